@@ -1,0 +1,176 @@
+//! Command-line interface: argument definitions and the subcommands that do not need Telegram.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::console::run_console;
+use crate::dialogue::{Request, respond};
+use crate::engine::Engine;
+use crate::knowledge::load::load_knowledge_dir;
+
+/// fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
+#[derive(Debug, Parser)]
+#[command(name = "fuer-bot", version, about)]
+pub struct Cli {
+    /// Directory of the knowledge files.
+    #[arg(long, global = true, env = "KNOWLEDGE_DIR", default_value = "knowledge")]
+    pub knowledge: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Chat with the bot in this terminal (no Telegram needed).
+    Chat,
+    /// Answer one question, or (with --json and no question) one per line from stdin.
+    Ask {
+        /// Print JSON objects instead of the reply text.
+        #[arg(long)]
+        json: bool,
+        /// The question; omit it to read questions from stdin.
+        question: Option<String>,
+    },
+    /// Validate the knowledge files.
+    Check,
+    /// Run the Telegram bot (needs TELOXIDE_TOKEN).
+    Run,
+}
+
+/// One line of `ask --json` output.
+#[derive(Debug, Serialize)]
+pub struct JsonAnswer {
+    pub question: String,
+    pub item: Option<u8>,
+    pub title: Option<String>,
+    pub score: f32,
+    pub facts: Vec<String>,
+    pub suggestions: Vec<u8>,
+    pub answer: String,
+}
+
+/// Loads the knowledge base and builds the engine, or fails with every problem listed.
+pub fn load_engine(dir: &Path) -> Result<Engine> {
+    match load_knowledge_dir(dir) {
+        Ok(knowledge) => Ok(Engine::new(knowledge)),
+        Err(problems) => {
+            let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            bail!(
+                "the knowledge files have {} problem(s):\n{}",
+                problems.len(),
+                listing.join("\n")
+            )
+        }
+    }
+}
+
+/// `fuer-bot check`: prints OK with counts, or every problem; exit 1 on problems.
+pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
+    match load_knowledge_dir(dir) {
+        Ok(knowledge) => {
+            writeln!(
+                output,
+                "OK: {} items, {} facts, {} keywords",
+                knowledge.items.len(),
+                knowledge.fact_count(),
+                knowledge.keyword_count()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            for problem in &problems {
+                writeln!(output, "{problem}")?;
+            }
+            writeln!(output, "{} problem(s) found", problems.len())?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// The JSON record of one question.
+pub fn json_answer(engine: &Engine, question: &str) -> JsonAnswer {
+    let response = respond(engine, Request::Question(question));
+    let knowledge = engine.knowledge();
+    let answer = response.answer.unwrap_or_else(|| engine.answer(""));
+    let item = answer.item.and_then(|number| knowledge.item(number));
+    JsonAnswer {
+        question: question.to_string(),
+        item: item.map(|item| item.number),
+        title: item.map(|item| item.title.clone()),
+        score: (answer.confidence * 1000.0).round() / 1000.0,
+        facts: item
+            .map(|item| {
+                answer
+                    .facts
+                    .iter()
+                    .filter_map(|&f| item.facts.get(f))
+                    .map(|f| f.text.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        suggestions: answer.suggestions.clone(),
+        answer: response.reply.to_plain_text(),
+    }
+}
+
+/// `fuer-bot ask`.
+pub fn ask(
+    engine: &Engine,
+    json: bool,
+    question: Option<&str>,
+    input: impl BufRead,
+    mut output: impl Write,
+) -> Result<ExitCode> {
+    if let Some(question) = question {
+        if json {
+            writeln!(output, "{}", serde_json::to_string(&json_answer(engine, question))?)?;
+        } else {
+            let response = respond(engine, Request::Question(question));
+            writeln!(output, "{}", crate::console::render_for_console(&response.reply))?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    for line in input.lines() {
+        let line = line.context("cannot read a question from standard input")?;
+        if json {
+            writeln!(output, "{}", serde_json::to_string(&json_answer(engine, &line))?)?;
+        } else if !line.trim().is_empty() {
+            let response = respond(engine, Request::Question(&line));
+            writeln!(output, "{}\n", crate::console::render_for_console(&response.reply))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fuer-bot chat` (and `fuer-bot` without a token).
+pub fn chat(engine: &Engine, show_telegram_note: bool) -> Result<ExitCode> {
+    let stdin = std::io::stdin();
+    let interactive = stdin.is_terminal();
+    let stdout = std::io::stdout();
+    if show_telegram_note {
+        eprintln!(
+            "No TELOXIDE_TOKEN configured: starting the local console. Put the bot token in .env (see .env.example) and run `fuer-bot run` to connect to Telegram."
+        );
+    }
+    if interactive {
+        eprintln!("Type a question, or /start, /help, /list, /item N; /quit or Ctrl-D to leave.");
+    }
+    run_console(engine, stdin.lock(), stdout.lock(), interactive).context("console input/output failed")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a Telegram token is configured (environment or `.env`).
+pub fn token_configured() -> bool {
+    std::env::var("TELOXIDE_TOKEN").is_ok_and(|token| !token.trim().is_empty())
+}
+
+/// `fuer-bot run`: the Telegram bot.
+pub fn run_telegram(_knowledge_dir: &Path) -> Result<ExitCode> {
+    bail!("the Telegram mode is not built yet (issue 3); use `fuer-bot chat`")
+}

@@ -1,0 +1,80 @@
+//! The knowledge base: the ten items of the article, their facts and keywords.
+//!
+//! This module holds the plain domain model and its validation. It does no I/O:
+//! [`parse_knowledge`] takes file names and contents, and the directory loader in
+//! [`crate::knowledge::load`] is the only place that touches the file system.
+
+pub mod load;
+mod parse;
+
+pub use parse::{KnowledgeFile, Problem, parse_knowledge};
+
+/// The longest short title an item may have, in characters (fits a Telegram button).
+pub const MAX_TITLE_CHARS: usize = 16;
+
+/// Where the knowledge comes from: the published article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInfo {
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+}
+
+/// One sentence (or clause) of the source that carries information.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub text: String,
+    /// Words that route a question to this fact in particular.
+    pub keywords: Vec<String>,
+}
+
+/// One of the ten items ("大事") of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// 1-based position in the article.
+    pub number: u8,
+    /// The headline exactly as published.
+    pub headline: String,
+    /// A short title for lists and buttons.
+    pub title: String,
+    pub summary: String,
+    /// Item-level tags.
+    pub keywords: Vec<String>,
+    pub facts: Vec<Fact>,
+}
+
+/// The whole validated knowledge base. Items are sorted by number and numbered 1..=N.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnowledgeBase {
+    pub source: SourceInfo,
+    pub items: Vec<Item>,
+    /// Groups of words that mean the same thing.
+    pub synonym_groups: Vec<Vec<String>>,
+}
+
+impl KnowledgeBase {
+    /// The item with this 1-based number, if any.
+    pub fn item(&self, number: u8) -> Option<&Item> {
+        self.items.iter().find(|item| item.number == number)
+    }
+
+    pub fn fact_count(&self) -> usize {
+        self.items.iter().map(|item| item.facts.len()).sum()
+    }
+
+    /// Item and fact keywords plus synonym words, as written (not deduplicated).
+    pub fn keyword_count(&self) -> usize {
+        let item_keywords: usize = self
+            .items
+            .iter()
+            .map(|item| item.keywords.len() + item.facts.iter().map(|f| f.keywords.len()).sum::<usize>())
+            .sum();
+        let synonym_words: usize = self.synonym_groups.iter().map(Vec::len).sum();
+        item_keywords + synonym_words
+    }
+
+    /// The highest item number (the number of items, since they are numbered 1..=N).
+    pub fn last_item_number(&self) -> u8 {
+        self.items.last().map_or(0, |item| item.number)
+    }
+}

@@ -1,0 +1,318 @@
+//! Parsing and validating knowledge files, reporting every problem as `file:line: message`.
+//!
+//! Three stages, like mdBook's SUMMARY parser: serde parses each file (unknown
+//! fields are errors), domain checks run on each parsed file, then checks across
+//! files (duplicate and missing item numbers). All problems of all files are
+//! collected so an admin sees every mistake in one run.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Fact, Item, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo};
+
+/// The file holding the article's metadata.
+pub const SOURCE_FILE_NAME: &str = "source.toml";
+/// The file holding cross-item synonym groups.
+pub const SYNONYMS_FILE_NAME: &str = "synonyms.toml";
+
+/// One knowledge file, already read: its display path and its contents.
+#[derive(Debug, Clone)]
+pub struct KnowledgeFile {
+    /// The path as it should appear in messages, e.g. `knowledge/05-母婴室.toml`.
+    pub path: String,
+    pub contents: String,
+}
+
+/// One problem found in the knowledge files. `line` is 1-based; 0 means "the file as a whole".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.path, self.line, self.message)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceFile {
+    title: Spanned<String>,
+    publisher: Spanned<String>,
+    date: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymsFile {
+    #[serde(default)]
+    group: Vec<Spanned<SynonymGroup>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymGroup {
+    words: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemFile {
+    number: Spanned<i64>,
+    headline: Spanned<String>,
+    title: Spanned<String>,
+    summary: Spanned<String>,
+    #[serde(default)]
+    keywords: Vec<Spanned<String>>,
+    #[serde(default)]
+    facts: Vec<Spanned<FactEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactEntry {
+    text: Spanned<String>,
+    #[serde(default)]
+    keywords: Vec<Spanned<String>>,
+}
+
+/// Collects problems for one file, turning byte offsets into line numbers.
+struct FileReport<'a> {
+    file: &'a KnowledgeFile,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl FileReport<'_> {
+    fn at_offset(&mut self, offset: usize, message: impl Into<String>) {
+        let line = line_of_offset(&self.file.contents, offset);
+        self.problems.push(Problem {
+            path: self.file.path.clone(),
+            line,
+            message: message.into(),
+        });
+    }
+
+    fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+        self.at_offset(spanned.span().start, message);
+    }
+
+    fn check_text(&mut self, field: &str, value: &Spanned<String>) -> String {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            self.at(value, format!("`{field}` is empty"));
+        }
+        text.to_string()
+    }
+
+    fn check_keywords(&mut self, keywords: &[Spanned<String>]) -> Vec<String> {
+        let mut seen = BTreeMap::new();
+        let mut result = Vec::new();
+        for keyword in keywords {
+            let text = keyword.get_ref().trim();
+            if text.is_empty() {
+                self.at(keyword, "empty keyword");
+                continue;
+            }
+            if seen.insert(text.to_string(), ()).is_some() {
+                self.at(keyword, format!("keyword \"{text}\" is listed twice"));
+                continue;
+            }
+            result.push(text.to_string());
+        }
+        result
+    }
+}
+
+/// 1-based line number of a byte offset.
+fn line_of_offset(contents: &str, offset: usize) -> usize {
+    let end = offset.min(contents.len());
+    contents.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Parses and validates all knowledge files. Returns every problem found, sorted by file and line.
+pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut source = None;
+    let mut synonym_groups = Vec::new();
+    let mut items: Vec<(Item, &KnowledgeFile, usize)> = Vec::new();
+    let mut source_seen = false;
+
+    for file in files {
+        let name = file_name(&file.path);
+        let mut report = FileReport {
+            file,
+            problems: &mut problems,
+        };
+        if name == SOURCE_FILE_NAME {
+            source_seen = true;
+            source = parse_source(&mut report);
+        } else if name == SYNONYMS_FILE_NAME {
+            synonym_groups = parse_synonyms(&mut report);
+        } else if let Some((item, number_line)) = parse_item(&mut report) {
+            items.push((item, file, number_line));
+        }
+    }
+
+    if !source_seen {
+        problems.push(Problem {
+            path: SOURCE_FILE_NAME.to_string(),
+            line: 0,
+            message: "file is missing: it holds the article's title, publisher and date".to_string(),
+        });
+    }
+    check_item_numbers(&items, &mut problems);
+
+    if !problems.is_empty() {
+        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        return Err(problems);
+    }
+    let Some(source) = source else {
+        return Err(problems);
+    };
+    let mut items: Vec<Item> = items.into_iter().map(|(item, _, _)| item).collect();
+    items.sort_by_key(|item| item.number);
+    Ok(KnowledgeBase {
+        source,
+        items,
+        synonym_groups,
+    })
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+fn parse_toml<T: for<'de> Deserialize<'de>>(report: &mut FileReport<'_>) -> Option<T> {
+    match toml::from_str::<T>(&report.file.contents) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let offset = error.span().map_or(0, |span| span.start);
+            let message = error.message().trim().replace('\n', " ");
+            report.at_offset(offset, message);
+            None
+        }
+    }
+}
+
+fn parse_source(report: &mut FileReport<'_>) -> Option<SourceInfo> {
+    let parsed: SourceFile = parse_toml(report)?;
+    let title = report.check_text("title", &parsed.title);
+    let publisher = report.check_text("publisher", &parsed.publisher);
+    let date = report.check_text("date", &parsed.date);
+    Some(SourceInfo { title, publisher, date })
+}
+
+fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
+    let Some(parsed) = parse_toml::<SynonymsFile>(report) else {
+        return Vec::new();
+    };
+    let mut groups = Vec::new();
+    for group in &parsed.group {
+        let words = report.check_keywords(&group.get_ref().words);
+        if words.len() < 2 {
+            report.at(group, "a synonym group needs at least two words");
+            continue;
+        }
+        groups.push(words);
+    }
+    groups
+}
+
+/// Parses one item file; returns the item and the line of its `number` field.
+fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
+    let parsed: ItemFile = parse_toml(report)?;
+    let number_line = line_of_offset(&report.file.contents, parsed.number.span().start);
+    let raw_number = *parsed.number.get_ref();
+    let number = match u8::try_from(raw_number) {
+        Ok(number) if (1..=99).contains(&number) => number,
+        _ => {
+            report.at(
+                &parsed.number,
+                format!("item number {raw_number} is out of range (1–99)"),
+            );
+            0
+        }
+    };
+    let headline = report.check_text("headline", &parsed.headline);
+    let title = report.check_text("title", &parsed.title);
+    let title_chars = title.chars().count();
+    if title_chars > MAX_TITLE_CHARS {
+        report.at(
+            &parsed.title,
+            format!("`title` has {title_chars} characters; at most {MAX_TITLE_CHARS} fit on a button"),
+        );
+    }
+    let summary = report.check_text("summary", &parsed.summary);
+    let keywords = report.check_keywords(&parsed.keywords);
+    if parsed.facts.is_empty() {
+        report.at(&parsed.number, "item has no facts: add at least one [[facts]] entry");
+    }
+    let mut facts = Vec::new();
+    for fact in &parsed.facts {
+        let fact = fact.get_ref();
+        let text = report.check_text("text", &fact.text);
+        let keywords = report.check_keywords(&fact.keywords);
+        facts.push(Fact { text, keywords });
+    }
+    let item = Item {
+        number,
+        headline,
+        title,
+        summary,
+        keywords,
+        facts,
+    };
+    Some((item, number_line))
+}
+
+fn check_item_numbers(items: &[(Item, &KnowledgeFile, usize)], problems: &mut Vec<Problem>) {
+    let mut first_seen: BTreeMap<u8, (&str, usize)> = BTreeMap::new();
+    for (item, file, line) in items {
+        if item.number == 0 {
+            continue;
+        }
+        match first_seen.get(&item.number) {
+            Some((other_path, other_line)) => problems.push(Problem {
+                path: file.path.clone(),
+                line: *line,
+                message: format!(
+                    "duplicate item number {} (already used in {other_path}:{other_line})",
+                    item.number
+                ),
+            }),
+            None => {
+                first_seen.insert(item.number, (file.path.as_str(), *line));
+            }
+        }
+    }
+    if items.is_empty() {
+        problems.push(Problem {
+            path: "knowledge".to_string(),
+            line: 0,
+            message: "no item files found (expected files like 01-name.toml)".to_string(),
+        });
+        return;
+    }
+    let highest = first_seen.keys().next_back().copied().unwrap_or(0);
+    for number in 1..highest {
+        if !first_seen.contains_key(&number) {
+            problems.push(Problem {
+                path: "knowledge".to_string(),
+                line: 0,
+                message: format!(
+                    "item number {number} is missing (items must be numbered 1 to {highest} without gaps)"
+                ),
+            });
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
+//!
+//! The domain core (knowledge model, normalization, matching, replies) is pure and
+//! does no I/O; loading files, the console and Telegram live at the edges.
+
+pub mod cli;
+pub mod console;
+pub mod dialogue;
+pub mod engine;
+pub mod knowledge;
+pub mod normalize;
+pub mod reply;
+pub mod texts;

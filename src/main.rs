@@ -1,0 +1,48 @@
+//! The `fuer-bot` binary: parse the command line, run, report errors once, set the exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use fuer_bot::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    // A missing .env is normal; a malformed one is reported.
+    if let Err(error) = dotenvy::dotenv()
+        && !error.not_found()
+    {
+        eprintln!("warning: cannot read .env: {error}");
+    }
+    pretty_env_logger::init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    match cli.command {
+        Some(Command::Check) => fuer_bot::cli::check(&cli.knowledge, stdout.lock()),
+        Some(Command::Ask { json, question }) => {
+            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+            fuer_bot::cli::ask(&engine, json, question.as_deref(), stdin.lock(), stdout.lock())
+        }
+        Some(Command::Chat) => {
+            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+            fuer_bot::cli::chat(&engine, false)
+        }
+        Some(Command::Run) => fuer_bot::cli::run_telegram(&cli.knowledge),
+        None => {
+            if fuer_bot::cli::token_configured() {
+                return fuer_bot::cli::run_telegram(&cli.knowledge);
+            }
+            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+            fuer_bot::cli::chat(&engine, true)
+        }
+    }
+}

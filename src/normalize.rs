@@ -1,0 +1,240 @@
+//! Text normalization shared by the knowledge index and incoming questions.
+//!
+//! Both sides go through [`normalize`], so a keyword and a question match when they
+//! mean the same text in different spellings: full-width vs ASCII (NFKC), upper vs
+//! lower case, Traditional vs Simplified characters, Chinese numerals vs digits,
+//! English plurals, punctuation and spacing. [`to_pinyin_syllables`] gives the
+//! toneless pinyin used to catch homophone typos from pinyin input methods.
+
+use pinyin::ToPinyin;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalizes text for matching. The result keeps CJK characters, ASCII letters and
+/// digits; `.` between digits, `%` and `-` between digits survive; words of ASCII
+/// letters/digits are separated by one space; everything else is dropped.
+pub fn normalize(text: &str) -> String {
+    let nfkc: String = text.nfkc().collect();
+    let simplified = fast2s::convert(&nfkc);
+    let lowered = simplified.to_lowercase();
+    let chars: Vec<char> = lowered.chars().collect();
+    let with_digits = replace_chinese_numerals(&chars);
+    let cleaned = clean_symbols(&with_digits);
+    normalize_english_words(&cleaned)
+}
+
+/// True for CJK ideographs (the characters that have pinyin).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+fn chinese_digit(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn chinese_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        '万' => 10_000,
+        '亿' => 100_000_000,
+        _ => return None,
+    })
+}
+
+/// Value of a run of Chinese numeral characters such as 二十四 or 三千六百九十八.
+fn chinese_number_value(run: &[char]) -> u64 {
+    let mut total: u64 = 0;
+    let mut section: u64 = 0;
+    let mut digit: Option<u64> = None;
+    for &c in run {
+        if let Some(d) = chinese_digit(c) {
+            digit = Some(d);
+            continue;
+        }
+        let Some(unit) = chinese_unit(c) else { continue };
+        if unit >= 10_000 {
+            section += digit.take().unwrap_or(0);
+            total += section.max(1) * unit;
+            section = 0;
+        } else {
+            section += digit.take().unwrap_or(1) * unit;
+        }
+    }
+    total + section + digit.unwrap_or(0)
+}
+
+/// Replaces runs of Chinese numerals by digits: 二十四 → 24, 第八 → 第8, 七十一万 → 71万.
+/// A run must start with a digit character or 十, so words like 万花筒 and 百千万 stay.
+fn replace_chinese_numerals(chars: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        let starts_run = chinese_digit(c).is_some() || c == '十';
+        if !starts_run {
+            out.push(c);
+            index += 1;
+            continue;
+        }
+        let mut end = index;
+        while end < chars.len() && (chinese_digit(chars[end]).is_some() || chinese_unit(chars[end]).is_some()) {
+            end += 1;
+        }
+        let run = &chars[index..end];
+        // A trailing 万 stays as the unit, as the article writes figures (71万).
+        let (number_part, keep_wan) = match run.split_last() {
+            Some(('万', rest)) if !rest.is_empty() => (rest, true),
+            _ => (run, false),
+        };
+        out.extend(chinese_number_value(number_part).to_string().chars());
+        if keep_wan {
+            out.push('万');
+        }
+        index = end;
+    }
+    out
+}
+
+/// Drops punctuation and symbols; keeps `.`/`-` between digits, `%`, and single spaces
+/// between ASCII words.
+fn clean_symbols(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.len() * 3);
+    let mut pending_space = false;
+    for (index, &c) in chars.iter().enumerate() {
+        let previous = if index > 0 { chars[index - 1] } else { ' ' };
+        let next = chars.get(index + 1).copied().unwrap_or(' ');
+        let keep = c.is_alphanumeric()
+            || c == '%'
+            || ((c == '.' || c == '-') && previous.is_ascii_digit() && next.is_ascii_digit());
+        if !keep {
+            // Apostrophes join (children's → childrens); other symbols separate words.
+            if c != '\'' && c != '’' {
+                pending_space = true;
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        let last = out.chars().next_back();
+        if pending_space && last.is_some_and(|l| l.is_ascii_alphanumeric()) && c.is_ascii_alphanumeric() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Light English stemming so "nursing rooms" matches "nursing room": plural `s` and a
+/// few irregular plurals.
+fn normalize_english_words(text: &str) -> String {
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            word.push(c);
+            continue;
+        }
+        push_stemmed(&mut out, &word);
+        word.clear();
+        out.push(c);
+    }
+    push_stemmed(&mut out, &word);
+    out
+}
+
+fn push_stemmed(out: &mut String, word: &str) {
+    let irregular = match word {
+        "children" | "childrens" => Some("child"),
+        "women" | "womens" | "woman" => Some("woman"),
+        "men" => Some("man"),
+        "mums" | "moms" | "mommies" | "mum" | "mom" | "mommy" => Some("mom"),
+        _ => None,
+    };
+    if let Some(stem) = irregular {
+        out.push_str(stem);
+        return;
+    }
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        out.push_str(&word[..word.len() - 1]);
+        return;
+    }
+    out.push_str(word);
+}
+
+/// Toneless pinyin of each character of normalized text: Han characters become their
+/// most common reading ("shi"), other characters stay as themselves.
+pub fn to_pinyin_syllables(normalized: &str) -> Vec<String> {
+    normalized
+        .chars()
+        .map(|c| match c.to_pinyin() {
+            Some(pinyin) => pinyin.plain().to_string(),
+            None => c.to_string(),
+        })
+        .collect()
+}
+
+/// Pinyin key used for homophone matching: syllables joined and framed by `|`, so a
+/// key of a keyword is a substring of a question's key only on syllable boundaries.
+pub fn pinyin_key(normalized: &str) -> String {
+    let mut key = String::from("|");
+    for syllable in to_pinyin_syllables(normalized) {
+        key.push_str(&syllable);
+        key.push('|');
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &str) {
+        assert_eq!(normalize(input), expected, "normalize({input:?})");
+    }
+
+    #[test]
+    fn normalization_table() {
+        check("全市建了多少间母婴室？", "全市建了多少间母婴室");
+        check("１４８０间", "1480间");
+        check("母嬰室", "母婴室");
+        check("二十四个社区", "24个社区");
+        check("第八件", "第8件");
+        check("七十一万人", "71万人");
+        check("三千六百九十八名", "3698名");
+        check("万花筒", "万花筒");
+        check("百千万工程", "百千万工程");
+        check("208.8万例", "208.8万例");
+        check("60%", "60%");
+        check("Nursing Rooms?", "nursing room");
+        check("Women's  Federation", "woman federation");
+        check("HPV疫苗", "hpv疫苗");
+        check("(2021-2025年)", "2021-2025年");
+        check("“妈妈岗” 9019个", "妈妈岗9019个");
+    }
+
+    #[test]
+    fn pinyin_keys_match_homophones() {
+        assert_eq!(pinyin_key("母婴是"), pinyin_key("母婴室"));
+        assert_eq!(pinyin_key("婚里"), pinyin_key("婚礼"));
+        assert_eq!(pinyin_key("ab"), "|a|b|");
+    }
+}

@@ -1,0 +1,52 @@
+//! Every sentence the bot says to users, in Simplified Chinese, in one place.
+//!
+//! Templates use `{}`-free fixed text; the few dynamic parts are joined by the
+//! functions of [`crate::reply`].
+
+pub const WELCOME_INTRO: &str = "您好！我是“深圳妇女儿童发展十件大事”问答机器人。";
+pub const WELCOME_EXAMPLES_HEADER: &str = "可以这样问我：";
+pub const WELCOME_EXAMPLES: [&str; 3] = [
+    "全市建了多少间母婴室？",
+    "爱心妈妈结对关爱了多少名儿童？",
+    "第七件大事讲什么？",
+];
+pub const WELCOME_BUTTONS_HINT: &str = "也可以点下面的按钮查看每一件大事，或发送 /list 查看列表。";
+
+pub const HELP_TITLE: &str = "使用说明";
+pub const HELP_HOW_TO_ASK: &str = "直接发送您的问题即可，简体、繁体或英文都可以，例如“两癌筛查做了多少例”“第二件讲什么”“nursing rooms”。我会回答原文中的相关事实和数字。";
+pub const HELP_COMMANDS: [&str; 4] = [
+    "/start —— 欢迎与十件大事按钮",
+    "/list —— 十件大事列表",
+    "/item 编号 —— 查看某件大事全文，例如 /item 5",
+    "/help —— 显示本说明",
+];
+pub const HELP_SCOPE: &str = "我只了解这篇文章的内容；文章中没有的信息，我会如实告诉您。";
+
+pub const LIST_TITLE: &str = "十件大事";
+pub const LIST_HINT: &str = "发送 /item 编号 查看全文，例如 /item 5；也可以直接提问。";
+
+pub const SOURCE_LABEL: &str = "来源：";
+pub const ITEM_LABEL_PREFIX: &str = "第";
+pub const ITEM_LABEL_SUFFIX: &str = "件";
+pub const FULL_ITEM_POINTER_PREFIX: &str = "查看全文请发送 ";
+pub const SUGGESTIONS_HEADER: &str = "您是不是想问：";
+
+pub const BUTTON_PREVIOUS: &str = "◀ 上一件";
+pub const BUTTON_NEXT: &str = "下一件 ▶";
+pub const BUTTON_LIST: &str = "📋 列表";
+pub const BUTTON_FULL_ITEM_PREFIX: &str = "查看全文：";
+
+pub const ITEM_ARGUMENT_MISSING: &str = "请在 /item 后面加上编号，例如 /item 5。";
+pub const ITEM_ARGUMENT_NOT_A_NUMBER: &str = "“/item”后面需要一个数字编号，例如 /item 5。";
+pub const ITEM_ARGUMENT_RANGE_PREFIX: &str = "没有这一件。编号范围是 1–";
+pub const ITEM_ARGUMENT_RANGE_SUFFIX: &str = "，例如 /item 5。";
+
+pub const GREETING: &str = "您好！有什么想了解的吗？您可以问我2024年深圳妇女儿童发展十件大事的任何内容，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。";
+pub const THANKS: &str = "不客气！还有其他问题，随时问我。发送 /list 可查看十件大事。";
+pub const DECLINE: &str = "抱歉，这个问题我答不上来。我只能回答“2024年深圳妇女儿童发展十件大事”这篇文章里的内容。";
+pub const DECLINE_POINTER: &str = "发送 /list 查看十件大事，或换个说法再问一次。";
+pub const EMPTY_QUESTION: &str = "请用文字输入您的问题，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。";
+pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可用的命令。";
+pub const NON_TEXT_MESSAGE: &str = "我只能看懂文字消息。请直接输入您的问题，或发送 /list 查看十件大事。";
+pub const QUESTION_TOO_LONG: &str = "您的问题太长了，请用一两句话提问。";
+pub const INTERNAL_ERROR: &str = "抱歉，处理您的消息时出了点问题，请稍后再试。";
