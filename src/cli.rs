@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "KNOWLEDGE_DIR", default_value = "knowledge")]
     pub knowledge: PathBuf,
 
+    /// Directory of the question database (fuer-bot.sqlite3).
+    #[arg(long, global = true, env = "DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -34,6 +38,9 @@ pub enum Command {
         /// Print JSON objects instead of the reply text.
         #[arg(long)]
         json: bool,
+        /// Print how each question was scored (for tuning keywords).
+        #[arg(long)]
+        explain: bool,
         /// The question; omit it to read questions from stdin.
         question: Option<String>,
     },
@@ -41,6 +48,17 @@ pub enum Command {
     Check,
     /// Run the Telegram bot (needs TELOXIDE_TOKEN).
     Run,
+    /// Question statistics: today, the last 7 days, share answered, top items.
+    Stats,
+    /// The most frequent recent questions the bot could not answer (or answered unsure).
+    Unanswered {
+        /// How many questions to list.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// How many days back to look (1 = today only).
+        #[arg(long, default_value_t = crate::store::DEFAULT_UNANSWERED_DAYS)]
+        days: u32,
+    },
 }
 
 /// One line of `ask --json` output.
@@ -148,6 +166,26 @@ pub fn ask(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `fuer-bot ask --explain`: how each question (argument or stdin lines) was scored.
+pub fn explain(
+    engine: &Engine,
+    question: Option<&str>,
+    input: impl BufRead,
+    mut output: impl Write,
+) -> Result<ExitCode> {
+    let questions: Vec<String> = match question {
+        Some(question) => vec![question.to_string()],
+        None => input
+            .lines()
+            .collect::<std::io::Result<_>>()
+            .context("cannot read questions from standard input")?,
+    };
+    for question in questions {
+        writeln!(output, "{question}\n{}\n", engine.explain(&question))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `fuer-bot chat` (and `fuer-bot` without a token).
 pub fn chat(engine: &Engine, show_telegram_note: bool) -> Result<ExitCode> {
     let stdin = std::io::stdin();
@@ -170,7 +208,33 @@ pub fn token_configured() -> bool {
     std::env::var("TELOXIDE_TOKEN").is_ok_and(|token| !token.trim().is_empty())
 }
 
-/// `fuer-bot run`: the Telegram bot.
-pub fn run_telegram(_knowledge_dir: &Path) -> Result<ExitCode> {
-    bail!("the Telegram mode is not built yet (issue 3); use `fuer-bot chat`")
+/// `fuer-bot run`: the Telegram bot, until Ctrl-C or SIGTERM.
+///
+/// A missing, malformed or rejected token (or another configuration error) is reported as
+/// one line on stderr with exit code 2; errors never contain the token.
+pub fn run_telegram(knowledge_dir: &Path) -> Result<ExitCode> {
+    use crate::telegram::{Config, RunError};
+
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let engine = load_engine(knowledge_dir)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let result = runtime.block_on(crate::telegram::run_from_config(&config, engine));
+    runtime.shutdown_timeout(std::time::Duration::from_secs(2));
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(RunError::TokenRejected) => {
+            eprintln!("error: {}", RunError::TokenRejected);
+            Ok(ExitCode::from(2))
+        }
+        Err(error) => Err(anyhow::anyhow!(config.redactor().redact(&error.to_string()))),
+    }
 }

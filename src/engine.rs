@@ -23,12 +23,21 @@ use crate::normalize::{is_han, normalize, pinyin_key};
 const MIN_ITEM_SCORE: f32 = 1.0;
 /// Another item within this share of the best score makes the answer ambiguous.
 const AMBIGUITY_RATIO: f32 = 0.75;
+/// Another item with a keyword hit of its own within this share is offered as a suggestion.
+const ALSO_MENTIONED_RATIO: f32 = 0.45;
 /// A homophone (same pinyin) keyword hit counts this share of an exact hit.
 const PINYIN_HIT_FACTOR: f32 = 0.9;
-/// A one-edit keyword hit counts this share of an exact hit.
+/// A one-edit keyword hit counts this share of an exact hit (four-character keywords
+/// get the lower factor: one wrong character in four is weaker evidence).
 const FUZZY_HIT_FACTOR: f32 = 0.7;
+const FUZZY_SHORT_HIT_FACTOR: f32 = 0.5;
 /// How much fact-text overlap counts towards an item's score.
 const OVERLAP_FACTOR: f32 = 0.45;
+/// Fact-text overlap up to this much (about one rare and one common bigram) is noise:
+/// only the excess counts towards an item's score.
+const OVERLAP_FLOOR: f32 = 4.6;
+/// A question asking "how many" prefers facts that hold a figure by this much.
+const QUANTITY_BONUS: f32 = 2.5;
 /// Most facts listed in an answer.
 const MAX_ANSWER_FACTS: usize = 3;
 /// Most suggestions offered.
@@ -46,6 +55,8 @@ pub enum Intent {
     Greeting,
     Thanks,
     Help,
+    /// Where the knowledge comes from (publisher, date).
+    Source,
     /// Out of scope, or nothing matched well enough.
     Declined,
     /// Nothing but symbols, emoji or spaces.
@@ -105,6 +116,8 @@ struct FactDoc {
     /// Index into the item's facts; `None` for the headline.
     fact: Option<usize>,
     numbers: Vec<NumberToken>,
+    /// Whether the original text holds a figure in digits (五分钟 is not one).
+    has_figure: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,6 +135,29 @@ struct Hit {
     factor: f32,
 }
 
+/// Where a char bigram occurs in the article and how rare it is.
+#[derive(Debug)]
+struct BigramPosting {
+    /// IDF over items: for choosing the item.
+    item_idf: f32,
+    /// IDF over sentences: for choosing facts within an item.
+    doc_idf: f32,
+    docs: Vec<usize>,
+}
+
+/// Per-question scores.
+#[derive(Debug)]
+struct Scoring<'a> {
+    hits: Vec<Hit>,
+    /// IDF-weighted bigram overlap per doc.
+    doc_overlap: Vec<f32>,
+    /// Figure hits per doc.
+    doc_numbers: Vec<f32>,
+    item_scores: Vec<f32>,
+    /// The question's bigrams found in the article.
+    question_bigrams: Vec<&'a BigramPosting>,
+}
+
 /// Index of one knowledge base, ready to answer questions.
 #[derive(Debug)]
 pub struct Engine {
@@ -135,8 +171,7 @@ pub struct Engine {
     /// Char bigram → patterns (Han-only, four or more characters) containing it.
     fuzzy_candidates: HashMap<(char, char), Vec<usize>>,
     docs: Vec<FactDoc>,
-    /// Char bigram → (doc, idf).
-    bigram_postings: HashMap<(char, char), (f32, Vec<usize>)>,
+    bigram_postings: HashMap<(char, char), BigramPosting>,
     number_pattern: Regex,
     intents: IntentPatterns,
 }
@@ -145,6 +180,7 @@ struct IntentPatterns {
     greeting: Regex,
     thanks: Regex,
     help: Regex,
+    source: Regex,
     list_strong: Regex,
     list_weak: Regex,
     quantity: Regex,
@@ -174,18 +210,21 @@ impl IntentPatterns {
                 r"^(谢谢|多谢|感谢|谢了|谢啦|thank you|thank|thx|ty|好的|好|ok|okay|收到|明白了|知道了|再见|拜拜|bye|goodbye)+(你|您|啦|了|哦|呀|a lot|very much)*$",
             ),
             help: build_regex(
-                r"^(帮助|help|怎么用|如何使用|使用说明|说明|你能做什么|你会什么|你能干什么|你是谁|你是做什么的|能问什么|可以问什么|what can you do|who are you|how to use)(的|呢|吗|啊)*$",
+                r"^(帮助|help|怎么用|如何使用|使用说明|说明|你能做什么|你会什么|你能干什么|你是谁|你是做什么的|你是机器人|你是人|能问什么|可以问什么|问什么|what can you do|who are you|how to use|are you a bot)(的|呢|吗|啊|吧)*$",
+            ),
+            source: build_regex(
+                r"谁发布|谁发的|谁写的|发布单位|发布者|发布时间|发布日期|什么时候发布|哪天发布|何时发布|信息来源|消息来源|资料来源|来源是|出处|原文在哪|原文链接|作者是谁|who (published|wrote)|publisher|(what|which) is the source|^source$|when was (this|it) (published|released|written)",
             ),
             list_strong: build_regex(
-                r"(10件|10大|十大|大事|事件|全部|所有).*(哪些|什么|啥|列表|清单|目录|汇总|总结|概括|概览)|^(列表|目录|清单|全部|所有|菜单|总览|概览|list|all item|all|menu|overview|index|content|table of content)$|(list|overview|summary) of|what are the (10|ten)|all (10|ten)|10 (major )?(event|item|thing)",
+                r"(10件|10大|十大|大事|事件|全部|所有).*(哪些|什么|啥|列表|清单|目录|汇总|总结|概括|概览)|^(列表|目录|清单|全部|所有|菜单|总览|概览|list|all item|all|menu|overview|index|content|table of content)$|^(10件大事|10大事件|10件事|10大事|10件|大事|大事件|事件)$|(所有|全部|每件|每1件|看看|列出).{0,3}(大事|事件|事情)|(list|overview|summary) of|what are the (10|ten)|all (10|ten)|10 (major )?(event|item|thing)",
             ),
             list_weak: build_regex(r"有哪些|都有什么|有什么|包括什么|包括哪些|讲了什么|说了什么|有啥"),
             quantity: build_regex(
                 r"多少|几|数量|人数|数目|总数|次数|规模|多大|多高|覆盖率|比例|百分之|比率|频次|人次|how many|how much|number of|count|amount|figure|percent|percentage|rate",
             ),
-            ordinal_chinese: build_regex(r"第(\d{1,2})(件|条|项|个|点|号|部分|章|大事|是|讲|说|呢|吗|的|$)"),
+            ordinal_chinese: build_regex(r"第([0-9]{1,2})(件|条|项|个|点|号|部分|章|大事|是|讲|说|呢|吗|的|$)"),
             ordinal_english: build_regex(
-                r"(?:item|no|number|#|point|event)\s?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b",
+                r"(?:item|no|number|#|point|event) ?([0-9]{1,2})(?-u:\b)|(?-u:\b)([0-9]{1,2})(?:st|nd|rd|th)(?-u:\b)|(?-u:\b)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?-u:\b)",
             ),
             ordinal_last: build_regex(r"最后(1)?(件|条|项|个|点|部分)|^最后$|最末"),
         }
@@ -223,7 +262,8 @@ fn bigrams(chars: &[char]) -> Vec<(char, char)> {
 impl Engine {
     /// Builds the index for a validated knowledge base.
     pub fn new(knowledge: KnowledgeBase) -> Engine {
-        let number_pattern = build_regex(r"\d+(?:\.\d+)?(?:万|%)?");
+        let number_pattern = build_regex(r"[0-9]+(?:\.[0-9]+)?(?:万|%)?");
+        let mut normalized_cache: HashMap<&str, String> = HashMap::new();
         let synonyms_of = synonym_lookup(&knowledge);
 
         // Documents: every fact, plus each headline (for item scoring only).
@@ -235,6 +275,7 @@ impl Engine {
                 item: item_index,
                 fact: None,
                 numbers: number_tokens(&number_pattern, &headline),
+                has_figure: item.headline.bytes().any(|b| b.is_ascii_digit()),
             });
             doc_texts.push(headline.chars().collect());
             for (fact_index, fact) in item.facts.iter().enumerate() {
@@ -243,6 +284,7 @@ impl Engine {
                     item: item_index,
                     fact: Some(fact_index),
                     numbers: number_tokens(&number_pattern, &text),
+                    has_figure: fact.text.bytes().any(|b| b.is_ascii_digit()),
                 });
                 doc_texts.push(text.chars().collect());
             }
@@ -253,12 +295,26 @@ impl Engine {
                 postings.entry(bigram).or_default().push(doc_index);
             }
         }
+        // IDF over items, not sentences: a phrase used by several items (深圳市妇联) says
+        // little about which item a question is about.
+        // Within an item, facts are told apart with IDF over sentences.
+        let item_count = knowledge.items.len().max(1) as f32;
         let doc_count = docs.len().max(1) as f32;
         let bigram_postings = postings
             .into_iter()
             .map(|(bigram, list)| {
-                let idf = (doc_count / list.len() as f32).ln().max(0.0);
-                (bigram, (idf, list))
+                let mut items: Vec<usize> = list.iter().map(|&doc| docs[doc].item).collect();
+                items.dedup();
+                let item_idf = (item_count / items.len() as f32).ln().max(0.0);
+                let doc_idf = (doc_count / list.len() as f32).ln().max(0.0);
+                (
+                    bigram,
+                    BigramPosting {
+                        item_idf,
+                        doc_idf,
+                        docs: list,
+                    },
+                )
             })
             .collect();
 
@@ -276,7 +332,10 @@ impl Engine {
                 keyword_sources.extend(fact.keywords.iter().map(|k| (k.as_str(), Some(fact_index))));
             }
             for (keyword, fact) in keyword_sources {
-                let normalized = normalize(keyword);
+                let normalized = normalized_cache
+                    .entry(keyword)
+                    .or_insert_with(|| normalize(keyword))
+                    .clone();
                 if normalized.is_empty() {
                     continue;
                 }
@@ -363,6 +422,7 @@ impl Engine {
             (&self.intents.greeting, Intent::Greeting),
             (&self.intents.thanks, Intent::Thanks),
             (&self.intents.help, Intent::Help),
+            (&self.intents.source, Intent::Source),
         ] {
             if pattern.is_match(&normalized) {
                 return Answer::without_item(intent);
@@ -375,43 +435,9 @@ impl Engine {
             return Answer::without_item(Intent::List);
         }
 
-        let hits = self.keyword_hits(&normalized, &chars);
-        let question_numbers = number_tokens(&self.number_pattern, &normalized);
-        let doc_overlap = self.doc_overlap(&chars);
-        let doc_numbers = self.doc_number_hits(&question_numbers);
-
-        let item_count = self.knowledge.items.len();
-        let mut item_scores = vec![0.0f32; item_count];
-        for hit in &hits {
-            // One span counts once per item, with its best term.
-            let mut best_per_item: HashMap<usize, f32> = HashMap::new();
-            for &term_index in &self.patterns[hit.pattern].terms {
-                let term = &self.terms[term_index];
-                let weight = term.weight * hit.factor;
-                let entry = best_per_item.entry(term.item).or_insert(0.0);
-                *entry = entry.max(weight);
-            }
-            for (item, weight) in best_per_item {
-                item_scores[item] += weight;
-            }
-        }
-        let mut best_overlap = vec![0.0f32; item_count];
-        for (doc_index, overlap) in doc_overlap.iter().enumerate() {
-            let item = self.docs[doc_index].item;
-            best_overlap[item] = best_overlap[item].max(*overlap);
-        }
-        for item in 0..item_count {
-            item_scores[item] += OVERLAP_FACTOR * best_overlap[item];
-        }
-        let mut best_numbers = vec![0.0f32; item_count];
-        for (doc_index, score) in doc_numbers.iter().enumerate() {
-            let item = self.docs[doc_index].item;
-            best_numbers[item] = best_numbers[item].max(*score);
-        }
-        for item in 0..item_count {
-            item_scores[item] += best_numbers[item];
-        }
-
+        let scoring = self.score(&normalized, &chars);
+        let item_scores = &scoring.item_scores;
+        let item_count = item_scores.len();
         let mut ranked: Vec<usize> = (0..item_count).collect();
         ranked.sort_by(|a, b| item_scores[*b].total_cmp(&item_scores[*a]).then(a.cmp(b)));
         let Some(&best) = ranked.first() else {
@@ -423,24 +449,35 @@ impl Engine {
                 return Answer::without_item(Intent::List);
             }
             let mut declined = Answer::without_item(Intent::Declined);
+            let keyword_items = self.items_with_keyword_hits(&scoring.hits);
             declined.suggestions = ranked
                 .iter()
-                .filter(|&&item| item_scores[item] >= 0.6 * MIN_ITEM_SCORE)
+                .filter(|&&item| keyword_items.contains(&item) && item_scores[item] >= 0.6 * MIN_ITEM_SCORE)
                 .take(MAX_SUGGESTIONS)
                 .map(|&item| self.knowledge.items[item].number)
                 .collect();
             return declined;
         }
+        // Close runners-up make the answer ambiguous; other items named by a keyword of
+        // their own (母婴室和集体婚礼) are offered too, without lowering the confidence.
+        let ambiguous = ranked
+            .iter()
+            .skip(1)
+            .any(|&item| item_scores[item] >= AMBIGUITY_RATIO * best_score);
+        let keyword_items = self.items_with_keyword_hits(&scoring.hits);
         let suggestions: Vec<u8> = ranked
             .iter()
             .skip(1)
-            .filter(|&&item| item_scores[item] >= AMBIGUITY_RATIO * best_score)
+            .filter(|&&item| {
+                item_scores[item] >= AMBIGUITY_RATIO * best_score
+                    || (keyword_items.contains(&item) && item_scores[item] >= ALSO_MENTIONED_RATIO * best_score)
+            })
             .take(MAX_SUGGESTIONS)
             .map(|&item| self.knowledge.items[item].number)
             .collect();
         let quantity = self.intents.quantity.is_match(&normalized);
-        let facts = self.rank_facts(best, &hits, &doc_overlap, &doc_numbers, quantity);
-        let margin = if suggestions.is_empty() { 1.0 } else { 0.6 };
+        let facts = self.rank_facts(best, &scoring, quantity);
+        let margin = if ambiguous { 0.6 } else { 1.0 };
         let confidence = (best_score / (best_score + 1.0)) * margin;
         Answer {
             intent: Intent::Item,
@@ -449,6 +486,135 @@ impl Engine {
             facts,
             suggestions,
         }
+    }
+
+    /// Scores every item for a normalized question.
+    fn score(&self, normalized: &str, chars: &[char]) -> Scoring<'_> {
+        let hits = self.keyword_hits(normalized, chars);
+        let question_numbers = number_tokens(&self.number_pattern, normalized);
+        let question_bigrams: Vec<&BigramPosting> = bigrams(chars)
+            .into_iter()
+            .filter_map(|bigram| self.bigram_postings.get(&bigram))
+            .collect();
+        let mut doc_overlap = vec![0.0f32; self.docs.len()];
+        for posting in &question_bigrams {
+            for &doc in &posting.docs {
+                doc_overlap[doc] += posting.item_idf;
+            }
+        }
+        let doc_numbers = self.doc_number_hits(&question_numbers);
+
+        let item_count = self.knowledge.items.len();
+        let mut item_scores = vec![0.0f32; item_count];
+        // Per item, hits count from the heaviest down; a hit overlapping one already
+        // counted for that item adds nothing (两癌 inside 两癌筛查, two fuzzy hits on one word).
+        let mut weighted: Vec<(usize, f32, usize, usize)> = Vec::new();
+        for hit in &hits {
+            for &term_index in &self.patterns[hit.pattern].terms {
+                let term = &self.terms[term_index];
+                weighted.push((term.item, term.weight * hit.factor, hit.start, hit.end));
+            }
+        }
+        weighted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        let mut counted: Vec<(usize, usize, usize)> = Vec::new();
+        for (item, weight, start, end) in weighted {
+            let overlaps = counted.iter().any(|&(i, s, e)| i == item && start < e && s < end);
+            if overlaps {
+                continue;
+            }
+            counted.push((item, start, end));
+            item_scores[item] += weight;
+        }
+        let mut best_overlap = vec![0.0f32; item_count];
+        let mut best_numbers = vec![0.0f32; item_count];
+        for (doc_index, doc) in self.docs.iter().enumerate() {
+            best_overlap[doc.item] = best_overlap[doc.item].max(doc_overlap[doc_index]);
+            best_numbers[doc.item] = best_numbers[doc.item].max(doc_numbers[doc_index]);
+        }
+        for item in 0..item_count {
+            item_scores[item] += OVERLAP_FACTOR * (best_overlap[item] - OVERLAP_FLOOR).max(0.0) + best_numbers[item];
+        }
+        Scoring {
+            hits,
+            doc_overlap,
+            doc_numbers,
+            item_scores,
+            question_bigrams,
+        }
+    }
+
+    fn items_with_keyword_hits(&self, hits: &[Hit]) -> Vec<usize> {
+        let mut items: Vec<usize> = hits
+            .iter()
+            .flat_map(|hit| self.patterns[hit.pattern].terms.iter().map(|&t| self.terms[t].item))
+            .collect();
+        items.sort_unstable();
+        items.dedup();
+        items
+    }
+
+    /// A human-readable account of how a question was scored, for tuning keywords.
+    pub fn explain(&self, question: &str) -> String {
+        let normalized = normalize(question);
+        let chars: Vec<char> = normalized.chars().collect();
+        let scoring = self.score(&normalized, &chars);
+        let mut lines = vec![format!("normalized: {normalized}")];
+        for hit in &scoring.hits {
+            let text: String = self.patterns[hit.pattern].chars.iter().collect();
+            let items: Vec<String> = self.patterns[hit.pattern]
+                .terms
+                .iter()
+                .map(|&t| {
+                    let term = &self.terms[t];
+                    let level = if term.fact_level { "fact" } else { "item" };
+                    format!("{}:{level}:{:.1}", self.knowledge.items[term.item].number, term.weight)
+                })
+                .collect();
+            lines.push(format!(
+                "hit {text:?} chars {}..{} x{:.1} -> {}",
+                hit.start,
+                hit.end,
+                hit.factor,
+                items.join(" ")
+            ));
+        }
+        for (doc_index, doc) in self.docs.iter().enumerate() {
+            let overlap = scoring.doc_overlap[doc_index];
+            let numbers = scoring.doc_numbers[doc_index];
+            if overlap > 0.0 || numbers > 0.0 {
+                let fact = doc.fact.map_or("headline".to_string(), |f| format!("fact {f}"));
+                let number = self.knowledge.items[doc.item].number;
+                lines.push(format!(
+                    "doc item {number} {fact}: overlap {overlap:.2} numbers {numbers:.2}"
+                ));
+            }
+        }
+        let scores: Vec<String> = scoring
+            .item_scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}={s:.2}", self.knowledge.items[i].number))
+            .collect();
+        lines.push(format!("item scores: {}", scores.join(" ")));
+        let quantity = self.intents.quantity.is_match(&normalized);
+        for (item, _) in scoring
+            .item_scores
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s >= MIN_ITEM_SCORE)
+        {
+            let facts: Vec<String> = self
+                .fact_scores(item, &scoring, quantity)
+                .iter()
+                .map(|s| format!("{s:.2}"))
+                .collect();
+            lines.push(format!(
+                "item {} fact scores: {}",
+                self.knowledge.items[item].number,
+                facts.join(" ")
+            ));
+        }
+        lines.join("\n")
     }
 
     /// An item number named by position ("第二件", "item 5", "最后一件").
@@ -575,6 +741,7 @@ impl Engine {
 
     fn fuzzy_hits(&self, chars: &[char], hits: &mut Vec<Hit>) {
         let mut tried: Vec<(usize, usize)> = Vec::new();
+        let mut window: Vec<char> = Vec::with_capacity(16);
         for (position, pair) in chars.windows(2).enumerate() {
             let Some(candidates) = self.fuzzy_candidates.get(&(pair[0], pair[1])) else {
                 continue;
@@ -599,19 +766,26 @@ impl Engine {
                     }
                     tried.push((pattern_index, start));
                     let allowed = if length >= 8 { 2 } else { 1 };
-                    for window_length in [length, length + 1, length.saturating_sub(1)] {
+                    let factor = if length >= 5 {
+                        FUZZY_HIT_FACTOR
+                    } else {
+                        FUZZY_SHORT_HIT_FACTOR
+                    };
+                    for window_length in [length, length + 1, length - 1] {
                         let end = start + window_length;
-                        if end > chars.len() || window_length < 3 {
+                        // Deleting a character is only allowed in keywords of five or more.
+                        if end > chars.len() || window_length < 4 {
                             continue;
                         }
-                        let window: Vec<char> = chars[start..end].to_vec();
+                        window.clear();
+                        window.extend_from_slice(&chars[start..end]);
                         let distance = strsim::generic_levenshtein(&window, pattern);
                         if distance <= allowed {
                             hits.push(Hit {
                                 pattern: pattern_index,
                                 start,
                                 end,
-                                factor: FUZZY_HIT_FACTOR,
+                                factor,
                             });
                             break;
                         }
@@ -622,20 +796,6 @@ impl Engine {
                 }
             }
         }
-    }
-
-    /// IDF-weighted bigram overlap of the question with every doc.
-    fn doc_overlap(&self, chars: &[char]) -> Vec<f32> {
-        let mut overlap = vec![0.0f32; self.docs.len()];
-        for bigram in bigrams(chars) {
-            let Some((idf, docs)) = self.bigram_postings.get(&bigram) else {
-                continue;
-            };
-            for &doc in docs {
-                overlap[doc] += idf;
-            }
-        }
-        overlap
     }
 
     /// Score per doc for figures of the question found in it; rarer figures count more.
@@ -661,31 +821,9 @@ impl Engine {
         scores
     }
 
-    fn rank_facts(&self, item: usize, hits: &[Hit], overlap: &[f32], numbers: &[f32], quantity: bool) -> Vec<usize> {
-        let fact_count = self.knowledge.items[item].facts.len();
-        let mut scores = vec![0.0f32; fact_count];
-        for hit in hits {
-            for &term_index in &self.patterns[hit.pattern].terms {
-                let term = &self.terms[term_index];
-                if term.item != item {
-                    continue;
-                }
-                let factor = if term.fact_level { 1.5 } else { 1.0 };
-                for &fact in &term.linked_facts {
-                    scores[fact] += term.weight * hit.factor * factor;
-                }
-            }
-        }
-        for (doc_index, doc) in self.docs.iter().enumerate() {
-            if doc.item != item {
-                continue;
-            }
-            let Some(fact) = doc.fact else { continue };
-            scores[fact] += overlap[doc_index] * 0.5 + numbers[doc_index] * 2.0;
-            if quantity && !doc.numbers.is_empty() {
-                scores[fact] += 1.0;
-            }
-        }
+    fn rank_facts(&self, item: usize, scoring: &Scoring, quantity: bool) -> Vec<usize> {
+        let scores = self.fact_scores(item, scoring, quantity);
+        let fact_count = scores.len();
         let best = scores.iter().copied().fold(0.0f32, f32::max);
         if best <= 0.0 {
             return (0..fact_count.min(1)).collect();
@@ -694,6 +832,52 @@ impl Engine {
         ranked.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b)));
         ranked.truncate(MAX_ANSWER_FACTS);
         ranked
+    }
+
+    /// How well each fact of `item` answers the question. Evidence shared by several
+    /// facts of the item (its topic words) counts less than evidence unique to one fact.
+    fn fact_scores(&self, item: usize, scoring: &Scoring, quantity: bool) -> Vec<f32> {
+        let fact_count = self.knowledge.items[item].facts.len();
+        let mut scores = vec![0.0f32; fact_count];
+        for hit in &scoring.hits {
+            for &term_index in &self.patterns[hit.pattern].terms {
+                let term = &self.terms[term_index];
+                if term.item != item || term.linked_facts.is_empty() {
+                    continue;
+                }
+                let level = if term.fact_level { 1.5 } else { 1.0 };
+                let share = term.weight * hit.factor * level / term.linked_facts.len() as f32;
+                for &fact in &term.linked_facts {
+                    scores[fact] += share;
+                }
+            }
+        }
+        for posting in &scoring.question_bigrams {
+            let local: Vec<usize> = posting
+                .docs
+                .iter()
+                .filter(|&&d| self.docs[d].item == item)
+                .filter_map(|&d| self.docs[d].fact)
+                .collect();
+            if local.is_empty() {
+                continue;
+            }
+            let share = 0.5 * posting.doc_idf / local.len() as f32;
+            for fact in local {
+                scores[fact] += share;
+            }
+        }
+        for (doc_index, doc) in self.docs.iter().enumerate() {
+            if doc.item != item {
+                continue;
+            }
+            let Some(fact) = doc.fact else { continue };
+            scores[fact] += scoring.doc_numbers[doc_index] * 2.0;
+            if quantity && doc.has_figure {
+                scores[fact] += QUANTITY_BONUS;
+            }
+        }
+        scores
     }
 }
 
@@ -733,4 +917,108 @@ fn synonym_lookup(knowledge: &KnowledgeBase) -> HashMap<String, Vec<String>> {
         }
     }
     lookup
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::{Fact, Item, SourceInfo};
+
+    fn fact(text: &str, keywords: &[&str]) -> Fact {
+        Fact {
+            text: text.to_string(),
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+        }
+    }
+
+    fn engine() -> Engine {
+        let item = |number: u8, title: &str, keywords: &[&str], facts: Vec<Fact>| Item {
+            number,
+            headline: format!("{title}的标题"),
+            title: title.to_string(),
+            summary: format!("{title}的摘要。"),
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            facts,
+        };
+        Engine::new(KnowledgeBase {
+            source: SourceInfo {
+                title: "T".into(),
+                publisher: "P".into(),
+                date: "2025-02-05".into(),
+            },
+            items: vec![
+                item(
+                    1,
+                    "母婴室",
+                    &["母婴室", "nursing room"],
+                    vec![
+                        fact("为哺乳期妈妈提供人性化关怀。", &[]),
+                        fact("建设公共场所母婴室1480间。", &[]),
+                        fact("接种疫苗4.2万剂。", &["疫苗", "hpv"]),
+                    ],
+                ),
+                item(
+                    2,
+                    "集体婚礼",
+                    &["集体婚礼", "彩礼"],
+                    vec![fact("75对新人参加集体婚礼。", &[])],
+                ),
+            ],
+            synonym_groups: vec![vec!["母婴室".into(), "哺乳室".into()]],
+        })
+    }
+
+    #[test]
+    fn exact_pinyin_fuzzy_and_synonym_hits_find_the_item() {
+        let engine = engine();
+        for question in [
+            "母婴室在哪",
+            "母婴是在哪",
+            "哺乳室",
+            "nursing rooms",
+            "集体婚里",
+            "集体婚礼礼",
+        ] {
+            assert!(engine.answer(question).item.is_some(), "{question}");
+        }
+        assert_eq!(engine.answer("集体婚里").item, Some(2));
+        assert_eq!(engine.answer("哺乳室").item, Some(1));
+    }
+
+    #[test]
+    fn quantity_questions_prefer_the_fact_with_a_figure() {
+        let answer = engine().answer("母婴室有多少间");
+        assert_eq!(answer.item, Some(1));
+        assert_eq!(answer.facts.first(), Some(&1));
+    }
+
+    #[test]
+    fn fact_keywords_route_to_their_fact() {
+        let answer = engine().answer("HPV");
+        assert_eq!(answer.facts.first(), Some(&2));
+    }
+
+    #[test]
+    fn a_bare_figure_finds_its_fact() {
+        let answer = engine().answer("4.2万");
+        assert_eq!((answer.item, answer.facts.first()), (Some(1), Some(&2)));
+        assert_eq!(engine().answer("75").item, Some(2));
+    }
+
+    #[test]
+    fn ordinals_are_bounded_by_the_item_count() {
+        let engine = engine();
+        assert_eq!(engine.answer("第2件").item, Some(2));
+        assert_eq!(engine.answer("最后一件").item, Some(2));
+        assert_eq!(engine.answer("第3件").intent, Intent::Declined);
+    }
+
+    #[test]
+    fn unrelated_questions_are_declined() {
+        let engine = engine();
+        for question in ["天气怎么样", "asdf", "哈哈哈哈"] {
+            assert_eq!(engine.answer(question).intent, Intent::Declined, "{question}");
+        }
+        assert_eq!(engine.answer("!!!").intent, Intent::Empty);
+    }
 }

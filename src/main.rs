@@ -28,8 +28,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     match cli.command {
         Some(Command::Check) => fuer_bot::cli::check(&cli.knowledge, stdout.lock()),
-        Some(Command::Ask { json, question }) => {
+        Some(Command::Ask {
+            json,
+            explain,
+            question,
+        }) => {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+            if explain {
+                return fuer_bot::cli::explain(&engine, question.as_deref(), stdin.lock(), stdout.lock());
+            }
             fuer_bot::cli::ask(&engine, json, question.as_deref(), stdin.lock(), stdout.lock())
         }
         Some(Command::Chat) => {
@@ -37,6 +44,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fuer_bot::cli::chat(&engine, false)
         }
         Some(Command::Run) => fuer_bot::cli::run_telegram(&cli.knowledge),
+        Some(Command::Stats) => {
+            let knowledge = fuer_bot::knowledge::load::load_knowledge_dir(&cli.knowledge).ok();
+            let now = fuer_bot::store::unix_now();
+            fuer_bot::store::print_stats(&cli.data_dir, knowledge.as_ref(), now, stdout.lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Unanswered { limit, days }) => {
+            let now = fuer_bot::store::unix_now();
+            fuer_bot::store::print_unanswered(&cli.data_dir, limit, days, now, stdout.lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             if fuer_bot::cli::token_configured() {
                 return fuer_bot::cli::run_telegram(&cli.knowledge);

@@ -6,6 +6,9 @@
 //! English plurals, punctuation and spacing. [`to_pinyin_syllables`] gives the
 //! toneless pinyin used to catch homophone typos from pinyin input methods.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use pinyin::ToPinyin;
 use unicode_normalization::UnicodeNormalization;
 
@@ -18,8 +21,41 @@ pub fn normalize(text: &str) -> String {
     let lowered = simplified.to_lowercase();
     let chars: Vec<char> = lowered.chars().collect();
     let with_digits = replace_chinese_numerals(&chars);
-    let cleaned = clean_symbols(&with_digits);
+    let cleaned = canonical_words(&clean_symbols(&with_digits));
     normalize_english_words(&cleaned)
+}
+
+/// Everyday words replaced by the article's word, on both sides of matching, so that
+/// 孤独症孩子 finds 孤独症儿童. Only unambiguous equivalents belong here; synonyms that
+/// admins maintain live in `knowledge/synonyms.toml`.
+const CANONICAL_WORDS: [(&str, &str); 12] = [
+    ("小孩子", "儿童"),
+    ("小朋友", "儿童"),
+    ("小孩", "儿童"),
+    ("孩子", "儿童"),
+    ("娃娃", "儿童"),
+    ("小娃", "儿童"),
+    ("宝宝", "儿童"),
+    ("娃", "儿童"),
+    ("母亲", "妈妈"),
+    ("妈咪", "妈妈"),
+    ("老妈", "妈妈"),
+    ("女孩子", "女孩"),
+];
+
+static CANONICAL_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(CANONICAL_WORDS.iter().map(|(from, _)| from))
+        .ok()
+});
+
+fn canonical_words(text: &str) -> String {
+    let Some(matcher) = CANONICAL_MATCHER.as_ref() else {
+        return text.to_string();
+    };
+    let replacements: Vec<&str> = CANONICAL_WORDS.iter().map(|(_, to)| *to).collect();
+    matcher.replace_all(text, &replacements)
 }
 
 /// True for CJK ideographs (the characters that have pinyin).
@@ -167,6 +203,7 @@ fn push_stemmed(out: &mut String, word: &str) {
         "women" | "womens" | "woman" => Some("woman"),
         "men" => Some("man"),
         "mums" | "moms" | "mommies" | "mum" | "mom" | "mommy" => Some("mom"),
+        "kid" | "kids" | "child" | "childs" => Some("child"),
         _ => None,
     };
     if let Some(stem) = irregular {
@@ -195,9 +232,13 @@ pub fn to_pinyin_syllables(normalized: &str) -> Vec<String> {
 /// Pinyin key used for homophone matching: syllables joined and framed by `|`, so a
 /// key of a keyword is a substring of a question's key only on syllable boundaries.
 pub fn pinyin_key(normalized: &str) -> String {
-    let mut key = String::from("|");
-    for syllable in to_pinyin_syllables(normalized) {
-        key.push_str(&syllable);
+    let mut key = String::with_capacity(normalized.len() * 3 + 1);
+    key.push('|');
+    for c in normalized.chars() {
+        match c.to_pinyin() {
+            Some(pinyin) => key.push_str(pinyin.plain()),
+            None => key.push(c),
+        }
         key.push('|');
     }
     key
@@ -229,6 +270,9 @@ mod tests {
         check("HPV疫苗", "hpv疫苗");
         check("(2021-2025年)", "2021-2025年");
         check("“妈妈岗” 9019个", "妈妈岗9019个");
+        check("孤独症孩子", "孤独症儿童");
+        check("遛娃", "遛儿童");
+        check("left-behind kids", "left behind child");
     }
 
     #[test]

@@ -168,6 +168,24 @@ pub fn welcome(knowledge: &KnowledgeBase) -> Reply {
     }
 }
 
+/// Where the knowledge comes from.
+pub fn source(knowledge: &KnowledgeBase) -> Reply {
+    let source = &knowledge.source;
+    Reply {
+        paragraphs: vec![
+            Paragraph::plain(format!(
+                "{}《{}》，由{}于{}发布。",
+                texts::SOURCE_INTRO,
+                source.title,
+                source.publisher,
+                source.date
+            )),
+            Paragraph::plain(texts::LIST_HINT),
+        ],
+        keyboard: items_keyboard(knowledge),
+    }
+}
+
 pub fn help() -> Reply {
     Reply::from_paragraphs(vec![
         Paragraph::bold(texts::HELP_TITLE),
@@ -231,16 +249,19 @@ pub enum ItemArgumentError {
 
 /// Parses the argument of `/item` (full-width digits and spaces allowed).
 pub fn parse_item_argument(knowledge: &KnowledgeBase, argument: &str) -> Result<u8, ItemArgumentError> {
-    let normalized = crate::normalize::normalize(argument);
-    let trimmed = normalized.trim();
+    let argument: String = unicode_normalization::UnicodeNormalization::nfkc(argument).collect();
+    let trimmed = argument.trim();
     if trimmed.is_empty() {
         return Err(ItemArgumentError::Missing);
     }
-    let digits = trimmed.trim_start_matches('-');
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || argument.trim().starts_with('+') {
+    let (negative, digits) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, trimmed),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ItemArgumentError::NotANumber);
     }
-    if trimmed.starts_with('-') {
+    if negative {
         return Err(ItemArgumentError::OutOfRange);
     }
     match digits.parse::<u8>() {
@@ -282,6 +303,7 @@ pub fn answer(knowledge: &KnowledgeBase, answer: &Answer) -> Reply {
         Intent::Greeting => Reply::from_paragraphs(vec![Paragraph::plain(texts::GREETING)]),
         Intent::Thanks => Reply::from_paragraphs(vec![Paragraph::plain(texts::THANKS)]),
         Intent::Help => help(),
+        Intent::Source => source(knowledge),
         Intent::List => list(knowledge),
         Intent::Empty => Reply::from_paragraphs(vec![Paragraph::plain(texts::EMPTY_QUESTION)]),
         Intent::Declined => declined(knowledge, &answer.suggestions),

@@ -26,6 +26,7 @@ pub const LIST_TITLE: &str = "十件大事";
 pub const LIST_HINT: &str = "发送 /item 编号 查看全文，例如 /item 5；也可以直接提问。";
 
 pub const SOURCE_LABEL: &str = "来源：";
+pub const SOURCE_INTRO: &str = "我的回答全部来自文章";
 pub const ITEM_LABEL_PREFIX: &str = "第";
 pub const ITEM_LABEL_SUFFIX: &str = "件";
 pub const FULL_ITEM_POINTER_PREFIX: &str = "查看全文请发送 ";
@@ -37,7 +38,7 @@ pub const BUTTON_LIST: &str = "📋 列表";
 pub const BUTTON_FULL_ITEM_PREFIX: &str = "查看全文：";
 
 pub const ITEM_ARGUMENT_MISSING: &str = "请在 /item 后面加上编号，例如 /item 5。";
-pub const ITEM_ARGUMENT_NOT_A_NUMBER: &str = "“/item”后面需要一个数字编号，例如 /item 5。";
+pub const ITEM_ARGUMENT_NOT_A_NUMBER: &str = "“/item”后面需要一个数字编号（1–10），例如 /item 5。";
 pub const ITEM_ARGUMENT_RANGE_PREFIX: &str = "没有这一件。编号范围是 1–";
 pub const ITEM_ARGUMENT_RANGE_SUFFIX: &str = "，例如 /item 5。";
 
@@ -50,3 +51,11 @@ pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可�
 pub const NON_TEXT_MESSAGE: &str = "我只能看懂文字消息。请直接输入您的问题，或发送 /list 查看十件大事。";
 pub const QUESTION_TOO_LONG: &str = "您的问题太长了，请用一两句话提问。";
 pub const INTERNAL_ERROR: &str = "抱歉，处理您的消息时出了点问题，请稍后再试。";
+
+// Telegram: command menu descriptions (3–256 characters each), buttons and inline mode.
+pub const COMMAND_START_DESCRIPTION: &str = "欢迎与十件大事按钮";
+pub const COMMAND_HELP_DESCRIPTION: &str = "使用说明";
+pub const COMMAND_LIST_DESCRIPTION: &str = "十件大事列表";
+pub const COMMAND_ITEM_DESCRIPTION: &str = "查看某件大事全文，例如 /item 5";
+pub const CALLBACK_EXPIRED: &str = "这个按钮已失效，请发送 /list 重新查看。";
+pub const INLINE_ITEM_DESCRIPTION_PREFIX: &str = "整件大事：";

@@ -50,6 +50,8 @@ struct SourceFile {
     title: Spanned<String>,
     publisher: Spanned<String>,
     date: Spanned<String>,
+    /// How many items the article has: a removed item file is then noticed.
+    item_count: Spanned<i64>,
 }
 
 #[derive(Deserialize)]
@@ -146,6 +148,7 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
     let mut synonym_groups = Vec::new();
     let mut items: Vec<(Item, &KnowledgeFile, usize)> = Vec::new();
     let mut source_seen = false;
+    let mut synonyms_seen = false;
 
     for file in files {
         let name = file_name(&file.path);
@@ -157,6 +160,7 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
             source_seen = true;
             source = parse_source(&mut report);
         } else if name == SYNONYMS_FILE_NAME {
+            synonyms_seen = true;
             synonym_groups = parse_synonyms(&mut report);
         } else if let Some((item, number_line)) = parse_item(&mut report) {
             items.push((item, file, number_line));
@@ -165,18 +169,34 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
 
     if !source_seen {
         problems.push(Problem {
-            path: SOURCE_FILE_NAME.to_string(),
+            path: format!(
+                "{}/{SOURCE_FILE_NAME}",
+                files.first().map_or("knowledge", |file| parent_dir(&file.path))
+            ),
             line: 0,
             message: "file is missing: it holds the article's title, publisher and date".to_string(),
         });
     }
-    check_item_numbers(&items, &mut problems);
+    let directory = files
+        .first()
+        .map_or("knowledge", |file| parent_dir(&file.path))
+        .to_string();
+    if !synonyms_seen {
+        problems.push(Problem {
+            path: format!("{directory}/{SYNONYMS_FILE_NAME}"),
+            line: 0,
+            message: "file is missing: it holds the synonym groups (it may have no groups, but must exist)".to_string(),
+        });
+    }
+    let declared_count = source.as_ref().map(|(_, count)| *count);
+    check_item_numbers(&items, declared_count, &directory, &mut problems);
 
     if !problems.is_empty() {
-        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        // File problems by file and line; problems of the directory as a whole last.
+        problems.sort_by(|a, b| (a.path == directory, &a.path, a.line).cmp(&(b.path == directory, &b.path, b.line)));
         return Err(problems);
     }
-    let Some(source) = source else {
+    let Some((source, _)) = source else {
         return Err(problems);
     };
     let mut items: Vec<Item> = items.into_iter().map(|(item, _, _)| item).collect();
@@ -186,6 +206,15 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
         items,
         synonym_groups,
     })
+}
+
+/// The directory part of a path (`knowledge` for a bare file name).
+fn parent_dir(path: &str) -> &str {
+    match path.rfind(['/', '\\']) {
+        Some(0) => "/",
+        Some(index) => &path[..index],
+        None => "knowledge",
+    }
 }
 
 fn file_name(path: &str) -> &str {
@@ -204,12 +233,24 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(report: &mut FileReport<'_>) -> Opti
     }
 }
 
-fn parse_source(report: &mut FileReport<'_>) -> Option<SourceInfo> {
+/// The source metadata and the declared number of items.
+fn parse_source(report: &mut FileReport<'_>) -> Option<(SourceInfo, u8)> {
     let parsed: SourceFile = parse_toml(report)?;
     let title = report.check_text("title", &parsed.title);
     let publisher = report.check_text("publisher", &parsed.publisher);
     let date = report.check_text("date", &parsed.date);
-    Some(SourceInfo { title, publisher, date })
+    let raw_count = *parsed.item_count.get_ref();
+    let item_count = match u8::try_from(raw_count) {
+        Ok(count) if (1..=99).contains(&count) => count,
+        _ => {
+            report.at(
+                &parsed.item_count,
+                format!("item_count {raw_count} is out of range (1–99)"),
+            );
+            0
+        }
+    };
+    Some((SourceInfo { title, publisher, date }, item_count))
 }
 
 fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
@@ -275,7 +316,13 @@ fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
     Some((item, number_line))
 }
 
-fn check_item_numbers(items: &[(Item, &KnowledgeFile, usize)], problems: &mut Vec<Problem>) {
+/// Duplicate numbers, gaps, and (when `source.toml` declares it) missing items at the end.
+fn check_item_numbers(
+    items: &[(Item, &KnowledgeFile, usize)],
+    declared_count: Option<u8>,
+    directory: &str,
+    problems: &mut Vec<Problem>,
+) {
     let mut first_seen: BTreeMap<u8, (&str, usize)> = BTreeMap::new();
     for (item, file, line) in items {
         if item.number == 0 {
@@ -297,17 +344,28 @@ fn check_item_numbers(items: &[(Item, &KnowledgeFile, usize)], problems: &mut Ve
     }
     if items.is_empty() {
         problems.push(Problem {
-            path: "knowledge".to_string(),
+            path: directory.to_string(),
             line: 0,
             message: "no item files found (expected files like 01-name.toml)".to_string(),
         });
         return;
     }
-    let highest = first_seen.keys().next_back().copied().unwrap_or(0);
-    for number in 1..highest {
+    let found_highest = first_seen.keys().next_back().copied().unwrap_or(0);
+    let highest = match declared_count {
+        Some(count) if count > 0 => count,
+        _ => found_highest,
+    };
+    for &number in first_seen.keys().filter(|&&n| n > highest) {
+        problems.push(Problem {
+            path: directory.to_string(),
+            line: 0,
+            message: format!("item number {number} is above item_count = {highest} in {SOURCE_FILE_NAME}"),
+        });
+    }
+    for number in 1..=highest {
         if !first_seen.contains_key(&number) {
             problems.push(Problem {
-                path: "knowledge".to_string(),
+                path: directory.to_string(),
                 line: 0,
                 message: format!(
                     "item number {number} is missing (items must be numbered 1 to {highest} without gaps)"

@@ -1,1 +1,18 @@
+//! The single integration-test crate of fuer-bot: engine, CLI, knowledge checks, store,
+//! reload, and the Telegram bot end to end against a fake Bot API server.
 
+mod answers;
+mod cli;
+mod fake_api;
+mod knowledge_check;
+mod reload;
+mod source_coverage;
+mod store;
+mod support;
+mod telegram_commands;
+mod telegram_escaping;
+mod telegram_faults;
+mod telegram_groups;
+mod telegram_harness;
+mod telegram_process;
+mod telegram_webhook;

@@ -1,0 +1,498 @@
+//! Live reload of the knowledge directory, never losing the last good version.
+//!
+//! The running bot serves one [`Engine`] from an [`ArcSwap`]. A reload reads and
+//! validates every knowledge file, builds a new engine and swaps it in with one atomic
+//! pointer store: a question being answered holds an `Arc` of the engine it started
+//! with, so it sees the old or the new knowledge base, never a mix. When the files have
+//! problems the swap does not happen: the last good engine keeps serving and the
+//! problems (`file:line: message`) are handed to the caller.
+//!
+//! [`watch_knowledge_dir`] watches the directory (inotify on Linux, polling as a
+//! fallback) and reloads once the files have been quiet for [`DEBOUNCE`]: editors save
+//! with several events (write a temporary file, rename it over the old one), and a
+//! reload between them would see half a save. Watching the directory rather than the
+//! files keeps working across such renames. Events for other files (editor swap and
+//! backup files) and our own reads are ignored, and a change that leaves the files
+//! exactly as they were last seen is not reported again.
+
+use std::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use arc_swap::ArcSwap;
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
+
+use crate::engine::Engine;
+use crate::knowledge::load::{load_knowledge_dir, read_knowledge_files};
+use crate::knowledge::{KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+
+/// Quiet time after the last change before reloading.
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
+/// Longest wait after the first change, even if changes keep coming.
+pub const MAX_DEBOUNCE: Duration = Duration::from_millis(1000);
+/// Polling interval when the operating system's file notifications are unavailable.
+pub const POLL_INTERVAL: Duration = Duration::from_millis(500);
+/// Most problems listed in an admin message (Telegram messages are limited in length).
+const MAX_PROBLEMS_IN_MESSAGE: usize = 20;
+
+/// Serializes reloads in this process, so a forced reload and the watcher cannot swap
+/// in an older read of the files after a newer one.
+static RELOAD_LOCK: Mutex<()> = Mutex::new(());
+
+/// The result of one reload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReloadOutcome {
+    /// The new knowledge base is being served.
+    Reloaded {
+        items: usize,
+        facts: usize,
+        keywords: usize,
+    },
+    /// The files have problems; the previous knowledge base keeps being served.
+    Failed(Vec<Problem>),
+}
+
+impl ReloadOutcome {
+    fn reloaded(knowledge: &KnowledgeBase) -> ReloadOutcome {
+        ReloadOutcome::Reloaded {
+            items: knowledge.items.len(),
+            facts: knowledge.fact_count(),
+            keywords: knowledge.keyword_count(),
+        }
+    }
+
+    pub fn is_reloaded(&self) -> bool {
+        matches!(self, ReloadOutcome::Reloaded { .. })
+    }
+
+    /// The problems, empty after a successful reload.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            ReloadOutcome::Reloaded { .. } => &[],
+            ReloadOutcome::Failed(problems) => problems,
+        }
+    }
+
+    /// The message for admins, in Simplified Chinese: a short confirmation with the
+    /// counts, or the problems as `文件:行号: 信息` (at most 20 listed).
+    pub fn admin_message(&self) -> String {
+        match self {
+            ReloadOutcome::Reloaded { items, facts, keywords } => {
+                format!("知识库已更新：{items} 件大事，{facts} 条事实，{keywords} 个关键词。")
+            }
+            ReloadOutcome::Failed(problems) => {
+                let mut text = format!(
+                    "知识库的修改有 {} 处错误，没有生效；机器人继续使用上一个正确的版本。\n请改正（格式：文件:行号: 信息）：\n",
+                    problems.len()
+                );
+                for problem in problems.iter().take(MAX_PROBLEMS_IN_MESSAGE) {
+                    text.push_str(&problem.to_string());
+                    text.push('\n');
+                }
+                if problems.len() > MAX_PROBLEMS_IN_MESSAGE {
+                    text.push_str(&format!("……另有 {} 处\n", problems.len() - MAX_PROBLEMS_IN_MESSAGE));
+                }
+                text.push_str("改好并保存后会自动重新加载。可以先在服务器上运行 fuer-bot check 检查。");
+                text
+            }
+        }
+    }
+}
+
+/// One line (or a list of problems) for the log, in English.
+impl fmt::Display for ReloadOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReloadOutcome::Reloaded { items, facts, keywords } => {
+                write!(
+                    f,
+                    "knowledge reloaded: {items} items, {facts} facts, {keywords} keywords"
+                )
+            }
+            ReloadOutcome::Failed(problems) => {
+                write!(
+                    f,
+                    "knowledge not reloaded, the previous version keeps serving; {} problem(s):",
+                    problems.len()
+                )?;
+                for problem in problems {
+                    write!(f, "\n{problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Loads `dir` now and, if it is valid, swaps the new engine in. On problems the
+/// current engine stays.
+pub fn reload_now(dir: &Path, engine: &ArcSwap<Engine>) -> ReloadOutcome {
+    let _serialized = RELOAD_LOCK.lock().unwrap_or_else(PoisonError::into_inner);
+    match load_knowledge_dir(dir) {
+        Ok(knowledge) => install(dir, knowledge, engine),
+        Err(problems) => ReloadOutcome::Failed(problems),
+    }
+}
+
+/// Builds the engine for a valid knowledge base and swaps it in.
+fn install(dir: &Path, knowledge: KnowledgeBase, engine: &ArcSwap<Engine>) -> ReloadOutcome {
+    let outcome = ReloadOutcome::reloaded(&knowledge);
+    match catch_unwind(AssertUnwindSafe(|| Engine::new(knowledge))) {
+        Ok(new_engine) => {
+            engine.store(Arc::new(new_engine));
+            outcome
+        }
+        Err(panic) => ReloadOutcome::Failed(vec![Problem {
+            path: dir.display().to_string(),
+            line: 0,
+            message: format!("internal error while indexing the knowledge: {}", panic_message(&panic)),
+        }]),
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+/// Keeps the directory watched; dropping it stops the watcher and its thread.
+pub struct WatcherGuard {
+    watcher: Option<Box<dyn Watcher + Send>>,
+    stop: mpsc::Sender<Message>,
+    thread: Option<JoinHandle<()>>,
+    polling: bool,
+}
+
+impl WatcherGuard {
+    /// Whether the directory is polled because file notifications were unavailable.
+    pub fn is_polling(&self) -> bool {
+        self.polling
+    }
+}
+
+impl fmt::Debug for WatcherGuard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WatcherGuard")
+            .field("polling", &self.polling)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for WatcherGuard {
+    fn drop(&mut self) {
+        // Stop the events first, then the thread (it finishes a reload in progress).
+        drop(self.watcher.take());
+        let _ = self.stop.send(Message::Stop);
+        if let Some(thread) = self.thread.take()
+            && thread.thread().id() != std::thread::current().id()
+        {
+            let _ = thread.join();
+        }
+    }
+}
+
+enum Message {
+    Event(notify::Result<Event>),
+    Stop,
+}
+
+/// Watches `dir` and, after each saved change, reloads it like [`reload_now`] and calls
+/// `on_outcome` (on the watcher's thread) with the result. Runs until the guard is
+/// dropped. A change that leaves every file as it was when last seen is not reported.
+pub fn watch_knowledge_dir(
+    dir: &Path,
+    engine: Arc<ArcSwap<Engine>>,
+    on_outcome: impl Fn(ReloadOutcome) + Send + 'static,
+) -> Result<WatcherGuard> {
+    watch(dir, engine, on_outcome, false)
+}
+
+fn watch(
+    dir: &Path,
+    engine: Arc<ArcSwap<Engine>>,
+    on_outcome: impl Fn(ReloadOutcome) + Send + 'static,
+    force_polling: bool,
+) -> Result<WatcherGuard> {
+    let dir = dir.to_path_buf();
+    let (sender, receiver) = mpsc::channel::<Message>();
+    let (watcher, polling) = start_watcher(&dir, &sender, force_polling)?;
+    let last_seen = read_knowledge_files(&dir).ok().map(|files| snapshot(&files));
+    let worker_dir = dir.clone();
+    let thread = std::thread::Builder::new()
+        .name("knowledge-watcher".to_string())
+        .spawn(move || {
+            let mut worker = Worker {
+                dir: worker_dir,
+                engine,
+                last_seen,
+            };
+            while wait_for_change(&worker.dir, &receiver) {
+                let result = catch_unwind(AssertUnwindSafe(|| {
+                    if let Some(outcome) = worker.reload_if_changed() {
+                        log_outcome(&outcome);
+                        on_outcome(outcome);
+                    }
+                }));
+                if let Err(panic) = result {
+                    log::error!("knowledge watcher: reload failed: {}", panic_message(&panic));
+                }
+            }
+        })
+        .with_context(|| format!("cannot start the watcher thread for {}", dir.display()))?;
+    Ok(WatcherGuard {
+        watcher: Some(watcher),
+        stop: sender,
+        thread: Some(thread),
+        polling,
+    })
+}
+
+fn log_outcome(outcome: &ReloadOutcome) {
+    if outcome.is_reloaded() {
+        log::info!("{outcome}");
+    } else {
+        log::warn!("{outcome}");
+    }
+}
+
+/// inotify (or the platform's notifications), or polling if that is unavailable.
+fn start_watcher(
+    dir: &Path,
+    sender: &mpsc::Sender<Message>,
+    force_polling: bool,
+) -> Result<(Box<dyn Watcher + Send>, bool)> {
+    let handler = |sender: mpsc::Sender<Message>| {
+        move |event: notify::Result<Event>| {
+            let _ = sender.send(Message::Event(event));
+        }
+    };
+    let native = if force_polling {
+        Err(notify::Error::generic("polling requested"))
+    } else {
+        notify::recommended_watcher(handler(sender.clone())).and_then(|mut watcher| {
+            watcher.watch(dir, RecursiveMode::NonRecursive)?;
+            Ok(watcher)
+        })
+    };
+    match native {
+        Ok(watcher) => Ok((Box::new(watcher), false)),
+        Err(error) => {
+            log::warn!(
+                "cannot watch {} with file notifications ({error}); polling every {} ms instead",
+                dir.display(),
+                POLL_INTERVAL.as_millis()
+            );
+            // The poller sees modification times in whole seconds; comparing contents
+            // also catches a second save within the same second.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
+            let mut watcher = notify::PollWatcher::new(handler(sender.clone()), config)
+                .with_context(|| format!("cannot watch the knowledge directory {}", dir.display()))?;
+            watcher
+                .watch(dir, RecursiveMode::NonRecursive)
+                .with_context(|| format!("cannot watch the knowledge directory {}", dir.display()))?;
+            Ok((Box::new(watcher), true))
+        }
+    }
+}
+
+/// Whether an event may change what the knowledge directory holds.
+fn is_relevant(dir: &Path, event: &notify::Result<Event>) -> bool {
+    let Ok(event) = event else {
+        // An error from the watcher (e.g. dropped events): look at the files again.
+        return true;
+    };
+    if event.need_rescan() {
+        return true;
+    }
+    if let EventKind::Access(access) = event.kind
+        && access != AccessKind::Close(AccessMode::Write)
+    {
+        // Opening and reading files, our own reads included, changes nothing.
+        return false;
+    }
+    event.paths.is_empty()
+        || event
+            .paths
+            .iter()
+            .any(|path| path == dir || path.extension().is_some_and(|ext| ext == "toml"))
+}
+
+/// Waits for a relevant event, then until the directory has been quiet for
+/// [`DEBOUNCE`] (at most [`MAX_DEBOUNCE`]). Returns false when the watcher stops.
+fn wait_for_change(dir: &Path, receiver: &mpsc::Receiver<Message>) -> bool {
+    loop {
+        match receiver.recv() {
+            Ok(Message::Event(event)) if is_relevant(dir, &event) => break,
+            Ok(Message::Event(_)) => {}
+            Ok(Message::Stop) | Err(_) => return false,
+        }
+    }
+    let first = Instant::now();
+    let mut quiet_until = first + DEBOUNCE;
+    loop {
+        let deadline = quiet_until.min(first + MAX_DEBOUNCE);
+        match receiver.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(Message::Event(event)) => {
+                if is_relevant(dir, &event) {
+                    quiet_until = Instant::now() + DEBOUNCE;
+                }
+            }
+            Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return false,
+            Err(RecvTimeoutError::Timeout) => return true,
+        }
+    }
+}
+
+/// The files' paths and contents, to tell whether anything changed.
+type Snapshot = Vec<(String, String)>;
+
+fn snapshot(files: &[KnowledgeFile]) -> Snapshot {
+    files
+        .iter()
+        .map(|file| (file.path.clone(), file.contents.clone()))
+        .collect()
+}
+
+struct Worker {
+    dir: PathBuf,
+    engine: Arc<ArcSwap<Engine>>,
+    /// The files as the watcher last read them (`None` if they could not be read).
+    last_seen: Option<Snapshot>,
+}
+
+impl Worker {
+    /// Reloads unless nothing changed since the files were last seen (and the engine
+    /// still serves them).
+    fn reload_if_changed(&mut self) -> Option<ReloadOutcome> {
+        let _serialized = RELOAD_LOCK.lock().unwrap_or_else(PoisonError::into_inner);
+        let files = match read_knowledge_files(&self.dir) {
+            Ok(files) => files,
+            Err(problems) => {
+                self.last_seen = None;
+                return Some(ReloadOutcome::Failed(problems));
+            }
+        };
+        let current = snapshot(&files);
+        let unchanged = self.last_seen.as_ref() == Some(&current);
+        self.last_seen = Some(current);
+        match parse_knowledge(&files) {
+            Ok(knowledge) => {
+                if unchanged && *self.engine.load().knowledge() == knowledge {
+                    return None;
+                }
+                Some(install(&self.dir, knowledge, &self.engine))
+            }
+            Err(_) if unchanged => None,
+            Err(problems) => Some(ReloadOutcome::Failed(problems)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(kind: EventKind, path: &str) -> notify::Result<Event> {
+        Ok(Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    #[test]
+    fn only_changes_to_toml_files_are_relevant() {
+        use notify::event::{CreateKind, ModifyKind, RemoveKind};
+        let dir = Path::new("/k");
+        assert!(is_relevant(
+            dir,
+            &event(EventKind::Modify(ModifyKind::Any), "/k/05-a.toml")
+        ));
+        assert!(is_relevant(
+            dir,
+            &event(EventKind::Remove(RemoveKind::File), "/k/05-a.toml")
+        ));
+        assert!(is_relevant(
+            dir,
+            &event(EventKind::Access(AccessKind::Close(AccessMode::Write)), "/k/05-a.toml")
+        ));
+        assert!(is_relevant(dir, &event(EventKind::Remove(RemoveKind::Folder), "/k")));
+        assert!(!is_relevant(
+            dir,
+            &event(EventKind::Access(AccessKind::Open(AccessMode::Any)), "/k/05-a.toml")
+        ));
+        assert!(!is_relevant(
+            dir,
+            &event(EventKind::Create(CreateKind::File), "/k/.05-a.toml.swp")
+        ));
+        assert!(!is_relevant(
+            dir,
+            &event(EventKind::Create(CreateKind::File), "/k/05-a.toml~")
+        ));
+        assert!(is_relevant(dir, &Err(notify::Error::generic("overflow"))));
+    }
+
+    #[test]
+    fn the_polling_fallback_reloads_too() {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(&source).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "toml") {
+                std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        let knowledge = load_knowledge_dir(dir.path()).unwrap();
+        let engine = Arc::new(ArcSwap::from_pointee(Engine::new(knowledge)));
+        let (sender, outcomes) = mpsc::channel();
+        let sender = Mutex::new(sender);
+        let guard = watch(
+            dir.path(),
+            Arc::clone(&engine),
+            move |outcome| {
+                let _ = sender.lock().unwrap().send(outcome);
+            },
+            true,
+        )
+        .unwrap();
+        assert!(guard.is_polling());
+        let file = dir.path().join("05-母婴室.toml");
+        let changed = std::fs::read_to_string(&file).unwrap().replace("1480间", "1999间");
+        let saved = Instant::now();
+        std::fs::write(&file, changed).unwrap();
+        let outcome = outcomes.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert!(outcome.is_reloaded(), "{outcome}");
+        assert!(saved.elapsed() < Duration::from_secs(2), "{:?}", saved.elapsed());
+        let item = engine.load().knowledge().item(5).unwrap().headline.clone();
+        assert!(item.contains("1999间"), "{item}");
+    }
+
+    #[test]
+    fn admin_messages() {
+        let ok = ReloadOutcome::Reloaded {
+            items: 10,
+            facts: 50,
+            keywords: 700,
+        };
+        assert_eq!(ok.admin_message(), "知识库已更新：10 件大事，50 条事实，700 个关键词。");
+        let problems: Vec<Problem> = (1..=25)
+            .map(|line| Problem {
+                path: "knowledge/05-母婴室.toml".to_string(),
+                line,
+                message: "oops".to_string(),
+            })
+            .collect();
+        let failed = ReloadOutcome::Failed(problems).admin_message();
+        assert!(failed.contains("knowledge/05-母婴室.toml:1: oops\n"));
+        assert!(failed.contains("knowledge/05-母婴室.toml:20: oops\n"));
+        assert!(!failed.contains(":21: oops"));
+        assert!(failed.contains("另有 5 处"));
+    }
+}

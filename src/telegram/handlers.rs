@@ -1,0 +1,467 @@
+//! The update handlers: the dptree [`schema`], message routing (private chats, groups,
+//! mentions, replies), callback queries and inline queries.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
+use teloxide::prelude::*;
+use teloxide::types::{
+    CallbackQuery, InlineQuery, MaybeInaccessibleMessage, MessageId, MessageKind, ParseMode, ReplyParameters,
+};
+use teloxide::{ApiError, RequestError};
+
+use super::commands::{Command, ParsedCommand, parse_command};
+use super::inline::inline_results;
+use super::render::{RenderedReply, parse_callback_data, render};
+use super::{HandlerError, HandlerResult, TgBot};
+use crate::dialogue::{Request, respond};
+use crate::engine::Engine;
+use crate::reply::{Action, Paragraph, Reply};
+use crate::state::AppState;
+use crate::texts;
+
+/// How long Telegram clients may cache inline results (seconds); short, since the
+/// knowledge can be reloaded while the bot runs.
+const INLINE_CACHE_SECONDS: u32 = 60;
+
+/// The handler tree: messages, edited messages, button presses and inline queries.
+pub fn schema() -> UpdateHandler<HandlerError> {
+    dptree::entry()
+        .branch(Update::filter_message().endpoint(on_message))
+        .branch(Update::filter_edited_message().endpoint(on_edited_message))
+        .branch(Update::filter_callback_query().endpoint(on_callback_query))
+        .branch(Update::filter_inline_query().endpoint(on_inline_query))
+}
+
+/// What to do with a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Command(Command),
+    UnknownCommand,
+    Question(String),
+    /// A sticker, photo, voice message… in a private chat.
+    NonText,
+    /// Not for us: group chatter, other bots' commands, service messages.
+    Ignore,
+}
+
+/// Decides what to do with a message, for the bot `username`. `edited` is true for an
+/// edited message (answered like a new one if it is text, ignored otherwise).
+pub fn route(message: &Message, username: &str, edited: bool) -> Route {
+    let private = message.chat.is_private();
+    let is_us = |user: &teloxide::types::User| {
+        user.is_bot
+            && user
+                .username
+                .as_deref()
+                .is_some_and(|name| name.eq_ignore_ascii_case(username))
+    };
+    // Our own inline results posted into a chat, and messages from other bots
+    // (anonymous group admins post as a bot on behalf of the chat: keep those).
+    if message.via_bot.as_ref().is_some_and(is_us) {
+        return Route::Ignore;
+    }
+    if message.from.as_ref().is_some_and(|user| user.is_bot) && message.sender_chat.is_none() {
+        return Route::Ignore;
+    }
+    let Some(text) = message.text() else {
+        let user_content = matches!(message.kind, MessageKind::Common(_));
+        return if private && !edited && user_content {
+            Route::NonText
+        } else {
+            Route::Ignore
+        };
+    };
+    match parse_command(text, username) {
+        Some(ParsedCommand::Known(command)) => return Route::Command(command),
+        Some(ParsedCommand::Unknown { addressed }) => {
+            return if private || addressed {
+                Route::UnknownCommand
+            } else {
+                Route::Ignore
+            };
+        }
+        Some(ParsedCommand::OtherBot) => return Route::Ignore,
+        None => {}
+    }
+    if private {
+        return Route::Question(text.trim().to_string());
+    }
+    if let Some(question) = strip_mention(text, username) {
+        return Route::Question(question);
+    }
+    let replies_to_us = message
+        .reply_to_message()
+        .and_then(|replied| replied.from.as_ref())
+        .is_some_and(is_us);
+    if replies_to_us {
+        return Route::Question(text.trim().to_string());
+    }
+    Route::Ignore
+}
+
+/// If `text` mentions `@username` (case-insensitively, as a whole word), the text without
+/// the mention(s); `None` otherwise.
+pub fn strip_mention(text: &str, username: &str) -> Option<String> {
+    if username.is_empty() {
+        return None;
+    }
+    let needle = format!("@{}", username.to_ascii_lowercase());
+    let lowered = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut kept = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut found = false;
+    for (start, _) in lowered.match_indices(&needle) {
+        let end = start + needle.len();
+        let before_ok = start == 0 || !is_name_byte(bytes[start - 1]);
+        let after_ok = end == bytes.len() || !is_name_byte(bytes[end]);
+        if before_ok && after_ok && start >= last {
+            kept.push_str(&text[last..start]);
+            kept.push(' ');
+            last = end;
+            found = true;
+        }
+    }
+    if !found {
+        return None;
+    }
+    kept.push_str(&text[last..]);
+    Some(kept.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn plain_reply(text: &str) -> Reply {
+    Reply {
+        paragraphs: vec![Paragraph::plain(text)],
+        keyboard: Vec::new(),
+    }
+}
+
+/// Asks the core for a reply; a panic in the core becomes a polite apology, not a dead worker.
+fn answer_request(engine: &Engine, request: Request<'_>) -> Reply {
+    match catch_unwind(AssertUnwindSafe(|| respond(engine, request))) {
+        Ok(response) => response.reply,
+        Err(_) => {
+            log::error!("the answer engine panicked on a request; replying with an apology");
+            plain_reply(texts::INTERNAL_ERROR)
+        }
+    }
+}
+
+fn command_reply(engine: &Engine, command: &Command) -> Reply {
+    match command {
+        Command::Start(payload) => {
+            let payload = payload.trim();
+            answer_request(engine, Request::Start((!payload.is_empty()).then_some(payload)))
+        }
+        Command::Help => answer_request(engine, Request::Help),
+        Command::List => answer_request(engine, Request::List),
+        Command::Item(argument) => answer_request(engine, Request::Item(argument)),
+    }
+}
+
+async fn on_message(bot: TgBot, message: Message, state: AppState) -> HandlerResult {
+    handle_message(&bot, &message, &state, false).await
+}
+
+async fn on_edited_message(bot: TgBot, message: Message, state: AppState) -> HandlerResult {
+    handle_message(&bot, &message, &state, true).await
+}
+
+async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited: bool) -> HandlerResult {
+    let route = route(message, state.username(), edited);
+    log::debug!(
+        "update in chat {} ({}): {}",
+        message.chat.id,
+        if message.chat.is_private() { "private" } else { "group" },
+        match &route {
+            Route::Command(_) => "command",
+            Route::UnknownCommand => "unknown command",
+            Route::Question(_) => "question",
+            Route::NonText => "non-text",
+            Route::Ignore => "ignored",
+        }
+    );
+    let reply = match &route {
+        Route::Ignore => return Ok(()),
+        Route::NonText => plain_reply(texts::NON_TEXT_MESSAGE),
+        Route::UnknownCommand => plain_reply(texts::UNKNOWN_COMMAND),
+        Route::Command(command) => command_reply(&state.engine(), command),
+        Route::Question(question) => answer_request(&state.engine(), Request::Question(question)),
+    };
+    // In groups, thread the answer under the question it answers.
+    let reply_to = (!message.chat.is_private()).then_some(message.id);
+    send_reply(bot, message.chat.id, reply_to, &render(&reply)).await
+}
+
+/// Sends a rendered reply (keyboard on the last message). If Telegram refuses it, tries a
+/// plain apology so the user is not left without an answer, and returns the error.
+pub async fn send_reply(
+    bot: &TgBot,
+    chat: ChatId,
+    reply_to: Option<MessageId>,
+    reply: &RenderedReply,
+) -> HandlerResult {
+    let result = send_messages(bot, chat, reply_to, &reply.messages, reply.keyboard.clone()).await;
+    if let Err(RequestError::Api(_) | RequestError::InvalidJson { .. }) = &result {
+        let mut apology = bot.send_message(chat, texts::INTERNAL_ERROR);
+        if let Some(id) = reply_to {
+            apology = apology.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
+        }
+        if let Err(error) = apology.await {
+            log::debug!("the apology could not be sent either: {}", error_kind(&error));
+        }
+    }
+    result.map_err(Into::into)
+}
+
+async fn send_messages(
+    bot: &TgBot,
+    chat: ChatId,
+    reply_to: Option<MessageId>,
+    messages: &[String],
+    keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
+) -> Result<(), RequestError> {
+    let last = messages.len().saturating_sub(1);
+    for (index, text) in messages.iter().enumerate() {
+        let mut request = bot.send_message(chat, text.clone()).parse_mode(ParseMode::Html);
+        if index == 0
+            && let Some(id) = reply_to
+        {
+            request = request.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
+        }
+        if index == last
+            && let Some(keyboard) = keyboard.clone()
+        {
+            request = request.reply_markup(keyboard);
+        }
+        request.await?;
+    }
+    Ok(())
+}
+
+/// A short description of an error that cannot contain the token.
+fn error_kind(error: &RequestError) -> &'static str {
+    match error {
+        RequestError::Api(_) => "refused by Telegram",
+        RequestError::MigrateToChatId(_) => "chat migrated",
+        RequestError::RetryAfter(_) => "rate limited",
+        RequestError::Network(_) => "network error",
+        RequestError::InvalidJson { .. } => "invalid response",
+        RequestError::Io(_) => "I/O error",
+    }
+}
+
+/// Whether a button's action still makes sense with the current knowledge.
+fn action_is_valid(engine: &Engine, action: Action) -> bool {
+    match action {
+        Action::ShowItem(number) => engine.knowledge().item(number).is_some(),
+        Action::ShowList => true,
+    }
+}
+
+async fn on_callback_query(bot: TgBot, query: CallbackQuery, state: AppState) -> HandlerResult {
+    let engine = state.engine();
+    let action = query
+        .data
+        .as_deref()
+        .and_then(parse_callback_data)
+        .filter(|&action| action_is_valid(&engine, action));
+    // Answer first, so the button stops spinning even if showing the result fails.
+    let mut answer = bot.answer_callback_query(query.id.clone());
+    if action.is_none() {
+        answer = answer.text(texts::CALLBACK_EXPIRED);
+    }
+    let answered = answer.await;
+    let shown = match action {
+        Some(action) => show_action(&bot, &query, &engine, action).await,
+        None => Ok(()),
+    };
+    answered?;
+    shown
+}
+
+async fn show_action(bot: &TgBot, query: &CallbackQuery, engine: &Engine, action: Action) -> HandlerResult {
+    let reply = match action {
+        Action::ShowItem(number) => answer_request(engine, Request::Item(&number.to_string())),
+        Action::ShowList => answer_request(engine, Request::List),
+    };
+    let rendered = render(&reply);
+    match &query.message {
+        Some(MaybeInaccessibleMessage::Regular(message)) => {
+            edit_or_send(bot, message.chat.id, message.id, &rendered).await
+        }
+        // Too old to edit: answer with a new message instead.
+        Some(MaybeInaccessibleMessage::Inaccessible(message)) => {
+            send_reply(bot, message.chat.id, None, &rendered).await
+        }
+        // A button on an inline message: there is no chat to write to.
+        None => Ok(()),
+    }
+}
+
+/// Navigation edits the message the button belongs to instead of flooding the chat.
+async fn edit_or_send(bot: &TgBot, chat: ChatId, message_id: MessageId, reply: &RenderedReply) -> HandlerResult {
+    let Some(first) = reply.messages.first() else {
+        return Ok(());
+    };
+    let single = reply.messages.len() == 1;
+    let mut edit = bot
+        .edit_message_text(chat, message_id, first.clone())
+        .parse_mode(ParseMode::Html);
+    if single && let Some(keyboard) = reply.keyboard.clone() {
+        edit = edit.reply_markup(keyboard);
+    }
+    match edit.await {
+        Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
+        Err(RequestError::Api(ApiError::MessageCantBeEdited | ApiError::MessageToEditNotFound)) => {
+            return send_reply(bot, chat, None, reply).await;
+        }
+        Err(error) => return Err(error.into()),
+    }
+    if !single {
+        send_messages(bot, chat, None, &reply.messages[1..], reply.keyboard.clone()).await?;
+    }
+    Ok(())
+}
+
+async fn on_inline_query(bot: TgBot, query: InlineQuery, state: AppState) -> HandlerResult {
+    let engine = state.engine();
+    let results = match catch_unwind(AssertUnwindSafe(|| inline_results(&engine, &query.query))) {
+        Ok(results) => results,
+        Err(_) => {
+            log::error!("the answer engine panicked on an inline query");
+            Vec::new()
+        }
+    };
+    bot.answer_inline_query(query.id, results)
+        .cache_time(INLINE_CACHE_SECONDS)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(json: serde_json::Value) -> Message {
+        serde_json::from_value(json).expect("a valid Telegram message")
+    }
+
+    fn private_text(text: &str) -> Message {
+        message(serde_json::json!({
+            "message_id": 1, "date": 1735689600,
+            "chat": {"id": 42, "type": "private", "first_name": "Li"},
+            "from": {"id": 42, "is_bot": false, "first_name": "Li"},
+            "text": text
+        }))
+    }
+
+    fn group_text(text: &str, reply_to_bot: Option<&str>) -> Message {
+        let mut json = serde_json::json!({
+            "message_id": 2, "date": 1735689600,
+            "chat": {"id": -1001234, "type": "supergroup", "title": "妇联"},
+            "from": {"id": 43, "is_bot": false, "first_name": "Wang"},
+            "text": text
+        });
+        if let Some(bot) = reply_to_bot {
+            json["reply_to_message"] = serde_json::json!({
+                "message_id": 1, "date": 1735689500,
+                "chat": {"id": -1001234, "type": "supergroup", "title": "妇联"},
+                "from": {"id": 999, "is_bot": true, "first_name": "Bot", "username": bot},
+                "text": "之前的回答"
+            });
+        }
+        message(json)
+    }
+
+    #[test]
+    fn private_chats_answer_everything() {
+        assert_eq!(
+            route(&private_text("母婴室有多少"), "fuer_bot", false),
+            Route::Question("母婴室有多少".into())
+        );
+        assert_eq!(
+            route(&private_text("/list"), "fuer_bot", false),
+            Route::Command(Command::List)
+        );
+        assert_eq!(route(&private_text("/stats"), "fuer_bot", false), Route::UnknownCommand);
+        assert_eq!(
+            route(&private_text("编辑后"), "fuer_bot", true),
+            Route::Question("编辑后".into())
+        );
+        let sticker = message(serde_json::json!({
+            "message_id": 3, "date": 1735689600,
+            "chat": {"id": 42, "type": "private", "first_name": "Li"},
+            "from": {"id": 42, "is_bot": false, "first_name": "Li"},
+            "sticker": {"file_id": "f", "file_unique_id": "u", "type": "regular", "width": 512, "height": 512,
+                        "is_animated": false, "is_video": false}
+        }));
+        assert_eq!(route(&sticker, "fuer_bot", false), Route::NonText);
+        assert_eq!(route(&sticker, "fuer_bot", true), Route::Ignore);
+    }
+
+    #[test]
+    fn groups_answer_only_what_is_addressed_to_the_bot() {
+        let bot = "fuer_bot";
+        assert_eq!(route(&group_text("今天天气不错", None), bot, false), Route::Ignore);
+        assert_eq!(
+            route(&group_text("/item@fuer_bot 5", None), bot, false),
+            Route::Command(Command::Item("5".into()))
+        );
+        assert_eq!(
+            route(&group_text("/list", None), bot, false),
+            Route::Command(Command::List)
+        );
+        assert_eq!(route(&group_text("/list@other_bot", None), bot, false), Route::Ignore);
+        assert_eq!(route(&group_text("/ban 3", None), bot, false), Route::Ignore);
+        assert_eq!(
+            route(&group_text("/ban@Fuer_Bot", None), bot, false),
+            Route::UnknownCommand
+        );
+        assert_eq!(
+            route(&group_text("@Fuer_Bot 母婴室有多少", None), bot, false),
+            Route::Question("母婴室有多少".into())
+        );
+        assert_eq!(
+            route(&group_text("请问 @fuer_bot_2 呢", None), bot, false),
+            Route::Ignore
+        );
+        assert_eq!(
+            route(&group_text("母婴室呢", Some("fuer_bot")), bot, false),
+            Route::Question("母婴室呢".into())
+        );
+        assert_eq!(
+            route(&group_text("母婴室呢", Some("other_bot")), bot, false),
+            Route::Ignore
+        );
+    }
+
+    #[test]
+    fn mentions_are_whole_words() {
+        assert_eq!(strip_mention("@fuer_bot", "fuer_bot"), Some(String::new()));
+        assert_eq!(
+            strip_mention("问一下@FUER_BOT，母婴室", "fuer_bot"),
+            Some("问一下 ，母婴室".into())
+        );
+        assert_eq!(strip_mention("mail me at x@fuer_bot", "fuer_bot"), None);
+        assert_eq!(strip_mention("@fuer_bots", "fuer_bot"), None);
+        assert_eq!(strip_mention("anything", ""), None);
+    }
+
+    #[test]
+    fn own_inline_results_and_other_bots_are_ignored() {
+        let mut json = serde_json::json!({
+            "message_id": 4, "date": 1735689600,
+            "chat": {"id": 42, "type": "private", "first_name": "Li"},
+            "from": {"id": 42, "is_bot": false, "first_name": "Li"},
+            "via_bot": {"id": 999, "is_bot": true, "first_name": "Bot", "username": "fuer_bot"},
+            "text": "第5件｜母婴室"
+        });
+        assert_eq!(route(&message(json.clone()), "fuer_bot", false), Route::Ignore);
+        json.as_object_mut().map(|o| o.remove("via_bot"));
+        json["from"] = serde_json::json!({"id": 7, "is_bot": true, "first_name": "Other"});
+        assert_eq!(route(&message(json), "fuer_bot", false), Route::Ignore);
+    }
+}

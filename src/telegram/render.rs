@@ -1,0 +1,378 @@
+//! Rendering replies for Telegram: HTML text (escaped in exactly one place, [`escape_html`]),
+//! messages split at paragraph boundaries to fit Telegram's limit, and inline keyboards whose
+//! buttons carry short callback data (`item:5`, `list`).
+
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+
+use crate::reply::{Action, Button, Paragraph, Reply, Style};
+
+/// Telegram's limit on a message's text, in UTF-16 code units. We apply it to the HTML
+/// source, which is never shorter than the text Telegram counts, so we stay within it.
+pub const MAX_MESSAGE_LEN: usize = 4096;
+
+/// Telegram's limit on a button's callback data, in bytes.
+pub const MAX_CALLBACK_DATA_BYTES: usize = 64;
+
+/// Callback data of the "list" button.
+const CALLBACK_LIST: &str = "list";
+/// Prefix of the callback data of an item button.
+const CALLBACK_ITEM_PREFIX: &str = "item:";
+
+/// A reply ready to send: one or more HTML messages; the keyboard goes on the last one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedReply {
+    pub messages: Vec<String>,
+    pub keyboard: Option<InlineKeyboardMarkup>,
+}
+
+/// Escapes text for Telegram's HTML parse mode. The only place where escaping happens.
+pub fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            _ => escaped.push(ch),
+        }
+    }
+    escaped
+}
+
+/// Length of `text` as Telegram counts it (UTF-16 code units).
+pub fn utf16_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+fn escaped_len(ch: char) -> usize {
+    match ch {
+        '&' => 5,
+        '<' | '>' => 4,
+        _ => ch.len_utf16(),
+    }
+}
+
+fn tags(style: Style) -> (&'static str, &'static str) {
+    match style {
+        Style::Plain => ("", ""),
+        Style::Bold => ("<b>", "</b>"),
+        Style::Italic => ("<i>", "</i>"),
+    }
+}
+
+fn span_html(text: &str, style: Style) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let (open, close) = tags(style);
+    format!("{open}{}{close}", escape_html(text))
+}
+
+/// One paragraph as HTML.
+pub fn paragraph_html(paragraph: &Paragraph) -> String {
+    paragraph
+        .spans
+        .iter()
+        .map(|span| span_html(&span.text, span.style))
+        .collect()
+}
+
+/// Renders a reply into messages of at most [`MAX_MESSAGE_LEN`] and its keyboard.
+pub fn render(reply: &Reply) -> RenderedReply {
+    RenderedReply {
+        messages: render_messages(reply, MAX_MESSAGE_LEN),
+        keyboard: keyboard(&reply.keyboard),
+    }
+}
+
+/// The reply's paragraphs as HTML messages of at most `limit` UTF-16 units each, split
+/// between paragraphs (and inside a paragraph only when it alone is longer than `limit`).
+pub fn render_messages(reply: &Reply, limit: usize) -> Vec<String> {
+    let mut messages = Vec::new();
+    let mut current = String::new();
+    let mut current_len = 0;
+    for paragraph in &reply.paragraphs {
+        if paragraph.text().trim().is_empty() {
+            continue;
+        }
+        for (index, piece) in paragraph_pieces(paragraph, limit).into_iter().enumerate() {
+            let separator = if current.is_empty() || index > 0 { "" } else { "\n\n" };
+            let piece_len = utf16_len(&piece);
+            if current_len + separator.len() + piece_len <= limit {
+                current.push_str(separator);
+                current.push_str(&piece);
+                current_len += separator.len() + piece_len;
+            } else {
+                if !current.trim().is_empty() {
+                    messages.push(std::mem::take(&mut current));
+                }
+                current = piece;
+                current_len = piece_len;
+            }
+        }
+    }
+    if !current.trim().is_empty() {
+        messages.push(current);
+    }
+    messages
+}
+
+/// A paragraph as HTML pieces of at most `limit` units; one piece unless it is too long.
+fn paragraph_pieces(paragraph: &Paragraph, limit: usize) -> Vec<String> {
+    let whole = paragraph_html(paragraph);
+    if utf16_len(&whole) <= limit {
+        return vec![whole];
+    }
+    // Cut each span into fragments that fit, each with its own tags, then pack them.
+    let mut fragments = Vec::new();
+    for span in &paragraph.spans {
+        let (open, close) = tags(span.style);
+        let budget = limit.saturating_sub(open.len() + close.len()).max(5);
+        for segment in split_text(&span.text, budget) {
+            fragments.push(span_html(segment, span.style));
+        }
+    }
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut current_len = 0;
+    for fragment in fragments {
+        let fragment_len = utf16_len(&fragment);
+        if current_len + fragment_len > limit && !current.is_empty() {
+            pieces.push(std::mem::take(&mut current));
+            current_len = 0;
+        }
+        current.push_str(&fragment);
+        current_len += fragment_len;
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
+/// Splits `text` into segments whose escaped length is at most `budget` UTF-16 units,
+/// preferring to cut after a line break, then after the end of a sentence.
+fn split_text(text: &str, budget: usize) -> Vec<&str> {
+    let mut segments = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    let mut last_newline: Option<(usize, usize)> = None;
+    let mut last_sentence: Option<(usize, usize)> = None;
+    for (index, ch) in text.char_indices() {
+        let width = escaped_len(ch);
+        if used + width > budget && index > start {
+            let cut = [last_newline, last_sentence]
+                .into_iter()
+                .flatten()
+                .find(|&(_, used_before)| used_before * 2 >= budget)
+                .map_or(index, |(position, _)| position);
+            segments.push(&text[start..cut]);
+            used = text[cut..index].chars().map(escaped_len).sum();
+            start = cut;
+            last_newline = None;
+            last_sentence = None;
+        }
+        used += width;
+        let after = index + ch.len_utf8();
+        if ch == '\n' {
+            last_newline = Some((after, used));
+        } else if matches!(ch, '。' | '！' | '？' | '；' | '.' | '!' | '?' | ';') {
+            last_sentence = Some((after, used));
+        }
+    }
+    if start < text.len() {
+        segments.push(&text[start..]);
+    }
+    segments
+}
+
+/// The callback data of a button action: `item:5` or `list`.
+pub fn callback_data(action: Action) -> String {
+    match action {
+        Action::ShowItem(number) => format!("{CALLBACK_ITEM_PREFIX}{number}"),
+        Action::ShowList => CALLBACK_LIST.to_string(),
+    }
+}
+
+/// Parses callback data back into an action; `None` for anything unexpected.
+pub fn parse_callback_data(data: &str) -> Option<Action> {
+    if data.len() > MAX_CALLBACK_DATA_BYTES || !data.is_ascii() {
+        return None;
+    }
+    if data == CALLBACK_LIST {
+        return Some(Action::ShowList);
+    }
+    let digits = data.strip_prefix(CALLBACK_ITEM_PREFIX)?;
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match digits.parse::<u8>() {
+        Ok(number) if number > 0 => Some(Action::ShowItem(number)),
+        _ => None,
+    }
+}
+
+fn button(button: &Button) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(button.label.clone(), callback_data(button.action))
+}
+
+/// The inline keyboard of a reply, or `None` if it has no buttons.
+pub fn keyboard(rows: &[Vec<Button>]) -> Option<InlineKeyboardMarkup> {
+    let rows: Vec<Vec<InlineKeyboardButton>> = rows
+        .iter()
+        .filter(|row| !row.is_empty())
+        .map(|row| row.iter().map(button).collect())
+        .collect();
+    (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::Span;
+
+    fn span(text: &str, style: Style) -> Span {
+        Span {
+            text: text.to_string(),
+            style,
+        }
+    }
+
+    #[test]
+    fn escapes_user_text_once() {
+        assert_eq!(escape_html("<b>a & b</b>"), "&lt;b&gt;a &amp; b&lt;/b&gt;");
+        assert_eq!(escape_html("&amp;"), "&amp;amp;");
+        assert_eq!(escape_html("引号\"和'"), "引号\"和'");
+        let paragraph = Paragraph {
+            spans: vec![
+                span("<i>", Style::Bold),
+                span(" & ", Style::Plain),
+                span("x>y", Style::Italic),
+            ],
+        };
+        assert_eq!(paragraph_html(&paragraph), "<b>&lt;i&gt;</b> &amp; <i>x&gt;y</i>");
+    }
+
+    #[test]
+    fn joins_paragraphs_and_skips_empty_ones() {
+        let reply = Reply {
+            paragraphs: vec![Paragraph::bold("标题"), Paragraph::plain(""), Paragraph::plain("正文")],
+            keyboard: Vec::new(),
+        };
+        assert_eq!(render(&reply).messages, vec!["<b>标题</b>\n\n正文".to_string()]);
+        assert!(render(&Reply::default()).messages.is_empty());
+        assert!(render(&reply).keyboard.is_none());
+    }
+
+    #[test]
+    fn splits_on_paragraph_boundaries() {
+        let paragraphs: Vec<Paragraph> = (0..10)
+            .map(|i| Paragraph::plain(format!("第{i}段。").repeat(10)))
+            .collect();
+        let reply = Reply {
+            paragraphs: paragraphs.clone(),
+            keyboard: Vec::new(),
+        };
+        let messages = render_messages(&reply, 100);
+        assert!(messages.len() > 1);
+        for message in &messages {
+            assert!(utf16_len(message) <= 100, "{message}");
+        }
+        // Nothing lost, and each paragraph whole in one message.
+        let joined = messages.join("\n\n");
+        let expected: Vec<String> = paragraphs.iter().map(paragraph_html).collect();
+        assert_eq!(joined, expected.join("\n\n"));
+    }
+
+    #[test]
+    fn splits_an_oversized_paragraph_with_balanced_tags() {
+        let long = "很长的句子，有<标签>与&符号。".repeat(400);
+        let reply = Reply {
+            paragraphs: vec![
+                Paragraph::bold("标题"),
+                Paragraph::bold(long.clone()),
+                Paragraph::plain("结尾"),
+            ],
+            keyboard: Vec::new(),
+        };
+        let messages = render(&reply).messages;
+        assert!(messages.len() >= 3, "{}", messages.len());
+        let mut visible = String::new();
+        for message in &messages {
+            assert!(utf16_len(message) <= MAX_MESSAGE_LEN);
+            assert_eq!(message.matches("<b>").count(), message.matches("</b>").count());
+            // No escape sequence is cut in half.
+            assert!(!message.ends_with('&'));
+            visible.push_str(&message.replace("<b>", "").replace("</b>", ""));
+        }
+        let start: String = long.chars().take(20).collect();
+        assert!(visible.contains(&escape_html(&start)));
+        assert_eq!(visible.matches("&amp;").count(), 400);
+    }
+
+    #[test]
+    fn counts_utf16_units() {
+        assert_eq!(utf16_len("ab"), 2);
+        assert_eq!(utf16_len("母婴"), 2);
+        assert_eq!(utf16_len("📋"), 2);
+        let reply = Reply {
+            paragraphs: vec![Paragraph::plain("📋".repeat(3000))],
+            keyboard: Vec::new(),
+        };
+        for message in render(&reply).messages {
+            assert!(utf16_len(&message) <= MAX_MESSAGE_LEN);
+        }
+    }
+
+    #[test]
+    fn callback_data_round_trips_and_rejects_junk() {
+        for action in [
+            Action::ShowItem(1),
+            Action::ShowItem(10),
+            Action::ShowItem(255),
+            Action::ShowList,
+        ] {
+            let data = callback_data(action);
+            assert!(data.len() <= MAX_CALLBACK_DATA_BYTES);
+            assert_eq!(parse_callback_data(&data), Some(action));
+        }
+        assert_eq!(callback_data(Action::ShowItem(5)), "item:5");
+        assert_eq!(callback_data(Action::ShowList), "list");
+        for junk in [
+            "",
+            "item:",
+            "item:0",
+            "item:-1",
+            "item:256",
+            "item:1000",
+            "item:5x",
+            "ITEM:5",
+            "item:５",
+            "lists",
+            "x".repeat(100).as_str(),
+        ] {
+            assert_eq!(parse_callback_data(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn keyboards_keep_rows() {
+        let rows = vec![
+            vec![
+                Button {
+                    label: "上一件".to_string(),
+                    action: Action::ShowItem(4),
+                },
+                Button {
+                    label: "列表".to_string(),
+                    action: Action::ShowList,
+                },
+            ],
+            Vec::new(),
+        ];
+        let markup = keyboard(&rows).expect("a keyboard");
+        assert_eq!(markup.inline_keyboard.len(), 1);
+        assert_eq!(markup.inline_keyboard[0].len(), 2);
+        assert_eq!(markup.inline_keyboard[0][0].text, "上一件");
+    }
+}

@@ -1,0 +1,272 @@
+//! Answer quality, table-driven: a question in, the expected item and figure out.
+
+use fuer_bot::dialogue::{Request, respond};
+use fuer_bot::engine::{Answer, Intent};
+
+use crate::support::{shipped_engine, shipped_knowledge};
+
+fn answer(question: &str) -> Answer {
+    shipped_engine().answer(question)
+}
+
+fn first_fact(answer: &Answer) -> String {
+    let Some(item) = answer.item.and_then(|n| shipped_knowledge().item(n)) else {
+        return String::new();
+    };
+    answer
+        .facts
+        .first()
+        .map(|&f| item.facts[f].text.clone())
+        .unwrap_or_default()
+}
+
+/// Asserts the question is answered by `item` and its first fact contains `figure` (if non-empty).
+fn check(question: &str, item: u8, figure: &str) {
+    let answer = answer(question);
+    assert_eq!(answer.item, Some(item), "{question:?} answered with {answer:?}");
+    let fact = first_fact(&answer);
+    assert!(
+        fact.contains(figure),
+        "{question:?}: first fact {fact:?} lacks {figure:?}"
+    );
+}
+
+fn check_declined(question: &str) {
+    let answer = answer(question);
+    assert_eq!(answer.item, None, "{question:?} should be declined, got {answer:?}");
+    assert_eq!(answer.intent, Intent::Declined, "{question:?}");
+}
+
+fn check_intent(question: &str, intent: Intent) {
+    let answer = answer(question);
+    assert_eq!(answer.intent, intent, "{question:?} got {answer:?}");
+    assert_eq!(answer.item, None);
+}
+
+#[test]
+fn figure_questions_get_the_fact_with_the_figure_first() {
+    check("全市建了多少间母婴室？", 5, "1480");
+    check("宣讲活动一共搞了几场", 1, "617");
+    check("妈妈岗有几个", 2, "9019");
+    check("HPV疫苗打了多少针", 5, "4.2万");
+    check("两癌筛查免费的有多少", 5, "60.44万");
+    check("妇儿大厦接待了多少外宾", 4, "347");
+    check("多少对新人参加集体婚礼", 6, "75");
+    check("城中村适儿化改造了几个", 7, "13");
+    check("爱心妈妈有多少名", 8, "2317");
+    check("直播领域建了几个妇联", 9, "30");
+    check("救助服务圈覆盖几个社区", 10, "24");
+}
+
+#[test]
+fn paraphrases_and_colloquial_words_match() {
+    check("哪里可以给宝宝喂奶", 5, "");
+    check("孤独症孩子有什么帮助", 8, "孤独症");
+    check("孩子自闭了怎么办", 8, "孤独症");
+    check("周末去哪遛娃", 4, "");
+    check("我老公打我怎么办", 3, "");
+    check("托儿所", 5, "托育");
+    check("高价彩礼", 6, "彩礼");
+    check("小区里有没有临时保护的地方", 10, "临时保护中心");
+}
+
+#[test]
+fn pinyin_typos_and_near_misses_match() {
+    check("母婴是有多少", 5, "1480");
+    check("集体婚里有多少对新人", 6, "75");
+    check("五分钟就助圈", 10, "");
+    check("两爱筛查", 5, "208.8万");
+    check("留手儿童", 8, "");
+    check("儿童有好城市", 7, "");
+}
+
+#[test]
+fn traditional_chinese_and_full_width_digits_match() {
+    check("深圳有幾間母嬰室", 5, "1480");
+    check("請問兩癌篩查做了多少例", 5, "208.8万");
+    check("集體婚禮有幾對新人", 6, "75");
+    check("五分鐘救助服務圈覆蓋幾多社區", 10, "24");
+    check("１２１５４是什么", 9, "12154");
+}
+
+#[test]
+fn english_questions_match_by_english_keywords() {
+    check("How many nursing rooms are there?", 5, "1480");
+    check("mom jobs", 2, "9019");
+    check("domestic violence", 3, "");
+    check("left-behind kids", 8, "");
+    check("how many couples got married", 6, "75");
+    check("Women and Children Building", 4, "");
+    check("five minute service circle", 10, "");
+}
+
+#[test]
+fn bare_numbers_find_their_fact() {
+    check("12154是什么意思", 9, "12154");
+    check("1767", 9, "1767");
+    check("716万", 4, "716万");
+    check("60.44万是什么", 5, "60.44万");
+    check("24个社区", 10, "24");
+    check("1.8万", 6, "1.8万");
+}
+
+#[test]
+fn ordinals_name_an_item() {
+    for (question, item) in [
+        ("第二件讲什么", 2),
+        ("第9条", 9),
+        ("第十件大事", 10),
+        ("最后一件", 10),
+        ("第一个大事", 1),
+        ("item 5", 5),
+        ("the third item", 3),
+        ("8", 8),
+    ] {
+        let answer = answer(question);
+        assert_eq!(answer.intent, Intent::Ordinal, "{question:?}");
+        assert_eq!(answer.item, Some(item), "{question:?}");
+    }
+    // 第七次 is a figure of item 1, not an ordinal.
+    check("第七次妇女儿童工作会议", 1, "第七次");
+}
+
+#[test]
+fn list_greeting_thanks_and_help_are_recognized() {
+    check_intent("十件大事有哪些", Intent::List);
+    check_intent("列表", Intent::List);
+    check_intent("十大事件", Intent::List);
+    check_intent("你好", Intent::Greeting);
+    check_intent("Hello!", Intent::Greeting);
+    check_intent("谢谢", Intent::Thanks);
+    check_intent("你能做什么", Intent::Help);
+    check_intent("这篇文章是谁发布的", Intent::Source);
+    check_intent("who published this", Intent::Source);
+    check_intent("😀😀", Intent::Empty);
+    check_intent("？？？", Intent::Empty);
+}
+
+#[test]
+fn out_of_scope_questions_are_declined() {
+    for question in [
+        "明天会下雨吗",
+        "怎么考驾照",
+        "给我讲个笑话",
+        "who won the world cup",
+        "qwertyuiop",
+        "深圳房价多少",
+        "怎么办理护照",
+        "深圳妇联电话是多少",
+        "儿童医院在哪里",
+        "深圳地铁几点关门",
+        "1+1等于几",
+        "深圳市妇联主席是谁",
+    ] {
+        check_declined(question);
+    }
+}
+
+#[test]
+fn a_question_about_two_items_offers_the_other_as_a_suggestion() {
+    let answer = answer("母婴室和集体婚礼");
+    assert_eq!(answer.item, Some(6));
+    assert_eq!(answer.suggestions, vec![5]);
+    let text = respond(shipped_engine(), Request::Question("母婴室和集体婚礼"))
+        .reply
+        .to_plain_text();
+    assert!(text.contains("您是不是想问") && text.contains("/item 5"), "{text}");
+}
+
+#[test]
+fn source_questions_name_the_publisher_and_date() {
+    let text = respond(shipped_engine(), Request::Question("信息来源是哪里"))
+        .reply
+        .to_plain_text();
+    assert!(
+        text.contains("福田区妇女联合会") && text.contains("2025-02-05"),
+        "{text}"
+    );
+}
+
+#[test]
+fn declined_questions_never_carry_facts() {
+    let answer = answer("深圳天气怎么样");
+    assert!(answer.facts.is_empty());
+    assert_eq!(answer.confidence, 0.0);
+}
+
+#[test]
+fn confident_answers_score_higher_than_weak_ones() {
+    let strong = answer("全市建了多少间母婴室");
+    let weak = answer("妇儿大夏");
+    assert!(strong.confidence > weak.confidence, "{strong:?} vs {weak:?}");
+    assert!((0.0..=1.0).contains(&strong.confidence));
+}
+
+#[test]
+fn item_replies_show_the_figure_title_and_pointer() {
+    let response = respond(shipped_engine(), Request::Question("全市建了多少间母婴室？"));
+    let text = response.reply.to_plain_text();
+    assert!(text.contains("1480"), "{text}");
+    assert!(text.contains("第5件"), "{text}");
+    assert!(text.contains("/item 5"), "{text}");
+}
+
+#[test]
+fn full_item_shows_headline_every_fact_and_source() {
+    let knowledge = shipped_knowledge();
+    for item in &knowledge.items {
+        let response = respond(shipped_engine(), Request::Item(&item.number.to_string()));
+        let text = response.reply.to_plain_text();
+        assert!(text.contains(&item.headline));
+        for fact in &item.facts {
+            assert!(text.contains(&fact.text), "item {} lacks a fact", item.number);
+        }
+        assert!(text.contains("福田区妇女联合会") && text.contains("2025-02-05"));
+    }
+}
+
+#[test]
+fn bad_item_arguments_get_clear_errors() {
+    for (argument, expected) in [
+        ("99", "1–10"),
+        ("0", "1–10"),
+        ("-1", "1–10"),
+        ("abc", "数字"),
+        ("5.5", "数字"),
+    ] {
+        let text = respond(shipped_engine(), Request::Item(argument)).reply.to_plain_text();
+        assert!(text.contains(expected), "/item {argument}: {text}");
+    }
+    let list = respond(shipped_engine(), Request::Item("")).reply.to_plain_text();
+    assert!(list.contains("十件大事"), "{list}");
+    let full_width = respond(shipped_engine(), Request::Item("５")).reply.to_plain_text();
+    assert!(full_width.contains("1480"), "{full_width}");
+}
+
+#[test]
+fn overlong_questions_get_a_polite_refusal() {
+    let question = "母婴室".repeat(2000);
+    let response = respond(shipped_engine(), Request::Question(&question));
+    assert!(response.answer.is_none());
+    assert!(response.reply.to_plain_text().contains("太长"));
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    for question in [
+        "",
+        " ",
+        "\u{0}",
+        "第",
+        "第99件",
+        "最后",
+        "第0条",
+        "item 0",
+        "🙂🙂🙂",
+        "<b>母婴室</b>",
+        "１".repeat(400).as_str(),
+    ] {
+        let _ = answer(question);
+    }
+    assert_eq!(answer("第99件").item, None);
+}

@@ -1,0 +1,167 @@
+//! The `fuer-bot` binary end to end: `ask`, `ask --json`, `check`, `chat` through stdin.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use crate::support::knowledge_dir;
+
+fn fuer_bot(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
+        .args(args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env("KNOWLEDGE_DIR", knowledge_dir())
+        .env("RUST_LOG", "off")
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start fuer-bot");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("write stdin");
+    }
+    child.wait_with_output().expect("run fuer-bot")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn ask_prints_the_reply_with_the_figure() {
+    let output = fuer_bot(&["ask", "全市建了多少间母婴室？"], "");
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("1480") && text.contains("/item 5"), "{text}");
+}
+
+#[test]
+fn ask_json_reads_stdin_and_prints_one_object_per_line_in_order() {
+    let output = fuer_bot(&["ask", "--json"], "妈妈岗的数量\n明天会下雨吗\n\n第七件是什么\n");
+    assert!(output.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("valid JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["question"], "妈妈岗的数量");
+    assert_eq!(lines[0]["item"], 2);
+    assert!(lines[0]["facts"][0].as_str().unwrap().contains("9019"));
+    assert!(lines[0]["score"].as_f64().unwrap() > 0.0);
+    assert!(lines[0]["title"].is_string());
+    assert!(lines[1]["item"].is_null(), "declined: {}", lines[1]);
+    assert!(lines[1]["title"].is_null());
+    assert_eq!(lines[1]["facts"].as_array().unwrap().len(), 0);
+    assert!(lines[1]["answer"].as_str().unwrap().contains("/list"));
+    assert!(lines[2]["item"].is_null(), "empty line: {}", lines[2]);
+    assert_eq!(lines[3]["item"], 7);
+    assert!(lines[3]["suggestions"].is_array());
+}
+
+#[test]
+fn check_reports_ok_with_counts() {
+    let output = fuer_bot(&["check"], "");
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.starts_with("OK: 10 items, 37 facts, "), "{text}");
+    assert!(text.trim_end().ends_with("keywords"));
+}
+
+#[test]
+fn check_reports_every_problem_with_file_and_line_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_knowledge(dir.path());
+    let first = dir.path().join("01-巾帼宣讲.toml");
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(&first, text.replacen("number = 1", "number = 2", 1)).unwrap();
+    std::fs::write(
+        dir.path().join("11-extra.toml"),
+        "number = 11\nheadline = \"x\"\ntitle = \"x\"\nsummary = \"x\"\nfoo = 1\n",
+    )
+    .unwrap();
+    let knowledge_arg = dir.path().to_str().unwrap();
+    let output = fuer_bot(&["check", "--knowledge", knowledge_arg], "");
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let second = dir.path().join("02-女性就业.toml");
+    assert!(
+        text.contains(&format!(
+            "{}:14: duplicate item number 2 (already used in {}:",
+            second.display(),
+            first.display()
+        )) || text.contains(&format!(
+            "{}:14: duplicate item number 2 (already used in {}:",
+            first.display(),
+            second.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}:5: unknown field `foo`",
+            dir.path().join("11-extra.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{}: item number 1 is missing", dir.path().display())),
+        "{text}"
+    );
+    assert!(text.contains("3 problem(s) found"), "{text}");
+}
+
+#[test]
+fn a_missing_knowledge_directory_is_a_clear_error() {
+    let output = fuer_bot(&["ask", "--knowledge", "/nonexistent/knowledge", "母婴室"], "");
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("cannot read the knowledge directory"), "{error}");
+    assert!(!error.contains("panicked"), "{error}");
+}
+
+#[test]
+fn chat_behaves_like_the_bot_on_stdin() {
+    let output = fuer_bot(
+        &["chat"],
+        "/start\n/list\n/item 5\n/item 99\n/item abc\n/item\n/foo\n母婴是有多少\n/quit\n不会被回答\n",
+    );
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("您好！我是"), "{text}");
+    assert!(text.contains("10. "), "list: {text}");
+    assert!(text.contains("建设公共场所母婴室1480间"), "item 5: {text}");
+    assert!(text.contains("编号范围是 1–10"), "/item 99: {text}");
+    assert!(text.contains("需要一个数字编号"), "/item abc: {text}");
+    assert!(text.contains("没有这个命令"), "/foo: {text}");
+    assert!(!text.contains("不会被回答"));
+    assert!(text.matches("1480").count() >= 2, "free question answered: {text}");
+}
+
+#[test]
+fn no_subcommand_without_token_opens_the_console_with_a_note() {
+    let output = fuer_bot(&[], "第七件是什么\n");
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("第7件"));
+    let note = String::from_utf8_lossy(&output.stderr);
+    assert!(note.contains("TELOXIDE_TOKEN"), "{note}");
+}
+
+fn copy_knowledge(target: &Path) {
+    for entry in std::fs::read_dir(knowledge_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn ask_explain_shows_the_scoring() {
+    let output = fuer_bot(&["ask", "--explain", "母婴是有多少"], "");
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("normalized: 母婴是有多少"), "{text}");
+    assert!(text.contains("hit \"母婴室\""), "pinyin hit listed: {text}");
+    assert!(text.contains("item scores: 1="), "{text}");
+}

@@ -1,0 +1,168 @@
+//! `check` on broken knowledge files: every problem, each as `file:line: message`.
+
+use fuer_bot::knowledge::{KnowledgeFile, Problem, parse_knowledge};
+
+fn source(item_count: u32) -> String {
+    format!("title = \"T\"\npublisher = \"P\"\ndate = \"2025-02-05\"\nitem_count = {item_count}\n")
+}
+
+const NO_SYNONYMS: &str = "# no groups\n";
+
+fn item_file(number: u32) -> String {
+    format!(
+        "number = {number}\nheadline = \"H{number}\"\ntitle = \"T{number}\"\nsummary = \"S\"\nkeywords = [\"k{number}\"]\n\n[[facts]]\ntext = \"F{number}\"\n"
+    )
+}
+
+fn files(entries: &[(&str, String)]) -> Vec<KnowledgeFile> {
+    entries
+        .iter()
+        .map(|(path, contents)| KnowledgeFile {
+            path: path.to_string(),
+            contents: contents.clone(),
+        })
+        .collect()
+}
+
+fn problems(entries: &[(&str, String)]) -> Vec<String> {
+    match parse_knowledge(&files(entries)) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(Problem::to_string).collect(),
+    }
+}
+
+/// Asserts the exact list of problem lines.
+fn check(entries: &[(&str, String)], expected: &[&str]) {
+    assert_eq!(problems(entries), expected);
+}
+
+fn synonyms() -> (&'static str, String) {
+    ("k/synonyms.toml", NO_SYNONYMS.to_string())
+}
+
+#[test]
+fn valid_files_parse() {
+    let entries = [
+        ("k/source.toml", source(2)),
+        ("k/01-a.toml", item_file(1)),
+        ("k/02-b.toml", item_file(2)),
+        synonyms(),
+    ];
+    let knowledge = parse_knowledge(&files(&entries)).unwrap();
+    assert_eq!(knowledge.items.len(), 2);
+    assert_eq!(knowledge.items[1].facts[0].text, "F2");
+}
+
+#[test]
+fn every_problem_of_every_file_is_reported_with_its_line() {
+    let unknown_field = item_file(1).replace("summary = \"S\"", "summary = \"S\"\ncolour = \"red\"");
+    let empty_fact = item_file(2).replace("text = \"F2\"", "text = \"  \"");
+    let duplicate = item_file(2);
+    let syntax_error = "number = 4\nheadline = \"unterminated\n".to_string();
+    check(
+        &[
+            ("k/source.toml", source(5)),
+            ("k/01-a.toml", unknown_field),
+            ("k/02-b.toml", empty_fact),
+            ("k/02-c.toml", duplicate),
+            ("k/04-d.toml", syntax_error),
+            ("k/05-e.toml", item_file(5)),
+            synonyms(),
+        ],
+        &[
+            "k/01-a.toml:5: unknown field `colour`, expected one of `number`, `headline`, `title`, `summary`, `keywords`, `facts`",
+            "k/02-b.toml:8: `text` is empty",
+            "k/02-c.toml:1: duplicate item number 2 (already used in k/02-b.toml:1)",
+            "k/04-d.toml:2: invalid basic string, expected `\"`",
+            "k: item number 1 is missing (items must be numbered 1 to 5 without gaps)",
+            "k: item number 3 is missing (items must be numbered 1 to 5 without gaps)",
+            "k: item number 4 is missing (items must be numbered 1 to 5 without gaps)",
+        ],
+    );
+}
+
+#[test]
+fn domain_rules_are_checked() {
+    let no_facts = "number = 1\nheadline = \"H\"\ntitle = \"T\"\nsummary = \"S\"\n".to_string();
+    let long_title = item_file(2).replace("title = \"T2\"", "title = \"这是一个非常非常非常非常长的短标题呀\"");
+    let bad_number = item_file(3).replace("number = 3", "number = 300");
+    let twice = item_file(4).replace("keywords = [\"k4\"]", "keywords = [\"k4\", \"\", \"k4\"]");
+    check(
+        &[
+            ("k/source.toml", source(4)),
+            ("k/01.toml", no_facts),
+            ("k/02.toml", long_title),
+            ("k/03.toml", bad_number),
+            ("k/04.toml", twice),
+            synonyms(),
+        ],
+        &[
+            "k/01.toml:1: item has no facts: add at least one [[facts]] entry",
+            "k/02.toml:3: `title` has 18 characters; at most 16 fit on a button",
+            "k/03.toml:1: item number 300 is out of range (1–99)",
+            "k/04.toml:5: empty keyword",
+            "k/04.toml:5: keyword \"k4\" is listed twice",
+            "k: item number 3 is missing (items must be numbered 1 to 4 without gaps)",
+        ],
+    );
+}
+
+#[test]
+fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
+    check(
+        &[
+            ("k/source.toml", source(3)),
+            ("k/01.toml", item_file(1)),
+            ("k/02.toml", item_file(2)),
+            synonyms(),
+        ],
+        &["k: item number 3 is missing (items must be numbered 1 to 3 without gaps)"],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", item_file(1)),
+            ("k/02.toml", item_file(2)),
+            synonyms(),
+        ],
+        &["k: item number 2 is above item_count = 1 in source.toml"],
+    );
+}
+
+#[test]
+fn missing_files_and_bad_synonyms_are_reported() {
+    let synonyms_file = "[[group]]\nwords = [\"a\"]\n\n[[group]]\nwords = [\"b\", \"c\"]\nweight = 2\n".to_string();
+    check(
+        &[("k/01.toml", item_file(1)), ("k/synonyms.toml", synonyms_file)],
+        &[
+            "k/source.toml: file is missing: it holds the article's title, publisher and date",
+            "k/synonyms.toml:6: unknown field `weight`, expected `words`",
+        ],
+    );
+    check(
+        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1))],
+        &["k/synonyms.toml: file is missing: it holds the synonym groups (it may have no groups, but must exist)"],
+    );
+    let one_word = "[[group]]\nwords = [\"a\"]\n".to_string();
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", item_file(1)),
+            ("k/synonyms.toml", one_word),
+        ],
+        &["k/synonyms.toml:1: a synonym group needs at least two words"],
+    );
+    let no_count = "title = \"T\"\npublisher = \"P\"\ndate = \"D\"\n".to_string();
+    check(
+        &[("k/source.toml", no_count), ("k/01.toml", item_file(1)), synonyms()],
+        &["k/source.toml:1: missing field `item_count`"],
+    );
+}
+
+#[test]
+fn no_item_files_is_a_problem() {
+    check(
+        &[("k/source.toml", source(1)), synonyms()],
+        &["k: no item files found (expected files like 01-name.toml)"],
+    );
+}

@@ -1,0 +1,28 @@
+//! Shared helpers for the integration tests: the shipped knowledge base and engine.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use fuer_bot::engine::Engine;
+use fuer_bot::knowledge::KnowledgeBase;
+use fuer_bot::knowledge::load::load_knowledge_dir;
+
+/// The repository's `knowledge/` directory.
+pub fn knowledge_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
+
+/// The shipped knowledge base, loaded once.
+pub fn shipped_knowledge() -> &'static KnowledgeBase {
+    static KNOWLEDGE: OnceLock<KnowledgeBase> = OnceLock::new();
+    KNOWLEDGE.get_or_init(|| match load_knowledge_dir(&knowledge_dir()) {
+        Ok(knowledge) => knowledge,
+        Err(problems) => panic!("shipped knowledge is invalid: {problems:?}"),
+    })
+}
+
+/// An engine over the shipped knowledge base, built once.
+pub fn shipped_engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(shipped_knowledge().clone()))
+}

@@ -1,0 +1,215 @@
+//! Test harness for the Telegram bot: starts the real dispatcher and polling loop
+//! (`fuer_bot::telegram::run`) against the fake Bot API, captures log output, and checks on
+//! stop that the bot shut down cleanly, Telegram saw no invalid request and no log line
+//! contained the token.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+use fuer_bot::dialogue::{Request, respond};
+use fuer_bot::engine::Engine;
+use fuer_bot::telegram::render::{RenderedReply, render};
+use fuer_bot::telegram::{Options, RunError, run, unthrottled_limits};
+use teloxide::Bot;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::fake_api::FakeApi;
+
+pub const BOT_USERNAME: &str = "fuer_test_bot";
+pub const ADMIN_ID: u64 = 4242;
+
+/// A fresh, realistic token (numeric id, 35-character secret) for each bot started.
+pub fn new_token() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let pid = u64::from(std::process::id());
+    format!("{}:AAG{:010}x{:08}Secret-_tok3nXYZ", 7_000_000_000 + n, pid, n)
+}
+
+pub fn knowledge_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
+
+pub fn load_engine() -> Engine {
+    fuer_bot::cli::load_engine(&knowledge_dir()).expect("the knowledge files load")
+}
+
+/// Options for tests: no client-side rate limits (the 429 test turns them back on),
+/// short long-poll timeout and retry delays.
+pub fn test_options() -> Options {
+    Options {
+        limits: unthrottled_limits(),
+        polling_timeout: Duration::from_secs(1),
+        backoff: |_| Duration::from_millis(30),
+        startup_backoff: |_| Duration::from_millis(30),
+        webhook: None,
+    }
+}
+
+/// A bot client for the fake API (no system proxy: everything is on 127.0.0.1).
+pub fn bot_for(fake: &FakeApi, token: &str) -> Bot {
+    let client = teloxide::net::default_reqwest_settings()
+        .no_proxy()
+        .build()
+        .expect("an HTTP client");
+    Bot::with_client(token, client).set_api_url(fake.url.parse().expect("the fake's URL"))
+}
+
+/// A running bot connected to a fake Bot API.
+pub struct TestBot {
+    pub fake: FakeApi,
+    pub token: String,
+    /// A second engine on the same knowledge, to compute the expected replies.
+    pub engine: Engine,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<Result<(), RunError>>>,
+}
+
+impl TestBot {
+    pub async fn start() -> TestBot {
+        TestBot::start_with(load_engine(), test_options()).await
+    }
+
+    pub async fn start_with(engine: Engine, options: Options) -> TestBot {
+        logs::init();
+        let token = new_token();
+        logs::register_secret(&token);
+        let fake = FakeApi::start(&token, BOT_USERNAME).await;
+        let bot = bot_for(&fake, &token);
+        let expected_engine = Engine::new(engine.knowledge().clone());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(run(bot, engine, vec![ADMIN_ID], options, async move {
+            let _ = stopped.await;
+        }));
+        // Up means: commands registered and the first getUpdates (or webhook) under way.
+        fake.wait_for("the bot to start", |s| {
+            (!s.commands.is_empty() && (s.polls_started > 0 || s.webhook.is_some())).then_some(())
+        })
+        .await;
+        TestBot {
+            fake,
+            token,
+            engine: expected_engine,
+            stop: Some(stop),
+            task: Some(task),
+        }
+    }
+
+    /// What the bot should answer to a request, rendered.
+    pub fn expected(&self, request: Request<'_>) -> RenderedReply {
+        render(&respond(&self.engine, request).reply)
+    }
+
+    /// Stops the bot and checks: clean shutdown within 5 s, no request Telegram would have
+    /// refused, and no log line containing the token. Returns the fake for later checks.
+    pub async fn stop(mut self) -> FakeApi {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let result = tokio::time::timeout(Duration::from_secs(5), task)
+                .await
+                .expect("the bot stops within 5 seconds")
+                .expect("the bot task does not panic");
+            assert!(result.is_ok(), "the bot stopped with an error: {result:?}");
+        }
+        let violations = self.fake.state().violations.clone();
+        assert!(violations.is_empty(), "Telegram would have refused: {violations:#?}");
+        logs::assert_no_leak(&self.token);
+        self.fake
+    }
+}
+
+/// A global logger that records every log line of the test process (all crates, all
+/// levels) and every line that contains a registered secret.
+pub mod logs {
+    use super::*;
+
+    struct Capture;
+
+    static LINES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    static SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    static LEAKS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    static INIT: OnceLock<()> = OnceLock::new();
+    /// Lines kept for inspection (the leak check covers every line regardless).
+    const MAX_LINES: usize = 200_000;
+
+    fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+        mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    impl log::Log for Capture {
+        fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+            true
+        }
+
+        fn log(&self, record: &log::Record<'_>) {
+            let line = format!("{} {}: {}", record.level(), record.target(), record.args());
+            if lock(&SECRETS)
+                .iter()
+                .any(|secret| line.contains(secret.as_str()) || line.contains(secret_part(secret)))
+            {
+                lock(&LEAKS).push(line.clone());
+            }
+            let mut lines = lock(&LINES);
+            if lines.len() < MAX_LINES && record.level() <= log::Level::Debug {
+                lines.push(line);
+            }
+        }
+
+        fn flush(&self) {}
+    }
+
+    fn secret_part(token: &str) -> &str {
+        token.split_once(':').map_or(token, |(_, secret)| secret)
+    }
+
+    static CAPTURE: Capture = Capture;
+
+    pub fn init() {
+        INIT.get_or_init(|| {
+            if log::set_logger(&CAPTURE).is_ok() {
+                log::set_max_level(log::LevelFilter::Trace);
+            }
+        });
+    }
+
+    pub fn register_secret(token: &str) {
+        lock(&SECRETS).push(token.to_string());
+    }
+
+    /// Captured lines (Debug and above) containing `needle`.
+    pub fn lines_containing(needle: &str) -> Vec<String> {
+        lock(&LINES)
+            .iter()
+            .filter(|line| line.contains(needle))
+            .cloned()
+            .collect()
+    }
+
+    /// Captured lines (any level, any crate) that contained this token or its secret part.
+    pub fn leaks_of(token: &str) -> Vec<String> {
+        let secret = secret_part(token);
+        lock(&LEAKS)
+            .iter()
+            .filter(|line| line.contains(token) || line.contains(secret))
+            .cloned()
+            .collect()
+    }
+
+    /// Fails if any captured line (any level, any crate) contained this token or its secret.
+    pub fn assert_no_leak(token: &str) {
+        let leaks = leaks_of(token);
+        assert!(
+            leaks.is_empty(),
+            "the token appeared in {} log line(s): {:#?}",
+            leaks.len(),
+            leaks
+        );
+    }
+}
