@@ -208,11 +208,12 @@ pub fn token_configured() -> bool {
     std::env::var("TELOXIDE_TOKEN").is_ok_and(|token| !token.trim().is_empty())
 }
 
-/// `fuer-bot run`: the Telegram bot, until Ctrl-C or SIGTERM.
+/// `fuer-bot run`: the Telegram bot, until Ctrl-C or SIGTERM. It watches `knowledge_dir`
+/// for edits and records questions in `data_dir` (`fuer-bot.sqlite3`).
 ///
 /// A missing, malformed or rejected token (or another configuration error) is reported as
 /// one line on stderr with exit code 2; errors never contain the token.
-pub fn run_telegram(knowledge_dir: &Path) -> Result<ExitCode> {
+pub fn run_telegram(knowledge_dir: &Path, data_dir: &Path) -> Result<ExitCode> {
     use crate::telegram::{Config, RunError};
 
     let config = match Config::from_env() {
@@ -227,7 +228,12 @@ pub fn run_telegram(knowledge_dir: &Path) -> Result<ExitCode> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let result = runtime.block_on(crate::telegram::run_from_config(&config, engine));
+    let result = runtime.block_on(crate::telegram::run_from_config(
+        &config,
+        engine,
+        knowledge_dir,
+        data_dir,
+    ));
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),

@@ -218,7 +218,9 @@ impl IntentPatterns {
             list_strong: build_regex(
                 r"(10件|10大|十大|大事|事件|全部|所有).*(哪些|什么|啥|列表|清单|目录|汇总|总结|概括|概览)|^(列表|目录|清单|全部|所有|菜单|总览|概览|list|all item|all|menu|overview|index|content|table of content)$|^(10件大事|10大事件|10件事|10大事|10件|大事|大事件|事件)$|(所有|全部|每件|每1件|看看|列出).{0,3}(大事|事件|事情)|(list|overview|summary) of|what are the (10|ten)|all (10|ten)|10 (major )?(event|item|thing)",
             ),
-            list_weak: build_regex(r"有哪些|都有什么|有什么|包括什么|包括哪些|讲了什么|说了什么|有啥"),
+            list_weak: build_regex(
+                r"有哪些|都有什么|有什么|包括什么|包括哪些|讲了什么|说了什么|有啥|哪些事|什么事|做了什么|干了什么|做了哪些|成绩|成就|成果|亮点",
+            ),
             quantity: build_regex(
                 r"多少|几|数量|人数|数目|总数|次数|规模|多大|多高|覆盖率|比例|百分之|比率|频次|人次|how many|how much|number of|count|amount|figure|percent|percentage|rate",
             ),

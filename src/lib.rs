@@ -9,6 +9,7 @@ pub mod dialogue;
 pub mod engine;
 pub mod knowledge;
 pub mod normalize;
+pub mod recording;
 pub mod reload;
 pub mod reply;
 pub mod state;

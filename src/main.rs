@@ -43,7 +43,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             fuer_bot::cli::chat(&engine, false)
         }
-        Some(Command::Run) => fuer_bot::cli::run_telegram(&cli.knowledge),
+        Some(Command::Run) => fuer_bot::cli::run_telegram(&cli.knowledge, &cli.data_dir),
         Some(Command::Stats) => {
             let knowledge = fuer_bot::knowledge::load::load_knowledge_dir(&cli.knowledge).ok();
             let now = fuer_bot::store::unix_now();
@@ -57,7 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             if fuer_bot::cli::token_configured() {
-                return fuer_bot::cli::run_telegram(&cli.knowledge);
+                return fuer_bot::cli::run_telegram(&cli.knowledge, &cli.data_dir);
             }
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             fuer_bot::cli::chat(&engine, true)

@@ -1,15 +1,18 @@
 //! The shared state of a running bot: the answer engine (swappable at run time), the bot's
-//! username and the admin user ids.
+//! username, the admin user ids, the question log and the knowledge directory.
 //!
 //! [`AppState`] is a cheap-to-clone `Arc` newtype handed to every handler. The engine sits
 //! behind an [`ArcSwap`], so a reload can replace it atomically: a request that already holds
 //! an engine keeps using it to the end, and the next request sees the new one — never a mix.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
 use crate::engine::Engine;
+use crate::recording::QuestionLog;
+use crate::store::{QuestionRecord, Recorder};
 
 /// Shared state of the running bot; clones share the same data.
 #[derive(Debug, Clone)]
@@ -17,19 +20,50 @@ pub struct AppState(Arc<Inner>);
 
 #[derive(Debug)]
 struct Inner {
-    engine: ArcSwap<Engine>,
+    engine: Arc<ArcSwap<Engine>>,
     username: String,
     admin_ids: Vec<u64>,
+    /// Where questions are recorded; `None` when no data directory is configured.
+    questions: Option<Arc<QuestionLog>>,
+    /// The knowledge directory `/reload` reads; `None` when not configured.
+    knowledge_dir: Option<PathBuf>,
+}
+
+/// What a running bot has besides its engine, username and admins.
+#[derive(Debug, Clone, Default)]
+pub struct Services {
+    /// Where questions are recorded (none: not recorded).
+    pub questions: Option<Arc<QuestionLog>>,
+    /// The knowledge directory `/reload` reads (none: `/reload` is unavailable).
+    pub knowledge_dir: Option<PathBuf>,
 }
 
 impl AppState {
     /// `username` is the bot's username without `@` (used to recognise mentions and
     /// `/command@username`); `admin_ids` are the Telegram user ids of the admins.
     pub fn new(engine: Engine, username: impl Into<String>, admin_ids: Vec<u64>) -> AppState {
+        AppState::with_services(
+            Arc::new(ArcSwap::from_pointee(engine)),
+            username,
+            admin_ids,
+            Services::default(),
+        )
+    }
+
+    /// A state sharing `engine` with others (the knowledge watcher swaps it), with the
+    /// question log and the knowledge directory.
+    pub fn with_services(
+        engine: Arc<ArcSwap<Engine>>,
+        username: impl Into<String>,
+        admin_ids: Vec<u64>,
+        services: Services,
+    ) -> AppState {
         AppState(Arc::new(Inner {
-            engine: ArcSwap::from_pointee(engine),
+            engine,
             username: username.into(),
             admin_ids,
+            questions: services.questions,
+            knowledge_dir: services.knowledge_dir,
         }))
     }
 
@@ -42,6 +76,28 @@ impl AppState {
     /// Atomically replaces the engine; requests in flight finish with the old one.
     pub fn replace_engine(&self, engine: Engine) {
         self.0.engine.store(Arc::new(engine));
+    }
+
+    /// The swappable engine itself, for reloads.
+    pub fn engine_swap(&self) -> &Arc<ArcSwap<Engine>> {
+        &self.0.engine
+    }
+
+    /// The knowledge directory `/reload` reads, if configured.
+    pub fn knowledge_dir(&self) -> Option<&Path> {
+        self.0.knowledge_dir.as_deref()
+    }
+
+    /// The recorder behind the question log, if a data directory is configured.
+    pub fn recorder(&self) -> Option<&Arc<Recorder>> {
+        self.0.questions.as_ref().map(|questions| questions.recorder())
+    }
+
+    /// Queues a question record; never blocks (see [`QuestionLog::submit`]).
+    pub fn record_question(&self, record: QuestionRecord) {
+        if let Some(questions) = &self.0.questions {
+            questions.submit(record);
+        }
     }
 
     /// The bot's username, without `@`.
@@ -97,5 +153,24 @@ mod tests {
         assert_eq!(state.admin_ids(), &[7, 9]);
         assert!(state.is_admin(9));
         assert!(!state.is_admin(8));
+        assert!(state.knowledge_dir().is_none());
+        assert!(state.recorder().is_none());
+        state.record_question(QuestionRecord {
+            time: 0,
+            question: "不记录".to_string(),
+            item: None,
+            score: 0.0,
+            declined: true,
+            chat_type: "private".to_string(),
+        });
+    }
+
+    #[test]
+    fn states_share_the_swappable_engine() {
+        let swap = Arc::new(ArcSwap::from_pointee(engine_with_title("旧")));
+        let state = AppState::with_services(Arc::clone(&swap), "fuer_bot", vec![], Services::default());
+        swap.store(Arc::new(engine_with_title("新")));
+        assert_eq!(state.engine().knowledge().items[0].title, "新");
+        assert!(Arc::ptr_eq(state.engine_swap(), &swap));
     }
 }

@@ -59,3 +59,10 @@ pub const COMMAND_LIST_DESCRIPTION: &str = "十件大事列表";
 pub const COMMAND_ITEM_DESCRIPTION: &str = "查看某件大事全文，例如 /item 5";
 pub const CALLBACK_EXPIRED: &str = "这个按钮已失效，请发送 /list 重新查看。";
 pub const INLINE_ITEM_DESCRIPTION_PREFIX: &str = "整件大事：";
+
+// Admin commands (only for ADMIN_IDS, in a private chat with the bot; absent from the public menu).
+pub const COMMAND_RELOAD_DESCRIPTION: &str = "重新加载知识库（管理员）";
+pub const COMMAND_STATS_DESCRIPTION: &str = "问答统计（管理员）";
+pub const COMMAND_UNANSWERED_DESCRIPTION: &str = "常见的答不上的问题（管理员）";
+pub const RELOAD_NOT_CONFIGURED: &str = "这个机器人没有设置知识库文件夹，无法重新加载。";
+pub const RECORDING_NOT_CONFIGURED: &str = "这个机器人没有设置数据文件夹（DATA_DIR），不记录问题，所以没有统计。";

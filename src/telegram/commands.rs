@@ -1,4 +1,5 @@
-//! The bot's commands: parsing (including `/item@botname 5`) and the public command menu.
+//! The bot's commands: parsing (including `/item@botname 5`), the public command menu, and
+//! the admin commands with the menu registered only in the admins' private chats.
 
 use teloxide::types::BotCommand;
 use teloxide::utils::command::{BotCommands, ParseError};
@@ -20,10 +21,29 @@ pub enum Command {
     Item(String),
 }
 
+/// The admin commands (for `ADMIN_IDS` only). The doc comments must equal the
+/// `COMMAND_*_DESCRIPTION` texts (checked by a test).
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum AdminCommand {
+    /// 重新加载知识库（管理员）
+    Reload,
+    /// 问答统计（管理员）
+    Stats,
+    /// 常见的答不上的问题（管理员）
+    Unanswered,
+}
+
 /// What a message starting with `/` turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParsedCommand {
     Known(Command),
+    /// An admin command, whoever sent it (the caller checks who may use it);
+    /// `addressed` when written as `/name@our_bot`.
+    Admin {
+        command: AdminCommand,
+        addressed: bool,
+    },
     /// Not one of ours; `addressed` when written as `/name@our_bot`.
     Unknown {
         addressed: bool,
@@ -65,7 +85,14 @@ pub fn parse_command(text: &str, username: &str) -> Option<ParsedCommand> {
             Ok(command) => ParsedCommand::Known(command),
             Err(_) => unknown,
         },
-        Err(_) => unknown,
+        // Admin commands take no arguments; extra words are ignored like `/list please`.
+        Err(_) => match AdminCommand::parse(&format!("/{name}"), username) {
+            Ok(command) => ParsedCommand::Admin {
+                command,
+                addressed: mention.is_some(),
+            },
+            Err(_) => unknown,
+        },
     })
 }
 
@@ -77,6 +104,17 @@ pub fn menu() -> Vec<BotCommand> {
         BotCommand::new("list", texts::COMMAND_LIST_DESCRIPTION),
         BotCommand::new("item", texts::COMMAND_ITEM_DESCRIPTION),
     ]
+}
+
+/// The command menu of an admin's private chat: the public commands, then the admin ones.
+pub fn admin_menu() -> Vec<BotCommand> {
+    let mut commands = menu();
+    commands.extend([
+        BotCommand::new("reload", texts::COMMAND_RELOAD_DESCRIPTION),
+        BotCommand::new("stats", texts::COMMAND_STATS_DESCRIPTION),
+        BotCommand::new("unanswered", texts::COMMAND_UNANSWERED_DESCRIPTION),
+    ]);
+    commands
 }
 
 #[cfg(test)]
@@ -110,11 +148,18 @@ mod tests {
         assert_eq!(parse("/item@fuer_bot 5"), known(Command::Item("5".to_string())));
         assert_eq!(parse("/item@Fuer_Bot 5"), known(Command::Item("5".to_string())));
         assert_eq!(parse("/list@other_bot"), Some(ParsedCommand::OtherBot));
-        assert_eq!(
-            parse("/stats@fuer_bot"),
-            Some(ParsedCommand::Unknown { addressed: true })
-        );
-        assert_eq!(parse("/stats"), Some(ParsedCommand::Unknown { addressed: false }));
+        assert_eq!(parse("/ban@fuer_bot"), Some(ParsedCommand::Unknown { addressed: true }));
+        assert_eq!(parse("/ban"), Some(ParsedCommand::Unknown { addressed: false }));
+        assert_eq!(parse("/stats@other_bot"), Some(ParsedCommand::OtherBot));
+    }
+
+    #[test]
+    fn admin_commands_are_recognized() {
+        let admin = |command, addressed| Some(ParsedCommand::Admin { command, addressed });
+        assert_eq!(parse("/reload"), admin(AdminCommand::Reload, false));
+        assert_eq!(parse("/Stats@fuer_bot"), admin(AdminCommand::Stats, true));
+        assert_eq!(parse("/unanswered 20"), admin(AdminCommand::Unanswered, false));
+        assert_eq!(parse("/reloads"), Some(ParsedCommand::Unknown { addressed: false }));
     }
 
     #[test]
@@ -132,7 +177,17 @@ mod tests {
             .collect();
         let registered: Vec<(String, String)> = menu().into_iter().map(|c| (c.command, c.description)).collect();
         assert_eq!(derived, registered);
-        for command in menu() {
+        let admin_derived: Vec<(String, String)> = AdminCommand::bot_commands()
+            .into_iter()
+            .map(|c| (c.command.trim_start_matches('/').to_string(), c.description))
+            .collect();
+        let admin_registered: Vec<(String, String)> = admin_menu()
+            .into_iter()
+            .skip(menu().len())
+            .map(|c| (c.command, c.description))
+            .collect();
+        assert_eq!(admin_derived, admin_registered);
+        for command in admin_menu() {
             let chars = command.description.chars().count();
             assert!((3..=256).contains(&chars), "{command:?}");
             assert!(command.command.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));

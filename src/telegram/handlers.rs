@@ -1,5 +1,10 @@
 //! The update handlers: the dptree [`schema`], message routing (private chats, groups,
-//! mentions, replies), callback queries and inline queries.
+//! mentions, replies), admin commands, callback queries and inline queries.
+//!
+//! Every question answered from a message is recorded (time, text, answer, chat type — never
+//! a user or chat id) through the state's question log, which never delays the answer.
+//! Inline queries are not recorded: Telegram sends one per keystroke, and the fragments
+//! would drown the real questions in `/unanswered`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -10,14 +15,16 @@ use teloxide::types::{
 };
 use teloxide::{ApiError, RequestError};
 
-use super::commands::{Command, ParsedCommand, parse_command};
+use super::admin::admin_reply;
+use super::commands::{AdminCommand, Command, ParsedCommand, parse_command};
 use super::inline::inline_results;
 use super::render::{RenderedReply, parse_callback_data, render};
 use super::{HandlerError, HandlerResult, TgBot};
-use crate::dialogue::{Request, respond};
+use crate::dialogue::{Request, Response, respond};
 use crate::engine::Engine;
 use crate::reply::{Action, Paragraph, Reply};
 use crate::state::AppState;
+use crate::store::{QuestionRecord, unix_now};
 use crate::texts;
 
 /// How long Telegram clients may cache inline results (seconds); short, since the
@@ -37,6 +44,9 @@ pub fn schema() -> UpdateHandler<HandlerError> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Command(Command),
+    /// An admin command in a private chat; answered as an unknown command unless the
+    /// sender is an admin.
+    AdminCommand(AdminCommand),
     UnknownCommand,
     Question(String),
     /// A sticker, photo, voice message… in a private chat.
@@ -74,6 +84,16 @@ pub fn route(message: &Message, username: &str, edited: bool) -> Route {
     };
     match parse_command(text, username) {
         Some(ParsedCommand::Known(command)) => return Route::Command(command),
+        // Admin commands only work in a private chat; elsewhere they are unknown commands.
+        Some(ParsedCommand::Admin { command, addressed }) => {
+            return if private {
+                Route::AdminCommand(command)
+            } else if addressed {
+                Route::UnknownCommand
+            } else {
+                Route::Ignore
+            };
+        }
         Some(ParsedCommand::Unknown { addressed }) => {
             return if private || addressed {
                 Route::UnknownCommand
@@ -138,15 +158,58 @@ fn plain_reply(text: &str) -> Reply {
     }
 }
 
-/// Asks the core for a reply; a panic in the core becomes a polite apology, not a dead worker.
-fn answer_request(engine: &Engine, request: Request<'_>) -> Reply {
+/// Asks the core for a response; a panic in the core becomes a polite apology, not a dead worker.
+fn respond_safely(engine: &Engine, request: Request<'_>) -> Response {
     match catch_unwind(AssertUnwindSafe(|| respond(engine, request))) {
-        Ok(response) => response.reply,
+        Ok(response) => response,
         Err(_) => {
             log::error!("the answer engine panicked on a request; replying with an apology");
-            plain_reply(texts::INTERNAL_ERROR)
+            Response {
+                reply: plain_reply(texts::INTERNAL_ERROR),
+                answer: None,
+            }
         }
     }
+}
+
+/// Asks the core for a reply (see [`respond_safely`]).
+fn answer_request(engine: &Engine, request: Request<'_>) -> Reply {
+    respond_safely(engine, request).reply
+}
+
+/// Telegram's name of a chat's type, as recorded with a question (never the chat's id).
+pub fn chat_type(chat: &teloxide::types::Chat) -> &'static str {
+    if chat.is_private() {
+        "private"
+    } else if chat.is_supergroup() {
+        "supergroup"
+    } else if chat.is_group() {
+        "group"
+    } else if chat.is_channel() {
+        "channel"
+    } else {
+        "unknown"
+    }
+}
+
+/// Answers a question and queues its record (off the answering path).
+fn answer_question(state: &AppState, message: &Message, question: &str) -> Reply {
+    let engine = state.engine();
+    let response = respond_safely(&engine, Request::Question(question));
+    if let Some(answer) = &response.answer {
+        state.record_question(QuestionRecord::from_answer(
+            unix_now(),
+            question,
+            answer,
+            chat_type(&message.chat),
+        ));
+    }
+    response.reply
+}
+
+/// Whether the message was sent by an admin (by user id; `ADMIN_IDS`).
+fn sent_by_admin(message: &Message, state: &AppState) -> bool {
+    message.from.as_ref().is_some_and(|user| state.is_admin(user.id.0))
 }
 
 fn command_reply(engine: &Engine, command: &Command) -> Reply {
@@ -177,6 +240,7 @@ async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited
         if message.chat.is_private() { "private" } else { "group" },
         match &route {
             Route::Command(_) => "command",
+            Route::AdminCommand(_) => "admin command",
             Route::UnknownCommand => "unknown command",
             Route::Question(_) => "question",
             Route::NonText => "non-text",
@@ -187,8 +251,17 @@ async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited
         Route::Ignore => return Ok(()),
         Route::NonText => plain_reply(texts::NON_TEXT_MESSAGE),
         Route::UnknownCommand => plain_reply(texts::UNKNOWN_COMMAND),
+        Route::AdminCommand(command) => {
+            if sent_by_admin(message, state) {
+                log::info!("admin command {command:?}");
+                admin_reply(state, command).await
+            } else {
+                // Exactly what an unknown command gets: admin commands stay invisible.
+                plain_reply(texts::UNKNOWN_COMMAND)
+            }
+        }
         Route::Command(command) => command_reply(&state.engine(), command),
-        Route::Question(question) => answer_request(&state.engine(), Request::Question(question)),
+        Route::Question(question) => answer_question(state, message, question),
     };
     // In groups, thread the answer under the question it answers.
     let reply_to = (!message.chat.is_private()).then_some(message.id);
@@ -386,7 +459,11 @@ mod tests {
             route(&private_text("/list"), "fuer_bot", false),
             Route::Command(Command::List)
         );
-        assert_eq!(route(&private_text("/stats"), "fuer_bot", false), Route::UnknownCommand);
+        assert_eq!(
+            route(&private_text("/stats"), "fuer_bot", false),
+            Route::AdminCommand(AdminCommand::Stats)
+        );
+        assert_eq!(route(&private_text("/ban"), "fuer_bot", false), Route::UnknownCommand);
         assert_eq!(
             route(&private_text("编辑后"), "fuer_bot", true),
             Route::Question("编辑后".into())
@@ -420,6 +497,12 @@ mod tests {
             route(&group_text("/ban@Fuer_Bot", None), bot, false),
             Route::UnknownCommand
         );
+        // Admin commands are private-chat only: in groups they are unknown commands.
+        assert_eq!(route(&group_text("/reload", None), bot, false), Route::Ignore);
+        assert_eq!(
+            route(&group_text("/stats@fuer_bot", None), bot, false),
+            Route::UnknownCommand
+        );
         assert_eq!(
             route(&group_text("@Fuer_Bot 母婴室有多少", None), bot, false),
             Route::Question("母婴室有多少".into())
@@ -436,6 +519,19 @@ mod tests {
             route(&group_text("母婴室呢", Some("other_bot")), bot, false),
             Route::Ignore
         );
+    }
+
+    #[test]
+    fn recorded_chat_types_name_the_kind_of_chat_only() {
+        assert_eq!(chat_type(&private_text("问").chat), "private");
+        assert_eq!(chat_type(&group_text("问", None).chat), "supergroup");
+        let basic = message(serde_json::json!({
+            "message_id": 5, "date": 1735689600,
+            "chat": {"id": -4012345678_i64, "type": "group", "title": "小组"},
+            "from": {"id": 43, "is_bot": false, "first_name": "Wang"},
+            "text": "问"
+        }));
+        assert_eq!(chat_type(&basic.chat), "group");
     }
 
     #[test]

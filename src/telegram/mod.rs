@@ -3,8 +3,10 @@
 //! It turns updates into [`crate::dialogue::Request`]s, renders the core's plain
 //! [`crate::reply::Reply`] structures as Telegram HTML with inline keyboards, and runs the
 //! bot (long polling or webhook) robustly: rate limits honoured, network errors retried,
-//! the token kept out of every log line.
+//! the token kept out of every log line. While running it records the questions it answers,
+//! reloads the knowledge files when they change and tells the admins how that went.
 
+pub mod admin;
 pub mod commands;
 pub mod config;
 pub mod handlers;

@@ -1,11 +1,18 @@
 //! Running the bot: building the client, rate limiting, long polling or webhook, startup
 //! retries, error logging without the token, and clean shutdown on Ctrl-C / SIGTERM.
+//!
+//! Around the dispatcher it runs the services of a live bot: the question database
+//! (`DATA_DIR/fuer-bot.sqlite3`; if it cannot be opened the bot answers without recording),
+//! the watcher of the knowledge directory (live reload, keeping the last good version),
+//! and the task that tells every admin how each reload went.
 
 use std::fmt;
 use std::future::Future;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+use arc_swap::ArcSwap;
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::Dispatcher;
@@ -15,13 +22,19 @@ use teloxide::update_listeners::{Polling, webhooks};
 use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
 
-use super::commands::menu;
+use super::admin::{register_commands, spawn_notifier};
 use super::config::{Config, WebhookConfig};
 use super::handlers::schema;
 use super::redact::Redactor;
 use super::{HandlerError, TgBot};
 use crate::engine::Engine;
-use crate::state::AppState;
+use crate::recording::QuestionLog;
+use crate::reload::{ReloadOutcome, WatcherGuard, watch_knowledge_dir};
+use crate::state::{AppState, Services};
+use crate::store::{Recorder, database_path};
+
+/// How long the shutdown waits for queued question records and admin messages.
+const SERVICES_STOP_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// How the bot runs; [`Options::default`] is right for production.
 #[derive(Debug, Clone)]
@@ -37,6 +50,11 @@ pub struct Options {
     pub startup_backoff: fn(u32) -> Duration,
     /// Webhook mode when set; long polling otherwise.
     pub webhook: Option<WebhookConfig>,
+    /// The knowledge directory: watched for live reload and read by `/reload`. `None`: the
+    /// knowledge given at start is served unchanged.
+    pub knowledge_dir: Option<PathBuf>,
+    /// The data directory holding the question database. `None`: questions are not recorded.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -47,6 +65,8 @@ impl Default for Options {
             backoff: teloxide::backoff::exponential_backoff_strategy,
             startup_backoff: teloxide::backoff::exponential_backoff_strategy,
             webhook: None,
+            knowledge_dir: None,
+            data_dir: None,
         }
     }
 }
@@ -108,17 +128,21 @@ pub fn bot_from_config(config: &Config) -> Bot {
     }
 }
 
-/// Runs the bot from the configuration until Ctrl-C or SIGTERM.
-pub async fn run_from_config(config: &Config, engine: Engine) -> Result<(), RunError> {
+/// Runs the bot from the configuration until Ctrl-C or SIGTERM, watching `knowledge_dir`
+/// (where `engine`'s knowledge came from) and recording questions in `data_dir`.
+pub async fn run_from_config(
+    config: &Config,
+    engine: Engine,
+    knowledge_dir: &Path,
+    data_dir: &Path,
+) -> Result<(), RunError> {
     let bot = bot_from_config(config);
-    run(
-        bot,
-        engine,
-        config.admin_ids.clone(),
-        Options::from_config(config),
-        shutdown_signal(),
-    )
-    .await
+    let options = Options {
+        knowledge_dir: Some(knowledge_dir.to_path_buf()),
+        data_dir: Some(data_dir.to_path_buf()),
+        ..Options::from_config(config)
+    };
+    run(bot, engine, config.admin_ids.clone(), options, shutdown_signal()).await
 }
 
 /// Completes on the first Ctrl-C or SIGTERM. A second Ctrl-C ends the process at once.
@@ -172,6 +196,14 @@ pub async fn run(
         let _ = stop_sender.send(true);
     });
     let bot: TgBot = Throttle::new_spawn(bot, options.limits);
+    let engine = Arc::new(ArcSwap::from_pointee(engine));
+    // Started before connecting, so that edits made meanwhile are not missed.
+    let RunningServices {
+        questions,
+        watcher,
+        mut outcomes,
+    } = start_services(&options, &engine).await;
+    let mut notifier = None;
     let result = async {
         let Some(me) = fetch_me(&bot, &redactor, &options, stop.clone()).await? else {
             log::info!("stopped before start-up completed");
@@ -181,13 +213,132 @@ pub async fn run(
             return Err(RunError::Startup("the bot account has no username".to_string()));
         };
         log::info!("connected to Telegram as @{username}");
-        let state = AppState::new(engine, username, admin_ids);
-        register_commands(&bot, &redactor).await;
+        let state = AppState::with_services(
+            Arc::clone(&engine),
+            username,
+            admin_ids.clone(),
+            Services {
+                questions: questions.clone(),
+                knowledge_dir: options.knowledge_dir.clone(),
+            },
+        );
+        register_commands(&bot, &redactor, &admin_ids).await;
+        if let Some(outcomes) = outcomes.take() {
+            notifier = Some(spawn_notifier(
+                bot.clone(),
+                admin_ids.clone(),
+                outcomes,
+                redactor.clone(),
+            ));
+        }
         serve(bot, state, &options, &redactor, stop).await
     }
     .await;
     signal_task.abort();
+    stop_services(watcher, notifier, questions).await;
     result
+}
+
+/// What runs beside the dispatcher.
+struct RunningServices {
+    questions: Option<Arc<QuestionLog>>,
+    /// Keeps the knowledge directory watched; dropped at shutdown.
+    watcher: Option<WatcherGuard>,
+    /// The reload outcomes for the admins (taken by the notifier once connected).
+    outcomes: Option<tokio::sync::mpsc::UnboundedReceiver<ReloadOutcome>>,
+}
+
+/// Opens the question database and starts watching the knowledge directory. Neither can
+/// stop the bot: a failure is logged and the bot runs without it.
+async fn start_services(options: &Options, engine: &Arc<ArcSwap<Engine>>) -> RunningServices {
+    let questions = match &options.data_dir {
+        Some(data_dir) => {
+            let path = database_path(data_dir);
+            let opened = {
+                let path = path.clone();
+                tokio::task::spawn_blocking(move || Recorder::open(&path)).await
+            };
+            match opened {
+                Ok(recorder) => {
+                    if recorder.is_recording() {
+                        log::info!("recording questions in {}", path.display());
+                    } else {
+                        // Recorder::open has logged why; say what it means for the bot.
+                        log::error!(
+                            "the question database {} cannot be used: the bot answers but does not record questions; /stats and /unanswered explain why",
+                            path.display()
+                        );
+                    }
+                    Some(Arc::new(QuestionLog::start(Arc::new(recorder))))
+                }
+                Err(error) => {
+                    log::error!(
+                        "cannot open the question database {}: {error}; not recording",
+                        path.display()
+                    );
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    let (watcher, outcomes) = match &options.knowledge_dir {
+        Some(dir) => {
+            let (sender, receiver) = tokio::sync::mpsc::unbounded_channel::<ReloadOutcome>();
+            // The watcher logs every outcome itself (`file:line: message` lines on failure).
+            match watch_knowledge_dir(dir, Arc::clone(engine), move |outcome| {
+                // Nobody listening only means the bot is stopping.
+                let _ = sender.send(outcome);
+            }) {
+                Ok(guard) => {
+                    log::info!(
+                        "watching {} for changes to the knowledge files{}",
+                        dir.display(),
+                        if guard.is_polling() { " (by polling)" } else { "" }
+                    );
+                    (Some(guard), Some(receiver))
+                }
+                Err(error) => {
+                    log::error!(
+                        "cannot watch the knowledge directory, live reload is off (use /reload or restart after edits): {error:#}"
+                    );
+                    (None, None)
+                }
+            }
+        }
+        None => (None, None),
+    };
+    RunningServices {
+        questions,
+        watcher,
+        outcomes,
+    }
+}
+
+/// Stops watching, lets the admin messages already due go out, and writes the queued
+/// question records — each within [`SERVICES_STOP_TIMEOUT`].
+async fn stop_services(
+    watcher: Option<WatcherGuard>,
+    notifier: Option<tokio::task::JoinHandle<()>>,
+    questions: Option<Arc<QuestionLog>>,
+) {
+    if let Some(watcher) = watcher {
+        // Dropping the guard joins the watcher thread (which may be mid-reload).
+        let _ = tokio::task::spawn_blocking(move || drop(watcher)).await;
+    }
+    if let Some(mut notifier) = notifier {
+        // The watcher is gone, so the notifier ends once the messages due are sent.
+        if tokio::time::timeout(SERVICES_STOP_TIMEOUT, &mut notifier)
+            .await
+            .is_err()
+        {
+            log::warn!("stopped waiting for the admin messages still being sent");
+            notifier.abort();
+        }
+    }
+    if let Some(questions) = questions {
+        let _ = tokio::task::spawn_blocking(move || questions.close(SERVICES_STOP_TIMEOUT)).await;
+    }
 }
 
 /// `getMe`, retried on network errors with backoff. `Ok(None)` if asked to stop meanwhile.
@@ -219,13 +370,6 @@ async fn fetch_me(
                 }
             }
         }
-    }
-}
-
-/// Registers the public command menu; a failure is logged, not fatal.
-async fn register_commands(bot: &TgBot, redactor: &Redactor) {
-    if let Err(error) = bot.set_my_commands(menu()).await {
-        log::warn!("cannot register the command menu: {}", redactor.error(&error));
     }
 }
 

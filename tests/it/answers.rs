@@ -135,6 +135,7 @@ fn list_greeting_thanks_and_help_are_recognized() {
     check_intent("十件大事有哪些", Intent::List);
     check_intent("列表", Intent::List);
     check_intent("十大事件", Intent::List);
+    check_intent("妇联做了哪些事", Intent::List);
     check_intent("你好", Intent::Greeting);
     check_intent("Hello!", Intent::Greeting);
     check_intent("谢谢", Intent::Thanks);

@@ -1,10 +1,9 @@
 //! The `fuer-bot` binary end to end: `ask`, `ask --json`, `check`, `chat` through stdin.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use crate::support::knowledge_dir;
+use crate::support::{copy_knowledge, knowledge_dir};
 
 fn fuer_bot(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
@@ -70,8 +69,7 @@ fn check_reports_ok_with_counts() {
 
 #[test]
 fn check_reports_every_problem_with_file_and_line_and_exits_1() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_knowledge(dir.path());
+    let dir = copy_knowledge();
     let first = dir.path().join("01-巾帼宣讲.toml");
     let text = std::fs::read_to_string(&first).unwrap();
     std::fs::write(&first, text.replacen("number = 1", "number = 2", 1)).unwrap();
@@ -145,15 +143,6 @@ fn no_subcommand_without_token_opens_the_console_with_a_note() {
     assert!(stdout(&output).contains("第7件"));
     let note = String::from_utf8_lossy(&output.stderr);
     assert!(note.contains("TELOXIDE_TOKEN"), "{note}");
-}
-
-fn copy_knowledge(target: &Path) {
-    for entry in std::fs::read_dir(knowledge_dir()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "toml") {
-            std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
-        }
-    }
 }
 
 #[test]

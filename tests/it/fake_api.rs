@@ -4,8 +4,10 @@
 //! queues updates (in the exact JSON Telegram sends) for `getUpdates`, records every
 //! message the bot sends or edits, checks what real Telegram checks (text length after
 //! entity parsing ≤ 4096, well-formed HTML with only the allowed tags, callback data
-//! ≤ 64 bytes, each callback query answered once…) and can inject faults: 429 with
-//! `retry_after`, 5xx, API errors and connections dropped mid-response.
+//! ≤ 64 bytes, each callback query answered once, command scopes…) and can inject faults:
+//! 429 with `retry_after`, 5xx, API errors and connections dropped mid-response. Chats can
+//! be made unreachable (a user who never started the bot): sending there or registering a
+//! command menu for them fails as on Telegram, which is not a violation.
 
 #![allow(dead_code)]
 
@@ -119,8 +121,10 @@ pub struct FakeState {
     /// `answerInlineQuery` payloads.
     pub inline_answers: Vec<Value>,
     inline_ids: HashSet<String>,
-    /// `setMyCommands` payloads.
+    /// Successful `setMyCommands` payloads (with their `scope`, if any).
     pub commands: Vec<Value>,
+    /// Private chats the bot cannot reach (users who never started it).
+    pub unreachable_chats: HashSet<i64>,
     /// The last `setWebhook` payload, cleared by `deleteWebhook`.
     pub webhook: Option<Value>,
     pub webhook_deleted: usize,
@@ -146,6 +150,26 @@ impl FakeState {
             .iter()
             .filter(|s| s.chat_id == chat_id && s.method == "editMessageText")
             .cloned()
+            .collect()
+    }
+
+    /// The command names of every successful `setMyCommands` for a scope: `"default"`
+    /// (also when no scope was given) or `"chat"` with `chat_id`.
+    pub fn command_menus(&self, scope: &str, chat_id: Option<i64>) -> Vec<Vec<String>> {
+        self.commands
+            .iter()
+            .filter(|payload| {
+                let kind = payload["scope"]["type"].as_str().unwrap_or("default");
+                kind == scope && (chat_id.is_none() || payload["scope"]["chat_id"].as_i64() == chat_id)
+            })
+            .map(|payload| {
+                payload["commands"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|command| command["command"].as_str().map(str::to_string))
+                    .collect()
+            })
             .collect()
     }
 
@@ -221,6 +245,11 @@ impl FakeApi {
     /// Locks the recorded state for inspection.
     pub fn state(&self) -> MutexGuard<'_, FakeState> {
         lock(&self.shared)
+    }
+
+    /// Makes a private chat unreachable, like a user who never started the bot.
+    pub fn make_unreachable(&self, chat_id: i64) {
+        lock(&self.shared).unreachable_chats.insert(chat_id);
     }
 
     /// Queues a fault for the next call(s) of `method`, in order.
@@ -747,6 +776,31 @@ fn call(shared: &Shared, state: &mut FakeState, method: &str, payload: &Value) -
             if commands.is_empty() || commands.len() > 100 {
                 return refuse(state, method, "Bad Request: BOT_COMMANDS_TOO_MUCH");
             }
+            let scope = &payload["scope"];
+            if !scope.is_null() {
+                let kind = scope["type"].as_str().unwrap_or_default();
+                let known = [
+                    "default",
+                    "all_private_chats",
+                    "all_group_chats",
+                    "all_chat_administrators",
+                    "chat",
+                    "chat_administrators",
+                    "chat_member",
+                ];
+                if !known.contains(&kind) {
+                    return refuse(state, method, "Bad Request: BOT_COMMAND_SCOPE_INVALID");
+                }
+                if kind.starts_with("chat") {
+                    let Some(chat_id) = scope["chat_id"].as_i64() else {
+                        return refuse(state, method, "Bad Request: chat_id is empty");
+                    };
+                    if state.unreachable_chats.contains(&chat_id) {
+                        // Not a violation: the bot cannot know who has started it.
+                        return telegram_error(400, "Bad Request: chat not found");
+                    }
+                }
+            }
             for command in &commands {
                 let name = command["command"].as_str().unwrap_or_default();
                 let name = name.strip_prefix('/').unwrap_or(name);
@@ -923,6 +977,9 @@ fn send_message(shared: &Shared, state: &mut FakeState, payload: &Value) -> Resp
     let Some(chat_id) = chat_id_of(payload) else {
         return refuse(state, "sendMessage", "Bad Request: chat not found");
     };
+    if state.unreachable_chats.contains(&chat_id) {
+        return telegram_error(403, "Forbidden: bot can't initiate conversation with a user");
+    }
     let parse_mode = payload["parse_mode"].as_str();
     let visible = match check_text(payload["text"].as_str(), parse_mode) {
         Ok(visible) => visible,

@@ -9,6 +9,7 @@ mod reload;
 mod source_coverage;
 mod store;
 mod support;
+mod telegram_admin;
 mod telegram_commands;
 mod telegram_escaping;
 mod telegram_faults;

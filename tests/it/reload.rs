@@ -14,23 +14,13 @@ use fuer_bot::engine::Engine;
 use fuer_bot::knowledge::load::load_knowledge_dir;
 use fuer_bot::reload::{ReloadOutcome, WatcherGuard, reload_now, watch_knowledge_dir};
 
+use crate::support::copy_knowledge;
+
 const ITEM_5: &str = "05-母婴室.toml";
 const ITEM_6: &str = "06-家庭家教家风.toml";
 const NURSING_ROOMS: &str = "全市建了多少间母婴室？";
 /// Long enough for a loaded CI machine; the 2 s promise is checked separately.
 const OUTCOME_TIMEOUT: Duration = Duration::from_secs(10);
-
-fn copy_knowledge() -> tempfile::TempDir {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
-    let dir = tempfile::tempdir().expect("temp dir");
-    for entry in fs::read_dir(&source).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|ext| ext == "toml") {
-            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
-}
 
 fn serving(dir: &Path) -> Arc<ArcSwap<Engine>> {
     let knowledge = load_knowledge_dir(dir).expect("the copied knowledge loads");

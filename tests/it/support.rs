@@ -26,3 +26,16 @@ pub fn shipped_engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| Engine::new(shipped_knowledge().clone()))
 }
+
+/// The shipped knowledge files, copied to a temporary directory a test may edit.
+pub fn copy_knowledge() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for entry in std::fs::read_dir(knowledge_dir()).expect("the knowledge directory") {
+        let path = entry.expect("a directory entry").path();
+        if path.extension().is_some_and(|ext| ext == "toml") {
+            let name = path.file_name().expect("a file name");
+            std::fs::copy(&path, dir.path().join(name)).expect("copy a knowledge file");
+        }
+    }
+    dir
+}

@@ -48,6 +48,8 @@ pub fn test_options() -> Options {
         backoff: |_| Duration::from_millis(30),
         startup_backoff: |_| Duration::from_millis(30),
         webhook: None,
+        knowledge_dir: None,
+        data_dir: None,
     }
 }
 
@@ -76,14 +78,23 @@ impl TestBot {
     }
 
     pub async fn start_with(engine: Engine, options: Options) -> TestBot {
+        TestBot::launch(engine, options, vec![ADMIN_ID], &[]).await
+    }
+
+    /// Starts a bot with these admins; `unreachable` chats (users who never started the
+    /// bot) refuse messages and command menus.
+    pub async fn launch(engine: Engine, options: Options, admins: Vec<u64>, unreachable: &[i64]) -> TestBot {
         logs::init();
         let token = new_token();
         logs::register_secret(&token);
         let fake = FakeApi::start(&token, BOT_USERNAME).await;
+        for &chat in unreachable {
+            fake.make_unreachable(chat);
+        }
         let bot = bot_for(&fake, &token);
         let expected_engine = Engine::new(engine.knowledge().clone());
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(run(bot, engine, vec![ADMIN_ID], options, async move {
+        let task = tokio::spawn(run(bot, engine, admins, options, async move {
             let _ = stopped.await;
         }));
         // Up means: commands registered and the first getUpdates (or webhook) under way.

@@ -1,6 +1,7 @@
 //! The real `fuer-bot` binary: token errors (one line, exit code 2, token never echoed), and
 //! a full run against the fake Bot API at `RUST_LOG=trace` — recovering from a lost
-//! connection, answering, stopping cleanly on SIGTERM — whose whole log never contains the token.
+//! connection, answering, recording in `DATA_DIR`, stopping cleanly on SIGTERM — whose whole
+//! log never contains the token.
 
 use std::io::Read;
 use std::process::{Command, Stdio};
@@ -157,6 +158,12 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     );
     assert!(log.contains("blocked by the user"), "the refused send is logged");
     assert!(log.contains("stopped cleanly"), "{}", tail(&log));
+    // DATA_DIR and KNOWLEDGE_DIR are used: the question database is created, the
+    // knowledge directory watched.
+    let database = fuer_bot::store::database_path(&dir.path().join("data"));
+    assert!(database.is_file(), "{} was not created", database.display());
+    assert!(log.contains("recording questions in"), "{}", tail(&log));
+    assert!(log.contains("for changes to the knowledge files"), "{}", tail(&log));
     assert!(log.lines().count() > 50, "trace logging was on");
     let secret = token.split_once(':').map(|(_, s)| s).unwrap_or_default();
     let leaks: Vec<&str> = log.lines().filter(|line| line.contains(secret)).collect();

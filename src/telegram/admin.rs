@@ -1,0 +1,180 @@
+//! Admins on Telegram: the admin commands (`/reload`, `/stats`, `/unanswered`), the command
+//! menus (public for everyone, public + admin in each admin's private chat), and the
+//! messages that tell admins how a reload of the knowledge files went.
+//!
+//! Who is an admin (`ADMIN_IDS`) is decided by the handlers; a non-admin sending an admin
+//! command gets exactly the reply to an unknown command. Blocking work (reading the
+//! knowledge files, SQLite queries) runs in `spawn_blocking`, never on the async workers.
+
+use std::sync::Arc;
+
+use teloxide::prelude::*;
+use teloxide::types::{BotCommandScope, ParseMode, Recipient};
+use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::task::JoinHandle;
+
+use super::TgBot;
+use super::commands::{AdminCommand, admin_menu, menu};
+use super::redact::Redactor;
+use super::render::render;
+use crate::reload::{ReloadOutcome, reload_now};
+use crate::reply::{Paragraph, Reply};
+use crate::state::AppState;
+use crate::store::{DEFAULT_UNANSWERED_DAYS, DEFAULT_UNANSWERED_LIMIT, unix_now};
+use crate::texts;
+
+/// A reply of plain text (line breaks kept), split into messages by the renderer if long.
+pub fn text_reply(text: &str) -> Reply {
+    Reply {
+        paragraphs: vec![Paragraph::plain(text)],
+        keyboard: Vec::new(),
+    }
+}
+
+/// The private chat with a user (its id is the user's id), if the id is valid.
+fn private_chat(user_id: u64) -> Option<ChatId> {
+    i64::try_from(user_id).ok().map(ChatId)
+}
+
+/// Runs an admin command (the caller has checked that the sender is an admin).
+pub async fn admin_reply(state: &AppState, command: &AdminCommand) -> Reply {
+    let text = match command {
+        AdminCommand::Reload => reload(state).await,
+        AdminCommand::Stats => stats(state).await,
+        AdminCommand::Unanswered => unanswered(state).await,
+    };
+    text_reply(&text)
+}
+
+/// `/reload`: reloads the knowledge directory now and says how it went.
+async fn reload(state: &AppState) -> String {
+    let Some(dir) = state.knowledge_dir().map(std::path::Path::to_path_buf) else {
+        return texts::RELOAD_NOT_CONFIGURED.to_string();
+    };
+    let engine = Arc::clone(state.engine_swap());
+    match tokio::task::spawn_blocking(move || reload_now(&dir, &engine)).await {
+        Ok(outcome) => {
+            if outcome.is_reloaded() {
+                log::info!("/reload: {outcome}");
+            } else {
+                log::warn!("/reload: {outcome}");
+            }
+            outcome.admin_message()
+        }
+        Err(error) => {
+            log::error!("/reload failed: {error}");
+            texts::INTERNAL_ERROR.to_string()
+        }
+    }
+}
+
+/// `/stats`: the recorder's stats report, or why there is none.
+async fn stats(state: &AppState) -> String {
+    let Some(recorder) = state.recorder().cloned() else {
+        return texts::RECORDING_NOT_CONFIGURED.to_string();
+    };
+    let engine = state.engine();
+    let report = tokio::task::spawn_blocking(move || recorder.stats_report(unix_now(), Some(engine.knowledge())));
+    report.await.unwrap_or_else(|error| {
+        log::error!("/stats failed: {error}");
+        texts::INTERNAL_ERROR.to_string()
+    })
+}
+
+/// `/unanswered`: the most frequent recent declined or low-confidence questions.
+async fn unanswered(state: &AppState) -> String {
+    let Some(recorder) = state.recorder().cloned() else {
+        return texts::RECORDING_NOT_CONFIGURED.to_string();
+    };
+    let report = tokio::task::spawn_blocking(move || {
+        recorder.unanswered_report(unix_now(), DEFAULT_UNANSWERED_LIMIT, DEFAULT_UNANSWERED_DAYS)
+    });
+    report.await.unwrap_or_else(|error| {
+        log::error!("/unanswered failed: {error}");
+        texts::INTERNAL_ERROR.to_string()
+    })
+}
+
+/// Registers the public command menu for everyone (default scope) and, in each admin's
+/// private chat, the public and admin commands. Failures are logged, never fatal (an admin
+/// who has not started a chat with the bot cannot get a menu yet).
+pub async fn register_commands(bot: &TgBot, redactor: &Redactor, admin_ids: &[u64]) {
+    if let Err(error) = bot.set_my_commands(menu()).scope(BotCommandScope::Default).await {
+        log::warn!("cannot register the command menu: {}", redactor.error(&error));
+    }
+    for &admin in admin_ids {
+        let Some(chat) = private_chat(admin) else {
+            log::warn!("admin id {admin} is not a valid Telegram user id; no admin menu for it");
+            continue;
+        };
+        let scope = BotCommandScope::Chat {
+            chat_id: Recipient::Id(chat),
+        };
+        if let Err(error) = bot.set_my_commands(admin_menu()).scope(scope).await {
+            log::warn!(
+                "cannot register the admin command menu for admin {admin} (has this user started a chat with the bot?): {}",
+                redactor.error(&error)
+            );
+        }
+    }
+}
+
+/// Sends `text` to every admin's private chat. A failed send is logged and the other admins
+/// still get the message.
+pub async fn notify_admins(bot: &TgBot, admin_ids: &[u64], text: &str, redactor: &Redactor) {
+    let rendered = render(&text_reply(text));
+    for &admin in admin_ids {
+        let Some(chat) = private_chat(admin) else {
+            continue;
+        };
+        for message in &rendered.messages {
+            let sent = bot
+                .send_message(chat, message.clone())
+                .parse_mode(ParseMode::Html)
+                .await;
+            if let Err(error) = sent {
+                log::warn!(
+                    "cannot send the knowledge reload message to admin {admin} (has this user started a chat with the bot?): {}",
+                    redactor.error(&error)
+                );
+                break;
+            }
+        }
+    }
+}
+
+/// Forwards every reload outcome to the admins, until the sending side is dropped.
+pub fn spawn_notifier(
+    bot: TgBot,
+    admin_ids: Vec<u64>,
+    mut outcomes: UnboundedReceiver<ReloadOutcome>,
+    redactor: Redactor,
+) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        while let Some(outcome) = outcomes.recv().await {
+            if admin_ids.is_empty() {
+                log::debug!("no ADMIN_IDS configured: nobody to tell about the reload");
+                continue;
+            }
+            notify_admins(&bot, &admin_ids, &outcome.admin_message(), &redactor).await;
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_replies_keep_line_breaks_and_are_escaped_once() {
+        let rendered = render(&text_reply("a.toml:3: expected `=`\n<b> & c"));
+        assert_eq!(rendered.messages, ["a.toml:3: expected `=`\n&lt;b&gt; &amp; c"]);
+        assert!(rendered.keyboard.is_none());
+    }
+
+    #[test]
+    fn admin_chats_are_the_admins_user_ids() {
+        assert_eq!(private_chat(4242), Some(ChatId(4242)));
+        assert_eq!(private_chat(u64::MAX), None);
+    }
+}

@@ -1,0 +1,456 @@
+//! End to end, issue 4: a bot with a temporary knowledge directory and data directory,
+//! against the fake Bot API. Live reload (a new figure answered within 2 s; a broken or
+//! deleted file keeps the old answers and tells the admins `file:line`; the fix is
+//! confirmed with counts), admin-only commands invisible to everyone else, questions
+//! recorded without ids and reported by `/stats` and `/unanswered`, and a damaged database
+//! that does not stop the bot.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::store::{QuestionStore, database_path};
+use fuer_bot::telegram::Options;
+use fuer_bot::texts;
+
+use crate::fake_api::Sent;
+use crate::support::copy_knowledge;
+use crate::telegram_harness::{ADMIN_ID, BOT_USERNAME, TestBot, logs, test_options};
+
+const ADMIN: i64 = ADMIN_ID as i64;
+const ITEM_5: &str = "05-母婴室.toml";
+const NURSING_ROOMS: &str = "全市建了多少间母婴室？";
+const LOVING_MOTHERS: &str = "爱心妈妈结对关爱了多少名儿童？";
+const OUT_OF_SCOPE: &str = "明天深圳的股票行情怎么样？";
+/// Generous for a loaded machine; the 2-second promise is checked on its own.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+const PUBLIC_COMMANDS: [&str; 4] = ["start", "help", "list", "item"];
+const ADMIN_COMMANDS: [&str; 7] = ["start", "help", "list", "item", "reload", "stats", "unanswered"];
+
+/// Saves like most editors: write a temporary file, then rename it over the old one.
+fn save_by_rename(dir: &Path, file: &str, contents: &str) {
+    let temporary = dir.join(format!(".{file}.tmp~"));
+    fs::write(&temporary, contents).expect("write the temporary file");
+    fs::rename(&temporary, dir.join(file)).expect("rename over the file");
+}
+
+/// 1-based number of the first line containing `needle`.
+fn line_of(contents: &str, needle: &str) -> usize {
+    contents
+        .lines()
+        .position(|line| line.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} not found"))
+        + 1
+}
+
+/// A bot on its own copy of the knowledge and its own data directory.
+struct AdminBot {
+    bot: TestBot,
+    knowledge: tempfile::TempDir,
+    data: tempfile::TempDir,
+}
+
+impl AdminBot {
+    async fn start(admins: Vec<u64>, unreachable: &[i64]) -> AdminBot {
+        let data = tempfile::tempdir().expect("a temporary data directory");
+        AdminBot::start_in(admins, unreachable, data, |data| data.join("data")).await
+    }
+
+    /// Starts with the data directory `data_dir(data)` (which may be prepared to fail).
+    async fn start_in(
+        admins: Vec<u64>,
+        unreachable: &[i64],
+        data: tempfile::TempDir,
+        data_dir: impl FnOnce(&Path) -> PathBuf,
+    ) -> AdminBot {
+        let knowledge = copy_knowledge();
+        let engine = fuer_bot::cli::load_engine(knowledge.path()).expect("the copied knowledge loads");
+        let options = Options {
+            knowledge_dir: Some(knowledge.path().to_path_buf()),
+            data_dir: Some(data_dir(data.path())),
+            ..test_options()
+        };
+        let bot = TestBot::launch(engine, options, admins, unreachable).await;
+        AdminBot { bot, knowledge, data }
+    }
+
+    fn dir(&self) -> &Path {
+        self.knowledge.path()
+    }
+
+    fn database(&self) -> PathBuf {
+        database_path(&self.data.path().join("data"))
+    }
+
+    /// Sends `text` in a private chat and returns the (first message of the) reply.
+    async fn ask(&self, user: i64, text: &str) -> Sent {
+        let before = self.bot.fake.state().sent_to(user).len();
+        self.bot.fake.private_text(user, text);
+        self.bot.fake.wait_sent(user, before + 1).await.remove(before)
+    }
+
+    /// Waits for the `n`-th (1-based) message to the admin chat.
+    async fn admin_message(&self, n: usize) -> Sent {
+        self.bot.fake.wait_sent(ADMIN, n).await.remove(n - 1)
+    }
+
+    /// The confirmation admins get after a successful reload of the current files.
+    fn confirmation(&self) -> String {
+        let knowledge = load_knowledge_dir(self.dir()).expect("the files are valid");
+        format!(
+            "知识库已更新：{} 件大事，{} 条事实，{} 个关键词。",
+            knowledge.items.len(),
+            knowledge.fact_count(),
+            knowledge.keyword_count()
+        )
+    }
+
+    /// The number of recorded questions, once it reaches `count` (recording is queued).
+    async fn wait_recorded(&self, count: u64) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let recorded = QuestionStore::open_existing(&self.database())
+                .and_then(|store| store.count())
+                .unwrap_or(0);
+            if recorded >= count {
+                assert_eq!(recorded, count, "more questions recorded than asked");
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "only {recorded} of {count} questions were recorded"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+/// Waits until a captured log line contains `needle`; returns those lines.
+async fn wait_log(needle: &str) -> Vec<String> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let lines = logs::lines_containing(needle);
+        if !lines.is_empty() {
+            return lines;
+        }
+        assert!(Instant::now() < deadline, "no log line contains {needle:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn live_reload_serves_new_figures_and_keeps_the_last_good_version() {
+    const USER: i64 = 6_610_001;
+    // A second admin who never started the bot: messages to them fail, nothing else does.
+    const SILENT_ADMIN: u64 = 6_619_999;
+    let bot = AdminBot::start(vec![ADMIN_ID, SILENT_ADMIN], &[SILENT_ADMIN as i64]).await;
+    let dir = bot.dir().to_path_buf();
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1480间"));
+
+    // A changed figure is answered within 2 seconds of the save.
+    let original = fs::read_to_string(dir.join(ITEM_5)).expect("item 5");
+    let changed = original.replace("1480间", "1999间");
+    assert_ne!(changed, original);
+    let saved = Instant::now();
+    save_by_rename(&dir, ITEM_5, &changed);
+    let served_at = loop {
+        let reply = bot.ask(USER, NURSING_ROOMS).await;
+        if reply.text.contains("1999间") {
+            break reply.at;
+        }
+        assert!(saved.elapsed() < PATIENCE, "the new figure was never served");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    };
+    let delay = served_at.duration_since(saved);
+    assert!(
+        delay < Duration::from_secs(2),
+        "the new figure was served after {delay:?}"
+    );
+    let confirmation = bot.admin_message(1).await;
+    assert_eq!(confirmation.text, bot.confirmation());
+
+    // A TOML syntax error: the old answers stay, admins get `file:line`, the log has it too.
+    let line = line_of(&changed, "title = \"母婴室与民生实事\"");
+    let broken = changed.replace("title = \"母婴室与民生实事\"", "title = \"母婴室与民生实事");
+    save_by_rename(&dir, ITEM_5, &broken);
+    let problem = bot.admin_message(2).await;
+    let location = format!("{ITEM_5}:{line}: ");
+    assert!(problem.text.contains(&location), "{}", problem.text);
+    assert!(problem.text.contains("没有生效"), "{}", problem.text);
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1999间"));
+    let item = bot.ask(USER, "/item 5").await;
+    assert!(
+        item.text.contains("1999间"),
+        "the whole item is still served: {}",
+        item.text
+    );
+    assert!(!wait_log(&location).await.is_empty());
+
+    // Fixed: the new version loads and admins get the confirmation with the counts.
+    save_by_rename(&dir, ITEM_5, &changed);
+    let fixed = bot.admin_message(3).await;
+    assert_eq!(fixed.text, bot.confirmation());
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1999间"));
+
+    // A deleted file: still the old answers, and admins learn which item is missing.
+    fs::remove_file(dir.join(ITEM_5)).expect("delete item 5");
+    let missing = bot.admin_message(4).await;
+    assert!(missing.text.contains("item number 5 is missing"), "{}", missing.text);
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1999间"));
+    assert!(bot.ask(USER, "/list").await.text.contains("10. "));
+    save_by_rename(&dir, ITEM_5, &changed);
+    assert_eq!(bot.admin_message(5).await.text, bot.confirmation());
+
+    // The admin who cannot be reached was tried every time and only logged.
+    wait_log(&format!(
+        "cannot send the knowledge reload message to admin {SILENT_ADMIN}"
+    ))
+    .await;
+    let fake = bot.bot.stop().await;
+    let state = fake.state();
+    assert_eq!(state.sent_to(ADMIN).len(), 5, "one message per reload outcome");
+    assert!(state.sent_to(SILENT_ADMIN as i64).is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_commands_are_in_the_admin_menu_only() {
+    const ABSENT_ADMIN: u64 = 6_629_999;
+    let bot = AdminBot::start(vec![ADMIN_ID, ABSENT_ADMIN], &[ABSENT_ADMIN as i64]).await;
+    wait_log(&format!(
+        "cannot register the admin command menu for admin {ABSENT_ADMIN}"
+    ))
+    .await;
+    {
+        let state = bot.bot.fake.state();
+        assert_eq!(state.command_menus("default", None), [PUBLIC_COMMANDS]);
+        assert_eq!(state.command_menus("chat", Some(ADMIN)), [ADMIN_COMMANDS]);
+        assert!(state.command_menus("chat", Some(ABSENT_ADMIN as i64)).is_empty());
+        assert_eq!(state.commands.len(), 2, "no other menu anywhere");
+        let admin_menu = state
+            .commands
+            .iter()
+            .find(|payload| payload["scope"]["type"] == "chat")
+            .cloned()
+            .unwrap_or_default();
+        let descriptions: Vec<&str> = admin_menu["commands"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|command| command["description"].as_str())
+            .collect();
+        assert_eq!(
+            descriptions[4..],
+            [
+                texts::COMMAND_RELOAD_DESCRIPTION,
+                texts::COMMAND_STATS_DESCRIPTION,
+                texts::COMMAND_UNANSWERED_DESCRIPTION
+            ]
+        );
+    }
+    // The bot runs normally all the same.
+    let reply = bot.ask(6_620_001, NURSING_ROOMS).await;
+    assert!(reply.text.contains("1480间"));
+    bot.bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_commands_answer_admins_and_look_unknown_to_everyone_else() {
+    const USER: i64 = 6_630_001;
+    const GROUP: i64 = -1_001_663_000_001;
+    let bot = AdminBot::start(vec![ADMIN_ID], &[]).await;
+
+    // A non-admin gets exactly the reply to an unknown command.
+    let unknown = bot.ask(USER, "/nosuchcommand").await;
+    assert_eq!(unknown.text, texts::UNKNOWN_COMMAND);
+    for command in [
+        "/reload",
+        "/stats",
+        "/unanswered",
+        "/Reload",
+        &format!("/stats@{BOT_USERNAME}"),
+        "/unanswered 20",
+    ] {
+        let reply = bot.ask(USER, command).await;
+        assert_eq!(
+            (&reply.html, &reply.parse_mode, &reply.markup),
+            (&unknown.html, &unknown.parse_mode, &unknown.markup),
+            "{command}"
+        );
+    }
+
+    // Admin commands are private-chat only: in a group, even an admin's are unknown.
+    bot.bot
+        .fake
+        .group_text(GROUP, ADMIN, &format!("/stats@{BOT_USERNAME}"), None);
+    bot.bot.fake.group_text(GROUP, ADMIN, "/reload", None);
+    bot.bot.fake.group_text(GROUP, ADMIN, "/help", None);
+    let group = bot.bot.fake.wait_sent(GROUP, 2).await;
+    assert_eq!(group[0].text, texts::UNKNOWN_COMMAND);
+    assert!(
+        group[1].text.contains("/item"),
+        "bare /reload was ignored: {}",
+        group[1].text
+    );
+
+    // An admin's /reload reloads and replies with the result.
+    let reload = bot.ask(ADMIN, "/reload").await;
+    assert_eq!(reload.text, bot.confirmation());
+    // A changed figure, reloaded by hand at once. The watcher also reloads it and tells
+    // the admin: two messages with the same confirmation, in either order.
+    let changed = fs::read_to_string(bot.dir().join(ITEM_5))
+        .expect("item 5")
+        .replace("1480间", "1777间");
+    save_by_rename(bot.dir(), ITEM_5, &changed);
+    bot.bot.fake.private_text(ADMIN, "/reload");
+    let replies = bot.bot.fake.wait_sent(ADMIN, 3).await;
+    for reply in &replies[1..] {
+        assert_eq!(reply.text, bot.confirmation());
+    }
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1777间"));
+
+    let stats = bot.ask(ADMIN, "/stats").await;
+    assert!(stats.text.starts_with("问答统计"), "{}", stats.text);
+    let unanswered = bot.ask(ADMIN, "/unanswered").await;
+    assert!(unanswered.text.starts_with("最近30天"), "{}", unanswered.text);
+    bot.bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_are_recorded_without_ids_and_reported_to_admins() {
+    const USER: i64 = 6_640_001;
+    const GROUP: i64 = -1_001_664_000_001;
+    const MEMBER: i64 = 6_640_002;
+    let bot = AdminBot::start(vec![ADMIN_ID], &[]).await;
+
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1480间"));
+    let declined = bot.ask(USER, OUT_OF_SCOPE).await;
+    assert!(declined.text.contains("/list"), "{}", declined.text);
+    bot.ask(USER, OUT_OF_SCOPE).await;
+    bot.bot
+        .fake
+        .group_text(GROUP, MEMBER, &format!("@{BOT_USERNAME} {LOVING_MOTHERS}"), None);
+    bot.bot.fake.wait_sent(GROUP, 1).await;
+    // Commands and chatter are not questions.
+    bot.ask(USER, "/list").await;
+    bot.bot.fake.group_text(GROUP, MEMBER, "大家好", None);
+    bot.wait_recorded(4).await;
+
+    // /stats and /unanswered, for the admin.
+    let stats = bot.ask(ADMIN, "/stats").await;
+    assert!(
+        stats.text.contains("今天：4 个问题，回答 2 个（50%），答不上 2 个"),
+        "{}",
+        stats.text
+    );
+    assert!(stats.text.contains("第5件"), "{}", stats.text);
+    let unanswered = bot.ask(ADMIN, "/unanswered").await;
+    assert!(
+        unanswered
+            .text
+            .contains(&format!("1. “{OUT_OF_SCOPE}” × 2（答不上 2）")),
+        "{}",
+        unanswered.text
+    );
+    assert!(!unanswered.text.contains(NURSING_ROOMS), "{}", unanswered.text);
+    let expected_item = bot.bot.engine.answer(LOVING_MOTHERS).item;
+    let database = bot.database();
+    bot.bot.stop().await;
+
+    // What is stored: no column or value that identifies a user or a chat.
+    let raw = rusqlite::Connection::open(&database).expect("open the database");
+    let mut columns = Vec::new();
+    raw.pragma(None, "table_info", "questions", |row| {
+        columns.push(row.get::<_, String>(1)?);
+        Ok(())
+    })
+    .expect("the questions table");
+    assert_eq!(
+        columns,
+        ["id", "asked_at", "question", "item", "score", "declined", "chat_type"]
+    );
+    let tables: Vec<String> = raw
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut statement| statement.query_map([], |row| row.get(0)).and_then(Iterator::collect))
+        .expect("the tables");
+    assert_eq!(tables, ["questions"]);
+    let rows: Vec<(String, Option<u8>, bool, String)> = raw
+        .prepare("SELECT question, item, declined, chat_type FROM questions ORDER BY id")
+        .and_then(|mut statement| {
+            statement
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+                .and_then(Iterator::collect)
+        })
+        .expect("the recorded questions");
+    assert_eq!(
+        rows,
+        [
+            (NURSING_ROOMS.to_string(), Some(5), false, "private".to_string()),
+            (OUT_OF_SCOPE.to_string(), None, true, "private".to_string()),
+            (OUT_OF_SCOPE.to_string(), None, true, "private".to_string()),
+            (
+                LOVING_MOTHERS.to_string(),
+                expected_item,
+                false,
+                "supergroup".to_string()
+            ),
+        ]
+    );
+    for (question, _, _, chat_type) in &rows {
+        for id in [USER, GROUP, MEMBER] {
+            assert!(!question.contains(&id.to_string()) && !chat_type.contains(&id.to_string()));
+        }
+        assert!(
+            !question.contains(BOT_USERNAME),
+            "the mention is not stored: {question}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_or_unusable_database_does_not_stop_the_bot() {
+    const USER: i64 = 6_650_001;
+    // Garbage bytes where the database should be.
+    let garbage: Vec<u8> = (0..16_384_u32)
+        .map(|n| (n.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let damaged = tempfile::tempdir().expect("a temporary directory");
+    let damaged_file = database_path(&damaged.path().join("data"));
+    fs::create_dir_all(damaged.path().join("data")).expect("the data directory");
+    fs::write(&damaged_file, &garbage).expect("write garbage");
+    // A data directory that cannot be created (a file is in the way).
+    let blocked = tempfile::tempdir().expect("a temporary directory");
+    fs::write(blocked.path().join("data"), "not a directory").expect("a file in the way");
+
+    for data in [damaged, blocked] {
+        let bot = AdminBot::start_in(vec![ADMIN_ID], &[], data, |data| data.join("data")).await;
+        wait_log(&bot.database().display().to_string()).await;
+        assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1480间"));
+        assert!(bot.ask(USER, OUT_OF_SCOPE).await.text.contains("/list"));
+        for command in ["/stats", "/unanswered"] {
+            let reply = bot.ask(ADMIN, command).await;
+            assert!(reply.text.starts_with("问题记录不可用"), "{command}: {}", reply.text);
+            assert!(
+                reply.text.contains(&bot.database().display().to_string()),
+                "{command} names the file: {}",
+                reply.text
+            );
+        }
+        // Live reload still works.
+        let reload = bot.ask(ADMIN, "/reload").await;
+        assert_eq!(reload.text, bot.confirmation());
+        let database = bot.database();
+        let data = bot.data.path().to_path_buf();
+        bot.bot.stop().await;
+        if data.join("data").is_dir() {
+            assert_eq!(
+                fs::read(&database).expect("the damaged file"),
+                garbage,
+                "left untouched"
+            );
+        }
+    }
+    let lines = logs::lines_containing("question recording is off");
+    assert!(lines.len() >= 2, "{lines:#?}");
+}
