@@ -276,7 +276,7 @@ impl Engine {
             docs.push(FactDoc {
                 item: item_index,
                 fact: None,
-                numbers: number_tokens(&number_pattern, &headline),
+                numbers: number_tokens(&number_pattern, &written_figures(&item.headline)),
                 has_figure: item.headline.bytes().any(|b| b.is_ascii_digit()),
             });
             doc_texts.push(headline.chars().collect());
@@ -285,7 +285,7 @@ impl Engine {
                 docs.push(FactDoc {
                     item: item_index,
                     fact: Some(fact_index),
-                    numbers: number_tokens(&number_pattern, &text),
+                    numbers: number_tokens(&number_pattern, &written_figures(&fact.text)),
                     has_figure: fact.text.bytes().any(|b| b.is_ascii_digit()),
                 });
                 doc_texts.push(text.chars().collect());
@@ -437,7 +437,7 @@ impl Engine {
             return Answer::without_item(Intent::List);
         }
 
-        let scoring = self.score(&normalized, &chars);
+        let scoring = self.score(question, &normalized, &chars);
         let item_scores = &scoring.item_scores;
         let item_count = item_scores.len();
         let mut ranked: Vec<usize> = (0..item_count).collect();
@@ -491,9 +491,9 @@ impl Engine {
     }
 
     /// Scores every item for a normalized question.
-    fn score(&self, normalized: &str, chars: &[char]) -> Scoring<'_> {
+    fn score(&self, question: &str, normalized: &str, chars: &[char]) -> Scoring<'_> {
         let hits = self.keyword_hits(normalized, chars);
-        let question_numbers = number_tokens(&self.number_pattern, normalized);
+        let question_numbers = self.question_figures(question, normalized);
         let question_bigrams: Vec<&BigramPosting> = bigrams(chars)
             .into_iter()
             .filter_map(|bigram| self.bigram_postings.get(&bigram))
@@ -555,11 +555,23 @@ impl Engine {
         items
     }
 
+    /// Figures of a normalized question. Figures spelled in Chinese count from two digits up
+    /// (二十四 → 24); a lone 一/两/三 is usually part of a word (两癌, 三新), not a figure.
+    fn question_figures(&self, question: &str, normalized: &str) -> Vec<NumberToken> {
+        let mut figures = number_tokens(&self.number_pattern, &written_figures(question));
+        for token in number_tokens(&self.number_pattern, normalized) {
+            if token.digits.len() > 1 && !figures.contains(&token) {
+                figures.push(token);
+            }
+        }
+        figures
+    }
+
     /// A human-readable account of how a question was scored, for tuning keywords.
     pub fn explain(&self, question: &str) -> String {
         let normalized = normalize(question);
         let chars: Vec<char> = normalized.chars().collect();
-        let scoring = self.score(&normalized, &chars);
+        let scoring = self.score(question, &normalized, &chars);
         let mut lines = vec![format!("normalized: {normalized}")];
         for hit in &scoring.hits {
             let text: String = self.patterns[hit.pattern].chars.iter().collect();
@@ -888,6 +900,12 @@ fn build_matcher(patterns: &[String]) -> AhoCorasick {
         .match_kind(MatchKind::Standard)
         .build(patterns)
         .unwrap_or_else(|error| panic!("cannot build the keyword matcher: {error}"))
+}
+
+/// The article's text as written (NFKC only): its figures are the ones in digits, so words
+/// like 四大板块 or 五分钟 are not taken for figures.
+fn written_figures(text: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfkc(text).collect()
 }
 
 fn number_tokens(pattern: &Regex, normalized: &str) -> Vec<NumberToken> {

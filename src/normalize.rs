@@ -90,8 +90,15 @@ fn chinese_unit(c: char) -> Option<u64> {
     })
 }
 
-/// Value of a run of Chinese numeral characters such as 二十四 or 三千六百九十八.
+/// Value of a run of Chinese numeral characters such as 二十四 or 三千六百九十八; a run
+/// without units is read digit by digit (三八 → 38, 二零二四 → 2024).
 fn chinese_number_value(run: &[char]) -> u64 {
+    if run.iter().all(|&c| chinese_digit(c).is_some()) {
+        return run
+            .iter()
+            .filter_map(|&c| chinese_digit(c))
+            .fold(0u64, |value, d| value.saturating_mul(10).saturating_add(d));
+    }
     let mut total: u64 = 0;
     let mut section: u64 = 0;
     let mut digit: Option<u64> = None;
@@ -261,6 +268,8 @@ mod tests {
         check("第八件", "第8件");
         check("七十一万人", "71万人");
         check("三千六百九十八名", "3698名");
+        check("三八妇女节", "38妇女节");
+        check("二零二四年", "2024年");
         check("万花筒", "万花筒");
         check("百千万工程", "百千万工程");
         check("208.8万例", "208.8万例");

@@ -108,6 +108,11 @@ fn bare_numbers_find_their_fact() {
     check("60.44万是什么", 5, "60.44万");
     check("24个社区", 10, "24");
     check("1.8万", 6, "1.8万");
+    check("4场", 9, "线上课程培训4场");
+    check("Where can I breastfeed in Shenzhen", 5, "1480");
+    // 两 and 四 inside words are not figures: no pull towards items with a 2 or a 4.
+    assert!(answer("两癌筛查").suggestions.is_empty());
+    assert!(answer("四大板块").suggestions.is_empty());
 }
 
 #[test]
