@@ -14,7 +14,7 @@ use fuer_bot::engine::Engine;
 use fuer_bot::knowledge::load::load_knowledge_dir;
 use fuer_bot::reload::{ReloadOutcome, WatcherGuard, reload_now, watch_knowledge_dir};
 
-use crate::support::copy_knowledge;
+use crate::support::{copy_knowledge, line_of, save_by_rename};
 
 const ITEM_5: &str = "05-母婴室.toml";
 const ITEM_6: &str = "06-家庭家教家风.toml";
@@ -36,25 +36,9 @@ fn read(dir: &Path, file: &str) -> String {
     fs::read_to_string(dir.join(file)).unwrap()
 }
 
-/// Saves like most editors: write a temporary file, then rename it over the old one.
-fn save_by_rename(dir: &Path, file: &str, contents: &str) {
-    let temporary = dir.join(format!(".{file}.tmp~"));
-    fs::write(&temporary, contents).unwrap();
-    fs::rename(&temporary, dir.join(file)).unwrap();
-}
-
 /// Saves in place (truncate and write), like `echo > file` or some editors.
 fn save_in_place(dir: &Path, file: &str, contents: &str) {
     fs::write(dir.join(file), contents).unwrap();
-}
-
-/// 1-based line of the first line containing `needle`.
-fn line_of(contents: &str, needle: &str) -> usize {
-    contents
-        .lines()
-        .position(|line| line.contains(needle))
-        .unwrap_or_else(|| panic!("{needle} not found"))
-        + 1
 }
 
 struct Watched {

@@ -1,6 +1,6 @@
 //! Shared helpers for the integration tests: the shipped knowledge base and engine.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use fuer_bot::engine::Engine;
@@ -38,4 +38,20 @@ pub fn copy_knowledge() -> tempfile::TempDir {
         }
     }
     dir
+}
+
+/// Saves like most editors: write a temporary file, then rename it over the old one.
+pub fn save_by_rename(dir: &Path, file: &str, contents: &str) {
+    let temporary = dir.join(format!(".{file}.tmp~"));
+    std::fs::write(&temporary, contents).expect("write the temporary file");
+    std::fs::rename(&temporary, dir.join(file)).expect("rename over the file");
+}
+
+/// 1-based number of the first line containing `needle`.
+pub fn line_of(contents: &str, needle: &str) -> usize {
+    contents
+        .lines()
+        .position(|line| line.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} not found"))
+        + 1
 }

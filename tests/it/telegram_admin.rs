@@ -15,7 +15,7 @@ use fuer_bot::telegram::Options;
 use fuer_bot::texts;
 
 use crate::fake_api::Sent;
-use crate::support::copy_knowledge;
+use crate::support::{copy_knowledge, line_of, save_by_rename};
 use crate::telegram_harness::{ADMIN_ID, BOT_USERNAME, TestBot, logs, test_options};
 
 const ADMIN: i64 = ADMIN_ID as i64;
@@ -28,22 +28,6 @@ const PATIENCE: Duration = Duration::from_secs(15);
 
 const PUBLIC_COMMANDS: [&str; 4] = ["start", "help", "list", "item"];
 const ADMIN_COMMANDS: [&str; 7] = ["start", "help", "list", "item", "reload", "stats", "unanswered"];
-
-/// Saves like most editors: write a temporary file, then rename it over the old one.
-fn save_by_rename(dir: &Path, file: &str, contents: &str) {
-    let temporary = dir.join(format!(".{file}.tmp~"));
-    fs::write(&temporary, contents).expect("write the temporary file");
-    fs::rename(&temporary, dir.join(file)).expect("rename over the file");
-}
-
-/// 1-based number of the first line containing `needle`.
-fn line_of(contents: &str, needle: &str) -> usize {
-    contents
-        .lines()
-        .position(|line| line.contains(needle))
-        .unwrap_or_else(|| panic!("{needle} not found"))
-        + 1
-}
 
 /// A bot on its own copy of the knowledge and its own data directory.
 struct AdminBot {
