@@ -431,7 +431,7 @@ impl Engine {
             }
         }
         if let Some(number) = self.ordinal(&normalized) {
-            return self.ordinal_answer(number);
+            return self.ordinal_answer(&normalized, number);
         }
         if self.intents.list_strong.is_match(&normalized) {
             return Answer::without_item(Intent::List);
@@ -666,15 +666,31 @@ impl Engine {
         in_range(number)
     }
 
-    fn ordinal_answer(&self, number: u8) -> Answer {
+    /// The item named by position; its facts ranked by the rest of the question
+    /// (第五件的数字是多少 puts the figure first).
+    fn ordinal_answer(&self, normalized: &str, number: u8) -> Answer {
+        // The ordinal words themselves (第10条, 最后) are no evidence for a fact.
+        let mut rest = normalized.to_string();
+        for pattern in [
+            &self.intents.ordinal_last,
+            &self.intents.ordinal_chinese,
+            &self.intents.ordinal_english,
+        ] {
+            rest = pattern.replace_all(&rest, "").into_owned();
+        }
+        let chars: Vec<char> = rest.chars().collect();
+        let facts = match self.knowledge.items.iter().position(|item| item.number == number) {
+            Some(item) => {
+                let scoring = self.score(&rest, &rest, &chars);
+                self.rank_facts(item, &scoring, self.intents.quantity.is_match(&rest))
+            }
+            None => Vec::new(),
+        };
         Answer {
             intent: Intent::Ordinal,
             item: Some(number),
             confidence: 1.0,
-            facts: self
-                .knowledge
-                .item(number)
-                .map_or_else(Vec::new, |item| (0..item.facts.len().min(1)).collect()),
+            facts,
             suggestions: Vec::new(),
         }
     }
@@ -840,12 +856,34 @@ impl Engine {
         let fact_count = scores.len();
         let best = scores.iter().copied().fold(0.0f32, f32::max);
         if best <= 0.0 {
-            return (0..fact_count.min(1)).collect();
+            return self.headline_facts(item);
         }
         let mut ranked: Vec<usize> = (0..fact_count).filter(|&f| scores[f] >= 0.5 * best).collect();
         ranked.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b)));
         ranked.truncate(MAX_ANSWER_FACTS);
         ranked
+    }
+
+    /// Without any evidence: the facts that hold the headline's figures (the item's key
+    /// figure, 1480间母婴室), else the first fact.
+    fn headline_facts(&self, item: usize) -> Vec<usize> {
+        let Some(headline) = self.docs.iter().find(|doc| doc.item == item && doc.fact.is_none()) else {
+            return Vec::new();
+        };
+        let mut facts: Vec<usize> = self
+            .docs
+            .iter()
+            .filter(|doc| doc.item == item)
+            .filter_map(|doc| {
+                let fact = doc.fact?;
+                doc.numbers.iter().any(|n| headline.numbers.contains(n)).then_some(fact)
+            })
+            .take(MAX_ANSWER_FACTS)
+            .collect();
+        if facts.is_empty() && !self.knowledge.items[item].facts.is_empty() {
+            facts.push(0);
+        }
+        facts
     }
 
     /// How well each fact of `item` answers the question. Evidence shared by several

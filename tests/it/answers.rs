@@ -131,6 +131,9 @@ fn ordinals_name_an_item() {
         assert_eq!(answer.intent, Intent::Ordinal, "{question:?}");
         assert_eq!(answer.item, Some(item), "{question:?}");
     }
+    // The rest of the question ranks the item's facts; without any, the headline's figure leads.
+    check("第五件的数字是多少", 5, "1480");
+    check("第7件", 7, "1000个");
     // 第七次 is a figure of item 1, not an ordinal.
     check("第七次妇女儿童工作会议", 1, "第七次");
 }
