@@ -3,7 +3,7 @@
 //! Both sides go through [`normalize`], so a keyword and a question match when they
 //! mean the same text in different spellings: full-width vs ASCII (NFKC), upper vs
 //! lower case, Traditional vs Simplified characters, Chinese numerals vs digits,
-//! English plurals, punctuation and spacing. [`to_pinyin_syllables`] gives the
+//! English plurals, punctuation and spacing. [`pinyin_key`] gives the
 //! toneless pinyin used to catch homophone typos from pinyin input methods.
 
 use std::sync::LazyLock;
@@ -222,18 +222,6 @@ fn push_stemmed(out: &mut String, word: &str) {
         return;
     }
     out.push_str(word);
-}
-
-/// Toneless pinyin of each character of normalized text: Han characters become their
-/// most common reading ("shi"), other characters stay as themselves.
-pub fn to_pinyin_syllables(normalized: &str) -> Vec<String> {
-    normalized
-        .chars()
-        .map(|c| match c.to_pinyin() {
-            Some(pinyin) => pinyin.plain().to_string(),
-            None => c.to_string(),
-        })
-        .collect()
 }
 
 /// Pinyin key used for homophone matching: syllables joined and framed by `|`, so a
