@@ -7,13 +7,27 @@ use super::{KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
 
 /// Reads every `*.toml` file of `dir` (sorted by name) and parses them into a knowledge base.
 /// Unreadable files and a missing directory are reported as problems too.
+/// The readable files are still checked, so one run reports every problem.
 pub fn load_knowledge_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Problem>> {
-    let files = read_knowledge_files(dir)?;
-    parse_knowledge(&files)
+    let (files, mut problems) = read_files(dir)?;
+    match parse_knowledge(&files) {
+        Ok(knowledge) if problems.is_empty() => Ok(knowledge),
+        Ok(_) => Err(problems),
+        Err(parse_problems) => {
+            problems.extend(parse_problems);
+            Err(problems)
+        }
+    }
 }
 
-/// Reads the `*.toml` files of `dir`, sorted by file name.
+/// Reads the `*.toml` files of `dir`, sorted by file name; any unreadable file is an error.
 pub fn read_knowledge_files(dir: &Path) -> Result<Vec<KnowledgeFile>, Vec<Problem>> {
+    let (files, problems) = read_files(dir)?;
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
+}
+
+/// The readable `*.toml` files of `dir` (sorted by name) and the problems of the others.
+fn read_files(dir: &Path) -> Result<(Vec<KnowledgeFile>, Vec<Problem>), Vec<Problem>> {
     let display_dir = dir.display().to_string();
     let entries = fs::read_dir(dir).map_err(|error| {
         vec![Problem {
@@ -43,5 +57,5 @@ pub fn read_knowledge_files(dir: &Path) -> Result<Vec<KnowledgeFile>, Vec<Proble
             }),
         }
     }
-    if problems.is_empty() { Ok(files) } else { Err(problems) }
+    Ok((files, problems))
 }

@@ -116,6 +116,18 @@ impl FileReport<'_> {
         text.to_string()
     }
 
+    /// An item number or count in 1..=99; 0 (after reporting) when out of range.
+    fn check_item_number(&mut self, what: &str, value: &Spanned<i64>) -> u8 {
+        let raw = *value.get_ref();
+        match u8::try_from(raw) {
+            Ok(number) if (1..=99).contains(&number) => number,
+            _ => {
+                self.at(value, format!("{what} {raw} is out of range (1–99)"));
+                0
+            }
+        }
+    }
+
     fn check_keywords(&mut self, keywords: &[Spanned<String>]) -> Vec<String> {
         let mut seen = BTreeMap::new();
         let mut result = Vec::new();
@@ -239,17 +251,7 @@ fn parse_source(report: &mut FileReport<'_>) -> Option<(SourceInfo, u8)> {
     let title = report.check_text("title", &parsed.title);
     let publisher = report.check_text("publisher", &parsed.publisher);
     let date = report.check_text("date", &parsed.date);
-    let raw_count = *parsed.item_count.get_ref();
-    let item_count = match u8::try_from(raw_count) {
-        Ok(count) if (1..=99).contains(&count) => count,
-        _ => {
-            report.at(
-                &parsed.item_count,
-                format!("item_count {raw_count} is out of range (1–99)"),
-            );
-            0
-        }
-    };
+    let item_count = report.check_item_number("item_count", &parsed.item_count);
     Some((SourceInfo { title, publisher, date }, item_count))
 }
 
@@ -273,17 +275,7 @@ fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
 fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
     let parsed: ItemFile = parse_toml(report)?;
     let number_line = line_of_offset(&report.file.contents, parsed.number.span().start);
-    let raw_number = *parsed.number.get_ref();
-    let number = match u8::try_from(raw_number) {
-        Ok(number) if (1..=99).contains(&number) => number,
-        _ => {
-            report.at(
-                &parsed.number,
-                format!("item number {raw_number} is out of range (1–99)"),
-            );
-            0
-        }
-    };
+    let number = report.check_item_number("item number", &parsed.number);
     let headline = report.check_text("headline", &parsed.headline);
     let title = report.check_text("title", &parsed.title);
     let title_chars = title.chars().count();

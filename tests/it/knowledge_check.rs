@@ -166,3 +166,22 @@ fn no_item_files_is_a_problem() {
         &["k: no item files found (expected files like 01-name.toml)"],
     );
 }
+
+#[test]
+fn an_unreadable_file_does_not_hide_the_problems_of_the_others() {
+    let dir = crate::support::copy_knowledge();
+    std::fs::write(dir.path().join("05-母婴室.toml"), [0xff_u8, 0xfe, 0x00]).unwrap();
+    let broken = dir.path().join("06-家庭家教家风.toml");
+    let text = std::fs::read_to_string(&broken).unwrap();
+    std::fs::write(&broken, text.replacen("number = 6", "number = 6\nnumber_typo = 1", 1)).unwrap();
+    let problems: Vec<String> = match fuer_bot::knowledge::load::load_knowledge_dir(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(Problem::to_string).collect(),
+    };
+    let unreadable = format!("{}: cannot read file", dir.path().join("05-母婴室.toml").display());
+    assert!(problems.iter().any(|p| p.starts_with(&unreadable)), "{problems:#?}");
+    assert!(
+        problems.iter().any(|p| p.contains("unknown field `number_typo`")),
+        "{problems:#?}"
+    );
+}
