@@ -65,7 +65,15 @@ pub enum Command {
 #[derive(Debug, Serialize)]
 pub struct JsonAnswer {
     pub question: String,
+    /// `answered`, `related` (about a topic, but the article does not say what was asked)
+    /// or `declined`.
+    pub status: &'static str,
+    /// The first item answered (also for `related`); `null` when declined.
     pub item: Option<u8>,
+    /// Every item answered, in the question's order.
+    pub items: Vec<u8>,
+    /// What the question asks for (`quantity`, `price` …), if the analysis found it.
+    pub asked: Option<String>,
     pub title: Option<String>,
     pub score: f32,
     pub facts: Vec<String>,
@@ -117,21 +125,28 @@ pub fn json_answer(engine: &Engine, question: &str) -> JsonAnswer {
     let knowledge = engine.knowledge();
     let answer = response.answer.unwrap_or_else(|| engine.answer(""));
     let item = answer.item.and_then(|number| knowledge.item(number));
+    // The first fact of every topic first (several topics), then the others.
+    let parts = answer.parts();
+    let mut facts: Vec<String> = Vec::new();
+    for round in 0..crate::engine::params::MAX_ANSWER_FACTS {
+        for part in &parts {
+            let Some(part_item) = knowledge.item(part.item) else {
+                continue;
+            };
+            if let Some(fact) = part.facts.get(round).and_then(|&f| part_item.facts.get(f)) {
+                facts.push(fact.text.clone());
+            }
+        }
+    }
     JsonAnswer {
         question: question.to_string(),
+        status: answer.status.as_str(),
         item: item.map(|item| item.number),
+        items: answer.items(),
+        asked: answer.asked.as_ref().map(|asked| asked.kind.clone()),
         title: item.map(|item| item.title.clone()),
         score: (answer.confidence * 1000.0).round() / 1000.0,
-        facts: item
-            .map(|item| {
-                answer
-                    .facts
-                    .iter()
-                    .filter_map(|&f| item.facts.get(f))
-                    .map(|f| f.text.clone())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        facts,
         suggestions: answer.suggestions.clone(),
         answer: response.reply.to_plain_text(),
     }

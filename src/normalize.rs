@@ -119,10 +119,29 @@ fn chinese_number_value(run: &[char]) -> u64 {
     total + section + digit.unwrap_or(0)
 }
 
-/// Replaces runs of Chinese numerals by digits: 二十四 → 24, 第八 → 第8, 七十一万 → 71万.
-/// A run must start with a digit character or 十, so words like 万花筒 and 百千万 stay.
+/// Measure words (and units) after which a single numeral character is a real number:
+/// 两个 → 2个, 五分钟 → 5分钟, 三年 → 3年; but 两癌, 三新, 一共, 一站式 keep their characters.
+const MEASURE_WORDS: [&str; 44] = [
+    "分钟", "小时", "部门", "批次", "场次", "人次", "件", "条", "项", "个", "名", "位", "对", "间", "场", "批", "次",
+    "剂", "针", "例", "家", "年", "岁", "天", "日", "月", "周", "号", "米", "层", "座", "所", "处", "元", "块", "张",
+    "份", "种", "类", "届", "期", "人", "倍", "点",
+];
+
+/// Whether a measure word starts at `chars[index..]`.
+fn measure_word_at(chars: &[char], index: usize) -> bool {
+    MEASURE_WORDS.iter().any(|word| {
+        (index..)
+            .zip(word.chars())
+            .all(|(position, expected)| chars.get(position) == Some(&expected))
+    })
+}
+
+/// Replaces Chinese numerals by digits: 二十四 → 24, 第八 → 第8, 七十一万 → 71万, 三八 → 38,
+/// 两个 → 2个. Only real numerals change: a run with 十/百/千, two or more digit characters, a
+/// digit with 万/亿, or a single digit after 第 or before a measure word. So 一共, 一站式,
+/// 统一, 两癌, 三新 and 万花筒 keep their characters (a run must start with a digit or 十).
 fn replace_chinese_numerals(chars: &[char]) -> Vec<char> {
-    let mut out = Vec::with_capacity(chars.len());
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut index = 0;
     while index < chars.len() {
         let c = chars[index];
@@ -137,6 +156,24 @@ fn replace_chinese_numerals(chars: &[char]) -> Vec<char> {
             end += 1;
         }
         let run = &chars[index..end];
+        let digit_count = run.iter().filter(|&&c| chinese_digit(c).is_some()).count();
+        let has_small_unit = run.iter().any(|&c| matches!(c, '十' | '百' | '千'));
+        let has_large_unit = run.iter().any(|&c| matches!(c, '万' | '亿'));
+        let after_ordinal_marker = out.last() == Some(&'第');
+        // 一点 is "a little" (详细一点), not "one o'clock".
+        let before_measure_word = measure_word_at(chars, end) && !(run == ['一'] && chars.get(end) == Some(&'点'));
+        let is_numeral = has_small_unit
+            || digit_count >= 2
+            || (digit_count == 1 && has_large_unit && run.len() > 1)
+            || (run.len() == 1 && c != '两' && after_ordinal_marker)
+            || (run.len() == 1 && before_measure_word);
+        if !is_numeral {
+            // Not a number: keep the first character, look again from the next one (一万 in
+            // 一万 is a numeral, but 万一 is not: 万 does not start a run).
+            out.push(c);
+            index += 1;
+            continue;
+        }
         // A trailing 万 stays as the unit, as the article writes figures (71万).
         let (number_part, keep_wan) = match run.split_last() {
             Some(('万', rest)) if !rest.is_empty() => (rest, true),
@@ -211,6 +248,17 @@ fn push_stemmed(out: &mut String, word: &str) {
         "men" => Some("man"),
         "mums" | "moms" | "mommies" | "mum" | "mom" | "mommy" => Some("mom"),
         "kid" | "kids" | "child" | "childs" => Some("child"),
+        "zero" => Some("0"),
+        "one" => Some("1"),
+        "two" => Some("2"),
+        "three" => Some("3"),
+        "four" => Some("4"),
+        "five" => Some("5"),
+        "six" => Some("6"),
+        "seven" => Some("7"),
+        "eight" => Some("8"),
+        "nine" => Some("9"),
+        "ten" => Some("10"),
         _ => None,
     };
     if let Some(stem) = irregular {
@@ -224,19 +272,84 @@ fn push_stemmed(out: &mut String, word: &str) {
     out.push_str(word);
 }
 
+/// Toneless pinyin of a digit, so that 5分钟 (normalized 五分钟) and a typo such as 五分种,
+/// whose 五 stays a character, share their pinyin.
+fn digit_pinyin(c: char) -> Option<&'static str> {
+    Some(match c {
+        '0' => "ling",
+        '1' => "yi",
+        '2' => "er",
+        '3' => "san",
+        '4' => "si",
+        '5' => "wu",
+        '6' => "liu",
+        '7' => "qi",
+        '8' => "ba",
+        '9' => "jiu",
+        _ => return None,
+    })
+}
+
+/// The toneless pinyin syllable of a character (digits read as Chinese numerals), if any.
+pub fn syllable(c: char) -> Option<&'static str> {
+    match c.to_pinyin() {
+        Some(pinyin) => Some(pinyin.plain()),
+        None => digit_pinyin(c),
+    }
+}
+
 /// Pinyin key used for homophone matching: syllables joined and framed by `|`, so a
 /// key of a keyword is a substring of a question's key only on syllable boundaries.
+/// Characters without pinyin stand for themselves.
 pub fn pinyin_key(normalized: &str) -> String {
+    build_key(normalized, |syllable| syllable.to_string())
+}
+
+/// Like [`pinyin_key`], but with the sounds that pinyin input methods confuse merged:
+/// in/ing, en/eng, an/ang (finals), z/zh, c/ch, s/sh, l/n, f/h (initials). 母音室 and 母婴室,
+/// 经国 and 巾帼 get the same fuzzy key.
+pub fn fuzzy_pinyin_key(normalized: &str) -> String {
+    build_key(normalized, fuzzy_syllable)
+}
+
+fn build_key(normalized: &str, map: impl Fn(&str) -> String) -> String {
     let mut key = String::with_capacity(normalized.len() * 3 + 1);
     key.push('|');
     for c in normalized.chars() {
-        match c.to_pinyin() {
-            Some(pinyin) => key.push_str(pinyin.plain()),
+        match syllable(c) {
+            Some(syllable) => key.push_str(&map(syllable)),
             None => key.push(c),
         }
         key.push('|');
     }
     key
+}
+
+fn starts_with_vowel(text: &str) -> bool {
+    text.starts_with(['a', 'e', 'i', 'o', 'u', 'v', 'ü'])
+}
+
+/// A syllable with confusable initials and finals merged (see [`fuzzy_pinyin_key`]).
+pub fn fuzzy_syllable(syllable: &str) -> String {
+    let (initial, rest) = if let Some(rest) = syllable.strip_prefix("zh") {
+        ("z", rest)
+    } else if let Some(rest) = syllable.strip_prefix("ch") {
+        ("c", rest)
+    } else if let Some(rest) = syllable.strip_prefix("sh") {
+        ("s", rest)
+    } else if let Some(rest) = syllable.strip_prefix('n').filter(|rest| starts_with_vowel(rest)) {
+        ("l", rest)
+    } else if let Some(rest) = syllable.strip_prefix('h').filter(|rest| starts_with_vowel(rest)) {
+        ("f", rest)
+    } else {
+        ("", syllable)
+    };
+    // "ng" as a whole syllable (嗯) has no final to merge.
+    let rest = match rest.strip_suffix("ng") {
+        Some(stem) if stem.ends_with(['a', 'e', 'i']) => stem.to_string() + "n",
+        _ => rest.to_string(),
+    };
+    format!("{initial}{rest}")
 }
 
 #[cfg(test)]
@@ -258,6 +371,22 @@ mod tests {
         check("三千六百九十八名", "3698名");
         check("三八妇女节", "38妇女节");
         check("二零二四年", "2024年");
+        check("一共来了多少人", "一共来了多少人");
+        check("一站式遛娃", "一站式遛儿童");
+        check("一网统管", "一网统管");
+        check("统一", "统一");
+        check("两癌筛查", "两癌筛查");
+        check("三新领域", "三新领域");
+        check("三中全会", "三中全会");
+        check("二十届三中全会", "20届三中全会");
+        check("两个社区", "2个社区");
+        check("五分钟救助圈", "5分钟救助圈");
+        check("第一个网络妇联", "第1个网络妇联");
+        check("一万人", "1万人");
+        check("最后一百米", "最后100米");
+        check("十件大事", "10件大事");
+        check("详细一点", "详细一点");
+        check("万一", "万一");
         check("万花筒", "万花筒");
         check("百千万工程", "百千万工程");
         check("208.8万例", "208.8万例");
@@ -270,6 +399,8 @@ mod tests {
         check("孤独症孩子", "孤独症儿童");
         check("遛娃", "遛儿童");
         check("left-behind kids", "left behind child");
+        check("five-minute circle", "5 minute circle");
+        check("5-minute circle", "5 minute circle");
     }
 
     #[test]
@@ -277,5 +408,24 @@ mod tests {
         assert_eq!(pinyin_key("母婴是"), pinyin_key("母婴室"));
         assert_eq!(pinyin_key("婚里"), pinyin_key("婚礼"));
         assert_eq!(pinyin_key("ab"), "|a|b|");
+        assert_eq!(pinyin_key("5分钟"), pinyin_key("五分钟"));
+    }
+
+    #[test]
+    fn fuzzy_pinyin_keys_merge_confusable_sounds() {
+        for (typo, word) in [
+            ("母音室", "母婴室"),
+            ("经国", "巾帼"),
+            ("陈中村", "城中村"),
+            ("子播", "直播"),
+            ("律大学生", "女大学生"),
+            ("湖儿", "妇儿"),
+            ("妈妈干", "妈妈岗"),
+        ] {
+            assert_eq!(fuzzy_pinyin_key(typo), fuzzy_pinyin_key(word), "{typo} / {word}");
+        }
+        assert_ne!(fuzzy_pinyin_key("母婴室"), fuzzy_pinyin_key("门票室"));
+        assert_eq!(fuzzy_syllable("ng"), "ng");
+        assert_eq!(fuzzy_syllable("zhuang"), "zuan");
     }
 }

@@ -4,7 +4,7 @@
 //! ([`Reply::to_plain_text`]); the Telegram layer renders it as HTML and escapes it
 //! in one place. Nothing here knows about Telegram.
 
-use crate::engine::{Answer, Intent};
+use crate::engine::{Answer, Intent, Missing, Part};
 use crate::knowledge::{Item, KnowledgeBase};
 use crate::texts;
 
@@ -306,12 +306,18 @@ pub fn answer(knowledge: &KnowledgeBase, answer: &Answer) -> Reply {
         Intent::Source => source(knowledge),
         Intent::List => list(knowledge),
         Intent::Empty => Reply::from_paragraphs(vec![Paragraph::plain(texts::EMPTY_QUESTION)]),
+        Intent::NoSuchItem => item_argument_error(knowledge, &ItemArgumentError::OutOfRange),
         Intent::Declined => declined(knowledge, &answer.suggestions),
         Intent::Item | Intent::Ordinal => {
-            let Some(item) = answer.item.and_then(|number| knowledge.item(number)) else {
+            let parts: Vec<(Part, &Item)> = answer
+                .parts()
+                .into_iter()
+                .filter_map(|part| knowledge.item(part.item).map(|item| (part, item)))
+                .collect();
+            if parts.is_empty() {
                 return declined(knowledge, &answer.suggestions);
-            };
-            item_answer(knowledge, item, answer)
+            }
+            item_answer(knowledge, &parts, answer)
         }
     }
 }
@@ -328,25 +334,70 @@ fn declined(knowledge: &KnowledgeBase, suggestions: &[u8]) -> Reply {
     }
 }
 
-fn item_answer(knowledge: &KnowledgeBase, item: &Item, answer: &Answer) -> Reply {
-    let mut paragraphs = vec![item_heading(item)];
-    if answer.intent == Intent::Ordinal {
-        paragraphs.push(Paragraph::bold(item.headline.clone()));
-        paragraphs.push(Paragraph::plain(item.summary.clone()));
-    } else {
-        paragraphs.extend(
-            answer
-                .facts
-                .iter()
-                .filter_map(|&index| item.facts.get(index))
-                .map(|fact| Paragraph::plain(fact.text.clone())),
-        );
+/// The sentence saying what the article does not say.
+pub fn missing_sentence(missing: &Missing) -> String {
+    match missing {
+        Missing::Asked { topic, label } => {
+            format!(
+                "{}{topic}{}{label}{}",
+                texts::RELATED_PREFIX,
+                texts::RELATED_OF,
+                texts::RELATED_END
+            )
+        }
+        Missing::Place { topic, place, home } => format!(
+            "{}{home}{}{place}{}{topic}{}",
+            texts::RELATED_SCOPE_PREFIX,
+            texts::RELATED_SCOPE_MIDDLE,
+            texts::RELATED_OF,
+            texts::RELATED_END
+        ),
+        Missing::Year { topic, asked, year } => format!(
+            "{}{year}年{}{asked}年{}{topic}{}",
+            texts::RELATED_SCOPE_PREFIX,
+            texts::RELATED_SCOPE_MIDDLE,
+            texts::RELATED_OF,
+            texts::RELATED_END
+        ),
     }
-    paragraphs.push(full_item_pointer(item.number));
-    let mut keyboard = vec![vec![Button {
-        label: format!("{}{}", texts::BUTTON_FULL_ITEM_PREFIX, item.title),
-        action: Action::ShowItem(item.number),
-    }]];
+}
+
+fn item_answer(knowledge: &KnowledgeBase, parts: &[(Part, &Item)], answer: &Answer) -> Reply {
+    let mut paragraphs = Vec::new();
+    let mut keyboard = Vec::new();
+    let shows_summary = answer.intent == Intent::Ordinal
+        && answer.missing.is_none()
+        && answer
+            .asked
+            .as_ref()
+            .is_none_or(|asked| asked.kind == "what" || asked.kind == "yesno");
+    for (part, item) in parts {
+        paragraphs.push(item_heading(item));
+        if answer.intent == Intent::Ordinal {
+            paragraphs.push(Paragraph::bold(item.headline.clone()));
+        }
+        if let Some(missing) = &part.missing {
+            paragraphs.push(Paragraph::plain(missing_sentence(missing)));
+            if !part.facts.is_empty() {
+                paragraphs.push(Paragraph::plain(texts::RELATED_OFFER));
+            }
+        }
+        if shows_summary {
+            paragraphs.push(Paragraph::plain(item.summary.clone()));
+        } else {
+            paragraphs.extend(
+                part.facts
+                    .iter()
+                    .filter_map(|&index| item.facts.get(index))
+                    .map(|fact| Paragraph::plain(fact.text.clone())),
+            );
+        }
+        paragraphs.push(full_item_pointer(item.number));
+        keyboard.push(vec![Button {
+            label: format!("{}{}", texts::BUTTON_FULL_ITEM_PREFIX, item.title),
+            action: Action::ShowItem(item.number),
+        }]);
+    }
     if !answer.suggestions.is_empty() {
         paragraphs.push(Paragraph::plain(texts::SUGGESTIONS_HEADER));
         let names: Vec<String> = answer

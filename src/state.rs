@@ -139,6 +139,7 @@ mod tests {
                 }],
             }],
             synonym_groups: Vec::new(),
+            question_words: Default::default(),
         })
     }
 

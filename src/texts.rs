@@ -45,6 +45,14 @@ pub const ITEM_ARGUMENT_RANGE_SUFFIX: &str = "，例如 /item 5。";
 pub const GREETING: &str = "您好！有什么想了解的吗？您可以问我2024年深圳妇女儿童发展十件大事的任何内容，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。";
 pub const THANKS: &str = "不客气！还有其他问题，随时问我。发送 /list 可查看十件大事。";
 pub const DECLINE: &str = "抱歉，这个问题我答不上来。我只能回答“2024年深圳妇女儿童发展十件大事”这篇文章里的内容。";
+/// A *related* reply: 「文章没有提到妇儿大厦的门票价格或收费标准。」
+pub const RELATED_PREFIX: &str = "文章没有提到";
+pub const RELATED_OF: &str = "的";
+pub const RELATED_END: &str = "。";
+/// 「文章只介绍了深圳的情况，没有提到上海的母婴室。」
+pub const RELATED_SCOPE_PREFIX: &str = "文章只介绍了";
+pub const RELATED_SCOPE_MIDDLE: &str = "的情况，没有提到";
+pub const RELATED_OFFER: &str = "文章里相关的内容是：";
 pub const DECLINE_POINTER: &str = "发送 /list 查看十件大事，或换个说法再问一次。";
 pub const EMPTY_QUESTION: &str = "请用文字输入您的问题，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。";
 pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可用的命令。";

@@ -6,8 +6,10 @@
 
 pub mod load;
 mod parse;
+pub mod questions;
 
 pub use parse::{KnowledgeFile, Problem, parse_knowledge};
+pub use questions::QuestionWords;
 
 /// The longest short title an item may have, in characters (fits a Telegram button).
 pub const MAX_TITLE_CHARS: usize = 16;
@@ -50,6 +52,8 @@ pub struct KnowledgeBase {
     pub items: Vec<Item>,
     /// Groups of words that mean the same thing.
     pub synonym_groups: Vec<Vec<String>>,
+    /// What questions ask for, units and scope (`questions.toml`).
+    pub question_words: QuestionWords,
 }
 
 impl KnowledgeBase {

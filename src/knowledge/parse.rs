@@ -11,6 +11,7 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
 use super::{Fact, Item, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo};
 
 /// The file holding the article's metadata.
@@ -89,7 +90,7 @@ struct FactEntry {
 }
 
 /// Collects problems for one file, turning byte offsets into line numbers.
-struct FileReport<'a> {
+pub(super) struct FileReport<'a> {
     file: &'a KnowledgeFile,
     problems: &'a mut Vec<Problem>,
 }
@@ -104,11 +105,26 @@ impl FileReport<'_> {
         });
     }
 
-    fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+    pub(super) fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
         self.at_offset(spanned.span().start, message);
     }
 
-    fn check_text(&mut self, field: &str, value: &Spanned<String>) -> String {
+    /// The 1-based line where a parsed value starts.
+    pub(super) fn line_of<T>(&self, spanned: &Spanned<T>) -> usize {
+        line_of_offset(&self.file.contents, spanned.span().start)
+    }
+
+    /// How many problems have been reported so far (for all files).
+    pub(super) fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// Parses the file with serde; a syntax or schema error is reported at its line.
+    pub(super) fn parse_toml<T: for<'de> Deserialize<'de>>(&mut self) -> Option<T> {
+        parse_toml(self)
+    }
+
+    pub(super) fn check_text(&mut self, field: &str, value: &Spanned<String>) -> String {
         let text = value.get_ref().trim();
         if text.is_empty() {
             self.at(value, format!("`{field}` is empty"));
@@ -128,7 +144,7 @@ impl FileReport<'_> {
         }
     }
 
-    fn check_keywords(&mut self, keywords: &[Spanned<String>]) -> Vec<String> {
+    pub(super) fn check_keywords(&mut self, keywords: &[Spanned<String>]) -> Vec<String> {
         let mut seen = BTreeMap::new();
         let mut result = Vec::new();
         for keyword in keywords {
@@ -159,8 +175,10 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
     let mut source = None;
     let mut synonym_groups = Vec::new();
     let mut items: Vec<(Item, &KnowledgeFile, usize)> = Vec::new();
+    let mut question_words = None;
     let mut source_seen = false;
     let mut synonyms_seen = false;
+    let mut questions_seen = false;
 
     for file in files {
         let name = file_name(&file.path);
@@ -174,6 +192,9 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
         } else if name == SYNONYMS_FILE_NAME {
             synonyms_seen = true;
             synonym_groups = parse_synonyms(&mut report);
+        } else if name == QUESTIONS_FILE_NAME {
+            questions_seen = true;
+            question_words = parse_questions(&mut report);
         } else if let Some((item, number_line)) = parse_item(&mut report) {
             items.push((item, file, number_line));
         }
@@ -200,6 +221,13 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
             message: "file is missing: it holds the synonym groups (it may have no groups, but must exist)".to_string(),
         });
     }
+    if !questions_seen {
+        problems.push(Problem {
+            path: format!("{directory}/{QUESTIONS_FILE_NAME}"),
+            line: 0,
+            message: "file is missing: it holds the question words (what a question asks, units, places)".to_string(),
+        });
+    }
     let declared_count = source.as_ref().map(|(_, count)| *count);
     check_item_numbers(&items, declared_count, &directory, &mut problems);
 
@@ -217,6 +245,7 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
         source,
         items,
         synonym_groups,
+        question_words: question_words.unwrap_or_else(QuestionWords::default),
     })
 }
 

@@ -7,7 +7,7 @@ use teloxide::types::{
 
 use super::render::{MAX_MESSAGE_LEN, render_messages};
 use crate::dialogue::MAX_QUESTION_CHARS;
-use crate::engine::{Engine, Intent};
+use crate::engine::{Engine, Intent, Missing};
 use crate::knowledge::Item;
 use crate::reply::{self, Paragraph, Reply};
 use crate::texts;
@@ -49,10 +49,18 @@ pub fn inline_articles(engine: &Engine, query: &str) -> Vec<InlineArticle> {
         let answer = engine.answer(query);
         match answer.intent {
             Intent::Item | Intent::Ordinal => {
-                if let Some(item) = answer.item.and_then(|number| knowledge.item(number)) {
-                    for &index in &answer.facts {
-                        if let Some(fact) = item.facts.get(index) {
-                            articles.push(fact_article(engine, item, index, &fact.text));
+                for part in answer.parts() {
+                    let Some(item) = knowledge.item(part.item) else {
+                        continue;
+                    };
+                    match &part.missing {
+                        Some(missing) => articles.push(related_article(engine, item, missing, &part.facts)),
+                        None => {
+                            for &index in &part.facts {
+                                if let Some(fact) = item.facts.get(index) {
+                                    articles.push(fact_article(engine, item, index, &fact.text));
+                                }
+                            }
                         }
                     }
                     items.push(item.number);
@@ -60,7 +68,13 @@ pub fn inline_articles(engine: &Engine, query: &str) -> Vec<InlineArticle> {
                 items.extend(&answer.suggestions);
             }
             Intent::Declined => items.extend(&answer.suggestions),
-            Intent::List | Intent::Greeting | Intent::Thanks | Intent::Help | Intent::Source | Intent::Empty => {
+            Intent::List
+            | Intent::NoSuchItem
+            | Intent::Greeting
+            | Intent::Thanks
+            | Intent::Help
+            | Intent::Source
+            | Intent::Empty => {
                 items.extend(knowledge.items.iter().map(|item| item.number));
             }
         }
@@ -108,6 +122,29 @@ fn first_message(paragraphs: Vec<Paragraph>) -> String {
         .into_iter()
         .next()
         .unwrap_or_default()
+}
+
+/// A *related* result: what the article does not say about the topic, then what it says.
+fn related_article(engine: &Engine, item: &Item, missing: &Missing, facts: &[usize]) -> InlineArticle {
+    let (heading, source) = heading_and_source(engine, item);
+    let sentence = reply::missing_sentence(missing);
+    let mut paragraphs = vec![heading, Paragraph::plain(sentence.clone())];
+    let fact_texts: Vec<&str> = facts
+        .iter()
+        .filter_map(|&index| item.facts.get(index))
+        .map(|fact| fact.text.as_str())
+        .collect();
+    if !fact_texts.is_empty() {
+        paragraphs.push(Paragraph::plain(texts::RELATED_OFFER));
+        paragraphs.extend(fact_texts.iter().map(|text| Paragraph::plain(text.to_string())));
+    }
+    paragraphs.push(source);
+    InlineArticle {
+        id: format!("r{}", item.number),
+        title: sentence,
+        description: fact_texts.first().map_or_else(String::new, |text| text.to_string()),
+        html: first_message(paragraphs),
+    }
 }
 
 fn fact_article(engine: &Engine, item: &Item, index: usize, fact: &str) -> InlineArticle {

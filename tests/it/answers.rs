@@ -175,14 +175,14 @@ fn out_of_scope_questions_are_declined() {
 }
 
 #[test]
-fn a_question_about_two_items_offers_the_other_as_a_suggestion() {
+fn a_question_about_two_items_answers_both_in_order() {
     let answer = answer("母婴室和集体婚礼");
-    assert_eq!(answer.item, Some(6));
-    assert_eq!(answer.suggestions, vec![5]);
+    assert_eq!(answer.items(), vec![5, 6]);
     let text = respond(shipped_engine(), Request::Question("母婴室和集体婚礼"))
         .reply
         .to_plain_text();
-    assert!(text.contains("您是不是想问") && text.contains("/item 5"), "{text}");
+    assert!(text.contains("/item 5") && text.contains("/item 6"), "{text}");
+    assert!(text.find("第5件") < text.find("第6件"), "{text}");
 }
 
 #[test]

@@ -14,14 +14,30 @@ fn item_file(number: u32) -> String {
     )
 }
 
+/// A minimal valid question-words file.
+const QUESTIONS: &str = "[scope]\nyear = 2024\nhome = \"深圳\"\n\n[[asked]]\nkind = \"quantity\"\nlabel = \"数字\"\nanswer = \"figure\"\ncues = [\"多少\"]\n";
+
+/// The entries as files; a valid `questions.toml` is added when the test does not bring
+/// its own (the tests of other files need not repeat it).
 fn files(entries: &[(&str, String)]) -> Vec<KnowledgeFile> {
-    entries
+    let mut files: Vec<KnowledgeFile> = entries
         .iter()
         .map(|(path, contents)| KnowledgeFile {
             path: path.to_string(),
             contents: contents.clone(),
         })
-        .collect()
+        .collect();
+    let has_questions = files.iter().any(|file| file.path.ends_with("questions.toml"));
+    if let Some(first) = files.first()
+        && !has_questions
+    {
+        let directory = first.path.rsplit_once('/').map_or("k", |(directory, _)| directory);
+        files.push(KnowledgeFile {
+            path: format!("{directory}/questions.toml"),
+            contents: QUESTIONS.to_string(),
+        });
+    }
+    files
 }
 
 fn problems(entries: &[(&str, String)]) -> Vec<String> {
@@ -183,5 +199,58 @@ fn an_unreadable_file_does_not_hide_the_problems_of_the_others() {
     assert!(
         problems.iter().any(|p| p.contains("unknown field `number_typo`")),
         "{problems:#?}"
+    );
+}
+
+#[test]
+fn question_words_are_checked_with_their_lines() {
+    let broken = "[scope]\nyear = 1800\nhome = \"深圳\"\n\n[[asked]]\nkind = \"Price\"\nlabel = \"价格\"\nanswer = \"none\"\ncues = [\"门票\", \"门票\"]\n\n[[asked]]\nkind = \"quantity\"\nlabel = \"数字\"\nanswer = \"words\"\ncues = [\"门票\", \"多少\"]\n\n[[asked]]\nkind = \"place\"\nlabel = \"地点\"\nanswer = \"maybe\"\ncues = [\"哪里\"]\n";
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", item_file(1)),
+            synonyms(),
+            ("k/questions.toml", broken.to_string()),
+        ],
+        &["k/questions.toml:20: unknown variant `maybe`, expected one of `any`, `figure`, `words`, `none`"],
+    );
+    let fixed = broken.replace("\"maybe\"", "\"any\"");
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", item_file(1)),
+            synonyms(),
+            ("k/questions.toml", fixed),
+        ],
+        &[
+            "k/questions.toml:2: `year` must be a year between 1900 and 2100",
+            "k/questions.toml:6: `kind` \"Price\" must be a short name in lowercase English letters (e.g. price)",
+            "k/questions.toml:9: keyword \"门票\" is listed twice",
+            "k/questions.toml:14: answer = \"words\" needs a `words` list",
+            "k/questions.toml:15: cue \"门票\" is already listed for kind \"Price\" (line 9)",
+        ],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", item_file(1)),
+            ("k/synonyms.toml", NO_SYNONYMS.to_string()),
+            ("k/questions.toml", String::new()),
+        ],
+        &["k/questions.toml:1: missing field `scope`"],
+    );
+}
+
+#[test]
+fn a_missing_question_words_file_is_reported() {
+    let mut entries = files(&[("k/source.toml", source(1)), ("k/01.toml", item_file(1)), synonyms()]);
+    entries.retain(|file| !file.path.ends_with("questions.toml"));
+    let problems: Vec<String> = match parse_knowledge(&entries) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(Problem::to_string).collect(),
+    };
+    assert_eq!(
+        problems,
+        ["k/questions.toml: file is missing: it holds the question words (what a question asks, units, places)"]
     );
 }

@@ -183,11 +183,12 @@ async fn free_text_gets_the_fact_with_the_figure_and_a_button() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unsure_answers_offer_suggestion_buttons() {
     let bot = TestBot::start().await;
-    // Questions mixing two items make the engine unsure: it answers one, suggests the other.
+    // Two topics run together (no 和 between them) make the engine unsure: it answers one,
+    // suggests the other.
     let titles: Vec<String> = bot.engine.knowledge().items.iter().map(|i| i.title.clone()).collect();
     let candidates: Vec<String> = titles
         .iter()
-        .flat_map(|a| titles.iter().filter(move |b| *b != a).map(move |b| format!("{a}和{b}")))
+        .flat_map(|a| titles.iter().filter(move |b| *b != a).map(move |b| format!("{a}{b}")))
         .collect();
     let unsure: Vec<&str> = candidates
         .iter()

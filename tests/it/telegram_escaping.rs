@@ -53,6 +53,7 @@ fn tricky_engine() -> Engine {
             },
         ],
         synonym_groups: Vec::new(),
+        question_words: Default::default(),
     })
 }
 

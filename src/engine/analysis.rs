@@ -1,0 +1,528 @@
+//! Question analysis: what a question asks for, before any item is matched.
+//!
+//! Built from `knowledge/questions.toml` ([`QuestionWords`]): cue words name the asked
+//! kind (a quantity, a price, opening hours, a place …), the measure word after 多少/几
+//! names the unit (多少人 → 人数), and scope markers name places and years the article
+//! does not cover. The answer pipeline then checks that the chosen fact can answer it.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::knowledge::QuestionWords;
+use crate::knowledge::questions::{AnswerRule, AskedKind, UnitClass};
+use crate::normalize::normalize;
+
+use super::figures::{Figure, ORDINAL_UNIT, YEAR_UNIT};
+
+/// A cue word found in a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Index into the asked kinds.
+    pub kind: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The unit a quantity question asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AskedUnit {
+    /// Index into the unit classes.
+    pub class: usize,
+    /// The word as found (normalized), e.g. 人次.
+    pub word: String,
+}
+
+/// What a question asks, as far as the words tell.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Analysis {
+    /// The asked kind (highest priority among the cues found), if any cue was found.
+    pub asked: Option<usize>,
+    /// Every cue found (the longest where cues overlap), in question order.
+    pub cues: Vec<CueMatch>,
+    pub unit: Option<AskedUnit>,
+    /// What is counted, as written after 多少/几 and the unit (多少个社区 → 社区).
+    pub counted: String,
+    /// Places the article does not cover, as found (normalized).
+    pub other_places: Vec<String>,
+    /// Years other than the article's year.
+    pub other_years: Vec<u16>,
+}
+
+/// How well a fact answers the asked kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// It does not answer it.
+    No,
+    /// It answers it.
+    Yes,
+    /// It answers it with the very measure word the question used.
+    Exact,
+}
+
+/// The compiled question words.
+#[derive(Debug)]
+pub struct Analyzer {
+    kinds: Vec<CompiledKind>,
+    units: Vec<CompiledUnit>,
+    cue_matcher: Option<AhoCorasick>,
+    /// Pattern index → (kind index, cue is ASCII).
+    cue_patterns: Vec<(usize, bool)>,
+    unit_matcher: Option<AhoCorasick>,
+    /// Pattern index → (unit class, word, ASCII).
+    unit_patterns: Vec<(usize, String, bool)>,
+    place_matcher: Option<AhoCorasick>,
+    place_patterns: Vec<(String, bool)>,
+    year: u16,
+    home: String,
+    /// Every measure word of the unit classes and kinds, longest first (for reading figures).
+    measure_words: Vec<Vec<char>>,
+}
+
+#[derive(Debug)]
+struct CompiledKind {
+    kind: String,
+    label: String,
+    answer: AnswerRule,
+    units: Vec<String>,
+    words: Vec<String>,
+}
+
+#[derive(Debug)]
+struct CompiledUnit {
+    label: String,
+    answered_by: Vec<String>,
+}
+
+fn build_matcher(patterns: &[String], kind: MatchKind) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    // The patterns come from validated knowledge files; a failure here (too large an
+    // automaton) leaves the analysis without that part rather than failing the bot.
+    AhoCorasick::builder().match_kind(kind).build(patterns).ok()
+}
+
+fn is_ascii_word(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii())
+}
+
+/// Whether an ASCII match stands on word boundaries of the normalized text.
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+    let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+    before_ok && after_ok
+}
+
+impl Analyzer {
+    pub fn new(words: &QuestionWords) -> Analyzer {
+        let mut cue_texts = Vec::new();
+        let mut cue_patterns = Vec::new();
+        for (kind_index, kind) in words.asked.iter().enumerate() {
+            for cue in &kind.cues {
+                let normalized = normalize(cue);
+                if normalized.is_empty() {
+                    continue;
+                }
+                cue_patterns.push((kind_index, is_ascii_word(&normalized)));
+                cue_texts.push(normalized);
+            }
+        }
+        let mut unit_texts = Vec::new();
+        let mut unit_patterns = Vec::new();
+        for (class_index, class) in words.units.iter().enumerate() {
+            for word in &class.asked {
+                let normalized = normalize(word);
+                if normalized.is_empty() {
+                    continue;
+                }
+                let ascii = is_ascii_word(&normalized);
+                unit_patterns.push((class_index, normalized.clone(), ascii));
+                unit_texts.push(normalized);
+            }
+        }
+        let mut place_texts = Vec::new();
+        let mut place_patterns = Vec::new();
+        for place in &words.scope.other_places {
+            let normalized = normalize(place);
+            if normalized.is_empty() {
+                continue;
+            }
+            place_patterns.push((normalized.clone(), is_ascii_word(&normalized)));
+            place_texts.push(normalized);
+        }
+        let mut measure_words: Vec<Vec<char>> = words
+            .units
+            .iter()
+            .flat_map(|class| class.asked.iter().chain(&class.answered_by))
+            .chain(words.asked.iter().flat_map(|kind| &kind.units))
+            .map(|word| normalize(word))
+            .filter(|word| !word.is_empty() && !is_ascii_word(word) && word != YEAR_UNIT && word != ORDINAL_UNIT)
+            .map(|word| word.chars().collect())
+            .collect();
+        measure_words.sort_by(|a: &Vec<char>, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        measure_words.dedup();
+        Analyzer {
+            kinds: words.asked.iter().map(compile_kind).collect(),
+            units: words.units.iter().map(compile_unit).collect(),
+            cue_matcher: build_matcher(&cue_texts, MatchKind::Standard),
+            cue_patterns,
+            unit_matcher: build_matcher(&unit_texts, MatchKind::Standard),
+            unit_patterns,
+            place_matcher: build_matcher(&place_texts, MatchKind::LeftmostLongest),
+            place_patterns,
+            year: words.scope.year,
+            home: words.scope.home.clone(),
+            measure_words,
+        }
+    }
+
+    /// The known measure words, longest first.
+    pub fn measure_words(&self) -> &[Vec<char>] {
+        &self.measure_words
+    }
+
+    /// The places the article does not cover, normalized.
+    pub fn other_places(&self) -> Vec<String> {
+        self.place_patterns.iter().map(|(place, _)| place.clone()).collect()
+    }
+
+    pub fn home(&self) -> &str {
+        &self.home
+    }
+
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+
+    pub fn kind_name(&self, kind: usize) -> &str {
+        self.kinds.get(kind).map_or("", |k| k.kind.as_str())
+    }
+
+    pub fn kind_label(&self, kind: usize) -> &str {
+        self.kinds.get(kind).map_or("", |k| k.label.as_str())
+    }
+
+    pub fn kind_rule(&self, kind: usize) -> AnswerRule {
+        self.kinds.get(kind).map_or(AnswerRule::Any, |k| k.answer)
+    }
+
+    pub fn unit_label(&self, class: usize) -> &str {
+        self.units.get(class).map_or("", |u| u.label.as_str())
+    }
+
+    /// What is asked, for "the article does not say …": the unit's label for a figure
+    /// question that names a unit (人数), else the kind's label (门票价格或收费标准).
+    pub fn asked_label(&self, analysis: &Analysis) -> String {
+        let Some(kind) = analysis.asked else {
+            return String::new();
+        };
+        if self.kind_rule(kind) == AnswerRule::Figure
+            && self.kinds[kind].units.is_empty()
+            && let Some(unit) = &analysis.unit
+        {
+            return self.unit_label(unit.class).to_string();
+        }
+        self.kind_label(kind).to_string()
+    }
+
+    /// Analyzes a normalized question.
+    pub fn analyze(&self, normalized: &str) -> Analysis {
+        let byte_to_char = byte_to_char_map(normalized);
+        let cues = self.find_cues(normalized, &byte_to_char);
+        let asked = cues.iter().map(|cue| cue.kind).min();
+        let unit = asked
+            .filter(|&kind| self.kind_rule(kind) == AnswerRule::Figure)
+            .and_then(|kind| self.find_unit(normalized, &byte_to_char, &cues, kind));
+        let counted = match (asked, &unit) {
+            (Some(kind), _) if self.kind_rule(kind) == AnswerRule::Figure => {
+                counted_noun(normalized, &cues, kind, unit.as_ref())
+            }
+            _ => String::new(),
+        };
+        let mut other_places = Vec::new();
+        if let Some(matcher) = &self.place_matcher {
+            for found in matcher.find_iter(normalized) {
+                let (place, ascii) = &self.place_patterns[found.pattern().as_usize()];
+                if *ascii && !on_word_boundaries(normalized, found.start(), found.end()) {
+                    continue;
+                }
+                if !other_places.contains(place) {
+                    other_places.push(place.clone());
+                }
+            }
+        }
+        Analysis {
+            asked,
+            cues,
+            unit,
+            counted,
+            other_places,
+            other_years: self.other_years(normalized),
+        }
+    }
+
+    /// Every cue of the question; where cues overlap, only those not inside a longer one.
+    fn find_cues(&self, normalized: &str, byte_to_char: &[usize]) -> Vec<CueMatch> {
+        let Some(matcher) = &self.cue_matcher else {
+            return Vec::new();
+        };
+        let mut found: Vec<CueMatch> = Vec::new();
+        for hit in matcher.find_overlapping_iter(normalized) {
+            let (kind, ascii) = self.cue_patterns[hit.pattern().as_usize()];
+            if ascii && !on_word_boundaries(normalized, hit.start(), hit.end()) {
+                continue;
+            }
+            found.push(CueMatch {
+                kind,
+                start: byte_to_char[hit.start()],
+                end: byte_to_char[hit.end()],
+            });
+        }
+        let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
+        found.retain(|cue| {
+            !spans
+                .iter()
+                .any(|&(start, end)| start <= cue.start && cue.end <= end && end - start > cue.end - cue.start)
+        });
+        found.sort_by_key(|cue| (cue.start, cue.kind));
+        found.dedup();
+        found
+    }
+
+    /// The unit asked for: a measure word right after a cue of the asked kind (多少人,
+    /// 几个社区, 几个人), else a unit noun anywhere (人数, 覆盖率, visitors).
+    fn find_unit(&self, normalized: &str, byte_to_char: &[usize], cues: &[CueMatch], kind: usize) -> Option<AskedUnit> {
+        let matcher = self.unit_matcher.as_ref()?;
+        let mut found: Vec<(usize, usize, usize, &str)> = Vec::new();
+        for hit in matcher.find_overlapping_iter(normalized) {
+            let (class, word, ascii) = &self.unit_patterns[hit.pattern().as_usize()];
+            if *ascii && !on_word_boundaries(normalized, hit.start(), hit.end()) {
+                continue;
+            }
+            found.push((
+                byte_to_char[hit.start()],
+                byte_to_char[hit.end()],
+                *class,
+                word.as_str(),
+            ));
+        }
+        if found.is_empty() {
+            return None;
+        }
+        let kind_cues: Vec<&CueMatch> = cues.iter().filter(|c| c.kind == kind).collect();
+        let unit = |&(_, _, class, word): &(usize, usize, usize, &str)| AskedUnit {
+            class,
+            word: word.to_string(),
+        };
+        // The cue is itself a unit noun: 覆盖率, 人数, 人次.
+        for cue in &kind_cues {
+            if let Some(found) = found
+                .iter()
+                .find(|(start, end, ..)| *start == cue.start && *end == cue.end)
+            {
+                return Some(unit(found));
+            }
+        }
+        let longest_at = |position: usize| {
+            found
+                .iter()
+                .filter(|(start, ..)| *start == position)
+                .max_by_key(|(start, end, ..)| end - start)
+        };
+        // Right after the cue: 多少人, 几个社区; 几个人 gives the generic 个 up for 人.
+        for cue in &kind_cues {
+            if let Some(found_unit) = longest_at(cue.end) {
+                let (_, unit_end, class, _) = *found_unit;
+                if self.units[class].answered_by.is_empty()
+                    && let Some(next) = longest_at(unit_end)
+                {
+                    return Some(unit(next));
+                }
+                return Some(unit(found_unit));
+            }
+        }
+        // Right before the cue, as a word of its own: 去过的人多吗 (not 岗位数量, where 位 is
+        // part of a word).
+        let chars: Vec<char> = normalized.chars().collect();
+        for cue in &kind_cues {
+            if let Some(found_unit) = found.iter().find(|(start, end, ..)| {
+                *end == cue.start
+                    && (*start == 0 || end - start >= 2 || matches!(chars.get(start - 1), Some('的' | ' ')))
+            }) {
+                return Some(unit(found_unit));
+            }
+        }
+        // A Chinese unit noun elsewhere: 人数, 覆盖率 (English unit words count only right
+        // after the cue: "how many visitors", not the "minute" of "5-minute circle").
+        // A unit right after a number is a figure of the question (5分钟救助圈), not the
+        // unit asked for.
+        found
+            .iter()
+            .find(|(start, end, _, word)| {
+                end - start >= 2
+                    && !is_ascii_word(word)
+                    && !(*start > 0 && chars.get(start - 1).is_some_and(char::is_ascii_digit))
+            })
+            .map(unit)
+    }
+
+    fn other_years(&self, normalized: &str) -> Vec<u16> {
+        let bytes = normalized.as_bytes();
+        let mut years = Vec::new();
+        let mut index = 0;
+        while index < bytes.len() {
+            if !bytes[index].is_ascii_digit() {
+                index += 1;
+                continue;
+            }
+            let start = index;
+            while index < bytes.len() && bytes[index].is_ascii_digit() {
+                index += 1;
+            }
+            if index - start != 4 {
+                continue;
+            }
+            let Ok(year) = normalized[start..index].parse::<u16>() else {
+                continue;
+            };
+            if (1900..=2100).contains(&year) && year != self.year && !years.contains(&year) {
+                years.push(year);
+            }
+        }
+        years
+    }
+
+    /// How well a fact (its normalized text and figures) answers the analysed question.
+    pub fn fit(&self, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> Fit {
+        let Some(kind) = analysis.asked.and_then(|k| self.kinds.get(k)) else {
+            return Fit::Yes;
+        };
+        match kind.answer {
+            AnswerRule::Any => Fit::Yes,
+            AnswerRule::None => Fit::No,
+            AnswerRule::Words => {
+                if kind.words.iter().any(|word| fact_text.contains(word.as_str())) {
+                    Fit::Yes
+                } else {
+                    Fit::No
+                }
+            }
+            AnswerRule::Figure => self.figure_fit(kind, analysis.unit.as_ref(), &analysis.counted, figures),
+        }
+    }
+
+    fn figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figures: &[Figure]) -> Fit {
+        let mut best = Fit::No;
+        for figure in figures {
+            let agreement = figure.agreement_unit();
+            let fits = if !kind.units.is_empty() {
+                kind.units.iter().any(|u| u == agreement)
+            } else if !figure.is_count() {
+                false
+            } else {
+                match unit.and_then(|u| self.units.get(u.class)) {
+                    Some(class) if !class.answered_by.is_empty() => class.answered_by.contains(&figure.unit),
+                    _ => true,
+                }
+            };
+            if !fits {
+                continue;
+            }
+            if unit.is_some_and(|u| u.word == figure.unit) || common_prefix(counted, &figure.follower) >= 2 {
+                return Fit::Exact;
+            }
+            best = Fit::Yes;
+        }
+        best
+    }
+
+    /// Whether the analysed question asks something the article never says (answer = "none").
+    pub fn asks_the_unsayable(&self, analysis: &Analysis) -> bool {
+        analysis
+            .asked
+            .is_some_and(|kind| self.kind_rule(kind) == AnswerRule::None)
+    }
+}
+
+/// Particles that end what is counted (多少个社区呢 → 社区).
+const COUNTED_STOPS: [char; 10] = ['的', '了', '吗', '呢', '啊', '呀', '吧', '是', '有', '在'];
+
+/// What is counted: the Chinese characters after the cue and its unit (多少个社区 → 社区).
+fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&AskedUnit>) -> String {
+    let chars: Vec<char> = normalized.chars().collect();
+    for cue in cues.iter().filter(|c| c.kind == kind) {
+        let mut start = cue.end;
+        if let Some(unit) = unit {
+            let word: Vec<char> = unit.word.chars().collect();
+            if chars.len() >= start + word.len() && chars[start..start + word.len()] == word[..] {
+                start += word.len();
+            }
+        }
+        let noun: String = chars
+            .iter()
+            .skip(start)
+            .take(super::figures::FOLLOWER_CHARS)
+            .take_while(|c| crate::normalize::is_han(**c) && !COUNTED_STOPS.contains(c))
+            .collect();
+        if noun.chars().count() >= 2 {
+            return noun;
+        }
+    }
+    String::new()
+}
+
+/// Length in characters of the common prefix of two texts.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+fn compile_kind(kind: &AskedKind) -> CompiledKind {
+    CompiledKind {
+        kind: kind.kind.clone(),
+        label: kind.label.clone(),
+        answer: kind.answer,
+        units: kind
+            .units
+            .iter()
+            .map(|u| {
+                if u == YEAR_UNIT || u == ORDINAL_UNIT {
+                    u.clone()
+                } else {
+                    normalize(u)
+                }
+            })
+            .collect(),
+        words: kind
+            .words
+            .iter()
+            .map(|w| normalize(w))
+            .filter(|w| !w.is_empty())
+            .collect(),
+    }
+}
+
+fn compile_unit(class: &UnitClass) -> CompiledUnit {
+    CompiledUnit {
+        label: class.label.clone(),
+        answered_by: class
+            .answered_by
+            .iter()
+            .map(|u| normalize(u))
+            .filter(|u| !u.is_empty())
+            .collect(),
+    }
+}
+
+/// Byte offset → char index for a string (one entry per byte, plus the end).
+pub fn byte_to_char_map(text: &str) -> Vec<usize> {
+    let mut map = vec![0usize; text.len() + 1];
+    let mut char_count = 0;
+    for (char_index, (byte_index, c)) in text.char_indices().enumerate() {
+        for offset in 0..c.len_utf8() {
+            map[byte_index + offset] = char_index;
+        }
+        char_count = char_index + 1;
+    }
+    map[text.len()] = char_count;
+    map
+}

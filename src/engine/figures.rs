@@ -1,0 +1,214 @@
+//! Figures in text: the number, its scale (万/亿), and the measure word after it.
+//!
+//! 「累计到访716万余人次」 holds the figure 716, scale 万, unit 人次; 「第七次」 (normalized
+//! 第7次) is an ordinal; 「2024年」 is a year, not a duration. Facts are read from their
+//! normalized text, so 三年行动计划 (3年) counts too, but only figures written in digits
+//! or followed by a known measure word are taken as answers to "how many".
+
+/// One figure found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The digits as written, with a decimal point if any (`208.8`).
+    pub digits: String,
+    /// `万` or `亿` right after the digits, if any.
+    pub scale: Option<char>,
+    /// The measure word after the number (人次, 间 …), or `%`; empty when none is known.
+    pub unit: String,
+    /// Preceded by 第 (第7次): which one, not how many.
+    pub ordinal: bool,
+    /// A calendar year (2024年, 2021-2025年).
+    pub year: bool,
+    /// Written in digits in the original text (not a Chinese numeral turned into digits).
+    pub written: bool,
+    /// Up to four Chinese characters right after the figure and its unit: what is counted
+    /// (24个社区 → 社区全覆).
+    pub follower: String,
+}
+
+impl Figure {
+    /// Whether this figure can answer "how many" (any unit): not a year or an ordinal, and
+    /// either written in digits or with a known measure word (四大板块 is not a count).
+    pub fn is_count(&self) -> bool {
+        !self.year && !self.ordinal && (self.written || !self.unit.is_empty())
+    }
+
+    /// The unit used to check agreement: `年份` for years, `第` for ordinals, else the measure word.
+    pub fn agreement_unit(&self) -> &str {
+        if self.year {
+            return YEAR_UNIT;
+        }
+        if self.ordinal {
+            return ORDINAL_UNIT;
+        }
+        &self.unit
+    }
+}
+
+/// How many characters after a figure say what it counts.
+pub const FOLLOWER_CHARS: usize = 4;
+
+/// The pseudo-unit of calendar years in `questions.toml`.
+pub const YEAR_UNIT: &str = "年份";
+/// The pseudo-unit of ordinals (第七次) in `questions.toml`.
+pub const ORDINAL_UNIT: &str = "第";
+
+/// Finds the figures of a normalized text. `original` is the text before normalization
+/// (to tell written digits from converted numerals); `measure_words` are the known
+/// measure words, longest first.
+pub fn find_figures(normalized: &str, original: &str, measure_words: &[Vec<char>]) -> Vec<Figure> {
+    let chars: Vec<char> = normalized.chars().collect();
+    let written_numbers = digit_runs(original);
+    let mut figures = Vec::new();
+    let mut index = 0;
+    while index < chars.len() {
+        if !chars[index].is_ascii_digit() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < chars.len() && chars[index].is_ascii_digit() {
+            index += 1;
+        }
+        if index + 1 < chars.len() && chars[index] == '.' && chars[index + 1].is_ascii_digit() {
+            index += 1;
+            while index < chars.len() && chars[index].is_ascii_digit() {
+                index += 1;
+            }
+        }
+        let digits: String = chars[start..index].iter().collect();
+        let ordinal = start > 0 && chars[start - 1] == '第';
+        let mut position = index;
+        let scale = match chars.get(position) {
+            Some(&c @ ('万' | '亿')) => {
+                position += 1;
+                Some(c)
+            }
+            _ => None,
+        };
+        // 716万余人次, 600余场, 逾36万元: 余/多 between the number and its unit.
+        if matches!(chars.get(position), Some('余' | '多'))
+            && measure_word_at(&chars, position + 1, measure_words).is_some()
+        {
+            position += 1;
+        }
+        let unit = if chars.get(position) == Some(&'%') {
+            "%".to_string()
+        } else {
+            measure_word_at(&chars, position, measure_words)
+                .map(|word| word.iter().collect())
+                .unwrap_or_default()
+        };
+        let year_like = digits.len() == 4
+            && scale.is_none()
+            && digits.parse::<u32>().is_ok_and(|year| (1900..=2100).contains(&year));
+        let year = year_like && (unit == "年" || unit == "年度" || chars.get(position) == Some(&'-'));
+        let written = written_numbers.iter().any(|run| *run == digits);
+        let after_unit = position + unit.chars().count();
+        let follower: String = chars
+            .iter()
+            .skip(after_unit)
+            .take(FOLLOWER_CHARS)
+            .take_while(|c| crate::normalize::is_han(**c))
+            .collect();
+        figures.push(Figure {
+            digits,
+            scale,
+            unit: if year { String::new() } else { unit },
+            ordinal,
+            year,
+            written,
+            follower,
+        });
+    }
+    figures
+}
+
+/// The numbers written in digits in a text (`1458`, `208.8`), as they stand.
+fn digit_runs(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut index = 0;
+    while index < bytes.len() {
+        if !bytes[index].is_ascii_digit() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < bytes.len() && bytes[index].is_ascii_digit() {
+            index += 1;
+        }
+        if index + 1 < bytes.len() && bytes[index] == b'.' && bytes[index + 1].is_ascii_digit() {
+            index += 1;
+            while index < bytes.len() && bytes[index].is_ascii_digit() {
+                index += 1;
+            }
+        }
+        runs.push(&text[start..index]);
+    }
+    runs
+}
+
+/// The longest known measure word starting at `chars[index..]`.
+fn measure_word_at<'a>(chars: &[char], index: usize, measure_words: &'a [Vec<char>]) -> Option<&'a [char]> {
+    measure_words
+        .iter()
+        .find(|word| chars.len() >= index + word.len() && chars[index..index + word.len()] == word[..])
+        .map(Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> Vec<Vec<char>> {
+        let mut words: Vec<Vec<char>> = ["人次", "人", "场", "批次", "元", "年", "间", "个", "次", "对"]
+            .iter()
+            .map(|w| w.chars().collect())
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words
+    }
+
+    fn units(text: &str) -> Vec<(String, String)> {
+        find_figures(text, text, &words())
+            .into_iter()
+            .map(|f| (f.digits.clone(), f.agreement_unit().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn figures_with_scale_and_measure_words() {
+        assert_eq!(
+            units("1458场公益服务活动累计到访716万余人次接待参访团347批次"),
+            vec![
+                ("1458".into(), "场".into()),
+                ("716".into(), "人次".into()),
+                ("347".into(), "批次".into())
+            ]
+        );
+        assert_eq!(units("逾36万元"), vec![("36".into(), "元".into())]);
+        assert_eq!(units("覆盖率达60%"), vec![("60".into(), "%".into())]);
+        assert_eq!(units("208.8万例"), vec![("208.8".into(), String::new())]);
+    }
+
+    #[test]
+    fn years_and_ordinals_are_not_counts() {
+        let figures = find_figures(
+            "2024年第7次2021-2025年连续8年",
+            "2024年第七次2021-2025年连续8年",
+            &words(),
+        );
+        let kinds: Vec<(&str, bool)> = figures.iter().map(|f| (f.agreement_unit(), f.is_count())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("年份", false),
+                ("第", false),
+                ("年份", false),
+                ("年份", false),
+                ("年", true)
+            ]
+        );
+        assert!(!figures[1].written, "第七次 was spelled in Chinese");
+    }
+}

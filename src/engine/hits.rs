@@ -1,0 +1,230 @@
+//! Keyword hits: where the question contains a keyword, exactly or nearly.
+//!
+//! Four ways to find a keyword, from the most to the least certain:
+//! 1. exactly (Aho-Corasick over normalized keywords; ASCII keywords on word boundaries);
+//! 2. by sound: the same toneless pinyin (母婴是 → 母婴室);
+//! 3. by near sound: the same pinyin after merging the sounds pinyin input confuses
+//!    (母音室 → 母婴室, 经国 → 巾帼), for keywords of three or more characters, with at
+//!    least half of the keyword's characters typed right;
+//! 4. by edit distance: one wrong, missing or extra character in keywords of four or more
+//!    characters (两癌删查 → 两癌筛查).
+//!
+//! A hit whose span lies strictly inside a longer hit is dropped (the more specific
+//! keyword wins), and each pattern counts once, by its best way.
+
+use crate::normalize::{fuzzy_pinyin_key, pinyin_key};
+
+use super::index::{Index, PinyinMatcher};
+use super::params::{
+    FUZZY_HIT_FACTOR, FUZZY_PINYIN_HIT_FACTOR, FUZZY_PINYIN_SHORT_HIT_FACTOR, FUZZY_SHORT_HIT_FACTOR,
+    PINYIN_HIT_FACTOR, TWO_EDIT_KEYWORD_CHARS,
+};
+
+/// How a keyword was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitKind {
+    Exact,
+    Pinyin,
+    FuzzyPinyin,
+    Edit,
+}
+
+impl HitKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            HitKind::Exact => "exact",
+            HitKind::Pinyin => "pinyin",
+            HitKind::FuzzyPinyin => "near-pinyin",
+            HitKind::Edit => "edit",
+        }
+    }
+}
+
+/// A keyword found in the question: pattern index, char span, how and how strongly.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub pattern: usize,
+    pub start: usize,
+    pub end: usize,
+    pub factor: f32,
+    pub kind: HitKind,
+}
+
+/// Every keyword hit of a normalized question (`chars` are its characters).
+pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_char: &[usize]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let bytes = normalized.as_bytes();
+    if let Some(matcher) = &index.exact {
+        for found in matcher.find_overlapping_iter(normalized) {
+            let pattern = found.pattern().as_usize();
+            if index.patterns[pattern].ascii {
+                let before_ok = found.start() == 0 || !bytes[found.start() - 1].is_ascii_alphanumeric();
+                let after_ok = found.end() == bytes.len() || !bytes[found.end()].is_ascii_alphanumeric();
+                if !before_ok || !after_ok {
+                    continue;
+                }
+            }
+            hits.push(Hit {
+                pattern,
+                start: byte_to_char[found.start()],
+                end: byte_to_char[found.end()],
+                factor: 1.0,
+                kind: HitKind::Exact,
+            });
+        }
+    }
+
+    if chars.iter().any(|c| crate::normalize::is_han(*c)) {
+        sound_hits(
+            index,
+            &index.pinyin,
+            &pinyin_key(normalized),
+            chars,
+            &mut hits,
+            HitKind::Pinyin,
+        );
+        sound_hits(
+            index,
+            &index.fuzzy_pinyin,
+            &fuzzy_pinyin_key(normalized),
+            chars,
+            &mut hits,
+            HitKind::FuzzyPinyin,
+        );
+        edit_hits(index, chars, &mut hits);
+    }
+
+    // A hit strictly inside a longer one found at least as surely gives way to it (an
+    // exact 儿童友好社区 does not give way to a one-edit 儿童友好社区日).
+    let spans: Vec<(usize, usize, f32)> = hits.iter().map(|h| (h.start, h.end, h.factor)).collect();
+    hits.retain(|hit| {
+        !spans.iter().any(|&(start, end, factor)| {
+            start <= hit.start && hit.end <= end && (end - start) > (hit.end - hit.start) && factor >= hit.factor
+        })
+    });
+    // The same pattern found twice (e.g. exactly and by pinyin) counts once, best first.
+    hits.sort_by(|a, b| a.pattern.cmp(&b.pattern).then(b.factor.total_cmp(&a.factor)));
+    hits.dedup_by_key(|hit| hit.pattern);
+    // A place outside the article (香港, 澳门) names no topic of it.
+    hits.retain(|hit| !index.patterns[hit.pattern].place_only);
+    hits.sort_by_key(|hit| (hit.start, hit.end, hit.pattern));
+    hits
+}
+
+/// Hits by (near) sound: a pattern's pinyin key found on syllable boundaries of the
+/// question's key.
+fn sound_hits(index: &Index, matcher: &PinyinMatcher, key: &str, chars: &[char], hits: &mut Vec<Hit>, kind: HitKind) {
+    let Some(automaton) = &matcher.matcher else {
+        return;
+    };
+    // Byte offset in the key of each character's leading `|`.
+    let syllable_starts: Vec<usize> = key
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'|')
+        .map(|(i, _)| i)
+        .collect();
+    let char_at = |byte: usize| syllable_starts.partition_point(|&s| s < byte);
+    for found in automaton.find_overlapping_iter(key) {
+        let pattern = matcher.patterns[found.pattern().as_usize()];
+        if hits.iter().any(|h| h.pattern == pattern) {
+            continue;
+        }
+        let start = char_at(found.start());
+        let end = char_at(found.end()).saturating_sub(1);
+        let keyword = &index.patterns[pattern].chars;
+        if end <= start || end > chars.len() {
+            continue;
+        }
+        let factor = match kind {
+            HitKind::FuzzyPinyin => {
+                // Guard against everyday words that merely sound alike: at least half of the
+                // keyword's characters must be typed right.
+                let same = chars[start..end].iter().zip(keyword).filter(|(a, b)| a == b).count();
+                if same * 2 < keyword.len() {
+                    continue;
+                }
+                if keyword.len() >= 4 {
+                    FUZZY_PINYIN_HIT_FACTOR
+                } else {
+                    FUZZY_PINYIN_SHORT_HIT_FACTOR
+                }
+            }
+            _ => PINYIN_HIT_FACTOR,
+        };
+        hits.push(Hit {
+            pattern,
+            start,
+            end,
+            factor,
+            kind,
+        });
+    }
+}
+
+/// Hits by edit distance: one wrong character (two in long keywords), or one missing or
+/// extra character in keywords of five or more.
+fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>) {
+    let mut tried: Vec<(usize, usize)> = Vec::new();
+    let mut window: Vec<char> = Vec::with_capacity(16);
+    for (position, pair) in chars.windows(2).enumerate() {
+        let Some(candidates) = index.edit_candidates.get(&(pair[0], pair[1])) else {
+            continue;
+        };
+        for &pattern_index in candidates {
+            if hits.iter().any(|h| h.pattern == pattern_index) {
+                continue;
+            }
+            let pattern = &index.patterns[pattern_index].chars;
+            let length = pattern.len();
+            for offset in bigrams_at(pattern, pair[0], pair[1]) {
+                let Some(start) = position.checked_sub(offset) else {
+                    continue;
+                };
+                if tried.contains(&(pattern_index, start)) {
+                    continue;
+                }
+                tried.push((pattern_index, start));
+                let allowed = if length >= TWO_EDIT_KEYWORD_CHARS { 2 } else { 1 };
+                let factor = if length >= 5 {
+                    FUZZY_HIT_FACTOR
+                } else {
+                    FUZZY_SHORT_HIT_FACTOR
+                };
+                let mut found = false;
+                for window_length in [length, length + 1, length - 1] {
+                    let end = start + window_length;
+                    // Deleting a character is only allowed in keywords of five or more.
+                    if end > chars.len() || window_length < 4 {
+                        continue;
+                    }
+                    window.clear();
+                    window.extend_from_slice(&chars[start..end]);
+                    if strsim::generic_levenshtein(&window, pattern) <= allowed {
+                        hits.push(Hit {
+                            pattern: pattern_index,
+                            start,
+                            end,
+                            factor,
+                            kind: HitKind::Edit,
+                        });
+                        found = true;
+                        break;
+                    }
+                }
+                if found {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Offsets where the bigram `(a, b)` occurs in `pattern`.
+fn bigrams_at(pattern: &[char], a: char, b: char) -> impl Iterator<Item = usize> + '_ {
+    pattern
+        .windows(2)
+        .enumerate()
+        .filter(move |(_, w)| w[0] == a && w[1] == b)
+        .map(|(i, _)| i)
+}

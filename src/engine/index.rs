@@ -1,0 +1,361 @@
+//! Index building: everything the engine precomputes once per knowledge base.
+//!
+//! - *Docs*: each fact (and each item's headline, for item scoring only) as normalized
+//!   text with its figures.
+//! - *Terms and patterns*: every keyword (item and fact keywords, the title, and their
+//!   synonyms) normalized; a pattern is one distinct text shared by several terms.
+//! - *Matchers*: Aho-Corasick automata over the patterns' text, their toneless pinyin
+//!   and their fuzzy pinyin, and a bigram → patterns table for edit-distance matching.
+//! - *Bigram postings*: where each character bigram of the article occurs, with its IDF
+//!   over items (to choose an item) and over sentences (to choose a fact).
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::knowledge::KnowledgeBase;
+use crate::normalize::{fuzzy_pinyin_key, is_han, normalize, pinyin_key};
+
+use super::figures::{Figure, find_figures};
+use super::params::{MIN_EDIT_KEYWORD_CHARS, MIN_PINYIN_KEYWORD_CHARS, NARROWING_SHARE};
+
+/// One keyword of the index, tied to an item and possibly a fact.
+#[derive(Debug)]
+pub struct Term {
+    pub item: usize,
+    /// Facts of the item this term points to: the fact it is attached to, or the facts
+    /// whose text contains the keyword (or a synonym of it).
+    pub linked_facts: Vec<usize>,
+    /// Whether it was written on a fact (more specific) rather than on the item.
+    pub fact_level: bool,
+    /// Whether a hit tells the question is about its fact rather than the whole item: a
+    /// fact keyword whose words (or synonyms) appear in fewer than half of the item's
+    /// facts. 万花筒 (the building's nickname, its name in most facts) does not narrow;
+    /// 母婴室 (one sub-topic of item 5) does.
+    pub narrows: bool,
+    pub weight: f32,
+}
+
+/// A distinct normalized keyword text and the terms that share it.
+#[derive(Debug)]
+pub struct Pattern {
+    pub chars: Vec<char>,
+    pub ascii: bool,
+    /// The keyword is only a place outside the article (香港): it names no topic.
+    pub place_only: bool,
+    pub terms: Vec<usize>,
+}
+
+impl Pattern {
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+/// A searchable fact (or headline) text.
+#[derive(Debug)]
+pub struct Doc {
+    pub item: usize,
+    /// Index into the item's facts; `None` for the headline.
+    pub fact: Option<usize>,
+    /// The normalized text.
+    pub text: String,
+    pub figures: Vec<Figure>,
+    /// The fact's own keywords, normalized (a place named there counts as covered).
+    pub keywords: Vec<String>,
+}
+
+/// Where a char bigram occurs in the article and how rare it is.
+#[derive(Debug)]
+pub struct BigramPosting {
+    /// IDF over items: for choosing the item.
+    pub item_idf: f32,
+    /// IDF over sentences: for choosing facts within an item.
+    pub doc_idf: f32,
+    pub docs: Vec<usize>,
+}
+
+/// A pinyin automaton and the pattern each of its keys stands for.
+#[derive(Debug)]
+pub struct PinyinMatcher {
+    pub matcher: Option<AhoCorasick>,
+    pub patterns: Vec<usize>,
+}
+
+/// The whole index.
+#[derive(Debug)]
+pub struct Index {
+    pub terms: Vec<Term>,
+    pub patterns: Vec<Pattern>,
+    pub exact: Option<AhoCorasick>,
+    pub pinyin: PinyinMatcher,
+    pub fuzzy_pinyin: PinyinMatcher,
+    /// Char bigram → patterns (Han-only, long enough) containing it, for edit distance.
+    pub edit_candidates: HashMap<(char, char), Vec<usize>>,
+    pub docs: Vec<Doc>,
+    /// Per item: the doc index of each fact.
+    pub fact_docs: Vec<Vec<usize>>,
+    /// Per item: the doc index of its headline.
+    pub headline_docs: Vec<usize>,
+    pub bigram_postings: HashMap<(char, char), BigramPosting>,
+}
+
+/// How much a keyword counts: longer keywords are more specific.
+fn term_weight(chars: &[char]) -> f32 {
+    let ascii = chars.iter().all(char::is_ascii);
+    if ascii {
+        let words = chars.split(|c| *c == ' ').filter(|w| !w.is_empty()).count();
+        let letters = chars.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+        if letters < 3 {
+            return 0.8;
+        }
+        return (1.0 + 0.7 * (words.saturating_sub(1)) as f32).min(3.0);
+    }
+    let length = chars.len();
+    if length <= 1 {
+        return 0.5;
+    }
+    (1.0 + 0.5 * (length - 2) as f32).min(3.0)
+}
+
+/// The distinct char bigrams of a text (none across a space).
+pub fn bigrams(chars: &[char]) -> Vec<(char, char)> {
+    let mut result: Vec<(char, char)> = chars
+        .windows(2)
+        .filter(|pair| pair[0] != ' ' && pair[1] != ' ')
+        .map(|pair| (pair[0], pair[1]))
+        .collect();
+    result.sort_unstable();
+    result.dedup();
+    result
+}
+
+fn build_matcher(patterns: &[String]) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .ok()
+}
+
+/// Whether a pattern can be matched by sound: Han characters (digits read as numerals),
+/// at least [`MIN_PINYIN_KEYWORD_CHARS`] of them, at least two Han.
+fn sound_matchable(chars: &[char]) -> bool {
+    chars.len() >= MIN_PINYIN_KEYWORD_CHARS
+        && chars.iter().all(|c| is_han(*c) || c.is_ascii_digit())
+        && chars.iter().filter(|c| is_han(**c)).count() >= 2
+}
+
+impl Index {
+    pub fn new(knowledge: &KnowledgeBase, measure_words: &[Vec<char>], other_places: Vec<String>) -> Index {
+        let mut normalized_cache: HashMap<&str, String> = HashMap::new();
+        let synonyms_of = synonym_lookup(knowledge);
+
+        // Docs: every headline and fact.
+        let mut docs = Vec::new();
+        let mut fact_docs = Vec::new();
+        let mut headline_docs = Vec::new();
+        for (item_index, item) in knowledge.items.iter().enumerate() {
+            let headline = normalize(&item.headline);
+            headline_docs.push(docs.len());
+            docs.push(Doc {
+                item: item_index,
+                fact: None,
+                figures: find_figures(&headline, &nfkc(&item.headline), measure_words),
+                text: headline,
+                keywords: Vec::new(),
+            });
+            let mut item_fact_docs = Vec::new();
+            for (fact_index, fact) in item.facts.iter().enumerate() {
+                let text = normalize(&fact.text);
+                item_fact_docs.push(docs.len());
+                docs.push(Doc {
+                    item: item_index,
+                    fact: Some(fact_index),
+                    figures: find_figures(&text, &nfkc(&fact.text), measure_words),
+                    text,
+                    keywords: fact.keywords.iter().map(|k| normalize(k)).collect(),
+                });
+            }
+            fact_docs.push(item_fact_docs);
+        }
+        let bigram_postings = bigram_postings(&docs, knowledge.items.len());
+
+        // Terms and patterns.
+        let mut terms = Vec::new();
+        let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut seen_terms: HashMap<(String, usize, Option<usize>), ()> = HashMap::new();
+        for (item_index, item) in knowledge.items.iter().enumerate() {
+            let fact_texts: Vec<&str> = fact_docs[item_index].iter().map(|&d| docs[d].text.as_str()).collect();
+            let item_keywords: Vec<String> = item.keywords.iter().map(|k| normalize(k)).collect();
+            let mut keyword_sources: Vec<(&str, Option<usize>)> =
+                item.keywords.iter().map(|k| (k.as_str(), None)).collect();
+            keyword_sources.push((item.title.as_str(), None));
+            for (fact_index, fact) in item.facts.iter().enumerate() {
+                keyword_sources.extend(fact.keywords.iter().map(|k| (k.as_str(), Some(fact_index))));
+            }
+            for (keyword, fact) in keyword_sources {
+                let normalized = normalized_cache
+                    .entry(keyword)
+                    .or_insert_with(|| normalize(keyword))
+                    .clone();
+                if normalized.is_empty() {
+                    continue;
+                }
+                let mut variants = vec![normalized.clone()];
+                if let Some(group) = synonyms_of.get(&normalized) {
+                    variants.extend(group.iter().filter(|w| **w != normalized).cloned());
+                }
+                let facts_naming_it = (0..fact_texts.len())
+                    .filter(|&f| variants.iter().any(|v| fact_texts[f].contains(v.as_str())))
+                    .count();
+                let narrows = fact.is_some() && (facts_naming_it as f32) < NARROWING_SHARE * fact_texts.len() as f32;
+                let linked_facts: Vec<usize> = match fact {
+                    Some(fact_index) => vec![fact_index],
+                    None => (0..fact_texts.len())
+                        .filter(|&f| variants.iter().any(|v| fact_texts[f].contains(v.as_str())))
+                        .collect(),
+                };
+                for variant in variants {
+                    // A synonym of a fact keyword that is a keyword of the whole item (万花筒 →
+                    // 妇儿大厦) says which item, not which fact: it stays item-level only.
+                    if let Some(fact_index) = fact
+                        && variant != normalized
+                        && item_keywords.contains(&variant)
+                        && fact_index < fact_texts.len()
+                    {
+                        continue;
+                    }
+                    if seen_terms.insert((variant.clone(), item_index, fact), ()).is_some() {
+                        continue;
+                    }
+                    let chars: Vec<char> = variant.chars().collect();
+                    let term_index = terms.len();
+                    terms.push(Term {
+                        item: item_index,
+                        linked_facts: linked_facts.clone(),
+                        fact_level: fact.is_some(),
+                        narrows,
+                        weight: term_weight(&chars),
+                    });
+                    let pattern_index = *pattern_ids.entry(variant).or_insert_with(|| {
+                        patterns.push(Pattern {
+                            ascii: chars.iter().all(char::is_ascii),
+                            place_only: other_places.iter().any(|place| {
+                                place.chars().count() == chars.len() && place.chars().zip(&chars).all(|(a, b)| a == *b)
+                            }),
+                            chars,
+                            terms: Vec::new(),
+                        });
+                        patterns.len() - 1
+                    });
+                    patterns[pattern_index].terms.push(term_index);
+                }
+            }
+        }
+        let pattern_texts: Vec<String> = patterns.iter().map(Pattern::text).collect();
+        let exact = build_matcher(&pattern_texts);
+
+        let sound_patterns: Vec<usize> = (0..patterns.len())
+            .filter(|&p| sound_matchable(&patterns[p].chars))
+            .collect();
+        let pinyin_keys: Vec<String> = sound_patterns.iter().map(|&p| pinyin_key(&pattern_texts[p])).collect();
+        let fuzzy_keys: Vec<String> = sound_patterns
+            .iter()
+            .map(|&p| fuzzy_pinyin_key(&pattern_texts[p]))
+            .collect();
+        let pinyin = PinyinMatcher {
+            matcher: build_matcher(&pinyin_keys),
+            patterns: sound_patterns.clone(),
+        };
+        let fuzzy_pinyin = PinyinMatcher {
+            matcher: build_matcher(&fuzzy_keys),
+            patterns: sound_patterns,
+        };
+
+        let mut edit_candidates: HashMap<(char, char), Vec<usize>> = HashMap::new();
+        for (pattern_index, pattern) in patterns.iter().enumerate() {
+            if pattern.chars.len() < MIN_EDIT_KEYWORD_CHARS || !pattern.chars.iter().all(|c| is_han(*c)) {
+                continue;
+            }
+            for bigram in bigrams(&pattern.chars) {
+                edit_candidates.entry(bigram).or_default().push(pattern_index);
+            }
+        }
+
+        Index {
+            terms,
+            patterns,
+            exact,
+            pinyin,
+            fuzzy_pinyin,
+            edit_candidates,
+            docs,
+            fact_docs,
+            headline_docs,
+            bigram_postings,
+        }
+    }
+
+    /// The docs of one item's facts.
+    pub fn item_fact_docs(&self, item: usize) -> &[usize] {
+        self.fact_docs.get(item).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The text as written (NFKC only): its figures are the ones in digits.
+pub fn nfkc(text: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfkc(text).collect()
+}
+
+fn bigram_postings(docs: &[Doc], item_count: usize) -> HashMap<(char, char), BigramPosting> {
+    let mut postings: HashMap<(char, char), Vec<usize>> = HashMap::new();
+    for (doc_index, doc) in docs.iter().enumerate() {
+        let chars: Vec<char> = doc.text.chars().collect();
+        for bigram in bigrams(&chars) {
+            postings.entry(bigram).or_default().push(doc_index);
+        }
+    }
+    // IDF over items, not sentences: a phrase used by several items (深圳市妇联) says
+    // little about which item a question is about. Within an item, facts are told apart
+    // with IDF over sentences.
+    let item_count = item_count.max(1) as f32;
+    let doc_count = docs.len().max(1) as f32;
+    postings
+        .into_iter()
+        .map(|(bigram, list)| {
+            let mut items: Vec<usize> = list.iter().map(|&doc| docs[doc].item).collect();
+            items.dedup();
+            let item_idf = (item_count / items.len() as f32).ln().max(0.0);
+            let doc_idf = (doc_count / list.len() as f32).ln().max(0.0);
+            (
+                bigram,
+                BigramPosting {
+                    item_idf,
+                    doc_idf,
+                    docs: list,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Normalized word → the other normalized words of its synonym groups.
+fn synonym_lookup(knowledge: &KnowledgeBase) -> HashMap<String, Vec<String>> {
+    let mut lookup: HashMap<String, Vec<String>> = HashMap::new();
+    for group in &knowledge.synonym_groups {
+        let normalized: Vec<String> = group.iter().map(|w| normalize(w)).filter(|w| !w.is_empty()).collect();
+        for word in &normalized {
+            let entry = lookup.entry(word.clone()).or_default();
+            for other in &normalized {
+                if other != word && !entry.contains(other) {
+                    entry.push(other.clone());
+                }
+            }
+        }
+    }
+    lookup
+}

@@ -1,0 +1,168 @@
+//! Intents recognized before any item matching: greetings, thanks, help, the source, the
+//! list of items, and items named by position (第五件, item 5, the last one).
+
+use regex::Regex;
+
+/// An item named by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ordinal {
+    /// A position, possibly outside 1..=N (checked by the caller).
+    Number(i64),
+    /// 最后一件, the last one.
+    Last,
+}
+
+/// An ordinal found in a question and how sure it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrdinalMatch {
+    pub ordinal: Ordinal,
+    /// 第五件, 第三条, item 5: certainly an item. 第一个 (网络妇联) may be a word of the
+    /// question instead; it names an item only when nothing else does.
+    pub strong: bool,
+    /// A bare number (9, 说说9): outside 1..=N it is a figure to look up (75 → 75对), not
+    /// a position.
+    pub bare: bool,
+}
+
+pub struct IntentPatterns {
+    pub greeting: Regex,
+    pub thanks: Regex,
+    pub help: Regex,
+    pub source: Regex,
+    pub list_strong: Regex,
+    pub list_weak: Regex,
+    ordinal_chinese: Regex,
+    ordinal_bare: Regex,
+    ordinal_negative: Regex,
+    ordinal_english: Regex,
+    ordinal_last: Regex,
+}
+
+impl std::fmt::Debug for IntentPatterns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IntentPatterns")
+    }
+}
+
+fn build_regex(pattern: &str) -> Regex {
+    // The patterns are constants of this module, covered by tests.
+    Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern {pattern}: {error}"))
+}
+
+/// Units after 第N that certainly name an item.
+const STRONG_ORDINAL_UNITS: [&str; 6] = ["件", "条", "项", "大事", "部分", "章"];
+
+impl IntentPatterns {
+    pub fn new() -> IntentPatterns {
+        IntentPatterns {
+            greeting: build_regex(
+                r"^(你好|您好|你们好|大家好|嗨|哈喽|哈啰|哈罗|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|在吗|在不在|有人吗|hi|hello|hey|hallo|yo|good morning|good afternoon|good evening|morning)+(啊|呀|吗|呢|哦|机器人|bot|there)*$",
+            ),
+            thanks: build_regex(
+                r"^(谢谢|多谢|感谢|谢了|谢啦|thank you|thank|thx|ty|好的|好|ok|okay|收到|明白了|知道了|再见|拜拜|bye|goodbye)+(你|您|啦|了|哦|呀|a lot|very much)*$",
+            ),
+            help: build_regex(
+                r"^(帮助|help|怎么用|如何使用|使用说明|说明|你能做什么|你会什么|你能干什么|你是谁|你是做什么的|你是机器人|你是人|能问什么|可以问什么|问什么|what can you do|who are you|how to use|are you a bot)(的|呢|吗|啊|吧)*$",
+            ),
+            source: build_regex(
+                r"谁发布|谁发的|谁写的|发布单位|发布者|发布时间|发布日期|什么时候发布|哪天发布|何时发布|信息来源|消息来源|资料来源|来源是|出处|原文在哪|原文链接|作者是谁|who (published|wrote)|publisher|(what|which) is the source|^source$|when was (this|it) (published|released|written)",
+            ),
+            list_strong: build_regex(
+                r"(10件|10大|十大|大事|事件|全部|所有).*(哪些|什么|啥|列表|清单|目录|汇总|总结|概括|概览)|^(列表|目录|清单|全部|所有|菜单|总览|概览|list|all item|all|menu|overview|index|content|table of content)$|^(10件大事|10大事件|10件事|10大事|10件|大事|大事件|事件)$|(所有|全部|每件|每1件|看看|列出).{0,3}(大事|事件|事情)|(list|overview|summary) of|what are the (10|ten)|all (10|ten)|10 (major )?(event|item|thing)",
+            ),
+            list_weak: build_regex(
+                r"有哪些|都有什么|有什么|包括什么|包括哪些|讲了什么|说了什么|有啥|哪些事|什么事|做了什么|干了什么|做了哪些|成绩|成就|成果|亮点",
+            ),
+            ordinal_chinese: build_regex(r"第([0-9]{1,3})(件|条|项|个|点|号|部分|章|大事|是|讲|说|呢|吗|的|$)"),
+            ordinal_bare: build_regex(
+                r"^(?:说说|讲讲|看看|聊聊|介绍一下|介绍|查看|打开|显示|看|来|要)?([0-9]{1,2})(?:件|条|号)?(?:吧|呢|啊|呀|吗)?$",
+            ),
+            ordinal_negative: build_regex(r"第\s*[-−－负]\s*[0-9一二三四五六七八九十]|(?:item|no|number|#) ?-[0-9]"),
+            ordinal_english: build_regex(
+                r"(?:item|no|number|#|point|event) ?([0-9]{1,3})(?-u:\b)|(?-u:\b)([0-9]{1,2})(?:st|nd|rd|th)(?-u:\b)|(?-u:\b)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?-u:\b)",
+            ),
+            ordinal_last: build_regex(r"最后(1)?(件|条|项|个|点|部分)|^最后$|最末"),
+        }
+    }
+
+    /// Whether the raw question (NFKC, before normalization drops signs) names a negative
+    /// position: 第-1件, item -2.
+    pub fn negative_ordinal(&self, nfkc_lowercase: &str) -> bool {
+        self.ordinal_negative.is_match(nfkc_lowercase)
+    }
+
+    /// An item named by position in a normalized question.
+    pub fn ordinal(&self, normalized: &str) -> Option<OrdinalMatch> {
+        if self.ordinal_last.is_match(normalized) {
+            return Some(OrdinalMatch {
+                ordinal: Ordinal::Last,
+                strong: true,
+                bare: false,
+            });
+        }
+        if let Some(captures) = self.ordinal_chinese.captures(normalized) {
+            let number = captures.get(1)?.as_str().parse::<i64>().ok()?;
+            let unit = captures.get(2).map_or("", |m| m.as_str());
+            return Some(OrdinalMatch {
+                ordinal: Ordinal::Number(number),
+                strong: STRONG_ORDINAL_UNITS.contains(&unit),
+                bare: false,
+            });
+        }
+        if let Some(captures) = self.ordinal_bare.captures(normalized) {
+            let number = captures.get(1)?.as_str().parse::<i64>().ok()?;
+            return Some(OrdinalMatch {
+                ordinal: Ordinal::Number(number),
+                strong: true,
+                bare: true,
+            });
+        }
+        let captures = self.ordinal_english.captures(normalized)?;
+        if let Some(digits) = captures.get(1).or_else(|| captures.get(2)) {
+            return Some(OrdinalMatch {
+                ordinal: Ordinal::Number(digits.as_str().parse::<i64>().ok()?),
+                strong: captures.get(1).is_some(),
+                bare: false,
+            });
+        }
+        let word = captures.get(3)?.as_str();
+        let ordinal = match word {
+            "first" => Ordinal::Number(1),
+            "second" => Ordinal::Number(2),
+            "third" => Ordinal::Number(3),
+            "fourth" => Ordinal::Number(4),
+            "fifth" => Ordinal::Number(5),
+            "sixth" => Ordinal::Number(6),
+            "seventh" => Ordinal::Number(7),
+            "eighth" => Ordinal::Number(8),
+            "ninth" => Ordinal::Number(9),
+            "tenth" => Ordinal::Number(10),
+            _ => Ordinal::Last,
+        };
+        Some(OrdinalMatch {
+            ordinal,
+            strong: false,
+            bare: false,
+        })
+    }
+
+    /// The question without its ordinal words (第10条, 最后), which are no evidence for a fact.
+    pub fn strip_ordinals(&self, normalized: &str) -> String {
+        let mut rest = normalized.to_string();
+        for pattern in [
+            &self.ordinal_last,
+            &self.ordinal_chinese,
+            &self.ordinal_bare,
+            &self.ordinal_english,
+        ] {
+            rest = pattern.replace_all(&rest, "").into_owned();
+        }
+        rest
+    }
+}
+
+impl Default for IntentPatterns {
+    fn default() -> Self {
+        IntentPatterns::new()
+    }
+}

@@ -1,0 +1,77 @@
+//! Every tuning constant of the engine, named and explained, in one place.
+//!
+//! Scores are sums of evidence: a two-character keyword found exactly counts 1.0, longer
+//! keywords up to 3.0 (see [`crate::engine::index`]). The constants below scale the other
+//! kinds of evidence against that unit.
+
+/// Below this item score the engine declines: roughly one two-character keyword.
+pub const MIN_ITEM_SCORE: f32 = 1.0;
+/// Another item within this share of the best score makes the answer ambiguous.
+pub const AMBIGUITY_RATIO: f32 = 0.75;
+/// Confidence is multiplied by this when the answer is ambiguous.
+pub const AMBIGUOUS_CONFIDENCE_FACTOR: f32 = 0.6;
+/// Another item with a keyword hit of its own within this share is offered as a suggestion.
+pub const ALSO_MENTIONED_RATIO: f32 = 0.45;
+/// A declined question still suggests items with a keyword hit and this share of
+/// [`MIN_ITEM_SCORE`].
+pub const DECLINED_SUGGESTION_RATIO: f32 = 0.6;
+
+/// A homophone (same toneless pinyin) keyword hit counts this share of an exact hit.
+pub const PINYIN_HIT_FACTOR: f32 = 0.9;
+/// A near-homophone hit (pinyin equal after merging in/ing, en/eng, an/ang, z/zh, c/ch,
+/// s/sh, l/n, f/h) counts this share of an exact hit, for keywords of four or more characters.
+pub const FUZZY_PINYIN_HIT_FACTOR: f32 = 0.75;
+/// The same for three-character keywords: weaker evidence, more everyday collisions.
+pub const FUZZY_PINYIN_SHORT_HIT_FACTOR: f32 = 0.7;
+/// Shortest Han keyword matched by pinyin (two-character homophones such as 一秒/疫苗
+/// collide with everyday words).
+pub const MIN_PINYIN_KEYWORD_CHARS: usize = 3;
+/// A one-edit keyword hit counts this share of an exact hit (five characters or more) …
+pub const FUZZY_HIT_FACTOR: f32 = 0.7;
+/// … and this share for four-character keywords: one wrong character in four is weaker.
+pub const FUZZY_SHORT_HIT_FACTOR: f32 = 0.5;
+/// Shortest Han keyword matched by edit distance.
+pub const MIN_EDIT_KEYWORD_CHARS: usize = 4;
+/// Keywords of this length or more may be matched with two edits.
+pub const TWO_EDIT_KEYWORD_CHARS: usize = 8;
+
+/// How much fact-text overlap (IDF-weighted character bigrams) counts towards an item's score.
+pub const OVERLAP_FACTOR: f32 = 0.45;
+/// Fact-text overlap up to this much (about one rare and one common bigram) is noise: only
+/// the excess counts towards an item's score.
+pub const OVERLAP_FLOOR: f32 = 4.6;
+/// A figure of the question found in a fact counts this much, shared among the facts that
+/// hold it.
+pub const FIGURE_LOOKUP_WEIGHT: f32 = 3.0;
+
+/// Fact ranking: a keyword written on a fact counts this much more than an item keyword.
+pub const FACT_KEYWORD_LEVEL: f32 = 1.5;
+/// Fact ranking: share of a bigram's sentence-IDF added to each fact of the item holding it.
+pub const FACT_BIGRAM_FACTOR: f32 = 0.5;
+/// Fact ranking: a figure of the question found in the fact, times its lookup weight.
+pub const FACT_FIGURE_LOOKUP_FACTOR: f32 = 2.0;
+/// Fact ranking: a fact that answers what is asked (a figure for "how many", a place for
+/// "where" …).
+pub const ANSWERS_ASKED_BONUS: f32 = 2.5;
+/// Fact ranking: the fact's figure has the very measure word the question used (多少人次 → 人次).
+pub const EXACT_UNIT_BONUS: f32 = 1.5;
+/// Facts scoring at least this share of the best fact are listed (at most [`MAX_ANSWER_FACTS`]).
+pub const LISTED_FACT_RATIO: f32 = 0.5;
+/// Most facts listed in an answer.
+pub const MAX_ANSWER_FACTS: usize = 3;
+/// Most suggestions offered.
+pub const MAX_SUGGESTIONS: usize = 3;
+
+/// Topic narrowing: when the best fact has at least this much fact-specific evidence
+/// (a narrowing fact keyword, a figure of the question), only facts with [`NARROW_RATIO`] of it
+/// are about the asked topic; otherwise the question is about the item as a whole.
+pub const NARROW_MIN: f32 = 1.5;
+/// A fact keyword narrows the question to its fact only when its words appear in fewer
+/// than this share of the item's facts (else it names the item's subject).
+pub const NARROWING_SHARE: f32 = 0.5;
+pub const NARROW_RATIO: f32 = 0.5;
+
+/// Several topics: each part of the question needs this item score of its own.
+pub const MIN_PART_SCORE: f32 = 1.0;
+/// Most parts answered for one question.
+pub const MAX_PARTS: usize = 3;

@@ -1,0 +1,267 @@
+//! Fact ranking and answerability: which of an item's facts answer the question, best first,
+//! and whether any of them answers what was asked.
+//!
+//! Each fact gets a *topic* score (keyword hits linked to it, rare words of its sentence,
+//! figures of the question it holds). The part of it that is specific to one fact (fact
+//! keywords, sentence words not inside an item-wide keyword) decides which facts the
+//! question is about: when it is strong, only those facts are *candidates*; otherwise the
+//! question is about the item as a whole. A candidate that fits the asked kind (a figure
+//! of the asked unit for 多少人, a place for 在哪 …) makes the question answerable and is
+//! ranked first; scope markers (上海, 2023年) must be covered by a candidate.
+
+use crate::knowledge::questions::AnswerRule;
+
+use super::analysis::{Analysis, Analyzer, Fit};
+use super::index::Index;
+use super::params::{
+    ANSWERS_ASKED_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL,
+    LISTED_FACT_RATIO, MAX_ANSWER_FACTS, NARROW_MIN, NARROW_RATIO,
+};
+use super::scoring::Scoring;
+
+/// A place or year the question names that the candidate facts do not cover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeGap {
+    Place(String),
+    Year(u16),
+}
+
+/// The ranking of one item's facts for one question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactRanking {
+    pub item: usize,
+    /// Evidence that the question is about each fact.
+    pub topic: Vec<f32>,
+    /// The part of `topic` that ties the question to one fact (narrowing fact keywords,
+    /// figures of the question).
+    pub specific: Vec<f32>,
+    /// Facts the question is about (all when nothing narrows it down).
+    pub candidates: Vec<usize>,
+    /// How each fact fits the asked kind.
+    pub fits: Vec<Fit>,
+    /// Final scores (topic plus the bonus for answering what is asked).
+    pub scores: Vec<f32>,
+    /// Whether a candidate answers what is asked.
+    pub answerable: bool,
+    /// Whether the question asks for something a fact may or may not hold (a figure, a
+    /// place …); otherwise every fact fits.
+    pub selective: bool,
+    pub scope_gap: Option<ScopeGap>,
+    /// Facts to show, best first.
+    pub listed: Vec<usize>,
+}
+
+/// Ranks the facts of `item`. `chars` are the normalized question's characters.
+pub fn rank_facts(
+    index: &Index,
+    analyzer: &Analyzer,
+    item: usize,
+    scoring: &Scoring,
+    analysis: &Analysis,
+    chars: &[char],
+) -> FactRanking {
+    let docs = index.item_fact_docs(item);
+    let fact_count = docs.len();
+    let mut topic = vec![0.0f32; fact_count];
+    let mut specific = vec![0.0f32; fact_count];
+    for hit in &scoring.hits {
+        for &term_index in &index.patterns[hit.pattern].terms {
+            let term = &index.terms[term_index];
+            if term.item != item {
+                continue;
+            }
+            if term.linked_facts.is_empty() {
+                continue;
+            }
+            let level = if term.fact_level { FACT_KEYWORD_LEVEL } else { 1.0 };
+            let share = term.weight * hit.factor * level / term.linked_facts.len() as f32;
+            for &fact in &term.linked_facts {
+                if fact < fact_count {
+                    topic[fact] += share;
+                    if term.narrows {
+                        specific[fact] += share;
+                    }
+                }
+            }
+        }
+    }
+    // Rare words of a sentence: each question bigram once, split among the item's facts
+    // holding it. They rank facts but do not narrow the topic (too weak a sign).
+    let mut seen: Vec<(char, char)> = Vec::new();
+    for pair in chars.windows(2) {
+        let bigram = (pair[0], pair[1]);
+        if seen.contains(&bigram) {
+            continue;
+        }
+        seen.push(bigram);
+        let Some(posting) = index.bigram_postings.get(&bigram) else {
+            continue;
+        };
+        let local: Vec<usize> = posting
+            .docs
+            .iter()
+            .filter(|&&d| index.docs[d].item == item)
+            .filter_map(|&d| index.docs[d].fact)
+            .filter(|&f| f < fact_count)
+            .collect();
+        if local.is_empty() {
+            continue;
+        }
+        let share = FACT_BIGRAM_FACTOR * posting.doc_idf / local.len() as f32;
+        for fact in local {
+            topic[fact] += share;
+        }
+    }
+    for (fact, &doc) in docs.iter().enumerate() {
+        let lookup = scoring.doc_figures[doc] * FACT_FIGURE_LOOKUP_FACTOR;
+        topic[fact] += lookup;
+        specific[fact] += lookup;
+    }
+
+    let best_specific = specific.iter().copied().fold(0.0f32, f32::max);
+    let candidates: Vec<usize> = if best_specific >= NARROW_MIN {
+        (0..fact_count)
+            .filter(|&f| specific[f] >= NARROW_RATIO * best_specific)
+            .collect()
+    } else {
+        (0..fact_count).collect()
+    };
+
+    let fits: Vec<Fit> = docs
+        .iter()
+        .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
+        .collect();
+    let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind));
+    let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
+    let scores: Vec<f32> = (0..fact_count)
+        .map(|f| {
+            let bonus = match (bonus_applies, fits[f]) {
+                (true, Fit::Yes) => ANSWERS_ASKED_BONUS,
+                (true, Fit::Exact) => ANSWERS_ASKED_BONUS + EXACT_UNIT_BONUS,
+                _ => 0.0,
+            };
+            topic[f] + bonus
+        })
+        .collect();
+    let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
+    let scope_gap = scope_gap(index, docs, &candidates, analysis);
+
+    let mut ranking = FactRanking {
+        item,
+        topic,
+        specific,
+        candidates,
+        fits,
+        scores,
+        answerable,
+        selective: bonus_applies,
+        scope_gap,
+        listed: Vec::new(),
+    };
+    ranking.listed = listed_facts(index, &ranking);
+    ranking
+}
+
+/// A place or year of the question that no candidate fact names.
+fn scope_gap(index: &Index, docs: &[usize], candidates: &[usize], analysis: &Analysis) -> Option<ScopeGap> {
+    for place in &analysis.other_places {
+        let covered = candidates.iter().any(|&f| {
+            let doc = &index.docs[docs[f]];
+            doc.text.contains(place.as_str()) || doc.keywords.iter().any(|k| k.contains(place.as_str()))
+        });
+        if !covered {
+            return Some(ScopeGap::Place(place.clone()));
+        }
+    }
+    for &year in &analysis.other_years {
+        let digits = year.to_string();
+        let covered = candidates
+            .iter()
+            .any(|&f| index.docs[docs[f]].text.contains(digits.as_str()));
+        if !covered {
+            return Some(ScopeGap::Year(year));
+        }
+    }
+    None
+}
+
+/// The facts to show: candidates that answer what is asked first, then by score; those
+/// within [`LISTED_FACT_RATIO`] of the first, at most [`MAX_ANSWER_FACTS`]. Without any
+/// evidence, the facts holding the headline's figures (the item's key figure).
+fn listed_facts(index: &Index, ranking: &FactRanking) -> Vec<usize> {
+    let fact_count = ranking.scores.len();
+    if fact_count == 0 {
+        return Vec::new();
+    }
+    let preferred = |f: usize| ranking.selective && ranking.candidates.contains(&f) && ranking.fits[f] != Fit::No;
+    let best_topic = ranking.topic.iter().copied().fold(0.0f32, f32::max);
+    if best_topic <= 0.0 {
+        let mut facts = headline_facts(index, ranking.item);
+        // A fact that answers what is asked goes first.
+        facts.sort_by_key(|&f| !preferred(f));
+        if let Some(first_fit) = (0..fact_count).find(|&f| preferred(f))
+            && !facts.contains(&first_fit)
+        {
+            facts.insert(0, first_fit);
+            facts.truncate(MAX_ANSWER_FACTS);
+        }
+        return facts;
+    }
+    let mut order: Vec<usize> = (0..fact_count).collect();
+    order.sort_by(|&a, &b| {
+        preferred(b)
+            .cmp(&preferred(a))
+            .then(ranking.scores[b].total_cmp(&ranking.scores[a]))
+            .then(a.cmp(&b))
+    });
+    let first_score = ranking.scores[order[0]];
+    let mut listed: Vec<usize> = order
+        .into_iter()
+        .enumerate()
+        .filter(|&(rank, f)| {
+            rank == 0 || (ranking.scores[f] >= LISTED_FACT_RATIO * first_score && ranking.scores[f] > 0.0)
+        })
+        .map(|(_, f)| f)
+        .collect();
+    listed.truncate(MAX_ANSWER_FACTS);
+    listed
+}
+
+/// Without any evidence: the facts that hold the headline's figures (1480间母婴室), else
+/// the first fact.
+fn headline_facts(index: &Index, item: usize) -> Vec<usize> {
+    let Some(&headline_doc) = index.headline_docs.get(item) else {
+        return Vec::new();
+    };
+    let headline = &index.docs[headline_doc];
+    let mut facts: Vec<usize> = index
+        .item_fact_docs(item)
+        .iter()
+        .enumerate()
+        .filter(|(_, doc)| {
+            index.docs[**doc]
+                .figures
+                .iter()
+                .any(|figure| figure.written && headline.figures.iter().any(|h| h.written && h.digits == figure.digits))
+        })
+        .map(|(fact, _)| fact)
+        .take(MAX_ANSWER_FACTS)
+        .collect();
+    if facts.is_empty() && !index.item_fact_docs(item).is_empty() {
+        facts.push(0);
+    }
+    facts
+}
+
+/// The facts most about the topic, for a reply that says the article does not answer the
+/// question: best topic score first.
+pub fn most_relevant_facts(ranking: &FactRanking, count: usize) -> Vec<usize> {
+    let best_topic = ranking.topic.iter().copied().fold(0.0f32, f32::max);
+    if best_topic <= 0.0 {
+        return ranking.listed.iter().copied().take(count).collect();
+    }
+    let mut order: Vec<usize> = ranking.candidates.clone();
+    order.sort_by(|&a, &b| ranking.topic[b].total_cmp(&ranking.topic[a]).then(a.cmp(&b)));
+    order.truncate(count);
+    order
+}

@@ -1,0 +1,255 @@
+//! The question-words file (`questions.toml`): the words that tell *what* a question asks.
+//!
+//! Admins extend these lists without touching code. The engine's question analysis
+//! ([`crate::engine`]) compiles them: cue words name what is asked (a quantity, a price,
+//! opening hours, how to apply …) and which facts can answer it; unit classes say which
+//! measure words agree (多少人 is answered by 716万余人次, not by 1458场); scope markers name
+//! places and years the article does not cover. Parsing reports every problem as
+//! `file:line: message`, like the other knowledge files.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::parse::FileReport;
+
+/// The file name of the question words in the knowledge directory.
+pub const QUESTIONS_FILE_NAME: &str = "questions.toml";
+
+/// How a fact can answer one kind of question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswerRule {
+    /// Any fact about the topic answers it (what is X, who, yes/no).
+    #[default]
+    Any,
+    /// A fact with a figure answers it (of an agreeing unit when the question names one).
+    Figure,
+    /// A fact containing one of the kind's `words` answers it.
+    Words,
+    /// The article never says it (prices, opening hours, how to apply …).
+    None,
+}
+
+impl AnswerRule {
+    pub fn name(self) -> &'static str {
+        match self {
+            AnswerRule::Any => "any",
+            AnswerRule::Figure => "figure",
+            AnswerRule::Words => "words",
+            AnswerRule::None => "none",
+        }
+    }
+}
+
+/// One kind of question: its cue words, a label for "the article does not say …", and
+/// which facts answer it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AskedKind {
+    /// A short ASCII name (`quantity`, `price`, `hours` …) shown in traces and logs.
+    pub kind: String,
+    /// What was asked, in Chinese, as in 「文章没有提到妇儿大厦的{label}。」
+    pub label: String,
+    pub answer: AnswerRule,
+    /// Words in a question that ask for this.
+    pub cues: Vec<String>,
+    /// For `answer = "figure"`: measure words a figure must have (empty: any figure).
+    pub units: Vec<String>,
+    /// For `answer = "words"`: words a fact must contain.
+    pub words: Vec<String>,
+}
+
+/// Measure words that agree: a question asking 多少人 is answered by a figure in 人, 名, 人次 ….
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitClass {
+    /// What is counted, in Chinese (人数, 场次 …), for "the article does not say …".
+    pub label: String,
+    /// Words after 多少/几 (or nouns anywhere in the question) that ask for this unit.
+    pub asked: Vec<String>,
+    /// Measure words of a fact's figures that answer it; empty: any figure.
+    pub answered_by: Vec<String>,
+}
+
+/// What the article covers: one year, one city. Other places and years are outside it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Scope {
+    /// The year the article reports on.
+    pub year: u16,
+    /// The article's own place, for replies (深圳).
+    pub home: String,
+    /// Places a question may name that the article does not cover (unless a fact names them).
+    pub other_places: Vec<String>,
+}
+
+/// The whole question-words file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuestionWords {
+    /// In priority order: when a question has cues of several kinds, the first kind wins.
+    pub asked: Vec<AskedKind>,
+    pub units: Vec<UnitClass>,
+    pub scope: Scope,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionsFile {
+    scope: Spanned<ScopeEntry>,
+    #[serde(default)]
+    asked: Vec<Spanned<AskedEntry>>,
+    #[serde(default)]
+    unit: Vec<Spanned<UnitEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScopeEntry {
+    year: Spanned<i64>,
+    home: Spanned<String>,
+    #[serde(default)]
+    other_places: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AskedEntry {
+    kind: Spanned<String>,
+    label: Spanned<String>,
+    answer: Spanned<AnswerRule>,
+    cues: Vec<Spanned<String>>,
+    #[serde(default)]
+    units: Vec<Spanned<String>>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitEntry {
+    label: Spanned<String>,
+    asked: Vec<Spanned<String>>,
+    #[serde(default)]
+    answered_by: Vec<Spanned<String>>,
+}
+
+/// Parses and checks `questions.toml`; problems go to the report.
+pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWords> {
+    let parsed: QuestionsFile = report.parse_toml()?;
+    let problems_before = report.problem_count();
+
+    let scope_entry = parsed.scope.get_ref();
+    let year = match u16::try_from(*scope_entry.year.get_ref()) {
+        Ok(year) if (1900..=2100).contains(&year) => year,
+        _ => {
+            report.at(&scope_entry.year, "`year` must be a year between 1900 and 2100");
+            0
+        }
+    };
+    let home = report.check_text("home", &scope_entry.home);
+    let other_places = report.check_keywords(&scope_entry.other_places);
+
+    let mut asked = Vec::new();
+    // Every cue belongs to one kind: the same cue under two kinds would be ambiguous.
+    let mut cue_owner: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for entry in &parsed.asked {
+        let entry_ref = entry.get_ref();
+        let kind = report.check_text("kind", &entry_ref.kind);
+        if !kind.is_empty() && !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-') {
+            report.at(
+                &entry_ref.kind,
+                format!("`kind` \"{kind}\" must be a short name in lowercase English letters (e.g. price)"),
+            );
+        }
+        let label = report.check_text("label", &entry_ref.label);
+        let answer = *entry_ref.answer.get_ref();
+        let cues = report.check_keywords(&entry_ref.cues);
+        if cues.is_empty() {
+            report.at(
+                entry,
+                format!("kind \"{kind}\" has no cues: add the words that ask for it"),
+            );
+        }
+        for (cue, spanned) in cues
+            .iter()
+            .zip(entry_ref.cues.iter().filter(|c| !c.get_ref().trim().is_empty()))
+        {
+            let line = report.line_of(spanned);
+            if let Some((other_kind, other_line)) = cue_owner.get(cue) {
+                if *other_line != line || other_kind != &kind {
+                    report.at(
+                        spanned,
+                        format!("cue \"{cue}\" is already listed for kind \"{other_kind}\" (line {other_line})"),
+                    );
+                }
+                continue;
+            }
+            cue_owner.insert(cue.clone(), (kind.clone(), line));
+        }
+        let units = report.check_keywords(&entry_ref.units);
+        let words = report.check_keywords(&entry_ref.words);
+        match answer {
+            AnswerRule::Words if words.is_empty() => {
+                report.at(&entry_ref.answer, "answer = \"words\" needs a `words` list");
+            }
+            AnswerRule::Any | AnswerRule::None | AnswerRule::Figure if !words.is_empty() => {
+                report.at(
+                    &entry_ref.answer,
+                    format!(
+                        "`words` is only used with answer = \"words\" (here: \"{}\")",
+                        answer.name()
+                    ),
+                );
+            }
+            _ => {}
+        }
+        if answer != AnswerRule::Figure && !units.is_empty() {
+            report.at(
+                &entry_ref.answer,
+                format!(
+                    "`units` is only used with answer = \"figure\" (here: \"{}\")",
+                    answer.name()
+                ),
+            );
+        }
+        asked.push(AskedKind {
+            kind,
+            label,
+            answer,
+            cues,
+            units,
+            words,
+        });
+    }
+    if parsed.asked.is_empty() {
+        report.at(&parsed.scope, "no [[asked]] kinds: the file needs at least one");
+    }
+
+    let mut units = Vec::new();
+    for entry in &parsed.unit {
+        let entry_ref = entry.get_ref();
+        let label = report.check_text("label", &entry_ref.label);
+        let asked_words = report.check_keywords(&entry_ref.asked);
+        if asked_words.is_empty() {
+            report.at(entry, "a [[unit]] needs `asked` words");
+        }
+        let answered_by = report.check_keywords(&entry_ref.answered_by);
+        units.push(UnitClass {
+            label,
+            asked: asked_words,
+            answered_by,
+        });
+    }
+
+    if report.problem_count() > problems_before {
+        return None;
+    }
+    Some(QuestionWords {
+        asked,
+        units,
+        scope: Scope {
+            year,
+            home,
+            other_places,
+        },
+    })
+}
