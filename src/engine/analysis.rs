@@ -420,9 +420,12 @@ impl Analyzer {
             } else if !figure.is_count() {
                 false
             } else {
+                let same_word = unit.is_some_and(|u| u.word == figure.unit);
                 match unit.and_then(|u| self.units.get(u.class)) {
                     Some(class) if !class.answered_by.is_empty() => class.answered_by.contains(&figure.unit),
-                    _ => true,
+                    // A Chinese numeral in a name (五分钟救助圈, 三年行动计划) answers "how many"
+                    // only when the question counts the very same thing (几大板块 → 四大板块).
+                    _ => figure.written || same_word,
                 }
             };
             if !fits {
