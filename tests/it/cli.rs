@@ -154,3 +154,78 @@ fn ask_explain_shows_the_scoring() {
     assert!(text.contains("hit \"母婴室\""), "pinyin hit listed: {text}");
     assert!(text.contains("item scores: 1="), "{text}");
 }
+
+#[test]
+fn reports_before_any_question_say_so_and_create_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for command in ["stats", "unanswered"] {
+        let output = fuer_bot(&[command, "--data-dir", data.to_str().unwrap()], "");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{command}: {stderr}");
+        let text = stdout(&output);
+        assert!(text.starts_with("还没有记录任何问题"), "{command}: {text}");
+        assert!(
+            text.contains(&data.join("fuer-bot.sqlite3").display().to_string()),
+            "{text}"
+        );
+    }
+    assert!(!data.exists(), "a report created the data directory");
+}
+
+#[test]
+fn reports_read_the_database_without_writing_to_it() {
+    use fuer_bot::store::{QuestionRecord, QuestionStore, RecordStatus, database_path, unix_now};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = database_path(&data);
+    let mut store = QuestionStore::open(&path).unwrap();
+    for (question, status) in [
+        ("母婴室有多少间", RecordStatus::Answered),
+        ("明天会下雨吗", RecordStatus::Declined),
+    ] {
+        let item = (status == RecordStatus::Answered).then_some(5);
+        let record = QuestionRecord {
+            time: unix_now(),
+            question: question.to_string(),
+            item,
+            score: if item.is_some() { 0.8 } else { 0.0 },
+            status,
+            chat_type: "private".to_string(),
+        };
+        store.record(&record).unwrap();
+    }
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+    let data_arg = data.to_str().unwrap();
+
+    let stats = fuer_bot(&["stats", "--data-dir", data_arg], "");
+    assert!(stats.status.success(), "{}", String::from_utf8_lossy(&stats.stderr));
+    let text = stdout(&stats);
+    assert!(
+        text.contains("今天：2 个问题，回答 1 个（50%），给出相关内容 0 个（0%），答不上 1 个（50%）"),
+        "{text}"
+    );
+    let unanswered = fuer_bot(&["unanswered", "--data-dir", data_arg], "");
+    assert!(unanswered.status.success());
+    assert!(
+        stdout(&unanswered).contains("1. “明天会下雨吗” × 1（答不上 1）"),
+        "{}",
+        stdout(&unanswered)
+    );
+
+    let files: Vec<String> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files,
+        ["fuer-bot.sqlite3"],
+        "the reports created files beside the database"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the reports changed the database"
+    );
+}
