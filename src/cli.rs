@@ -8,8 +8,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::console::run_console;
-use crate::dialogue::{Request, respond};
+use crate::console::{render_for_console, respond_to_line, run_console};
 use crate::engine::Engine;
 use crate::knowledge::load::load_knowledge_dir;
 
@@ -113,7 +112,7 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
 
 /// The JSON record of one question.
 pub fn json_answer(engine: &Engine, question: &str) -> JsonAnswer {
-    let response = respond(engine, Request::Question(question));
+    let response = respond_to_line(engine, question);
     let knowledge = engine.knowledge();
     let answer = response.answer.unwrap_or_else(|| engine.answer(""));
     let item = answer.item.and_then(|number| knowledge.item(number));
@@ -149,8 +148,8 @@ pub fn ask(
         if json {
             writeln!(output, "{}", serde_json::to_string(&json_answer(engine, question))?)?;
         } else {
-            let response = respond(engine, Request::Question(question));
-            writeln!(output, "{}", crate::console::render_for_console(&response.reply))?;
+            let response = respond_to_line(engine, question);
+            writeln!(output, "{}", render_for_console(&response.reply))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -159,8 +158,8 @@ pub fn ask(
         if json {
             writeln!(output, "{}", serde_json::to_string(&json_answer(engine, &line))?)?;
         } else if !line.trim().is_empty() {
-            let response = respond(engine, Request::Question(&line));
-            writeln!(output, "{}\n", crate::console::render_for_console(&response.reply))?;
+            let response = respond_to_line(engine, &line);
+            writeln!(output, "{}\n", render_for_console(&response.reply))?;
         }
     }
     Ok(ExitCode::SUCCESS)

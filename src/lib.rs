@@ -4,6 +4,7 @@
 //! does no I/O; loading files, the console and Telegram live at the edges.
 
 pub mod cli;
+pub mod command;
 pub mod console;
 pub mod dialogue;
 pub mod engine;

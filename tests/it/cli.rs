@@ -229,3 +229,44 @@ fn reports_read_the_database_without_writing_to_it() {
         "the reports changed the database"
     );
 }
+
+#[test]
+fn ask_answers_commands_exactly_like_the_console() {
+    for line in [
+        "/item 5",
+        "/item 0",
+        "/item abc",
+        "/start",
+        "/start item3",
+        "/help",
+        "/list",
+        "/ITEM 2",
+        "/unknown",
+        "/stats",
+        "/list@other_bot",
+        "全市建了多少间母婴室？",
+    ] {
+        let asked = fuer_bot(&["ask", line], "");
+        assert!(asked.status.success(), "{line}");
+        let console = fuer_bot(&["chat"], &format!("{line}\n"));
+        assert_eq!(stdout(&asked).trim_end(), stdout(&console).trim_end(), "{line}");
+        let json = fuer_bot(&["ask", "--json", line], "");
+        let json: serde_json::Value = serde_json::from_str(stdout(&json).trim()).expect("one JSON line");
+        assert_eq!(json["question"], line);
+        assert!(
+            stdout(&asked).starts_with(json["answer"].as_str().unwrap_or_default()),
+            "{line}: {json}"
+        );
+    }
+    let item = stdout(&fuer_bot(&["ask", "/item 5"], ""));
+    assert!(item.contains("建设公共场所母婴室1480间"), "{item}");
+    assert!(stdout(&fuer_bot(&["ask", "/item 0"], "")).contains("编号范围是 1–10"));
+    assert!(stdout(&fuer_bot(&["ask", "/start"], "")).contains("您好！我是"));
+    assert_eq!(
+        stdout(&fuer_bot(&["ask", "/unknown"], "")).trim_end(),
+        fuer_bot::texts::UNKNOWN_COMMAND
+    );
+    // Lines of standard input too.
+    let lines = stdout(&fuer_bot(&["ask"], "/item 5\n"));
+    assert!(lines.contains("建设公共场所母婴室1480间"), "{lines}");
+}
