@@ -63,14 +63,15 @@ pub fn run_console(
         write!(output, "{PROMPT}")?;
         output.flush()?;
     }
-    for line in input.lines() {
-        let line = line?;
-        if is_quit(&line) {
-            break;
-        }
-        if !line.trim().is_empty() {
-            let reply = respond_to_line(engine, &line).reply;
-            writeln!(output, "{}\n", render_for_console(&reply))?;
+    for line in crate::input::lines(input) {
+        match line?.text {
+            Ok(line) if is_quit(&line) => break,
+            Ok(line) if line.trim().is_empty() => {}
+            Ok(line) => {
+                let reply = respond_to_line(engine, &line).reply;
+                writeln!(output, "{}\n", render_for_console(&reply))?;
+            }
+            Err(_) => writeln!(output, "{}\n", texts::INVALID_TEXT)?,
         }
         if interactive {
             write!(output, "{PROMPT}")?;

@@ -8,6 +8,7 @@ pub mod command;
 pub mod console;
 pub mod dialogue;
 pub mod engine;
+pub mod input;
 pub mod knowledge;
 pub mod normalize;
 pub mod recording;

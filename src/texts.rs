@@ -51,6 +51,8 @@ pub const EMPTY_QUESTION: &str = "请用文字输入您的问题，例如“全�
 pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可用的命令。";
 pub const NON_TEXT_MESSAGE: &str = "我只能看懂文字消息。请直接输入您的问题，或发送 /list 查看十件大事。";
 pub const QUESTION_TOO_LONG: &str = "您的问题太长了，请用一两句话提问。";
+/// The console's reply to a line that is not valid UTF-8 text.
+pub const INVALID_TEXT: &str = "这一行含有无法识别的字符（不是 UTF-8 编码的文字），请重新输入。";
 pub const INTERNAL_ERROR: &str = "抱歉，处理您的消息时出了点问题，请稍后再试。";
 
 // Telegram: command menu descriptions (3–256 characters each), buttons and inline mode.

@@ -6,6 +6,11 @@ use std::process::{Command, Output, Stdio};
 use crate::support::{copy_knowledge, knowledge_dir};
 
 fn fuer_bot(args: &[&str], stdin: &str) -> Output {
+    fuer_bot_bytes(args, stdin.as_bytes())
+}
+
+/// Runs the binary with raw bytes (possibly not UTF-8) on standard input.
+fn fuer_bot_bytes(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
         .args(args)
         .env_remove("TELOXIDE_TOKEN")
@@ -18,7 +23,7 @@ fn fuer_bot(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("start fuer-bot");
     if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin.as_bytes()).expect("write stdin");
+        input.write_all(stdin).expect("write stdin");
     }
     child.wait_with_output().expect("run fuer-bot")
 }
@@ -269,4 +274,72 @@ fn ask_answers_commands_exactly_like_the_console() {
     // Lines of standard input too.
     let lines = stdout(&fuer_bot(&["ask"], "/item 5\n"));
     assert!(lines.contains("建设公共场所母婴室1480间"), "{lines}");
+}
+
+/// Three questions, the second one not UTF-8 (Latin-1 bytes, as a wrongly saved file has).
+const WITH_A_BAD_LINE: &[u8] = b"\xe5\xa6\x88\xe5\xa6\x88\xe5\xb2\x97\xe7\x9a\x84\xe6\x95\xb0\xe9\x87\x8f\nqu\xe9 est-ce\n\xe7\xac\xac\xe4\xb8\x83\xe4\xbb\xb6\xe6\x98\xaf\xe4\xbb\x80\xe4\xb9\x88\n";
+
+#[test]
+fn a_line_that_is_not_utf8_gets_its_own_error_and_the_rest_is_answered() {
+    let output = fuer_bot_bytes(&["ask", "--json"], WITH_A_BAD_LINE);
+    assert_eq!(output.status.code(), Some(1), "a bad line is an error");
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("valid JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert_eq!(lines[0]["item"], 2);
+    assert_eq!(lines[1]["line"], 2);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("not valid UTF-8"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2]["question"], "第七件是什么");
+    assert_eq!(lines[2]["item"], 7);
+
+    let plain = fuer_bot_bytes(&["ask"], WITH_A_BAD_LINE);
+    assert_eq!(plain.status.code(), Some(1));
+    let text = stdout(&plain);
+    assert!(text.contains("line 2: not valid UTF-8"), "{text}");
+    assert!(text.contains("9019") && text.contains("第7件"), "{text}");
+
+    let chat = fuer_bot_bytes(&["chat"], WITH_A_BAD_LINE);
+    assert!(chat.status.success());
+    let text = stdout(&chat);
+    assert!(text.contains(fuer_bot::texts::INVALID_TEXT), "{text}");
+    assert!(text.contains("9019") && text.contains("第7件"), "{text}");
+
+    let explained = fuer_bot_bytes(&["ask", "--explain"], WITH_A_BAD_LINE);
+    assert_eq!(explained.status.code(), Some(1));
+    let text = stdout(&explained);
+    assert!(text.contains("line 2: not valid UTF-8"), "{text}");
+    assert!(text.contains("第七件是什么"), "{text}");
+}
+
+#[test]
+fn every_entry_point_caps_the_question_length() {
+    let long = "母婴室".repeat(16_000 / 3 + 1);
+    // --explain does not score a question the bot would refuse (it took 12 s before).
+    let explained = fuer_bot(&["ask", "--explain", &long], "");
+    assert!(explained.status.success());
+    let text = stdout(&explained);
+    assert!(text.contains("not scored: 16002 characters"), "{text}");
+    assert!(!text.contains("item scores"), "{text}");
+    // From standard input (where a line is cut at 16 KiB; this one is 48 KB).
+    let from_stdin = fuer_bot(&["ask", "--explain"], &format!("{long}\n母婴是有多少\n"));
+    let text = stdout(&from_stdin);
+    assert!(text.contains("not scored: "), "{text}");
+    assert!(text.contains("item scores: 1="), "the next line is scored: {text}");
+    // ask, ask --json and the console refuse it politely.
+    let too_long = fuer_bot::texts::QUESTION_TOO_LONG;
+    assert_eq!(stdout(&fuer_bot(&["ask", &long], "")).trim_end(), too_long);
+    let json = stdout(&fuer_bot(&["ask", "--json"], &format!("{long}\n")));
+    let json: serde_json::Value = serde_json::from_str(json.trim()).expect("one JSON line");
+    assert_eq!(json["answer"], too_long);
+    assert!(json["item"].is_null());
+    assert!(stdout(&fuer_bot(&["chat"], &format!("{long}\n"))).contains(too_long));
 }
