@@ -4,7 +4,7 @@
 //! Run: `cargo bench --bench store`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use fuer_bot::store::{QuestionRecord, QuestionStore, database_path};
+use fuer_bot::store::{QuestionRecord, QuestionStore, RecordStatus, database_path};
 
 const NOW: i64 = 1_709_517_600;
 
@@ -14,7 +14,11 @@ fn record(i: i64) -> QuestionRecord {
         question: format!("问题{}", i % 300),
         item: (i % 3 != 0).then_some((i % 10 + 1) as u8),
         score: if i % 7 == 0 { 0.3 } else { 0.8 },
-        declined: i % 3 == 0,
+        status: if i % 3 == 0 {
+            RecordStatus::Declined
+        } else {
+            RecordStatus::Answered
+        },
         chat_type: "private".to_string(),
     }
 }

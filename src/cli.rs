@@ -8,9 +8,10 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::console::run_console;
-use crate::dialogue::{Request, respond};
+use crate::console::{render_for_console, respond_to_line, run_console};
+use crate::dialogue::MAX_QUESTION_CHARS;
 use crate::engine::Engine;
+use crate::input;
 use crate::knowledge::load::load_knowledge_dir;
 
 /// fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
@@ -121,7 +122,7 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
 
 /// The JSON record of one question.
 pub fn json_answer(engine: &Engine, question: &str) -> JsonAnswer {
-    let response = respond(engine, Request::Question(question));
+    let response = respond_to_line(engine, question);
     let knowledge = engine.knowledge();
     let answer = response.answer.unwrap_or_else(|| engine.answer(""));
     let item = answer.item.and_then(|number| knowledge.item(number));
@@ -152,7 +153,16 @@ pub fn json_answer(engine: &Engine, question: &str) -> JsonAnswer {
     }
 }
 
-/// `fuer-bot ask`.
+/// One line of `ask --json` output for a line of input that could not be read.
+#[derive(Debug, Serialize)]
+pub struct JsonLineError {
+    pub line: usize,
+    pub error: String,
+}
+
+/// `fuer-bot ask`: one reply, or (without a question) one per line of `input`. A line that
+/// is not valid UTF-8 gets an error result of its own and the lines after it are answered;
+/// the exit code is then 1.
 pub fn ask(
     engine: &Engine,
     json: bool,
@@ -164,41 +174,86 @@ pub fn ask(
         if json {
             writeln!(output, "{}", serde_json::to_string(&json_answer(engine, question))?)?;
         } else {
-            let response = respond(engine, Request::Question(question));
-            writeln!(output, "{}", crate::console::render_for_console(&response.reply))?;
+            let response = respond_to_line(engine, question);
+            writeln!(output, "{}", render_for_console(&response.reply))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
-    for line in input.lines() {
-        let line = line.context("cannot read a question from standard input")?;
-        if json {
-            writeln!(output, "{}", serde_json::to_string(&json_answer(engine, &line))?)?;
-        } else if !line.trim().is_empty() {
-            let response = respond(engine, Request::Question(&line));
-            writeln!(output, "{}\n", crate::console::render_for_console(&response.reply))?;
+    let mut unreadable = false;
+    for line in input::lines(input) {
+        let line = line.context("cannot read questions from standard input")?;
+        match line.text {
+            Ok(text) if json => writeln!(output, "{}", serde_json::to_string(&json_answer(engine, &text))?)?,
+            Ok(text) if text.trim().is_empty() => {}
+            Ok(text) => {
+                let response = respond_to_line(engine, &text);
+                writeln!(output, "{}\n", render_for_console(&response.reply))?;
+            }
+            Err(error) => {
+                unreadable = true;
+                if json {
+                    let error = JsonLineError {
+                        line: line.number,
+                        error: error.to_string(),
+                    };
+                    writeln!(output, "{}", serde_json::to_string(&error)?)?;
+                } else {
+                    writeln!(output, "line {}: {error}\n", line.number)?;
+                }
+            }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if unreadable {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-/// `fuer-bot ask --explain`: how each question (argument or stdin lines) was scored.
+/// How one question was scored; a question longer than the bot answers is not scored
+/// (the bot refuses it without asking the engine).
+fn explain_one(engine: &Engine, question: &str, output: &mut impl Write) -> Result<()> {
+    let chars = question.chars().count();
+    if chars > MAX_QUESTION_CHARS {
+        let start: String = question.chars().take(40).collect();
+        writeln!(
+            output,
+            "{start}…\nnot scored: {chars} characters; the bot answers questions of at most {MAX_QUESTION_CHARS} characters and politely refuses longer ones\n"
+        )?;
+    } else {
+        writeln!(output, "{question}\n{}\n", engine.explain(question))?;
+    }
+    Ok(())
+}
+
+/// `fuer-bot ask --explain`: how each question (argument or stdin lines) was scored. Lines
+/// that are not valid UTF-8 are reported and skipped (exit code 1).
 pub fn explain(
     engine: &Engine,
     question: Option<&str>,
     input: impl BufRead,
     mut output: impl Write,
 ) -> Result<ExitCode> {
-    let questions: Vec<String> = match question {
-        Some(question) => vec![question.to_string()],
-        None => input
-            .lines()
-            .collect::<std::io::Result<_>>()
-            .context("cannot read questions from standard input")?,
-    };
-    for question in questions {
-        writeln!(output, "{question}\n{}\n", engine.explain(&question))?;
+    if let Some(question) = question {
+        explain_one(engine, question, &mut output)?;
+        return Ok(ExitCode::SUCCESS);
     }
-    Ok(ExitCode::SUCCESS)
+    let mut unreadable = false;
+    for line in input::lines(input) {
+        let line = line.context("cannot read questions from standard input")?;
+        match line.text {
+            Ok(text) => explain_one(engine, &text, &mut output)?,
+            Err(error) => {
+                unreadable = true;
+                writeln!(output, "line {}: {error}\n", line.number)?;
+            }
+        }
+    }
+    Ok(if unreadable {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `fuer-bot chat` (and `fuer-bot` without a token).

@@ -2,44 +2,38 @@
 
 use std::io::{BufRead, Write};
 
-use crate::dialogue::{Request, respond};
+use crate::command::{ParsedCommand, parse_command};
+use crate::dialogue::{Request, Response, respond};
 use crate::engine::Engine;
-use crate::reply::Reply;
+use crate::reply::{Paragraph, Reply};
 use crate::texts;
 
 /// Prompt shown before each line in an interactive console.
 pub const PROMPT: &str = "> ";
 
-/// What one console line asks for.
-#[derive(Debug, PartialEq, Eq)]
-pub enum ConsoleInput<'a> {
-    Request(Request<'a>),
-    UnknownCommand,
-    Quit,
-    Blank,
+/// The response to one line typed at the console or given to `fuer-bot ask`: a command
+/// (parsed as on Telegram, so `/item 5` gets the same reply everywhere), an unknown command,
+/// or a question. A blank line is an empty question (the bot asks for one).
+pub fn respond_to_line(engine: &Engine, line: &str) -> Response {
+    let line = line.trim();
+    match parse_command(line, None) {
+        None => respond(engine, Request::Question(line)),
+        Some(ParsedCommand::Known(command)) => respond(engine, command.request()),
+        // Admin commands are for admins on Telegram; like another bot's, they are unknown here.
+        Some(ParsedCommand::Admin { .. } | ParsedCommand::Unknown { .. } | ParsedCommand::OtherBot) => Response {
+            reply: Reply {
+                paragraphs: vec![Paragraph::plain(texts::UNKNOWN_COMMAND)],
+                keyboard: Vec::new(),
+            },
+            answer: None,
+        },
+    }
 }
 
-/// Parses one console line: `/start [payload]`, `/help`, `/list`, `/item N`, `/quit`, or a question.
-pub fn parse_console_line(line: &str) -> ConsoleInput<'_> {
-    let line = line.trim();
-    if line.is_empty() {
-        return ConsoleInput::Blank;
-    }
-    let Some(command_line) = line.strip_prefix('/') else {
-        return ConsoleInput::Request(Request::Question(line));
-    };
-    let (command, argument) = command_line
-        .split_once(char::is_whitespace)
-        .unwrap_or((command_line, ""));
-    let argument = argument.trim();
-    match command.to_ascii_lowercase().as_str() {
-        "start" => ConsoleInput::Request(Request::Start((!argument.is_empty()).then_some(argument))),
-        "help" => ConsoleInput::Request(Request::Help),
-        "list" => ConsoleInput::Request(Request::List),
-        "item" => ConsoleInput::Request(Request::Item(argument)),
-        "quit" | "exit" => ConsoleInput::Quit,
-        _ => ConsoleInput::UnknownCommand,
-    }
+/// Whether a console line asks to leave (`/quit` or `/exit`).
+pub fn is_quit(line: &str) -> bool {
+    let word = line.split_whitespace().next().unwrap_or_default();
+    word.eq_ignore_ascii_case("/quit") || word.eq_ignore_ascii_case("/exit")
 }
 
 /// A reply as console text: the plain text, then the buttons as the commands they stand for.
@@ -69,16 +63,15 @@ pub fn run_console(
         write!(output, "{PROMPT}")?;
         output.flush()?;
     }
-    for line in input.lines() {
-        let line = line?;
-        let text = match parse_console_line(&line) {
-            ConsoleInput::Quit => break,
-            ConsoleInput::Blank => None,
-            ConsoleInput::UnknownCommand => Some(texts::UNKNOWN_COMMAND.to_string()),
-            ConsoleInput::Request(request) => Some(render_for_console(&respond(engine, request).reply)),
-        };
-        if let Some(text) = text {
-            writeln!(output, "{text}\n")?;
+    for line in crate::input::lines(input) {
+        match line?.text {
+            Ok(line) if is_quit(&line) => break,
+            Ok(line) if line.trim().is_empty() => {}
+            Ok(line) => {
+                let reply = respond_to_line(engine, &line).reply;
+                writeln!(output, "{}\n", render_for_console(&reply))?;
+            }
+            Err(_) => writeln!(output, "{}\n", texts::INVALID_TEXT)?,
         }
         if interactive {
             write!(output, "{PROMPT}")?;

@@ -4,9 +4,11 @@
 //! does no I/O; loading files, the console and Telegram live at the edges.
 
 pub mod cli;
+pub mod command;
 pub mod console;
 pub mod dialogue;
 pub mod engine;
+pub mod input;
 pub mod knowledge;
 pub mod normalize;
 pub mod recording;

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     {
         eprintln!("warning: cannot read .env: {error}");
     }
-    pretty_env_logger::init();
+    init_logger();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -21,6 +21,19 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The log filter when `RUST_LOG` is set neither in the environment nor in `.env`.
+const DEFAULT_LOG_FILTER: &str = "info";
+
+/// Logs to stderr at `RUST_LOG`'s level, `info` by default: without any configuration an
+/// operator sees the bot connect, retry and stop.
+fn init_logger() {
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .filter(|filter| !filter.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_LOG_FILTER.to_string());
+    pretty_env_logger::formatted_builder().parse_filters(&filter).init();
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -134,7 +134,7 @@ impl Drop for QuestionLog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{QuestionStore, database_path};
+    use crate::store::{QuestionStore, RecordStatus, database_path};
 
     fn record(question: &str) -> QuestionRecord {
         QuestionRecord {
@@ -142,7 +142,7 @@ mod tests {
             question: question.to_string(),
             item: None,
             score: 0.0,
-            declined: true,
+            status: RecordStatus::Declined,
             chat_type: "private".to_string(),
         }
     }
@@ -159,8 +159,9 @@ mod tests {
         assert!(log.close(Duration::from_secs(30)));
         assert!(!log.submit(record("关闭以后")), "nothing is taken after close");
         assert_eq!(
-            QuestionStore::open_existing(&path)
+            QuestionStore::open_read_only(&path)
                 .expect("open")
+                .expect("a database with questions")
                 .count()
                 .expect("count"),
             20

@@ -93,11 +93,13 @@ impl AppState {
         self.0.questions.as_ref().map(|questions| questions.recorder())
     }
 
-    /// Queues a question record; never blocks (see [`QuestionLog::submit`]).
-    pub fn record_question(&self, record: QuestionRecord) {
-        if let Some(questions) = &self.0.questions {
-            questions.submit(record);
-        }
+    /// Queues a question record; never blocks (see [`QuestionLog::submit`]). Returns whether
+    /// it was queued (false when no data directory is configured or recording is off).
+    pub fn record_question(&self, record: QuestionRecord) -> bool {
+        self.0
+            .questions
+            .as_ref()
+            .is_some_and(|questions| questions.submit(record))
     }
 
     /// The bot's username, without `@`.
@@ -119,6 +121,7 @@ impl AppState {
 mod tests {
     use super::*;
     use crate::knowledge::{Fact, Item, KnowledgeBase, SourceInfo};
+    use crate::store::RecordStatus;
 
     fn engine_with_title(title: &str) -> Engine {
         Engine::new(KnowledgeBase {
@@ -156,14 +159,15 @@ mod tests {
         assert!(!state.is_admin(8));
         assert!(state.knowledge_dir().is_none());
         assert!(state.recorder().is_none());
-        state.record_question(QuestionRecord {
+        let queued = state.record_question(QuestionRecord {
             time: 0,
             question: "不记录".to_string(),
             item: None,
             score: 0.0,
-            declined: true,
+            status: RecordStatus::Declined,
             chat_type: "private".to_string(),
         });
+        assert!(!queued, "without a question log nothing is recorded");
     }
 
     #[test]

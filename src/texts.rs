@@ -1,7 +1,8 @@
 //! Every sentence the bot says to users, in Simplified Chinese, in one place.
 //!
-//! Templates use `{}`-free fixed text; the few dynamic parts are joined by the
-//! functions of [`crate::reply`].
+//! Fixed sentences are constants. Sentences with numbers or names in them are small
+//! functions here, so that the wording stays in this file; the code elsewhere only decides
+//! which sentence to say and with what values.
 
 pub const WELCOME_INTRO: &str = "您好！我是“深圳妇女儿童发展十件大事”问答机器人。";
 pub const WELCOME_EXAMPLES_HEADER: &str = "可以这样问我：";
@@ -58,6 +59,8 @@ pub const EMPTY_QUESTION: &str = "请用文字输入您的问题，例如“全�
 pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可用的命令。";
 pub const NON_TEXT_MESSAGE: &str = "我只能看懂文字消息。请直接输入您的问题，或发送 /list 查看十件大事。";
 pub const QUESTION_TOO_LONG: &str = "您的问题太长了，请用一两句话提问。";
+/// The console's reply to a line that is not valid UTF-8 text.
+pub const INVALID_TEXT: &str = "这一行含有无法识别的字符（不是 UTF-8 编码的文字），请重新输入。";
 pub const INTERNAL_ERROR: &str = "抱歉，处理您的消息时出了点问题，请稍后再试。";
 
 // Telegram: command menu descriptions (3–256 characters each), buttons and inline mode.
@@ -74,3 +77,86 @@ pub const COMMAND_STATS_DESCRIPTION: &str = "问答统计（管理员）";
 pub const COMMAND_UNANSWERED_DESCRIPTION: &str = "常见的答不上的问题（管理员）";
 pub const RELOAD_NOT_CONFIGURED: &str = "这个机器人没有设置知识库文件夹，无法重新加载。";
 pub const RECORDING_NOT_CONFIGURED: &str = "这个机器人没有设置数据文件夹（DATA_DIR），不记录问题，所以没有统计。";
+
+// Admin reports: `/stats`, `/unanswered`, `fuer-bot stats`, `fuer-bot unanswered`.
+pub const STATS_TODAY: &str = "今天";
+pub const STATS_LAST_7_DAYS: &str = "最近7天";
+pub const STATS_ALL_TIME: &str = "全部";
+
+/// The first line of the stats report; `now` is a Beijing time such as `2024-03-04 10:00`.
+pub fn stats_heading(now: &str) -> String {
+    format!("问答统计（北京时间，截至 {now}）")
+}
+
+/// A period of the stats report without questions.
+pub fn stats_no_questions(period: &str) -> String {
+    format!("{period}：还没有问题")
+}
+
+/// A period of the stats report: the questions, then (count, share) of the answered ones,
+/// of those answered with related content only, and of the declined ones.
+pub fn stats_period(period: &str, questions: u64, [answered, related, declined]: [(u64, String); 3]) -> String {
+    format!(
+        "{period}：{questions} 个问题，回答 {} 个（{}），给出相关内容 {} 个（{}），答不上 {} 个（{}）",
+        answered.0, answered.1, related.0, related.1, declined.0, declined.1
+    )
+}
+
+/// Appended to a period line: how many answers were unsure.
+pub fn stats_low_confidence(count: u64) -> String {
+    format!("，把握不大 {count} 个")
+}
+
+/// The heading of a period's most asked items.
+pub fn stats_top_items_heading(period: &str) -> String {
+    format!("{period}问得最多的大事：")
+}
+
+/// One of the most asked items: `1. 第5件 母婴室与民生实事 — 2 次`.
+pub fn stats_top_item(rank: usize, item: &str, count: u64) -> String {
+    format!("{rank}. {item} — {count} 次")
+}
+
+/// The unanswered report when there is nothing to list.
+pub fn unanswered_none(days: u32) -> String {
+    format!("最近{days}天没有答不上、只给出相关内容或把握不大的问题。")
+}
+
+/// The first line of the unanswered report.
+pub fn unanswered_heading(days: u32, listed: usize) -> String {
+    format!("最近{days}天答不上、只给出相关内容或把握不大的问题（前 {listed} 个，按次数排序）：")
+}
+
+pub fn unanswered_declined(count: u64) -> String {
+    format!("答不上 {count}")
+}
+
+pub fn unanswered_related(count: u64) -> String {
+    format!("只给出相关内容 {count}")
+}
+
+pub fn unanswered_low_confidence(count: u64) -> String {
+    format!("把握不大 {count}")
+}
+
+/// One question of the unanswered report: rank, wording, count, how it went, last asked.
+pub fn unanswered_line(rank: usize, question: &str, count: u64, kinds: &[String], last_asked: &str) -> String {
+    format!(
+        "{rank}. “{question}” × {count}（{}），最近 {last_asked}",
+        kinds.join("，")
+    )
+}
+
+pub const UNANSWERED_HINT: &str = "把这些问法里的关键说法加到对应大事文件的 keywords（或 synonyms.toml 的同义词组），机器人就能答上；方法见 knowledge/README.md。";
+
+/// Instead of a report when the question database cannot be used; `reason` is the error.
+pub fn store_unavailable(reason: &str) -> String {
+    format!("问题记录不可用，机器人照常回答但没有记录问题。\n原因：{reason}")
+}
+
+/// `fuer-bot stats|unanswered` before the bot recorded any question.
+pub fn no_questions_recorded(database: &str) -> String {
+    format!(
+        "还没有记录任何问题（{database} 还不存在或是空的）。机器人开始回答问题后会自动创建并记录；数据文件夹由 --data-dir 或 DATA_DIR 指定。"
+    )
+}

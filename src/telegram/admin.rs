@@ -14,9 +14,10 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::task::JoinHandle;
 
 use super::TgBot;
-use super::commands::{AdminCommand, admin_menu, menu};
+use super::commands::{admin_menu, menu};
 use super::redact::Redactor;
 use super::render::render;
+use crate::command::AdminCommand;
 use crate::reload::{ReloadOutcome, reload_now};
 use crate::reply::{Paragraph, Reply};
 use crate::state::AppState;

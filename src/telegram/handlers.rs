@@ -16,10 +16,10 @@ use teloxide::types::{
 use teloxide::{ApiError, RequestError};
 
 use super::admin::admin_reply;
-use super::commands::{AdminCommand, Command, ParsedCommand, parse_command};
 use super::inline::inline_results;
 use super::render::{RenderedReply, parse_callback_data, render};
 use super::{HandlerError, HandlerResult, TgBot};
+use crate::command::{AdminCommand, Command, ParsedCommand, parse_command};
 use crate::dialogue::{Request, Response, respond};
 use crate::engine::Engine;
 use crate::reply::{Action, Paragraph, Reply};
@@ -82,7 +82,7 @@ pub fn route(message: &Message, username: &str, edited: bool) -> Route {
             Route::Ignore
         };
     };
-    match parse_command(text, username) {
+    match parse_command(text, Some(username)) {
         Some(ParsedCommand::Known(command)) => return Route::Command(command),
         // Admin commands only work in a private chat; elsewhere they are unknown commands.
         Some(ParsedCommand::Admin { command, addressed }) => {
@@ -212,18 +212,6 @@ fn sent_by_admin(message: &Message, state: &AppState) -> bool {
     message.from.as_ref().is_some_and(|user| state.is_admin(user.id.0))
 }
 
-fn command_reply(engine: &Engine, command: &Command) -> Reply {
-    match command {
-        Command::Start(payload) => {
-            let payload = payload.trim();
-            answer_request(engine, Request::Start((!payload.is_empty()).then_some(payload)))
-        }
-        Command::Help => answer_request(engine, Request::Help),
-        Command::List => answer_request(engine, Request::List),
-        Command::Item(argument) => answer_request(engine, Request::Item(argument)),
-    }
-}
-
 async fn on_message(bot: TgBot, message: Message, state: AppState) -> HandlerResult {
     handle_message(&bot, &message, &state, false).await
 }
@@ -260,7 +248,7 @@ async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited
                 plain_reply(texts::UNKNOWN_COMMAND)
             }
         }
-        Route::Command(command) => command_reply(&state.engine(), command),
+        Route::Command(command) => answer_request(&state.engine(), command.request()),
         Route::Question(question) => answer_question(state, message, question),
     };
     // In groups, thread the answer under the question it answers.

@@ -17,8 +17,9 @@ use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::Dispatcher;
 use teloxide::prelude::*;
+use teloxide::stop::StopToken;
 use teloxide::types::Me;
-use teloxide::update_listeners::{Polling, webhooks};
+use teloxide::update_listeners::{Polling, UpdateListener, webhooks};
 use teloxide::{ApiError, RequestError};
 use tokio::sync::watch;
 
@@ -379,7 +380,7 @@ pub async fn serve(
     state: AppState,
     options: &Options,
     redactor: &Redactor,
-    mut stop: watch::Receiver<bool>,
+    stop: watch::Receiver<bool>,
 ) -> Result<(), RunError> {
     let handler_redactor = redactor.clone();
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
@@ -395,21 +396,6 @@ pub async fn serve(
         }))
         .build();
 
-    let shutdown_token = dispatcher.shutdown_token();
-    let stopper = tokio::spawn(async move {
-        let _ = stop.wait_for(|stopped| *stopped).await;
-        loop {
-            match shutdown_token.shutdown() {
-                Ok(done) => {
-                    done.await;
-                    return;
-                }
-                // Not dispatching yet (still starting): try again shortly.
-                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
-            }
-        }
-    });
-
     let listener_redactor = redactor.clone();
     let listener_errors = Arc::new(move |error: RequestError| {
         let line = listener_redactor.error(&error);
@@ -421,17 +407,19 @@ pub async fn serve(
     let result = match &options.webhook {
         None => {
             log::info!("receiving updates by long polling");
-            let listener = Polling::builder(bot.clone())
+            let mut listener = Polling::builder(bot.clone())
                 .timeout(options.polling_timeout)
                 .backoff_strategy(options.backoff)
                 .delete_webhook()
                 .await
                 .build();
-            dispatcher.try_dispatch_with_listener(listener, listener_errors).await
+            let stopper = stop_listener_on(stop, listener.stop_token());
+            let result = dispatcher.try_dispatch_with_listener(listener, listener_errors).await;
+            stopper.abort();
+            result
         }
-        Some(webhook) => serve_webhook(&bot, &mut dispatcher, webhook, redactor).await,
+        Some(webhook) => serve_webhook(&bot, &mut dispatcher, webhook, redactor, stop).await,
     };
-    stopper.abort();
     match result {
         Ok(()) => {
             log::info!("stopped cleanly");
@@ -444,11 +432,29 @@ pub async fn serve(
     }
 }
 
+/// Stops the update listener once `stop` turns true (or its sender is gone). The dispatcher
+/// then handles the updates it has already received, waits for the handlers in progress and
+/// returns; long polling confirms the handled updates to Telegram first.
+///
+/// Stopping the listener directly, rather than with teloxide's `ShutdownToken::shutdown`,
+/// is deliberate: `shutdown` wakes the dispatcher with `Notify::notify_waiters`, which only
+/// reaches a dispatcher waiting in its `select` at that instant. A dispatcher busy handing an
+/// update to a chat's worker (briefly, or for long when that chat's queue is full) misses
+/// it and then never stops. The listener's stop flag is level-triggered: it is seen at the
+/// next poll, whenever that is.
+fn stop_listener_on(mut stop: watch::Receiver<bool>, token: StopToken) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let _ = stop.wait_for(|stopped| *stopped).await;
+        token.stop();
+    })
+}
+
 async fn serve_webhook(
     bot: &TgBot,
     dispatcher: &mut Dispatcher<TgBot, HandlerError, teloxide::dispatching::DefaultKey>,
     webhook: &WebhookConfig,
     redactor: &Redactor,
+    stop: watch::Receiver<bool>,
 ) -> Result<(), RequestError> {
     let tcp = match tokio::net::TcpListener::bind(webhook.listen).await {
         Ok(tcp) => tcp,
@@ -461,7 +467,9 @@ async fn serve_webhook(
     if let Some(secret) = &webhook.secret {
         webhook_options = webhook_options.secret_token(secret.clone());
     }
-    let (listener, stopped, router) = webhooks::axum_to_router(bot.clone(), webhook_options).await?;
+    let (mut listener, stopped, router) = webhooks::axum_to_router(bot.clone(), webhook_options).await?;
+    // Stopping the listener also ends the server below (`stopped`), which ends the stream.
+    let stopper = stop_listener_on(stop, listener.stop_token());
     log::info!(
         "receiving updates by webhook on {} (path {})",
         webhook.listen,
@@ -470,6 +478,7 @@ async fn serve_webhook(
     let server = tokio::spawn(async move { axum::serve(tcp, router).with_graceful_shutdown(stopped).await });
     let webhook_errors = Arc::new(|error: std::convert::Infallible| async move { match error {} });
     let result = dispatcher.try_dispatch_with_listener(listener, webhook_errors).await;
+    stopper.abort();
     match server.await {
         Ok(Ok(())) => {}
         Ok(Err(error)) => log::error!("webhook server failed: {}", redactor.redact(&error.to_string())),

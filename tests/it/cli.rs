@@ -6,6 +6,11 @@ use std::process::{Command, Output, Stdio};
 use crate::support::{copy_knowledge, knowledge_dir};
 
 fn fuer_bot(args: &[&str], stdin: &str) -> Output {
+    fuer_bot_bytes(args, stdin.as_bytes())
+}
+
+/// Runs the binary with raw bytes (possibly not UTF-8) on standard input.
+fn fuer_bot_bytes(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
         .args(args)
         .env_remove("TELOXIDE_TOKEN")
@@ -18,7 +23,7 @@ fn fuer_bot(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("start fuer-bot");
     if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin.as_bytes()).expect("write stdin");
+        input.write_all(stdin).expect("write stdin");
     }
     child.wait_with_output().expect("run fuer-bot")
 }
@@ -153,4 +158,188 @@ fn ask_explain_shows_the_scoring() {
     assert!(text.contains("normalized: 母婴是有多少"), "{text}");
     assert!(text.contains("hit \"母婴室\""), "pinyin hit listed: {text}");
     assert!(text.contains("item scores: 1="), "{text}");
+}
+
+#[test]
+fn reports_before_any_question_say_so_and_create_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for command in ["stats", "unanswered"] {
+        let output = fuer_bot(&[command, "--data-dir", data.to_str().unwrap()], "");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{command}: {stderr}");
+        let text = stdout(&output);
+        assert!(text.starts_with("还没有记录任何问题"), "{command}: {text}");
+        assert!(
+            text.contains(&data.join("fuer-bot.sqlite3").display().to_string()),
+            "{text}"
+        );
+    }
+    assert!(!data.exists(), "a report created the data directory");
+}
+
+#[test]
+fn reports_read_the_database_without_writing_to_it() {
+    use fuer_bot::store::{QuestionRecord, QuestionStore, RecordStatus, database_path, unix_now};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = database_path(&data);
+    let mut store = QuestionStore::open(&path).unwrap();
+    for (question, status) in [
+        ("母婴室有多少间", RecordStatus::Answered),
+        ("明天会下雨吗", RecordStatus::Declined),
+    ] {
+        let item = (status == RecordStatus::Answered).then_some(5);
+        let record = QuestionRecord {
+            time: unix_now(),
+            question: question.to_string(),
+            item,
+            score: if item.is_some() { 0.8 } else { 0.0 },
+            status,
+            chat_type: "private".to_string(),
+        };
+        store.record(&record).unwrap();
+    }
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+    let data_arg = data.to_str().unwrap();
+
+    let stats = fuer_bot(&["stats", "--data-dir", data_arg], "");
+    assert!(stats.status.success(), "{}", String::from_utf8_lossy(&stats.stderr));
+    let text = stdout(&stats);
+    assert!(
+        text.contains("今天：2 个问题，回答 1 个（50%），给出相关内容 0 个（0%），答不上 1 个（50%）"),
+        "{text}"
+    );
+    let unanswered = fuer_bot(&["unanswered", "--data-dir", data_arg], "");
+    assert!(unanswered.status.success());
+    assert!(
+        stdout(&unanswered).contains("1. “明天会下雨吗” × 1（答不上 1）"),
+        "{}",
+        stdout(&unanswered)
+    );
+
+    let files: Vec<String> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files,
+        ["fuer-bot.sqlite3"],
+        "the reports created files beside the database"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the reports changed the database"
+    );
+}
+
+#[test]
+fn ask_answers_commands_exactly_like_the_console() {
+    for line in [
+        "/item 5",
+        "/item 0",
+        "/item abc",
+        "/start",
+        "/start item3",
+        "/help",
+        "/list",
+        "/ITEM 2",
+        "/unknown",
+        "/stats",
+        "/list@other_bot",
+        "全市建了多少间母婴室？",
+    ] {
+        let asked = fuer_bot(&["ask", line], "");
+        assert!(asked.status.success(), "{line}");
+        let console = fuer_bot(&["chat"], &format!("{line}\n"));
+        assert_eq!(stdout(&asked).trim_end(), stdout(&console).trim_end(), "{line}");
+        let json = fuer_bot(&["ask", "--json", line], "");
+        let json: serde_json::Value = serde_json::from_str(stdout(&json).trim()).expect("one JSON line");
+        assert_eq!(json["question"], line);
+        assert!(
+            stdout(&asked).starts_with(json["answer"].as_str().unwrap_or_default()),
+            "{line}: {json}"
+        );
+    }
+    let item = stdout(&fuer_bot(&["ask", "/item 5"], ""));
+    assert!(item.contains("建设公共场所母婴室1480间"), "{item}");
+    assert!(stdout(&fuer_bot(&["ask", "/item 0"], "")).contains("编号范围是 1–10"));
+    assert!(stdout(&fuer_bot(&["ask", "/start"], "")).contains("您好！我是"));
+    assert_eq!(
+        stdout(&fuer_bot(&["ask", "/unknown"], "")).trim_end(),
+        fuer_bot::texts::UNKNOWN_COMMAND
+    );
+    // Lines of standard input too.
+    let lines = stdout(&fuer_bot(&["ask"], "/item 5\n"));
+    assert!(lines.contains("建设公共场所母婴室1480间"), "{lines}");
+}
+
+/// Three questions, the second one not UTF-8 (Latin-1 bytes, as a wrongly saved file has).
+const WITH_A_BAD_LINE: &[u8] = b"\xe5\xa6\x88\xe5\xa6\x88\xe5\xb2\x97\xe7\x9a\x84\xe6\x95\xb0\xe9\x87\x8f\nqu\xe9 est-ce\n\xe7\xac\xac\xe4\xb8\x83\xe4\xbb\xb6\xe6\x98\xaf\xe4\xbb\x80\xe4\xb9\x88\n";
+
+#[test]
+fn a_line_that_is_not_utf8_gets_its_own_error_and_the_rest_is_answered() {
+    let output = fuer_bot_bytes(&["ask", "--json"], WITH_A_BAD_LINE);
+    assert_eq!(output.status.code(), Some(1), "a bad line is an error");
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("valid JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert_eq!(lines[0]["item"], 2);
+    assert_eq!(lines[1]["line"], 2);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("not valid UTF-8"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2]["question"], "第七件是什么");
+    assert_eq!(lines[2]["item"], 7);
+
+    let plain = fuer_bot_bytes(&["ask"], WITH_A_BAD_LINE);
+    assert_eq!(plain.status.code(), Some(1));
+    let text = stdout(&plain);
+    assert!(text.contains("line 2: not valid UTF-8"), "{text}");
+    assert!(text.contains("9019") && text.contains("第7件"), "{text}");
+
+    let chat = fuer_bot_bytes(&["chat"], WITH_A_BAD_LINE);
+    assert!(chat.status.success());
+    let text = stdout(&chat);
+    assert!(text.contains(fuer_bot::texts::INVALID_TEXT), "{text}");
+    assert!(text.contains("9019") && text.contains("第7件"), "{text}");
+
+    let explained = fuer_bot_bytes(&["ask", "--explain"], WITH_A_BAD_LINE);
+    assert_eq!(explained.status.code(), Some(1));
+    let text = stdout(&explained);
+    assert!(text.contains("line 2: not valid UTF-8"), "{text}");
+    assert!(text.contains("第七件是什么"), "{text}");
+}
+
+#[test]
+fn every_entry_point_caps_the_question_length() {
+    let long = "母婴室".repeat(16_000 / 3 + 1);
+    // --explain does not score a question the bot would refuse (it took 12 s before).
+    let explained = fuer_bot(&["ask", "--explain", &long], "");
+    assert!(explained.status.success());
+    let text = stdout(&explained);
+    assert!(text.contains("not scored: 16002 characters"), "{text}");
+    assert!(!text.contains("item scores"), "{text}");
+    // From standard input (where a line is cut at 16 KiB; this one is 48 KB).
+    let from_stdin = fuer_bot(&["ask", "--explain"], &format!("{long}\n母婴是有多少\n"));
+    let text = stdout(&from_stdin);
+    assert!(text.contains("not scored: "), "{text}");
+    assert!(text.contains("item scores: 1="), "the next line is scored: {text}");
+    // ask, ask --json and the console refuse it politely.
+    let too_long = fuer_bot::texts::QUESTION_TOO_LONG;
+    assert_eq!(stdout(&fuer_bot(&["ask", &long], "")).trim_end(), too_long);
+    let json = stdout(&fuer_bot(&["ask", "--json"], &format!("{long}\n")));
+    let json: serde_json::Value = serde_json::from_str(json.trim()).expect("one JSON line");
+    assert_eq!(json["answer"], too_long);
+    assert!(json["item"].is_null());
+    assert!(stdout(&fuer_bot(&["chat"], &format!("{long}\n"))).contains(too_long));
 }

@@ -29,8 +29,9 @@ pub const MAX_TEXT_LEN: usize = 4096;
 pub const MAX_CALLBACK_DATA: usize = 64;
 /// A fixed date for the updates (2025-01-01).
 const DATE: i64 = 1_735_689_600;
-/// How long `wait_for` waits before failing a test.
-pub const WAIT: Duration = Duration::from_secs(15);
+/// How long `wait_for` waits before failing a test: a hang guard, not a speed requirement
+/// (the events waited for take milliseconds).
+pub const WAIT: Duration = Duration::from_secs(60);
 /// The longest a `getUpdates` call is held open, whatever timeout the bot asks for.
 const MAX_LONG_POLL: Duration = Duration::from_secs(1);
 
@@ -133,6 +134,12 @@ pub struct FakeState {
     pub confirmed_offset: i64,
     /// `getUpdates` calls started (calls are recorded when they end, after the long poll).
     pub polls_started: usize,
+    /// The highest update id `getUpdates` has returned.
+    pub returned_up_to: i64,
+    /// Methods whose calls are held (not answered) until released.
+    held: HashSet<String>,
+    /// Calls waiting because their method is held, by method.
+    pub waiting: HashMap<String, usize>,
 }
 
 impl FakeState {
@@ -261,6 +268,18 @@ impl FakeApi {
             .push_back(fault);
     }
 
+    /// Holds every call of `method` (new ones and those already waiting) unanswered until
+    /// [`FakeApi::release`]: a slow Telegram.
+    pub fn hold(&self, method: &str) {
+        lock(&self.shared).held.insert(method.to_string());
+    }
+
+    /// Answers the held calls of `method` and stops holding it.
+    pub fn release(&self, method: &str) {
+        lock(&self.shared).held.remove(method);
+        self.shared.changed.notify_waiters();
+    }
+
     /// Waits until every fault injected into `method` has been served.
     pub async fn wait_faults_served(&self, method: &str) {
         self.wait_for(&format!("the faults of {method} to be served"), |s| {
@@ -337,6 +356,11 @@ impl FakeApi {
         };
         self.shared.changed.notify_waiters();
         id
+    }
+
+    /// The id of the last update queued so far.
+    pub fn queued_up_to(&self) -> i64 {
+        lock(&self.shared).next_update_id - 1
     }
 
     fn next_message_id(&self) -> i64 {
@@ -663,6 +687,7 @@ async fn handle(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap,
             }
         }
     };
+    wait_while_held(&shared, method).await;
     let fault = lock(&shared).faults.get_mut(method).and_then(VecDeque::pop_front);
     let response = match &fault {
         Some(fault) => fault_response(fault),
@@ -690,6 +715,38 @@ async fn handle(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap,
     response
 }
 
+/// Waits while `method` is held (see [`FakeApi::hold`]), counted in `waiting`.
+async fn wait_while_held(shared: &Shared, method: &str) {
+    let mut counted = false;
+    loop {
+        let notified = shared.changed.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        let newly_waiting = {
+            let mut state = lock(shared);
+            let held = state.held.contains(method);
+            let waiting = state.waiting.entry(method.to_string()).or_default();
+            if !held {
+                if counted {
+                    *waiting -= 1;
+                }
+                return;
+            }
+            let newly_waiting = !counted;
+            if newly_waiting {
+                *waiting += 1;
+                counted = true;
+            }
+            newly_waiting
+        };
+        if newly_waiting {
+            // Tell the tests' `wait_for` that a call is now waiting.
+            shared.changed.notify_waiters();
+        }
+        notified.await;
+    }
+}
+
 async fn get_updates(shared: &Shared, payload: &Value) -> Response {
     let offset = payload["offset"].as_i64().unwrap_or(0);
     let limit = payload["limit"].as_u64().unwrap_or(100).clamp(1, 100) as usize;
@@ -711,6 +768,9 @@ async fn get_updates(shared: &Shared, payload: &Value) -> Response {
             }
             if !state.pending.is_empty() || Instant::now() >= deadline {
                 let updates: Vec<Value> = state.pending.iter().take(limit).cloned().collect();
+                if let Some(last) = updates.last().and_then(|u| u["update_id"].as_i64()) {
+                    state.returned_up_to = state.returned_up_to.max(last);
+                }
                 return telegram_ok(Value::Array(updates));
             }
         }

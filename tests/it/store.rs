@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use fuer_bot::knowledge::load::load_knowledge_dir;
 use fuer_bot::store::{
-    DATABASE_FILE_NAME, ItemCount, QuestionRecord, QuestionStore, Recorder, database_path, format_stats,
+    DATABASE_FILE_NAME, ItemCount, QuestionRecord, QuestionStore, RecordStatus, Recorder, database_path, format_stats,
     format_unanswered, unanswered_since,
 };
 
@@ -20,13 +20,15 @@ const TODAY_START: i64 = 1_709_481_600;
 /// 2024-03-04 10:00 in Beijing.
 const NOW: i64 = TODAY_START + 10 * HOUR;
 
-fn record(time: i64, question: &str, item: Option<u8>, score: f32, declined: bool) -> QuestionRecord {
+use RecordStatus::{Answered, Declined, Related};
+
+fn record(time: i64, question: &str, item: Option<u8>, score: f32, status: RecordStatus) -> QuestionRecord {
     QuestionRecord {
         time,
         question: question.to_string(),
         item,
         score,
-        declined,
+        status,
         chat_type: "private".to_string(),
     }
 }
@@ -63,7 +65,7 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
     .unwrap();
     assert_eq!(
         columns,
-        ["id", "asked_at", "question", "item", "score", "declined", "chat_type"]
+        ["id", "asked_at", "question", "item", "score", "status", "chat_type"]
     );
 }
 
@@ -71,9 +73,9 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
 fn records_survive_reopening() {
     let (_dir, path, mut store) = temp_store();
     store
-        .record(&record(NOW, "母婴室有多少间", Some(5), 0.8, false))
+        .record(&record(NOW, "母婴室有多少间", Some(5), 0.8, Answered))
         .unwrap();
-    store.record(&record(NOW, "天气", None, 0.0, true)).unwrap();
+    store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
     drop(store);
     let store = QuestionStore::open(&path).unwrap();
     assert_eq!(store.count().unwrap(), 2);
@@ -84,22 +86,24 @@ fn stats_count_today_the_last_7_days_and_all_time() {
     let (_dir, _path, mut store) = temp_store();
     let records = [
         // Today (Beijing time), including its first second.
-        record(TODAY_START, "母婴室", Some(5), 0.8, false),
-        record(NOW - HOUR, "母婴室有多少间", Some(5), 0.9, false),
-        record(NOW, "今天天气怎么样", None, 0.0, true),
+        record(TODAY_START, "母婴室", Some(5), 0.8, Answered),
+        record(NOW - HOUR, "母婴室有多少间", Some(5), 0.9, Answered),
+        record(NOW, "今天天气怎么样", None, 0.0, Declined),
+        // Only related content was found: counted apart, and its item is among the asked.
+        record(NOW - 2 * HOUR, "母婴室开放时间", Some(5), 0.3, Related),
         // Yesterday 23:59 Beijing time: the last 7 days, not today.
-        record(TODAY_START - 60, "妈妈岗", Some(2), 0.8, false),
+        record(TODAY_START - 60, "妈妈岗", Some(2), 0.8, Answered),
         // Three days ago.
-        record(NOW - 3 * DAY, "培训", Some(1), 0.35, false),
-        record(NOW - 3 * DAY, "你好", None, 0.0, false),
+        record(NOW - 3 * DAY, "培训", Some(1), 0.35, Answered),
+        record(NOW - 3 * DAY, "你好", None, 0.0, Answered),
         // Six days ago at 00:00 (still in the last 7 days) and just before.
-        record(TODAY_START - 6 * DAY, "家暴", Some(3), 0.7, false),
-        record(TODAY_START - 6 * DAY - 1, "家暴怎么办", Some(3), 0.5, false),
+        record(TODAY_START - 6 * DAY, "家暴", Some(3), 0.7, Answered),
+        record(TODAY_START - 6 * DAY - 1, "家暴怎么办", Some(3), 0.5, Answered),
         // Ten days ago.
-        record(NOW - 10 * DAY, "反家暴", Some(3), 0.8, false),
-        record(NOW - 10 * DAY, "股票", None, 0.0, true),
+        record(NOW - 10 * DAY, "反家暴", Some(3), 0.8, Answered),
+        record(NOW - 10 * DAY, "股票", None, 0.0, Declined),
         // In the future (clock skew): not counted.
-        record(NOW + 60, "母婴室", Some(5), 0.8, false),
+        record(NOW + 60, "母婴室", Some(5), 0.8, Answered),
     ];
     for entry in &records {
         store.record(entry).unwrap();
@@ -107,27 +111,34 @@ fn stats_count_today_the_last_7_days_and_all_time() {
     let stats = store.stats(NOW).unwrap();
     assert_eq!(stats.now, NOW);
 
-    assert_eq!(stats.today.questions, 3);
+    assert_eq!(stats.today.questions, 4);
     assert_eq!(stats.today.answered, 2);
+    assert_eq!(stats.today.related, 1);
     assert_eq!(stats.today.declined, 1);
-    assert_eq!(stats.today.low_confidence, 0);
-    assert_eq!(stats.today.top_items, [ItemCount { item: 5, count: 2 }]);
-    assert!((stats.today.answered_share().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(
+        stats.today.low_confidence, 0,
+        "a related answer is not a low-confidence one"
+    );
+    assert_eq!(stats.today.top_items, [ItemCount { item: 5, count: 3 }]);
+    assert!((stats.today.answered_share().unwrap() - 0.5).abs() < 1e-9);
+    assert!((stats.today.related_share().unwrap() - 0.25).abs() < 1e-9);
+    assert!((stats.today.declined_share().unwrap() - 0.25).abs() < 1e-9);
 
-    assert_eq!(stats.last_7_days.questions, 7);
+    assert_eq!(stats.last_7_days.questions, 8);
     assert_eq!(stats.last_7_days.answered, 6);
+    assert_eq!(stats.last_7_days.related, 1);
     assert_eq!(stats.last_7_days.low_confidence, 1);
     assert_eq!(
         stats.last_7_days.top_items,
         [
-            ItemCount { item: 5, count: 2 },
+            ItemCount { item: 5, count: 3 },
             ItemCount { item: 1, count: 1 },
             ItemCount { item: 2, count: 1 },
             ItemCount { item: 3, count: 1 },
         ]
     );
 
-    assert_eq!(stats.all_time.questions, 10);
+    assert_eq!(stats.all_time.questions, 11);
     assert_eq!(stats.all_time.declined, 2);
     assert_eq!(stats.all_time.top_items[0], ItemCount { item: 3, count: 3 });
 
@@ -138,17 +149,19 @@ fn stats_count_today_the_last_7_days_and_all_time() {
         "{report}"
     );
     assert!(
-        report.contains("今天：3 个问题，回答 2 个（67%），答不上 1 个"),
+        report.contains("今天：4 个问题，回答 2 个（50%），给出相关内容 1 个（25%），答不上 1 个（25%）\n"),
         "{report}"
     );
     assert!(
-        report.contains("最近7天：7 个问题，回答 6 个（86%），答不上 1 个，把握不大 1 个"),
+        report.contains(
+            "最近7天：8 个问题，回答 6 个（75%），给出相关内容 1 个（12%），答不上 1 个（12%），把握不大 1 个"
+        ),
         "{report}"
     );
-    assert!(report.contains("1. 第5件 母婴室与民生实事 — 2 次"), "{report}");
+    assert!(report.contains("1. 第5件 母婴室与民生实事 — 3 次"), "{report}");
     assert!(report.contains("全部问得最多的大事：\n1. 第3件"), "{report}");
     // Without the knowledge base the items are shown by number.
-    assert!(format_stats(&stats, None).contains("1. 第5件 — 2 次"));
+    assert!(format_stats(&stats, None).contains("1. 第5件 — 3 次"));
 }
 
 #[test]
@@ -169,32 +182,44 @@ fn unanswered_groups_by_normalized_form_and_counts() {
     let since = unanswered_since(NOW, 30);
     assert_eq!(since, TODAY_START - 29 * DAY);
     let records = [
-        record(NOW - 5 * DAY, "今天天气怎么样？", None, 0.0, true),
-        record(NOW - 4 * DAY, "今天天气怎么样？", None, 0.0, true),
+        record(NOW - 5 * DAY, "今天天气怎么样？", None, 0.0, Declined),
+        record(NOW - 4 * DAY, "今天天气怎么样？", None, 0.0, Declined),
         // Traditional characters and other punctuation: the same question.
-        record(NOW - HOUR, "今天天氣怎麼樣", None, 0.0, true),
+        record(NOW - HOUR, "今天天氣怎麼樣", None, 0.0, Declined),
         // Answered, but weakly and ambiguously: low confidence.
-        record(NOW - 2 * DAY, "培训", Some(1), 0.35, false),
-        record(NOW - DAY, "孩子上学", Some(4), 0.35, false),
-        record(NOW - DAY + 60, "孩子上学？", None, 0.0, true),
+        record(NOW - 2 * DAY, "培训", Some(1), 0.35, Answered),
+        record(NOW - DAY, "孩子上学", Some(4), 0.35, Answered),
+        record(NOW - DAY + 60, "孩子上学？", None, 0.0, Declined),
+        // Only related content found: listed, whatever the score.
+        record(NOW - DAY + 120, "孩子上学!", Some(4), 0.9, Related),
+        record(NOW - 3 * HOUR, "母婴室开放时间", Some(5), 0.6, Related),
         // Answered well: not listed.
-        record(NOW, "母婴室有多少间", Some(5), 0.81, false),
+        record(NOW, "母婴室有多少间", Some(5), 0.81, Answered),
         // A greeting (no item, not declined): not listed.
-        record(NOW, "你好", None, 0.0, false),
+        record(NOW, "你好", None, 0.0, Answered),
         // Only an emoji: nothing to learn from.
-        record(NOW, "😀", None, 0.0, true),
+        record(NOW, "😀", None, 0.0, Declined),
         // Before the period.
-        record(since - 1, "老问题", None, 0.0, true),
+        record(since - 1, "老问题", None, 0.0, Declined),
     ];
     for entry in &records {
         store.record(entry).unwrap();
     }
     let list = store.unanswered(10, since).unwrap();
-    let summary: Vec<(&str, u64, u64)> = list.iter().map(|q| (q.text.as_str(), q.count, q.declined)).collect();
+    let summary: Vec<(&str, u64, u64, u64)> = list
+        .iter()
+        .map(|q| (q.text.as_str(), q.count, q.declined, q.related))
+        .collect();
     assert_eq!(
         summary,
-        [("今天天气怎么样？", 3, 3), ("孩子上学？", 2, 1), ("培训", 1, 0)]
+        [
+            ("今天天气怎么样？", 3, 3, 0),
+            ("孩子上学!", 3, 1, 1),
+            ("母婴室开放时间", 1, 0, 1),
+            ("培训", 1, 0, 0)
+        ]
     );
+    assert_eq!(list[1].low_confidence(), 1);
     assert_eq!(list[0].normalized, fuer_bot::normalize::normalize("今天天气怎么样"));
     assert_eq!(list[0].last_asked, NOW - HOUR);
 
@@ -203,7 +228,7 @@ fn unanswered_groups_by_normalized_form_and_counts() {
 
     let report = format_unanswered(&list, 30);
     assert!(
-        report.starts_with("最近30天答不上或把握不大的问题（前 3 个，按次数排序）："),
+        report.starts_with("最近30天答不上、只给出相关内容或把握不大的问题（前 4 个，按次数排序）："),
         "{report}"
     );
     assert!(
@@ -211,11 +236,18 @@ fn unanswered_groups_by_normalized_form_and_counts() {
         "{report}"
     );
     assert!(
-        report.contains("2. “孩子上学？” × 2（答不上 1，把握不大 1）"),
+        report.contains("2. “孩子上学!” × 3（答不上 1，只给出相关内容 1，把握不大 1）"),
+        "{report}"
+    );
+    assert!(
+        report.contains("3. “母婴室开放时间” × 1（只给出相关内容 1）"),
         "{report}"
     );
     assert!(report.contains("knowledge/README.md"), "{report}");
-    assert_eq!(format_unanswered(&[], 7), "最近7天没有答不上或把握不大的问题。");
+    assert_eq!(
+        format_unanswered(&[], 7),
+        "最近7天没有答不上、只给出相关内容或把握不大的问题。"
+    );
 }
 
 #[test]
@@ -224,12 +256,17 @@ fn record_from_an_engine_answer() {
     let engine = fuer_bot::engine::Engine::new(knowledge);
     let answered = QuestionRecord::from_answer(NOW, "母婴室有多少间", &engine.answer("母婴室有多少间"), "group");
     assert_eq!(answered.item, Some(5));
-    assert!(!answered.declined);
+    assert_eq!(answered.status, Answered);
     assert!(answered.score >= fuer_bot::store::LOW_CONFIDENCE_SCORE);
     assert_eq!(answered.chat_type, "group");
     let declined = QuestionRecord::from_answer(NOW, "今天天气怎么样", &engine.answer("今天天气怎么样"), "private");
     assert_eq!(declined.item, None);
-    assert!(declined.declined);
+    assert_eq!(declined.status, Declined);
+    let greeting = QuestionRecord::from_answer(NOW, "你好", &engine.answer("你好"), "private");
+    assert_eq!(
+        greeting.status, Answered,
+        "only a declined answer is recorded as declined"
+    );
 }
 
 #[test]
@@ -252,7 +289,7 @@ fn a_corrupted_database_is_reported_with_its_path_and_left_alone() {
 
     let recorder = Recorder::open(&path);
     assert!(!recorder.is_recording());
-    assert!(!recorder.record(&record(NOW, "母婴室", Some(5), 0.8, false)));
+    assert!(!recorder.record(&record(NOW, "母婴室", Some(5), 0.8, Answered)));
     assert_eq!(recorder.disabled_reason(), Some(error));
     let report = recorder.stats_report(NOW, None);
     assert!(report.starts_with("问题记录不可用"), "{report}");
@@ -266,7 +303,7 @@ fn a_database_with_a_valid_header_but_damaged_pages_is_reported() {
     let (_dir, path, mut store) = temp_store();
     for i in 0..200 {
         let question = format!("问题{i}{}", "长".repeat(200));
-        store.record(&record(NOW, &question, None, 0.0, true)).unwrap();
+        store.record(&record(NOW, &question, None, 0.0, Declined)).unwrap();
     }
     drop(store);
     // Checkpointed by the close; now overwrite everything after the first page.
@@ -302,7 +339,7 @@ fn an_unwritable_location_is_reported_and_the_recorder_keeps_going() {
     let recorder = Recorder::open(&path);
     assert!(!recorder.is_recording());
     for _ in 0..3 {
-        assert!(!recorder.record(&record(NOW, "母婴室", Some(5), 0.8, false)));
+        assert!(!recorder.record(&record(NOW, "母婴室", Some(5), 0.8, Answered)));
     }
 }
 
@@ -317,7 +354,7 @@ fn the_recorder_records_from_many_threads() {
             std::thread::spawn(move || {
                 for i in 0..25 {
                     let question = format!("线程{thread}问题{i}");
-                    assert!(recorder.record(&record(NOW, &question, None, 0.0, true)));
+                    assert!(recorder.record(&record(NOW, &question, None, 0.0, Declined)));
                 }
             })
         })
@@ -336,23 +373,23 @@ fn a_transaction_cut_off_by_closing_the_connection_leaves_the_database_readable(
     let (_dir, path, mut store) = temp_store();
     for i in 0..3 {
         store
-            .record(&record(NOW, &format!("问题{i}"), None, 0.0, true))
+            .record(&record(NOW, &format!("问题{i}"), None, 0.0, Declined))
             .unwrap();
     }
     let raw = rusqlite::Connection::open(&path).unwrap();
     raw.execute_batch(
         "BEGIN IMMEDIATE;
-         INSERT INTO questions (asked_at, question, item, score, declined, chat_type)
-             VALUES (0, 'never committed', NULL, 0, 1, 'private');
-         INSERT INTO questions (asked_at, question, item, score, declined, chat_type)
-             VALUES (0, 'never committed either', NULL, 0, 1, 'private');",
+         INSERT INTO questions (asked_at, question, item, score, status, chat_type)
+             VALUES (0, 'never committed', NULL, 0, 'declined', 'private');
+         INSERT INTO questions (asked_at, question, item, score, status, chat_type)
+             VALUES (0, 'never committed either', NULL, 0, 'declined', 'private');",
     )
     .unwrap();
     drop(raw);
     drop(store);
     let mut store = QuestionStore::open(&path).unwrap();
     assert_eq!(store.count().unwrap(), 3);
-    store.record(&record(NOW, "之后", None, 0.0, true)).unwrap();
+    store.record(&record(NOW, "之后", None, 0.0, Declined)).unwrap();
     assert_eq!(store.count().unwrap(), 4);
 }
 
@@ -373,7 +410,7 @@ fn crash_helper_child() {
     let mut store = QuestionStore::open(&path).unwrap();
     for i in 0..5 {
         store
-            .record(&record(NOW, &format!("已提交{i}"), None, 0.0, true))
+            .record(&record(NOW, &format!("已提交{i}"), None, 0.0, Declined))
             .unwrap();
     }
     drop(store);
@@ -385,8 +422,8 @@ fn crash_helper_child() {
     // Bounded: the parent kills it long before this ends.
     while started.elapsed() < Duration::from_secs(30) {
         raw.execute(
-            "INSERT INTO questions (asked_at, question, item, score, declined, chat_type)
-             VALUES (?1, ?2, NULL, 0, 1, 'private')",
+            "INSERT INTO questions (asked_at, question, item, score, status, chat_type)
+             VALUES (?1, ?2, NULL, 0, 'declined', 'private')",
             rusqlite::params![NOW, filler],
         )
         .unwrap();
@@ -439,6 +476,231 @@ fn a_process_killed_mid_write_leaves_the_database_readable() {
     );
     let mut store = QuestionStore::open(&path).expect("the database is readable after the crash");
     assert_eq!(store.count().unwrap(), 5);
-    store.record(&record(NOW, "崩溃之后", None, 0.0, true)).unwrap();
+    store.record(&record(NOW, "崩溃之后", None, 0.0, Declined)).unwrap();
     assert_eq!(store.count().unwrap(), 6);
+}
+
+#[test]
+fn questions_per_day_counts_each_local_day_of_the_period() {
+    let (_dir, _path, mut store) = temp_store();
+    let records = [
+        record(TODAY_START, "母婴室", Some(5), 0.8, Answered),
+        record(NOW, "股票", None, 0.0, Declined),
+        // 23:59:59 yesterday, Beijing time.
+        record(TODAY_START - 1, "母婴室开放时间", Some(5), 0.4, Related),
+        record(NOW - 3 * DAY, "妈妈岗", Some(2), 0.8, Answered),
+        // Before the 7 days, and in the future: not counted.
+        record(TODAY_START - 7 * DAY + 10, "老问题", None, 0.0, Declined),
+        record(NOW + 60, "将来", None, 0.0, Declined),
+    ];
+    for entry in &records {
+        store.record(entry).unwrap();
+    }
+    let days = store.questions_per_day(NOW, 7).unwrap();
+    let dates: Vec<String> = days.iter().map(|day| day.date()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2024-02-27",
+            "2024-02-28",
+            "2024-02-29",
+            "2024-03-01",
+            "2024-03-02",
+            "2024-03-03",
+            "2024-03-04"
+        ]
+    );
+    assert_eq!(days[6].day_start, TODAY_START);
+    let counts: Vec<(u64, u64, u64, u64)> = days
+        .iter()
+        .map(|day| (day.questions, day.answered, day.related, day.declined))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            (0, 0, 0, 0),
+            (0, 0, 0, 0),
+            (0, 0, 0, 0),
+            (1, 1, 0, 0),
+            (0, 0, 0, 0),
+            (1, 0, 1, 0),
+            (2, 1, 0, 1)
+        ]
+    );
+    let today_only = store.questions_per_day(NOW, 0).unwrap();
+    assert_eq!(today_only.len(), 1, "at least today");
+    assert_eq!(today_only[0].questions, 2);
+    assert_eq!(store.questions_per_day(NOW, 30).unwrap().len(), 30);
+}
+
+/// The version-1 schema (before the answer status), as fuer-bot 0.1 created it.
+const VERSION_1_SCHEMA: &str = "
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY,
+    asked_at INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    item INTEGER,
+    score REAL NOT NULL,
+    declined INTEGER NOT NULL CHECK (declined IN (0, 1)),
+    chat_type TEXT NOT NULL
+);
+CREATE INDEX questions_asked_at ON questions (asked_at);
+INSERT INTO questions VALUES (7, 1709517600, '母婴室有多少间', 5, 0.8, 0, 'private');
+INSERT INTO questions VALUES (8, 1709517600, '今天天气怎么样', NULL, 0.0, 1, 'group');
+INSERT INTO questions VALUES (9, 1709517600, '你好', NULL, 0.0, 0, 'private');
+PRAGMA user_version = 1;
+";
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_version_1_database_is_read_as_it_is_by_reports_and_migrated_by_the_bot() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = database_path(dir.path());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(VERSION_1_SCHEMA)
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    // A report reads the old schema without changing a byte.
+    let old = QuestionStore::open_read_only(&path).unwrap().expect("questions");
+    let stats = old.stats(NOW).unwrap();
+    assert_eq!(
+        (stats.today.questions, stats.today.answered, stats.today.declined),
+        (3, 2, 1)
+    );
+    let unanswered = old.unanswered(10, 0).unwrap();
+    assert_eq!(unanswered.len(), 1);
+    assert_eq!(
+        (unanswered[0].text.as_str(), unanswered[0].declined),
+        ("今天天气怎么样", 1)
+    );
+    drop(old);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the report wrote to the file");
+    assert_eq!(files_in(dir.path()), [DATABASE_FILE_NAME]);
+
+    // The bot upgrades it: every question kept, with its id, the flag became the status.
+    let mut store = QuestionStore::open(&path).unwrap();
+    store
+        .record(&record(NOW, "母婴室开放时间", Some(5), 0.5, Related))
+        .unwrap();
+    drop(store);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let version: i32 = raw.query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
+    assert_eq!(version, fuer_bot::store::SCHEMA_VERSION);
+    let rows: Vec<(i64, String, Option<u8>, String, String)> = raw
+        .prepare("SELECT id, question, item, status, chat_type FROM questions ORDER BY id")
+        .unwrap()
+        .query_map([], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let expected = [
+        (7, "母婴室有多少间", Some(5), "answered", "private"),
+        (8, "今天天气怎么样", None, "declined", "group"),
+        (9, "你好", None, "answered", "private"),
+        (10, "母婴室开放时间", Some(5), "related", "private"),
+    ];
+    let expected: Vec<(i64, String, Option<u8>, String, String)> = expected
+        .iter()
+        .map(|(id, question, item, status, chat)| {
+            (*id, question.to_string(), *item, status.to_string(), chat.to_string())
+        })
+        .collect();
+    assert_eq!(rows, expected);
+    let index: i64 = raw
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'questions_asked_at'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(index, 1, "the index survives the rebuild");
+    // A status outside the three is refused by the schema.
+    let invalid = raw.execute(
+        "INSERT INTO questions (asked_at, question, item, score, status, chat_type)
+         VALUES (0, 'x', NULL, 0, 'maybe', 'private')",
+        [],
+    );
+    assert!(invalid.is_err());
+}
+
+#[test]
+fn reports_open_the_database_read_only_and_create_nothing() {
+    let (dir, path, mut store) = temp_store();
+    store
+        .record(&record(NOW, "母婴室有多少间", Some(5), 0.8, Answered))
+        .unwrap();
+    store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
+    drop(store);
+    let data = dir.path().join("data");
+    assert_eq!(
+        files_in(&data),
+        [DATABASE_FILE_NAME],
+        "closing the bot's store checkpoints"
+    );
+    let before = std::fs::read(&path).unwrap();
+
+    let mut report = QuestionStore::open_read_only(&path).unwrap().expect("questions");
+    assert_eq!(report.count().unwrap(), 2);
+    assert_eq!(report.stats(NOW).unwrap().today.declined, 1);
+    assert!(
+        report.record(&record(NOW, "写入", None, 0.0, Declined)).is_err(),
+        "a report's connection cannot write"
+    );
+    drop(report);
+    assert_eq!(
+        files_in(&data),
+        [DATABASE_FILE_NAME],
+        "no -wal or -shm file was created"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // Beside a running bot (the write-ahead log in use), the latest questions are seen.
+    let mut bot = QuestionStore::open(&path).unwrap();
+    bot.record(&record(NOW, "妈妈岗", Some(2), 0.8, Answered)).unwrap();
+    let report = QuestionStore::open_read_only(&path).unwrap().expect("questions");
+    assert_eq!(report.count().unwrap(), 3);
+    drop(report);
+    bot.record(&record(NOW, "之后", None, 0.0, Declined)).unwrap();
+    assert_eq!(bot.count().unwrap(), 4);
+}
+
+#[test]
+fn reports_check_the_file_before_touching_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // No data directory, no file, an empty file: nothing recorded yet, nothing created.
+    let missing = database_path(&dir.path().join("data"));
+    assert!(QuestionStore::open_read_only(&missing).unwrap().is_none());
+    assert!(!dir.path().join("data").exists());
+    let empty = dir.path().join("empty.sqlite3");
+    std::fs::write(&empty, "").unwrap();
+    assert!(QuestionStore::open_read_only(&empty).unwrap().is_none());
+    assert_eq!(std::fs::read(&empty).unwrap().len(), 0);
+
+    // Not a database: an error naming the file, which is left as it was.
+    let text = dir.path().join("text.sqlite3");
+    std::fs::write(&text, "this is not a database, just a long enough text file").unwrap();
+    let error = QuestionStore::open_read_only(&text).expect_err("not a database");
+    assert!(error.is_damaged(), "{error}");
+    assert!(error.to_string().contains("text.sqlite3"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "this is not a database, just a long enough text file"
+    );
+    assert_eq!(files_in(dir.path()), ["empty.sqlite3", "text.sqlite3"]);
+
+    // A directory where the file should be.
+    let error = QuestionStore::open_read_only(dir.path()).expect_err("a directory");
+    assert!(error.to_string().contains("not a regular file"), "{error}");
 }

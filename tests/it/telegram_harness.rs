@@ -21,6 +21,9 @@ use tokio::task::JoinHandle;
 use crate::fake_api::FakeApi;
 
 pub const BOT_USERNAME: &str = "fuer_test_bot";
+/// How long [`TestBot::stop`] waits for the bot to stop before calling it hung. A hang guard,
+/// not a speed requirement: a clean stop takes milliseconds.
+pub const STOP_HANG_GUARD: Duration = Duration::from_secs(60);
 pub const ADMIN_ID: u64 = 4242;
 
 /// A fresh, realistic token (numeric id, 35-character secret) for each bot started.
@@ -116,16 +119,22 @@ impl TestBot {
         render(&respond(&self.engine, request).reply)
     }
 
-    /// Stops the bot and checks: clean shutdown within 5 s, no request Telegram would have
-    /// refused, and no log line containing the token. Returns the fake for later checks.
-    pub async fn stop(mut self) -> FakeApi {
+    /// Asks the bot to stop (as Ctrl-C or SIGTERM would) without waiting for it.
+    pub fn request_stop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
+    }
+
+    /// Stops the bot and checks: a clean shutdown (waited for, up to [`STOP_HANG_GUARD`]), no
+    /// request Telegram would have refused, and no log line containing the token. Returns the
+    /// fake for later checks.
+    pub async fn stop(mut self) -> FakeApi {
+        self.request_stop();
         if let Some(task) = self.task.take() {
-            let result = tokio::time::timeout(Duration::from_secs(5), task)
+            let result = tokio::time::timeout(STOP_HANG_GUARD, task)
                 .await
-                .expect("the bot stops within 5 seconds")
+                .unwrap_or_else(|_| panic!("the bot did not stop (hang guard: {STOP_HANG_GUARD:?})"))
                 .expect("the bot task does not panic");
             assert!(result.is_ok(), "the bot stopped with an error: {result:?}");
         }

@@ -127,9 +127,9 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     let pid = child.id().to_string();
     let killed = Command::new("kill").args(["-TERM", &pid]).status().expect("run kill");
     assert!(killed.success());
-    let started = Instant::now();
     let status = tokio::task::spawn_blocking(move || {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        // A hang guard, not a speed requirement: a clean stop takes milliseconds.
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             if let Ok(Some(status)) = child.try_wait() {
                 return Some(status);
@@ -146,11 +146,6 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     .expect("the bot exits after SIGTERM");
     let log = reader.join().expect("the stderr reader");
     assert!(status.success(), "exit status {status:?}; log tail: {}", tail(&log));
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "stopped in {:?}",
-        started.elapsed()
-    );
     assert!(
         log.contains("getting updates failed"),
         "the lost connection is logged: {}",
@@ -175,4 +170,55 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
 fn tail(log: &str) -> String {
     let lines: Vec<&str> = log.lines().collect();
     lines[lines.len().saturating_sub(30)..].join("\n")
+}
+
+#[test]
+fn without_any_configuration_the_log_shows_what_the_bot_is_doing() {
+    // Telegram unreachable: nothing listens on this port any more.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    // No RUST_LOG anywhere (the environment is cleared and there is no .env).
+    let mut child = fuer_bot(&dir)
+        .arg("run")
+        .env("TELOXIDE_TOKEN", new_token())
+        .env("TELOXIDE_API_URL", format!("http://127.0.0.1:{port}/"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start fuer-bot");
+    let stderr = child.stderr.take().expect("stderr");
+    let (lines, received) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(stderr)).map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let mut log = Vec::new();
+    // A hang guard, not a speed requirement: the first attempt fails at once.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !log.iter().any(|line: &String| line.contains("cannot reach Telegram")) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match received.recv_timeout(left) {
+            Ok(line) => log.push(line),
+            Err(_) => {
+                let _ = child.kill();
+                panic!("no log line says Telegram cannot be reached; the log: {log:#?}");
+            }
+        }
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    let status = child.wait().expect("the bot exits");
+    let _ = reader.join();
+    log.extend(received.try_iter());
+    let log = log.join("\n");
+    assert!(status.success(), "{log}");
+    assert!(log.contains("INFO") && log.contains("recording questions in"), "{log}");
+    assert!(log.contains("WARN") && log.contains("retrying in"), "{log}");
 }

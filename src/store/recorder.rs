@@ -1,0 +1,152 @@
+//! [`Recorder`]: the running bot's handle on the question database. It records questions
+//! if the database works and otherwise lets the bot go on without recording; the admin
+//! commands read their reports through it.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use super::database::QuestionStore;
+use super::error::StoreError;
+use super::report::{format_stats, format_store_error, format_unanswered};
+use super::time::unanswered_since;
+use super::{DayCount, QuestionRecord, Stats, UnansweredQuestion};
+use crate::knowledge::KnowledgeBase;
+
+/// Records questions if the database works, and otherwise lets the bot go on without
+/// recording. Shared between threads (`Arc<Recorder>`); never panics. A record is one
+/// small synchronous transaction (a few milliseconds with the fsync); from async code,
+/// call it in `tokio::task::spawn_blocking` or accept the short block.
+#[derive(Debug)]
+pub struct Recorder {
+    state: Mutex<RecorderState>,
+}
+
+#[derive(Debug)]
+struct RecorderState {
+    store: Option<QuestionStore>,
+    /// Why recording is off (when `store` is `None`).
+    disabled: Option<StoreError>,
+    /// The database failed on the last write (warned once per run of failures).
+    failing: bool,
+}
+
+impl Recorder {
+    /// Opens the database at `path`; if that fails, logs one warning and returns a
+    /// recorder that does not record.
+    pub fn open(path: &Path) -> Recorder {
+        match QuestionStore::open(path) {
+            Ok(store) => Recorder::new(store),
+            Err(error) => Recorder::disabled(error),
+        }
+    }
+
+    /// A recorder writing to `store`.
+    pub fn new(store: QuestionStore) -> Recorder {
+        Recorder {
+            state: Mutex::new(RecorderState {
+                store: Some(store),
+                disabled: None,
+                failing: false,
+            }),
+        }
+    }
+
+    /// A recorder that does not record, because of `error` (logged once, here).
+    pub fn disabled(error: StoreError) -> Recorder {
+        log::warn!("question recording is off, the bot keeps answering without it: {error}");
+        Recorder {
+            state: Mutex::new(RecorderState {
+                store: None,
+                disabled: Some(error),
+                failing: false,
+            }),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, RecorderState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Records one question; returns whether it was stored. A failing write is logged
+    /// (once until writes work again); a damaged database turns recording off.
+    pub fn record(&self, record: &QuestionRecord) -> bool {
+        let mut state = self.state();
+        let state = &mut *state;
+        let Some(store) = state.store.as_mut() else {
+            return false;
+        };
+        match store.record(record) {
+            Ok(()) => {
+                if state.failing {
+                    log::warn!("question recording works again ({})", store.path().display());
+                    state.failing = false;
+                }
+                true
+            }
+            Err(error) => {
+                if error.is_damaged() {
+                    log::warn!("question recording is off, the bot keeps answering without it: {error}");
+                    state.store = None;
+                    state.disabled = Some(error);
+                } else if !state.failing {
+                    log::warn!("cannot record questions (will keep trying): {error}");
+                    state.failing = true;
+                }
+                false
+            }
+        }
+    }
+
+    /// Whether questions are being recorded.
+    pub fn is_recording(&self) -> bool {
+        self.state().store.is_some()
+    }
+
+    /// Why recording is off, if it is.
+    pub fn disabled_reason(&self) -> Option<StoreError> {
+        self.state().disabled.clone()
+    }
+
+    /// Runs a query on the database; an error when recording is off.
+    fn query<T>(&self, query: impl FnOnce(&QuestionStore) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let state = self.state();
+        match &state.store {
+            Some(store) => query(store),
+            None => Err(state
+                .disabled
+                .clone()
+                .unwrap_or_else(|| StoreError::new(Path::new("?"), "not available", "question recording is off"))),
+        }
+    }
+
+    /// See [`QuestionStore::stats`]; an error when recording is off.
+    pub fn stats(&self, now: i64) -> Result<Stats, StoreError> {
+        self.query(|store| store.stats(now))
+    }
+
+    /// See [`QuestionStore::unanswered`]; an error when recording is off.
+    pub fn unanswered(&self, limit: usize, since: i64) -> Result<Vec<UnansweredQuestion>, StoreError> {
+        self.query(|store| store.unanswered(limit, since))
+    }
+
+    /// See [`QuestionStore::questions_per_day`]; an error when recording is off.
+    pub fn questions_per_day(&self, now: i64, days: u32) -> Result<Vec<DayCount>, StoreError> {
+        self.query(|store| store.questions_per_day(now, days))
+    }
+
+    /// The `/stats` message (Simplified Chinese), or why it is not available.
+    pub fn stats_report(&self, now: i64, knowledge: Option<&KnowledgeBase>) -> String {
+        match self.stats(now) {
+            Ok(stats) => format_stats(&stats, knowledge),
+            Err(error) => format_store_error(&error),
+        }
+    }
+
+    /// The `/unanswered` message (Simplified Chinese) for the last `days` days.
+    pub fn unanswered_report(&self, now: i64, limit: usize, days: u32) -> String {
+        match self.unanswered(limit, unanswered_since(now, days)) {
+            Ok(questions) => format_unanswered(&questions, days),
+            Err(error) => format_store_error(&error),
+        }
+    }
+}

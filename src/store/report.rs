@@ -1,0 +1,172 @@
+//! The admin reports as text: `/stats` and `/unanswered` on Telegram, `fuer-bot stats` and
+//! `fuer-bot unanswered` on the server. The sentences are in [`crate::texts`]; this file
+//! puts the numbers in. The command-line reports open the database read-only.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::database::QuestionStore;
+use super::error::StoreError;
+use super::time::{format_local_time, unanswered_since};
+use super::{PeriodStats, Stats, UnansweredQuestion, database_path};
+use crate::knowledge::KnowledgeBase;
+use crate::texts;
+
+/// Longest question shown in a report line, in characters.
+const REPORT_QUESTION_CHARS: usize = 60;
+
+fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "—".to_string(), |share| format!("{:.0}%", share * 100.0))
+}
+
+fn item_name(number: u8, knowledge: Option<&KnowledgeBase>) -> String {
+    let label = format!("{}{number}{}", texts::ITEM_LABEL_PREFIX, texts::ITEM_LABEL_SUFFIX);
+    match knowledge.and_then(|knowledge| knowledge.item(number)) {
+        Some(item) => format!("{label} {}", item.title),
+        None => label,
+    }
+}
+
+fn period_line(label: &str, period: &PeriodStats) -> String {
+    if period.questions == 0 {
+        return texts::stats_no_questions(label);
+    }
+    let mut line = texts::stats_period(
+        label,
+        period.questions,
+        [
+            (period.answered, percent(period.answered_share())),
+            (period.related, percent(period.related_share())),
+            (period.declined, percent(period.declined_share())),
+        ],
+    );
+    if period.low_confidence > 0 {
+        line.push_str(&texts::stats_low_confidence(period.low_confidence));
+    }
+    line
+}
+
+/// The stats report in Simplified Chinese (for `/stats` and `fuer-bot stats`). Item
+/// titles come from `knowledge` when given.
+pub fn format_stats(stats: &Stats, knowledge: Option<&KnowledgeBase>) -> String {
+    let mut lines = vec![texts::stats_heading(&format_local_time(stats.now))];
+    for (label, period) in [
+        (texts::STATS_TODAY, &stats.today),
+        (texts::STATS_LAST_7_DAYS, &stats.last_7_days),
+        (texts::STATS_ALL_TIME, &stats.all_time),
+    ] {
+        lines.push(period_line(label, period));
+    }
+    // The all-time list is left out when it says the same as the last 7 days'.
+    let all_time_differs = stats.all_time.top_items != stats.last_7_days.top_items;
+    for (label, period, wanted) in [
+        (texts::STATS_LAST_7_DAYS, &stats.last_7_days, true),
+        (texts::STATS_ALL_TIME, &stats.all_time, all_time_differs),
+    ] {
+        if !wanted || period.top_items.is_empty() {
+            continue;
+        }
+        lines.push(String::new());
+        lines.push(texts::stats_top_items_heading(label));
+        for (rank, entry) in period.top_items.iter().enumerate() {
+            lines.push(texts::stats_top_item(
+                rank + 1,
+                &item_name(entry.item, knowledge),
+                entry.count,
+            ));
+        }
+    }
+    lines.join("\n")
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let single_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if single_line.chars().count() <= max_chars {
+        return single_line;
+    }
+    let mut short: String = single_line.chars().take(max_chars).collect();
+    short.push('…');
+    short
+}
+
+/// The unanswered report in Simplified Chinese (for `/unanswered` and
+/// `fuer-bot unanswered`); `days` is the period the questions were taken from.
+pub fn format_unanswered(questions: &[UnansweredQuestion], days: u32) -> String {
+    if questions.is_empty() {
+        return texts::unanswered_none(days);
+    }
+    let mut lines = vec![texts::unanswered_heading(days, questions.len())];
+    for (rank, question) in questions.iter().enumerate() {
+        let mut kinds = Vec::new();
+        if question.declined > 0 {
+            kinds.push(texts::unanswered_declined(question.declined));
+        }
+        if question.related > 0 {
+            kinds.push(texts::unanswered_related(question.related));
+        }
+        if question.low_confidence() > 0 {
+            kinds.push(texts::unanswered_low_confidence(question.low_confidence()));
+        }
+        lines.push(texts::unanswered_line(
+            rank + 1,
+            &shorten(&question.text, REPORT_QUESTION_CHARS),
+            question.count,
+            &kinds,
+            &format_local_time(question.last_asked),
+        ));
+    }
+    lines.push(String::new());
+    lines.push(texts::UNANSWERED_HINT.to_string());
+    lines.join("\n")
+}
+
+/// The message shown instead of a report when the database cannot be used.
+pub fn format_store_error(error: &StoreError) -> String {
+    texts::store_unavailable(&error.to_string())
+}
+
+/// `fuer-bot stats`: prints the stats report of the database in `data_dir`, opened
+/// read-only; before any question was recorded, says so.
+pub fn print_stats(
+    data_dir: &Path,
+    knowledge: Option<&KnowledgeBase>,
+    now: i64,
+    mut output: impl Write,
+) -> anyhow::Result<()> {
+    let path = database_path(data_dir);
+    let report = match QuestionStore::open_read_only(&path)? {
+        Some(store) => format_stats(&store.stats(now)?, knowledge),
+        None => texts::no_questions_recorded(&path.display().to_string()),
+    };
+    writeln!(output, "{report}")?;
+    Ok(())
+}
+
+/// `fuer-bot unanswered`: prints the unanswered report of the database in `data_dir`,
+/// opened read-only; before any question was recorded, says so.
+pub fn print_unanswered(
+    data_dir: &Path,
+    limit: usize,
+    days: u32,
+    now: i64,
+    mut output: impl Write,
+) -> anyhow::Result<()> {
+    let path = database_path(data_dir);
+    let report = match QuestionStore::open_read_only(&path)? {
+        Some(store) => format_unanswered(&store.unanswered(limit, unanswered_since(now, days))?, days),
+        None => texts::no_questions_recorded(&path.display().to_string()),
+    };
+    writeln!(output, "{report}")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_questions_are_shortened_in_reports() {
+        assert_eq!(shorten("a\n b", 10), "a b");
+        assert_eq!(shorten("一二三四", 2), "一二…");
+    }
+}

@@ -1,0 +1,85 @@
+//! The README works for a newcomer on a fresh clone: it names the prerequisites, and every
+//! command it shows for the binary runs — with the built binary in place of `cargo run`, in a
+//! directory holding what a fresh clone holds (the knowledge files), with no `.env` and no
+//! data directory yet.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use regex::Regex;
+
+fn readme() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README.md")
+}
+
+/// The lines of the README's ```sh blocks, without trailing comments.
+fn shell_lines(readme: &str) -> Vec<String> {
+    let comment = Regex::new(r"\s{2,}#.*$").expect("a valid regex");
+    readme
+        .split("```sh\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .flat_map(str::lines)
+        .map(|line| comment.replace(line, "").trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_readme_names_the_prerequisites() {
+    let readme = readme();
+    let section = readme
+        .split("## Prerequisites")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("a Prerequisites section");
+    for needed in ["1.95", "C compiler", "ring", "SQLite", "several minutes"] {
+        assert!(section.contains(needed), "the prerequisites do not mention {needed:?}");
+    }
+}
+
+#[test]
+fn the_readme_commands_run_from_a_fresh_clone() {
+    let lines = shell_lines(&readme());
+    let binary = env!("CARGO_BIN_EXE_fuer-bot");
+    let cargo_run = Regex::new(r"cargo run --release( -q)?( --)?").expect("a valid regex");
+    let commands: Vec<String> = lines
+        .iter()
+        .filter(|line| cargo_run.is_match(line))
+        .map(|line| cargo_run.replace(line, binary).into_owned())
+        .collect();
+    assert!(commands.len() >= 9, "{lines:#?}");
+    let clone = tempfile::tempdir().expect("a temporary directory");
+    let knowledge = clone.path().join("knowledge");
+    std::fs::create_dir(&knowledge).expect("the knowledge directory");
+    let shipped = crate::support::knowledge_dir();
+    for entry in std::fs::read_dir(&shipped).expect("the shipped knowledge") {
+        let path = entry.expect("an entry").path();
+        std::fs::copy(&path, knowledge.join(path.file_name().expect("a name"))).expect("copy");
+    }
+    for command in &commands {
+        let output = Command::new("sh")
+            .args(["-c", command])
+            .current_dir(clone.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("NO_PROXY", "127.0.0.1,localhost")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run the command");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if command.ends_with(" run") {
+            // Documented: the Telegram bot needs a token, and says so.
+            assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
+            assert!(stderr.contains("TELOXIDE_TOKEN"), "{command}: {stderr}");
+            continue;
+        }
+        assert!(output.status.success(), "{command}: {stdout}{stderr}");
+        let interactive = command.ends_with(" chat") || command.ends_with(binary);
+        assert!(
+            interactive || !stdout.trim().is_empty(),
+            "{command} printed nothing: {stderr}"
+        );
+    }
+}
