@@ -30,7 +30,7 @@ pub mod time;
 
 use std::path::{Path, PathBuf};
 
-use crate::engine::{Answer, Intent};
+use crate::engine::{Answer, Status};
 
 pub use database::{QuestionStore, SCHEMA_VERSION};
 pub use error::StoreError;
@@ -121,9 +121,10 @@ pub struct QuestionRecord {
 impl QuestionRecord {
     /// The record of a question and the engine's answer to it.
     pub fn from_answer(time: i64, question: &str, answer: &Answer, chat_type: &str) -> QuestionRecord {
-        let status = match answer.intent {
-            Intent::Declined => RecordStatus::Declined,
-            _ => RecordStatus::Answered,
+        let status = match answer.status {
+            Status::Answered => RecordStatus::Answered,
+            Status::Related => RecordStatus::Related,
+            Status::Declined => RecordStatus::Declined,
         };
         QuestionRecord {
             time,
