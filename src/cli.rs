@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::console::{render_for_console, respond_to_line, run_console};
-use crate::dialogue::MAX_QUESTION_CHARS;
+use crate::console::{LocalConversation, render_for_console, respond_to_line, run_console};
+use crate::dialogue::{MAX_QUESTION_CHARS, Response};
 use crate::engine::Engine;
 use crate::input;
 use crate::knowledge::load::load_knowledge_dir;
@@ -42,6 +42,10 @@ pub enum Command {
         /// Print how each question was scored (for tuning keywords).
         #[arg(long)]
         explain: bool,
+        /// Read stdin as conversations: consecutive lines are one chat (follow-ups use
+        /// what was said before), an empty line starts a new one.
+        #[arg(long)]
+        dialogue: bool,
         /// The question; omit it to read questions from stdin.
         question: Option<String>,
     },
@@ -75,6 +79,8 @@ pub struct JsonAnswer {
     pub items: Vec<u8>,
     /// What the question asks for (`quantity`, `price` …), if the analysis found it.
     pub asked: Option<String>,
+    /// What came from the conversation (`topic`, `attribute`, `facts`); `--dialogue` only.
+    pub from_context: Vec<&'static str>,
     pub title: Option<String>,
     pub score: f32,
     pub facts: Vec<String>,
@@ -120,16 +126,21 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
     }
 }
 
-/// The JSON record of one question.
+/// The JSON record of one question asked on its own.
 pub fn json_answer(engine: &Engine, question: &str) -> JsonAnswer {
-    let response = respond_to_line(engine, question);
+    json_record(engine, question, respond_to_line(engine, question))
+}
+
+/// The JSON record of one question and the response it got.
+fn json_record(engine: &Engine, question: &str, response: Response) -> JsonAnswer {
     let knowledge = engine.knowledge();
     let answer = response.answer.unwrap_or_else(|| engine.answer(""));
     let item = answer.item.and_then(|number| knowledge.item(number));
     // The first fact of every topic first (several topics), then the others.
     let parts = answer.parts();
     let mut facts: Vec<String> = Vec::new();
-    for round in 0..crate::engine::params::MAX_ANSWER_FACTS {
+    let rounds = parts.iter().map(|part| part.facts.len()).max().unwrap_or(0);
+    for round in 0..rounds {
         for part in &parts {
             let Some(part_item) = knowledge.item(part.item) else {
                 continue;
@@ -139,12 +150,22 @@ pub fn json_answer(engine: &Engine, question: &str) -> JsonAnswer {
             }
         }
     }
+    let used = answer.context_use;
+    let from_context: Vec<&'static str> = [
+        (used.topic, "topic"),
+        (used.attribute, "attribute"),
+        (used.facts, "facts"),
+    ]
+    .into_iter()
+    .filter_map(|(used, name)| used.then_some(name))
+    .collect();
     JsonAnswer {
         question: question.to_string(),
         status: answer.status.as_str(),
         item: item.map(|item| item.number),
         items: answer.items(),
         asked: answer.asked.as_ref().map(|asked| asked.kind.clone()),
+        from_context,
         title: item.map(|item| item.title.clone()),
         score: (answer.confidence * 1000.0).round() / 1000.0,
         facts,
@@ -162,10 +183,12 @@ pub struct JsonLineError {
 
 /// `fuer-bot ask`: one reply, or (without a question) one per line of `input`. A line that
 /// is not valid UTF-8 gets an error result of its own and the lines after it are answered;
-/// the exit code is then 1.
+/// the exit code is then 1. With `dialogue`, consecutive lines are one conversation and an
+/// empty line starts a new one; without it, every line is asked on its own.
 pub fn ask(
     engine: &Engine,
     json: bool,
+    dialogue: bool,
     question: Option<&str>,
     input: impl BufRead,
     mut output: impl Write,
@@ -180,14 +203,27 @@ pub fn ask(
         return Ok(ExitCode::SUCCESS);
     }
     let mut unreadable = false;
+    let mut conversation = LocalConversation::default();
     for line in input::lines(input) {
         let line = line.context("cannot read questions from standard input")?;
         match line.text {
-            Ok(text) if json => writeln!(output, "{}", serde_json::to_string(&json_answer(engine, &text))?)?,
-            Ok(text) if text.trim().is_empty() => {}
+            Ok(text) if dialogue && text.trim().is_empty() => conversation.forget(),
+            Ok(text) if !json && text.trim().is_empty() => {}
             Ok(text) => {
-                let response = respond_to_line(engine, &text);
-                writeln!(output, "{}\n", render_for_console(&response.reply))?;
+                let response = if dialogue {
+                    conversation.respond(engine, &text)
+                } else {
+                    respond_to_line(engine, &text)
+                };
+                if json {
+                    writeln!(
+                        output,
+                        "{}",
+                        serde_json::to_string(&json_record(engine, &text, response))?
+                    )?;
+                } else {
+                    writeln!(output, "{}\n", render_for_console(&response.reply))?;
+                }
             }
             Err(error) => {
                 unreadable = true;
@@ -211,8 +247,14 @@ pub fn ask(
 }
 
 /// How one question was scored; a question longer than the bot answers is not scored
-/// (the bot refuses it without asking the engine).
-fn explain_one(engine: &Engine, question: &str, output: &mut impl Write) -> Result<()> {
+/// (the bot refuses it without asking the engine). In a conversation, the trace shows what
+/// came from the context, and the conversation moves on.
+fn explain_one(
+    engine: &Engine,
+    question: &str,
+    conversation: Option<&mut LocalConversation>,
+    output: &mut impl Write,
+) -> Result<()> {
     let chars = question.chars().count();
     if chars > MAX_QUESTION_CHARS {
         let start: String = question.chars().take(40).collect();
@@ -220,29 +262,54 @@ fn explain_one(engine: &Engine, question: &str, output: &mut impl Write) -> Resu
             output,
             "{start}…\nnot scored: {chars} characters; the bot answers questions of at most {MAX_QUESTION_CHARS} characters and politely refuses longer ones\n"
         )?;
-    } else {
-        writeln!(output, "{question}\n{}\n", engine.explain(question))?;
+        return Ok(());
     }
+    let Some(conversation) = conversation else {
+        writeln!(output, "{question}\n{}\n", engine.explain(question))?;
+        return Ok(());
+    };
+    let context = conversation.context().cloned();
+    let context_line = match &context {
+        Some(context) => format!(
+            "context: item {} topic facts {:?} shown {:?} asked {:?}",
+            context.item, context.topic_facts, context.shown, context.asked
+        ),
+        None => "context: none".to_string(),
+    };
+    let explanation = if crate::command::parse_command(question.trim(), None).is_some() {
+        "a command: answered as on Telegram".to_string()
+    } else if let Some(navigation) = engine.navigation(question) {
+        format!("navigation: {navigation:?} from the context's item")
+    } else {
+        let focus = context.as_ref().map(crate::conversation::Context::focus);
+        engine.answer_traced_in_context(question, focus.as_ref()).1.render()
+    };
+    conversation.respond(engine, question);
+    writeln!(output, "{question}\n{context_line}\n{explanation}\n")?;
     Ok(())
 }
 
 /// `fuer-bot ask --explain`: how each question (argument or stdin lines) was scored. Lines
-/// that are not valid UTF-8 are reported and skipped (exit code 1).
+/// that are not valid UTF-8 are reported and skipped (exit code 1). With `dialogue`, lines
+/// are conversations as for `ask --dialogue`.
 pub fn explain(
     engine: &Engine,
+    dialogue: bool,
     question: Option<&str>,
     input: impl BufRead,
     mut output: impl Write,
 ) -> Result<ExitCode> {
     if let Some(question) = question {
-        explain_one(engine, question, &mut output)?;
+        explain_one(engine, question, None, &mut output)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut unreadable = false;
+    let mut conversation = LocalConversation::default();
     for line in input::lines(input) {
         let line = line.context("cannot read questions from standard input")?;
         match line.text {
-            Ok(text) => explain_one(engine, &text, &mut output)?,
+            Ok(text) if dialogue && text.trim().is_empty() => conversation.forget(),
+            Ok(text) => explain_one(engine, &text, dialogue.then_some(&mut conversation), &mut output)?,
             Err(error) => {
                 unreadable = true;
                 writeln!(output, "line {}: {error}\n", line.number)?;

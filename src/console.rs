@@ -3,7 +3,8 @@
 use std::io::{BufRead, Write};
 
 use crate::command::{ParsedCommand, parse_command};
-use crate::dialogue::{Request, Response, respond};
+use crate::conversation::{Context, ContextChange};
+use crate::dialogue::{Request, Response, respond_in_context};
 use crate::engine::Engine;
 use crate::reply::{Paragraph, Reply};
 use crate::texts;
@@ -15,18 +16,49 @@ pub const PROMPT: &str = "> ";
 /// (parsed as on Telegram, so `/item 5` gets the same reply everywhere), an unknown command,
 /// or a question. A blank line is an empty question (the bot asks for one).
 pub fn respond_to_line(engine: &Engine, line: &str) -> Response {
+    respond_to_line_in_context(engine, line, None)
+}
+
+/// [`respond_to_line`] for a line of a conversation whose context is `context`.
+pub fn respond_to_line_in_context(engine: &Engine, line: &str, context: Option<&Context>) -> Response {
     let line = line.trim();
     match parse_command(line, None) {
-        None => respond(engine, Request::Question(line)),
-        Some(ParsedCommand::Known(command)) => respond(engine, command.request()),
+        None => respond_in_context(engine, Request::Question(line), context),
+        Some(ParsedCommand::Known(command)) => respond_in_context(engine, command.request(), context),
         // Admin commands are for admins on Telegram; like another bot's, they are unknown here.
-        Some(ParsedCommand::Admin { .. } | ParsedCommand::Unknown { .. } | ParsedCommand::OtherBot) => Response {
-            reply: Reply {
+        Some(ParsedCommand::Admin { .. } | ParsedCommand::Unknown { .. } | ParsedCommand::OtherBot) => {
+            Response::reply_only(Reply {
                 paragraphs: vec![Paragraph::plain(texts::UNKNOWN_COMMAND)],
                 keyboard: Vec::new(),
-            },
-            answer: None,
-        },
+            })
+        }
+    }
+}
+
+/// A conversation held in one place (the console, `ask --dialogue`): its context, updated
+/// by each response. Nothing is stored anywhere else.
+#[derive(Debug, Default)]
+pub struct LocalConversation {
+    context: Option<Context>,
+}
+
+impl LocalConversation {
+    /// Answers a line and remembers what the conversation is now about.
+    pub fn respond(&mut self, engine: &Engine, line: &str) -> Response {
+        let response = respond_to_line_in_context(engine, line, self.context.as_ref());
+        if let ContextChange::Set(context) = &response.context {
+            self.context = Some(context.clone());
+        }
+        response
+    }
+
+    pub fn context(&self) -> Option<&Context> {
+        self.context.as_ref()
+    }
+
+    /// Starts a new conversation.
+    pub fn forget(&mut self) {
+        self.context = None;
     }
 }
 
@@ -63,12 +95,13 @@ pub fn run_console(
         write!(output, "{PROMPT}")?;
         output.flush()?;
     }
+    let mut conversation = LocalConversation::default();
     for line in crate::input::lines(input) {
         match line?.text {
             Ok(line) if is_quit(&line) => break,
             Ok(line) if line.trim().is_empty() => {}
             Ok(line) => {
-                let reply = respond_to_line(engine, &line).reply;
+                let reply = conversation.respond(engine, &line).reply;
                 writeln!(output, "{}\n", render_for_console(&reply))?;
             }
             Err(_) => writeln!(output, "{}\n", texts::INVALID_TEXT)?,

@@ -1,9 +1,15 @@
-//! One conversation step, independent of the transport: a request in, a reply out.
+//! One conversation step, independent of the transport: a request and the conversation's
+//! context in, a reply and the context's change out.
 //!
-//! The console and the Telegram layer both turn what the user sent into a
-//! [`Request`] and show the [`Response`]; that keeps their behaviour identical.
+//! The console, `fuer-bot ask --dialogue` and the Telegram layer all turn what the user sent
+//! into a [`Request`], pass the conversation's [`Context`] (if any) and show the
+//! [`Response`]; that keeps their behaviour identical. Follow-ups are understood here:
+//! navigation (下一件, 上一件), "more" (详细一点) and questions that leave out what the
+//! conversation already said (the engine resolves those, see
+//! [`Engine::answer_in_context`]).
 
-use crate::engine::{Answer, Engine};
+use crate::conversation::{Context, ContextChange};
+use crate::engine::{Answer, Engine, Navigation};
 use crate::reply::{self, Paragraph, Reply};
 use crate::texts;
 
@@ -23,25 +29,44 @@ pub enum Request<'a> {
     Question(&'a str),
 }
 
-/// The reply, and the engine's answer when the request was a question.
+/// The reply, the engine's answer (for questions and items shown), and how the
+/// conversation's context changes.
 #[derive(Debug, Clone)]
 pub struct Response {
     pub reply: Reply,
     pub answer: Option<Answer>,
+    pub context: ContextChange,
 }
 
 impl Response {
-    fn reply_only(reply: Reply) -> Response {
-        Response { reply, answer: None }
+    /// A reply that answers no question and leaves the context as it is.
+    pub fn reply_only(reply: Reply) -> Response {
+        Response {
+            reply,
+            answer: None,
+            context: ContextChange::Keep,
+        }
+    }
+
+    fn plain(text: &str) -> Response {
+        Response::reply_only(Reply {
+            paragraphs: vec![Paragraph::plain(text)],
+            keyboard: Vec::new(),
+        })
     }
 }
 
-/// Answers one request.
+/// Answers one request on its own (no conversation).
 pub fn respond(engine: &Engine, request: Request<'_>) -> Response {
+    respond_in_context(engine, request, None)
+}
+
+/// Answers one request of a conversation whose context is `context`.
+pub fn respond_in_context(engine: &Engine, request: Request<'_>, context: Option<&Context>) -> Response {
     let knowledge = engine.knowledge();
     match request {
         Request::Start(payload) => match payload.and_then(deep_link_item) {
-            Some(number) => respond(engine, Request::Item(number)),
+            Some(number) => respond_in_context(engine, Request::Item(number), context),
             None => Response::reply_only(reply::welcome(knowledge)),
         },
         Request::Help => Response::reply_only(reply::help()),
@@ -50,33 +75,219 @@ pub fn respond(engine: &Engine, request: Request<'_>) -> Response {
             if argument.trim().is_empty() {
                 return Response::reply_only(reply::list(knowledge));
             }
-            let reply = match reply::parse_item_argument(knowledge, argument) {
-                Ok(number) => match knowledge.item(number) {
-                    Some(item) => reply::full_item(knowledge, item),
-                    None => reply::item_argument_error(knowledge, &reply::ItemArgumentError::OutOfRange),
-                },
-                Err(error) => reply::item_argument_error(knowledge, &error),
-            };
-            Response::reply_only(reply)
+            match reply::parse_item_argument(knowledge, argument) {
+                Ok(number) => whole_item(engine, number),
+                Err(error) => Response::reply_only(reply::item_argument_error(knowledge, &error)),
+            }
         }
         Request::Question(question) => {
             if question.chars().count() > MAX_QUESTION_CHARS {
-                return Response::reply_only(Reply {
-                    paragraphs: vec![Paragraph::plain(texts::QUESTION_TOO_LONG)],
-                    keyboard: Vec::new(),
-                });
+                return Response::plain(texts::QUESTION_TOO_LONG);
             }
-            let answer = engine.answer(question);
+            if let Some(navigation) = engine.navigation(question) {
+                return navigate(engine, navigation, context);
+            }
+            let focus = context.map(Context::focus);
+            let answer = engine.answer_in_context(question, focus.as_ref());
+            let change = match answer.item {
+                Some(_) => {
+                    let figure = first_figure(engine, &answer);
+                    Context::after_answer(&answer, context, figure).map_or(ContextChange::Keep, ContextChange::Set)
+                }
+                None => ContextChange::Keep,
+            };
             Response {
                 reply: reply::answer(knowledge, &answer),
                 answer: Some(answer),
+                context: change,
             }
         }
     }
+}
+
+/// The whole item `number` (`/item`, buttons, 下一件): its reply, and the conversation is
+/// now about it.
+pub fn whole_item(engine: &Engine, number: u8) -> Response {
+    let knowledge = engine.knowledge();
+    let Some(item) = knowledge.item(number) else {
+        return Response::reply_only(reply::item_argument_error(
+            knowledge,
+            &reply::ItemArgumentError::OutOfRange,
+        ));
+    };
+    Response {
+        reply: reply::full_item(knowledge, item),
+        answer: Some(Answer::whole_item(number, item.facts.len())),
+        context: ContextChange::Set(Context::whole_item(number, item.facts.len())),
+    }
+}
+
+/// 下一件, 上一件, 详细一点: relative to the conversation's item.
+fn navigate(engine: &Engine, navigation: Navigation, context: Option<&Context>) -> Response {
+    let knowledge = engine.knowledge();
+    let Some(context) = context.filter(|context| knowledge.item(context.item).is_some()) else {
+        let mut reply = reply::list(knowledge);
+        reply
+            .paragraphs
+            .insert(0, Paragraph::plain(texts::FOLLOW_UP_WITHOUT_TOPIC));
+        return Response::reply_only(reply);
+    };
+    let last = knowledge.last_item_number();
+    match navigation {
+        Navigation::Next if context.item >= last => bound_reached(engine, texts::NAVIGATION_AT_LAST),
+        Navigation::Previous if context.item <= 1 => bound_reached(engine, texts::NAVIGATION_AT_FIRST),
+        Navigation::Next => whole_item(engine, context.item + 1),
+        Navigation::Previous => whole_item(engine, context.item - 1),
+        Navigation::More => more_of(engine, context),
+    }
+}
+
+fn bound_reached(engine: &Engine, text: &str) -> Response {
+    let knowledge = engine.knowledge();
+    let mut reply = reply::list(knowledge);
+    reply.paragraphs.insert(
+        0,
+        Paragraph::plain(format!(
+            "{text}{}{}",
+            knowledge.last_item_number(),
+            texts::NAVIGATION_COUNT_SUFFIX
+        )),
+    );
+    Response::reply_only(reply)
+}
+
+/// The item's facts not shown yet in this conversation; when all were shown, the whole item.
+fn more_of(engine: &Engine, context: &Context) -> Response {
+    let knowledge = engine.knowledge();
+    let Some(item) = knowledge.item(context.item) else {
+        return Response::reply_only(reply::list(knowledge));
+    };
+    let unseen: Vec<usize> = (0..item.facts.len()).filter(|f| !context.shown.contains(f)).collect();
+    if unseen.is_empty() {
+        return whole_item(engine, context.item);
+    }
+    let mut answer = Answer::whole_item(item.number, item.facts.len());
+    answer.intent = crate::engine::Intent::Item;
+    answer.facts = unseen.clone();
+    let mut next = context.clone();
+    next.shown.extend(&unseen);
+    next.topic_facts = Vec::new();
+    Response {
+        reply: reply::more_of_item(knowledge, item, &unseen),
+        answer: Some(answer),
+        context: ContextChange::Set(next),
+    }
+}
+
+/// The first figure of the answer's first fact (`1480间`), for the context.
+fn first_figure(engine: &Engine, answer: &Answer) -> Option<String> {
+    let item = answer.item?;
+    let fact = *answer.facts.first()?;
+    engine.first_figure(item, fact)
 }
 
 /// The item number of a deep-link payload such as `item5`.
 fn deep_link_item(payload: &str) -> Option<&str> {
     let number = payload.trim().strip_prefix("item")?;
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Status;
+    use crate::knowledge::load::load_knowledge_dir;
+
+    fn engine() -> Engine {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        Engine::new(load_knowledge_dir(&dir).expect("the shipped knowledge loads"))
+    }
+
+    /// Runs a conversation; returns each turn's (item, status, first fact).
+    fn converse(engine: &Engine, turns: &[&str]) -> Vec<(Option<u8>, Option<Status>, String)> {
+        let mut context: Option<Context> = None;
+        let mut results = Vec::new();
+        for turn in turns {
+            let response = match crate::command::parse_command(turn, None) {
+                Some(crate::command::ParsedCommand::Known(command)) => {
+                    respond_in_context(engine, command.request(), context.as_ref())
+                }
+                _ => respond_in_context(engine, Request::Question(turn), context.as_ref()),
+            };
+            if let ContextChange::Set(next) = response.context.clone() {
+                context = Some(next);
+            }
+            let answer = response.answer;
+            let first_fact = answer
+                .as_ref()
+                .and_then(|a| {
+                    Some(
+                        engine
+                            .knowledge()
+                            .item(a.item?)?
+                            .facts
+                            .get(*a.facts.first()?)?
+                            .text
+                            .clone(),
+                    )
+                })
+                .unwrap_or_default();
+            results.push((
+                answer.as_ref().and_then(|a| a.item),
+                answer.map(|a| a.status),
+                first_fact,
+            ));
+        }
+        results
+    }
+
+    #[test]
+    fn navigation_moves_from_the_conversations_item_and_stops_at_the_ends() {
+        let engine = engine();
+        let turns = converse(&engine, &["/item 9", "下一件", "下一件", "上一件"]);
+        let items: Vec<Option<u8>> = turns.iter().map(|t| t.0).collect();
+        assert_eq!(items, vec![Some(9), Some(10), None, Some(9)]);
+        let at_end = respond_in_context(&engine, Request::Question("下一件"), Some(&Context::whole_item(10, 3)));
+        assert!(at_end.reply.to_plain_text().contains(texts::NAVIGATION_AT_LAST));
+        let alone = respond(&engine, Request::Question("下一件"));
+        assert!(alone.reply.to_plain_text().contains(texts::FOLLOW_UP_WITHOUT_TOPIC));
+    }
+
+    #[test]
+    fn more_shows_what_was_not_shown_then_the_whole_item() {
+        let engine = engine();
+        let turns = converse(&engine, &["爱心妈妈有多少名", "详细一点", "详细一点"]);
+        assert_eq!(turns[0].0, Some(8));
+        assert_eq!(turns[1].0, Some(8));
+        assert_ne!(turns[1].2, turns[0].2, "more shows another fact");
+        assert_eq!(turns[2].0, Some(8));
+    }
+
+    #[test]
+    fn follow_ups_take_what_they_leave_out_from_the_conversation() {
+        let engine = engine();
+        let turns = converse(
+            &engine,
+            &[
+                "母婴室有多少间",
+                "那两癌筛查呢",
+                "其中免费的有多少",
+                "在哪里可以打",
+                "深圳明天会下雨吗",
+            ],
+        );
+        assert!(turns[0].2.contains("1480"), "{turns:?}");
+        assert!(turns[1].2.contains("208.8万"), "{turns:?}");
+        assert!(turns[2].2.contains("60.44万"), "{turns:?}");
+        assert_eq!(turns[3].1, Some(Status::Related), "{turns:?}");
+        assert_eq!(turns[4].1, Some(Status::Declined), "{turns:?}");
+    }
+
+    #[test]
+    fn a_complete_question_on_another_topic_ignores_the_context() {
+        let engine = engine();
+        let turns = converse(&engine, &["/item 4", "来过多少人", "儿童友好建设点有多少个"]);
+        assert!(turns[1].2.contains("716万"), "{turns:?}");
+        assert_eq!(turns[2].0, Some(7), "{turns:?}");
+    }
 }

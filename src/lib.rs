@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod command;
 pub mod console;
+pub mod conversation;
 pub mod dialogue;
 pub mod engine;
 pub mod input;

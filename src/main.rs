@@ -44,13 +44,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Ask {
             json,
             explain,
+            dialogue,
             question,
         }) => {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             if explain {
-                return fuer_bot::cli::explain(&engine, question.as_deref(), stdin.lock(), stdout.lock());
+                return fuer_bot::cli::explain(&engine, dialogue, question.as_deref(), stdin.lock(), stdout.lock());
             }
-            fuer_bot::cli::ask(&engine, json, question.as_deref(), stdin.lock(), stdout.lock())
+            fuer_bot::cli::ask(
+                &engine,
+                json,
+                dialogue,
+                question.as_deref(),
+                stdin.lock(),
+                stdout.lock(),
+            )
         }
         Some(Command::Chat) => {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;

@@ -239,6 +239,26 @@ pub fn full_item(knowledge: &KnowledgeBase, item: &Item) -> Reply {
     }
 }
 
+/// More of an item (详细一点): the facts not shown yet, then the way to the whole item.
+pub fn more_of_item(knowledge: &KnowledgeBase, item: &Item, facts: &[usize]) -> Reply {
+    let _ = knowledge;
+    let mut paragraphs = vec![item_heading(item), Paragraph::plain(texts::MORE_OF_ITEM_HEADER)];
+    paragraphs.extend(
+        facts
+            .iter()
+            .filter_map(|&index| item.facts.get(index))
+            .map(|fact| Paragraph::plain(fact.text.clone())),
+    );
+    paragraphs.push(full_item_pointer(item.number));
+    Reply {
+        paragraphs,
+        keyboard: vec![vec![Button {
+            label: format!("{}{}", texts::BUTTON_FULL_ITEM_PREFIX, item.title),
+            action: Action::ShowItem(item.number),
+        }]],
+    }
+}
+
 /// Why an `/item` argument was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemArgumentError {

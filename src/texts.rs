@@ -54,6 +54,12 @@ pub const RELATED_END: &str = "。";
 pub const RELATED_SCOPE_PREFIX: &str = "文章只介绍了";
 pub const RELATED_SCOPE_MIDDLE: &str = "的情况，没有提到";
 pub const RELATED_OFFER: &str = "文章里相关的内容是：";
+/// Conversations: 下一件 / 上一件 at the ends, and follow-ups before any topic.
+pub const NAVIGATION_AT_LAST: &str = "已经是最后一件了（共";
+pub const NAVIGATION_AT_FIRST: &str = "已经是第一件了（共";
+pub const NAVIGATION_COUNT_SUFFIX: &str = "件）。十件大事如下：";
+pub const FOLLOW_UP_WITHOUT_TOPIC: &str = "我们还没有聊到具体哪一件大事。请先选一件，或直接提问：";
+pub const MORE_OF_ITEM_HEADER: &str = "这一件还讲到：";
 pub const DECLINE_POINTER: &str = "发送 /list 查看十件大事，或换个说法再问一次。";
 pub const EMPTY_QUESTION: &str = "请用文字输入您的问题，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。";
 pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可用的命令。";

@@ -181,9 +181,21 @@ impl Analyzer {
         &self.measure_words
     }
 
-    /// The places the article does not cover, normalized.
-    pub fn other_places(&self) -> Vec<String> {
-        self.place_patterns.iter().map(|(place, _)| place.clone()).collect()
+    /// Words that never name a topic: the places the article does not cover and the
+    /// measure words of two or more characters that figures carry (人次, 场次, 批次),
+    /// normalized.
+    pub fn not_topics(&self) -> Vec<String> {
+        let measure_words = self
+            .units
+            .iter()
+            .flat_map(|class| &class.answered_by)
+            .filter(|word| word.chars().count() >= 2)
+            .cloned();
+        self.place_patterns
+            .iter()
+            .map(|(place, _)| place.clone())
+            .chain(measure_words)
+            .collect()
     }
 
     pub fn home(&self) -> &str {
@@ -192,6 +204,11 @@ impl Analyzer {
 
     pub fn year(&self) -> u16 {
         self.year
+    }
+
+    /// The index of the kind with this name.
+    pub fn kind_index(&self, name: &str) -> Option<usize> {
+        self.kinds.iter().position(|kind| kind.kind == name)
     }
 
     pub fn kind_name(&self, kind: usize) -> &str {

@@ -105,8 +105,8 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
     // The same pattern found twice (e.g. exactly and by pinyin) counts once, best first.
     hits.sort_by(|a, b| a.pattern.cmp(&b.pattern).then(b.factor.total_cmp(&a.factor)));
     hits.dedup_by_key(|hit| hit.pattern);
-    // A place outside the article (香港, 澳门) names no topic of it.
-    hits.retain(|hit| !index.patterns[hit.pattern].place_only);
+    // A place outside the article (香港, 澳门) or a unit word (人次) names no topic.
+    hits.retain(|hit| !index.patterns[hit.pattern].no_topic);
     hits.sort_by_key(|hit| (hit.start, hit.end, hit.pattern));
     hits
 }

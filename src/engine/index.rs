@@ -41,8 +41,9 @@ pub struct Term {
 pub struct Pattern {
     pub chars: Vec<char>,
     pub ascii: bool,
-    /// The keyword is only a place outside the article (香港): it names no topic.
-    pub place_only: bool,
+    /// The keyword is only a place outside the article (香港) or a unit word (人次): it
+    /// names no topic.
+    pub no_topic: bool,
     pub terms: Vec<usize>,
 }
 
@@ -149,7 +150,9 @@ fn sound_matchable(chars: &[char]) -> bool {
 }
 
 impl Index {
-    pub fn new(knowledge: &KnowledgeBase, measure_words: &[Vec<char>], other_places: Vec<String>) -> Index {
+    /// `not_topics`: words that never name a topic (places outside the article, unit
+    /// words such as 人次): keywords equal to one of them are not matched.
+    pub fn new(knowledge: &KnowledgeBase, measure_words: &[Vec<char>], not_topics: Vec<String>) -> Index {
         let mut normalized_cache: HashMap<&str, String> = HashMap::new();
         let synonyms_of = synonym_lookup(knowledge);
 
@@ -244,8 +247,8 @@ impl Index {
                     let pattern_index = *pattern_ids.entry(variant).or_insert_with(|| {
                         patterns.push(Pattern {
                             ascii: chars.iter().all(char::is_ascii),
-                            place_only: other_places.iter().any(|place| {
-                                place.chars().count() == chars.len() && place.chars().zip(&chars).all(|(a, b)| a == *b)
+                            no_topic: not_topics.iter().any(|word| {
+                                word.chars().count() == chars.len() && word.chars().zip(&chars).all(|(a, b)| a == *b)
                             }),
                             chars,
                             terms: Vec::new(),

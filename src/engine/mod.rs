@@ -21,6 +21,7 @@
 
 pub mod analysis;
 pub mod figures;
+pub mod followup;
 pub mod hits;
 pub mod index;
 pub mod intents;
@@ -34,11 +35,13 @@ use crate::normalize::{is_han, normalize};
 
 use analysis::{Analysis, Analyzer, byte_to_char_map};
 use figures::{Figure, find_figures};
+use followup::FollowUpMatcher;
+pub use followup::{ContextUse, Focus, Navigation};
 use index::{Index, nfkc};
 use intents::{IntentPatterns, Ordinal};
 use params::{
-    ALSO_MENTIONED_RATIO, AMBIGUITY_RATIO, AMBIGUOUS_CONFIDENCE_FACTOR, DECLINED_SUGGESTION_RATIO, MAX_PARTS,
-    MAX_SUGGESTIONS, MIN_ITEM_SCORE, MIN_PART_SCORE,
+    ALSO_MENTIONED_RATIO, AMBIGUITY_RATIO, AMBIGUOUS_CONFIDENCE_FACTOR, DECLINED_SUGGESTION_RATIO,
+    FOLLOW_UP_MAX_UNKNOWN_BIGRAMS, FOLLOW_UP_MIN_OVERLAP, MAX_PARTS, MAX_SUGGESTIONS, MIN_ITEM_SCORE, MIN_PART_SCORE,
 };
 use ranking::{FactRanking, ScopeGap, most_relevant_facts, rank_facts};
 use scoring::{Scoring, score};
@@ -137,6 +140,10 @@ pub struct Answer {
     pub asked: Option<Asked>,
     /// For `NoSuchItem`: the position asked for.
     pub position: Option<i64>,
+    /// The facts the question is about, for the next follow-up (empty: the whole item).
+    pub topic_facts: Vec<usize>,
+    /// What came from the conversation.
+    pub context_use: ContextUse,
 }
 
 impl Answer {
@@ -156,7 +163,18 @@ impl Answer {
             suggestions: Vec::new(),
             asked: None,
             position: None,
+            topic_facts: Vec::new(),
+            context_use: ContextUse::default(),
         }
+    }
+
+    /// The answer for a whole item shown by number (`/item 5`, a button, 下一件).
+    pub fn whole_item(number: u8, fact_count: usize) -> Answer {
+        let mut answer = Answer::without_item(Intent::Ordinal);
+        answer.item = Some(number);
+        answer.confidence = 1.0;
+        answer.facts = (0..fact_count).collect();
+        answer
     }
 
     /// Every topic answered: the first item and the further ones.
@@ -192,6 +210,7 @@ pub struct Engine {
     index: Index,
     analyzer: Analyzer,
     intents: IntentPatterns,
+    follow_up: FollowUpMatcher,
 }
 
 /// Words that join topics in one question (母婴室和两癌筛查各有多少). The question is cut at
@@ -219,6 +238,13 @@ fn han_spaces_as_breaks(text: &str) -> String {
     out
 }
 
+/// Characters that carry no topic (particles, pronoun endings): ignored when counting the
+/// words of a question the article never uses.
+const PARTICLES: [char; 22] = [
+    '了', '的', '吗', '呢', '吧', '啊', '呀', '是', '有', '在', '过', '都', '也', '还', '就', '这', '那', '们', '个',
+    '么', '什', '咗',
+];
+
 /// Measure words after a figure that name an item position (5件), not a figure to look up.
 const POSITION_UNITS: [&str; 3] = ["件", "条", "项"];
 
@@ -226,12 +252,14 @@ impl Engine {
     /// Builds the index for a validated knowledge base.
     pub fn new(knowledge: KnowledgeBase) -> Engine {
         let analyzer = Analyzer::new(&knowledge.question_words);
-        let index = Index::new(&knowledge, analyzer.measure_words(), analyzer.other_places());
+        let index = Index::new(&knowledge, analyzer.measure_words(), analyzer.not_topics());
+        let follow_up = FollowUpMatcher::new(&knowledge.question_words.follow_up);
         Engine {
             knowledge,
             index,
             analyzer,
             intents: IntentPatterns::new(),
+            follow_up,
         }
     }
 
@@ -239,16 +267,118 @@ impl Engine {
         &self.knowledge
     }
 
-    /// Answers one question.
+    /// Answers one question on its own.
     pub fn answer(&self, question: &str) -> Answer {
-        self.run(question, &mut Tracer::off())
+        self.run(question, None, &mut Tracer::off())
+    }
+
+    /// Answers a question of a conversation: `focus` is what the conversation was about.
+    /// The context only fills what the question leaves out; a complete question on another
+    /// topic is answered as on its own.
+    pub fn answer_in_context(&self, question: &str, focus: Option<&Focus>) -> Answer {
+        self.run(question, focus, &mut Tracer::off())
     }
 
     /// Answers one question and records how: the analysis, hits, scores and the decision.
     pub fn answer_traced(&self, question: &str) -> (Answer, Trace) {
+        self.answer_traced_in_context(question, None)
+    }
+
+    /// [`Engine::answer_in_context`] with its trace.
+    pub fn answer_traced_in_context(&self, question: &str, focus: Option<&Focus>) -> (Answer, Trace) {
         let mut trace = Trace::default();
-        let answer = self.run(question, &mut Tracer::on(&mut trace));
+        let answer = self.run(question, focus, &mut Tracer::on(&mut trace));
         (answer, trace)
+    }
+
+    /// The first figure of a fact as written (`1480间`, `716万人次`), if it has one.
+    pub fn first_figure(&self, item: u8, fact: usize) -> Option<String> {
+        let item_index = self.knowledge.items.iter().position(|i| i.number == item)?;
+        let doc = *self.index.item_fact_docs(item_index).get(fact)?;
+        let figure = self.index.docs[doc]
+            .figures
+            .iter()
+            .find(|f| f.written && f.is_count())?;
+        Some(format!(
+            "{}{}{}",
+            figure.digits,
+            figure.scale.map(String::from).unwrap_or_default(),
+            figure.unit
+        ))
+    }
+
+    /// Whether a message moves through the items (下一件) or asks for more (详细一点).
+    pub fn navigation(&self, question: &str) -> Option<Navigation> {
+        self.follow_up.navigation(&normalize(question))
+    }
+
+    /// Whether a question without a topic of its own continues the conversation about
+    /// `context_item`: it asks for something specific (a figure, a place, a price …),
+    /// points back (它, 其中) or uses words of the item's sentences — and brings few words
+    /// the article never uses (深圳明天会下雨吗 is a new question, not a follow-up).
+    fn is_follow_up(
+        &self,
+        analysis: &Analysis,
+        normalized: &str,
+        chars: &[char],
+        scoring: &Scoring,
+        context_item: usize,
+    ) -> bool {
+        if self.unknown_bigrams(analysis, normalized, chars) > FOLLOW_UP_MAX_UNKNOWN_BIGRAMS {
+            return false;
+        }
+        let specific = analysis
+            .asked
+            .is_some_and(|kind| self.analyzer.kind_rule(kind) != crate::knowledge::questions::AnswerRule::Any);
+        let overlap = self
+            .index
+            .item_fact_docs(context_item)
+            .iter()
+            .map(|&doc| scoring.doc_overlap[doc])
+            .fold(0.0f32, f32::max);
+        specific || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
+    }
+
+    /// How many pairs of Chinese characters of the question the article never uses,
+    /// besides the cue words, references and particles.
+    fn unknown_bigrams(&self, analysis: &Analysis, normalized: &str, chars: &[char]) -> usize {
+        let mut masked = vec![false; chars.len()];
+        for cue in &analysis.cues {
+            for flag in masked.iter_mut().take(cue.end.min(chars.len())).skip(cue.start) {
+                *flag = true;
+            }
+        }
+        for (start, end) in self.follow_up.reference_spans(normalized) {
+            for flag in masked.iter_mut().take(end.min(chars.len())).skip(start) {
+                *flag = true;
+            }
+        }
+        chars
+            .windows(2)
+            .enumerate()
+            .filter(|(position, pair)| {
+                !masked[*position]
+                    && !masked[position + 1]
+                    && pair.iter().all(|c| is_han(*c) && !PARTICLES.contains(c))
+                    && !self.index.bigram_postings.contains_key(&(pair[0], pair[1]))
+            })
+            .count()
+    }
+
+    /// The longest keyword of the item found in the question (what 「X呢」 counts).
+    fn topic_hit_text(&self, item: usize, scoring: &Scoring) -> String {
+        scoring
+            .hits
+            .iter()
+            .filter(|hit| {
+                self.index.patterns[hit.pattern]
+                    .terms
+                    .iter()
+                    .any(|&t| self.index.terms[t].item == item)
+            })
+            .map(|hit| self.index.patterns[hit.pattern].text())
+            .max_by_key(|text| text.chars().count())
+            .unwrap_or_default()
     }
 
     /// A human-readable account of how a question was answered, for tuning keywords.
@@ -257,7 +387,7 @@ impl Engine {
     }
 
     /// The whole pipeline.
-    fn run(&self, question: &str, tracer: &mut Tracer) -> Answer {
+    fn run(&self, question: &str, focus: Option<&Focus>, tracer: &mut Tracer) -> Answer {
         let normalized = normalize(question);
         tracer.note(|| format!("normalized: {normalized}"));
         let chars: Vec<char> = normalized.chars().collect();
@@ -282,7 +412,7 @@ impl Engine {
             return self.no_such_item(-1);
         }
 
-        let analysis = self.analyzer.analyze(&normalized);
+        let mut analysis = self.analyzer.analyze(&normalized);
         self.trace_analysis(&analysis, tracer);
         let byte_to_char = byte_to_char_map(&normalized);
         let figures = self.question_figures(question, &normalized);
@@ -315,11 +445,70 @@ impl Engine {
         }
 
         let ranked = scoring.ranked_items();
-        let Some(&best) = ranked.first() else {
+        let Some(&standalone_best) = ranked.first() else {
             return Answer::without_item(Intent::Declined);
         };
+        let standalone_score = scoring.item_scores[standalone_best];
+
+        // Several topics in one question: one part each, in the question's order. A
+        // question naming several topics is complete: the conversation does not change it.
+        let mut parts: Vec<(usize, FactRanking)> = if standalone_score >= MIN_ITEM_SCORE {
+            self.topic_parts(question, &analysis, tracer)
+        } else {
+            Vec::new()
+        };
+
+        // A follow-up: the conversation fills what the question leaves out.
+        let mut context_use = ContextUse::default();
+        let mut focus_facts: Option<&[usize]> = None;
+        let mut best = standalone_best;
+        if parts.is_empty()
+            && let Some(focus) = focus
+        {
+            let keyword_items = scoring.items_with_keyword_hits(&self.index);
+            let context_item = self.knowledge.items.iter().position(|item| item.number == focus.item);
+            if let Some(context_item) = context_item {
+                if keyword_items.contains(&context_item) {
+                    // The question names the conversation's topic (perhaps among others).
+                    context_use.topic = context_item != standalone_best;
+                    best = context_item;
+                } else if !keyword_items.is_empty() && standalone_score >= MIN_ITEM_SCORE {
+                    // A complete question on another topic: the context does not apply.
+                } else if self.is_follow_up(&analysis, &normalized, &chars, &scoring, context_item) {
+                    context_use.topic = true;
+                    context_use.facts = !focus.facts.is_empty();
+                    best = context_item;
+                    focus_facts = Some(&focus.facts);
+                }
+            }
+            // 「那X呢」: a question without a kind of its own asks what was asked before
+            // (unless that was something the article never says: then X is simply shown).
+            if analysis.asked.is_none()
+                && (best != standalone_best || context_use.topic || standalone_score >= MIN_ITEM_SCORE)
+                && let Some(kind) = focus.asked.as_deref().and_then(|name| self.analyzer.kind_index(name))
+                && self.analyzer.kind_rule(kind) != crate::knowledge::questions::AnswerRule::None
+            {
+                analysis.asked = Some(kind);
+                analysis.counted = self.topic_hit_text(best, &scoring);
+                context_use.attribute = true;
+            }
+            if context_use.any() {
+                tracer.note(|| {
+                    format!(
+                        "context: item {} facts {:?} asked {:?} -> from context: topic {} attribute {} facts {}",
+                        focus.item,
+                        focus.facts,
+                        focus.asked,
+                        context_use.topic,
+                        context_use.attribute,
+                        context_use.facts
+                    )
+                });
+            }
+        }
+
         let best_score = scoring.item_scores[best];
-        if best_score < MIN_ITEM_SCORE {
+        if best_score < MIN_ITEM_SCORE && !context_use.topic {
             if self.intents.list_weak.is_match(&normalized) {
                 tracer.note(|| "intent: list (no item, a general question)".to_string());
                 return Answer::without_item(Intent::List);
@@ -339,26 +528,49 @@ impl Engine {
             tracer.note(|| format!("declined: best item score {best_score:.2} < {MIN_ITEM_SCORE}"));
             return declined;
         }
+        // The best score the answer is measured by (a follow-up counts as one keyword).
+        let best_score = best_score.max(MIN_ITEM_SCORE);
 
-        // Several topics in one question: one part each, in the question's order.
-        let mut parts: Vec<(usize, FactRanking)> = self.topic_parts(question, &analysis, tracer);
         if parts.is_empty() {
-            parts.push((
+            let mut ranking = rank_facts(
+                &self.index,
+                &self.analyzer,
                 best,
-                rank_facts(&self.index, &self.analyzer, best, &scoring, &analysis, &chars),
-            ));
+                &scoring,
+                &analysis,
+                &chars,
+                focus_facts,
+            );
+            // What was asked before is a guess for 「那X呢」: when X cannot answer it, X is
+            // shown as asked on its own, not reported missing.
+            if context_use.attribute && (!ranking.answerable || ranking.scope_gap.is_some()) {
+                analysis.asked = None;
+                analysis.counted.clear();
+                context_use.attribute = false;
+                ranking = rank_facts(
+                    &self.index,
+                    &self.analyzer,
+                    best,
+                    &scoring,
+                    &analysis,
+                    &chars,
+                    focus_facts,
+                );
+                tracer.note(|| "the asked kind from the context does not fit this topic: dropped".to_string());
+            }
+            parts.push((best, ranking));
         }
         let part_items: Vec<usize> = parts.iter().map(|(item, _)| *item).collect();
 
         let ambiguous = parts.len() == 1
+            && !context_use.any()
             && ranked
                 .iter()
-                .skip(1)
+                .filter(|&&item| item != best)
                 .any(|&item| scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score);
         let keyword_items = scoring.items_with_keyword_hits(&self.index);
         let suggestions: Vec<u8> = ranked
             .iter()
-            .skip(1)
             .filter(|item| !part_items.contains(item))
             .filter(|&&item| {
                 scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score
@@ -378,6 +590,11 @@ impl Engine {
         answer.confidence = confidence;
         answer.suggestions = suggestions;
         answer.asked = self.asked_summary(&analysis);
+        answer.context_use = context_use;
+        answer.topic_facts = parts
+            .first()
+            .map(|(_, ranking)| ranking.topic_facts())
+            .unwrap_or_default();
         self.fill_parts(&mut answer, answered_parts);
         tracer.note(|| {
             format!(
@@ -549,7 +766,15 @@ impl Engine {
                     ..analysis.clone()
                 }
             };
-            let ranking = rank_facts(&self.index, &self.analyzer, best, &scoring, &piece_analysis, &chars);
+            let ranking = rank_facts(
+                &self.index,
+                &self.analyzer,
+                best,
+                &scoring,
+                &piece_analysis,
+                &chars,
+                None,
+            );
             let first = ranking.listed.first().copied();
             match parts.iter_mut().find(|(item, ..)| *item == best) {
                 Some((_, existing, firsts)) => {
@@ -625,7 +850,7 @@ impl Engine {
             &byte_to_char,
             &figures,
         );
-        let ranking = rank_facts(&self.index, &self.analyzer, item, &scoring, analysis, &chars);
+        let ranking = rank_facts(&self.index, &self.analyzer, item, &scoring, analysis, &chars, None);
         let part = self.part(normalized, item, &ranking, &scoring, analysis, tracer);
         let mut answer = Answer::without_item(Intent::Ordinal);
         answer.confidence = 1.0;
@@ -821,6 +1046,7 @@ mod tests {
                     home: "深圳".into(),
                     other_places: strings(&["上海"]),
                 },
+                follow_up: Default::default(),
             },
         })
     }

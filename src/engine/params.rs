@@ -75,3 +75,13 @@ pub const NARROW_RATIO: f32 = 0.5;
 pub const MIN_PART_SCORE: f32 = 1.0;
 /// Most parts answered for one question.
 pub const MAX_PARTS: usize = 3;
+
+/// Follow-ups: a question without a topic of its own continues the conversation only if
+/// at most this many pairs of its characters are words the article never uses.
+pub const FOLLOW_UP_MAX_UNKNOWN_BIGRAMS: usize = 2;
+/// Follow-ups: IDF-weighted overlap with one of the conversation item's sentences that
+/// makes a general question (哪些, 什么) a follow-up about it.
+pub const FOLLOW_UP_MIN_OVERLAP: f32 = 1.5;
+/// Follow-ups: evidence of the question's own words for a fact outside the conversation's
+/// focus that lets it answer (覆盖了几个社区 after a question about the pilot district).
+pub const FOCUS_ESCAPE_TOPIC: f32 = 0.5;

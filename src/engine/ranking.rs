@@ -15,7 +15,7 @@ use super::analysis::{Analysis, Analyzer, Fit};
 use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL,
-    LISTED_FACT_RATIO, MAX_ANSWER_FACTS, NARROW_MIN, NARROW_RATIO,
+    FOCUS_ESCAPE_TOPIC, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, NARROW_MIN, NARROW_RATIO,
 };
 use super::scoring::Scoring;
 
@@ -37,6 +37,9 @@ pub struct FactRanking {
     pub specific: Vec<f32>,
     /// Facts the question is about (all when nothing narrows it down).
     pub candidates: Vec<usize>,
+    /// Whether `candidates` were narrowed down (by fact keywords, figures or the
+    /// conversation's focus).
+    pub narrowed: bool,
     /// How each fact fits the asked kind.
     pub fits: Vec<Fit>,
     /// Final scores (topic plus the bonus for answering what is asked).
@@ -59,6 +62,7 @@ pub fn rank_facts(
     scoring: &Scoring,
     analysis: &Analysis,
     chars: &[char],
+    focus: Option<&[usize]>,
 ) -> FactRanking {
     let docs = index.item_fact_docs(item);
     let fact_count = docs.len();
@@ -119,12 +123,22 @@ pub fn rank_facts(
     }
 
     let best_specific = specific.iter().copied().fold(0.0f32, f32::max);
-    let candidates: Vec<usize> = if best_specific >= NARROW_MIN {
-        (0..fact_count)
+    let focus: Vec<usize> = focus
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|&f| f < fact_count)
+        .collect();
+    let (candidates, narrowed): (Vec<usize>, bool) = if best_specific >= NARROW_MIN {
+        let narrowed = (0..fact_count)
             .filter(|&f| specific[f] >= NARROW_RATIO * best_specific)
-            .collect()
+            .collect();
+        (narrowed, true)
+    } else if !focus.is_empty() {
+        // A follow-up without words of its own is about what the conversation was about.
+        (focus.clone(), true)
     } else {
-        (0..fact_count).collect()
+        ((0..fact_count).collect(), false)
     };
 
     let fits: Vec<Fit> = docs
@@ -132,6 +146,30 @@ pub fn rank_facts(
         .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
         .collect();
     let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind));
+    // The conversation's focus gives way when none of its facts can answer: to facts the
+    // question's own words point at (覆盖了几个社区), or, for a figure, when the focus holds
+    // no figure at all.
+    let focused = best_specific < NARROW_MIN && !focus.is_empty();
+    let candidates = if focused && !candidates.iter().any(|&f| fits[f] != Fit::No) {
+        let own: Vec<usize> = (0..fact_count)
+            .filter(|&f| fits[f] != Fit::No && topic[f] >= FOCUS_ESCAPE_TOPIC)
+            .collect();
+        let focus_has_figures = candidates.iter().any(|&f| {
+            index.docs[docs[f]]
+                .figures
+                .iter()
+                .any(|figure| figure.written && figure.is_count())
+        });
+        if !own.is_empty() {
+            own
+        } else if rule == Some(AnswerRule::Figure) && !focus_has_figures {
+            (0..fact_count).collect()
+        } else {
+            candidates
+        }
+    } else {
+        candidates
+    };
     let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
     let scores: Vec<f32> = (0..fact_count)
         .map(|f| {
@@ -151,6 +189,7 @@ pub fn rank_facts(
         topic,
         specific,
         candidates,
+        narrowed,
         fits,
         scores,
         answerable,
@@ -160,6 +199,17 @@ pub fn rank_facts(
     };
     ranking.listed = listed_facts(index, &ranking);
     ranking
+}
+
+impl FactRanking {
+    /// The facts the question was about, for a follow-up (empty: the whole item).
+    pub fn topic_facts(&self) -> Vec<usize> {
+        if self.narrowed {
+            self.candidates.clone()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// A place or year of the question that no candidate fact names.

@@ -82,6 +82,19 @@ pub struct Scope {
     pub other_places: Vec<String>,
 }
 
+/// Words of follow-up messages in a conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FollowUpWords {
+    /// The next item: 下一件, next.
+    pub next: Vec<String>,
+    /// The previous item: 上一件, previous.
+    pub previous: Vec<String>,
+    /// More of the current item: 详细一点, 还有呢, more.
+    pub more: Vec<String>,
+    /// Words that point back at the conversation's topic: 它, 她们, 其中, 那里, they, it.
+    pub references: Vec<String>,
+}
+
 /// The whole question-words file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QuestionWords {
@@ -89,12 +102,15 @@ pub struct QuestionWords {
     pub asked: Vec<AskedKind>,
     pub units: Vec<UnitClass>,
     pub scope: Scope,
+    pub follow_up: FollowUpWords,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionsFile {
     scope: Spanned<ScopeEntry>,
+    #[serde(default)]
+    followup: Option<Spanned<FollowUpEntry>>,
     #[serde(default)]
     asked: Vec<Spanned<AskedEntry>>,
     #[serde(default)]
@@ -108,6 +124,19 @@ struct ScopeEntry {
     home: Spanned<String>,
     #[serde(default)]
     other_places: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FollowUpEntry {
+    #[serde(default)]
+    next: Vec<Spanned<String>>,
+    #[serde(default)]
+    previous: Vec<Spanned<String>>,
+    #[serde(default)]
+    more: Vec<Spanned<String>>,
+    #[serde(default)]
+    references: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -240,6 +269,19 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         });
     }
 
+    let follow_up = match &parsed.followup {
+        Some(entry) => {
+            let entry = entry.get_ref();
+            FollowUpWords {
+                next: report.check_keywords(&entry.next),
+                previous: report.check_keywords(&entry.previous),
+                more: report.check_keywords(&entry.more),
+                references: report.check_keywords(&entry.references),
+            }
+        }
+        None => FollowUpWords::default(),
+    };
+
     if report.problem_count() > problems_before {
         return None;
     }
@@ -251,5 +293,6 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
             home,
             other_places,
         },
+        follow_up,
     })
 }

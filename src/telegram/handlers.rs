@@ -164,10 +164,7 @@ fn respond_safely(engine: &Engine, request: Request<'_>) -> Response {
         Ok(response) => response,
         Err(_) => {
             log::error!("the answer engine panicked on a request; replying with an apology");
-            Response {
-                reply: plain_reply(texts::INTERNAL_ERROR),
-                answer: None,
-            }
+            Response::reply_only(plain_reply(texts::INTERNAL_ERROR))
         }
     }
 }

@@ -1,0 +1,261 @@
+//! Conversation context: what the last reply of a chat was about, so that follow-ups
+//! (「那两癌筛查呢」, 「来过多少人」, 「下一件」) are understood.
+//!
+//! A [`Context`] is a plain value of the core; the dialogue step reads one and says how it
+//! changes. [`ConversationStore`] keeps them per conversation (a private chat, or one user
+//! inside a group) **in memory only** — never written to disk — for [`DEFAULT_CONTEXT_TTL`]
+//! of silence, and holds at most a fixed number of conversations (the least recently used
+//! go first), so memory cannot grow without limit. The store is a `moka` cache.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use moka::policy::EvictionPolicy;
+
+use crate::engine::{Answer, Focus};
+
+/// How long a conversation is remembered after its last message.
+pub const DEFAULT_CONTEXT_TTL: Duration = Duration::from_secs(30 * 60);
+/// How many conversations are remembered at most.
+pub const DEFAULT_CONTEXT_CAPACITY: u64 = 50_000;
+
+/// What the conversation is about.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Context {
+    /// The item of the last reply.
+    pub item: u8,
+    /// The facts the last question was about (empty: the whole item).
+    pub topic_facts: Vec<usize>,
+    /// The item's facts already shown in this conversation.
+    pub shown: Vec<usize>,
+    /// The kind of the last question (`quantity`, `price` …).
+    pub asked: Option<String>,
+    /// The first figure of the last reply's first fact (e.g. `1480间`), if any.
+    pub figure: Option<String>,
+}
+
+impl Context {
+    /// After a whole item was shown (`/item 5`, a button, 下一件).
+    pub fn whole_item(item: u8, fact_count: usize) -> Context {
+        Context {
+            item,
+            topic_facts: Vec::new(),
+            shown: (0..fact_count).collect(),
+            asked: None,
+            figure: None,
+        }
+    }
+
+    /// After an answer about an item: the last topic of the answer (several topics: the
+    /// last named), the facts shown (added to those shown before for the same item).
+    pub fn after_answer(answer: &Answer, previous: Option<&Context>, figure: Option<String>) -> Option<Context> {
+        let parts = answer.parts();
+        let last = parts.last()?;
+        let mut shown: Vec<usize> = match previous {
+            Some(previous) if previous.item == last.item => previous.shown.clone(),
+            _ => Vec::new(),
+        };
+        for &fact in &last.facts {
+            if !shown.contains(&fact) {
+                shown.push(fact);
+            }
+        }
+        let topic_facts = if parts.len() == 1 {
+            answer.topic_facts.clone()
+        } else {
+            last.facts.clone()
+        };
+        Some(Context {
+            item: last.item,
+            topic_facts,
+            shown,
+            asked: answer.asked.as_ref().map(|asked| asked.kind.clone()),
+            figure,
+        })
+    }
+
+    /// What the engine needs of it.
+    pub fn focus(&self) -> Focus {
+        Focus {
+            item: self.item,
+            facts: self.topic_facts.clone(),
+            asked: self.asked.clone(),
+        }
+    }
+}
+
+/// Whose conversation: a chat, and inside a group the user (each member has their own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConversationKey {
+    pub chat: i64,
+    pub user: Option<u64>,
+}
+
+/// How a reply changes the conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextChange {
+    /// Unchanged (a greeting, a declined question, the list …).
+    Keep,
+    Set(Context),
+}
+
+/// The contexts of all conversations: in memory, bounded, forgotten after silence.
+#[derive(Clone)]
+pub struct ConversationStore {
+    cache: moka::sync::Cache<ConversationKey, Arc<Context>>,
+    ttl: Duration,
+    capacity: u64,
+}
+
+impl std::fmt::Debug for ConversationStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConversationStore")
+            .field("ttl", &self.ttl)
+            .field("capacity", &self.capacity)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for ConversationStore {
+    fn default() -> Self {
+        ConversationStore::new(DEFAULT_CONTEXT_TTL, DEFAULT_CONTEXT_CAPACITY)
+    }
+}
+
+impl ConversationStore {
+    /// A store forgetting a conversation `ttl` after its last message and holding at most
+    /// `capacity` conversations.
+    pub fn new(ttl: Duration, capacity: u64) -> ConversationStore {
+        let cache = moka::sync::Cache::builder()
+            .max_capacity(capacity)
+            .time_to_idle(ttl)
+            .eviction_policy(EvictionPolicy::lru())
+            .build();
+        ConversationStore { cache, ttl, capacity }
+    }
+
+    pub fn ttl(&self) -> Duration {
+        self.ttl
+    }
+
+    pub fn capacity(&self) -> u64 {
+        self.capacity
+    }
+
+    /// The context of a conversation, if it is remembered.
+    pub fn get(&self, key: ConversationKey) -> Option<Context> {
+        self.cache.get(&key).map(|context| context.as_ref().clone())
+    }
+
+    /// Applies a change to a conversation's context.
+    pub fn apply(&self, key: ConversationKey, change: ContextChange) {
+        match change {
+            ContextChange::Keep => {
+                // Touch it: the conversation goes on.
+                let _ = self.cache.get(&key);
+            }
+            ContextChange::Set(context) => self.cache.insert(key, Arc::new(context)),
+        }
+    }
+
+    pub fn forget(&self, key: ConversationKey) {
+        self.cache.invalidate(&key);
+    }
+
+    /// How many conversations are held (after pending evictions are done).
+    pub fn len(&self) -> u64 {
+        self.cache.run_pending_tasks();
+        self.cache.entry_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Parses a duration such as `30m`, `90s`, `2h` or `1800` (seconds).
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(index) => text.split_at(index),
+        None => (text, "s"),
+    };
+    let value: u64 = number
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a duration (e.g. 30m, 90s, 2h)"))?;
+    let seconds = match unit.trim() {
+        "s" | "sec" | "secs" | "second" | "seconds" => value,
+        "m" | "min" | "mins" | "minute" | "minutes" => value.saturating_mul(60),
+        "h" | "hour" | "hours" => value.saturating_mul(3600),
+        _ => return Err(format!("\"{text}\" has an unknown unit (use s, m or h)")),
+    };
+    if seconds == 0 {
+        return Err("a context lifetime must be at least one second".to_string());
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(chat: i64) -> ConversationKey {
+        ConversationKey { chat, user: None }
+    }
+
+    #[test]
+    fn contexts_are_kept_per_conversation() {
+        let store = ConversationStore::default();
+        store.apply(key(1), ContextChange::Set(Context::whole_item(5, 5)));
+        store.apply(
+            ConversationKey { chat: 1, user: Some(7) },
+            ContextChange::Set(Context::whole_item(8, 3)),
+        );
+        assert_eq!(store.get(key(1)).map(|c| c.item), Some(5));
+        assert_eq!(
+            store.get(ConversationKey { chat: 1, user: Some(7) }).map(|c| c.item),
+            Some(8)
+        );
+        assert_eq!(store.get(key(2)), None);
+        store.apply(key(1), ContextChange::Keep);
+        assert_eq!(store.get(key(1)).map(|c| c.item), Some(5));
+        store.forget(key(1));
+        assert_eq!(store.get(key(1)), None);
+    }
+
+    #[test]
+    fn a_million_conversations_never_exceed_the_bound() {
+        let bound = 10_000;
+        let store = ConversationStore::new(DEFAULT_CONTEXT_TTL, bound);
+        for chat in 0..1_000_000i64 {
+            store.apply(key(chat), ContextChange::Set(Context::whole_item(1, 3)));
+            if chat % 100_000 == 0 {
+                assert!(store.len() <= bound, "{} held after {chat}", store.len());
+            }
+        }
+        assert!(store.len() <= bound, "{} held", store.len());
+        // The most recent ones are remembered; the first ones were evicted.
+        assert!(store.get(key(999_999)).is_some());
+        assert!(store.get(key(0)).is_none());
+    }
+
+    #[test]
+    fn silence_longer_than_the_lifetime_forgets_the_context() {
+        let store = ConversationStore::new(Duration::from_millis(200), 100);
+        store.apply(key(1), ContextChange::Set(Context::whole_item(4, 4)));
+        assert!(store.get(key(1)).is_some());
+        std::thread::sleep(Duration::from_millis(400));
+        assert_eq!(store.get(key(1)), None, "forgotten after the lifetime");
+    }
+
+    #[test]
+    fn durations_parse_with_units() {
+        assert_eq!(parse_duration("30m"), Ok(Duration::from_secs(1800)));
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert_eq!(parse_duration("45"), Ok(Duration::from_secs(45)));
+        assert!(parse_duration("0").is_err());
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("5 d").is_err());
+    }
+}
