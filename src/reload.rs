@@ -11,8 +11,9 @@
 //! fallback) and reloads once the files have been quiet for [`DEBOUNCE`]: editors save
 //! with several events (write a temporary file, rename it over the old one), and a
 //! reload between them would see half a save. Watching the directory rather than the
-//! files keeps working across such renames. Events for other files (editor swap and
-//! backup files) and our own reads are ignored, and a change that leaves the files
+//! files keeps working across such renames. The TOML files and the article (`source.txt`)
+//! count; events for other files (editor swap and backup files) and our own reads are
+//! ignored, and a change that leaves the files
 //! exactly as they were last seen is not reported again.
 
 use std::fmt;
@@ -30,7 +31,7 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::engine::Engine;
 use crate::knowledge::load::{load_knowledge_dir, read_knowledge_files};
-use crate::knowledge::{KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+use crate::knowledge::{ARTICLE_FILE_NAME, KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
 
 /// Quiet time after the last change before reloading.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -322,10 +323,11 @@ fn is_relevant(dir: &Path, event: &notify::Result<Event>) -> bool {
         return false;
     }
     event.paths.is_empty()
-        || event
-            .paths
-            .iter()
-            .any(|path| path == dir || path.extension().is_some_and(|ext| ext == "toml"))
+        || event.paths.iter().any(|path| {
+            path == dir
+                || path.extension().is_some_and(|ext| ext == "toml")
+                || path.file_name().is_some_and(|name| name == ARTICLE_FILE_NAME)
+        })
 }
 
 /// Waits for a relevant event, then until the directory has been quiet for
@@ -424,6 +426,14 @@ mod tests {
             &event(EventKind::Access(AccessKind::Close(AccessMode::Write)), "/k/05-a.toml")
         ));
         assert!(is_relevant(dir, &event(EventKind::Remove(RemoveKind::Folder), "/k")));
+        assert!(is_relevant(
+            dir,
+            &event(EventKind::Modify(ModifyKind::Any), "/k/source.txt")
+        ));
+        assert!(!is_relevant(
+            dir,
+            &event(EventKind::Modify(ModifyKind::Any), "/k/notes.txt")
+        ));
         assert!(!is_relevant(
             dir,
             &event(EventKind::Access(AccessKind::Open(AccessMode::Any)), "/k/05-a.toml")
@@ -445,10 +455,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for entry in std::fs::read_dir(&source).unwrap() {
             let path = entry.unwrap().path();
-            if path.extension().is_some_and(|ext| ext == "toml") {
-                std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-            }
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
         }
+        // A corrected article, with the lines both as published and corrected, so that the
+        // files are valid before and after the edit of the item.
+        let article = dir.path().join(ARTICLE_FILE_NAME);
+        let text = std::fs::read_to_string(&article).unwrap();
+        let corrected: Vec<String> = text
+            .lines()
+            .filter(|line| line.contains("1480间"))
+            .map(|line| line.replace("1480间", "1999间"))
+            .collect();
+        std::fs::write(&article, format!("{text}\n{}\n", corrected.join("\n"))).unwrap();
         let knowledge = load_knowledge_dir(dir.path()).unwrap();
         let engine = Arc::new(ArcSwap::from_pointee(Engine::new(knowledge)));
         let (sender, outcomes) = mpsc::channel();

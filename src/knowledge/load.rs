@@ -3,9 +3,10 @@
 use std::fs;
 use std::path::Path;
 
-use super::{KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+use super::{ARTICLE_FILE_NAME, KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
 
-/// Reads every `*.toml` file of `dir` (sorted by name) and parses them into a knowledge base.
+/// Reads every `*.toml` file of `dir` and the article (`source.txt`), sorted by name, and
+/// parses them into a knowledge base.
 /// Unreadable files and a missing directory are reported as problems too.
 /// The readable files are still checked, so one run reports every problem.
 pub fn load_knowledge_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Problem>> {
@@ -38,7 +39,11 @@ fn read_files(dir: &Path) -> Result<(Vec<KnowledgeFile>, Vec<Problem>), Vec<Prob
     })?;
     let mut paths: Vec<_> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "toml"))
+        .filter(|path| {
+            path.is_file()
+                && (path.extension().is_some_and(|ext| ext == "toml")
+                    || path.file_name().is_some_and(|name| name == ARTICLE_FILE_NAME))
+        })
         .collect();
     paths.sort();
     let mut files = Vec::new();

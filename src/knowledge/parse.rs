@@ -1,9 +1,10 @@
 //! Parsing and validating knowledge files, reporting every problem as `file:line: message`.
 //!
 //! Three stages, like mdBook's SUMMARY parser: serde parses each file (unknown
-//! fields are errors), domain checks run on each parsed file, then checks across
-//! files (duplicate and missing item numbers). All problems of all files are
-//! collected so an admin sees every mistake in one run.
+//! fields are errors), domain checks run on each parsed file (among them: every fact is a
+//! verbatim sentence of the article in `source.txt`), then checks across files (duplicate
+//! and missing item numbers). All problems of all files are collected so an admin sees
+//! every mistake in one run.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,6 +12,7 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::article::{ARTICLE_FILE_NAME, Article, Mismatch};
 use super::{Fact, Item, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo};
 
 /// The file holding the article's metadata.
@@ -161,6 +163,19 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
     let mut items: Vec<(Item, &KnowledgeFile, usize)> = Vec::new();
     let mut source_seen = false;
     let mut synonyms_seen = false;
+    let article_file = files.iter().find(|file| file_name(&file.path) == ARTICLE_FILE_NAME);
+    let article = article_file.map(|file| Article::new(&file.contents));
+    if let (Some(file), Some(article)) = (article_file, &article)
+        && article.is_empty()
+    {
+        problems.push(Problem {
+            path: file.path.clone(),
+            line: 0,
+            message: "file is empty: it must hold the article's text, verbatim".to_string(),
+        });
+    }
+    // Facts are checked against a usable article only (no noise when it is missing).
+    let article = article.filter(|article| !article.is_empty());
 
     for file in files {
         let name = file_name(&file.path);
@@ -168,13 +183,15 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
             file,
             problems: &mut problems,
         };
-        if name == SOURCE_FILE_NAME {
+        if name == ARTICLE_FILE_NAME {
+            continue;
+        } else if name == SOURCE_FILE_NAME {
             source_seen = true;
             source = parse_source(&mut report);
         } else if name == SYNONYMS_FILE_NAME {
             synonyms_seen = true;
             synonym_groups = parse_synonyms(&mut report);
-        } else if let Some((item, number_line)) = parse_item(&mut report) {
+        } else if let Some((item, number_line)) = parse_item(&mut report, article.as_ref()) {
             items.push((item, file, number_line));
         }
     }
@@ -193,6 +210,13 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
         .first()
         .map_or("knowledge", |file| parent_dir(&file.path))
         .to_string();
+    if article_file.is_none() {
+        problems.push(Problem {
+            path: format!("{directory}/{ARTICLE_FILE_NAME}"),
+            line: 0,
+            message: "file is missing: it holds the article's text, which every fact must quote verbatim".to_string(),
+        });
+    }
     if !synonyms_seen {
         problems.push(Problem {
             path: format!("{directory}/{SYNONYMS_FILE_NAME}"),
@@ -271,8 +295,9 @@ fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
     groups
 }
 
-/// Parses one item file; returns the item and the line of its `number` field.
-fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
+/// Parses one item file; returns the item and the line of its `number` field. With the
+/// article, checks that the headline, the facts and the summary's figures come from it.
+fn parse_item(report: &mut FileReport<'_>, article: Option<&Article<'_>>) -> Option<(Item, usize)> {
     let parsed: ItemFile = parse_toml(report)?;
     let number_line = line_of_offset(&report.file.contents, parsed.number.span().start);
     let number = report.check_item_number("item number", &parsed.number);
@@ -286,6 +311,20 @@ fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
         );
     }
     let summary = report.check_text("summary", &parsed.summary);
+    if let Some(article) = article {
+        if !headline.is_empty() && !article.has_headline(&headline) {
+            report.at(
+                &parsed.headline,
+                format!("`headline` is not a headline of {ARTICLE_FILE_NAME}: copy it exactly as published (without the numbering such as 五、)"),
+            );
+        }
+        for figure in article.unknown_figures(&summary) {
+            report.at(
+                &parsed.summary,
+                format!("`summary` mentions {figure}, a figure that is not in {ARTICLE_FILE_NAME}"),
+            );
+        }
+    }
     let keywords = report.check_keywords(&parsed.keywords);
     if parsed.facts.is_empty() {
         report.at(&parsed.number, "item has no facts: add at least one [[facts]] entry");
@@ -294,6 +333,12 @@ fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
     for fact in &parsed.facts {
         let fact = fact.get_ref();
         let text = report.check_text("text", &fact.text);
+        if let Some(mismatch) = article
+            .filter(|_| !text.is_empty())
+            .and_then(|article| article.check_fact(&text))
+        {
+            report.at(&fact.text, not_verbatim_message(&mismatch));
+        }
         let keywords = report.check_keywords(&fact.keywords);
         facts.push(Fact { text, keywords });
     }
@@ -306,6 +351,19 @@ fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
         facts,
     };
     Some((item, number_line))
+}
+
+/// The problem of a fact that is not a sentence of the article.
+fn not_verbatim_message(mismatch: &Mismatch) -> String {
+    match mismatch.line {
+        Some(line) => format!(
+            "fact is not a verbatim sentence of {ARTICLE_FILE_NAME}: it has \"{}\" where {ARTICLE_FILE_NAME}:{line} has \"{}\"",
+            mismatch.fact_excerpt, mismatch.article_excerpt
+        ),
+        None => format!(
+            "fact is not a verbatim sentence of {ARTICLE_FILE_NAME}: no sentence of the article is like it (copy one whole sentence, exactly as published)"
+        ),
+    }
 }
 
 /// Duplicate numbers, gaps, and (when `source.toml` declares it) missing items at the end.

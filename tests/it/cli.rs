@@ -343,3 +343,41 @@ fn every_entry_point_caps_the_question_length() {
     assert!(json["item"].is_null());
     assert!(stdout(&fuer_bot(&["chat"], &format!("{long}\n"))).contains(too_long));
 }
+
+#[test]
+fn check_catches_a_changed_figure_and_an_invented_fact() {
+    let dir = copy_knowledge();
+    let file = dir.path().join("05-母婴室.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let changed = original.replacen(
+        "text = \"建设公共场所母婴室1480间",
+        "text = \"建设公共场所母婴室1490间",
+        1,
+    ) + "\n[[facts]]\ntext = \"全市新建儿童乐园2000个。\"\n";
+    assert_ne!(changed, original);
+    std::fs::write(&file, &changed).unwrap();
+    let output = fuer_bot(&["check", "--knowledge", dir.path().to_str().unwrap()], "");
+    assert_eq!(output.status.code(), Some(1), "check must fail");
+    let text = stdout(&output);
+    let changed_line = crate::support::line_of(&changed, "text = \"建设公共场所母婴室1490间");
+    let invented_line = crate::support::line_of(&changed, "全市新建儿童乐园");
+    assert!(
+        text.contains(&format!(
+            "{}:{changed_line}: fact is not a verbatim sentence of source.txt: it has \"…共场所母婴室1490间",
+            file.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}:{invented_line}: fact is not a verbatim sentence of source.txt",
+            file.display()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("2 problem(s) found"), "{text}");
+    // The bot refuses to start on it (the same loader).
+    let asked = fuer_bot(&["ask", "--knowledge", dir.path().to_str().unwrap(), "母婴室"], "");
+    assert_eq!(asked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&asked.stderr).contains("fact is not a verbatim sentence"));
+}

@@ -40,6 +40,12 @@ fn synonyms() -> (&'static str, String) {
     ("k/synonyms.toml", NO_SYNONYMS.to_string())
 }
 
+/// The article of the test items: each item's headline `H{n}` and its fact `F{n}`.
+fn article() -> (&'static str, String) {
+    let lines: Vec<String> = (1..=9).map(|n| format!("H{n}\nF{n}")).collect();
+    ("k/source.txt", lines.join("\n"))
+}
+
 #[test]
 fn valid_files_parse() {
     let entries = [
@@ -47,6 +53,7 @@ fn valid_files_parse() {
         ("k/01-a.toml", item_file(1)),
         ("k/02-b.toml", item_file(2)),
         synonyms(),
+        article(),
     ];
     let knowledge = parse_knowledge(&files(&entries)).unwrap();
     assert_eq!(knowledge.items.len(), 2);
@@ -68,6 +75,7 @@ fn every_problem_of_every_file_is_reported_with_its_line() {
             ("k/04-d.toml", syntax_error),
             ("k/05-e.toml", item_file(5)),
             synonyms(),
+            article(),
         ],
         &[
             "k/01-a.toml:5: unknown field `colour`, expected one of `number`, `headline`, `title`, `summary`, `keywords`, `facts`",
@@ -83,7 +91,7 @@ fn every_problem_of_every_file_is_reported_with_its_line() {
 
 #[test]
 fn domain_rules_are_checked() {
-    let no_facts = "number = 1\nheadline = \"H\"\ntitle = \"T\"\nsummary = \"S\"\n".to_string();
+    let no_facts = "number = 1\nheadline = \"H1\"\ntitle = \"T\"\nsummary = \"S\"\n".to_string();
     let long_title = item_file(2).replace("title = \"T2\"", "title = \"这是一个非常非常非常非常长的短标题呀\"");
     let bad_number = item_file(3).replace("number = 3", "number = 300");
     let twice = item_file(4).replace("keywords = [\"k4\"]", "keywords = [\"k4\", \"\", \"k4\"]");
@@ -95,6 +103,7 @@ fn domain_rules_are_checked() {
             ("k/03.toml", bad_number),
             ("k/04.toml", twice),
             synonyms(),
+            article(),
         ],
         &[
             "k/01.toml:1: item has no facts: add at least one [[facts]] entry",
@@ -115,6 +124,7 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
             ("k/01.toml", item_file(1)),
             ("k/02.toml", item_file(2)),
             synonyms(),
+            article(),
         ],
         &["k: item number 3 is missing (items must be numbered 1 to 3 without gaps)"],
     );
@@ -124,6 +134,7 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
             ("k/01.toml", item_file(1)),
             ("k/02.toml", item_file(2)),
             synonyms(),
+            article(),
         ],
         &["k: item number 2 is above item_count = 1 in source.toml"],
     );
@@ -133,14 +144,18 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
 fn missing_files_and_bad_synonyms_are_reported() {
     let synonyms_file = "[[group]]\nwords = [\"a\"]\n\n[[group]]\nwords = [\"b\", \"c\"]\nweight = 2\n".to_string();
     check(
-        &[("k/01.toml", item_file(1)), ("k/synonyms.toml", synonyms_file)],
+        &[
+            ("k/01.toml", item_file(1)),
+            ("k/synonyms.toml", synonyms_file),
+            article(),
+        ],
         &[
             "k/source.toml: file is missing: it holds the article's title, publisher and date",
             "k/synonyms.toml:6: unknown field `weight`, expected `words`",
         ],
     );
     check(
-        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1))],
+        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1)), article()],
         &["k/synonyms.toml: file is missing: it holds the synonym groups (it may have no groups, but must exist)"],
     );
     let one_word = "[[group]]\nwords = [\"a\"]\n".to_string();
@@ -149,12 +164,18 @@ fn missing_files_and_bad_synonyms_are_reported() {
             ("k/source.toml", source(1)),
             ("k/01.toml", item_file(1)),
             ("k/synonyms.toml", one_word),
+            article(),
         ],
         &["k/synonyms.toml:1: a synonym group needs at least two words"],
     );
     let no_count = "title = \"T\"\npublisher = \"P\"\ndate = \"D\"\n".to_string();
     check(
-        &[("k/source.toml", no_count), ("k/01.toml", item_file(1)), synonyms()],
+        &[
+            ("k/source.toml", no_count),
+            ("k/01.toml", item_file(1)),
+            synonyms(),
+            article(),
+        ],
         &["k/source.toml:1: missing field `item_count`"],
     );
 }
@@ -162,7 +183,7 @@ fn missing_files_and_bad_synonyms_are_reported() {
 #[test]
 fn no_item_files_is_a_problem() {
     check(
-        &[("k/source.toml", source(1)), synonyms()],
+        &[("k/source.toml", source(1)), synonyms(), article()],
         &["k: no item files found (expected files like 01-name.toml)"],
     );
 }
@@ -183,5 +204,74 @@ fn an_unreadable_file_does_not_hide_the_problems_of_the_others() {
     assert!(
         problems.iter().any(|p| p.contains("unknown field `number_typo`")),
         "{problems:#?}"
+    );
+}
+
+#[test]
+fn facts_headlines_and_summary_figures_must_come_from_the_article() {
+    let article = (
+        "k/source.txt",
+        "标题\n一、母婴室1480间\n建设母婴室1480间,覆盖全市。同时打造示范点。\n".to_string(),
+    );
+    let item = |headline: &str, summary: &str, facts: &[&str]| {
+        let facts: String = facts
+            .iter()
+            .map(|fact| format!("\n[[facts]]\ntext = \"{fact}\"\n"))
+            .collect();
+        format!("number = 1\nheadline = \"{headline}\"\ntitle = \"T\"\nsummary = \"{summary}\"\n{facts}")
+    };
+    let good = item(
+        "母婴室1480间",
+        "建成1480间母婴室",
+        &["建设母婴室1480间,覆盖全市。", "同时打造示范点。"],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", good),
+            synonyms(),
+            article.clone(),
+        ],
+        &[],
+    );
+
+    let changed = item(
+        "母婴室1490间",
+        "建成1490间母婴室",
+        &[
+            "建设母婴室1490间,覆盖全市。",
+            "全市新建了一百个儿童乐园。",
+            "同时打造示范点",
+        ],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", changed),
+            synonyms(),
+            article.clone(),
+        ],
+        &[
+            "k/01.toml:2: `headline` is not a headline of source.txt: copy it exactly as published (without the numbering such as 五、)",
+            "k/01.toml:4: `summary` mentions 1490, a figure that is not in source.txt",
+            "k/01.toml:7: fact is not a verbatim sentence of source.txt: it has \"建设母婴室1490间,覆盖全市。\" where source.txt:3 has \"建设母婴室1480间,覆盖全市。\"",
+            "k/01.toml:10: fact is not a verbatim sentence of source.txt: no sentence of the article is like it (copy one whole sentence, exactly as published)",
+            "k/01.toml:13: fact is not a verbatim sentence of source.txt: it has \"同时打造示范点\" where source.txt:3 has \"同时打造示范点。\"",
+        ],
+    );
+
+    // Without the article nothing can be checked: that is a problem of its own.
+    check(
+        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1)), synonyms()],
+        &["k/source.txt: file is missing: it holds the article's text, which every fact must quote verbatim"],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", item_file(1)),
+            synonyms(),
+            ("k/source.txt", " \n".to_string()),
+        ],
+        &["k/source.txt: file is empty: it must hold the article's text, verbatim"],
     );
 }
