@@ -388,7 +388,7 @@ impl Worker {
         let current = snapshot(&files);
         let unchanged = self.last_seen.as_ref() == Some(&current);
         self.last_seen = Some(current);
-        match parse_knowledge(&files) {
+        match parse_knowledge(&self.dir.display().to_string(), &files) {
             Ok(knowledge) => {
                 if unchanged && *self.engine.load().knowledge() == knowledge {
                     return None;

@@ -25,7 +25,7 @@ fn files(entries: &[(&str, String)]) -> Vec<KnowledgeFile> {
 }
 
 fn problems(entries: &[(&str, String)]) -> Vec<String> {
-    match parse_knowledge(&files(entries)) {
+    match parse_knowledge("k", &files(entries)) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(Problem::to_string).collect(),
     }
@@ -55,7 +55,7 @@ fn valid_files_parse() {
         synonyms(),
         article(),
     ];
-    let knowledge = parse_knowledge(&files(&entries)).unwrap();
+    let knowledge = parse_knowledge("k", &files(&entries)).unwrap();
     assert_eq!(knowledge.items.len(), 2);
     assert_eq!(knowledge.items[1].facts[0].text, "F2");
 }
@@ -82,9 +82,8 @@ fn every_problem_of_every_file_is_reported_with_its_line() {
             "k/02-b.toml:8: `text` is empty",
             "k/02-c.toml:1: duplicate item number 2 (already used in k/02-b.toml:1)",
             "k/04-d.toml:2: invalid basic string, expected `\"`",
-            "k: item number 1 is missing (items must be numbered 1 to 5 without gaps)",
+            // 1 and 4 are not "missing": their files are there, with the problems above.
             "k: item number 3 is missing (items must be numbered 1 to 5 without gaps)",
-            "k: item number 4 is missing (items must be numbered 1 to 5 without gaps)",
         ],
     );
 }
@@ -136,7 +135,9 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
             synonyms(),
             article(),
         ],
-        &["k: item number 2 is above item_count = 1 in source.toml"],
+        &[
+            "k/02.toml:1: item number 2 is above item_count = 1 in source.toml (raise item_count there, or renumber this item)",
+        ],
     );
 }
 
@@ -273,5 +274,71 @@ fn facts_headlines_and_summary_figures_must_come_from_the_article() {
             ("k/source.txt", " \n".to_string()),
         ],
         &["k/source.txt: file is empty: it must hold the article's text, verbatim"],
+    );
+}
+
+#[test]
+fn missing_fields_point_at_their_table_and_type_errors_are_plain_words() {
+    // A fact without its text: the [[facts]] table is named.
+    let no_text = item_file(1).replace("text = \"F1\"", "keywords = [\"k\"]");
+    // The item's own field missing: its fields start after the comment lines.
+    let no_title = format!("# 第1件\n# 说明\n\n{}", item_file(1).replace("title = \"T1\"\n", ""));
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", no_text),
+            synonyms(),
+            article(),
+        ],
+        &["k/01.toml:7: missing field `text`"],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", no_title),
+            synonyms(),
+            article(),
+        ],
+        &["k/01.toml:4: missing field `title`"],
+    );
+    let quoted_number = item_file(1).replace("number = 1", "number = \"1\"");
+    let number_headline = item_file(1).replace("headline = \"H1\"", "headline = 1");
+    let keywords_text = item_file(1).replace("keywords = [\"k1\"]", "keywords = \"k1\"");
+    let keyword_number = item_file(1).replace("keywords = [\"k1\"]", "keywords = [\n  \"k1\",\n  2,\n]");
+    let expectations = [
+        (
+            quoted_number,
+            "k/01.toml:1: `number` must be a whole number (like 5), not the text \"1\"",
+        ),
+        (
+            number_headline,
+            "k/01.toml:2: `headline` must be text in double quotes (like \"母婴室\"), not the number 1",
+        ),
+        (
+            keywords_text,
+            "k/01.toml:5: `keywords` must be a list in square brackets (like [\"a\", \"b\"]), not the text \"k1\"",
+        ),
+        (
+            keyword_number,
+            "k/01.toml:7: `keywords` must be text in double quotes (like \"母婴室\"), not the number 2",
+        ),
+    ];
+    for (file, expected) in expectations {
+        check(
+            &[("k/source.toml", source(1)), ("k/01.toml", file), synonyms(), article()],
+            &[expected],
+        );
+    }
+}
+
+#[test]
+fn a_knowledge_base_too_large_to_load_quickly_is_refused() {
+    let keywords: Vec<String> = (0..20_001).map(|n| format!("\"词{n}\"")).collect();
+    let huge = item_file(1).replace("keywords = [\"k1\"]", &format!("keywords = [{}]", keywords.join(", ")));
+    check(
+        &[("k/source.toml", source(1)), ("k/01.toml", huge), synonyms(), article()],
+        &[
+            "k: 20001 keywords in all (item, fact and synonym words); at most 20000 are allowed: more would make loading take seconds",
+        ],
     );
 }
