@@ -5,6 +5,7 @@ mod answers;
 mod cli;
 mod fake_api;
 mod knowledge_check;
+mod properties;
 mod readme;
 mod reload;
 mod source_coverage;
