@@ -32,6 +32,7 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 use crate::engine::Engine;
 use crate::knowledge::load::{load_knowledge_dir, read_knowledge_files};
 use crate::knowledge::{ARTICLE_FILE_NAME, KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+use crate::texts;
 
 /// Quiet time after the last change before reloading.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -84,23 +85,15 @@ impl ReloadOutcome {
     /// counts, or the problems as `文件:行号: 信息` (at most 20 listed).
     pub fn admin_message(&self) -> String {
         match self {
-            ReloadOutcome::Reloaded { items, facts, keywords } => {
-                format!("知识库已更新：{items} 件大事，{facts} 条事实，{keywords} 个关键词。")
-            }
+            ReloadOutcome::Reloaded { items, facts, keywords } => texts::reload_done(*items, *facts, *keywords),
             ReloadOutcome::Failed(problems) => {
-                let mut text = format!(
-                    "知识库的修改有 {} 处错误，没有生效；机器人继续使用上一个正确的版本。\n请改正（格式：文件:行号: 信息）：\n",
-                    problems.len()
-                );
-                for problem in problems.iter().take(MAX_PROBLEMS_IN_MESSAGE) {
-                    text.push_str(&problem.to_string());
-                    text.push('\n');
-                }
+                let mut lines = vec![texts::reload_failed(problems.len())];
+                lines.extend(problems.iter().take(MAX_PROBLEMS_IN_MESSAGE).map(ToString::to_string));
                 if problems.len() > MAX_PROBLEMS_IN_MESSAGE {
-                    text.push_str(&format!("……另有 {} 处\n", problems.len() - MAX_PROBLEMS_IN_MESSAGE));
+                    lines.push(texts::reload_more_problems(problems.len() - MAX_PROBLEMS_IN_MESSAGE));
                 }
-                text.push_str("改好并保存后会自动重新加载。可以先在服务器上运行 fuer-bot check 检查。");
-                text
+                lines.push(texts::RELOAD_FIX_HINT.to_string());
+                lines.join("\n")
             }
         }
     }

@@ -4,6 +4,7 @@
 mod answers;
 mod cli;
 mod fake_api;
+mod house;
 mod knowledge_check;
 mod properties;
 mod readme;
