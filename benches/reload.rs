@@ -24,15 +24,23 @@ use fuer_bot::reload::{reload_now, watch_knowledge_dir};
 const ITEM_5: &str = "05-母婴室.toml";
 const QUESTION: &str = "全市建了多少间母婴室？";
 
+/// The knowledge files, with an article that also has item 5's lines with 1999间 (the
+/// figure the benchmark switches to), so that both versions of item 5 are valid.
 fn copy_knowledge() -> tempfile::TempDir {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
     let dir = tempfile::tempdir().expect("temp dir");
     for entry in fs::read_dir(&source).expect("knowledge dir") {
         let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|ext| ext == "toml") {
-            fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
-        }
+        fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
     }
+    let article = dir.path().join(fuer_bot::knowledge::ARTICLE_FILE_NAME);
+    let text = fs::read_to_string(&article).expect("the article");
+    let corrected: Vec<String> = text
+        .lines()
+        .filter(|line| line.contains("1480间"))
+        .map(|line| line.replace("1480间", "1999间"))
+        .collect();
+    fs::write(&article, format!("{text}\n{}\n", corrected.join("\n"))).expect("write the article");
     dir
 }
 
@@ -77,7 +85,8 @@ fn reload(c: &mut Criterion) {
                 let saved = Instant::now();
                 save_by_rename(dir.path(), contents);
                 while !answer(&engine.load()).contains(figure) {
-                    assert!(saved.elapsed() < Duration::from_secs(10), "the edit was never served");
+                    // A hang guard, not a speed requirement.
+                    assert!(saved.elapsed() < Duration::from_secs(60), "the edit was never served");
                     std::thread::sleep(Duration::from_millis(1));
                 }
                 total += saved.elapsed();

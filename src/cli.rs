@@ -1,4 +1,5 @@
-//! Command-line interface: argument definitions and the subcommands that do not need Telegram.
+//! Command-line interface: argument definitions and the subcommands that do not need
+//! Telegram. Errors are returned, never printed: `main` prints them, once.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -338,46 +339,4 @@ pub fn chat(engine: &Engine, show_telegram_note: bool) -> Result<ExitCode> {
     }
     run_console(engine, stdin.lock(), stdout.lock(), interactive).context("console input/output failed")?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether a Telegram token is configured (environment or `.env`).
-pub fn token_configured() -> bool {
-    std::env::var("TELOXIDE_TOKEN").is_ok_and(|token| !token.trim().is_empty())
-}
-
-/// `fuer-bot run`: the Telegram bot, until Ctrl-C or SIGTERM. It watches `knowledge_dir`
-/// for edits and records questions in `data_dir` (`fuer-bot.sqlite3`).
-///
-/// A missing, malformed or rejected token (or another configuration error) is reported as
-/// one line on stderr with exit code 2; errors never contain the token.
-pub fn run_telegram(knowledge_dir: &Path, data_dir: &Path) -> Result<ExitCode> {
-    use crate::telegram::{Config, RunError};
-
-    let config = match Config::from_env() {
-        Ok(config) => config,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let engine = load_engine(knowledge_dir)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
-    let result = runtime.block_on(crate::telegram::run_from_config(
-        &config,
-        engine,
-        knowledge_dir,
-        data_dir,
-    ));
-    runtime.shutdown_timeout(std::time::Duration::from_secs(2));
-    match result {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(RunError::TokenRejected) => {
-            eprintln!("error: {}", RunError::TokenRejected);
-            Ok(ExitCode::from(2))
-        }
-        Err(error) => Err(anyhow::anyhow!(config.redactor().redact(&error.to_string()))),
-    }
 }

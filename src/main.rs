@@ -1,9 +1,18 @@
 //! The `fuer-bot` binary: parse the command line, run, report errors once, set the exit code.
+//!
+//! This is the only place that prints an error: the subcommands return them. Exit codes:
+//! 0 success, 1 an error (or problems found by `check`, unreadable input lines of `ask`),
+//! 2 a configuration problem (a missing, malformed or rejected token; an invalid variable).
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use fuer_bot::cli::{Cli, Command};
+use fuer_bot::telegram::{Config, ConfigError, RunError};
+
+/// The log filter when `RUST_LOG` is set neither in the environment nor in `.env`.
+const DEFAULT_LOG_FILTER: &str = "info";
 
 fn main() -> ExitCode {
     // A missing .env is normal; a malformed one is reported.
@@ -18,13 +27,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");
-            ExitCode::from(1)
+            exit_code(&error)
         }
     }
 }
-
-/// The log filter when `RUST_LOG` is set neither in the environment nor in `.env`.
-const DEFAULT_LOG_FILTER: &str = "info";
 
 /// Logs to stderr at `RUST_LOG`'s level, `info` by default: without any configuration an
 /// operator sees the bot connect, retry and stop.
@@ -34,6 +40,13 @@ fn init_logger() {
         .filter(|filter| !filter.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_LOG_FILTER.to_string());
     pretty_env_logger::formatted_builder().parse_filters(&filter).init();
+}
+
+/// 2 for configuration problems (a service manager should not restart in a loop), else 1.
+fn exit_code(error: &anyhow::Error) -> ExitCode {
+    let configuration = error.downcast_ref::<ConfigError>().is_some()
+        || matches!(error.downcast_ref::<RunError>(), Some(RunError::TokenRejected));
+    ExitCode::from(if configuration { 2 } else { 1 })
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -64,7 +77,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             fuer_bot::cli::chat(&engine, false)
         }
-        Some(Command::Run) => fuer_bot::cli::run_telegram(&cli.knowledge, &cli.data_dir),
+        Some(Command::Run) => run_telegram(&cli.knowledge, &cli.data_dir),
         Some(Command::Stats) => {
             let knowledge = fuer_bot::knowledge::load::load_knowledge_dir(&cli.knowledge).ok();
             let now = fuer_bot::store::unix_now();
@@ -77,11 +90,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            if fuer_bot::cli::token_configured() {
-                return fuer_bot::cli::run_telegram(&cli.knowledge, &cli.data_dir);
+            if fuer_bot::telegram::token_configured() {
+                return run_telegram(&cli.knowledge, &cli.data_dir);
             }
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             fuer_bot::cli::chat(&engine, true)
         }
     }
+}
+
+/// `fuer-bot run`: the configuration first (its problems are reported before anything is
+/// loaded), then the knowledge, then the bot until Ctrl-C or SIGTERM.
+fn run_telegram(knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<ExitCode> {
+    let config = Config::from_env()?;
+    let engine = fuer_bot::cli::load_engine(knowledge_dir)?;
+    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir)?;
+    Ok(ExitCode::SUCCESS)
 }

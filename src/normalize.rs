@@ -20,9 +20,10 @@ pub fn normalize(text: &str) -> String {
     let simplified = fast2s::convert(&nfkc);
     let lowered = simplified.to_lowercase();
     let chars: Vec<char> = lowered.chars().collect();
-    let with_digits = replace_chinese_numerals(&chars);
-    let cleaned = canonical_words(&clean_symbols(&with_digits));
-    normalize_english_words(&cleaned)
+    // Symbols go first, so that 两 件 and 两件 read the same numeral.
+    let cleaned: Vec<char> = clean_symbols(&chars).chars().collect();
+    let with_digits: String = replace_chinese_numerals(&cleaned).into_iter().collect();
+    normalize_english_words(&canonical_words(&with_digits))
 }
 
 /// Everyday words replaced by the article's word, on both sides of matching, so that

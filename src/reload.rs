@@ -11,8 +11,9 @@
 //! fallback) and reloads once the files have been quiet for [`DEBOUNCE`]: editors save
 //! with several events (write a temporary file, rename it over the old one), and a
 //! reload between them would see half a save. Watching the directory rather than the
-//! files keeps working across such renames. Events for other files (editor swap and
-//! backup files) and our own reads are ignored, and a change that leaves the files
+//! files keeps working across such renames. The TOML files and the article (`source.txt`)
+//! count; events for other files (editor swap and backup files) and our own reads are
+//! ignored, and a change that leaves the files
 //! exactly as they were last seen is not reported again.
 
 use std::fmt;
@@ -30,7 +31,8 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::engine::Engine;
 use crate::knowledge::load::{load_knowledge_dir, read_knowledge_files};
-use crate::knowledge::{KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+use crate::knowledge::{ARTICLE_FILE_NAME, KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+use crate::texts;
 
 /// Quiet time after the last change before reloading.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -83,23 +85,15 @@ impl ReloadOutcome {
     /// counts, or the problems as `文件:行号: 信息` (at most 20 listed).
     pub fn admin_message(&self) -> String {
         match self {
-            ReloadOutcome::Reloaded { items, facts, keywords } => {
-                format!("知识库已更新：{items} 件大事，{facts} 条事实，{keywords} 个关键词。")
-            }
+            ReloadOutcome::Reloaded { items, facts, keywords } => texts::reload_done(*items, *facts, *keywords),
             ReloadOutcome::Failed(problems) => {
-                let mut text = format!(
-                    "知识库的修改有 {} 处错误，没有生效；机器人继续使用上一个正确的版本。\n请改正（格式：文件:行号: 信息）：\n",
-                    problems.len()
-                );
-                for problem in problems.iter().take(MAX_PROBLEMS_IN_MESSAGE) {
-                    text.push_str(&problem.to_string());
-                    text.push('\n');
-                }
+                let mut lines = vec![texts::reload_failed(problems.len())];
+                lines.extend(problems.iter().take(MAX_PROBLEMS_IN_MESSAGE).map(ToString::to_string));
                 if problems.len() > MAX_PROBLEMS_IN_MESSAGE {
-                    text.push_str(&format!("……另有 {} 处\n", problems.len() - MAX_PROBLEMS_IN_MESSAGE));
+                    lines.push(texts::reload_more_problems(problems.len() - MAX_PROBLEMS_IN_MESSAGE));
                 }
-                text.push_str("改好并保存后会自动重新加载。可以先在服务器上运行 fuer-bot check 检查。");
-                text
+                lines.push(texts::RELOAD_FIX_HINT.to_string());
+                lines.join("\n")
             }
         }
     }
@@ -322,10 +316,11 @@ fn is_relevant(dir: &Path, event: &notify::Result<Event>) -> bool {
         return false;
     }
     event.paths.is_empty()
-        || event
-            .paths
-            .iter()
-            .any(|path| path == dir || path.extension().is_some_and(|ext| ext == "toml"))
+        || event.paths.iter().any(|path| {
+            path == dir
+                || path.extension().is_some_and(|ext| ext == "toml")
+                || path.file_name().is_some_and(|name| name == ARTICLE_FILE_NAME)
+        })
 }
 
 /// Waits for a relevant event, then until the directory has been quiet for
@@ -386,7 +381,7 @@ impl Worker {
         let current = snapshot(&files);
         let unchanged = self.last_seen.as_ref() == Some(&current);
         self.last_seen = Some(current);
-        match parse_knowledge(&files) {
+        match parse_knowledge(&self.dir.display().to_string(), &files) {
             Ok(knowledge) => {
                 if unchanged && *self.engine.load().knowledge() == knowledge {
                     return None;
@@ -424,6 +419,14 @@ mod tests {
             &event(EventKind::Access(AccessKind::Close(AccessMode::Write)), "/k/05-a.toml")
         ));
         assert!(is_relevant(dir, &event(EventKind::Remove(RemoveKind::Folder), "/k")));
+        assert!(is_relevant(
+            dir,
+            &event(EventKind::Modify(ModifyKind::Any), "/k/source.txt")
+        ));
+        assert!(!is_relevant(
+            dir,
+            &event(EventKind::Modify(ModifyKind::Any), "/k/notes.txt")
+        ));
         assert!(!is_relevant(
             dir,
             &event(EventKind::Access(AccessKind::Open(AccessMode::Any)), "/k/05-a.toml")
@@ -445,10 +448,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for entry in std::fs::read_dir(&source).unwrap() {
             let path = entry.unwrap().path();
-            if path.extension().is_some_and(|ext| ext == "toml") {
-                std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-            }
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
         }
+        // A corrected article, with the lines both as published and corrected, so that the
+        // files are valid before and after the edit of the item.
+        let article = dir.path().join(ARTICLE_FILE_NAME);
+        let text = std::fs::read_to_string(&article).unwrap();
+        let corrected: Vec<String> = text
+            .lines()
+            .filter(|line| line.contains("1480间"))
+            .map(|line| line.replace("1480间", "1999间"))
+            .collect();
+        std::fs::write(&article, format!("{text}\n{}\n", corrected.join("\n"))).unwrap();
         let knowledge = load_knowledge_dir(dir.path()).unwrap();
         let engine = Arc::new(ArcSwap::from_pointee(Engine::new(knowledge)));
         let (sender, outcomes) = mpsc::channel();

@@ -150,10 +150,7 @@ pub fn welcome(knowledge: &KnowledgeBase) -> Reply {
     let source = &knowledge.source;
     let mut paragraphs = vec![
         Paragraph::bold(texts::WELCOME_INTRO),
-        Paragraph::plain(format!(
-            "内容来自《{}》（{}，{}）。",
-            source.title, source.publisher, source.date
-        )),
+        Paragraph::plain(texts::welcome_source(&source.title, &source.publisher, &source.date)),
     ];
     let examples: Vec<String> = texts::WELCOME_EXAMPLES.iter().map(|e| format!("• {e}")).collect();
     paragraphs.push(Paragraph::plain(format!(
@@ -173,13 +170,7 @@ pub fn source(knowledge: &KnowledgeBase) -> Reply {
     let source = &knowledge.source;
     Reply {
         paragraphs: vec![
-            Paragraph::plain(format!(
-                "{}《{}》，由{}于{}发布。",
-                texts::SOURCE_INTRO,
-                source.title,
-                source.publisher,
-                source.date
-            )),
+            Paragraph::plain(texts::source_intro(&source.title, &source.publisher, &source.date)),
             Paragraph::plain(texts::LIST_HINT),
         ],
         keyboard: items_keyboard(knowledge),
@@ -373,9 +364,11 @@ pub fn missing_sentence(missing: &Missing) -> String {
             texts::RELATED_END
         ),
         Missing::Year { topic, asked, year } => format!(
-            "{}{year}年{}{asked}年{}{topic}{}",
+            "{}{year}{}{}{asked}{}{}{topic}{}",
             texts::RELATED_SCOPE_PREFIX,
+            texts::YEAR_SUFFIX,
             texts::RELATED_SCOPE_MIDDLE,
+            texts::YEAR_SUFFIX,
             texts::RELATED_OF,
             texts::RELATED_END
         ),

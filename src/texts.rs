@@ -27,7 +27,15 @@ pub const LIST_TITLE: &str = "十件大事";
 pub const LIST_HINT: &str = "发送 /item 编号 查看全文，例如 /item 5；也可以直接提问。";
 
 pub const SOURCE_LABEL: &str = "来源：";
-pub const SOURCE_INTRO: &str = "我的回答全部来自文章";
+/// Where the answers come from (the reply to "who published this").
+pub fn source_intro(title: &str, publisher: &str, date: &str) -> String {
+    format!("我的回答全部来自文章《{title}》，由{publisher}于{date}发布。")
+}
+
+/// The welcome's line about the article.
+pub fn welcome_source(title: &str, publisher: &str, date: &str) -> String {
+    format!("内容来自《{title}》（{publisher}，{date}）。")
+}
 pub const ITEM_LABEL_PREFIX: &str = "第";
 pub const ITEM_LABEL_SUFFIX: &str = "件";
 pub const FULL_ITEM_POINTER_PREFIX: &str = "查看全文请发送 ";
@@ -53,6 +61,7 @@ pub const RELATED_END: &str = "。";
 /// 「文章只介绍了深圳的情况，没有提到上海的母婴室。」
 pub const RELATED_SCOPE_PREFIX: &str = "文章只介绍了";
 pub const RELATED_SCOPE_MIDDLE: &str = "的情况，没有提到";
+pub const YEAR_SUFFIX: &str = "年";
 pub const RELATED_OFFER: &str = "文章里相关的内容是：";
 /// Conversations: 下一件 / 上一件 at the ends, and follow-ups before any topic.
 pub const NAVIGATION_AT_LAST: &str = "已经是最后一件了（共";
@@ -81,6 +90,24 @@ pub const INLINE_ITEM_DESCRIPTION_PREFIX: &str = "整件大事：";
 pub const COMMAND_RELOAD_DESCRIPTION: &str = "重新加载知识库（管理员）";
 pub const COMMAND_STATS_DESCRIPTION: &str = "问答统计（管理员）";
 pub const COMMAND_UNANSWERED_DESCRIPTION: &str = "常见的答不上的问题（管理员）";
+/// To admins after a reload of the knowledge files.
+pub fn reload_done(items: usize, facts: usize, keywords: usize) -> String {
+    format!("知识库已更新：{items} 件大事，{facts} 条事实，{keywords} 个关键词。")
+}
+
+/// To admins when edited knowledge files have problems; the problems follow, one a line.
+pub fn reload_failed(problems: usize) -> String {
+    format!(
+        "知识库的修改有 {problems} 处错误，没有生效；机器人继续使用上一个正确的版本。\n请改正（格式：文件:行号: 信息）："
+    )
+}
+
+/// After the problems listed, when there are more.
+pub fn reload_more_problems(more: usize) -> String {
+    format!("……另有 {more} 处")
+}
+
+pub const RELOAD_FIX_HINT: &str = "改好并保存后会自动重新加载。可以先在服务器上运行 fuer-bot check 检查。";
 pub const RELOAD_NOT_CONFIGURED: &str = "这个机器人没有设置知识库文件夹，无法重新加载。";
 pub const RECORDING_NOT_CONFIGURED: &str = "这个机器人没有设置数据文件夹（DATA_DIR），不记录问题，所以没有统计。";
 

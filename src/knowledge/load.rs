@@ -1,16 +1,27 @@
 //! Reading the knowledge directory from disk: the only file I/O of the knowledge base.
+//!
+//! Sizes are checked before anything is read, so that a folder far larger than an article's
+//! knowledge (which would take seconds or gigabytes to load) is refused with a clear limit.
 
 use std::fs;
 use std::path::Path;
 
-use super::{KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+use super::{ARTICLE_FILE_NAME, KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
 
-/// Reads every `*.toml` file of `dir` (sorted by name) and parses them into a knowledge base.
+/// The largest knowledge file read, in bytes (the largest shipped one has about 6 KB).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The most bytes read from the whole directory.
+pub const MAX_TOTAL_BYTES: u64 = 4 * 1024 * 1024;
+/// The most knowledge files (`*.toml` and the article) in the directory.
+pub const MAX_FILES: usize = 200;
+
+/// Reads every `*.toml` file of `dir` and the article (`source.txt`), sorted by name, and
+/// parses them into a knowledge base.
 /// Unreadable files and a missing directory are reported as problems too.
 /// The readable files are still checked, so one run reports every problem.
 pub fn load_knowledge_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Problem>> {
     let (files, mut problems) = read_files(dir)?;
-    match parse_knowledge(&files) {
+    match parse_knowledge(&dir.display().to_string(), &files) {
         Ok(knowledge) if problems.is_empty() => Ok(knowledge),
         Ok(_) => Err(problems),
         Err(parse_problems) => {
@@ -20,41 +31,90 @@ pub fn load_knowledge_dir(dir: &Path) -> Result<KnowledgeBase, Vec<Problem>> {
     }
 }
 
-/// Reads the `*.toml` files of `dir`, sorted by file name; any unreadable file is an error.
+/// Reads the knowledge files of `dir`, sorted by file name; any unreadable file is an error.
 pub fn read_knowledge_files(dir: &Path) -> Result<Vec<KnowledgeFile>, Vec<Problem>> {
     let (files, problems) = read_files(dir)?;
     if problems.is_empty() { Ok(files) } else { Err(problems) }
 }
 
-/// The readable `*.toml` files of `dir` (sorted by name) and the problems of the others.
+/// Whether the loader reads a file of this name: `*.toml` and the article.
+fn is_knowledge_file(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "toml") || path.file_name().is_some_and(|name| name == ARTICLE_FILE_NAME)
+}
+
+fn problem(path: &Path, message: impl Into<String>) -> Problem {
+    Problem {
+        path: path.display().to_string(),
+        line: 0,
+        message: message.into(),
+    }
+}
+
+/// The readable knowledge files of `dir` (sorted by name) and the problems of the others.
 fn read_files(dir: &Path) -> Result<(Vec<KnowledgeFile>, Vec<Problem>), Vec<Problem>> {
-    let display_dir = dir.display().to_string();
-    let entries = fs::read_dir(dir).map_err(|error| {
-        vec![Problem {
-            path: display_dir.clone(),
-            line: 0,
-            message: format!("cannot read the knowledge directory: {error}"),
-        }]
-    })?;
-    let mut paths: Vec<_> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    let mut files = Vec::new();
+    let entries = fs::read_dir(dir)
+        .map_err(|error| vec![problem(dir, format!("cannot read the knowledge directory: {error}"))])?;
     let mut problems = Vec::new();
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) if is_knowledge_file(&entry.path()) => paths.push(entry.path()),
+            Ok(_) => {}
+            Err(error) => problems.push(problem(dir, format!("cannot list the knowledge directory: {error}"))),
+        }
+    }
+    paths.sort();
+    if paths.len() > MAX_FILES {
+        return Err(vec![problem(
+            dir,
+            format!(
+                "{} knowledge files; at most {MAX_FILES} are read (an article has a few dozen)",
+                paths.len()
+            ),
+        )]);
+    }
+    let mut files = Vec::new();
+    let mut total: u64 = 0;
     for path in paths {
-        let display = path.display().to_string();
+        // Follows links: a link to a knowledge file is read like the file.
+        let metadata = match fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                problems.push(problem(&path, format!("cannot read file: {error}")));
+                continue;
+            }
+        };
+        if !metadata.is_file() {
+            problems.push(problem(
+                &path,
+                "cannot read file: it is a directory or a special file, not a regular file",
+            ));
+            continue;
+        }
+        if metadata.len() > MAX_FILE_BYTES {
+            problems.push(problem(
+                &path,
+                format!(
+                    "file is too large: {} bytes; a knowledge file may have at most {MAX_FILE_BYTES} bytes (1 MiB)",
+                    metadata.len()
+                ),
+            ));
+            continue;
+        }
+        total += metadata.len();
+        if total > MAX_TOTAL_BYTES {
+            problems.push(problem(
+                dir,
+                format!("the knowledge files have more than {MAX_TOTAL_BYTES} bytes (4 MiB) in all; loading stopped at this file: {}", path.display()),
+            ));
+            break;
+        }
         match fs::read_to_string(&path) {
             Ok(contents) => files.push(KnowledgeFile {
-                path: display,
+                path: path.display().to_string(),
                 contents,
             }),
-            Err(error) => problems.push(Problem {
-                path: display,
-                line: 0,
-                message: format!("cannot read file: {error}"),
-            }),
+            Err(error) => problems.push(problem(&path, format!("cannot read file: {error}"))),
         }
     }
     Ok((files, problems))

@@ -1,15 +1,18 @@
 //! The knowledge base: the ten items of the article, their facts and keywords.
 //!
 //! This module holds the plain domain model and its validation. It does no I/O:
-//! [`parse_knowledge`] takes file names and contents, and the directory loader in
+//! [`parse_knowledge`] takes file names and contents (the TOML files and the article's
+//! text, `source.txt`, which every fact must quote verbatim), and the directory loader in
 //! [`crate::knowledge::load`] is the only place that touches the file system.
 
+mod article;
 pub mod load;
 mod parse;
 pub mod questions;
 
-pub use parse::{KnowledgeFile, Problem, parse_knowledge};
-pub use questions::QuestionWords;
+pub use article::{ARTICLE_FILE_NAME, Article, Mismatch};
+pub use parse::{KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge};
+pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 
 /// The longest short title an item may have, in characters (fits a Telegram button).
 pub const MAX_TITLE_CHARS: usize = 16;

@@ -1,16 +1,19 @@
 //! Parsing and validating knowledge files, reporting every problem as `file:line: message`.
 //!
 //! Three stages, like mdBook's SUMMARY parser: serde parses each file (unknown
-//! fields are errors), domain checks run on each parsed file, then checks across
-//! files (duplicate and missing item numbers). All problems of all files are
-//! collected so an admin sees every mistake in one run.
+//! fields are errors), domain checks run on each parsed file (among them: every fact is a
+//! verbatim sentence of the article in `source.txt`), then checks across files (duplicate
+//! and missing item numbers). All problems of all files are collected so an admin sees
+//! every mistake in one run.
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::article::{ARTICLE_FILE_NAME, Article, Mismatch};
 use super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
 use super::{Fact, Item, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo};
 
@@ -169,8 +172,10 @@ fn line_of_offset(contents: &str, offset: usize) -> usize {
     contents.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Parses and validates all knowledge files. Returns every problem found, sorted by file and line.
-pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Problem>> {
+/// Parses and validates all knowledge files of the directory `directory` (as it should
+/// appear in messages). Returns every problem found, sorted by file and line; problems of
+/// the directory as a whole come last.
+pub fn parse_knowledge(directory: &str, files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut source = None;
     let mut synonym_groups = Vec::new();
@@ -179,6 +184,21 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
     let mut source_seen = false;
     let mut synonyms_seen = false;
     let mut questions_seen = false;
+    // Names of item files that could not be parsed (their problems are reported already).
+    let mut unparsed_items: Vec<&str> = Vec::new();
+    let article_file = files.iter().find(|file| file_name(&file.path) == ARTICLE_FILE_NAME);
+    let article = article_file.map(|file| Article::new(&file.contents));
+    if let (Some(file), Some(article)) = (article_file, &article)
+        && article.is_empty()
+    {
+        problems.push(Problem {
+            path: file.path.clone(),
+            line: 0,
+            message: "file is empty: it must hold the article's text, verbatim".to_string(),
+        });
+    }
+    // Facts are checked against a usable article only (no noise when it is missing).
+    let article = article.filter(|article| !article.is_empty());
 
     for file in files {
         let name = file_name(&file.path);
@@ -186,7 +206,9 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
             file,
             problems: &mut problems,
         };
-        if name == SOURCE_FILE_NAME {
+        if name == ARTICLE_FILE_NAME {
+            continue;
+        } else if name == SOURCE_FILE_NAME {
             source_seen = true;
             source = parse_source(&mut report);
         } else if name == SYNONYMS_FILE_NAME {
@@ -195,41 +217,45 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
         } else if name == QUESTIONS_FILE_NAME {
             questions_seen = true;
             question_words = parse_questions(&mut report);
-        } else if let Some((item, number_line)) = parse_item(&mut report) {
+        } else if let Some((item, number_line)) = parse_item(&mut report, article.as_ref()) {
             items.push((item, file, number_line));
+        } else {
+            unparsed_items.push(name);
         }
     }
 
+    let in_directory = |name: &str| Path::new(directory).join(name).display().to_string();
     if !source_seen {
         problems.push(Problem {
-            path: format!(
-                "{}/{SOURCE_FILE_NAME}",
-                files.first().map_or("knowledge", |file| parent_dir(&file.path))
-            ),
+            path: in_directory(SOURCE_FILE_NAME),
             line: 0,
             message: "file is missing: it holds the article's title, publisher and date".to_string(),
         });
     }
-    let directory = files
-        .first()
-        .map_or("knowledge", |file| parent_dir(&file.path))
-        .to_string();
+    if article_file.is_none() {
+        problems.push(Problem {
+            path: in_directory(ARTICLE_FILE_NAME),
+            line: 0,
+            message: "file is missing: it holds the article's text, which every fact must quote verbatim".to_string(),
+        });
+    }
     if !synonyms_seen {
         problems.push(Problem {
-            path: format!("{directory}/{SYNONYMS_FILE_NAME}"),
+            path: in_directory(SYNONYMS_FILE_NAME),
             line: 0,
             message: "file is missing: it holds the synonym groups (it may have no groups, but must exist)".to_string(),
         });
     }
     if !questions_seen {
         problems.push(Problem {
-            path: format!("{directory}/{QUESTIONS_FILE_NAME}"),
+            path: in_directory(QUESTIONS_FILE_NAME),
             line: 0,
             message: "file is missing: it holds the question words (what a question asks, units, places)".to_string(),
         });
     }
     let declared_count = source.as_ref().map(|(_, count)| *count);
-    check_item_numbers(&items, declared_count, &directory, &mut problems);
+    check_item_numbers(&items, &unparsed_items, declared_count, directory, &mut problems);
+    check_size(directory, &items, &synonym_groups, &mut problems);
 
     if !problems.is_empty() {
         // File problems by file and line; problems of the directory as a whole last.
@@ -249,15 +275,6 @@ pub fn parse_knowledge(files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Pro
     })
 }
 
-/// The directory part of a path (`knowledge` for a bare file name).
-fn parent_dir(path: &str) -> &str {
-    match path.rfind(['/', '\\']) {
-        Some(0) => "/",
-        Some(index) => &path[..index],
-        None => "knowledge",
-    }
-}
-
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
@@ -266,12 +283,82 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(report: &mut FileReport<'_>) -> Opti
     match toml::from_str::<T>(&report.file.contents) {
         Ok(value) => Some(value),
         Err(error) => {
-            let offset = error.span().map_or(0, |span| span.start);
+            let contents = &report.file.contents;
+            let mut offset = error.span().map_or(0, |span| span.start);
             let message = error.message().trim().replace('\n', " ");
+            if message.starts_with("missing field") && offset == 0 {
+                // A field of the file's own (top-level) table: point at where its fields
+                // start, after the comments at the top.
+                offset = first_key_offset(contents);
+            }
+            let message = plain_type_error(&message, key_at(contents, offset)).unwrap_or(message);
             report.at_offset(offset, message);
             None
         }
     }
+}
+
+/// The offset of the first `key = value` line (0 if there is none).
+fn first_key_offset(contents: &str) -> usize {
+    let mut offset = 0;
+    for line in contents.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            return offset + (line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    0
+}
+
+/// The key whose value is at `offset`: the last `key =` at the start of a line, on the
+/// line of `offset` or above it (values such as lists may span lines).
+fn key_at(contents: &str, offset: usize) -> Option<&str> {
+    let before = &contents[..contents.floor_char_boundary(offset.min(contents.len()))];
+    let line_end = contents[before.len()..]
+        .find('\n')
+        .map_or(contents.len(), |end| before.len() + end);
+    contents[..line_end].lines().rev().find_map(|line| {
+        let (key, _) = line.split_once('=')?;
+        let key = key.trim();
+        (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')).then_some(key)
+    })
+}
+
+/// serde's wording of a type error made plain: `invalid type: string "5", expected i64`
+/// becomes ``number` must be a whole number (like 5), not the text "5"`. `None` for other
+/// messages.
+fn plain_type_error(message: &str, key: Option<&str>) -> Option<String> {
+    let (found, expected) = message.strip_prefix("invalid type: ")?.split_once(", expected ")?;
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if let Some(number) = found
+        .strip_prefix("integer `")
+        .or_else(|| found.strip_prefix("floating point `"))
+    {
+        let (number, rest) = number.split_once('`').unwrap_or((number, ""));
+        let too_large = if rest.contains("i128") { " (far too large)" } else { "" };
+        format!("the number {number}{too_large}")
+    } else if let Some(value) = found.strip_prefix("boolean `") {
+        value.trim_end_matches('`').to_string()
+    } else {
+        match found {
+            "map" => "a table".to_string(),
+            "sequence" => "a list".to_string(),
+            other => other.to_string(),
+        }
+    };
+    let expected = match expected {
+        "i64" | "u8" | "u32" | "u64" | "integer" => "a whole number (like 5)".to_string(),
+        "a string" => "text in double quotes (like \"母婴室\")".to_string(),
+        "a sequence" => "a list in square brackets (like [\"a\", \"b\"])".to_string(),
+        other if other.starts_with("struct") || other == "a map" => "a table".to_string(),
+        other => other.to_string(),
+    };
+    Some(match key {
+        Some(key) => format!("`{key}` must be {expected}, not {found}"),
+        None => format!("this value must be {expected}, not {found}"),
+    })
 }
 
 /// The source metadata and the declared number of items.
@@ -300,8 +387,9 @@ fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
     groups
 }
 
-/// Parses one item file; returns the item and the line of its `number` field.
-fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
+/// Parses one item file; returns the item and the line of its `number` field. With the
+/// article, checks that the headline, the facts and the summary's figures come from it.
+fn parse_item(report: &mut FileReport<'_>, article: Option<&Article<'_>>) -> Option<(Item, usize)> {
     let parsed: ItemFile = parse_toml(report)?;
     let number_line = line_of_offset(&report.file.contents, parsed.number.span().start);
     let number = report.check_item_number("item number", &parsed.number);
@@ -315,6 +403,20 @@ fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
         );
     }
     let summary = report.check_text("summary", &parsed.summary);
+    if let Some(article) = article {
+        if !headline.is_empty() && !article.has_headline(&headline) {
+            report.at(
+                &parsed.headline,
+                format!("`headline` is not a headline of {ARTICLE_FILE_NAME}: copy it exactly as published (without the numbering such as 五、)"),
+            );
+        }
+        for figure in article.unknown_figures(&summary) {
+            report.at(
+                &parsed.summary,
+                format!("`summary` mentions {figure}, a figure that is not in {ARTICLE_FILE_NAME}"),
+            );
+        }
+    }
     let keywords = report.check_keywords(&parsed.keywords);
     if parsed.facts.is_empty() {
         report.at(&parsed.number, "item has no facts: add at least one [[facts]] entry");
@@ -323,6 +425,12 @@ fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
     for fact in &parsed.facts {
         let fact = fact.get_ref();
         let text = report.check_text("text", &fact.text);
+        if let Some(mismatch) = article
+            .filter(|_| !text.is_empty())
+            .and_then(|article| article.check_fact(&text))
+        {
+            report.at(&fact.text, not_verbatim_message(&mismatch));
+        }
         let keywords = report.check_keywords(&fact.keywords);
         facts.push(Fact { text, keywords });
     }
@@ -337,9 +445,70 @@ fn parse_item(report: &mut FileReport<'_>) -> Option<(Item, usize)> {
     Some((item, number_line))
 }
 
+/// The problem of a fact that is not a sentence of the article.
+fn not_verbatim_message(mismatch: &Mismatch) -> String {
+    match mismatch.line {
+        Some(line) => format!(
+            "fact is not a verbatim sentence of {ARTICLE_FILE_NAME}: it has \"{}\" where {ARTICLE_FILE_NAME}:{line} has \"{}\"",
+            mismatch.fact_excerpt, mismatch.article_excerpt
+        ),
+        None => format!(
+            "fact is not a verbatim sentence of {ARTICLE_FILE_NAME}: no sentence of the article is like it (copy one whole sentence, exactly as published)"
+        ),
+    }
+}
+
+/// The most keywords in all (item and fact keywords, synonym words): about twenty times what
+/// the article has; more would make loading and every reload take seconds.
+pub const MAX_KEYWORDS: usize = 20_000;
+/// The most facts in all (the article has a few dozen).
+pub const MAX_FACTS: usize = 2_000;
+
+/// Refuses a knowledge base so large that building the engine would take seconds.
+fn check_size(
+    directory: &str,
+    items: &[(Item, &KnowledgeFile, usize)],
+    synonym_groups: &[Vec<String>],
+    problems: &mut Vec<Problem>,
+) {
+    let facts: usize = items.iter().map(|(item, _, _)| item.facts.len()).sum();
+    let keywords: usize = items
+        .iter()
+        .map(|(item, _, _)| item.keywords.len() + item.facts.iter().map(|fact| fact.keywords.len()).sum::<usize>())
+        .sum::<usize>()
+        + synonym_groups.iter().map(Vec::len).sum::<usize>();
+    if keywords > MAX_KEYWORDS {
+        problems.push(Problem {
+            path: directory.to_string(),
+            line: 0,
+            message: format!(
+                "{keywords} keywords in all (item, fact and synonym words); at most {MAX_KEYWORDS} are allowed: more would make loading take seconds"
+            ),
+        });
+    }
+    if facts > MAX_FACTS {
+        problems.push(Problem {
+            path: directory.to_string(),
+            line: 0,
+            message: format!(
+                "{facts} facts in all; at most {MAX_FACTS} are allowed: more would make loading take seconds"
+            ),
+        });
+    }
+}
+
+/// The item number a file name starts with (`05-母婴室.toml` → 5).
+fn number_of_file_name(name: &str) -> Option<u8> {
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 /// Duplicate numbers, gaps, and (when `source.toml` declares it) missing items at the end.
+/// A number is not reported missing when a file named for it could not be parsed: that
+/// file's own problem says what is wrong.
 fn check_item_numbers(
     items: &[(Item, &KnowledgeFile, usize)],
+    unparsed_items: &[&str],
     declared_count: Option<u8>,
     directory: &str,
     problems: &mut Vec<Problem>,
@@ -363,7 +532,7 @@ fn check_item_numbers(
             }
         }
     }
-    if items.is_empty() {
+    if items.is_empty() && unparsed_items.is_empty() {
         problems.push(Problem {
             path: directory.to_string(),
             line: 0,
@@ -376,15 +545,21 @@ fn check_item_numbers(
         Some(count) if count > 0 => count,
         _ => found_highest,
     };
-    for &number in first_seen.keys().filter(|&&n| n > highest) {
+    for (&number, &(path, line)) in first_seen.iter().filter(|&(&n, _)| n > highest) {
         problems.push(Problem {
-            path: directory.to_string(),
-            line: 0,
-            message: format!("item number {number} is above item_count = {highest} in {SOURCE_FILE_NAME}"),
+            path: path.to_string(),
+            line,
+            message: format!(
+                "item number {number} is above item_count = {highest} in {SOURCE_FILE_NAME} (raise item_count there, or renumber this item)"
+            ),
         });
     }
+    let unparsed: Vec<u8> = unparsed_items
+        .iter()
+        .filter_map(|name| number_of_file_name(name))
+        .collect();
     for number in 1..=highest {
-        if !first_seen.contains_key(&number) {
+        if !first_seen.contains_key(&number) && !unparsed.contains(&number) {
             problems.push(Problem {
                 path: directory.to_string(),
                 line: 0,

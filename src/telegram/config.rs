@@ -44,6 +44,12 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// Whether a Telegram token is configured (environment or `.env`): `fuer-bot` without a
+/// subcommand then runs the bot rather than the console.
+pub fn token_configured() -> bool {
+    std::env::var("TELOXIDE_TOKEN").is_ok_and(|token| !token.trim().is_empty())
+}
+
 /// Webhook mode settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebhookConfig {

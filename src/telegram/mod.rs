@@ -15,11 +15,11 @@ pub mod redact;
 pub mod render;
 pub mod runtime;
 
-pub use config::{Config, ConfigError, WebhookConfig};
+pub use config::{Config, ConfigError, WebhookConfig, token_configured};
 pub use handlers::schema;
 pub use redact::Redactor;
 pub use runtime::{
-    Options, RunError, bot_from_config, run, run_from_config, serve, shutdown_signal, unthrottled_limits,
+    Options, RunError, bot_from_config, run, run_blocking, run_from_config, serve, shutdown_signal, unthrottled_limits,
 };
 
 /// The bot as the handlers see it: the Bot API client behind the rate limiter.

@@ -25,18 +25,10 @@ pub struct RenderedReply {
     pub keyboard: Option<InlineKeyboardMarkup>,
 }
 
-/// Escapes text for Telegram's HTML parse mode. The only place where escaping happens.
+/// Escapes text for Telegram's HTML parse mode (`&`, `<`, `>`, with teloxide's
+/// [`teloxide::utils::html::escape`]). The only place where escaping happens.
 pub fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            _ => escaped.push(ch),
-        }
-    }
-    escaped
+    teloxide::utils::html::escape(text)
 }
 
 /// Length of `text` as Telegram counts it (UTF-16 code units).
@@ -44,6 +36,7 @@ pub fn utf16_len(text: &str) -> usize {
     text.chars().map(char::len_utf16).sum()
 }
 
+/// The length of `ch` once escaped by [`escape_html`] (a test checks they agree).
 fn escaped_len(ch: char) -> usize {
     match ch {
         '&' => 5,
@@ -251,6 +244,9 @@ mod tests {
             ],
         };
         assert_eq!(paragraph_html(&paragraph), "<b>&lt;i&gt;</b> &amp; <i>x&gt;y</i>");
+        for ch in ['&', '<', '>', '"', '\'', 'a', '母', '😀'] {
+            assert_eq!(escaped_len(ch), utf16_len(&escape_html(&ch.to_string())), "{ch}");
+        }
     }
 
     #[test]

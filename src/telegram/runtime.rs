@@ -146,6 +146,24 @@ pub async fn run_from_config(
     run(bot, engine, config.admin_ids.clone(), options, shutdown_signal()).await
 }
 
+/// `fuer-bot run`: runs the bot on its own async runtime until Ctrl-C or SIGTERM, watching
+/// `knowledge_dir` (where `engine`'s knowledge came from) and recording questions in
+/// `data_dir`. A token Telegram rejects is a [`RunError::TokenRejected`]; other errors are
+/// redacted, so that none contains the token.
+pub fn run_blocking(config: &Config, engine: Engine, knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))?;
+    let result = runtime.block_on(run_from_config(config, engine, knowledge_dir, data_dir));
+    runtime.shutdown_timeout(SERVICES_STOP_TIMEOUT);
+    match result {
+        Ok(()) => Ok(()),
+        Err(RunError::TokenRejected) => Err(RunError::TokenRejected.into()),
+        Err(error) => Err(anyhow::anyhow!(config.redactor().redact(&error.to_string()))),
+    }
+}
+
 /// Completes on the first Ctrl-C or SIGTERM. A second Ctrl-C ends the process at once.
 pub async fn shutdown_signal() {
     #[cfg(unix)]

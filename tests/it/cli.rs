@@ -343,3 +343,88 @@ fn every_entry_point_caps_the_question_length() {
     assert!(json["item"].is_null());
     assert!(stdout(&fuer_bot(&["chat"], &format!("{long}\n"))).contains(too_long));
 }
+
+#[test]
+fn check_catches_a_changed_figure_and_an_invented_fact() {
+    let dir = copy_knowledge();
+    let file = dir.path().join("05-母婴室.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let changed = original.replacen(
+        "text = \"建设公共场所母婴室1480间",
+        "text = \"建设公共场所母婴室1490间",
+        1,
+    ) + "\n[[facts]]\ntext = \"全市新建儿童乐园2000个。\"\n";
+    assert_ne!(changed, original);
+    std::fs::write(&file, &changed).unwrap();
+    let output = fuer_bot(&["check", "--knowledge", dir.path().to_str().unwrap()], "");
+    assert_eq!(output.status.code(), Some(1), "check must fail");
+    let text = stdout(&output);
+    let changed_line = crate::support::line_of(&changed, "text = \"建设公共场所母婴室1490间");
+    let invented_line = crate::support::line_of(&changed, "全市新建儿童乐园");
+    assert!(
+        text.contains(&format!(
+            "{}:{changed_line}: fact is not a verbatim sentence of source.txt: it has \"…共场所母婴室1490间",
+            file.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}:{invented_line}: fact is not a verbatim sentence of source.txt",
+            file.display()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("2 problem(s) found"), "{text}");
+    // The bot refuses to start on it (the same loader).
+    let asked = fuer_bot(&["ask", "--knowledge", dir.path().to_str().unwrap(), "母婴室"], "");
+    assert_eq!(asked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&asked.stderr).contains("fact is not a verbatim sentence"));
+}
+
+#[test]
+fn check_names_the_folder_it_was_given_and_every_file_it_cannot_use() {
+    // An empty folder elsewhere: the problems name that folder, not `knowledge/`.
+    let empty = tempfile::tempdir().unwrap();
+    let output = fuer_bot(&["check", "--knowledge", empty.path().to_str().unwrap()], "");
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains(&format!(
+            "{}: file is missing",
+            empty.path().join("source.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("knowledge/"), "{text}");
+
+    // A folder where an item file should be, and a file far too large.
+    let dir = copy_knowledge();
+    let item = dir.path().join("05-母婴室.toml");
+    std::fs::remove_file(&item).unwrap();
+    std::fs::create_dir(&item).unwrap();
+    let huge = dir.path().join("11-huge.toml");
+    std::fs::write(&huge, "# padding\n".repeat(120_000)).unwrap();
+    let item_6 = dir.path().join("06-家庭家教家风.toml");
+    let original = std::fs::read_to_string(&item_6).unwrap();
+    std::fs::write(&item_6, original.replacen("number = 6", "number = \"6\"", 1)).unwrap();
+    let output = fuer_bot(&["check", "--knowledge", dir.path().to_str().unwrap()], "");
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains(&format!("{}: cannot read file: it is a directory", item.display())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{}: file is too large: 1200000 bytes", huge.display())),
+        "{text}"
+    );
+    let line = crate::support::line_of(&original, "number = 6");
+    assert!(
+        text.contains(&format!(
+            "{}:{line}: `number` must be a whole number (like 5), not the text \"6\"",
+            item_6.display()
+        )),
+        "{text}"
+    );
+}

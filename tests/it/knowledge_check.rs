@@ -41,7 +41,7 @@ fn files(entries: &[(&str, String)]) -> Vec<KnowledgeFile> {
 }
 
 fn problems(entries: &[(&str, String)]) -> Vec<String> {
-    match parse_knowledge(&files(entries)) {
+    match parse_knowledge("k", &files(entries)) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(Problem::to_string).collect(),
     }
@@ -56,6 +56,12 @@ fn synonyms() -> (&'static str, String) {
     ("k/synonyms.toml", NO_SYNONYMS.to_string())
 }
 
+/// The article of the test items: each item's headline `H{n}` and its fact `F{n}`.
+fn article() -> (&'static str, String) {
+    let lines: Vec<String> = (1..=9).map(|n| format!("H{n}\nF{n}")).collect();
+    ("k/source.txt", lines.join("\n"))
+}
+
 #[test]
 fn valid_files_parse() {
     let entries = [
@@ -63,8 +69,9 @@ fn valid_files_parse() {
         ("k/01-a.toml", item_file(1)),
         ("k/02-b.toml", item_file(2)),
         synonyms(),
+        article(),
     ];
-    let knowledge = parse_knowledge(&files(&entries)).unwrap();
+    let knowledge = parse_knowledge("k", &files(&entries)).unwrap();
     assert_eq!(knowledge.items.len(), 2);
     assert_eq!(knowledge.items[1].facts[0].text, "F2");
 }
@@ -84,22 +91,22 @@ fn every_problem_of_every_file_is_reported_with_its_line() {
             ("k/04-d.toml", syntax_error),
             ("k/05-e.toml", item_file(5)),
             synonyms(),
+            article(),
         ],
         &[
             "k/01-a.toml:5: unknown field `colour`, expected one of `number`, `headline`, `title`, `summary`, `keywords`, `facts`",
             "k/02-b.toml:8: `text` is empty",
             "k/02-c.toml:1: duplicate item number 2 (already used in k/02-b.toml:1)",
             "k/04-d.toml:2: invalid basic string, expected `\"`",
-            "k: item number 1 is missing (items must be numbered 1 to 5 without gaps)",
+            // 1 and 4 are not "missing": their files are there, with the problems above.
             "k: item number 3 is missing (items must be numbered 1 to 5 without gaps)",
-            "k: item number 4 is missing (items must be numbered 1 to 5 without gaps)",
         ],
     );
 }
 
 #[test]
 fn domain_rules_are_checked() {
-    let no_facts = "number = 1\nheadline = \"H\"\ntitle = \"T\"\nsummary = \"S\"\n".to_string();
+    let no_facts = "number = 1\nheadline = \"H1\"\ntitle = \"T\"\nsummary = \"S\"\n".to_string();
     let long_title = item_file(2).replace("title = \"T2\"", "title = \"这是一个非常非常非常非常长的短标题呀\"");
     let bad_number = item_file(3).replace("number = 3", "number = 300");
     let twice = item_file(4).replace("keywords = [\"k4\"]", "keywords = [\"k4\", \"\", \"k4\"]");
@@ -111,6 +118,7 @@ fn domain_rules_are_checked() {
             ("k/03.toml", bad_number),
             ("k/04.toml", twice),
             synonyms(),
+            article(),
         ],
         &[
             "k/01.toml:1: item has no facts: add at least one [[facts]] entry",
@@ -131,6 +139,7 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
             ("k/01.toml", item_file(1)),
             ("k/02.toml", item_file(2)),
             synonyms(),
+            article(),
         ],
         &["k: item number 3 is missing (items must be numbered 1 to 3 without gaps)"],
     );
@@ -140,8 +149,11 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
             ("k/01.toml", item_file(1)),
             ("k/02.toml", item_file(2)),
             synonyms(),
+            article(),
         ],
-        &["k: item number 2 is above item_count = 1 in source.toml"],
+        &[
+            "k/02.toml:1: item number 2 is above item_count = 1 in source.toml (raise item_count there, or renumber this item)",
+        ],
     );
 }
 
@@ -149,14 +161,18 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
 fn missing_files_and_bad_synonyms_are_reported() {
     let synonyms_file = "[[group]]\nwords = [\"a\"]\n\n[[group]]\nwords = [\"b\", \"c\"]\nweight = 2\n".to_string();
     check(
-        &[("k/01.toml", item_file(1)), ("k/synonyms.toml", synonyms_file)],
+        &[
+            ("k/01.toml", item_file(1)),
+            ("k/synonyms.toml", synonyms_file),
+            article(),
+        ],
         &[
             "k/source.toml: file is missing: it holds the article's title, publisher and date",
             "k/synonyms.toml:6: unknown field `weight`, expected `words`",
         ],
     );
     check(
-        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1))],
+        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1)), article()],
         &["k/synonyms.toml: file is missing: it holds the synonym groups (it may have no groups, but must exist)"],
     );
     let one_word = "[[group]]\nwords = [\"a\"]\n".to_string();
@@ -165,12 +181,18 @@ fn missing_files_and_bad_synonyms_are_reported() {
             ("k/source.toml", source(1)),
             ("k/01.toml", item_file(1)),
             ("k/synonyms.toml", one_word),
+            article(),
         ],
         &["k/synonyms.toml:1: a synonym group needs at least two words"],
     );
     let no_count = "title = \"T\"\npublisher = \"P\"\ndate = \"D\"\n".to_string();
     check(
-        &[("k/source.toml", no_count), ("k/01.toml", item_file(1)), synonyms()],
+        &[
+            ("k/source.toml", no_count),
+            ("k/01.toml", item_file(1)),
+            synonyms(),
+            article(),
+        ],
         &["k/source.toml:1: missing field `item_count`"],
     );
 }
@@ -178,7 +200,7 @@ fn missing_files_and_bad_synonyms_are_reported() {
 #[test]
 fn no_item_files_is_a_problem() {
     check(
-        &[("k/source.toml", source(1)), synonyms()],
+        &[("k/source.toml", source(1)), synonyms(), article()],
         &["k: no item files found (expected files like 01-name.toml)"],
     );
 }
@@ -210,6 +232,7 @@ fn question_words_are_checked_with_their_lines() {
             ("k/source.toml", source(1)),
             ("k/01.toml", item_file(1)),
             synonyms(),
+            article(),
             ("k/questions.toml", broken.to_string()),
         ],
         &["k/questions.toml:20: unknown variant `maybe`, expected one of `any`, `figure`, `words`, `none`"],
@@ -220,6 +243,7 @@ fn question_words_are_checked_with_their_lines() {
             ("k/source.toml", source(1)),
             ("k/01.toml", item_file(1)),
             synonyms(),
+            article(),
             ("k/questions.toml", fixed),
         ],
         &[
@@ -235,6 +259,7 @@ fn question_words_are_checked_with_their_lines() {
             ("k/source.toml", source(1)),
             ("k/01.toml", item_file(1)),
             ("k/synonyms.toml", NO_SYNONYMS.to_string()),
+            article(),
             ("k/questions.toml", String::new()),
         ],
         &["k/questions.toml:1: missing field `scope`"],
@@ -243,14 +268,154 @@ fn question_words_are_checked_with_their_lines() {
 
 #[test]
 fn a_missing_question_words_file_is_reported() {
-    let mut entries = files(&[("k/source.toml", source(1)), ("k/01.toml", item_file(1)), synonyms()]);
+    let mut entries = files(&[
+        ("k/source.toml", source(1)),
+        ("k/01.toml", item_file(1)),
+        synonyms(),
+        article(),
+    ]);
     entries.retain(|file| !file.path.ends_with("questions.toml"));
-    let problems: Vec<String> = match parse_knowledge(&entries) {
+    let problems: Vec<String> = match parse_knowledge("k", &entries) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(Problem::to_string).collect(),
     };
     assert_eq!(
         problems,
         ["k/questions.toml: file is missing: it holds the question words (what a question asks, units, places)"]
+    );
+}
+
+#[test]
+fn facts_headlines_and_summary_figures_must_come_from_the_article() {
+    let article = (
+        "k/source.txt",
+        "标题\n一、母婴室1480间\n建设母婴室1480间,覆盖全市。同时打造示范点。\n".to_string(),
+    );
+    let item = |headline: &str, summary: &str, facts: &[&str]| {
+        let facts: String = facts
+            .iter()
+            .map(|fact| format!("\n[[facts]]\ntext = \"{fact}\"\n"))
+            .collect();
+        format!("number = 1\nheadline = \"{headline}\"\ntitle = \"T\"\nsummary = \"{summary}\"\n{facts}")
+    };
+    let good = item(
+        "母婴室1480间",
+        "建成1480间母婴室",
+        &["建设母婴室1480间,覆盖全市。", "同时打造示范点。"],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", good),
+            synonyms(),
+            article.clone(),
+        ],
+        &[],
+    );
+
+    let changed = item(
+        "母婴室1490间",
+        "建成1490间母婴室",
+        &[
+            "建设母婴室1490间,覆盖全市。",
+            "全市新建了一百个儿童乐园。",
+            "同时打造示范点",
+        ],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", changed),
+            synonyms(),
+            article.clone(),
+        ],
+        &[
+            "k/01.toml:2: `headline` is not a headline of source.txt: copy it exactly as published (without the numbering such as 五、)",
+            "k/01.toml:4: `summary` mentions 1490, a figure that is not in source.txt",
+            "k/01.toml:7: fact is not a verbatim sentence of source.txt: it has \"建设母婴室1490间,覆盖全市。\" where source.txt:3 has \"建设母婴室1480间,覆盖全市。\"",
+            "k/01.toml:10: fact is not a verbatim sentence of source.txt: no sentence of the article is like it (copy one whole sentence, exactly as published)",
+            "k/01.toml:13: fact is not a verbatim sentence of source.txt: it has \"同时打造示范点\" where source.txt:3 has \"同时打造示范点。\"",
+        ],
+    );
+
+    // Without the article nothing can be checked: that is a problem of its own.
+    check(
+        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1)), synonyms()],
+        &["k/source.txt: file is missing: it holds the article's text, which every fact must quote verbatim"],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", item_file(1)),
+            synonyms(),
+            ("k/source.txt", " \n".to_string()),
+        ],
+        &["k/source.txt: file is empty: it must hold the article's text, verbatim"],
+    );
+}
+
+#[test]
+fn missing_fields_point_at_their_table_and_type_errors_are_plain_words() {
+    // A fact without its text: the [[facts]] table is named.
+    let no_text = item_file(1).replace("text = \"F1\"", "keywords = [\"k\"]");
+    // The item's own field missing: its fields start after the comment lines.
+    let no_title = format!("# 第1件\n# 说明\n\n{}", item_file(1).replace("title = \"T1\"\n", ""));
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", no_text),
+            synonyms(),
+            article(),
+        ],
+        &["k/01.toml:7: missing field `text`"],
+    );
+    check(
+        &[
+            ("k/source.toml", source(1)),
+            ("k/01.toml", no_title),
+            synonyms(),
+            article(),
+        ],
+        &["k/01.toml:4: missing field `title`"],
+    );
+    let quoted_number = item_file(1).replace("number = 1", "number = \"1\"");
+    let number_headline = item_file(1).replace("headline = \"H1\"", "headline = 1");
+    let keywords_text = item_file(1).replace("keywords = [\"k1\"]", "keywords = \"k1\"");
+    let keyword_number = item_file(1).replace("keywords = [\"k1\"]", "keywords = [\n  \"k1\",\n  2,\n]");
+    let expectations = [
+        (
+            quoted_number,
+            "k/01.toml:1: `number` must be a whole number (like 5), not the text \"1\"",
+        ),
+        (
+            number_headline,
+            "k/01.toml:2: `headline` must be text in double quotes (like \"母婴室\"), not the number 1",
+        ),
+        (
+            keywords_text,
+            "k/01.toml:5: `keywords` must be a list in square brackets (like [\"a\", \"b\"]), not the text \"k1\"",
+        ),
+        (
+            keyword_number,
+            "k/01.toml:7: `keywords` must be text in double quotes (like \"母婴室\"), not the number 2",
+        ),
+    ];
+    for (file, expected) in expectations {
+        check(
+            &[("k/source.toml", source(1)), ("k/01.toml", file), synonyms(), article()],
+            &[expected],
+        );
+    }
+}
+
+#[test]
+fn a_knowledge_base_too_large_to_load_quickly_is_refused() {
+    let keywords: Vec<String> = (0..20_001).map(|n| format!("\"词{n}\"")).collect();
+    let huge = item_file(1).replace("keywords = [\"k1\"]", &format!("keywords = [{}]", keywords.join(", ")));
+    check(
+        &[("k/source.toml", source(1)), ("k/01.toml", huge), synonyms(), article()],
+        &[
+            "k: 20001 keywords in all (item, fact and synonym words); at most 20000 are allowed: more would make loading take seconds",
+        ],
     );
 }

@@ -4,7 +4,9 @@
 mod answers;
 mod cli;
 mod fake_api;
+mod house;
 mod knowledge_check;
+mod properties;
 mod readme;
 mod reload;
 mod source_coverage;

@@ -14,7 +14,7 @@ use fuer_bot::engine::Engine;
 use fuer_bot::knowledge::load::load_knowledge_dir;
 use fuer_bot::reload::{ReloadOutcome, WatcherGuard, reload_now, watch_knowledge_dir};
 
-use crate::support::{copy_knowledge, line_of, save_by_rename};
+use crate::support::{copy_knowledge, correct_article, line_of, save_by_rename};
 
 const ITEM_5: &str = "05-母婴室.toml";
 const ITEM_6: &str = "06-家庭家教家风.toml";
@@ -49,8 +49,12 @@ struct Watched {
     guard: WatcherGuard,
 }
 
+/// A watched copy of the knowledge whose article also has item 5's nursing-room lines with
+/// 1999间 and 2024间 (see [`correct_article`]): the tests change that figure.
 fn watched() -> Watched {
     let dir = copy_knowledge();
+    correct_article(dir.path(), "1480间", "1999间");
+    correct_article(dir.path(), "1480间", "2024间");
     let engine = serving(dir.path());
     let (sender, outcomes) = mpsc::channel();
     let sender = Mutex::new(sender);
@@ -252,6 +256,7 @@ fn dropping_the_guard_stops_watching() {
 #[test]
 fn reload_now_swaps_only_valid_knowledge() {
     let dir = copy_knowledge();
+    correct_article(dir.path(), "1480间", "1999间");
     let engine = serving(dir.path());
     let first = Arc::clone(&engine.load());
 
@@ -305,6 +310,7 @@ fn readers_see_the_old_or_the_new_engine_never_a_mix() {
     // Two versions of the knowledge that differ in item 5's figure (headline and facts).
     let old_dir = copy_knowledge();
     let new_dir = copy_knowledge();
+    correct_article(new_dir.path(), "1480间", "1999间");
     let changed = read(new_dir.path(), ITEM_5).replace("1480间", "1999间");
     save_in_place(new_dir.path(), ITEM_5, &changed);
 
@@ -367,4 +373,43 @@ fn the_examples_of_the_editing_guide_are_valid() {
     let knowledge = load_knowledge_dir(dir.path()).unwrap_or_else(|problems| panic!("{problems:#?}"));
     assert_eq!(knowledge.items.len(), 10);
     assert!(guide.contains("OK: 10 items, "));
+}
+
+#[test]
+fn an_edit_that_changes_a_figure_of_the_article_is_refused_with_file_and_line() {
+    let watched = watched();
+    let original = read(watched.path(), ITEM_5);
+    let line = line_of(&original, "text = \"建设公共场所母婴室1480间");
+    // 1490 is in no version of the article.
+    let changed = original.replacen(
+        "text = \"建设公共场所母婴室1480间",
+        "text = \"建设公共场所母婴室1490间",
+        1,
+    );
+    watched.break_and_fix(
+        ITEM_5,
+        Some(&changed),
+        &[&format!(
+            "{ITEM_5}:{line}: fact is not a verbatim sentence of source.txt: it has \"…共场所母婴室1490间"
+        )],
+    );
+    // Editing the article itself is watched too: a fact it no longer has is reported.
+    let article = read(watched.path(), "source.txt");
+    save_by_rename(
+        watched.path(),
+        "source.txt",
+        &article.replace("托育中心示范点", "托育中心"),
+    );
+    let outcome = watched.next_outcome();
+    let listing: Vec<String> = outcome.problems().iter().map(ToString::to_string).collect();
+    assert!(
+        listing
+            .iter()
+            .any(|problem| problem.contains("fact is not a verbatim sentence")),
+        "{listing:#?}"
+    );
+    assert!(
+        watched.answer(NURSING_ROOMS).contains("1480间"),
+        "the last good version serves"
+    );
 }

@@ -161,3 +161,13 @@ fn titles_are_short_and_keywords_plentiful() {
         );
     }
 }
+
+#[test]
+fn the_shipped_article_is_the_published_one() {
+    let shipped = std::fs::read_to_string(crate::support::knowledge_dir().join(fuer_bot::knowledge::ARTICLE_FILE_NAME))
+        .expect("knowledge/source.txt");
+    assert_eq!(
+        shipped, ARTICLE,
+        "knowledge/source.txt differs from the published article"
+    );
+}

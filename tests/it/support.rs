@@ -27,17 +27,31 @@ pub fn shipped_engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(shipped_knowledge().clone()))
 }
 
-/// The shipped knowledge files, copied to a temporary directory a test may edit.
+/// The shipped knowledge files (and the article), copied to a temporary directory a test
+/// may edit.
 pub fn copy_knowledge() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
     for entry in std::fs::read_dir(knowledge_dir()).expect("the knowledge directory") {
         let path = entry.expect("a directory entry").path();
-        if path.extension().is_some_and(|ext| ext == "toml") {
-            let name = path.file_name().expect("a file name");
-            std::fs::copy(&path, dir.path().join(name)).expect("copy a knowledge file");
-        }
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, dir.path().join(name)).expect("copy a knowledge file");
     }
     dir
+}
+
+/// Appends to the article in `dir` every line that contains `from`, with `to` instead: the
+/// article then has both versions, so the facts are valid before and after a test changes
+/// a figure in them (a test's edit is one save, never half of one).
+pub fn correct_article(dir: &Path, from: &str, to: &str) {
+    let path = dir.join(fuer_bot::knowledge::ARTICLE_FILE_NAME);
+    let text = std::fs::read_to_string(&path).expect("the article");
+    let corrected: Vec<String> = text
+        .lines()
+        .filter(|line| line.contains(from))
+        .map(|line| line.replace(from, to))
+        .collect();
+    assert!(!corrected.is_empty(), "{from} is not in the article");
+    std::fs::write(&path, format!("{text}\n{}\n", corrected.join("\n"))).expect("write the article");
 }
 
 /// Saves like most editors: write a temporary file, then rename it over the old one.

@@ -1,0 +1,135 @@
+//! House rules that keep the code in one style, checked on the sources: errors are printed
+//! in one place (`main.rs`); `cli.rs` starts no Telegram bot; everything the bot says to users
+//! is in `texts.rs`; HTML escaping is teloxide's; no unused or duplicated dependency entries.
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Rust files under `src/`, with their path relative to the crate.
+fn sources() -> Vec<(String, String)> {
+    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a source directory") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    walk(&root().join("src"), &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(root())
+                .expect("under the crate")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (name, std::fs::read_to_string(&path).expect("a source file"))
+        })
+        .collect()
+}
+
+/// The code of a file without its unit tests and without comment lines.
+fn code(source: &str) -> Vec<(usize, &str)> {
+    let end = source.find("#[cfg(test)]").unwrap_or(source.len());
+    source[..end]
+        .lines()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line))
+        .filter(|(_, line)| !line.trim_start().starts_with("//"))
+        .collect()
+}
+
+/// The string literals of a line (enough for this code base: no raw strings with quotes).
+fn literals(line: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find('"') {
+        let after = &rest[start + 1..];
+        let mut end = None;
+        let mut escaped = false;
+        for (index, ch) in after.char_indices() {
+            match ch {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    end = Some(index);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(end) = end else { break };
+        found.push(&after[..end]);
+        rest = &after[end + 1..];
+    }
+    found
+}
+
+#[test]
+fn errors_are_printed_by_main_only_and_cli_starts_no_bot() {
+    for (name, source) in sources() {
+        if name == "src/main.rs" {
+            continue;
+        }
+        for (line, text) in code(&source) {
+            assert!(
+                !(text.contains("eprintln!") && text.contains("error")),
+                "{name}:{line} prints an error; return it to main instead: {text}"
+            );
+        }
+    }
+    let cli = std::fs::read_to_string(root().join("src/cli.rs")).expect("cli.rs");
+    for word in ["crate::telegram", "tokio::", "teloxide"] {
+        assert!(
+            !cli.contains(word),
+            "src/cli.rs mentions {word}: Telegram start-up belongs to src/telegram/"
+        );
+    }
+}
+
+#[test]
+fn what_the_bot_says_is_in_texts_rs() {
+    // Matching data (keywords, numerals) and the English check messages that quote the
+    // knowledge are not sentences to users.
+    let exempt = ["src/texts.rs", "src/engine.rs", "src/normalize.rs"];
+    let mut found = Vec::new();
+    for (name, source) in sources() {
+        if exempt.contains(&name.as_str()) || name.starts_with("src/knowledge/") || name.starts_with("src/engine/") {
+            continue;
+        }
+        for (line, text) in code(&source) {
+            for literal in literals(text) {
+                if literal.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                    found.push(format!("{name}:{line}: \"{literal}\""));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "Chinese text outside texts.rs: {found:#?}");
+}
+
+#[test]
+fn html_is_escaped_by_teloxide_and_dependencies_are_listed_once() {
+    let render = std::fs::read_to_string(root().join("src/telegram/render.rs")).expect("render.rs");
+    let render_code: String = code(&render)
+        .iter()
+        .map(|(_, line)| *line)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(render_code.contains("teloxide::utils::html::escape"));
+    assert!(!render_code.contains("&amp;"), "render.rs escapes by hand");
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
+    assert!(
+        !manifest.contains("ctrlc_handler"),
+        "the Ctrl-C handler of teloxide is not used"
+    );
+    let entries = manifest.lines().filter(|line| line.starts_with("axum ")).count();
+    assert_eq!(entries, 1, "axum is listed {entries} times");
+}
