@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
+use crate::conversation::ConversationStore;
 use crate::engine::Engine;
 use crate::recording::QuestionLog;
 use crate::store::{QuestionRecord, Recorder};
@@ -27,6 +28,8 @@ struct Inner {
     questions: Option<Arc<QuestionLog>>,
     /// The knowledge directory `/reload` reads; `None` when not configured.
     knowledge_dir: Option<PathBuf>,
+    /// The conversations' contexts: in memory only, bounded, forgotten after silence.
+    conversations: ConversationStore,
 }
 
 /// What a running bot has besides its engine, username and admins.
@@ -36,6 +39,8 @@ pub struct Services {
     pub questions: Option<Arc<QuestionLog>>,
     /// The knowledge directory `/reload` reads (none: `/reload` is unavailable).
     pub knowledge_dir: Option<PathBuf>,
+    /// Where conversations' contexts are kept (in memory).
+    pub conversations: ConversationStore,
 }
 
 impl AppState {
@@ -64,6 +69,7 @@ impl AppState {
             admin_ids,
             questions: services.questions,
             knowledge_dir: services.knowledge_dir,
+            conversations: services.conversations,
         }))
     }
 
@@ -100,6 +106,11 @@ impl AppState {
             .questions
             .as_ref()
             .is_some_and(|questions| questions.submit(record))
+    }
+
+    /// The conversations' contexts.
+    pub fn conversations(&self) -> &ConversationStore {
+        &self.0.conversations
     }
 
     /// The bot's username, without `@`.

@@ -43,6 +43,8 @@ pub struct Analysis {
     pub counted: String,
     /// Places the article does not cover, as found (normalized).
     pub other_places: Vec<String>,
+    /// Where each of `other_places` was found (char span).
+    pub place_spans: Vec<(usize, usize)>,
     /// Years other than the article's year.
     pub other_years: Vec<u16>,
 }
@@ -181,21 +183,20 @@ impl Analyzer {
         &self.measure_words
     }
 
-    /// Words that never name a topic: the places the article does not cover and the
-    /// measure words of two or more characters that figures carry (人次, 场次, 批次),
-    /// normalized.
+    /// Words that never name a topic: the measure words of two or more characters that
+    /// figures carry (人次, 场次, 批次), normalized.
     pub fn not_topics(&self) -> Vec<String> {
-        let measure_words = self
-            .units
+        self.units
             .iter()
             .flat_map(|class| &class.answered_by)
             .filter(|word| word.chars().count() >= 2)
-            .cloned();
-        self.place_patterns
-            .iter()
-            .map(|(place, _)| place.clone())
-            .chain(measure_words)
+            .cloned()
             .collect()
+    }
+
+    /// The places outside the article's scope, normalized.
+    pub fn other_places(&self) -> Vec<String> {
+        self.place_patterns.iter().map(|(place, _)| place.clone()).collect()
     }
 
     pub fn home(&self) -> &str {
@@ -257,6 +258,7 @@ impl Analyzer {
             _ => String::new(),
         };
         let mut other_places = Vec::new();
+        let mut place_spans = Vec::new();
         if let Some(matcher) = &self.place_matcher {
             for found in matcher.find_iter(normalized) {
                 let (place, ascii) = &self.place_patterns[found.pattern().as_usize()];
@@ -265,6 +267,7 @@ impl Analyzer {
                 }
                 if !other_places.contains(place) {
                     other_places.push(place.clone());
+                    place_spans.push((byte_to_char[found.start()], byte_to_char[found.end()]));
                 }
             }
         }
@@ -274,6 +277,7 @@ impl Analyzer {
             unit,
             counted,
             other_places,
+            place_spans,
             other_years: self.other_years(normalized),
         }
     }
@@ -454,6 +458,21 @@ impl Analyzer {
             best = Fit::Yes;
         }
         best
+    }
+
+    /// Drops the places that are part of a keyword found in the question: 厦门 in
+    /// 妇儿大厦门票, 港澳 in 粤港澳大湾区 name no place of their own.
+    pub fn drop_places_inside(&self, analysis: &mut Analysis, keyword_spans: &[(usize, usize)]) {
+        let mut index = 0;
+        while index < analysis.other_places.len() {
+            let (start, end) = analysis.place_spans[index];
+            if keyword_spans.iter().any(|&(s, e)| s < end && start < e) {
+                analysis.other_places.remove(index);
+                analysis.place_spans.remove(index);
+            } else {
+                index += 1;
+            }
+        }
     }
 
     /// Whether the analysed question asks something the article never says (answer = "none").

@@ -17,7 +17,7 @@ use crate::normalize::{fuzzy_pinyin_key, pinyin_key};
 use super::index::{Index, PinyinMatcher};
 use super::params::{
     FUZZY_HIT_FACTOR, FUZZY_PINYIN_HIT_FACTOR, FUZZY_PINYIN_SHORT_HIT_FACTOR, FUZZY_SHORT_HIT_FACTOR,
-    PINYIN_HIT_FACTOR, TWO_EDIT_KEYWORD_CHARS,
+    PINYIN_HIT_FACTOR, PLACE_KEYWORD_FACTOR, TWO_EDIT_KEYWORD_CHARS,
 };
 
 /// How a keyword was found.
@@ -105,8 +105,14 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
     // The same pattern found twice (e.g. exactly and by pinyin) counts once, best first.
     hits.sort_by(|a, b| a.pattern.cmp(&b.pattern).then(b.factor.total_cmp(&a.factor)));
     hits.dedup_by_key(|hit| hit.pattern);
-    // A place outside the article (香港, 澳门) or a unit word (人次) names no topic.
+    // A unit word (人次) names no topic; a place outside the article's scope (香港, 福田区)
+    // is weak evidence of one.
     hits.retain(|hit| !index.patterns[hit.pattern].no_topic);
+    for hit in &mut hits {
+        if index.patterns[hit.pattern].place_like {
+            hit.factor *= PLACE_KEYWORD_FACTOR;
+        }
+    }
     hits.sort_by_key(|hit| (hit.start, hit.end, hit.pattern));
     hits
 }

@@ -41,9 +41,11 @@ pub struct Term {
 pub struct Pattern {
     pub chars: Vec<char>,
     pub ascii: bool,
-    /// The keyword is only a place outside the article (香港) or a unit word (人次): it
-    /// names no topic.
+    /// The keyword is only a unit word (人次): it names no topic.
     pub no_topic: bool,
+    /// The keyword is a place the article does not cover as a whole (香港, 福田区): weak
+    /// evidence of a topic, and the place still counts as a scope marker.
+    pub place_like: bool,
     pub terms: Vec<usize>,
 }
 
@@ -150,9 +152,15 @@ fn sound_matchable(chars: &[char]) -> bool {
 }
 
 impl Index {
-    /// `not_topics`: words that never name a topic (places outside the article, unit
-    /// words such as 人次): keywords equal to one of them are not matched.
-    pub fn new(knowledge: &KnowledgeBase, measure_words: &[Vec<char>], not_topics: Vec<String>) -> Index {
+    /// `not_topics`: words that never name a topic (unit words such as 人次): keywords equal
+    /// to one of them are not matched. `places`: places outside the article's scope (a
+    /// keyword that is one of them, perhaps with 区/市/县/镇, is weak evidence).
+    pub fn new(
+        knowledge: &KnowledgeBase,
+        measure_words: &[Vec<char>],
+        not_topics: Vec<String>,
+        places: Vec<String>,
+    ) -> Index {
         let mut normalized_cache: HashMap<&str, String> = HashMap::new();
         let synonyms_of = synonym_lookup(knowledge);
 
@@ -247,9 +255,8 @@ impl Index {
                     let pattern_index = *pattern_ids.entry(variant).or_insert_with(|| {
                         patterns.push(Pattern {
                             ascii: chars.iter().all(char::is_ascii),
-                            no_topic: not_topics.iter().any(|word| {
-                                word.chars().count() == chars.len() && word.chars().zip(&chars).all(|(a, b)| a == *b)
-                            }),
+                            no_topic: not_topics.iter().any(|word| word.chars().eq(chars.iter().copied())),
+                            place_like: places.iter().any(|place| is_place_name(place, &chars)),
                             chars,
                             terms: Vec::new(),
                         });
@@ -307,6 +314,17 @@ impl Index {
     pub fn item_fact_docs(&self, item: usize) -> &[usize] {
         self.fact_docs.get(item).map_or(&[], Vec::as_slice)
     }
+}
+
+/// Whether a keyword is the place, or the place with an administrative suffix (福田区).
+fn is_place_name(place: &str, keyword: &[char]) -> bool {
+    let place: Vec<char> = place.chars().collect();
+    if keyword == place.as_slice() {
+        return true;
+    }
+    keyword.len() == place.len() + 1
+        && keyword.starts_with(&place)
+        && matches!(keyword.last(), Some('区' | '市' | '县' | '镇' | '省'))
 }
 
 /// The text as written (NFKC only): its figures are the ones in digits.

@@ -252,7 +252,12 @@ impl Engine {
     /// Builds the index for a validated knowledge base.
     pub fn new(knowledge: KnowledgeBase) -> Engine {
         let analyzer = Analyzer::new(&knowledge.question_words);
-        let index = Index::new(&knowledge, analyzer.measure_words(), analyzer.not_topics());
+        let index = Index::new(
+            &knowledge,
+            analyzer.measure_words(),
+            analyzer.not_topics(),
+            analyzer.other_places(),
+        );
         let follow_up = FollowUpMatcher::new(&knowledge.question_words.follow_up);
         Engine {
             knowledge,
@@ -365,6 +370,16 @@ impl Engine {
             .count()
     }
 
+    /// Spans of the keyword hits that name a topic (not a place such as 福田区).
+    fn topic_spans(&self, scoring: &Scoring) -> Vec<(usize, usize)> {
+        scoring
+            .hits
+            .iter()
+            .filter(|hit| !self.index.patterns[hit.pattern].place_like)
+            .map(|hit| (hit.start, hit.end))
+            .collect()
+    }
+
     /// The longest keyword of the item found in the question (what 「X呢」 counts).
     fn topic_hit_text(&self, item: usize, scoring: &Scoring) -> String {
         scoring
@@ -425,6 +440,8 @@ impl Engine {
             &figures,
         );
         self.trace_scoring(&scoring, tracer);
+        let keyword_spans = self.topic_spans(&scoring);
+        self.analyzer.drop_places_inside(&mut analysis, &keyword_spans);
 
         if let Some(found) = self.intents.ordinal(&normalized) {
             let named_elsewhere = !scoring.hits.is_empty();
@@ -465,7 +482,8 @@ impl Engine {
         if parts.is_empty()
             && let Some(focus) = focus
         {
-            let keyword_items = scoring.items_with_keyword_hits(&self.index);
+            // Places (香港 is a keyword of the 深港澳 item) name no topic to continue.
+            let keyword_items = scoring.items_with_topic_hits(&self.index);
             let context_item = self.knowledge.items.iter().position(|item| item.number == focus.item);
             if let Some(context_item) = context_item {
                 if keyword_items.contains(&context_item) {
@@ -756,7 +774,9 @@ impl Engine {
             }
             // Each piece may ask its own thing (多少剂 …, 多少名 …); a piece without a cue
             // shares the question's (母婴室和两癌筛查各有多少).
-            let piece_analysis = self.analyzer.analyze(&normalized);
+            let mut piece_analysis = self.analyzer.analyze(&normalized);
+            let piece_spans = self.topic_spans(&scoring);
+            self.analyzer.drop_places_inside(&mut piece_analysis, &piece_spans);
             let piece_analysis = if piece_analysis.asked.is_some() {
                 piece_analysis
             } else {

@@ -35,6 +35,9 @@ pub const MIN_EDIT_KEYWORD_CHARS: usize = 4;
 /// Keywords of this length or more may be matched with two edits.
 pub const TWO_EDIT_KEYWORD_CHARS: usize = 8;
 
+/// A keyword that is a place outside the article's scope (香港, 福田区) counts this share:
+/// a city or district alone names no topic of the article.
+pub const PLACE_KEYWORD_FACTOR: f32 = 0.5;
 /// How much fact-text overlap (IDF-weighted character bigrams) counts towards an item's score.
 pub const OVERLAP_FACTOR: f32 = 0.45;
 /// Fact-text overlap up to this much (about one rare and one common bigram) is noise: only

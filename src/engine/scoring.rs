@@ -35,9 +35,19 @@ impl Scoring<'_> {
 
     /// Items with a keyword hit of their own.
     pub fn items_with_keyword_hits(&self, index: &Index) -> Vec<usize> {
+        self.items_of_hits(index, |_| true)
+    }
+
+    /// Items with a keyword hit that names a topic (not a place such as 香港).
+    pub fn items_with_topic_hits(&self, index: &Index) -> Vec<usize> {
+        self.items_of_hits(index, |hit| !index.patterns[hit.pattern].place_like)
+    }
+
+    fn items_of_hits(&self, index: &Index, keep: impl Fn(&Hit) -> bool) -> Vec<usize> {
         let mut items: Vec<usize> = self
             .hits
             .iter()
+            .filter(|hit| keep(hit))
             .flat_map(|hit| index.patterns[hit.pattern].terms.iter().map(|&t| index.terms[t].item))
             .collect();
         items.sort_unstable();

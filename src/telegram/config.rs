@@ -72,6 +72,10 @@ pub struct Config {
     pub admin_ids: Vec<u64>,
     /// Client-side rate limiting at Telegram's published limits (on unless `TELEGRAM_THROTTLE=off`).
     pub throttle: bool,
+    /// How long a conversation's context is remembered after its last message (`CONTEXT_TTL`).
+    pub context_ttl: std::time::Duration,
+    /// How many conversations are remembered at most (`CONTEXT_CAPACITY`).
+    pub context_capacity: u64,
 }
 
 impl fmt::Debug for Config {
@@ -83,6 +87,8 @@ impl fmt::Debug for Config {
             .field("webhook", &self.webhook)
             .field("admin_ids", &self.admin_ids)
             .field("throttle", &self.throttle)
+            .field("context_ttl", &self.context_ttl)
+            .field("context_capacity", &self.context_capacity)
             .finish()
     }
 }
@@ -135,12 +141,32 @@ impl Config {
                 });
             }
         };
+        let context_ttl = match value("CONTEXT_TTL") {
+            None => crate::conversation::DEFAULT_CONTEXT_TTL,
+            Some(raw) => crate::conversation::parse_duration(&raw).map_err(|reason| ConfigError::Invalid {
+                variable: "CONTEXT_TTL",
+                reason,
+            })?,
+        };
+        let context_capacity = match value("CONTEXT_CAPACITY") {
+            None => crate::conversation::DEFAULT_CONTEXT_CAPACITY,
+            Some(raw) => raw
+                .parse::<u64>()
+                .ok()
+                .filter(|capacity| *capacity > 0)
+                .ok_or_else(|| ConfigError::Invalid {
+                    variable: "CONTEXT_CAPACITY",
+                    reason: format!("expected a positive number of conversations, got {raw:?}"),
+                })?,
+        };
         Ok(Config {
             token,
             api_url,
             webhook,
             admin_ids,
             throttle,
+            context_ttl,
+            context_capacity,
         })
     }
 

@@ -20,7 +20,8 @@ use super::inline::inline_results;
 use super::render::{RenderedReply, parse_callback_data, render};
 use super::{HandlerError, HandlerResult, TgBot};
 use crate::command::{AdminCommand, Command, ParsedCommand, parse_command};
-use crate::dialogue::{Request, Response, respond};
+use crate::conversation::{Context, ConversationKey};
+use crate::dialogue::{Request, Response, respond_in_context};
 use crate::engine::Engine;
 use crate::reply::{Action, Paragraph, Reply};
 use crate::state::AppState;
@@ -160,7 +161,12 @@ fn plain_reply(text: &str) -> Reply {
 
 /// Asks the core for a response; a panic in the core becomes a polite apology, not a dead worker.
 fn respond_safely(engine: &Engine, request: Request<'_>) -> Response {
-    match catch_unwind(AssertUnwindSafe(|| respond(engine, request))) {
+    respond_safely_in_context(engine, request, None)
+}
+
+/// [`respond_safely`] for a request of a conversation with this context.
+fn respond_safely_in_context(engine: &Engine, request: Request<'_>, context: Option<&Context>) -> Response {
+    match catch_unwind(AssertUnwindSafe(|| respond_in_context(engine, request, context))) {
         Ok(response) => response,
         Err(_) => {
             log::error!("the answer engine panicked on a request; replying with an apology");
@@ -189,10 +195,33 @@ pub fn chat_type(chat: &teloxide::types::Chat) -> &'static str {
     }
 }
 
+/// Whose conversation a message belongs to: the chat, and in a group the sender (each
+/// member has their own conversation with the bot).
+pub fn conversation_key(chat: &teloxide::types::Chat, user: Option<&teloxide::types::User>) -> ConversationKey {
+    ConversationKey {
+        chat: chat.id.0,
+        user: if chat.is_private() {
+            None
+        } else {
+            user.map(|user| user.id.0)
+        },
+    }
+}
+
+/// Answers a request of a conversation: reads its context, answers, stores the new context.
+fn answer_in_conversation(state: &AppState, key: ConversationKey, request: Request<'_>) -> Response {
+    let engine = state.engine();
+    let conversations = state.conversations();
+    let context = conversations.get(key);
+    let response = respond_safely_in_context(&engine, request, context.as_ref());
+    conversations.apply(key, response.context.clone());
+    response
+}
+
 /// Answers a question and queues its record (off the answering path).
 fn answer_question(state: &AppState, message: &Message, question: &str) -> Reply {
-    let engine = state.engine();
-    let response = respond_safely(&engine, Request::Question(question));
+    let key = conversation_key(&message.chat, message.from.as_ref());
+    let response = answer_in_conversation(state, key, Request::Question(question));
     if let Some(answer) = &response.answer {
         state.record_question(QuestionRecord::from_answer(
             unix_now(),
@@ -245,7 +274,10 @@ async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited
                 plain_reply(texts::UNKNOWN_COMMAND)
             }
         }
-        Route::Command(command) => answer_request(&state.engine(), command.request()),
+        Route::Command(command) => {
+            let key = conversation_key(&message.chat, message.from.as_ref());
+            answer_in_conversation(state, key, command.request()).reply
+        }
         Route::Question(question) => answer_question(state, message, question),
     };
     // In groups, thread the answer under the question it answers.
@@ -333,17 +365,27 @@ async fn on_callback_query(bot: TgBot, query: CallbackQuery, state: AppState) ->
     }
     let answered = answer.await;
     let shown = match action {
-        Some(action) => show_action(&bot, &query, &engine, action).await,
+        Some(action) => show_action(&bot, &query, &state, action).await,
         None => Ok(()),
     };
     answered?;
     shown
 }
 
-async fn show_action(bot: &TgBot, query: &CallbackQuery, engine: &Engine, action: Action) -> HandlerResult {
-    let reply = match action {
-        Action::ShowItem(number) => answer_request(engine, Request::Item(&number.to_string())),
-        Action::ShowList => answer_request(engine, Request::List),
+async fn show_action(bot: &TgBot, query: &CallbackQuery, state: &AppState, action: Action) -> HandlerResult {
+    let request_text;
+    let request = match action {
+        Action::ShowItem(number) => {
+            request_text = number.to_string();
+            Request::Item(&request_text)
+        }
+        Action::ShowList => Request::List,
+    };
+    // A button pressed in a chat continues that chat's conversation (an item shown is now
+    // its topic); a button on an inline message has no conversation.
+    let reply = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
+        Some(chat) => answer_in_conversation(state, conversation_key(chat, Some(&query.from)), request).reply,
+        None => answer_request(&state.engine(), request),
     };
     let rendered = render(&reply);
     match &query.message {

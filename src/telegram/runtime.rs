@@ -28,6 +28,7 @@ use super::config::{Config, WebhookConfig};
 use super::handlers::schema;
 use super::redact::Redactor;
 use super::{HandlerError, TgBot};
+use crate::conversation::ConversationStore;
 use crate::engine::Engine;
 use crate::recording::QuestionLog;
 use crate::reload::{ReloadOutcome, WatcherGuard, watch_knowledge_dir};
@@ -56,6 +57,10 @@ pub struct Options {
     pub knowledge_dir: Option<PathBuf>,
     /// The data directory holding the question database. `None`: questions are not recorded.
     pub data_dir: Option<PathBuf>,
+    /// How long a conversation's context is remembered after its last message.
+    pub context_ttl: Duration,
+    /// How many conversations are remembered at most.
+    pub context_capacity: u64,
 }
 
 impl Default for Options {
@@ -68,6 +73,8 @@ impl Default for Options {
             webhook: None,
             knowledge_dir: None,
             data_dir: None,
+            context_ttl: crate::conversation::DEFAULT_CONTEXT_TTL,
+            context_capacity: crate::conversation::DEFAULT_CONTEXT_CAPACITY,
         }
     }
 }
@@ -82,6 +89,8 @@ impl Options {
                 unthrottled_limits()
             },
             webhook: config.webhook.clone(),
+            context_ttl: config.context_ttl,
+            context_capacity: config.context_capacity,
             ..Options::default()
         }
     }
@@ -239,6 +248,7 @@ pub async fn run(
             Services {
                 questions: questions.clone(),
                 knowledge_dir: options.knowledge_dir.clone(),
+                conversations: ConversationStore::new(options.context_ttl, options.context_capacity),
             },
         );
         register_commands(&bot, &redactor, &admin_ids).await;

@@ -1,7 +1,7 @@
 //! Answer quality, table-driven: a question in, the expected item and figure out.
 
 use fuer_bot::dialogue::{Request, respond};
-use fuer_bot::engine::{Answer, Intent};
+use fuer_bot::engine::{Answer, Intent, Status};
 
 use crate::support::{shipped_engine, shipped_knowledge};
 
@@ -280,4 +280,136 @@ fn hostile_input_never_panics() {
         let _ = answer(question);
     }
     assert_eq!(answer("第99件").item, None);
+}
+
+/// Asserts the question is about `item` but asks what the article does not say: the reply
+/// is *related* and says so, naming `what` (the topic, the asked thing or the place/year).
+fn check_related(question: &str, item: u8, what: &str) {
+    let answer = answer(question);
+    assert_eq!(
+        (answer.item, answer.status),
+        (Some(item), Status::Related),
+        "{question:?} should be related to item {item}, got {answer:?}"
+    );
+    let text = respond(shipped_engine(), Request::Question(question))
+        .reply
+        .to_plain_text();
+    assert!(text.contains("文章") && text.contains(what), "{question:?}: {text}");
+}
+
+#[test]
+fn questions_the_article_does_not_answer_say_so_and_offer_what_it_says() {
+    check_related("妇儿大厦门票多少钱", 4, "妇儿大厦的门票价格");
+    check_related("母婴室一般几点开放", 5, "开放时间");
+    check_related("妈妈岗在哪里报名", 2, "报名");
+    check_related("五分钟救助圈的求助电话是多少", 10, "联系方式");
+    check_related("妈妈岗工资多少", 2, "工资");
+    check_related("HPV疫苗几岁可以打", 5, "年龄");
+    check_related("HPV疫苗是几价的", 5, "HPV疫苗");
+    check_related("当爱心妈妈有补贴吗", 8, "补贴");
+    check_related("集体婚礼明年还办吗", 6, "今后");
+    check_related("妇儿大厦有多大", 4, "面积");
+    // A quantity whose unit no fact of the topic has: the talks are counted in 场次, not people.
+    check_related("巾帼大宣讲有多少人参加", 1, "人数");
+    // Places and years outside the article.
+    check_related("上海有多少间母婴室", 5, "上海");
+    check_related("福田区有多少母婴室", 5, "福田");
+    check_related("2023年建了多少间母婴室", 5, "2023年");
+    check_related(
+        "How much does a ticket to the Women and Children Building cost?",
+        4,
+        "门票价格",
+    );
+    // The related reply still shows what the article says about the topic.
+    let text = respond(shipped_engine(), Request::Question("上海有多少间母婴室"))
+        .reply
+        .to_plain_text();
+    assert!(text.contains("1480"), "{text}");
+}
+
+#[test]
+fn what_the_article_does_say_is_answered_even_when_it_sounds_like_a_gap() {
+    check("直播带货培训要钱吗", 9, "免费直播带货");
+    check("HPV疫苗免费吗", 5, "免费接种");
+    check("坪山区有多少个社区", 10, "24个社区");
+    check("五分钟救助圈在哪个区试点", 10, "坪山区");
+    check("全市第一个网络妇联是哪个", 9, "深圳妈妈网妇联");
+    check("集体婚礼是哪一年办的", 6, "2024年");
+    check("救助金发了多少钱", 5, "36万元");
+    check("开的是第几次全市妇女儿童工作会议", 1, "第七次");
+    check("妇儿大厦有几大板块", 4, "四大板块");
+}
+
+#[test]
+fn the_fact_with_the_asked_unit_comes_first() {
+    // One item, several figures: the unit and what is counted pick the figure.
+    check("妇儿大厦一共来了多少人", 4, "716万");
+    check("妇儿大厦办了多少场活动", 4, "1458");
+    check("接待了多少批参访团", 4, "347");
+    check("免费筛查了多少例", 5, "60.44万");
+    check("困境女性关爱服务多少人次", 5, "1.2万");
+    check("轻喜到家有多少家分公司", 9, "68家");
+    check("直播带货线上培训几场", 9, "12154");
+    check("儿童友好社区覆盖率是多少", 7, "60%");
+    check("亮灯活动连续参加了几年", 7, "8年");
+    check("五分鐘救助服務圈覆蓋幾多社區", 10, "24个");
+}
+
+#[test]
+fn several_topics_get_one_answer_each_in_order() {
+    let both = answer("母婴室和儿童友好建设点各有多少");
+    assert_eq!(both.items(), vec![5, 7]);
+    let second = &both.more[0];
+    let fact = &shipped_knowledge().item(7).expect("item 7").facts[second.facts[0]].text;
+    assert!(fact.contains("1000个"), "{fact}");
+    // Two topics of one item: both facts, in the question's order.
+    let same_item = answer("母婴室和两癌筛查各有多少");
+    assert_eq!(same_item.items(), vec![5]);
+    let facts: Vec<&str> = same_item
+        .facts
+        .iter()
+        .map(|&f| shipped_knowledge().item(5).expect("item 5").facts[f].text.as_str())
+        .collect();
+    assert!(facts[0].contains("1480") && facts[1].contains("208.8万"), "{facts:?}");
+    // Two questions in one message, each with its own unit.
+    let asked = answer("HPV疫苗打了多少剂，留守儿童关爱了多少名");
+    assert_eq!(asked.items(), vec![5, 8]);
+    // One topic with a 和 inside stays one answer.
+    assert_eq!(answer("留守儿童和困境儿童有多少").items(), vec![8]);
+}
+
+#[test]
+fn near_homophone_typos_from_pinyin_input_match() {
+    check("母音室有多少间", 5, "1480"); // yin / ying
+    check("经国大宣讲办了多少场", 1, "617"); // jing / jin
+    check("两癌删查做了多少", 5, "208.8万"); // one wrong character
+    check("三心领域妇联有几个", 9, "1767");
+    check("陈中村适儿化改造了几个", 7, "13"); // chen / cheng
+    check("湖儿大厦来了多少人", 4, "716万"); // hu / fu
+    // Everyday words that merely sound like a keyword stay out.
+    check_declined("一秒钟有多长");
+}
+
+#[test]
+fn only_real_numerals_become_digits() {
+    // 一共 / 一站式 / 统一 keep their 一; 两癌 and 三新 keep their characters.
+    check("妇儿大厦一共来了多少人", 4, "716万");
+    check("一站式遛娃宝地是哪里", 4, "一站式遛娃宝地");
+    check("两癌筛查做了多少例", 5, "208.8万");
+    check("第一个网络妇联是哪个", 9, "深圳妈妈网妇联");
+    check("二十四个社区", 10, "24个");
+}
+
+#[test]
+fn positions_outside_the_list_are_no_such_item() {
+    for question in ["第-1件", "第11件", "第十一件大事", "item -3"] {
+        let answer = answer(question);
+        assert_eq!(answer.intent, Intent::NoSuchItem, "{question:?}: {answer:?}");
+        let text = respond(shipped_engine(), Request::Question(question))
+            .reply
+            .to_plain_text();
+        assert!(text.contains("1–10"), "{question:?}: {text}");
+    }
+    // A bare number outside 1–10 is a figure to look up, not a position.
+    check("75", 6, "75对");
 }

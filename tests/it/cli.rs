@@ -428,3 +428,94 @@ fn check_names_the_folder_it_was_given_and_every_file_it_cannot_use() {
         "{text}"
     );
 }
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    stdout(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("valid JSON line"))
+        .collect()
+}
+
+#[test]
+fn ask_json_reports_answered_related_and_declined_with_every_item() {
+    let output = fuer_bot(
+        &["ask", "--json"],
+        "妇儿大厦一共来了多少人\n妇儿大厦门票多少钱\n深圳明天会下雨吗\n母婴室和儿童友好建设点各有多少\n",
+    );
+    assert!(output.status.success());
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(
+        (lines[0]["status"].as_str(), lines[0]["item"].as_u64()),
+        (Some("answered"), Some(4))
+    );
+    assert!(lines[0]["facts"][0].as_str().unwrap().contains("716万"), "{}", lines[0]);
+    assert_eq!(lines[0]["asked"], "quantity");
+    assert_eq!(
+        (lines[1]["status"].as_str(), lines[1]["item"].as_u64()),
+        (Some("related"), Some(4))
+    );
+    assert!(
+        lines[1]["answer"]
+            .as_str()
+            .unwrap()
+            .contains("文章没有提到妇儿大厦的门票价格"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2]["status"], "declined");
+    assert!(lines[2]["item"].is_null());
+    assert_eq!(lines[3]["items"], serde_json::json!([5, 7]));
+    assert!(
+        lines[3]["facts"][1].as_str().unwrap().contains("1000个"),
+        "{}",
+        lines[3]
+    );
+}
+
+#[test]
+fn ask_dialogue_reads_conversations_separated_by_empty_lines() {
+    let input = "母婴室有多少间\n那两癌筛查呢\n其中免费的有多少\n\n其中免费的有多少\n/item 4\n来过多少人\n下一件\n";
+    let output = fuer_bot(&["ask", "--json", "--dialogue"], input);
+    assert!(output.status.success());
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 7, "one result per non-empty line");
+    assert!(
+        lines[1]["facts"][0].as_str().unwrap().contains("208.8万"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2]["facts"][0].as_str().unwrap().contains("60.44万"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2]["from_context"].as_array().unwrap().contains(&"topic".into()));
+    // A new conversation starts after the empty line: nothing to follow up on.
+    assert_eq!(lines[3]["status"], "declined", "{}", lines[3]);
+    assert_eq!(lines[4]["item"], 4);
+    assert!(lines[5]["facts"][0].as_str().unwrap().contains("716万"), "{}", lines[5]);
+    assert_eq!(lines[6]["item"], 5);
+    // Without --dialogue every line stands alone.
+    let alone = json_lines(&fuer_bot(&["ask", "--json"], "/item 4\n来过多少人\n"));
+    assert_ne!(alone[1]["item"], 4, "{}", alone[1]);
+}
+
+#[test]
+fn ask_explain_dialogue_shows_what_came_from_the_context() {
+    let output = fuer_bot(&["ask", "--explain", "--dialogue"], "/item 4\n来过多少人\n");
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("context: item 4"), "{text}");
+    assert!(text.contains("from context: topic true"), "{text}");
+    assert!(text.contains("asked: quantity"), "{text}");
+}
+
+#[test]
+fn the_console_follows_up_within_one_session() {
+    let output = fuer_bot(&["chat"], "爱心妈妈有多少名\n她们帮了多少孩子\n下一件\n");
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("3698"), "{text}");
+    assert!(text.contains("第9件"), "next item after 8: {text}");
+}

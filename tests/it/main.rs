@@ -3,6 +3,7 @@
 
 mod answers;
 mod cli;
+mod eval_sets;
 mod fake_api;
 mod house;
 mod knowledge_check;
@@ -14,6 +15,7 @@ mod store;
 mod support;
 mod telegram_admin;
 mod telegram_commands;
+mod telegram_conversations;
 mod telegram_escaping;
 mod telegram_faults;
 mod telegram_groups;

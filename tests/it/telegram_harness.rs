@@ -53,6 +53,8 @@ pub fn test_options() -> Options {
         webhook: None,
         knowledge_dir: None,
         data_dir: None,
+        context_ttl: fuer_bot::conversation::DEFAULT_CONTEXT_TTL,
+        context_capacity: fuer_bot::conversation::DEFAULT_CONTEXT_CAPACITY,
     }
 }
 
@@ -117,6 +119,17 @@ impl TestBot {
     /// What the bot should answer to a request, rendered.
     pub fn expected(&self, request: Request<'_>) -> RenderedReply {
         render(&respond(&self.engine, request).reply)
+    }
+
+    /// What the bot should answer to the last of `lines`, said one after the other in one
+    /// conversation (as in the console), rendered.
+    pub fn expected_in_conversation(&self, lines: &[&str]) -> RenderedReply {
+        let mut conversation = fuer_bot::console::LocalConversation::default();
+        let mut last = None;
+        for line in lines {
+            last = Some(conversation.respond(&self.engine, line));
+        }
+        render(&last.expect("at least one line").reply)
     }
 
     /// Asks the bot to stop (as Ctrl-C or SIGTERM would) without waiting for it.
