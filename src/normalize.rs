@@ -313,6 +313,30 @@ pub fn fuzzy_pinyin_key(normalized: &str) -> String {
     build_key(normalized, fuzzy_syllable)
 }
 
+/// Both keys at once ([`pinyin_key`], [`fuzzy_pinyin_key`]), reading each character's
+/// pinyin once.
+pub fn pinyin_keys(normalized: &str) -> (String, String) {
+    let mut exact = String::with_capacity(normalized.len() * 3 + 1);
+    let mut fuzzy = String::with_capacity(normalized.len() * 3 + 1);
+    exact.push('|');
+    fuzzy.push('|');
+    for c in normalized.chars() {
+        match syllable(c) {
+            Some(syllable) => {
+                exact.push_str(syllable);
+                push_fuzzy_syllable(&mut fuzzy, syllable);
+            }
+            None => {
+                exact.push(c);
+                fuzzy.push(c);
+            }
+        }
+        exact.push('|');
+        fuzzy.push('|');
+    }
+    (exact, fuzzy)
+}
+
 fn build_key(normalized: &str, map: impl Fn(&str) -> String) -> String {
     let mut key = String::with_capacity(normalized.len() * 3 + 1);
     key.push('|');
@@ -332,6 +356,13 @@ fn starts_with_vowel(text: &str) -> bool {
 
 /// A syllable with confusable initials and finals merged (see [`fuzzy_pinyin_key`]).
 pub fn fuzzy_syllable(syllable: &str) -> String {
+    let mut out = String::with_capacity(syllable.len());
+    push_fuzzy_syllable(&mut out, syllable);
+    out
+}
+
+/// Appends [`fuzzy_syllable`] of `syllable` to `out` (no allocation of its own).
+fn push_fuzzy_syllable(out: &mut String, syllable: &str) {
     let (initial, rest) = if let Some(rest) = syllable.strip_prefix("zh") {
         ("z", rest)
     } else if let Some(rest) = syllable.strip_prefix("ch") {
@@ -345,12 +376,15 @@ pub fn fuzzy_syllable(syllable: &str) -> String {
     } else {
         ("", syllable)
     };
+    out.push_str(initial);
     // "ng" as a whole syllable (嗯) has no final to merge.
-    let rest = match rest.strip_suffix("ng") {
-        Some(stem) if stem.ends_with(['a', 'e', 'i']) => stem.to_string() + "n",
-        _ => rest.to_string(),
-    };
-    format!("{initial}{rest}")
+    match rest.strip_suffix("ng") {
+        Some(stem) if stem.ends_with(['a', 'e', 'i']) => {
+            out.push_str(stem);
+            out.push('n');
+        }
+        _ => out.push_str(rest),
+    }
 }
 
 #[cfg(test)]
@@ -428,5 +462,7 @@ mod tests {
         assert_ne!(fuzzy_pinyin_key("母婴室"), fuzzy_pinyin_key("门票室"));
         assert_eq!(fuzzy_syllable("ng"), "ng");
         assert_eq!(fuzzy_syllable("zhuang"), "zuan");
+        let text = "母音室5分钟ab";
+        assert_eq!(pinyin_keys(text), (pinyin_key(text), fuzzy_pinyin_key(text)));
     }
 }

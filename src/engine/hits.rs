@@ -12,9 +12,9 @@
 //! A hit whose span lies strictly inside a longer hit is dropped (the more specific
 //! keyword wins), and each pattern counts once, by its best way.
 
-use crate::normalize::{fuzzy_pinyin_key, pinyin_key};
+use crate::normalize::pinyin_keys;
 
-use super::index::{Index, PinyinMatcher};
+use super::index::{FxHasher, Index, PinyinMatcher};
 use super::params::{
     FUZZY_HIT_FACTOR, FUZZY_PINYIN_HIT_FACTOR, FUZZY_PINYIN_SHORT_HIT_FACTOR, FUZZY_SHORT_HIT_FACTOR,
     PINYIN_HIT_FACTOR, PLACE_KEYWORD_FACTOR, TWO_EDIT_KEYWORD_CHARS,
@@ -75,23 +75,23 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
     }
 
     if chars.iter().any(|c| crate::normalize::is_han(*c)) {
-        sound_hits(
-            index,
-            &index.pinyin,
-            &pinyin_key(normalized),
-            chars,
-            &mut hits,
-            HitKind::Pinyin,
-        );
+        // Which patterns were found already (each is tried by the later ways only if not).
+        let mut found = vec![false; index.patterns.len()];
+        for hit in &hits {
+            found[hit.pattern] = true;
+        }
+        let (exact_key, fuzzy_key) = pinyin_keys(normalized);
+        sound_hits(index, &index.pinyin, &exact_key, chars, &mut hits, &mut found, HitKind::Pinyin);
         sound_hits(
             index,
             &index.fuzzy_pinyin,
-            &fuzzy_pinyin_key(normalized),
+            &fuzzy_key,
             chars,
             &mut hits,
+            &mut found,
             HitKind::FuzzyPinyin,
         );
-        edit_hits(index, chars, &mut hits);
+        edit_hits(index, chars, &mut hits, &mut found);
     }
 
     // A hit strictly inside a longer one found at least as surely gives way to it (an
@@ -119,7 +119,15 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
 
 /// Hits by (near) sound: a pattern's pinyin key found on syllable boundaries of the
 /// question's key.
-fn sound_hits(index: &Index, matcher: &PinyinMatcher, key: &str, chars: &[char], hits: &mut Vec<Hit>, kind: HitKind) {
+fn sound_hits(
+    index: &Index,
+    matcher: &PinyinMatcher,
+    key: &str,
+    chars: &[char],
+    hits: &mut Vec<Hit>,
+    found_patterns: &mut [bool],
+    kind: HitKind,
+) {
     let Some(automaton) = &matcher.matcher else {
         return;
     };
@@ -133,7 +141,7 @@ fn sound_hits(index: &Index, matcher: &PinyinMatcher, key: &str, chars: &[char],
     let char_at = |byte: usize| syllable_starts.partition_point(|&s| s < byte);
     for found in automaton.find_overlapping_iter(key) {
         let pattern = matcher.patterns[found.pattern().as_usize()];
-        if hits.iter().any(|h| h.pattern == pattern) {
+        if found_patterns[pattern] {
             continue;
         }
         let start = char_at(found.start());
@@ -158,6 +166,7 @@ fn sound_hits(index: &Index, matcher: &PinyinMatcher, key: &str, chars: &[char],
             }
             _ => PINYIN_HIT_FACTOR,
         };
+        found_patterns[pattern] = true;
         hits.push(Hit {
             pattern,
             start,
@@ -170,15 +179,15 @@ fn sound_hits(index: &Index, matcher: &PinyinMatcher, key: &str, chars: &[char],
 
 /// Hits by edit distance: one wrong character (two in long keywords), or one missing or
 /// extra character in keywords of five or more.
-fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>) {
-    let mut tried: Vec<(usize, usize)> = Vec::new();
-    let mut window: Vec<char> = Vec::with_capacity(16);
+fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns: &mut [bool]) {
+    let mut tried: std::collections::HashSet<(usize, usize), std::hash::BuildHasherDefault<FxHasher>> =
+        Default::default();
     for (position, pair) in chars.windows(2).enumerate() {
         let Some(candidates) = index.edit_candidates.get(&(pair[0], pair[1])) else {
             continue;
         };
         for &pattern_index in candidates {
-            if hits.iter().any(|h| h.pattern == pattern_index) {
+            if found_patterns[pattern_index] {
                 continue;
             }
             let pattern = &index.patterns[pattern_index].chars;
@@ -187,10 +196,9 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>) {
                 let Some(start) = position.checked_sub(offset) else {
                     continue;
                 };
-                if tried.contains(&(pattern_index, start)) {
+                if !tried.insert((pattern_index, start)) {
                     continue;
                 }
-                tried.push((pattern_index, start));
                 let allowed = if length >= TWO_EDIT_KEYWORD_CHARS { 2 } else { 1 };
                 let factor = if length >= 5 {
                     FUZZY_HIT_FACTOR
@@ -204,9 +212,8 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>) {
                     if end > chars.len() || window_length < 4 {
                         continue;
                     }
-                    window.clear();
-                    window.extend_from_slice(&chars[start..end]);
-                    if strsim::generic_levenshtein(&window, pattern) <= allowed {
+                    if within_edits(&chars[start..end], pattern, allowed) {
+                        found_patterns[pattern_index] = true;
                         hits.push(Hit {
                             pattern: pattern_index,
                             start,
@@ -226,6 +233,38 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>) {
     }
 }
 
+/// Whether two short texts are at most `allowed` edits apart (Levenshtein), without
+/// allocating for keywords of usual length; `strsim` for longer ones.
+fn within_edits(a: &[char], b: &[char], allowed: usize) -> bool {
+    const MAX: usize = 32;
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
+    if b.len() >= MAX {
+        return strsim::generic_levenshtein(&a.to_vec(), &b.to_vec()) <= allowed;
+    }
+    let mut row = [0usize; MAX + 1];
+    for (j, cell) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut row_min = row[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            let cost = usize::from(ca != cb);
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + cost);
+            diagonal = above;
+            row_min = row_min.min(row[j + 1]);
+        }
+        if row_min > allowed {
+            return false;
+        }
+    }
+    row[b.len()] <= allowed
+}
+
 /// Offsets where the bigram `(a, b)` occurs in `pattern`.
 fn bigrams_at(pattern: &[char], a: char, b: char) -> impl Iterator<Item = usize> + '_ {
     pattern
@@ -233,4 +272,31 @@ fn bigrams_at(pattern: &[char], a: char, b: char) -> impl Iterator<Item = usize>
         .enumerate()
         .filter(move |(_, w)| w[0] == a && w[1] == b)
         .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_edits;
+
+    fn chars(text: &str) -> Vec<char> {
+        text.chars().collect()
+    }
+
+    #[test]
+    fn edit_distance_agrees_with_strsim() {
+        for (a, b) in [
+            ("两癌删查", "两癌筛查"),
+            ("儿童友好社区", "儿童友好社区日"),
+            ("五分种救助圈", "五分钟救助圈"),
+            ("abcd", "abdc"),
+            ("母婴室", "门票"),
+            ("", "ab"),
+        ] {
+            let (a, b) = (chars(a), chars(b));
+            let distance = strsim::generic_levenshtein(&a, &b);
+            for allowed in 0..3 {
+                assert_eq!(within_edits(&a, &b, allowed), distance <= allowed, "{a:?} {b:?} {allowed}");
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@
 //!   over items (to choose an item) and over sentences (to choose a fact).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -18,6 +19,38 @@ use crate::normalize::{fuzzy_pinyin_key, is_han, normalize, pinyin_key};
 
 use super::figures::{Figure, find_figures};
 use super::params::{MIN_EDIT_KEYWORD_CHARS, MIN_PINYIN_KEYWORD_CHARS, NARROWING_SHARE};
+
+/// A fast hasher for the small keys of the index (character bigrams), which come from the
+/// article, not from users (FxHash, as in rustc).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.add(u64::from(value));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map keyed by character bigrams.
+pub type BigramMap<V> = HashMap<(char, char), V, BuildHasherDefault<FxHasher>>;
 
 /// One keyword of the index, tied to an item and possibly a fact.
 #[derive(Debug)]
@@ -94,13 +127,13 @@ pub struct Index {
     pub pinyin: PinyinMatcher,
     pub fuzzy_pinyin: PinyinMatcher,
     /// Char bigram → patterns (Han-only, long enough) containing it, for edit distance.
-    pub edit_candidates: HashMap<(char, char), Vec<usize>>,
+    pub edit_candidates: BigramMap<Vec<usize>>,
     pub docs: Vec<Doc>,
     /// Per item: the doc index of each fact.
     pub fact_docs: Vec<Vec<usize>>,
     /// Per item: the doc index of its headline.
     pub headline_docs: Vec<usize>,
-    pub bigram_postings: HashMap<(char, char), BigramPosting>,
+    pub bigram_postings: BigramMap<BigramPosting>,
 }
 
 /// How much a keyword counts: longer keywords are more specific.
@@ -286,7 +319,7 @@ impl Index {
             patterns: sound_patterns,
         };
 
-        let mut edit_candidates: HashMap<(char, char), Vec<usize>> = HashMap::new();
+        let mut edit_candidates: BigramMap<Vec<usize>> = BigramMap::default();
         for (pattern_index, pattern) in patterns.iter().enumerate() {
             if pattern.chars.len() < MIN_EDIT_KEYWORD_CHARS || !pattern.chars.iter().all(|c| is_han(*c)) {
                 continue;
@@ -332,8 +365,8 @@ pub fn nfkc(text: &str) -> String {
     unicode_normalization::UnicodeNormalization::nfkc(text).collect()
 }
 
-fn bigram_postings(docs: &[Doc], item_count: usize) -> HashMap<(char, char), BigramPosting> {
-    let mut postings: HashMap<(char, char), Vec<usize>> = HashMap::new();
+fn bigram_postings(docs: &[Doc], item_count: usize) -> BigramMap<BigramPosting> {
+    let mut postings: BigramMap<Vec<usize>> = BigramMap::default();
     for (doc_index, doc) in docs.iter().enumerate() {
         let chars: Vec<char> = doc.text.chars().collect();
         for bigram in bigrams(&chars) {

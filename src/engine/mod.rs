@@ -219,6 +219,15 @@ const TOPIC_SEPARATORS: [&str; 16] = [
     "以及", "还有", "和", "与", "跟", "及", "、", ",", ";", "/", "&", " and ", "?", "!", "。", "\n",
 ];
 
+/// Whether the question has two keyword hits that do not overlap: only then can it name
+/// several topics (a cheap test before cutting it into pieces).
+fn has_separate_hits(scoring: &Scoring) -> bool {
+    scoring
+        .hits
+        .iter()
+        .any(|a| scoring.hits.iter().any(|b| a.end <= b.start))
+}
+
 /// A space between Chinese characters separates clauses (母婴室有多少间 儿童友好建设点呢);
 /// spaces between English words do not.
 fn han_spaces_as_breaks(text: &str) -> String {
@@ -469,11 +478,12 @@ impl Engine {
 
         // Several topics in one question: one part each, in the question's order. A
         // question naming several topics is complete: the conversation does not change it.
-        let mut parts: Vec<(usize, FactRanking)> = if standalone_score >= MIN_ITEM_SCORE {
-            self.topic_parts(question, &analysis, tracer)
-        } else {
-            Vec::new()
-        };
+        let mut parts: Vec<(usize, FactRanking)> =
+            if standalone_score >= MIN_ITEM_SCORE && has_separate_hits(&scoring) {
+                self.topic_parts(question, &analysis, tracer)
+            } else {
+                Vec::new()
+            };
 
         // A follow-up: the conversation fills what the question leaves out.
         let mut context_use = ContextUse::default();
