@@ -23,7 +23,19 @@ pub fn normalize(text: &str) -> String {
     // Symbols go first, so that 两 件 and 两件 read the same numeral.
     let cleaned: Vec<char> = clean_symbols(&chars).chars().collect();
     let with_digits: String = replace_chinese_numerals(&cleaned).into_iter().collect();
-    normalize_english_words(&canonical_words(&with_digits))
+    let normalized = normalize_english_words(&canonical_words(&with_digits));
+    // Removing symbols can leave marks next to new neighbours: compose once more, so that
+    // normalizing the result changes nothing.
+    if normalized.is_ascii() {
+        normalized
+    } else {
+        normalized.nfkc().collect()
+    }
+}
+
+/// Combining marks (they only decorate the character before them).
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Everyday words replaced by the article's word, on both sides of matching, so that
@@ -195,6 +207,10 @@ fn clean_symbols(chars: &[char]) -> String {
     let mut out = String::with_capacity(chars.len() * 3);
     let mut pending_space = false;
     for (index, &c) in chars.iter().enumerate() {
+        // A combining mark only decorates its letter: dropped, it joins nothing apart.
+        if is_mark(c) {
+            continue;
+        }
         let previous = if index > 0 { chars[index - 1] } else { ' ' };
         let next = chars.get(index + 1).copied().unwrap_or(' ');
         let keep = c.is_alphanumeric()

@@ -81,7 +81,15 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
             found[hit.pattern] = true;
         }
         let (exact_key, fuzzy_key) = pinyin_keys(normalized);
-        sound_hits(index, &index.pinyin, &exact_key, chars, &mut hits, &mut found, HitKind::Pinyin);
+        sound_hits(
+            index,
+            &index.pinyin,
+            &exact_key,
+            chars,
+            &mut hits,
+            &mut found,
+            HitKind::Pinyin,
+        );
         sound_hits(
             index,
             &index.fuzzy_pinyin,
@@ -295,7 +303,11 @@ mod tests {
             let (a, b) = (chars(a), chars(b));
             let distance = strsim::generic_levenshtein(&a, &b);
             for allowed in 0..3 {
-                assert_eq!(within_edits(&a, &b, allowed), distance <= allowed, "{a:?} {b:?} {allowed}");
+                assert_eq!(
+                    within_edits(&a, &b, allowed),
+                    distance <= allowed,
+                    "{a:?} {b:?} {allowed}"
+                );
             }
         }
     }

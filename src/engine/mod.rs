@@ -478,12 +478,12 @@ impl Engine {
 
         // Several topics in one question: one part each, in the question's order. A
         // question naming several topics is complete: the conversation does not change it.
-        let mut parts: Vec<(usize, FactRanking)> =
-            if standalone_score >= MIN_ITEM_SCORE && has_separate_hits(&scoring) {
-                self.topic_parts(question, &analysis, tracer)
-            } else {
-                Vec::new()
-            };
+        let mut parts: Vec<(usize, FactRanking)> = if standalone_score >= MIN_ITEM_SCORE && has_separate_hits(&scoring)
+        {
+            self.topic_parts(question, &analysis, tracer)
+        } else {
+            Vec::new()
+        };
 
         // A follow-up: the conversation fills what the question leaves out.
         let mut context_use = ContextUse::default();

@@ -33,6 +33,14 @@ fn record(time: i64, question: &str, item: Option<u8>, score: f32, status: Recor
     }
 }
 
+/// One question answered and one declined, now.
+fn record_two_questions(store: &mut QuestionStore) {
+    store
+        .record(&record(NOW, "母婴室有多少间", Some(5), 0.8, Answered))
+        .unwrap();
+    store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
+}
+
 fn temp_store() -> (tempfile::TempDir, PathBuf, QuestionStore) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = database_path(&dir.path().join("data"));
@@ -72,10 +80,7 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
 #[test]
 fn records_survive_reopening() {
     let (_dir, path, mut store) = temp_store();
-    store
-        .record(&record(NOW, "母婴室有多少间", Some(5), 0.8, Answered))
-        .unwrap();
-    store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
+    record_two_questions(&mut store);
     drop(store);
     let store = QuestionStore::open(&path).unwrap();
     assert_eq!(store.count().unwrap(), 2);
@@ -638,10 +643,7 @@ fn a_version_1_database_is_read_as_it_is_by_reports_and_migrated_by_the_bot() {
 #[test]
 fn reports_open_the_database_read_only_and_create_nothing() {
     let (dir, path, mut store) = temp_store();
-    store
-        .record(&record(NOW, "母婴室有多少间", Some(5), 0.8, Answered))
-        .unwrap();
-    store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
+    record_two_questions(&mut store);
     drop(store);
     let data = dir.path().join("data");
     assert_eq!(
