@@ -16,8 +16,10 @@ use unicode_normalization::UnicodeNormalization;
 /// digits; `.` between digits, `%` and `-` between digits survive; words of ASCII
 /// letters/digits are separated by one space; everything else is dropped.
 pub fn normalize(text: &str) -> String {
-    let nfkc: String = text.nfkc().collect();
-    let simplified = fast2s::convert(&nfkc);
+    let simplified = match unicode_normalization::is_nfkc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => fast2s::convert(text),
+        _ => fast2s::convert(&text.nfkc().collect::<String>()),
+    };
     let lowered = simplified.to_lowercase();
     let chars: Vec<char> = lowered.chars().collect();
     // Symbols go first, so that 两 件 and 两件 read the same numeral.
@@ -26,10 +28,9 @@ pub fn normalize(text: &str) -> String {
     let normalized = normalize_english_words(&canonical_words(&with_digits));
     // Removing symbols can leave marks next to new neighbours: compose once more, so that
     // normalizing the result changes nothing.
-    if normalized.is_ascii() {
-        normalized
-    } else {
-        normalized.nfkc().collect()
+    match unicode_normalization::is_nfkc_quick(normalized.chars()) {
+        unicode_normalization::IsNormalized::Yes => normalized,
+        _ => normalized.nfkc().collect(),
     }
 }
 

@@ -115,6 +115,58 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// The words of `questions.toml` the index needs (available before the analyzer is built,
+/// so that both can be built at the same time).
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Every measure word of the unit classes and kinds, longest first (for reading figures).
+    pub measure_words: Vec<Vec<char>>,
+    /// Words that never name a topic: the measure words of two or more characters that
+    /// figures carry (人次, 场次, 批次), normalized.
+    pub not_topics: Vec<String>,
+    /// The places outside the article's scope, normalized.
+    pub other_places: Vec<String>,
+}
+
+impl Vocabulary {
+    pub fn new(words: &QuestionWords) -> Vocabulary {
+        let not_topics = words
+            .units
+            .iter()
+            .flat_map(|class| &class.answered_by)
+            .map(|word| normalize(word))
+            .filter(|word| word.chars().count() >= 2)
+            .collect();
+        let other_places = words
+            .scope
+            .other_places
+            .iter()
+            .map(|place| normalize(place))
+            .filter(|place| !place.is_empty())
+            .collect();
+        Vocabulary {
+            measure_words: Vocabulary::measure_words(words),
+            not_topics,
+            other_places,
+        }
+    }
+
+    fn measure_words(words: &QuestionWords) -> Vec<Vec<char>> {
+        let mut measure_words: Vec<Vec<char>> = words
+            .units
+            .iter()
+            .flat_map(|class| class.asked.iter().chain(&class.answered_by))
+            .chain(words.asked.iter().flat_map(|kind| &kind.units))
+            .map(|word| normalize(word))
+            .filter(|word| !word.is_empty() && !is_ascii_word(word) && word != YEAR_UNIT && word != ORDINAL_UNIT)
+            .map(|word| word.chars().collect())
+            .collect();
+        measure_words.sort_by(|a: &Vec<char>, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        measure_words.dedup();
+        measure_words
+    }
+}
+
 impl Analyzer {
     pub fn new(words: &QuestionWords) -> Analyzer {
         let mut cue_texts = Vec::new();
@@ -152,17 +204,7 @@ impl Analyzer {
             place_patterns.push((normalized.clone(), is_ascii_word(&normalized)));
             place_texts.push(normalized);
         }
-        let mut measure_words: Vec<Vec<char>> = words
-            .units
-            .iter()
-            .flat_map(|class| class.asked.iter().chain(&class.answered_by))
-            .chain(words.asked.iter().flat_map(|kind| &kind.units))
-            .map(|word| normalize(word))
-            .filter(|word| !word.is_empty() && !is_ascii_word(word) && word != YEAR_UNIT && word != ORDINAL_UNIT)
-            .map(|word| word.chars().collect())
-            .collect();
-        measure_words.sort_by(|a: &Vec<char>, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        measure_words.dedup();
+        let measure_words = Vocabulary::measure_words(words);
         Analyzer {
             kinds: words.asked.iter().map(compile_kind).collect(),
             units: words.units.iter().map(compile_unit).collect(),
@@ -181,22 +223,6 @@ impl Analyzer {
     /// The known measure words, longest first.
     pub fn measure_words(&self) -> &[Vec<char>] {
         &self.measure_words
-    }
-
-    /// Words that never name a topic: the measure words of two or more characters that
-    /// figures carry (人次, 场次, 批次), normalized.
-    pub fn not_topics(&self) -> Vec<String> {
-        self.units
-            .iter()
-            .flat_map(|class| &class.answered_by)
-            .filter(|word| word.chars().count() >= 2)
-            .cloned()
-            .collect()
-    }
-
-    /// The places outside the article's scope, normalized.
-    pub fn other_places(&self) -> Vec<String> {
-        self.place_patterns.iter().map(|(place, _)| place.clone()).collect()
     }
 
     pub fn home(&self) -> &str {

@@ -15,8 +15,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::knowledge::KnowledgeBase;
-use crate::normalize::{fuzzy_pinyin_key, is_han, normalize, pinyin_key};
+use crate::normalize::{is_han, normalize, pinyin_keys};
 
+use super::analysis::Vocabulary;
 use super::figures::{Figure, find_figures};
 use super::params::{MIN_EDIT_KEYWORD_CHARS, MIN_PINYIN_KEYWORD_CHARS, NARROWING_SHARE};
 
@@ -185,15 +186,14 @@ fn sound_matchable(chars: &[char]) -> bool {
 }
 
 impl Index {
-    /// `not_topics`: words that never name a topic (unit words such as 人次): keywords equal
-    /// to one of them are not matched. `places`: places outside the article's scope (a
-    /// keyword that is one of them, perhaps with 区/市/县/镇, is weak evidence).
-    pub fn new(
-        knowledge: &KnowledgeBase,
-        measure_words: &[Vec<char>],
-        not_topics: Vec<String>,
-        places: Vec<String>,
-    ) -> Index {
+    /// `vocabulary.not_topics`: words that never name a topic (unit words such as 人次):
+    /// keywords equal to one of them are not matched. `vocabulary.other_places`: places
+    /// outside the article's scope (a keyword that is one of them, perhaps with 区/市/县/镇,
+    /// is weak evidence).
+    pub fn new(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Index {
+        let measure_words = vocabulary.measure_words.as_slice();
+        let not_topics: std::collections::HashSet<&str> = vocabulary.not_topics.iter().map(String::as_str).collect();
+        let places: std::collections::HashSet<&str> = vocabulary.other_places.iter().map(String::as_str).collect();
         let mut normalized_cache: HashMap<&str, String> = HashMap::new();
         let synonyms_of = synonym_lookup(knowledge);
 
@@ -235,6 +235,7 @@ impl Index {
         for (item_index, item) in knowledge.items.iter().enumerate() {
             let fact_texts: Vec<&str> = fact_docs[item_index].iter().map(|&d| docs[d].text.as_str()).collect();
             let item_keywords: Vec<String> = item.keywords.iter().map(|k| normalize(k)).collect();
+            let mut naming_cache: HashMap<String, Vec<usize>> = HashMap::new();
             let mut keyword_sources: Vec<(&str, Option<usize>)> =
                 item.keywords.iter().map(|k| (k.as_str(), None)).collect();
             keyword_sources.push((item.title.as_str(), None));
@@ -253,15 +254,19 @@ impl Index {
                 if let Some(group) = synonyms_of.get(&normalized) {
                     variants.extend(group.iter().filter(|w| **w != normalized).cloned());
                 }
-                let facts_naming_it = (0..fact_texts.len())
-                    .filter(|&f| variants.iter().any(|v| fact_texts[f].contains(v.as_str())))
-                    .count();
-                let narrows = fact.is_some() && (facts_naming_it as f32) < NARROWING_SHARE * fact_texts.len() as f32;
+                // Synonyms repeat the same word sets: each set is looked up once per item.
+                let naming: Vec<usize> = naming_cache
+                    .entry(normalized.clone())
+                    .or_insert_with(|| {
+                        (0..fact_texts.len())
+                            .filter(|&f| variants.iter().any(|v| fact_texts[f].contains(v.as_str())))
+                            .collect()
+                    })
+                    .clone();
+                let narrows = fact.is_some() && (naming.len() as f32) < NARROWING_SHARE * fact_texts.len() as f32;
                 let linked_facts: Vec<usize> = match fact {
                     Some(fact_index) => vec![fact_index],
-                    None => (0..fact_texts.len())
-                        .filter(|&f| variants.iter().any(|v| fact_texts[f].contains(v.as_str())))
-                        .collect(),
+                    None => naming,
                 };
                 for variant in variants {
                     // A synonym of a fact keyword that is a keyword of the whole item (万花筒 →
@@ -285,11 +290,13 @@ impl Index {
                         narrows,
                         weight: term_weight(&chars),
                     });
+                    let no_topic = not_topics.contains(variant.as_str());
+                    let place_like = is_place_name(&places, &variant);
                     let pattern_index = *pattern_ids.entry(variant).or_insert_with(|| {
                         patterns.push(Pattern {
                             ascii: chars.iter().all(char::is_ascii),
-                            no_topic: not_topics.iter().any(|word| word.chars().eq(chars.iter().copied())),
-                            place_like: places.iter().any(|place| is_place_name(place, &chars)),
+                            no_topic,
+                            place_like,
                             chars,
                             terms: Vec::new(),
                         });
@@ -300,24 +307,31 @@ impl Index {
             }
         }
         let pattern_texts: Vec<String> = patterns.iter().map(Pattern::text).collect();
-        let exact = build_matcher(&pattern_texts);
-
         let sound_patterns: Vec<usize> = (0..patterns.len())
             .filter(|&p| sound_matchable(&patterns[p].chars))
             .collect();
-        let pinyin_keys: Vec<String> = sound_patterns.iter().map(|&p| pinyin_key(&pattern_texts[p])).collect();
-        let fuzzy_keys: Vec<String> = sound_patterns
-            .iter()
-            .map(|&p| fuzzy_pinyin_key(&pattern_texts[p]))
-            .collect();
-        let pinyin = PinyinMatcher {
-            matcher: build_matcher(&pinyin_keys),
-            patterns: sound_patterns.clone(),
-        };
-        let fuzzy_pinyin = PinyinMatcher {
-            matcher: build_matcher(&fuzzy_keys),
-            patterns: sound_patterns,
-        };
+        // The three automata are independent: the sound ones are built on a second thread.
+        let (exact, (pinyin, fuzzy_pinyin)) = std::thread::scope(|scope| {
+            let sound = scope.spawn(|| {
+                let (pinyin_keys, fuzzy_keys): (Vec<String>, Vec<String>) =
+                    sound_patterns.iter().map(|&p| pinyin_keys(&pattern_texts[p])).unzip();
+                (
+                    PinyinMatcher {
+                        matcher: build_matcher(&pinyin_keys),
+                        patterns: sound_patterns.clone(),
+                    },
+                    PinyinMatcher {
+                        matcher: build_matcher(&fuzzy_keys),
+                        patterns: sound_patterns.clone(),
+                    },
+                )
+            });
+            let exact = build_matcher(&pattern_texts);
+            match sound.join() {
+                Ok(sound) => (exact, sound),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
 
         let mut edit_candidates: BigramMap<Vec<usize>> = BigramMap::default();
         for (pattern_index, pattern) in patterns.iter().enumerate() {
@@ -349,15 +363,14 @@ impl Index {
     }
 }
 
-/// Whether a keyword is the place, or the place with an administrative suffix (福田区).
-fn is_place_name(place: &str, keyword: &[char]) -> bool {
-    let place: Vec<char> = place.chars().collect();
-    if keyword == place.as_slice() {
+/// Whether a keyword is one of the places, or one with an administrative suffix (福田区).
+fn is_place_name(places: &std::collections::HashSet<&str>, keyword: &str) -> bool {
+    if places.contains(keyword) {
         return true;
     }
-    keyword.len() == place.len() + 1
-        && keyword.starts_with(&place)
-        && matches!(keyword.last(), Some('区' | '市' | '县' | '镇' | '省'))
+    keyword
+        .strip_suffix(['区', '市', '县', '镇', '省'])
+        .is_some_and(|stem| places.contains(stem))
 }
 
 /// The text as written (NFKC only): its figures are the ones in digits.

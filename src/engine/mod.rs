@@ -33,7 +33,7 @@ pub mod trace;
 use crate::knowledge::KnowledgeBase;
 use crate::normalize::{is_han, normalize};
 
-use analysis::{Analysis, Analyzer, byte_to_char_map};
+use analysis::{Analysis, Analyzer, Vocabulary, byte_to_char_map};
 use figures::{Figure, find_figures};
 use followup::FollowUpMatcher;
 pub use followup::{ContextUse, Focus, Navigation};
@@ -258,21 +258,31 @@ const PARTICLES: [char; 22] = [
 const POSITION_UNITS: [&str; 3] = ["件", "条", "项"];
 
 impl Engine {
-    /// Builds the index for a validated knowledge base.
+    /// Builds the index for a validated knowledge base. The index and the analysis are
+    /// built side by side on two threads (a `fuer-bot ask` process spends most of its
+    /// start-up here).
     pub fn new(knowledge: KnowledgeBase) -> Engine {
-        let analyzer = Analyzer::new(&knowledge.question_words);
-        let index = Index::new(
-            &knowledge,
-            analyzer.measure_words(),
-            analyzer.not_topics(),
-            analyzer.other_places(),
-        );
-        let follow_up = FollowUpMatcher::new(&knowledge.question_words.follow_up);
+        let vocabulary = Vocabulary::new(&knowledge.question_words);
+        let (index, (analyzer, intents, follow_up)) = std::thread::scope(|scope| {
+            let words = &knowledge.question_words;
+            let others = scope.spawn(move || {
+                (
+                    Analyzer::new(words),
+                    IntentPatterns::new(),
+                    FollowUpMatcher::new(&words.follow_up),
+                )
+            });
+            let index = Index::new(&knowledge, &vocabulary);
+            match others.join() {
+                Ok(others) => (index, others),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
         Engine {
             knowledge,
             index,
             analyzer,
-            intents: IntentPatterns::new(),
+            intents,
             follow_up,
         }
     }

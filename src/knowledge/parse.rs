@@ -112,9 +112,9 @@ impl FileReport<'_> {
         self.at_offset(spanned.span().start, message);
     }
 
-    /// The 1-based line where a parsed value starts.
-    pub(super) fn line_of<T>(&self, spanned: &Spanned<T>) -> usize {
-        line_of_offset(&self.file.contents, spanned.span().start)
+    /// The 1-based line of a byte offset of the file.
+    pub(super) fn line_at(&self, offset: usize) -> usize {
+        line_of_offset(&self.file.contents, offset)
     }
 
     /// How many problems have been reported so far (for all files).

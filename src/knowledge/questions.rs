@@ -179,6 +179,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
 
     let mut asked = Vec::new();
     // Every cue belongs to one kind: the same cue under two kinds would be ambiguous.
+    // (The owner's place is kept as the span's start; its line is counted only when needed.)
     let mut cue_owner: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for entry in &parsed.asked {
         let entry_ref = entry.get_ref();
@@ -198,21 +199,23 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
                 format!("kind \"{kind}\" has no cues: add the words that ask for it"),
             );
         }
-        for (cue, spanned) in cues
-            .iter()
-            .zip(entry_ref.cues.iter().filter(|c| !c.get_ref().trim().is_empty()))
-        {
-            let line = report.line_of(spanned);
-            if let Some((other_kind, other_line)) = cue_owner.get(cue) {
-                if *other_line != line || other_kind != &kind {
-                    report.at(
-                        spanned,
-                        format!("cue \"{cue}\" is already listed for kind \"{other_kind}\" (line {other_line})"),
-                    );
-                }
+        // Each cue once per file (repeats inside one list are reported by check_keywords).
+        let mut seen_here: Vec<&str> = Vec::new();
+        for spanned in &entry_ref.cues {
+            let cue = spanned.get_ref().trim();
+            if cue.is_empty() || seen_here.contains(&cue) {
                 continue;
             }
-            cue_owner.insert(cue.clone(), (kind.clone(), line));
+            seen_here.push(cue);
+            if let Some((other_kind, other_start)) = cue_owner.get(cue) {
+                let other_line = report.line_at(*other_start);
+                report.at(
+                    spanned,
+                    format!("cue \"{cue}\" is already listed for kind \"{other_kind}\" (line {other_line})"),
+                );
+                continue;
+            }
+            cue_owner.insert(cue.to_string(), (kind.clone(), spanned.span().start));
         }
         let units = report.check_keywords(&entry_ref.units);
         let words = report.check_keywords(&entry_ref.words);
