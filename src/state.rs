@@ -13,6 +13,7 @@ use arc_swap::ArcSwap;
 use crate::engine::Engine;
 use crate::recording::QuestionLog;
 use crate::store::{QuestionRecord, Recorder};
+use crate::web::LoginLinks;
 
 /// Shared state of the running bot; clones share the same data.
 #[derive(Debug, Clone)]
@@ -27,6 +28,8 @@ struct Inner {
     questions: Option<Arc<QuestionLog>>,
     /// The knowledge directory `/reload` reads; `None` when not configured.
     knowledge_dir: Option<PathBuf>,
+    /// Makes the admin web page's login links (`/web`); `None` when not configured.
+    web_links: Option<LoginLinks>,
 }
 
 /// What a running bot has besides its engine, username and admins.
@@ -36,6 +39,8 @@ pub struct Services {
     pub questions: Option<Arc<QuestionLog>>,
     /// The knowledge directory `/reload` reads (none: `/reload` is unavailable).
     pub knowledge_dir: Option<PathBuf>,
+    /// Makes login links for the admin web page (none: `/web` says it is not set up).
+    pub web_links: Option<LoginLinks>,
 }
 
 impl AppState {
@@ -64,6 +69,7 @@ impl AppState {
             admin_ids,
             questions: services.questions,
             knowledge_dir: services.knowledge_dir,
+            web_links: services.web_links,
         }))
     }
 
@@ -86,6 +92,11 @@ impl AppState {
     /// The knowledge directory `/reload` reads, if configured.
     pub fn knowledge_dir(&self) -> Option<&Path> {
         self.0.knowledge_dir.as_deref()
+    }
+
+    /// The maker of the admin web page's login links, if configured.
+    pub fn web_links(&self) -> Option<&LoginLinks> {
+        self.0.web_links.as_ref()
     }
 
     /// The recorder behind the question log, if a data directory is configured.
@@ -159,6 +170,7 @@ mod tests {
         assert!(!state.is_admin(8));
         assert!(state.knowledge_dir().is_none());
         assert!(state.recorder().is_none());
+        assert!(state.web_links().is_none());
         let queued = state.record_question(QuestionRecord {
             time: 0,
             question: "不记录".to_string(),
