@@ -20,3 +20,5 @@ mod telegram_groups;
 mod telegram_harness;
 mod telegram_process;
 mod telegram_webhook;
+mod web;
+mod web_harness;

@@ -53,6 +53,7 @@ pub fn test_options() -> Options {
         webhook: None,
         knowledge_dir: None,
         data_dir: None,
+        web: None,
     }
 }
 
