@@ -22,3 +22,4 @@ mod telegram_process;
 mod telegram_webhook;
 mod web;
 mod web_harness;
+mod webdriver;

@@ -385,7 +385,10 @@ async fn questions_are_recorded_without_ids_and_reported_to_admins() {
         .expect("the tables");
     // The questions, and the web page's summaries of them (their columns are checked in
     // tests/it/store.rs: counts, days, question texts — no ids either).
-    assert_eq!(tables, ["questions", "day_totals", "unanswered_days", "question_totals"]);
+    assert_eq!(
+        tables,
+        ["questions", "day_totals", "unanswered_days", "question_totals"]
+    );
     let rows: Vec<(String, Option<u8>, String, String)> = raw
         .prepare("SELECT question, item, status, chat_type FROM questions ORDER BY id")
         .and_then(|mut statement| {

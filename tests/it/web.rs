@@ -679,3 +679,115 @@ fn the_binary_serves_the_page_and_prints_links_it_accepts() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+/// Where the browser test saves its screenshots: `docs/` when `FUER_BOT_SCREENSHOTS=docs`
+/// (to refresh the README's pictures), else a temporary directory.
+fn screenshot_dir(temporary: &Path) -> std::path::PathBuf {
+    match std::env::var("FUER_BOT_SCREENSHOTS").as_deref() {
+        Ok("docs") => std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs"),
+        _ => temporary.to_path_buf(),
+    }
+}
+
+/// The whole loop in a real browser (headless Chromium through ChromeDriver): log in
+/// through a link, see the chart, pick an unanswered question, preview a keyword, save,
+/// and the bot answers the question.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
+    let Some(chromedriver) = crate::webdriver::chromedriver_path() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromedriver is missing in CI: .ci/run installs chromium and chromium-driver"
+        );
+        eprintln!("SKIPPED: the browser test needs chromedriver (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let web = TestWeb::start().await;
+    // A month of questions, for the chart.
+    for day in 0..30 {
+        let age = day * 86_400 + 600;
+        web.record("全市建了多少间母婴室？", 3 + (day as usize * 7) % 11, age);
+        web.record("爱心妈妈结对关爱了多少名儿童？", 1 + (day as usize * 5) % 6, age);
+        web.record("明天深圳的股票行情怎么样？", (day as usize * 3) % 4, age);
+        web.record("妇儿大厦门票多少钱", (day as usize) % 3, age);
+    }
+    web.record(NEW_WORDING, 9, 3600);
+    web.record(OTHER_WORDING, 4, 7200);
+    web.record("喂奶的地方有几个", 2, 5000);
+    assert_eq!(web.engine().answer(NEW_WORDING).status, Status::Declined);
+    let pictures = tempfile::tempdir().unwrap();
+    let pictures = screenshot_dir(pictures.path());
+    fs::create_dir_all(&pictures).unwrap();
+
+    let browser = crate::webdriver::Browser::start(&chromedriver).await;
+    // Log in through a link.
+    browser.go(&web.login_link()).await;
+    let button = browser.find("//button[@id='login']").await;
+    browser.click(&button).await;
+    assert_eq!(browser.url().await, web.url, "the overview after logging in");
+    // The chart: 30 days, three bars each.
+    assert_eq!(
+        browser
+            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='g']")
+            .await,
+        30
+    );
+    assert_eq!(
+        browser
+            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='rect']")
+            .await,
+        90
+    );
+    let questions = browser.find("//div[@id='questions']").await;
+    assert_ne!(browser.text(&questions).await, "0");
+    fs::write(pictures.join("web-overview.png"), browser.screenshot().await).unwrap();
+
+    // The unanswered question: pick item 5, keep the keyword suggested, preview.
+    let link = browser.find("//a[contains(@href, 'unanswered') and not(@class)]").await;
+    browser.click(&link).await;
+    let row = format!("//tr[contains(@class, 'question')][.//span[@class='text' and text()='{NEW_WORDING}']]");
+    let keyword = browser.find(&format!("{row}//input[@name='keyword']")).await;
+    assert_eq!(browser.property(&keyword, "value").await, "集乳室");
+    fs::write(pictures.join("web-unanswered.png"), browser.screenshot().await).unwrap();
+    let option = browser.find(&format!("{row}//option[@value='5']")).await;
+    browser.click(&option).await;
+    browser.type_into(&keyword, "集乳室").await;
+    let preview = browser.find(&format!("{row}//button")).await;
+    browser.click(&preview).await;
+
+    // The preview: the new reply, and the other question that changes with it.
+    let new_reply = browser.find("//div[@id='new-reply']").await;
+    assert!(browser.text(&new_reply).await.contains("第5件｜母婴室与民生实事"));
+    let changed = browser.find("//table[@id='changed']").await;
+    assert!(browser.text(&changed).await.contains(OTHER_WORDING));
+    assert_eq!(
+        web.engine().answer(NEW_WORDING).status,
+        Status::Declined,
+        "not saved yet"
+    );
+    fs::write(pictures.join("web-preview.png"), browser.screenshot().await).unwrap();
+
+    // Save: the page shows the new answer, and the bot gives it.
+    let save = browser.find("//button[@id='save']").await;
+    browser.click(&save).await;
+    let saved = browser.find("//div[@id='saved']").await;
+    assert!(browser.text(&saved).await.contains("知识库已更新"));
+    let reply = browser.find("//div[@id='reply']").await;
+    assert!(browser.text(&reply).await.contains("第5件｜母婴室与民生实事"));
+    browser.quit().await;
+    let engine = web.engine();
+    let answer = engine.answer(NEW_WORDING);
+    assert_eq!((answer.status, answer.item), (Status::Answered, Some(5)));
+    let bot_reply = fuer_bot::dialogue::respond(&engine, fuer_bot::dialogue::Request::Question(NEW_WORDING));
+    assert!(
+        bot_reply.reply.to_plain_text().contains("母婴室"),
+        "{}",
+        bot_reply.reply.to_plain_text()
+    );
+    assert!(
+        fs::read_to_string(web.dir().join(ITEM_5))
+            .unwrap()
+            .contains("\"集乳室\"")
+    );
+    web.stop().await;
+}
