@@ -8,8 +8,10 @@
 //!   kept by a trigger on every insert, so that the admin web page reads a few thousand
 //!   rows instead of scanning a million: `day_totals` (per local day, item, status and
 //!   low confidence), `unanswered_days` (per local day and normalized question, for the
-//!   declined, related and low-confidence ones) and `question_totals` (per normalized
-//!   question).
+//!   declined, related and low-confidence ones), `question_totals` (per normalized
+//!   question) and `unanswered_recent` (per normalized question, the unanswered ones since
+//!   the day in `summary_state`: the web page's 30 days, moved forward day by day by
+//!   subtracting the days that leave the period).
 //!
 //! An older database is migrated when the bot (or the web page) opens it read-write; a
 //! read-only report on a version-1 file reads it through a temporary view instead, since
@@ -21,7 +23,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::error::StoreError;
 use super::time::{SECONDS_PER_DAY, local_day_start, unanswered_since};
@@ -80,7 +82,23 @@ CREATE TABLE IF NOT EXISTS question_totals (
     wording TEXT NOT NULL               -- the latest wording
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS question_totals_by_count ON question_totals (questions DESC, last_asked DESC);
+CREATE TABLE IF NOT EXISTS unanswered_recent (
+    normalized TEXT PRIMARY KEY,
+    questions INTEGER NOT NULL,
+    declined INTEGER NOT NULL,
+    related INTEGER NOT NULL,
+    last_asked INTEGER NOT NULL,
+    wording TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unanswered_recent_by_count ON unanswered_recent (questions DESC, last_asked DESC);
+CREATE TABLE IF NOT EXISTS summary_state (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
 ";
+
+/// The name in `summary_state` of the first day `unanswered_recent` counts from.
+const RECENT_FROM: &str = "recent_from";
 
 /// `asked_at` → the local day's start, in SQL (as [`local_day_start`] for times after 1970).
 const SQL_DAY: &str = "((asked_at + 28800) / 86400) * 86400 - 28800";
@@ -115,6 +133,16 @@ fn summary_trigger() -> String {
     INSERT INTO unanswered_days (day, normalized, questions, declined, related, last_asked, wording)
         SELECT {day}, NEW.normalized, 1, NEW.status = 'declined', NEW.status = 'related', NEW.asked_at, NEW.question
         WHERE NEW.normalized <> '' AND {unanswered}
+        ON CONFLICT DO UPDATE SET
+            questions = questions + 1,
+            declined = declined + excluded.declined,
+            related = related + excluded.related,
+            wording = CASE WHEN excluded.last_asked >= last_asked THEN excluded.wording ELSE wording END,
+            last_asked = MAX(last_asked, excluded.last_asked);
+    INSERT INTO unanswered_recent (normalized, questions, declined, related, last_asked, wording)
+        SELECT NEW.normalized, 1, NEW.status = 'declined', NEW.status = 'related', NEW.asked_at, NEW.question
+        WHERE NEW.normalized <> '' AND {unanswered}
+          AND {day} >= COALESCE((SELECT value FROM summary_state WHERE name = '{RECENT_FROM}'), 9223372036854775807)
         ON CONFLICT DO UPDATE SET
             questions = questions + 1,
             declined = declined + excluded.declined,
@@ -382,29 +410,37 @@ impl QuestionStore {
 
     /// Stores one question, in a transaction.
     pub fn record(&mut self, record: &QuestionRecord) -> Result<(), StoreError> {
-        let question: String = record.question.chars().take(MAX_STORED_QUESTION_CHARS).collect();
-        let transaction = self
-            .connection
-            .transaction()
-            .map_err(|error| StoreError::sqlite(&self.path, "cannot record a question", &error))?;
-        transaction
-            .execute(
-                "INSERT INTO questions (asked_at, question, item, score, status, chat_type, normalized)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    record.time,
-                    question,
-                    record.item,
-                    f64::from(record.score),
-                    record.status.as_str(),
-                    record.chat_type,
-                    normalize(&question)
-                ],
-            )
-            .map_err(|error| StoreError::sqlite(&self.path, "cannot record a question", &error))?;
-        transaction
-            .commit()
-            .map_err(|error| StoreError::sqlite(&self.path, "cannot record a question", &error))
+        self.record_many(std::slice::from_ref(record))
+    }
+
+    /// Stores several questions in one transaction (one sync for all of them).
+    pub fn record_many(&mut self, records: &[QuestionRecord]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let fail = |error: rusqlite::Error| StoreError::sqlite(&path, "cannot record a question", &error);
+        let transaction = self.connection.transaction().map_err(fail)?;
+        {
+            let mut insert = transaction
+                .prepare_cached(
+                    "INSERT INTO questions (asked_at, question, item, score, status, chat_type, normalized)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(fail)?;
+            for record in records {
+                let question: String = record.question.chars().take(MAX_STORED_QUESTION_CHARS).collect();
+                insert
+                    .execute(params![
+                        record.time,
+                        question,
+                        record.item,
+                        f64::from(record.score),
+                        record.status.as_str(),
+                        record.chat_type,
+                        normalize(&question)
+                    ])
+                    .map_err(fail)?;
+            }
+        }
+        transaction.commit().map_err(fail)
     }
 
     /// How many questions are stored.
@@ -599,23 +635,26 @@ impl QuestionStore {
 
     /// The most frequent questions since the local day of `since` that were declined,
     /// answered with related content only, or answered with low confidence (as
-    /// [`QuestionStore::unanswered`]), from the summary table `unanswered_days`: grouped by
-    /// their normalized form, most frequent first (then most recent), each with its latest
-    /// wording.
+    /// [`QuestionStore::unanswered`]): grouped by their normalized form, most frequent
+    /// first (then most recent), each with its latest wording.
+    ///
+    /// Read from `unanswered_recent` by its index. That table counts from one day on; when
+    /// `since` is a later day (a day has passed), the days that left the period are
+    /// subtracted first (a few thousand rows a day at most); another period rebuilds it
+    /// from `unanswered_days`. So this needs a database opened read-write.
     pub fn frequent_unanswered(&self, limit: usize, since: i64) -> Result<Vec<UnansweredQuestion>, StoreError> {
         let fail = |error: rusqlite::Error| self.error("cannot list the unanswered questions", &error);
+        self.move_recent_period(local_day_start(since)).map_err(fail)?;
         let mut statement = self
             .connection
             .prepare_cached(
-                "SELECT normalized, SUM(questions) AS asked, SUM(declined), SUM(related),
-                        MAX(last_asked) AS last, wording
-                 FROM unanswered_days WHERE day >= ?1
-                 GROUP BY normalized ORDER BY asked DESC, last DESC, normalized LIMIT ?2",
+                "SELECT normalized, questions, declined, related, last_asked, wording FROM unanswered_recent
+                 ORDER BY questions DESC, last_asked DESC, normalized LIMIT ?1",
             )
             .map_err(fail)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         statement
-            .query_map(params![local_day_start(since), limit], |row| {
+            .query_map(params![limit], |row| {
                 Ok(UnansweredQuestion {
                     normalized: row.get(0)?,
                     count: count(row.get(1)?),
@@ -628,6 +667,68 @@ impl QuestionStore {
             .map_err(fail)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(fail)
+    }
+
+    /// Makes `unanswered_recent` count from the day `from` (see
+    /// [`QuestionStore::frequent_unanswered`]), in one transaction.
+    fn move_recent_period(&self, from: i64) -> rusqlite::Result<()> {
+        let connection = &self.connection;
+        let current: Option<i64> = connection
+            .query_row(
+                "SELECT value FROM summary_state WHERE name = ?1",
+                params![RECENT_FROM],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if current == Some(from) {
+            return Ok(());
+        }
+        let run = || -> rusqlite::Result<()> {
+            connection.execute_batch("BEGIN IMMEDIATE")?;
+            // Another process may have moved it meanwhile.
+            let current: Option<i64> = connection
+                .query_row(
+                    "SELECT value FROM summary_state WHERE name = ?1",
+                    params![RECENT_FROM],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            match current {
+                Some(current) if current == from => {}
+                Some(current) if current < from => {
+                    connection.execute(
+                        "UPDATE unanswered_recent
+                         SET questions = unanswered_recent.questions - gone.asked,
+                             declined = unanswered_recent.declined - gone.gone_declined,
+                             related = unanswered_recent.related - gone.gone_related
+                         FROM (SELECT normalized AS gone_normalized, SUM(questions) AS asked,
+                                      SUM(declined) AS gone_declined, SUM(related) AS gone_related
+                               FROM unanswered_days WHERE day >= ?1 AND day < ?2 GROUP BY normalized) AS gone
+                         WHERE unanswered_recent.normalized = gone.gone_normalized",
+                        params![current, from],
+                    )?;
+                    connection.execute("DELETE FROM unanswered_recent WHERE questions <= 0", [])?;
+                }
+                _ => {
+                    connection.execute("DELETE FROM unanswered_recent", [])?;
+                    connection.execute(
+                        "INSERT INTO unanswered_recent (normalized, questions, declined, related, last_asked, wording)
+                         SELECT normalized, SUM(questions), SUM(declined), SUM(related), MAX(last_asked), wording
+                         FROM unanswered_days WHERE day >= ?1 GROUP BY normalized",
+                        params![from],
+                    )?;
+                }
+            }
+            connection.execute(
+                "INSERT INTO summary_state (name, value) VALUES (?1, ?2)
+                 ON CONFLICT DO UPDATE SET value = excluded.value",
+                params![RECENT_FROM, from],
+            )?;
+            connection.execute_batch("COMMIT")
+        };
+        run().inspect_err(|_| {
+            let _ = connection.execute_batch("ROLLBACK");
+        })
     }
 
     /// The `limit` most frequently asked questions of all time (one latest wording per

@@ -222,48 +222,55 @@ fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
     result
 }
 
-/// A keyword to start from for a question: the question without what it asks (the cue
-/// words of `questions.toml`), the words that point back, the article's city, punctuation
-/// and particles at the ends. Normalized like every keyword.
-pub fn suggest_keyword(knowledge: &KnowledgeBase, question: &str) -> String {
-    let mut text = normalize(question);
-    let words = &knowledge.question_words;
-    let mut cues: Vec<String> = words
-        .asked
-        .iter()
-        .flat_map(|kind| kind.cues.iter())
-        .chain(
-            words
-                .follow_up
-                .references
-                .iter()
-                .filter(|word| word.chars().count() > 1),
-        )
-        .chain(std::iter::once(&words.scope.home))
-        .map(|cue| normalize(cue))
-        .filter(|cue| !cue.is_empty())
-        .collect();
-    cues.sort_by_key(|cue| std::cmp::Reverse(cue.chars().count()));
-    for cue in &cues {
-        if text.replace(cue.as_str(), "").trim().chars().count() >= 2 {
-            text = text.replace(cue.as_str(), " ");
-        }
+/// Suggests a keyword for a question: the question without what it asks (the cue words
+/// of `questions.toml`), the words that point back, the article's city, punctuation and
+/// particles at the ends; normalized like every keyword. Built once per page.
+pub struct KeywordSuggester {
+    /// Normalized cue words, longest first.
+    cues: Vec<String>,
+}
+
+impl KeywordSuggester {
+    pub fn new(knowledge: &KnowledgeBase) -> KeywordSuggester {
+        let words = &knowledge.question_words;
+        let mut cues: Vec<String> = words
+            .asked
+            .iter()
+            .flat_map(|kind| kind.cues.iter())
+            .chain(
+                words
+                    .follow_up
+                    .references
+                    .iter()
+                    .filter(|word| word.chars().count() > 1),
+            )
+            .chain(std::iter::once(&words.scope.home))
+            .map(|cue| normalize(cue))
+            .filter(|cue| !cue.is_empty())
+            .collect();
+        cues.sort_by_key(|cue| std::cmp::Reverse(cue.chars().count()));
+        cues.dedup();
+        KeywordSuggester { cues }
     }
-    const PARTICLES: [char; 16] = [
-        '的', '了', '吗', '呢', '吧', '啊', '呀', '是', '有', '在', '都', '也', '还', '就', '么', '个',
-    ];
-    let piece = text
-        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-        .map(|piece| piece.trim_matches(|c| PARTICLES.contains(&c)))
-        .max_by_key(|piece| piece.chars().count())
-        .unwrap_or_default();
-    let piece: String = piece.chars().take(crate::knowledge::edit::MAX_WORD_CHARS).collect();
-    if piece.chars().count() >= 2 {
-        piece
-    } else {
-        normalize(question)
-            .chars()
-            .take(crate::knowledge::edit::MAX_WORD_CHARS)
-            .collect()
+
+    /// The keyword to start from for `question`.
+    pub fn suggest(&self, question: &str) -> String {
+        const PARTICLES: [char; 16] = [
+            '的', '了', '吗', '呢', '吧', '啊', '呀', '是', '有', '在', '都', '也', '还', '就', '么', '个',
+        ];
+        let normalized = normalize(question);
+        let mut text = normalized.clone();
+        for cue in &self.cues {
+            if text.contains(cue.as_str()) && text.replace(cue.as_str(), "").trim().chars().count() >= 2 {
+                text = text.replace(cue.as_str(), " ");
+            }
+        }
+        let piece = text
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+            .map(|piece| piece.trim_matches(|c| PARTICLES.contains(&c)))
+            .max_by_key(|piece| piece.chars().count())
+            .unwrap_or_default();
+        let chosen = if piece.chars().count() >= 2 { piece } else { &normalized };
+        chosen.chars().take(crate::knowledge::edit::MAX_WORD_CHARS).collect()
     }
 }

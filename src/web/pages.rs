@@ -351,6 +351,7 @@ fn item_title(knowledge: &KnowledgeBase, number: u8) -> String {
 }
 
 fn unanswered_rows(engine: &Engine, questions: &[UnansweredQuestion]) -> Vec<UnansweredRow> {
+    let suggester = changes::KeywordSuggester::new(engine.knowledge());
     questions
         .iter()
         .map(|question| {
@@ -365,7 +366,7 @@ fn unanswered_rows(engine: &Engine, questions: &[UnansweredQuestion]) -> Vec<Una
                 last_asked: format_local_time(question.last_asked),
                 now: outcome_text(&changes::Outcome::of(&answer)),
                 guess: guess.unwrap_or(0),
-                keyword: changes::suggest_keyword(engine.knowledge(), &question.text),
+                keyword: suggester.suggest(&question.text),
             }
         })
         .collect()
