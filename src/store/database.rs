@@ -512,15 +512,7 @@ impl QuestionStore {
     pub fn questions_per_day(&self, now: i64, days: u32) -> Result<Vec<DayCount>, StoreError> {
         let days = days.clamp(1, MAX_REPORT_DAYS);
         let first_day = unanswered_since(now, days);
-        let mut result: Vec<DayCount> = (0..i64::from(days))
-            .map(|day| DayCount {
-                day_start: first_day + day * SECONDS_PER_DAY,
-                questions: 0,
-                answered: 0,
-                related: 0,
-                declined: 0,
-            })
-            .collect();
+        let mut result = empty_days(first_day, days);
         let fail = |error: rusqlite::Error| self.error("cannot count the questions per day", &error);
         let mut statement = self
             .connection
@@ -562,15 +554,7 @@ impl QuestionStore {
     pub fn overview(&self, now: i64, days: u32, top_items: usize) -> Result<Overview, StoreError> {
         let days = days.clamp(1, MAX_REPORT_DAYS);
         let first_day = unanswered_since(now, days);
-        let mut per_day: Vec<DayCount> = (0..i64::from(days))
-            .map(|day| DayCount {
-                day_start: first_day + day * SECONDS_PER_DAY,
-                questions: 0,
-                answered: 0,
-                related: 0,
-                declined: 0,
-            })
-            .collect();
+        let mut per_day = empty_days(first_day, days);
         let mut totals = PeriodStats::default();
         let mut items: HashMap<u8, u64> = HashMap::new();
         let fail = |error: rusqlite::Error| self.error("cannot read the overview", &error);
@@ -847,6 +831,19 @@ impl QuestionStore {
         result.truncate(limit);
         Ok(result)
     }
+}
+
+/// `days` days from `first_day` on, without questions yet.
+fn empty_days(first_day: i64, days: u32) -> Vec<DayCount> {
+    (0..i64::from(days))
+        .map(|day| DayCount {
+            day_start: first_day + day * SECONDS_PER_DAY,
+            questions: 0,
+            answered: 0,
+            related: 0,
+            declined: 0,
+        })
+        .collect()
 }
 
 /// A count from SQLite (never negative) as `u64`.

@@ -27,7 +27,7 @@ use crate::reload::{ReloadOutcome, reload_now};
 use crate::store::AskedQuestion;
 
 /// How many of the most frequent recorded questions a preview answers again.
-pub const PREVIEW_QUESTIONS: usize = 1000;
+pub const PREVIEW_QUESTIONS: usize = 500;
 
 /// Why a change cannot be previewed or saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
