@@ -122,5 +122,8 @@ fn serves_the_page(command: &str, dir: &Path) {
     };
     let _ = server.kill();
     let _ = server.wait();
-    assert!(answered.starts_with("HTTP/1.") && answered.contains(" 401 "), "{command}: {answered}");
+    assert!(
+        answered.starts_with("HTTP/1.") && answered.contains(" 401 "),
+        "{command}: {answered}"
+    );
 }
