@@ -7,11 +7,12 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use fuer_bot::cli::{Cli, Command};
 use fuer_bot::telegram::{Config, ConfigError, RunError};
-use fuer_bot::web::{WebConfigError, WebSetup};
+use fuer_bot::web::{Auth, WebConfig, WebConfigError, WebSetup};
 
 /// The log filter when `RUST_LOG` is set neither in the environment nor in `.env`.
 const DEFAULT_LOG_FILTER: &str = "info";
@@ -118,8 +119,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// loaded), then the knowledge, then the bot until Ctrl-C or SIGTERM.
 fn run_telegram(knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<ExitCode> {
     let config = Config::from_env()?;
-    let web = WebSetup::from_env(data_dir)?;
+    let web_config = WebConfig::from_env()?;
+    // Like the question database, a data directory the page's secret cannot be kept in does
+    // not stop the bot: it runs without the web page.
+    let web = match Auth::open(data_dir) {
+        Ok(auth) => Some(WebSetup {
+            config: web_config,
+            auth: Arc::new(auth),
+        }),
+        Err(error) => {
+            log::error!("the admin web page is off, the bot runs without it: {error:#}");
+            None
+        }
+    };
     let engine = fuer_bot::cli::load_engine(knowledge_dir)?;
-    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir, Some(web))?;
+    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir, web)?;
     Ok(ExitCode::SUCCESS)
 }

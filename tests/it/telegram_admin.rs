@@ -387,7 +387,14 @@ async fn questions_are_recorded_without_ids_and_reported_to_admins() {
     // tests/it/store.rs: counts, days, question texts — no ids either).
     assert_eq!(
         tables,
-        ["questions", "day_totals", "unanswered_days", "question_totals"]
+        [
+            "questions",
+            "day_totals",
+            "unanswered_days",
+            "question_totals",
+            "unanswered_recent",
+            "summary_state"
+        ]
     );
     let rows: Vec<(String, Option<u8>, String, String)> = raw
         .prepare("SELECT question, item, status, chat_type FROM questions ORDER BY id")

@@ -724,6 +724,7 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     browser.go(&web.login_link()).await;
     let button = browser.find("//button[@id='login']").await;
     browser.click(&button).await;
+    let questions = browser.wait_for("//div[@id='questions']").await;
     assert_eq!(browser.url().await, web.url, "the overview after logging in");
     // The chart: 30 days, three bars each.
     assert_eq!(
@@ -738,7 +739,6 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
             .await,
         90
     );
-    let questions = browser.find("//div[@id='questions']").await;
     assert_ne!(browser.text(&questions).await, "0");
     fs::write(pictures.join("web-overview.png"), browser.screenshot().await).unwrap();
 
@@ -746,7 +746,7 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     let link = browser.find("//a[contains(@href, 'unanswered') and not(@class)]").await;
     browser.click(&link).await;
     let row = format!("//tr[contains(@class, 'question')][.//span[@class='text' and text()='{NEW_WORDING}']]");
-    let keyword = browser.find(&format!("{row}//input[@name='keyword']")).await;
+    let keyword = browser.wait_for(&format!("{row}//input[@name='keyword']")).await;
     assert_eq!(browser.property(&keyword, "value").await, "集乳室");
     fs::write(pictures.join("web-unanswered.png"), browser.screenshot().await).unwrap();
     let option = browser.find(&format!("{row}//option[@value='5']")).await;
@@ -756,7 +756,7 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     browser.click(&preview).await;
 
     // The preview: the new reply, and the other question that changes with it.
-    let new_reply = browser.find("//div[@id='new-reply']").await;
+    let new_reply = browser.wait_for("//div[@id='new-reply']").await;
     assert!(browser.text(&new_reply).await.contains("第5件｜母婴室与民生实事"));
     let changed = browser.find("//table[@id='changed']").await;
     assert!(browser.text(&changed).await.contains(OTHER_WORDING));
@@ -770,7 +770,7 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     // Save: the page shows the new answer, and the bot gives it.
     let save = browser.find("//button[@id='save']").await;
     browser.click(&save).await;
-    let saved = browser.find("//div[@id='saved']").await;
+    let saved = browser.wait_for("//div[@id='saved']").await;
     assert!(browser.text(&saved).await.contains("知识库已更新"));
     let reply = browser.find("//div[@id='reply']").await;
     assert!(browser.text(&reply).await.contains("第5件｜母婴室与民生实事"));

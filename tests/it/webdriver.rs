@@ -148,6 +148,17 @@ impl Browser {
             .to_string()
     }
 
+    /// The first element matching an XPath expression, once the page shows one (after a
+    /// click that loads a page). The timeout is a hang guard, not a speed requirement.
+    pub async fn wait_for(&self, xpath: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while self.count(xpath).await == 0 {
+            assert!(Instant::now() < deadline, "the page never showed {xpath}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        self.find(xpath).await
+    }
+
     /// How many elements match an XPath expression.
     pub async fn count(&self, xpath: &str) -> usize {
         let value = self
