@@ -98,6 +98,18 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
             "question_totals",
             &["normalized", "questions", "last_asked", "wording"][..],
         ),
+        (
+            "unanswered_recent",
+            &[
+                "normalized",
+                "questions",
+                "declined",
+                "related",
+                "last_asked",
+                "wording",
+            ][..],
+        ),
+        ("summary_state", &["name", "value"][..]),
     ] {
         let mut columns = Vec::new();
         raw.pragma(None, "table_info", table, |row| {
