@@ -52,8 +52,12 @@ pub enum Command {
     },
     /// Validate the knowledge files.
     Check,
-    /// Run the Telegram bot (needs TELOXIDE_TOKEN).
+    /// Run the Telegram bot (needs TELOXIDE_TOKEN) and the admin web page beside it.
     Run,
+    /// Serve the admin web page alone (WEB_LISTEN, default 127.0.0.1:8080); no Telegram needed.
+    Web,
+    /// Print a one-time login link for the admin web page (valid 10 minutes).
+    WebLink,
     /// Question statistics: today, the last 7 days, share answered, top items.
     Stats,
     /// The most frequent recent questions the bot could not answer (or answered unsure).

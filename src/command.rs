@@ -1,5 +1,5 @@
 //! The commands users type — `/start [payload]`, `/help`, `/list`, `/item N` — and the admin
-//! commands `/reload`, `/stats`, `/unanswered`: one parser for the console, `fuer-bot ask`
+//! commands `/reload`, `/stats`, `/unanswered`, `/web`: one parser for the console, `fuer-bot ask`
 //! and Telegram, so that a command gets the same reply everywhere.
 //!
 //! Pure: no I/O, never panics. Telegram's command menu is built from the descriptions of
@@ -42,11 +42,13 @@ pub enum AdminCommand {
     Reload,
     Stats,
     Unanswered,
+    /// A one-time login link for the admin web page.
+    Web,
 }
 
 impl AdminCommand {
     /// The admin commands' names, in menu order.
-    pub const NAMES: [&'static str; 3] = ["reload", "stats", "unanswered"];
+    pub const NAMES: [&'static str; 4] = ["reload", "stats", "unanswered", "web"];
 }
 
 /// What a message starting with `/` turned out to be.
@@ -97,6 +99,7 @@ pub fn parse_command(text: &str, username: Option<&str>) -> Option<ParsedCommand
         "reload" => return Some(admin(AdminCommand::Reload, addressed)),
         "stats" => return Some(admin(AdminCommand::Stats, addressed)),
         "unanswered" => return Some(admin(AdminCommand::Unanswered, addressed)),
+        "web" => return Some(admin(AdminCommand::Web, addressed)),
         _ => return Some(ParsedCommand::Unknown { addressed }),
     };
     Some(ParsedCommand::Known(command))
@@ -152,6 +155,7 @@ mod tests {
         assert_eq!(parse("/reload"), admin(AdminCommand::Reload, false));
         assert_eq!(parse("/Stats@fuer_bot"), admin(AdminCommand::Stats, true));
         assert_eq!(parse("/unanswered 20"), admin(AdminCommand::Unanswered, false));
+        assert_eq!(parse("/web"), admin(AdminCommand::Web, false));
         assert_eq!(parse("/reloads"), Some(ParsedCommand::Unknown { addressed: false }));
     }
 

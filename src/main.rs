@@ -4,12 +4,15 @@
 //! 0 success, 1 an error (or problems found by `check`, unreadable input lines of `ask`),
 //! 2 a configuration problem (a missing, malformed or rejected token; an invalid variable).
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use fuer_bot::cli::{Cli, Command};
 use fuer_bot::telegram::{Config, ConfigError, RunError};
+use fuer_bot::web::{Auth, WebConfig, WebConfigError, WebSetup};
 
 /// The log filter when `RUST_LOG` is set neither in the environment nor in `.env`.
 const DEFAULT_LOG_FILTER: &str = "info";
@@ -45,6 +48,7 @@ fn init_logger() {
 /// 2 for configuration problems (a service manager should not restart in a loop), else 1.
 fn exit_code(error: &anyhow::Error) -> ExitCode {
     let configuration = error.downcast_ref::<ConfigError>().is_some()
+        || error.downcast_ref::<WebConfigError>().is_some()
         || matches!(error.downcast_ref::<RunError>(), Some(RunError::TokenRejected));
     ExitCode::from(if configuration { 2 } else { 1 })
 }
@@ -78,6 +82,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fuer_bot::cli::chat(&engine, false)
         }
         Some(Command::Run) => run_telegram(&cli.knowledge, &cli.data_dir),
+        Some(Command::Web) => {
+            let setup = WebSetup::from_env(&cli.data_dir)?;
+            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+            fuer_bot::web::run_blocking(setup, engine, &cli.knowledge, &cli.data_dir)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::WebLink) => {
+            let setup = WebSetup::from_env(&cli.data_dir)?;
+            let link = setup.links().link(fuer_bot::store::unix_now());
+            writeln!(stdout.lock(), "{link}")?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Stats) => {
             let knowledge = fuer_bot::knowledge::load::load_knowledge_dir(&cli.knowledge).ok();
             let now = fuer_bot::store::unix_now();
@@ -103,7 +119,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// loaded), then the knowledge, then the bot until Ctrl-C or SIGTERM.
 fn run_telegram(knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<ExitCode> {
     let config = Config::from_env()?;
+    let web_config = WebConfig::from_env()?;
+    // Like the question database, a data directory the page's secret cannot be kept in does
+    // not stop the bot: it runs without the web page.
+    let web = match Auth::open(data_dir) {
+        Ok(auth) => Some(WebSetup {
+            config: web_config,
+            auth: Arc::new(auth),
+        }),
+        Err(error) => {
+            log::error!("the admin web page is off, the bot runs without it: {error:#}");
+            None
+        }
+    };
     let engine = fuer_bot::cli::load_engine(knowledge_dir)?;
-    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir)?;
+    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir, web)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,7 @@ use crate::conversation::ConversationStore;
 use crate::engine::Engine;
 use crate::recording::QuestionLog;
 use crate::store::{QuestionRecord, Recorder};
+use crate::web::LoginLinks;
 
 /// Shared state of the running bot; clones share the same data.
 #[derive(Debug, Clone)]
@@ -30,6 +31,8 @@ struct Inner {
     knowledge_dir: Option<PathBuf>,
     /// The conversations' contexts: in memory only, bounded, forgotten after silence.
     conversations: ConversationStore,
+    /// Makes the admin web page's login links (`/web`); `None` when not configured.
+    web_links: Option<LoginLinks>,
 }
 
 /// What a running bot has besides its engine, username and admins.
@@ -41,6 +44,8 @@ pub struct Services {
     pub knowledge_dir: Option<PathBuf>,
     /// Where conversations' contexts are kept (in memory).
     pub conversations: ConversationStore,
+    /// Makes login links for the admin web page (none: `/web` says it is not set up).
+    pub web_links: Option<LoginLinks>,
 }
 
 impl AppState {
@@ -70,6 +75,7 @@ impl AppState {
             questions: services.questions,
             knowledge_dir: services.knowledge_dir,
             conversations: services.conversations,
+            web_links: services.web_links,
         }))
     }
 
@@ -92,6 +98,11 @@ impl AppState {
     /// The knowledge directory `/reload` reads, if configured.
     pub fn knowledge_dir(&self) -> Option<&Path> {
         self.0.knowledge_dir.as_deref()
+    }
+
+    /// The maker of the admin web page's login links, if configured.
+    pub fn web_links(&self) -> Option<&LoginLinks> {
+        self.0.web_links.as_ref()
     }
 
     /// The recorder behind the question log, if a data directory is configured.
@@ -170,6 +181,7 @@ mod tests {
         assert!(!state.is_admin(8));
         assert!(state.knowledge_dir().is_none());
         assert!(state.recorder().is_none());
+        assert!(state.web_links().is_none());
         let queued = state.record_question(QuestionRecord {
             time: 0,
             question: "不记录".to_string(),

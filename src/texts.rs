@@ -193,3 +193,91 @@ pub fn no_questions_recorded(database: &str) -> String {
         "还没有记录任何问题（{database} 还不存在或是空的）。机器人开始回答问题后会自动创建并记录；数据文件夹由 --data-dir 或 DATA_DIR 指定。"
     )
 }
+
+// The admin web page (`fuer-bot web`; the page's own text is in `templates/`).
+pub const COMMAND_WEB_DESCRIPTION: &str = "打开管理网页（管理员）";
+/// The reply to `/web`: a one-time login link.
+pub fn web_login_link(link: &str) -> String {
+    format!("管理网页的登录链接（10 分钟内有效，只能用一次，请勿转发）：\n{link}")
+}
+pub const WEB_NOT_CONFIGURED: &str = "这个机器人没有设置数据文件夹（DATA_DIR），无法生成管理网页的登录链接。";
+pub const WEB_LOGIN_INVALID: &str =
+    "这个登录链接无效。请在 Telegram 里向机器人发送 /web，或在服务器上运行 fuer-bot web-link，获取新的链接。";
+pub const WEB_LOGIN_EXPIRED: &str = "这个登录链接已过期（有效期 10 分钟）。请发送 /web 获取新的链接。";
+pub const WEB_LOGIN_USED: &str = "这个登录链接已经用过了（每个链接只能用一次）。请发送 /web 获取新的链接。";
+pub const WEB_NOT_LOGGED_IN: &str = "请先登录：在与机器人的 Telegram 私聊里发送 /web（仅限管理员），或在服务器上运行 fuer-bot web-link，然后打开得到的链接。";
+pub const WEB_CSRF_REFUSED: &str = "这个请求缺少有效的安全令牌，没有执行。请回到页面重新操作。";
+pub const WEB_LOGGED_OUT: &str = "您已退出管理网页。";
+pub const WEB_BAD_REQUEST: &str = "请求的参数不对（编号或操作无效）。";
+pub const WEB_RECORDING_OFF: &str = "没有记录问题（没有设置数据文件夹或数据库不可用），所以没有统计。";
+pub const WEB_FILE_CHANGED: &str = "没有保存：这个文件在您打开预览之后被修改过（可能是别的管理员或文本编辑器）。为了不覆盖别人的修改，这次什么也没有写入。请重新打开预览，确认后再保存。";
+pub const WEB_INVALID_CHANGE: &str = "没有保存：改动后的知识库有下面这些错误，文件没有任何改动。";
+pub const WEB_WORD_EMPTY: &str = "关键词是空的。";
+pub const WEB_WORD_TOO_LONG: &str = "关键词太长（最多 40 个字）。";
+pub const WEB_WORD_BAD_CHARACTER: &str = "关键词里不能有换行或控制字符。";
+pub const WEB_NOT_FOUND: &str = "找不到要删除的词或同义词组（可能已经被删除了）。";
+pub const WEB_NOT_A_LIST: &str = "文件里的 keywords 或 words 不是文字列表，请先用 fuer-bot check 检查并手工改正。";
+pub const WEB_STATUS_ANSWERED: &str = "答上";
+pub const WEB_STATUS_RELATED: &str = "只给出相关内容";
+pub const WEB_STATUS_DECLINED: &str = "答不上";
+
+/// The file is not valid TOML; `message` is the parser's.
+pub fn web_file_syntax(message: &str) -> String {
+    format!("文件本身有格式错误，请先手工改正（fuer-bot check 会指出行号）：{message}")
+}
+
+/// No file has this item number.
+pub fn web_no_such_item(item: u8) -> String {
+    format!("没有第{item}件。")
+}
+
+/// The knowledge files cannot be read (the problems follow).
+pub const WEB_UNREADABLE: &str = "读不出知识库文件：";
+
+/// Writing failed; nothing changed.
+pub fn web_write_failed(reason: &str) -> String {
+    format!("没有保存：写入文件失败（{reason}），原来的文件没有改动。")
+}
+
+/// How a question is answered: the status and the items, e.g. 「答上（第5件）」.
+pub fn web_outcome(status: &str, items: &[u8]) -> String {
+    if items.is_empty() {
+        return status.to_string();
+    }
+    let items: Vec<String> = items.iter().map(|item| web_item(*item)).collect();
+    format!("{status}（{}）", items.join("、"))
+}
+
+/// After a save: which file, and the reload's result.
+pub fn web_saved(file: &str, reload: &str) -> String {
+    format!("已保存 {file}。{reload}")
+}
+
+/// An item on the page: 「第5件」.
+pub fn web_item(item: u8) -> String {
+    format!("第{item}件")
+}
+
+pub fn web_add_keyword(item: u8, title: &str, keyword: &str) -> String {
+    format!("第{item}件（{title}）加关键词“{keyword}”")
+}
+
+pub fn web_remove_keyword(item: u8, title: &str, keyword: &str) -> String {
+    format!("第{item}件（{title}）删除关键词“{keyword}”")
+}
+
+pub fn web_add_synonym(group: &str, word: &str) -> String {
+    format!("同义词组（{group}）加“{word}”")
+}
+
+pub fn web_remove_synonym(group: &str, word: &str) -> String {
+    format!("同义词组（{group}）删除“{word}”")
+}
+
+pub fn web_add_group(words: &str) -> String {
+    format!("新建同义词组：{words}")
+}
+
+pub fn web_remove_group(words: &str) -> String {
+    format!("删除同义词组：{words}")
+}

@@ -6,6 +6,7 @@
 //! [`crate::knowledge::load`] is the only place that touches the file system.
 
 mod article;
+pub mod edit;
 pub mod load;
 mod parse;
 pub mod questions;

@@ -210,6 +210,24 @@ impl DayCount {
     }
 }
 
+/// The admin web page's overview of a period: the questions of each day, the totals (with
+/// the most asked items).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    /// One entry per local day, oldest first.
+    pub days: Vec<DayCount>,
+    /// The whole period; `top_items` has the most asked items.
+    pub totals: PeriodStats,
+}
+
+/// A recorded question (one wording of those that normalize the same) and how often it
+/// was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AskedQuestion {
+    pub text: String,
+    pub count: u64,
+}
+
 /// A question (grouped with the ones that normalize the same) that was declined,
 /// answered with related content only, or answered with low confidence.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use super::database::QuestionStore;
 use super::error::StoreError;
 use super::report::{format_stats, format_store_error, format_unanswered};
 use super::time::unanswered_since;
-use super::{DayCount, QuestionRecord, Stats, UnansweredQuestion};
+use super::{AskedQuestion, DayCount, Overview, QuestionRecord, Stats, UnansweredQuestion};
 use crate::knowledge::KnowledgeBase;
 
 /// Records questions if the database works, and otherwise lets the bot go on without
@@ -132,6 +132,21 @@ impl Recorder {
     /// See [`QuestionStore::questions_per_day`]; an error when recording is off.
     pub fn questions_per_day(&self, now: i64, days: u32) -> Result<Vec<DayCount>, StoreError> {
         self.query(|store| store.questions_per_day(now, days))
+    }
+
+    /// See [`QuestionStore::overview`]; an error when recording is off.
+    pub fn overview(&self, now: i64, days: u32, top_items: usize) -> Result<Overview, StoreError> {
+        self.query(|store| store.overview(now, days, top_items))
+    }
+
+    /// See [`QuestionStore::frequent_unanswered`]; an error when recording is off.
+    pub fn frequent_unanswered(&self, limit: usize, since: i64) -> Result<Vec<UnansweredQuestion>, StoreError> {
+        self.query(|store| store.frequent_unanswered(limit, since))
+    }
+
+    /// See [`QuestionStore::frequent_questions`]; an error when recording is off.
+    pub fn frequent_questions(&self, limit: usize) -> Result<Vec<AskedQuestion>, StoreError> {
+        self.query(|store| store.frequent_questions(limit))
     }
 
     /// The `/stats` message (Simplified Chinese), or why it is not available.

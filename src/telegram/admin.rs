@@ -1,4 +1,4 @@
-//! Admins on Telegram: the admin commands (`/reload`, `/stats`, `/unanswered`), the command
+//! Admins on Telegram: the admin commands (`/reload`, `/stats`, `/unanswered`, `/web`), the command
 //! menus (public for everyone, public + admin in each admin's private chat), and the
 //! messages that tell admins how a reload of the knowledge files went.
 //!
@@ -43,6 +43,7 @@ pub async fn admin_reply(state: &AppState, command: &AdminCommand) -> Reply {
         AdminCommand::Reload => reload(state).await,
         AdminCommand::Stats => stats(state).await,
         AdminCommand::Unanswered => unanswered(state).await,
+        AdminCommand::Web => web_link(state),
     };
     text_reply(&text)
 }
@@ -94,6 +95,17 @@ async fn unanswered(state: &AppState) -> String {
         log::error!("/unanswered failed: {error}");
         texts::INTERNAL_ERROR.to_string()
     })
+}
+
+/// `/web`: a one-time login link for the admin web page.
+fn web_link(state: &AppState) -> String {
+    match state.web_links() {
+        Some(links) => {
+            log::info!("/web: a login link for the admin web page was sent");
+            texts::web_login_link(&links.link(unix_now()))
+        }
+        None => texts::WEB_NOT_CONFIGURED.to_string(),
+    }
 }
 
 /// Registers the public command menu for everyone (default scope) and, in each admin's

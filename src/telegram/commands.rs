@@ -33,6 +33,8 @@ pub enum AdminMenu {
     Stats,
     /// 常见的答不上的问题（管理员）
     Unanswered,
+    /// 打开管理网页（管理员）
+    Web,
 }
 
 /// A derived menu as `setMyCommands` wants it (names without the `/`).
@@ -86,6 +88,7 @@ mod tests {
                 texts::COMMAND_RELOAD_DESCRIPTION,
                 texts::COMMAND_STATS_DESCRIPTION,
                 texts::COMMAND_UNANSWERED_DESCRIPTION,
+                texts::COMMAND_WEB_DESCRIPTION,
             ]
         );
         for command in admin_menu() {

@@ -32,8 +32,10 @@ use crate::conversation::ConversationStore;
 use crate::engine::Engine;
 use crate::recording::QuestionLog;
 use crate::reload::{ReloadOutcome, WatcherGuard, watch_knowledge_dir};
+pub use crate::shutdown::shutdown_signal;
 use crate::state::{AppState, Services};
 use crate::store::{Recorder, database_path};
+use crate::web::{WebSetup, WebState};
 
 /// How long the shutdown waits for queued question records and admin messages.
 const SERVICES_STOP_TIMEOUT: Duration = Duration::from_secs(2);
@@ -61,6 +63,9 @@ pub struct Options {
     pub context_ttl: Duration,
     /// How many conversations are remembered at most.
     pub context_capacity: u64,
+    /// The admin web page, served beside the bot (with the same engine and question log)
+    /// when set; admins get login links with `/web`.
+    pub web: Option<WebSetup>,
 }
 
 impl Default for Options {
@@ -75,6 +80,7 @@ impl Default for Options {
             data_dir: None,
             context_ttl: crate::conversation::DEFAULT_CONTEXT_TTL,
             context_capacity: crate::conversation::DEFAULT_CONTEXT_CAPACITY,
+            web: None,
         }
     }
 }
@@ -145,66 +151,40 @@ pub async fn run_from_config(
     engine: Engine,
     knowledge_dir: &Path,
     data_dir: &Path,
+    web: Option<WebSetup>,
 ) -> Result<(), RunError> {
     let bot = bot_from_config(config);
     let options = Options {
         knowledge_dir: Some(knowledge_dir.to_path_buf()),
         data_dir: Some(data_dir.to_path_buf()),
+        web,
         ..Options::from_config(config)
     };
     run(bot, engine, config.admin_ids.clone(), options, shutdown_signal()).await
 }
 
 /// `fuer-bot run`: runs the bot on its own async runtime until Ctrl-C or SIGTERM, watching
-/// `knowledge_dir` (where `engine`'s knowledge came from) and recording questions in
-/// `data_dir`. A token Telegram rejects is a [`RunError::TokenRejected`]; other errors are
+/// `knowledge_dir` (where `engine`'s knowledge came from), recording questions in
+/// `data_dir` and serving the admin web page beside it (`web`). A token Telegram rejects is a [`RunError::TokenRejected`]; other errors are
 /// redacted, so that none contains the token.
-pub fn run_blocking(config: &Config, engine: Engine, knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<()> {
+pub fn run_blocking(
+    config: &Config,
+    engine: Engine,
+    knowledge_dir: &Path,
+    data_dir: &Path,
+    web: Option<WebSetup>,
+) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))?;
-    let result = runtime.block_on(run_from_config(config, engine, knowledge_dir, data_dir));
+    let result = runtime.block_on(run_from_config(config, engine, knowledge_dir, data_dir, web));
     runtime.shutdown_timeout(SERVICES_STOP_TIMEOUT);
     match result {
         Ok(()) => Ok(()),
         Err(RunError::TokenRejected) => Err(RunError::TokenRejected.into()),
         Err(error) => Err(anyhow::anyhow!(config.redactor().redact(&error.to_string()))),
     }
-}
-
-/// Completes on the first Ctrl-C or SIGTERM. A second Ctrl-C ends the process at once.
-pub async fn shutdown_signal() {
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(error) => {
-                log::warn!("cannot listen for SIGTERM: {error}");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        result = tokio::signal::ctrl_c() => {
-            if let Err(error) = result {
-                log::warn!("cannot listen for Ctrl-C: {error}");
-                std::future::pending::<()>().await;
-            }
-        }
-        () = terminate => {}
-    }
-    log::info!("shutdown requested: finishing the updates in progress (Ctrl-C again to quit at once)");
-    tokio::spawn(async {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            log::warn!("second Ctrl-C: quitting without waiting");
-            std::process::exit(130);
-        }
-    });
 }
 
 /// Starts the bot and runs until `shutdown` completes (then stops cleanly: no new updates,
@@ -231,6 +211,7 @@ pub async fn run(
         watcher,
         mut outcomes,
     } = start_services(&options, &engine).await;
+    let (web_stop, web) = start_web(&options, &engine, questions.as_ref());
     let mut notifier = None;
     let result = async {
         let Some(me) = fetch_me(&bot, &redactor, &options, stop.clone()).await? else {
@@ -249,6 +230,7 @@ pub async fn run(
                 questions: questions.clone(),
                 knowledge_dir: options.knowledge_dir.clone(),
                 conversations: ConversationStore::new(options.context_ttl, options.context_capacity),
+                web_links: options.web.as_ref().map(WebSetup::links),
             },
         );
         register_commands(&bot, &redactor, &admin_ids).await;
@@ -264,8 +246,45 @@ pub async fn run(
     }
     .await;
     signal_task.abort();
+    let _ = web_stop.send(true);
+    if let Some(mut web) = web
+        && tokio::time::timeout(SERVICES_STOP_TIMEOUT, &mut web).await.is_err()
+    {
+        log::warn!("stopped waiting for the web page's requests in progress");
+        web.abort();
+    }
     stop_services(watcher, notifier, questions).await;
     result
+}
+
+/// Starts the admin web page beside the bot (if configured), sharing its engine and
+/// question log; it stops when the returned sender says so. A page that cannot start
+/// (its address is taken) is logged and the bot runs on without it.
+fn start_web(
+    options: &Options,
+    engine: &Arc<ArcSwap<Engine>>,
+    questions: Option<&Arc<QuestionLog>>,
+) -> (watch::Sender<bool>, Option<tokio::task::JoinHandle<()>>) {
+    let (sender, mut stop) = watch::channel(false);
+    let (Some(setup), Some(knowledge_dir)) = (&options.web, &options.knowledge_dir) else {
+        return (sender, None);
+    };
+    let state = WebState::new(
+        Arc::clone(engine),
+        questions.map(|questions| Arc::clone(questions.recorder())),
+        knowledge_dir.clone(),
+        Arc::clone(&setup.auth),
+        setup.config.clone(),
+    );
+    let task = tokio::spawn(async move {
+        let stopped = async move {
+            let _ = stop.wait_for(|stopped| *stopped).await;
+        };
+        if let Err(error) = crate::web::serve(state, stopped).await {
+            log::error!("the admin web page is not available, the bot runs on without it: {error:#}");
+        }
+    });
+    (sender, Some(task))
 }
 
 /// What runs beside the dispatcher.

@@ -22,3 +22,6 @@ mod telegram_groups;
 mod telegram_harness;
 mod telegram_process;
 mod telegram_webhook;
+mod web;
+mod web_harness;
+mod webdriver;

@@ -58,6 +58,10 @@ fn the_readme_commands_run_from_a_fresh_clone() {
         std::fs::copy(&path, knowledge.join(path.file_name().expect("a name"))).expect("copy");
     }
     for command in &commands {
+        if command.ends_with(" web") {
+            serves_the_page(command, clone.path());
+            continue;
+        }
         let output = Command::new("sh")
             .args(["-c", command])
             .current_dir(clone.path())
@@ -82,4 +86,44 @@ fn the_readme_commands_run_from_a_fresh_clone() {
             "{command} printed nothing: {stderr}"
         );
     }
+}
+
+/// A command that serves the web page: it answers on a free port, then is stopped.
+fn serves_the_page(command: &str, dir: &Path) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let mut server = Command::new("sh")
+        .args(["-c", &format!("exec {command}")])
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("WEB_LISTEN", format!("127.0.0.1:{port}"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the page");
+    // A hang guard while it starts, not a speed requirement.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let answered = loop {
+        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            use std::io::{Read, Write};
+            let _ = stream.write_all(b"GET / HTTP/1.0\r\nHost: localhost\r\n\r\n");
+            let mut response = String::new();
+            let _ = stream.read_to_string(&mut response);
+            break response;
+        }
+        if std::time::Instant::now() > deadline || server.try_wait().ok().flatten().is_some() {
+            break String::new();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(
+        answered.starts_with("HTTP/1.") && answered.contains(" 401 "),
+        "{command}: {answered}"
+    );
 }

@@ -73,8 +73,60 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
     .unwrap();
     assert_eq!(
         columns,
-        ["id", "asked_at", "question", "item", "score", "status", "chat_type"]
+        [
+            "id",
+            "asked_at",
+            "question",
+            "item",
+            "score",
+            "status",
+            "chat_type",
+            "normalized"
+        ]
     );
+    // Nor in the summary tables of the web page.
+    for (table, expected) in [
+        (
+            "day_totals",
+            &["day", "item", "status", "low_confidence", "questions"][..],
+        ),
+        (
+            "unanswered_days",
+            &[
+                "day",
+                "normalized",
+                "questions",
+                "declined",
+                "related",
+                "last_asked",
+                "wording",
+            ][..],
+        ),
+        (
+            "question_totals",
+            &["normalized", "questions", "last_asked", "wording"][..],
+        ),
+        (
+            "unanswered_recent",
+            &[
+                "normalized",
+                "questions",
+                "declined",
+                "related",
+                "last_asked",
+                "wording",
+            ][..],
+        ),
+        ("summary_state", &["name", "value"][..]),
+    ] {
+        let mut columns = Vec::new();
+        raw.pragma(None, "table_info", table, |row| {
+            columns.push(row.get::<_, String>(1)?);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(columns, expected, "{table}");
+    }
 }
 
 #[test]
@@ -705,4 +757,102 @@ fn reports_check_the_file_before_touching_it() {
     // A directory where the file should be.
     let error = QuestionStore::open_read_only(dir.path()).expect_err("a directory");
     assert!(error.to_string().contains("not a regular file"), "{error}");
+}
+
+/// A mixed log over several days, for the summary tables.
+fn mixed_log(store: &mut QuestionStore) {
+    let records = [
+        record(NOW - HOUR, "喂奶的地方有几个", None, 0.0, Declined),
+        record(NOW - 2 * HOUR, "喂奶的地方有几个？", None, 0.0, Declined),
+        record(NOW - DAY, "喂奶的地方 有几个", Some(5), 0.6, Related),
+        record(NOW - DAY, "母婴室有多少", Some(5), 0.9, Answered),
+        record(NOW - 2 * DAY, "母婴室有多少", Some(5), 0.9, Answered),
+        record(NOW - 2 * DAY, "妈妈岗呢", Some(2), 0.3, Answered),
+        record(NOW - 3 * DAY, "天气", None, 0.0, Declined),
+        record(NOW - 40 * DAY, "很久以前", None, 0.0, Declined),
+        record(NOW - HOUR, "🙂", None, 0.0, Declined),
+    ];
+    for record in &records {
+        store.record(record).unwrap();
+    }
+}
+
+#[test]
+fn the_summary_tables_agree_with_the_questions() {
+    let (_dir, _path, mut store) = temp_store();
+    mixed_log(&mut store);
+    let overview = store.overview(NOW, 30, 5).unwrap();
+    assert_eq!(overview.days, store.questions_per_day(NOW, 30).unwrap());
+    let period = store.period_stats(unanswered_since(NOW, 30), NOW).unwrap();
+    assert_eq!(overview.totals, period);
+    assert_eq!(overview.totals.questions, 8);
+    assert_eq!(overview.totals.low_confidence, 1);
+    assert_eq!(
+        overview.totals.top_items,
+        [ItemCount { item: 5, count: 3 }, ItemCount { item: 2, count: 1 }]
+    );
+
+    let fast = store.frequent_unanswered(10, unanswered_since(NOW, 30)).unwrap();
+    let slow = store.unanswered(10, unanswered_since(NOW, 30)).unwrap();
+    let counts = |list: &[fuer_bot::store::UnansweredQuestion]| {
+        list.iter()
+            .map(|q| (q.normalized.clone(), q.count, q.declined, q.related, q.last_asked))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(counts(&fast), counts(&slow));
+    assert_eq!(fast[0].count, 3);
+    assert_eq!(fast[0].text, "喂奶的地方有几个", "the latest wording");
+
+    // A day later: the period moves on, the oldest day's questions leave it, new ones count.
+    for days in [30, 29, 3, 2, 1, 30] {
+        let since = unanswered_since(NOW, days);
+        store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
+        assert_eq!(
+            counts(&store.frequent_unanswered(10, since).unwrap()),
+            counts(&store.unanswered(10, since).unwrap()),
+            "{days} days"
+        );
+    }
+
+    let frequent = store.frequent_questions(2).unwrap();
+    assert_eq!(frequent.len(), 2);
+    assert_eq!(frequent[0].text, "天气");
+    assert_eq!(frequent[0].count, 7);
+    assert_eq!(frequent[1].count, 3);
+}
+
+#[test]
+fn a_version_2_database_is_upgraded_with_its_summaries() {
+    let (_dir, path, mut store) = temp_store();
+    mixed_log(&mut store);
+    let expected = (
+        store.overview(NOW, 30, 5).unwrap(),
+        store.frequent_unanswered(10, unanswered_since(NOW, 30)).unwrap(),
+        store.frequent_questions(10).unwrap(),
+    );
+    drop(store);
+    // Back to version 2: no normalized column, no summary tables.
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute_batch(
+        "DROP TRIGGER questions_summaries; DROP TABLE day_totals; DROP TABLE unanswered_days;
+         DROP TABLE question_totals; DROP TABLE unanswered_recent; DROP TABLE summary_state;
+         ALTER TABLE questions DROP COLUMN normalized; PRAGMA user_version = 2;",
+    )
+    .unwrap();
+    drop(raw);
+    let read_only = QuestionStore::open_read_only(&path)
+        .unwrap()
+        .expect("recorded questions");
+    assert_eq!(read_only.count().unwrap(), 9, "reports read a version-2 file as it is");
+    drop(read_only);
+    let mut store = QuestionStore::open(&path).unwrap();
+    let upgraded = (
+        store.overview(NOW, 30, 5).unwrap(),
+        store.frequent_unanswered(10, unanswered_since(NOW, 30)).unwrap(),
+        store.frequent_questions(10).unwrap(),
+    );
+    assert_eq!(upgraded, expected);
+    store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
+    let weather = store.frequent_unanswered(10, unanswered_since(NOW, 30)).unwrap();
+    assert!(weather.iter().any(|q| q.text == "天气" && q.count == 2), "{weather:?}");
 }

@@ -7,12 +7,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fuer_bot::knowledge::load::load_knowledge_dir;
 use fuer_bot::store::{QuestionStore, database_path};
 use fuer_bot::telegram::Options;
 use fuer_bot::texts;
+use fuer_bot::web::{Auth, WebConfig, WebSetup};
 
 use crate::fake_api::Sent;
 use crate::support::{copy_knowledge, correct_article, line_of, save_by_rename};
@@ -27,7 +29,7 @@ const OUT_OF_SCOPE: &str = "明天深圳的股票行情怎么样？";
 const PATIENCE: Duration = Duration::from_secs(60);
 
 const PUBLIC_COMMANDS: [&str; 4] = ["start", "help", "list", "item"];
-const ADMIN_COMMANDS: [&str; 7] = ["start", "help", "list", "item", "reload", "stats", "unanswered"];
+const ADMIN_COMMANDS: [&str; 8] = ["start", "help", "list", "item", "reload", "stats", "unanswered", "web"];
 
 /// A bot on its own copy of the knowledge and its own data directory.
 struct AdminBot {
@@ -54,9 +56,21 @@ impl AdminBot {
         correct_article(knowledge.path(), "1480间", "1999间");
         correct_article(knowledge.path(), "1480间", "1777间");
         let engine = fuer_bot::cli::load_engine(knowledge.path()).expect("the copied knowledge loads");
+        // The admin web page beside the bot, on a free port.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
+        let web = WebConfig::from_lookup(|name| (name == "WEB_LISTEN").then(|| format!("127.0.0.1:{port}")))
+            .expect("a web configuration");
+        let auth = Auth::open(&data.path().join("web")).expect("the web secret");
         let options = Options {
             knowledge_dir: Some(knowledge.path().to_path_buf()),
             data_dir: Some(data_dir(data.path())),
+            web: Some(WebSetup {
+                config: web,
+                auth: Arc::new(auth),
+            }),
             ..test_options()
         };
         let bot = TestBot::launch(engine, options, admins, unreachable).await;
@@ -227,7 +241,8 @@ async fn admin_commands_are_in_the_admin_menu_only() {
             [
                 texts::COMMAND_RELOAD_DESCRIPTION,
                 texts::COMMAND_STATS_DESCRIPTION,
-                texts::COMMAND_UNANSWERED_DESCRIPTION
+                texts::COMMAND_UNANSWERED_DESCRIPTION,
+                texts::COMMAND_WEB_DESCRIPTION
             ]
         );
     }
@@ -250,6 +265,7 @@ async fn admin_commands_answer_admins_and_look_unknown_to_everyone_else() {
         "/reload",
         "/stats",
         "/unanswered",
+        "/web",
         "/Reload",
         &format!("/stats@{BOT_USERNAME}"),
         "/unanswered 20",
@@ -352,13 +368,34 @@ async fn questions_are_recorded_without_ids_and_reported_to_admins() {
     .expect("the questions table");
     assert_eq!(
         columns,
-        ["id", "asked_at", "question", "item", "score", "status", "chat_type"]
+        [
+            "id",
+            "asked_at",
+            "question",
+            "item",
+            "score",
+            "status",
+            "chat_type",
+            "normalized"
+        ]
     );
     let tables: Vec<String> = raw
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
         .and_then(|mut statement| statement.query_map([], |row| row.get(0)).and_then(Iterator::collect))
         .expect("the tables");
-    assert_eq!(tables, ["questions"]);
+    // The questions, and the web page's summaries of them (their columns are checked in
+    // tests/it/store.rs: counts, days, question texts — no ids either).
+    assert_eq!(
+        tables,
+        [
+            "questions",
+            "day_totals",
+            "unanswered_days",
+            "question_totals",
+            "unanswered_recent",
+            "summary_state"
+        ]
+    );
     let rows: Vec<(String, Option<u8>, String, String)> = raw
         .prepare("SELECT question, item, status, chat_type FROM questions ORDER BY id")
         .and_then(|mut statement| {
@@ -452,4 +489,63 @@ async fn a_damaged_or_unusable_database_does_not_stop_the_bot() {
     }
     let lines = logs::lines_containing("question recording is off");
     assert!(lines.len() >= 2, "{lines:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn web_sends_admins_a_login_link_to_the_page_served_beside_the_bot() {
+    const USER: i64 = 6_640_001;
+    let bot = AdminBot::start(vec![ADMIN_ID], &[]).await;
+    let reply = bot.ask(ADMIN, "/web").await;
+    let link = reply
+        .text
+        .lines()
+        .find(|line| line.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("a login link: {}", reply.text))
+        .to_string();
+    assert!(reply.text.starts_with(&texts::web_login_link("")), "{}", reply.text);
+    assert!(link.contains("/login?token="), "{link}");
+    // The page runs beside the bot and takes the link once.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .expect("a client");
+    let token = link.split("token=").nth(1).expect("a token").to_string();
+    let base = link.split("login?").next().expect("the base").to_string();
+    let login = client
+        .post(format!("{base}login"))
+        .form(&[("token", &token)])
+        .send()
+        .await
+        .expect("the page answers");
+    assert_eq!(login.status(), reqwest::StatusCode::SEE_OTHER);
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .expect("a cookie")
+        .split(';')
+        .next()
+        .expect("name=value")
+        .to_string();
+    // It shows what the bot answers now: same engine, same question log.
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1480间"));
+    bot.wait_recorded(1).await;
+    let overview = client
+        .get(&base)
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("the overview");
+    assert_eq!(overview.status(), reqwest::StatusCode::OK);
+    let body = overview.text().await.expect("a body");
+    assert!(body.contains("<div class=\"big\" id=\"questions\">1</div>"), "{body}");
+    let again = client
+        .post(format!("{base}login"))
+        .form(&[("token", &token)])
+        .send()
+        .await
+        .expect("the page answers");
+    assert_eq!(again.status(), reqwest::StatusCode::FORBIDDEN, "used once");
+    // For anyone else /web is an unknown command.
+    assert_eq!(bot.ask(USER, "/web").await.text, texts::UNKNOWN_COMMAND);
+    bot.bot.stop().await;
 }

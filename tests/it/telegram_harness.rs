@@ -55,6 +55,7 @@ pub fn test_options() -> Options {
         data_dir: None,
         context_ttl: fuer_bot::conversation::DEFAULT_CONTEXT_TTL,
         context_capacity: fuer_bot::conversation::DEFAULT_CONTEXT_CAPACITY,
+        web: None,
     }
 }
 

@@ -1,0 +1,276 @@
+//! Changing the knowledge files from the web page: plan an [`Edit`] on the files as they
+//! are on disk, preview it (the bot's new reply, and which recorded questions would get
+//! another answer), and save it — only if the file is still the one the admin saw (its
+//! hash), and only if the would-be files pass the same validation as `fuer-bot check`.
+//!
+//! Which file an edit touches is decided from the directory listing: the item file whose
+//! `number` is the item, or `synonyms.toml`. Nothing the browser sends becomes a path, so
+//! no request can reach a file outside `KNOWLEDGE_DIR`. A save writes a temporary file in
+//! the same directory, syncs it and renames it over the file (atomic: readers and the live
+//! reload see the old or the new file, never half of one), then reloads the knowledge.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use arc_swap::ArcSwap;
+use ring::digest;
+
+use crate::engine::{Answer, Engine, Status};
+use crate::knowledge::edit::{Edit, EditError};
+use crate::knowledge::load::read_knowledge_files;
+use crate::knowledge::{
+    KnowledgeBase, KnowledgeFile, Problem, QUESTIONS_FILE_NAME, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
+};
+use crate::normalize::normalize;
+use crate::reload::{ReloadOutcome, reload_now};
+use crate::store::AskedQuestion;
+
+/// How many of the most frequent recorded questions a preview answers again.
+pub const PREVIEW_QUESTIONS: usize = 500;
+
+/// Why a change cannot be previewed or saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeError {
+    /// The word or group is not acceptable, or not there.
+    Edit(EditError),
+    /// No file has this item number.
+    NoSuchItem(u8),
+    /// The knowledge files cannot be read.
+    Unreadable(Vec<Problem>),
+    /// The file changed on disk since the page was loaded.
+    Changed,
+    /// The would-be files are not valid knowledge; nothing was written.
+    Invalid(Vec<Problem>),
+    /// Writing the file failed; the old file is still in place.
+    Write(String),
+}
+
+/// An edit planned on the files as they are now.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub edit: Edit,
+    /// The file's name in the knowledge directory (`05-母婴室.toml`).
+    pub file_name: String,
+    path: PathBuf,
+    /// The SHA-256 of the file as it is now (hex).
+    pub hash: String,
+    pub new_contents: String,
+    /// The knowledge after the edit, or every problem it would have.
+    pub result: Result<KnowledgeBase, Vec<Problem>>,
+}
+
+/// The hash of a file's contents, as put in the page's forms.
+pub fn content_hash(contents: &str) -> String {
+    digest::digest(&digest::SHA256, contents.as_bytes())
+        .as_ref()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+fn file_name(file: &KnowledgeFile) -> String {
+    Path::new(&file.path)
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The number of an item file, if it is one (`number = N` at the top).
+fn item_number(file: &KnowledgeFile) -> Option<i64> {
+    let name = file_name(file);
+    if !name.ends_with(".toml") || [SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, QUESTIONS_FILE_NAME].contains(&name.as_str())
+    {
+        return None;
+    }
+    let table: toml::Table = toml::from_str(&file.contents).ok()?;
+    table.get("number")?.as_integer()
+}
+
+/// Finds the file `edit` changes among `files`.
+fn target(files: &[KnowledgeFile], edit: &Edit) -> Result<usize, ChangeError> {
+    match edit.item() {
+        Some(item) => files
+            .iter()
+            .position(|file| item_number(file) == Some(i64::from(item)))
+            .ok_or(ChangeError::NoSuchItem(item)),
+        None => files
+            .iter()
+            .position(|file| file_name(file) == SYNONYMS_FILE_NAME)
+            .ok_or(ChangeError::Edit(EditError::NotFound)),
+    }
+}
+
+/// Plans `edit` on the files of `dir` as they are now, and validates the result as
+/// `fuer-bot check` would.
+pub fn plan(dir: &Path, edit: &Edit) -> Result<Plan, ChangeError> {
+    let mut files = read_knowledge_files(dir).map_err(ChangeError::Unreadable)?;
+    let index = target(&files, edit)?;
+    let file = &files[index];
+    let path = PathBuf::from(&file.path);
+    let hash = content_hash(&file.contents);
+    let new_contents = edit.apply(&file.contents).map_err(ChangeError::Edit)?;
+    let name = file_name(file);
+    files[index].contents = new_contents.clone();
+    let result = parse_knowledge(&dir.display().to_string(), &files);
+    Ok(Plan {
+        edit: edit.clone(),
+        file_name: name,
+        path,
+        hash,
+        new_contents,
+        result,
+    })
+}
+
+/// How a question is answered, in the terms that matter for a preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub status: Status,
+    /// Every item answered (also for *related*), in order.
+    pub items: Vec<u8>,
+    /// The first fact shown (item, index), if any.
+    pub first_fact: Option<(u8, usize)>,
+}
+
+impl Outcome {
+    pub fn of(answer: &Answer) -> Outcome {
+        Outcome {
+            status: answer.status,
+            items: answer.items(),
+            first_fact: answer.item.zip(answer.facts.first().copied()),
+        }
+    }
+}
+
+/// A recorded question whose answer a change would alter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedQuestion {
+    pub text: String,
+    /// How often it was asked.
+    pub count: u64,
+    pub before: Outcome,
+    pub after: Outcome,
+}
+
+/// The recorded questions (most frequent first) that `after` answers differently from
+/// `before`.
+pub fn changed_questions(before: &Engine, after: &Engine, recorded: &[AskedQuestion]) -> Vec<ChangedQuestion> {
+    recorded
+        .iter()
+        .filter_map(|question| {
+            let old = Outcome::of(&before.answer(&question.text));
+            let new = Outcome::of(&after.answer(&question.text));
+            (old != new).then(|| ChangedQuestion {
+                text: question.text.clone(),
+                count: question.count,
+                before: old,
+                after: new,
+            })
+        })
+        .collect()
+}
+
+/// Saves a planned change if the file is still as hashed in `expected_hash` and the
+/// result is valid, then reloads the knowledge into `engine`. Callers serialize saves.
+pub fn save(
+    dir: &Path,
+    edit: &Edit,
+    expected_hash: &str,
+    engine: &ArcSwap<Engine>,
+) -> Result<ReloadOutcome, ChangeError> {
+    let plan = plan(dir, edit)?;
+    if plan.hash != expected_hash.trim() {
+        return Err(ChangeError::Changed);
+    }
+    if let Err(problems) = plan.result {
+        return Err(ChangeError::Invalid(problems));
+    }
+    write_atomically(&plan.path, &plan.new_contents).map_err(|error| ChangeError::Write(error.to_string()))?;
+    log::info!("web page: saved {} ({:?})", plan.file_name, plan.edit);
+    Ok(reload_now(dir, engine))
+}
+
+/// Writes `contents` to a temporary file beside `path`, syncs it, and renames it over
+/// `path` (keeping the old file's permissions).
+fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Not `.toml`: neither the loader nor the watcher looks at it.
+    let temporary = dir.join(format!(".{name}.web-save.tmp"));
+    let result = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        file.write_all(contents.as_bytes())?;
+        if let Ok(metadata) = fs::metadata(path) {
+            file.set_permissions(metadata.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temporary, path)?;
+        // The rename itself is durable once the directory is synced.
+        if let Ok(directory) = fs::File::open(dir) {
+            let _ = directory.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result
+}
+
+/// Suggests a keyword for a question: the question without what it asks (the cue words
+/// of `questions.toml`), the words that point back, the article's city, punctuation and
+/// particles at the ends; normalized like every keyword. Built once per page.
+pub struct KeywordSuggester {
+    /// Normalized cue words, longest first.
+    cues: Vec<String>,
+}
+
+impl KeywordSuggester {
+    pub fn new(knowledge: &KnowledgeBase) -> KeywordSuggester {
+        let words = &knowledge.question_words;
+        let mut cues: Vec<String> = words
+            .asked
+            .iter()
+            .flat_map(|kind| kind.cues.iter())
+            .chain(
+                words
+                    .follow_up
+                    .references
+                    .iter()
+                    .filter(|word| word.chars().count() > 1),
+            )
+            .chain(std::iter::once(&words.scope.home))
+            .map(|cue| normalize(cue))
+            .filter(|cue| !cue.is_empty())
+            .collect();
+        cues.sort_by_key(|cue| std::cmp::Reverse(cue.chars().count()));
+        cues.dedup();
+        KeywordSuggester { cues }
+    }
+
+    /// The keyword to start from for `question`.
+    pub fn suggest(&self, question: &str) -> String {
+        const PARTICLES: [char; 16] = [
+            '的', '了', '吗', '呢', '吧', '啊', '呀', '是', '有', '在', '都', '也', '还', '就', '么', '个',
+        ];
+        let normalized = normalize(question);
+        let mut text = normalized.clone();
+        for cue in &self.cues {
+            if text.contains(cue.as_str()) && text.replace(cue.as_str(), "").trim().chars().count() >= 2 {
+                text = text.replace(cue.as_str(), " ");
+            }
+        }
+        let piece = text
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+            .map(|piece| piece.trim_matches(|c| PARTICLES.contains(&c)))
+            .max_by_key(|piece| piece.chars().count())
+            .unwrap_or_default();
+        let chosen = if piece.chars().count() >= 2 { piece } else { &normalized };
+        chosen.chars().take(crate::knowledge::edit::MAX_WORD_CHARS).collect()
+    }
+}

@@ -1,0 +1,319 @@
+//! The admin web page: what residents ask, and teaching the bot new words without editing
+//! TOML by hand. Served by `fuer-bot web` alone, or by `fuer-bot run` beside the bot (the
+//! same engine swap and question recorder).
+//!
+//! - [`auth`]: one-time login links, signed session cookies, CSRF tokens.
+//! - [`changes`]: an edit of the knowledge files, its preview (the new reply, the recorded
+//!   questions whose answer changes) and its validated, atomic save.
+//! - [`pages`]: the routes and their askama templates (`templates/`, HTML escaped
+//!   automatically); page text is Simplified Chinese, in the templates and `texts.rs`.
+//!
+//! No Telegram here: the Telegram layer asks [`LoginLinks`] for a link when an admin sends
+//! `/web`. Blocking work (SQLite, reading and writing files, building an engine for a
+//! preview) runs in `spawn_blocking`.
+
+pub mod auth;
+pub mod changes;
+pub mod pages;
+mod view;
+
+use std::fmt;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use arc_swap::ArcSwap;
+use url::Url;
+
+use crate::engine::Engine;
+use crate::reload::watch_knowledge_dir;
+use crate::shutdown::shutdown_signal;
+use crate::store::{Recorder, database_path};
+pub use auth::Auth;
+
+/// Default local address of the web page.
+pub const DEFAULT_WEB_LISTEN: &str = "127.0.0.1:8080";
+
+/// Where the page listens and how admins reach it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebConfig {
+    /// The local address (`WEB_LISTEN`).
+    pub listen: SocketAddr,
+    /// The public base URL, ending with `/` (`WEB_URL`; `http://` + `listen` by default).
+    pub url: Url,
+}
+
+/// A variable of the web page's configuration is invalid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebConfigError {
+    pub variable: &'static str,
+    pub reason: String,
+}
+
+impl fmt::Display for WebConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is invalid: {}", self.variable, self.reason)
+    }
+}
+
+impl std::error::Error for WebConfigError {}
+
+impl WebConfig {
+    /// Reads `WEB_LISTEN` and `WEB_URL` from the environment.
+    pub fn from_env() -> Result<WebConfig, WebConfigError> {
+        WebConfig::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<WebConfig, WebConfigError> {
+        let value = |name: &str| lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let listen_text = value("WEB_LISTEN").unwrap_or_else(|| DEFAULT_WEB_LISTEN.to_string());
+        let listen: SocketAddr = listen_text.parse().map_err(|_| WebConfigError {
+            variable: "WEB_LISTEN",
+            reason: format!("expected an address such as 127.0.0.1:8080, got {listen_text:?}"),
+        })?;
+        let url = match value("WEB_URL") {
+            Some(text) => {
+                let mut url = Url::parse(&text).map_err(|error| WebConfigError {
+                    variable: "WEB_URL",
+                    reason: format!("not a URL ({error})"),
+                })?;
+                if url.scheme() != "http" && url.scheme() != "https" {
+                    return Err(WebConfigError {
+                        variable: "WEB_URL",
+                        reason: "expected an http:// or https:// URL".to_string(),
+                    });
+                }
+                if !url.path().ends_with('/') {
+                    let path = format!("{}/", url.path());
+                    url.set_path(&path);
+                }
+                url.set_query(None);
+                url.set_fragment(None);
+                url
+            }
+            None => Url::parse(&format!("http://{listen}/")).map_err(|error| WebConfigError {
+                variable: "WEB_LISTEN",
+                reason: format!("cannot make a URL of it ({error})"),
+            })?,
+        };
+        Ok(WebConfig { listen, url })
+    }
+
+    /// Whether cookies must be `Secure` (the public URL is https).
+    pub fn secure(&self) -> bool {
+        self.url.scheme() == "https"
+    }
+
+    /// The path every link of the page starts with (`/`, or `/admin/` behind a proxy).
+    pub fn base_path(&self) -> &str {
+        self.url.path()
+    }
+}
+
+/// The page's configuration with its signing secret: what `fuer-bot web` and
+/// `fuer-bot run` need to serve it, and `fuer-bot web-link` to make a link.
+#[derive(Debug, Clone)]
+pub struct WebSetup {
+    pub config: WebConfig,
+    pub auth: Arc<Auth>,
+}
+
+impl WebSetup {
+    /// The configuration from the environment and the secret of `data_dir` (created if
+    /// needed).
+    pub fn from_env(data_dir: &Path) -> anyhow::Result<WebSetup> {
+        let config = WebConfig::from_env()?;
+        Ok(WebSetup {
+            config,
+            auth: Arc::new(Auth::open(data_dir)?),
+        })
+    }
+
+    /// The maker of login links for this page.
+    pub fn links(&self) -> LoginLinks {
+        LoginLinks::new(Arc::clone(&self.auth), &self.config)
+    }
+}
+
+/// Makes login links: the signing secret and the public URL.
+#[derive(Debug, Clone)]
+pub struct LoginLinks {
+    auth: Arc<Auth>,
+    url: Url,
+}
+
+impl LoginLinks {
+    pub fn new(auth: Arc<Auth>, config: &WebConfig) -> LoginLinks {
+        LoginLinks {
+            auth,
+            url: config.url.clone(),
+        }
+    }
+
+    /// A one-time login link, valid 10 minutes from `now`.
+    pub fn link(&self, now: i64) -> String {
+        let mut url = self.url.clone();
+        let path = format!("{}login", url.path());
+        url.set_path(&path);
+        url.query_pairs_mut().append_pair("token", &self.auth.login_token(now));
+        url.to_string()
+    }
+}
+
+/// What the page works with; shared by every request.
+#[derive(Debug, Clone)]
+pub struct WebState(Arc<WebInner>);
+
+#[derive(Debug)]
+struct WebInner {
+    engine: Arc<ArcSwap<Engine>>,
+    recorder: Option<Arc<Recorder>>,
+    knowledge_dir: PathBuf,
+    auth: Arc<Auth>,
+    config: WebConfig,
+    /// Saves one at a time (the file's hash is checked and the file written under it).
+    saving: Mutex<()>,
+}
+
+impl WebState {
+    /// `recorder` is the question log (none: the page says nothing is recorded).
+    pub fn new(
+        engine: Arc<ArcSwap<Engine>>,
+        recorder: Option<Arc<Recorder>>,
+        knowledge_dir: PathBuf,
+        auth: Arc<Auth>,
+        config: WebConfig,
+    ) -> WebState {
+        WebState(Arc::new(WebInner {
+            engine,
+            recorder,
+            knowledge_dir,
+            auth,
+            config,
+            saving: Mutex::new(()),
+        }))
+    }
+
+    pub fn engine(&self) -> Arc<Engine> {
+        self.0.engine.load_full()
+    }
+
+    pub fn engine_swap(&self) -> &Arc<ArcSwap<Engine>> {
+        &self.0.engine
+    }
+
+    pub fn recorder(&self) -> Option<&Arc<Recorder>> {
+        self.0.recorder.as_ref()
+    }
+
+    pub fn knowledge_dir(&self) -> &std::path::Path {
+        &self.0.knowledge_dir
+    }
+
+    pub fn auth(&self) -> &Auth {
+        &self.0.auth
+    }
+
+    pub fn config(&self) -> &WebConfig {
+        &self.0.config
+    }
+
+    fn saving(&self) -> &Mutex<()> {
+        &self.0.saving
+    }
+}
+
+/// `fuer-bot web`: serves the page alone (no Telegram) until Ctrl-C or SIGTERM, with the
+/// question database of `data_dir` and the knowledge of `knowledge_dir` (watched for
+/// changes, like the bot does).
+pub fn run_blocking(setup: WebSetup, engine: Engine, knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))?;
+    let path = database_path(data_dir);
+    let recorder = Arc::new(Recorder::open(&path));
+    if recorder.is_recording() {
+        log::info!("reading the questions recorded in {}", path.display());
+    }
+    let engine = Arc::new(ArcSwap::from_pointee(engine));
+    // The watcher logs every reload itself.
+    let _watcher = watch_knowledge_dir(knowledge_dir, Arc::clone(&engine), |_| {})
+        .map_err(|error| log::error!("cannot watch the knowledge directory, edits by hand need a restart: {error:#}"))
+        .ok();
+    let state = WebState::new(
+        engine,
+        Some(recorder),
+        knowledge_dir.to_path_buf(),
+        setup.auth,
+        setup.config,
+    );
+    runtime.block_on(serve(state, shutdown_signal()))
+}
+
+/// Serves the page on `listener` until `shutdown` completes.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    state: WebState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, pages::router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Binds `WEB_LISTEN` and serves the page until `shutdown` completes.
+pub async fn serve(state: WebState, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    let listen = state.config().listen;
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|error| anyhow::anyhow!("cannot listen on {listen} for the web page (WEB_LISTEN): {error}"))?;
+    log::info!(
+        "admin web page on http://{listen}/ (public URL {}); log in with /web in Telegram or `fuer-bot web-link`",
+        state.config().url
+    );
+    serve_on(listener, state, shutdown).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<WebConfig, WebConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        WebConfig::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_and_public_urls() {
+        let default = config(&[]).unwrap();
+        assert_eq!(default.listen.to_string(), DEFAULT_WEB_LISTEN);
+        assert_eq!(default.url.as_str(), "http://127.0.0.1:8080/");
+        assert!(!default.secure());
+        let proxied = config(&[("WEB_URL", "https://bot.example.org/admin?x=1")]).unwrap();
+        assert_eq!(proxied.url.as_str(), "https://bot.example.org/admin/");
+        assert_eq!(proxied.base_path(), "/admin/");
+        assert!(proxied.secure());
+        assert_eq!(config(&[("WEB_LISTEN", "nowhere")]).unwrap_err().variable, "WEB_LISTEN");
+        assert_eq!(config(&[("WEB_URL", "ftp://x/")]).unwrap_err().variable, "WEB_URL");
+    }
+
+    #[test]
+    fn login_links_point_at_the_public_url() {
+        let dir = tempfile::tempdir().unwrap();
+        let auth = Arc::new(Auth::open(dir.path()).unwrap());
+        let links = LoginLinks::new(
+            Arc::clone(&auth),
+            &config(&[("WEB_URL", "https://b.example/admin/")]).unwrap(),
+        );
+        let link = Url::parse(&links.link(1_000)).unwrap();
+        assert_eq!(link.path(), "/admin/login");
+        let token = link.query_pairs().find(|(k, _)| k == "token").unwrap().1.to_string();
+        assert_eq!(auth.check_login(&token, 1_000), Ok(()));
+    }
+}
