@@ -38,5 +38,45 @@ fn loading(c: &mut Criterion) {
     });
 }
 
+
+/// What a conversation adds to an answer: the look-up of the context in a full store
+/// (50 000 conversations), the answer with the context, and storing the new context.
+fn conversations(c: &mut Criterion) {
+    use fuer_bot::conversation::{ContextChange, ConversationKey, ConversationStore};
+    use fuer_bot::dialogue::{Request, respond, respond_in_context};
+
+    let knowledge = load_knowledge_dir(knowledge_dir()).expect("shipped knowledge loads");
+    let engine = Engine::new(knowledge);
+    let store = ConversationStore::default();
+    let start = respond(&engine, Request::Question("母婴室有多少间"));
+    let ContextChange::Set(context) = start.context else {
+        panic!("the first question sets a context");
+    };
+    for chat in 0..50_000i64 {
+        store.apply(ConversationKey { chat, user: None }, ContextChange::Set(context.clone()));
+    }
+    let key = ConversationKey { chat: 42, user: None };
+    c.bench_function("context/lookup_and_store", |b| {
+        b.iter(|| {
+            let found = store.get(black_box(key));
+            store.apply(key, ContextChange::Set(found.unwrap_or_else(|| context.clone())));
+        })
+    });
+    for (index, question) in ["那两癌筛查呢", "其中免费的有多少", "全市建了多少间母婴室？"].iter().enumerate() {
+        c.bench_function(&format!("context/respond_alone/{index}"), |b| {
+            b.iter(|| respond(&engine, Request::Question(black_box(question))))
+        });
+        c.bench_function(&format!("context/respond_in_conversation/{index}"), |b| {
+            b.iter(|| {
+                let context = store.get(key);
+                let response = respond_in_context(&engine, Request::Question(black_box(question)), context.as_ref());
+                store.apply(key, response.context.clone());
+                response
+            })
+        });
+    }
+}
+
+criterion_group!(conversation_benches, conversations);
 criterion_group!(benches, answering, loading);
-criterion_main!(benches);
+criterion_main!(benches, conversation_benches);
