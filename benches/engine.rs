@@ -38,7 +38,6 @@ fn loading(c: &mut Criterion) {
     });
 }
 
-
 /// What a conversation adds to an answer: the look-up of the context in a full store
 /// (50 000 conversations), the answer with the context, and storing the new context.
 fn conversations(c: &mut Criterion) {
@@ -53,7 +52,10 @@ fn conversations(c: &mut Criterion) {
         panic!("the first question sets a context");
     };
     for chat in 0..50_000i64 {
-        store.apply(ConversationKey { chat, user: None }, ContextChange::Set(context.clone()));
+        store.apply(
+            ConversationKey { chat, user: None },
+            ContextChange::Set(context.clone()),
+        );
     }
     let key = ConversationKey { chat: 42, user: None };
     c.bench_function("context/lookup_and_store", |b| {
@@ -62,7 +64,10 @@ fn conversations(c: &mut Criterion) {
             store.apply(key, ContextChange::Set(found.unwrap_or_else(|| context.clone())));
         })
     });
-    for (index, question) in ["那两癌筛查呢", "其中免费的有多少", "全市建了多少间母婴室？"].iter().enumerate() {
+    for (index, question) in ["那两癌筛查呢", "其中免费的有多少", "全市建了多少间母婴室？"]
+        .iter()
+        .enumerate()
+    {
         c.bench_function(&format!("context/respond_alone/{index}"), |b| {
             b.iter(|| respond(&engine, Request::Question(black_box(question))))
         });
