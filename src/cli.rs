@@ -150,8 +150,8 @@ fn json_record(engine: &Engine, question: &str, response: Response) -> JsonAnswe
             let Some(part_item) = knowledge.item(part.item) else {
                 continue;
             };
-            if let Some(fact) = part.facts.get(round).and_then(|&f| part_item.facts.get(f)) {
-                facts.push(fact.text.clone());
+            if let Some(text) = part.facts.get(round).and_then(|&f| part_item.sentence(f)) {
+                facts.push(text.to_string());
             }
         }
     }

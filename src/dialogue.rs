@@ -284,6 +284,19 @@ mod tests {
     }
 
     #[test]
+    fn references_follow_up_and_a_much_stronger_topic_wins() {
+        let engine = engine();
+        let turns = converse(&engine, &["维权智慧系统", "它获得了什么荣誉"]);
+        assert!(turns[1].2.contains("十大案例"), "{turns:?}");
+        // 荣誉 is a keyword of item 6 too, but the question names item 3 strongly.
+        let turns = converse(&engine, &["家风服务开展了多少场", "维权关爱智慧系统获评了什么荣誉"]);
+        assert_eq!(turns[1].0, Some(3), "{turns:?}");
+        // Without a reference, a question of words the article never uses is new.
+        let turns = converse(&engine, &["/item 5", "推荐几个深圳好吃的餐厅"]);
+        assert_eq!(turns[1].1, Some(Status::Declined), "{turns:?}");
+    }
+
+    #[test]
     fn a_complete_question_on_another_topic_ignores_the_context() {
         let engine = engine();
         let turns = converse(&engine, &["/item 4", "来过多少人", "儿童友好建设点有多少个"]);

@@ -28,11 +28,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader went away (`fuer-bot ask … | head`): nothing more to say, like other tools.
+        Err(error) if closed_output(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
             exit_code(&error)
         }
     }
+}
+
+/// Whether an error is standard output closed by its reader (a broken pipe).
+fn closed_output(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Logs to stderr at `RUST_LOG`'s level, `info` by default: without any configuration an

@@ -176,11 +176,14 @@ fn replace_chinese_numerals(chars: &[char]) -> Vec<char> {
         let after_ordinal_marker = out.last() == Some(&'第');
         // 一点 is "a little" (详细一点), not "one o'clock".
         let before_measure_word = measure_word_at(chars, end) && !(run == ['一'] && chars.get(end) == Some(&'点'));
+        // A numeral alone (九, 说说九 is not) is a number too.
+        let whole_text = index == 0 && end == chars.len();
         let is_numeral = has_small_unit
             || digit_count >= 2
             || (digit_count == 1 && has_large_unit && run.len() > 1)
             || (run.len() == 1 && c != '两' && after_ordinal_marker)
-            || (run.len() == 1 && before_measure_word);
+            || (run.len() == 1 && before_measure_word)
+            || whole_text;
         if !is_numeral {
             // Not a number: keep the first character, look again from the next one (一万 in
             // 一万 is a numeral, but 万一 is not: 万 does not start a run).
@@ -439,6 +442,7 @@ mod tests {
         check("十件大事", "10件大事");
         check("详细一点", "详细一点");
         check("万一", "万一");
+        check("九", "9");
         check("万花筒", "万花筒");
         check("百千万工程", "百千万工程");
         check("208.8万例", "208.8万例");

@@ -237,8 +237,8 @@ pub fn more_of_item(knowledge: &KnowledgeBase, item: &Item, facts: &[usize]) -> 
     paragraphs.extend(
         facts
             .iter()
-            .filter_map(|&index| item.facts.get(index))
-            .map(|fact| Paragraph::plain(fact.text.clone())),
+            .filter_map(|&index| item.sentence(index))
+            .map(|text| Paragraph::plain(text.to_string())),
     );
     paragraphs.push(full_item_pointer(item.number));
     Reply {
@@ -401,8 +401,8 @@ fn item_answer(knowledge: &KnowledgeBase, parts: &[(Part, &Item)], answer: &Answ
             paragraphs.extend(
                 part.facts
                     .iter()
-                    .filter_map(|&index| item.facts.get(index))
-                    .map(|fact| Paragraph::plain(fact.text.clone())),
+                    .filter_map(|&index| item.sentence(index))
+                    .map(|text| Paragraph::plain(text.to_string())),
             );
         }
         paragraphs.push(full_item_pointer(item.number));

@@ -414,25 +414,12 @@ impl Analyzer {
     }
 
     fn other_years(&self, normalized: &str) -> Vec<u16> {
-        let bytes = normalized.as_bytes();
         let mut years = Vec::new();
-        let mut index = 0;
-        while index < bytes.len() {
-            if !bytes[index].is_ascii_digit() {
-                index += 1;
-                continue;
-            }
-            let start = index;
-            while index < bytes.len() && bytes[index].is_ascii_digit() {
-                index += 1;
-            }
-            if index - start != 4 {
-                continue;
-            }
-            let Ok(year) = normalized[start..index].parse::<u16>() else {
+        for run in super::figures::digit_runs(normalized) {
+            let Ok(year) = run.parse::<u16>() else {
                 continue;
             };
-            if (1900..=2100).contains(&year) && year != self.year && !years.contains(&year) {
+            if run.len() == 4 && (1900..=2100).contains(&year) && year != self.year && !years.contains(&year) {
                 years.push(year);
             }
         }

@@ -62,6 +62,26 @@ pub fn find_figures(normalized: &str, original: &str, measure_words: &[Vec<char>
     let mut index = 0;
     while index < chars.len() {
         if !chars[index].is_ascii_digit() {
+            // A single Chinese digit before a measure word normalization keeps as it is
+            // (四大板块): a figure too, not written in digits.
+            if let Some(value) = chinese_digit_value(chars[index])
+                && let Some(unit) = measure_word_at(&chars, index + 1, measure_words)
+                && chars
+                    .get(index.wrapping_sub(1))
+                    .is_none_or(|c| chinese_digit_value(*c).is_none())
+            {
+                let unit: String = unit.iter().collect();
+                let after = index + 1 + unit.chars().count();
+                figures.push(Figure {
+                    digits: value.to_string(),
+                    scale: None,
+                    ordinal: index > 0 && chars[index - 1] == '第',
+                    year: false,
+                    written: false,
+                    follower: follower_at(&chars, after),
+                    unit,
+                });
+            }
             index += 1;
             continue;
         }
@@ -103,13 +123,7 @@ pub fn find_figures(normalized: &str, original: &str, measure_words: &[Vec<char>
             && digits.parse::<u32>().is_ok_and(|year| (1900..=2100).contains(&year));
         let year = year_like && (unit == "年" || unit == "年度" || chars.get(position) == Some(&'-'));
         let written = written_numbers.iter().any(|run| *run == digits);
-        let after_unit = position + unit.chars().count();
-        let follower: String = chars
-            .iter()
-            .skip(after_unit)
-            .take(FOLLOWER_CHARS)
-            .take_while(|c| crate::normalize::is_han(**c))
-            .collect();
+        let follower = follower_at(&chars, position + unit.chars().count());
         figures.push(Figure {
             digits,
             scale,
@@ -123,8 +137,34 @@ pub fn find_figures(normalized: &str, original: &str, measure_words: &[Vec<char>
     figures
 }
 
+/// What a figure counts: the Chinese characters after it (24个社区 → 社区全覆).
+fn follower_at(chars: &[char], start: usize) -> String {
+    chars
+        .iter()
+        .skip(start)
+        .take(FOLLOWER_CHARS)
+        .take_while(|c| crate::normalize::is_han(**c))
+        .collect()
+}
+
+/// The value of a single Chinese digit character (两 included).
+fn chinese_digit_value(c: char) -> Option<u8> {
+    Some(match c {
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
 /// The numbers written in digits in a text (`1458`, `208.8`), as they stand.
-fn digit_runs(text: &str) -> Vec<&str> {
+pub fn digit_runs(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     let mut runs = Vec::new();
     let mut index = 0;

@@ -51,8 +51,11 @@ const NAVIGATION_FILLER_CHARS: usize = 3;
 #[derive(Debug)]
 pub struct FollowUpMatcher {
     phrases: Vec<(String, Navigation)>,
+    /// Reference words (它, 其中 …), then continuation words (那, 呢 …).
     references: Option<AhoCorasick>,
     reference_ascii: Vec<bool>,
+    /// How many of the automaton's patterns are references (the rest are continuations).
+    strong_count: usize,
 }
 
 impl FollowUpMatcher {
@@ -72,12 +75,15 @@ impl FollowUpMatcher {
         }
         // Longest first: 再下一件 before 下一件.
         phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.0.len()));
-        let references: Vec<String> = words
-            .references
-            .iter()
-            .map(|word| normalize(word))
-            .filter(|word| !word.is_empty())
-            .collect();
+        let normalized = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .map(|word| normalize(word))
+                .filter(|word| !word.is_empty())
+                .collect()
+        };
+        let mut references = normalized(&words.references);
+        let strong_count = references.len();
+        references.extend(normalized(&words.continuations));
         let reference_ascii = references.iter().map(|word| word.is_ascii()).collect();
         let references = if references.is_empty() {
             None
@@ -91,6 +97,7 @@ impl FollowUpMatcher {
             phrases,
             references,
             reference_ascii,
+            strong_count,
         }
     }
 
@@ -108,13 +115,29 @@ impl FollowUpMatcher {
         })
     }
 
-    /// Whether a normalized question points back at the conversation (它, 其中, 那里, it).
+    /// Whether a normalized question points back at the conversation (它, 其中, 那里, it, or
+    /// the weaker 那…呢, and).
     pub fn has_reference(&self, normalized: &str) -> bool {
         !self.reference_spans(normalized).is_empty()
     }
 
-    /// Char spans of the reference words in a normalized question.
+    /// Whether it points back with a reference proper (它, 其中, it), not only a continuation.
+    pub fn has_strong_reference(&self, normalized: &str) -> bool {
+        self.matches(normalized)
+            .iter()
+            .any(|&(pattern, _, _)| pattern < self.strong_count)
+    }
+
+    /// Char spans of the reference and continuation words in a normalized question.
     pub fn reference_spans(&self, normalized: &str) -> Vec<(usize, usize)> {
+        self.matches(normalized)
+            .into_iter()
+            .map(|(_, start, end)| (start, end))
+            .collect()
+    }
+
+    /// (pattern, char start, char end) of every reference or continuation word.
+    fn matches(&self, normalized: &str) -> Vec<(usize, usize, usize)> {
         let Some(matcher) = &self.references else {
             return Vec::new();
         };
@@ -130,7 +153,13 @@ impl FollowUpMatcher {
                 let after_ok = found.end() == bytes.len() || !bytes[found.end()].is_ascii_alphanumeric();
                 before_ok && after_ok
             })
-            .map(|found| (char_index(found.start()), char_index(found.end())))
+            .map(|found| {
+                (
+                    found.pattern().as_usize(),
+                    char_index(found.start()),
+                    char_index(found.end()),
+                )
+            })
             .collect()
     }
 }
@@ -157,6 +186,7 @@ mod tests {
             previous: words(&["上一件", "previous"]),
             more: words(&["详细一点", "还有呢", "more"]),
             references: words(&["其中", "它", "it"]),
+            continuations: words(&["呢"]),
         })
     }
 
@@ -181,6 +211,8 @@ mod tests {
     fn references_are_found_on_word_boundaries() {
         let matcher = matcher();
         assert!(matcher.has_reference("其中免费的有多少"));
+        assert!(matcher.has_strong_reference("其中免费的有多少"));
+        assert!(matcher.has_reference("天气呢") && !matcher.has_strong_reference("天气呢"));
         assert!(matcher.has_reference("is it free"));
         assert!(!matcher.has_reference("items"));
         assert!(!matcher.has_reference("母婴室有多少间"));

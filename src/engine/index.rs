@@ -357,6 +357,16 @@ impl Index {
         }
     }
 
+    /// The docs an answer about one item can show: its facts, then its headline (as
+    /// sentence `facts.len()`, see [`crate::knowledge::Item::sentence`]).
+    pub fn answer_docs(&self, item: usize) -> Vec<usize> {
+        let mut docs = self.item_fact_docs(item).to_vec();
+        if let Some(&headline) = self.headline_docs.get(item) {
+            docs.push(headline);
+        }
+        docs
+    }
+
     /// The docs of one item's facts.
     pub fn item_fact_docs(&self, item: usize) -> &[usize] {
         self.fact_docs.get(item).map_or(&[], Vec::as_slice)

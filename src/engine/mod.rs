@@ -40,8 +40,9 @@ pub use followup::{ContextUse, Focus, Navigation};
 use index::{Index, nfkc};
 use intents::{IntentPatterns, Ordinal};
 use params::{
-    ALSO_MENTIONED_RATIO, AMBIGUITY_RATIO, AMBIGUOUS_CONFIDENCE_FACTOR, DECLINED_SUGGESTION_RATIO,
-    FOLLOW_UP_MAX_UNKNOWN_BIGRAMS, FOLLOW_UP_MIN_OVERLAP, MAX_PARTS, MAX_SUGGESTIONS, MIN_ITEM_SCORE, MIN_PART_SCORE,
+    ALSO_MENTIONED_RATIO, AMBIGUITY_RATIO, AMBIGUOUS_CONFIDENCE_FACTOR, CONTEXT_TOPIC_RATIO, DECLINED_SUGGESTION_RATIO,
+    FOLLOW_UP_MAX_UNKNOWN_BIGRAMS, FOLLOW_UP_MAX_UNKNOWN_SHARE, FOLLOW_UP_MIN_OVERLAP, MAX_PARTS, MAX_SUGGESTIONS,
+    MIN_ITEM_SCORE, MIN_PART_SCORE,
 };
 use ranking::{FactRanking, ScopeGap, most_relevant_facts, rank_facts};
 use scoring::{Scoring, score};
@@ -348,7 +349,13 @@ impl Engine {
         scoring: &Scoring,
         context_item: usize,
     ) -> bool {
-        if self.unknown_bigrams(analysis, normalized, chars) > FOLLOW_UP_MAX_UNKNOWN_BIGRAMS {
+        // A reference proper (它获得了什么) may bring its own words; without one, most of the
+        // question's words must be the article's.
+        let (unknown, content) = self.unknown_bigrams(analysis, normalized, chars);
+        let strong_reference = self.follow_up.has_strong_reference(normalized);
+        if unknown > FOLLOW_UP_MAX_UNKNOWN_BIGRAMS
+            || (!strong_reference && unknown as f32 > FOLLOW_UP_MAX_UNKNOWN_SHARE * content as f32)
+        {
             return false;
         }
         let specific = analysis
@@ -363,9 +370,9 @@ impl Engine {
         specific || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
     }
 
-    /// How many pairs of Chinese characters of the question the article never uses,
-    /// besides the cue words, references and particles.
-    fn unknown_bigrams(&self, analysis: &Analysis, normalized: &str, chars: &[char]) -> usize {
+    /// How many pairs of Chinese characters of the question the article never uses, and how
+    /// many pairs there are, besides the cue words, references and particles.
+    fn unknown_bigrams(&self, analysis: &Analysis, normalized: &str, chars: &[char]) -> (usize, usize) {
         let mut masked = vec![false; chars.len()];
         for cue in &analysis.cues {
             for flag in masked.iter_mut().take(cue.end.min(chars.len())).skip(cue.start) {
@@ -377,24 +384,29 @@ impl Engine {
                 *flag = true;
             }
         }
-        chars
+        let content: Vec<(char, char)> = chars
             .windows(2)
             .enumerate()
             .filter(|(position, pair)| {
-                !masked[*position]
-                    && !masked[position + 1]
-                    && pair.iter().all(|c| is_han(*c) && !PARTICLES.contains(c))
-                    && !self.index.bigram_postings.contains_key(&(pair[0], pair[1]))
+                !masked[*position] && !masked[position + 1] && pair.iter().all(|c| is_han(*c) && !PARTICLES.contains(c))
             })
-            .count()
+            .map(|(_, pair)| (pair[0], pair[1]))
+            .collect();
+        let unknown = content
+            .iter()
+            .filter(|bigram| !self.index.bigram_postings.contains_key(bigram))
+            .count();
+        (unknown, content.len())
     }
 
-    /// Spans of the keyword hits that name a topic (not a place such as 福田区).
+    /// Spans of the exact keyword hits that name a topic (not a place such as 福田区).
     fn topic_spans(&self, scoring: &Scoring) -> Vec<(usize, usize)> {
+        // Exact hits only: a near miss (京的儿童友好城市 for 国家儿童友好城市) is a guess and
+        // must not swallow a place the question names.
         scoring
             .hits
             .iter()
-            .filter(|hit| !self.index.patterns[hit.pattern].place_like)
+            .filter(|hit| hit.kind == hits::HitKind::Exact && !self.index.patterns[hit.pattern].place_like)
             .map(|hit| (hit.start, hit.end))
             .collect()
     }
@@ -448,16 +460,7 @@ impl Engine {
 
         let mut analysis = self.analyzer.analyze(&normalized);
         self.trace_analysis(&analysis, tracer);
-        let byte_to_char = byte_to_char_map(&normalized);
-        let figures = self.question_figures(question, &normalized);
-        let scoring = score(
-            &self.index,
-            self.knowledge.items.len(),
-            &normalized,
-            &chars,
-            &byte_to_char,
-            &figures,
-        );
+        let scoring = self.score_text(question, &normalized, &chars);
         self.trace_scoring(&scoring, tracer);
         let keyword_spans = self.topic_spans(&scoring);
         self.analyzer.drop_places_inside(&mut analysis, &keyword_spans);
@@ -506,8 +509,11 @@ impl Engine {
             let keyword_items = scoring.items_with_topic_hits(&self.index);
             let context_item = self.knowledge.items.iter().position(|item| item.number == focus.item);
             if let Some(context_item) = context_item {
-                if keyword_items.contains(&context_item) {
-                    // The question names the conversation's topic (perhaps among others).
+                if keyword_items.contains(&context_item)
+                    && scoring.item_scores[context_item] >= CONTEXT_TOPIC_RATIO * standalone_score
+                {
+                    // The question names the conversation's topic (perhaps among others, as
+                    // 城中村 is in two items); a much stronger other topic wins.
                     context_use.topic = context_item != standalone_best;
                     best = context_item;
                 } else if !keyword_items.is_empty() && standalone_score >= MIN_ITEM_SCORE {
@@ -776,16 +782,7 @@ impl Engine {
             if chars.len() < 2 {
                 continue;
             }
-            let byte_to_char = byte_to_char_map(&normalized);
-            let figures = self.question_figures(piece, &normalized);
-            let scoring = score(
-                &self.index,
-                self.knowledge.items.len(),
-                &normalized,
-                &chars,
-                &byte_to_char,
-                &figures,
-            );
+            let scoring = self.score_text(piece, &normalized, &chars);
             let Some(&best) = scoring.ranked_items().first() else {
                 continue;
             };
@@ -880,16 +877,7 @@ impl Engine {
         };
         let rest = self.intents.strip_ordinals(normalized);
         let chars: Vec<char> = rest.chars().collect();
-        let byte_to_char = byte_to_char_map(&rest);
-        let figures = self.question_figures(&rest, &rest);
-        let scoring = score(
-            &self.index,
-            self.knowledge.items.len(),
-            &rest,
-            &chars,
-            &byte_to_char,
-            &figures,
-        );
+        let scoring = self.score_text(&rest, &rest, &chars);
         let ranking = rank_facts(&self.index, &self.analyzer, item, &scoring, analysis, &chars, None);
         let part = self.part(normalized, item, &ranking, &scoring, analysis, tracer);
         let mut answer = Answer::without_item(Intent::Ordinal);
@@ -903,6 +891,21 @@ impl Engine {
         let mut answer = Answer::without_item(Intent::NoSuchItem);
         answer.position = Some(number);
         answer
+    }
+
+    /// Scores every item for a text (`original` as typed, for its figures; `normalized` and
+    /// its `chars` for everything else).
+    fn score_text(&self, original: &str, normalized: &str, chars: &[char]) -> Scoring<'_> {
+        let byte_to_char = byte_to_char_map(normalized);
+        let figures = self.question_figures(original, normalized);
+        score(
+            &self.index,
+            self.knowledge.items.len(),
+            normalized,
+            chars,
+            &byte_to_char,
+            &figures,
+        )
     }
 
     /// Figures of a question: those written in digits, and Chinese numerals of two digits

@@ -58,6 +58,9 @@ pub const FACT_FIGURE_LOOKUP_FACTOR: f32 = 2.0;
 pub const ANSWERS_ASKED_BONUS: f32 = 2.5;
 /// Fact ranking: the fact's figure has the very measure word the question used (多少人次 → 人次).
 pub const EXACT_UNIT_BONUS: f32 = 1.5;
+/// Fact ranking: the item's headline can answer too (超2万个岗位, 第一批 are only there), at
+/// this share of its score, so that a body sentence with the same evidence comes first.
+pub const HEADLINE_FACT_FACTOR: f32 = 0.8;
 /// Facts scoring at least this share of the best fact are listed (at most [`MAX_ANSWER_FACTS`]).
 pub const LISTED_FACT_RATIO: f32 = 0.5;
 /// Most facts listed in an answer.
@@ -80,11 +83,16 @@ pub const MIN_PART_SCORE: f32 = 1.0;
 pub const MAX_PARTS: usize = 3;
 
 /// Follow-ups: a question without a topic of its own continues the conversation only if
-/// at most this many pairs of its characters are words the article never uses.
-pub const FOLLOW_UP_MAX_UNKNOWN_BIGRAMS: usize = 2;
+/// at most this many pairs of its characters are words the article never uses …
+pub const FOLLOW_UP_MAX_UNKNOWN_BIGRAMS: usize = 3;
+/// … and at most this share of them (推荐几个深圳好吃的餐厅 is a new question).
+pub const FOLLOW_UP_MAX_UNKNOWN_SHARE: f32 = 0.6;
 /// Follow-ups: IDF-weighted overlap with one of the conversation item's sentences that
 /// makes a general question (哪些, 什么) a follow-up about it.
 pub const FOLLOW_UP_MIN_OVERLAP: f32 = 1.5;
 /// Follow-ups: evidence of the question's own words for a fact outside the conversation's
 /// focus that lets it answer (覆盖了几个社区 after a question about the pilot district).
 pub const FOCUS_ESCAPE_TOPIC: f32 = 0.5;
+/// Follow-ups: a question naming the conversation's item among others stays with it only
+/// if the item scores at least this share of the best item.
+pub const CONTEXT_TOPIC_RATIO: f32 = 0.5;

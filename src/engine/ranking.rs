@@ -15,7 +15,7 @@ use super::analysis::{Analysis, Analyzer, Fit};
 use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL,
-    FOCUS_ESCAPE_TOPIC, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, NARROW_MIN, NARROW_RATIO,
+    FOCUS_ESCAPE_TOPIC, HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, NARROW_MIN, NARROW_RATIO,
 };
 use super::scoring::Scoring;
 
@@ -64,8 +64,12 @@ pub fn rank_facts(
     chars: &[char],
     focus: Option<&[usize]>,
 ) -> FactRanking {
-    let docs = index.item_fact_docs(item);
+    // The item's facts and, last, its headline (weighed down: a body fact with the same
+    // evidence comes first).
+    let docs = index.answer_docs(item);
+    let docs = docs.as_slice();
     let fact_count = docs.len();
+    let headline = fact_count.saturating_sub(1);
     let mut topic = vec![0.0f32; fact_count];
     let mut specific = vec![0.0f32; fact_count];
     for hit in &scoring.hits {
@@ -101,12 +105,12 @@ pub fn rank_facts(
         let Some(posting) = index.bigram_postings.get(&bigram) else {
             continue;
         };
+        // Positions among the answer's sentences (the facts, then the headline).
         let local: Vec<usize> = posting
             .docs
             .iter()
             .filter(|&&d| index.docs[d].item == item)
-            .filter_map(|&d| index.docs[d].fact)
-            .filter(|&f| f < fact_count)
+            .filter_map(|d| docs.iter().position(|doc| doc == d))
             .collect();
         if local.is_empty() {
             continue;
@@ -178,7 +182,12 @@ pub fn rank_facts(
                 (true, Fit::Exact) => ANSWERS_ASKED_BONUS + EXACT_UNIT_BONUS,
                 _ => 0.0,
             };
-            topic[f] + bonus
+            let score = topic[f] + bonus;
+            if f == headline {
+                score * HEADLINE_FACT_FACTOR
+            } else {
+                score
+            }
         })
         .collect();
     let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
@@ -224,15 +233,28 @@ fn scope_gap(index: &Index, docs: &[usize], candidates: &[usize], analysis: &Ana
         }
     }
     for &year in &analysis.other_years {
-        let digits = year.to_string();
+        // A year counts as covered where a sentence speaks of it, not where it only ends a
+        // period (the plan for 2021-2025 says nothing of 2025 itself).
         let covered = candidates
             .iter()
-            .any(|&f| index.docs[docs[f]].text.contains(digits.as_str()));
+            .any(|&f| speaks_of_year(&index.docs[docs[f]].text, year));
         if !covered {
             return Some(ScopeGap::Year(year));
         }
     }
     None
+}
+
+/// Whether a normalized text names the year on its own (2024年), not as an end of a period.
+fn speaks_of_year(text: &str, year: u16) -> bool {
+    let digits = year.to_string();
+    text.match_indices(digits.as_str()).any(|(start, _)| {
+        let end = start + digits.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '-')
+            && !after.is_some_and(|c| c.is_ascii_digit() || c == '-')
+    })
 }
 
 /// The facts to show: candidates that answer what is asked first, then by score; those

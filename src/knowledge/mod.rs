@@ -49,6 +49,18 @@ pub struct Item {
     pub facts: Vec<Fact>,
 }
 
+impl Item {
+    /// A sentence an answer can show: fact `index`, or the headline for `index ==
+    /// facts.len()` (some figures and names are only in a headline: 超2万个岗位, 第一批).
+    pub fn sentence(&self, index: usize) -> Option<&str> {
+        match self.facts.get(index) {
+            Some(fact) => Some(fact.text.as_str()),
+            None if index == self.facts.len() => Some(self.headline.as_str()),
+            None => None,
+        }
+    }
+}
+
 /// The whole validated knowledge base. Items are sorted by number and numbered 1..=N.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnowledgeBase {

@@ -93,6 +93,8 @@ pub struct FollowUpWords {
     pub more: Vec<String>,
     /// Words that point back at the conversation's topic: 它, 她们, 其中, 那里, they, it.
     pub references: Vec<String>,
+    /// Words that continue a conversation, a weaker hint: 那…呢, and, what about.
+    pub continuations: Vec<String>,
 }
 
 /// The whole question-words file.
@@ -137,6 +139,8 @@ struct FollowUpEntry {
     more: Vec<Spanned<String>>,
     #[serde(default)]
     references: Vec<Spanned<String>>,
+    #[serde(default)]
+    continuations: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -280,6 +284,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
                 previous: report.check_keywords(&entry.previous),
                 more: report.check_keywords(&entry.more),
                 references: report.check_keywords(&entry.references),
+                continuations: report.check_keywords(&entry.continuations),
             }
         }
         None => FollowUpWords::default(),

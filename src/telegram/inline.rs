@@ -57,8 +57,8 @@ pub fn inline_articles(engine: &Engine, query: &str) -> Vec<InlineArticle> {
                         Some(missing) => articles.push(related_article(engine, item, missing, &part.facts)),
                         None => {
                             for &index in &part.facts {
-                                if let Some(fact) = item.facts.get(index) {
-                                    articles.push(fact_article(engine, item, index, &fact.text));
+                                if let Some(text) = item.sentence(index) {
+                                    articles.push(fact_article(engine, item, index, text));
                                 }
                             }
                         }
@@ -129,11 +129,7 @@ fn related_article(engine: &Engine, item: &Item, missing: &Missing, facts: &[usi
     let (heading, source) = heading_and_source(engine, item);
     let sentence = reply::missing_sentence(missing);
     let mut paragraphs = vec![heading, Paragraph::plain(sentence.clone())];
-    let fact_texts: Vec<&str> = facts
-        .iter()
-        .filter_map(|&index| item.facts.get(index))
-        .map(|fact| fact.text.as_str())
-        .collect();
+    let fact_texts: Vec<&str> = facts.iter().filter_map(|&index| item.sentence(index)).collect();
     if !fact_texts.is_empty() {
         paragraphs.push(Paragraph::plain(texts::RELATED_OFFER));
         paragraphs.extend(fact_texts.iter().map(|text| Paragraph::plain(text.to_string())));

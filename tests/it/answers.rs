@@ -16,7 +16,8 @@ fn first_fact(answer: &Answer) -> String {
     answer
         .facts
         .first()
-        .map(|&f| item.facts[f].text.clone())
+        .and_then(|&f| item.sentence(f))
+        .map(str::to_string)
         .unwrap_or_default()
 }
 
@@ -341,6 +342,14 @@ fn what_the_article_does_say_is_answered_even_when_it_sounds_like_a_gap() {
 }
 
 #[test]
+fn what_only_a_headline_says_is_answered_from_the_headline() {
+    check("妇儿大厦被列入的推广清单是第几批", 4, "第一批");
+    check("妇儿大厦是被哪些部委列入推广清单的", 4, "住建部");
+    // A body sentence with the same figure still comes first.
+    check("全市建了多少间母婴室", 5, "建设公共场所母婴室1480间");
+}
+
+#[test]
 fn the_fact_with_the_asked_unit_comes_first() {
     // One item, several figures: the unit and what is counted pick the figure.
     check("妇儿大厦一共来了多少人", 4, "716万");
@@ -360,7 +369,11 @@ fn several_topics_get_one_answer_each_in_order() {
     let both = answer("母婴室和儿童友好建设点各有多少");
     assert_eq!(both.items(), vec![5, 7]);
     let second = &both.more[0];
-    let fact = &shipped_knowledge().item(7).expect("item 7").facts[second.facts[0]].text;
+    let fact = shipped_knowledge()
+        .item(7)
+        .expect("item 7")
+        .sentence(second.facts[0])
+        .expect("a sentence");
     assert!(fact.contains("1000个"), "{fact}");
     // Two topics of one item: both facts, in the question's order.
     let same_item = answer("母婴室和两癌筛查各有多少");
@@ -368,7 +381,7 @@ fn several_topics_get_one_answer_each_in_order() {
     let facts: Vec<&str> = same_item
         .facts
         .iter()
-        .map(|&f| shipped_knowledge().item(5).expect("item 5").facts[f].text.as_str())
+        .filter_map(|&f| shipped_knowledge().item(5).expect("item 5").sentence(f))
         .collect();
     assert!(facts[0].contains("1480") && facts[1].contains("208.8万"), "{facts:?}");
     // Two questions in one message, each with its own unit.
@@ -412,4 +425,6 @@ fn positions_outside_the_list_are_no_such_item() {
     }
     // A bare number outside 1–10 is a figure to look up, not a position.
     check("75", 6, "75对");
+    // A numeral alone is a position.
+    assert_eq!(answer("九").item, Some(9));
 }

@@ -519,3 +519,32 @@ fn the_console_follows_up_within_one_session() {
     assert!(text.contains("3698"), "{text}");
     assert!(text.contains("第9件"), "next item after 8: {text}");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    // `fuer-bot ask --json < many | head -1`: the pipe closes after the first line.
+    let questions = "母婴室有多少间\n".repeat(20_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
+        .args(["ask", "--json"])
+        .env_remove("TELOXIDE_TOKEN")
+        .env("KNOWLEDGE_DIR", knowledge_dir())
+        .env("RUST_LOG", "off")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start fuer-bot");
+    let mut input = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(questions.as_bytes());
+    });
+    let mut first = [0u8; 64];
+    let mut output = child.stdout.take().expect("stdout");
+    std::io::Read::read_exact(&mut output, &mut first).expect("the first answer");
+    drop(output);
+    let done = child.wait_with_output().expect("fuer-bot ends");
+    let _ = writer.join();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(done.status.success(), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+}

@@ -71,7 +71,7 @@ fn is_right(row: &Row, response: &Response) -> bool {
     let firsts: Vec<String> = answer
         .parts()
         .iter()
-        .filter_map(|part| Some(knowledge.item(part.item)?.facts.get(*part.facts.first()?)?.text.clone()))
+        .filter_map(|part| Some(knowledge.item(part.item)?.sentence(*part.facts.first()?)?.to_string()))
         .collect();
     let where_: String = if row.kind == "multi" {
         squeeze(&firsts.iter().take(row.items.len()).cloned().collect::<String>())
