@@ -64,7 +64,22 @@ pub fn find_figures(normalized: &str, original: &str, measure_words: &[Vec<char>
         if !chars[index].is_ascii_digit() {
             // A single Chinese digit before a measure word normalization keeps as it is
             // (四大板块): a figure too, not written in digits.
-            if let Some(value) = chinese_digit_value(chars[index])
+            // 首个, 首批: the first one, an ordinal.
+            if chars[index] == '首'
+                && let Some(unit) = measure_word_at(&chars, index + 1, measure_words)
+            {
+                let unit: String = unit.iter().collect();
+                let after = index + 1 + unit.chars().count();
+                figures.push(Figure {
+                    digits: "1".to_string(),
+                    scale: None,
+                    ordinal: true,
+                    year: false,
+                    written: false,
+                    follower: follower_at(&chars, after),
+                    unit,
+                });
+            } else if let Some(value) = chinese_digit_value(chars[index])
                 && let Some(unit) = measure_word_at(&chars, index + 1, measure_words)
                 && chars
                     .get(index.wrapping_sub(1))

@@ -51,11 +51,13 @@ const NAVIGATION_FILLER_CHARS: usize = 3;
 #[derive(Debug)]
 pub struct FollowUpMatcher {
     phrases: Vec<(String, Navigation)>,
-    /// Reference words (它, 其中 …), then continuation words (那, 呢 …).
+    /// Reference words (它, 其中 …), continuation words (那, 呢 …), fillers (请问 …).
     references: Option<AhoCorasick>,
     reference_ascii: Vec<bool>,
-    /// How many of the automaton's patterns are references (the rest are continuations).
+    /// The automaton's patterns: references up to `strong_count`, continuations up to
+    /// `weak_end`, then fillers.
     strong_count: usize,
+    weak_end: usize,
 }
 
 impl FollowUpMatcher {
@@ -84,6 +86,8 @@ impl FollowUpMatcher {
         let mut references = normalized(&words.references);
         let strong_count = references.len();
         references.extend(normalized(&words.continuations));
+        let weak_end = references.len();
+        references.extend(normalized(&words.fillers));
         let reference_ascii = references.iter().map(|word| word.is_ascii()).collect();
         let references = if references.is_empty() {
             None
@@ -98,6 +102,7 @@ impl FollowUpMatcher {
             references,
             reference_ascii,
             strong_count,
+            weak_end,
         }
     }
 
@@ -118,7 +123,9 @@ impl FollowUpMatcher {
     /// Whether a normalized question points back at the conversation (它, 其中, 那里, it, or
     /// the weaker 那…呢, and).
     pub fn has_reference(&self, normalized: &str) -> bool {
-        !self.reference_spans(normalized).is_empty()
+        self.matches(normalized)
+            .iter()
+            .any(|&(pattern, _, _)| pattern < self.weak_end)
     }
 
     /// Whether it points back with a reference proper (它, 其中, it), not only a continuation.
@@ -128,7 +135,7 @@ impl FollowUpMatcher {
             .any(|&(pattern, _, _)| pattern < self.strong_count)
     }
 
-    /// Char spans of the reference and continuation words in a normalized question.
+    /// Char spans of the reference, continuation and filler words in a normalized question.
     pub fn reference_spans(&self, normalized: &str) -> Vec<(usize, usize)> {
         self.matches(normalized)
             .into_iter()
@@ -136,7 +143,7 @@ impl FollowUpMatcher {
             .collect()
     }
 
-    /// (pattern, char start, char end) of every reference or continuation word.
+    /// (pattern, char start, char end) of every reference, continuation or filler word.
     fn matches(&self, normalized: &str) -> Vec<(usize, usize, usize)> {
         let Some(matcher) = &self.references else {
             return Vec::new();
@@ -187,6 +194,7 @@ mod tests {
             more: words(&["详细一点", "还有呢", "more"]),
             references: words(&["其中", "它", "it"]),
             continuations: words(&["呢"]),
+            fillers: words(&["请问"]),
         })
     }
 
@@ -213,6 +221,8 @@ mod tests {
         assert!(matcher.has_reference("其中免费的有多少"));
         assert!(matcher.has_strong_reference("其中免费的有多少"));
         assert!(matcher.has_reference("天气呢") && !matcher.has_strong_reference("天气呢"));
+        assert!(!matcher.has_reference("请问天气如何"), "a filler is no reference");
+        assert_eq!(matcher.reference_spans("请问其中"), vec![(0, 2), (2, 4)]);
         assert!(matcher.has_reference("is it free"));
         assert!(!matcher.has_reference("items"));
         assert!(!matcher.has_reference("母婴室有多少间"));

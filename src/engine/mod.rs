@@ -338,9 +338,9 @@ impl Engine {
     }
 
     /// Whether a question without a topic of its own continues the conversation about
-    /// `context_item`: it asks for something specific (a figure, a place, a price …),
-    /// points back (它, 其中) or uses words of the item's sentences — and brings few words
-    /// the article never uses (深圳明天会下雨吗 is a new question, not a follow-up).
+    /// `context_item`: it asks something (a figure, a place, who …), points back (它, 其中)
+    /// or uses words of the item's sentences — and brings few words the article never uses
+    /// (深圳明天会下雨吗 is a new question, not a follow-up).
     fn is_follow_up(
         &self,
         analysis: &Analysis,
@@ -358,16 +358,16 @@ impl Engine {
         {
             return false;
         }
-        let specific = analysis
-            .asked
-            .is_some_and(|kind| self.analyzer.kind_rule(kind) != crate::knowledge::questions::AnswerRule::Any);
+        // Any question word counts (是给谁打的, 实现了哪些功能): the words the article never
+        // uses were counted above.
+        let asks = analysis.asked.is_some();
         let overlap = self
             .index
             .item_fact_docs(context_item)
             .iter()
             .map(|&doc| scoring.doc_overlap[doc])
             .fold(0.0f32, f32::max);
-        specific || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
+        asks || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
     }
 
     /// How many pairs of Chinese characters of the question the article never uses, and how

@@ -93,6 +93,9 @@ pub const FOLLOW_UP_MIN_OVERLAP: f32 = 1.5;
 /// Follow-ups: evidence of the question's own words for a fact outside the conversation's
 /// focus that lets it answer (覆盖了几个社区 after a question about the pilot district).
 pub const FOCUS_ESCAPE_TOPIC: f32 = 0.5;
+/// Follow-ups: a general follow-up (它实现了哪些功能) prefers the conversation's facts by
+/// this much, less than one rare word of the question pointing elsewhere.
+pub const FOCUS_PREFERENCE: f32 = 0.5;
 /// Follow-ups: a question naming the conversation's item among others stays with it only
 /// if the item scores at least this share of the best item.
 pub const CONTEXT_TOPIC_RATIO: f32 = 0.5;

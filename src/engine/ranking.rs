@@ -15,7 +15,8 @@ use super::analysis::{Analysis, Analyzer, Fit};
 use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL,
-    FOCUS_ESCAPE_TOPIC, HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, NARROW_MIN, NARROW_RATIO,
+    FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, NARROW_MIN,
+    NARROW_RATIO,
 };
 use super::scoring::Scoring;
 
@@ -95,13 +96,19 @@ pub fn rank_facts(
     }
     // Rare words of a sentence: each question bigram once, split among the item's facts
     // holding it. They rank facts but do not narrow the topic (too weak a sign).
+    // The question's own words outside its keywords (個中心喺邊度 → 中心), for follow-ups.
+    let mut own = vec![0.0f32; fact_count];
     let mut seen: Vec<(char, char)> = Vec::new();
-    for pair in chars.windows(2) {
+    for (position, pair) in chars.windows(2).enumerate() {
         let bigram = (pair[0], pair[1]);
         if seen.contains(&bigram) {
             continue;
         }
         seen.push(bigram);
+        let inside_keyword = scoring
+            .hits
+            .iter()
+            .any(|hit| hit.start <= position && position + 2 <= hit.end);
         let Some(posting) = index.bigram_postings.get(&bigram) else {
             continue;
         };
@@ -118,6 +125,9 @@ pub fn rank_facts(
         let share = FACT_BIGRAM_FACTOR * posting.doc_idf / local.len() as f32;
         for fact in local {
             topic[fact] += share;
+            if !inside_keyword {
+                own[fact] += share;
+            }
         }
     }
     for (fact, &doc) in docs.iter().enumerate() {
@@ -127,21 +137,38 @@ pub fn rank_facts(
     }
 
     let best_specific = specific.iter().copied().fold(0.0f32, f32::max);
+    let in_conversation = focus.is_some();
     let focus: Vec<usize> = focus
         .unwrap_or_default()
         .iter()
         .copied()
         .filter(|&f| f < fact_count)
         .collect();
+    let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind));
+    let selective = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words | AnswerRule::None));
     let (candidates, narrowed): (Vec<usize>, bool) = if best_specific >= NARROW_MIN {
         let narrowed = (0..fact_count)
             .filter(|&f| specific[f] >= NARROW_RATIO * best_specific)
             .collect();
         (narrowed, true)
-    } else if !focus.is_empty() {
-        // A follow-up without words of its own is about what the conversation was about.
+    } else if !focus.is_empty() && selective {
+        // A follow-up without words of its own asking for something specific is about what
+        // the conversation was about (在哪里可以打 after the HPV vaccine).
         (focus.clone(), true)
+    } else if in_conversation && selective && own.iter().any(|&o| o >= FOCUS_ESCAPE_TOPIC) {
+        // A follow-up about the whole item asking for something specific: its own words say
+        // which sentence it means (個中心喺邊度 → the sentence of the 中心).
+        let best_own = own.iter().copied().fold(0.0f32, f32::max);
+        (
+            (0..fact_count).filter(|&f| own[f] >= NARROW_RATIO * best_own).collect(),
+            true,
+        )
     } else {
+        // A general follow-up (它实现了哪些功能) is about the item; the facts of the
+        // conversation only come first when nothing else tells.
+        for &f in &focus {
+            topic[f] += FOCUS_PREFERENCE;
+        }
         ((0..fact_count).collect(), false)
     };
 
@@ -149,7 +176,6 @@ pub fn rank_facts(
         .iter()
         .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
         .collect();
-    let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind));
     // The conversation's focus gives way when none of its facts can answer: to facts the
     // question's own words point at (覆盖了几个社区), or, for a figure, when the focus holds
     // no figure at all.

@@ -95,6 +95,8 @@ pub struct FollowUpWords {
     pub references: Vec<String>,
     /// Words that continue a conversation, a weaker hint: 那…呢, and, what about.
     pub continuations: Vec<String>,
+    /// Polite words and fillers (请问, 麻烦): not new words of a follow-up.
+    pub fillers: Vec<String>,
 }
 
 /// The whole question-words file.
@@ -141,6 +143,8 @@ struct FollowUpEntry {
     references: Vec<Spanned<String>>,
     #[serde(default)]
     continuations: Vec<Spanned<String>>,
+    #[serde(default)]
+    fillers: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -285,6 +289,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
                 more: report.check_keywords(&entry.more),
                 references: report.check_keywords(&entry.references),
                 continuations: report.check_keywords(&entry.continuations),
+                fillers: report.check_keywords(&entry.fillers),
             }
         }
         None => FollowUpWords::default(),
