@@ -220,6 +220,31 @@ const TOPIC_SEPARATORS: [&str; 16] = [
     "以及", "还有", "和", "与", "跟", "及", "、", ",", ";", "/", "&", " and ", "?", "!", "。", "\n",
 ];
 
+/// Whether a question (NFKC, lowercase) has a word or mark that can join topics.
+fn has_separator(text: &str) -> bool {
+    TOPIC_SEPARATORS.iter().any(|separator| text.contains(separator)) || text.contains(char::is_whitespace)
+}
+
+/// The question cut at every [`TOPIC_SEPARATORS`] word, in one pass.
+fn split_topics(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut position = 0;
+    while position < text.len() {
+        let rest = &text[position..];
+        match TOPIC_SEPARATORS.iter().find(|separator| rest.starts_with(**separator)) {
+            Some(separator) => {
+                pieces.push(text[start..position].to_string());
+                position += separator.len();
+                start = position;
+            }
+            None => position += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    pieces.push(text[start..].to_string());
+    pieces
+}
+
 /// Whether the question has two keyword hits that do not overlap: only then can it name
 /// several topics (a cheap test before cutting it into pieces).
 fn has_separate_hits(scoring: &Scoring) -> bool {
@@ -491,8 +516,8 @@ impl Engine {
 
         // Several topics in one question: one part each, in the question's order. A
         // question naming several topics is complete: the conversation does not change it.
-        let mut parts: Vec<(usize, FactRanking)> = if standalone_score >= MIN_ITEM_SCORE && has_separate_hits(&scoring)
-        {
+        let several = standalone_score >= MIN_ITEM_SCORE && has_separate_hits(&scoring) && has_separator(&raw);
+        let mut parts: Vec<(usize, FactRanking)> = if several {
             self.topic_parts(question, &analysis, tracer)
         } else {
             Vec::new()
@@ -696,23 +721,24 @@ impl Engine {
                 fmt(&ranking.scores)
             )
         });
-        let topic = self.topic_name(item, scoring, question);
+        // The topic's name is only needed to say what is missing.
+        let topic = || self.topic_name(item, scoring, question);
         let missing = if let Some(gap) = &ranking.scope_gap {
             Some(match gap {
                 ScopeGap::Place(place) => Missing::Place {
-                    topic,
+                    topic: topic(),
                     place: place.clone(),
                     home: self.analyzer.home().to_string(),
                 },
                 ScopeGap::Year(year) => Missing::Year {
-                    topic,
+                    topic: topic(),
                     asked: *year,
                     year: self.analyzer.year(),
                 },
             })
         } else if self.analyzer.asks_the_unsayable(analysis) || !ranking.answerable {
             Some(Missing::Asked {
-                topic,
+                topic: topic(),
                 label: self.analyzer.asked_label(analysis),
             })
         } else {
@@ -763,14 +789,7 @@ impl Engine {
     /// Splits a question naming several topics into parts, one per topic, in order; empty
     /// when the question has one topic.
     fn topic_parts(&self, question: &str, analysis: &Analysis, tracer: &mut Tracer) -> Vec<(usize, FactRanking)> {
-        let text = han_spaces_as_breaks(&nfkc(question).to_lowercase());
-        let mut pieces: Vec<String> = vec![text];
-        for separator in TOPIC_SEPARATORS {
-            pieces = pieces
-                .iter()
-                .flat_map(|piece| piece.split(separator).map(str::to_string).collect::<Vec<_>>())
-                .collect();
-        }
+        let pieces = split_topics(&han_spaces_as_breaks(&nfkc(question).to_lowercase()));
         if pieces.len() < 2 {
             return Vec::new();
         }
@@ -1185,6 +1204,16 @@ mod tests {
         let answer = engine().answer("集体婚礼和母婴室各有多少");
         assert_eq!(answer.items(), vec![2, 1]);
         assert_eq!(answer.more.first().and_then(|part| part.facts.first()), Some(&1));
+    }
+
+    #[test]
+    fn questions_are_cut_at_every_separator() {
+        assert_eq!(
+            split_topics("母婴室和两癌筛查,还有hpv and vaccine?"),
+            vec!["母婴室", "两癌筛查", "", "hpv", "vaccine", ""]
+        );
+        assert_eq!(split_topics("以及"), vec!["", ""]);
+        assert_eq!(split_topics("没有"), vec!["没有"]);
     }
 
     #[test]
