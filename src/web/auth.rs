@@ -89,18 +89,23 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Writes a private file (0600 on Unix) atomically: a temporary file, then a rename.
+/// Writes a private file (0600 on Unix) atomically: a temporary file of this process, then
+/// a rename.
 fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let temporary = path.with_extension("tmp");
+    let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
+    write_private_file(&temporary, contents)?;
+    fs::rename(&temporary, path)
+}
+
+/// Writes `contents` to a private file (0600 on Unix), synced.
+fn write_private_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&temporary)?;
+    let mut file = options.open(path)?;
     file.write_all(contents)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(&temporary, path)
+    file.sync_all()
 }
 
 impl Auth {
@@ -120,22 +125,27 @@ impl Auth {
                 random
                     .fill(&mut secret)
                     .map_err(|_| anyhow::anyhow!("no random numbers for the web secret"))?;
-                let mut options = fs::OpenOptions::new();
-                options.write(true).create_new(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-                match options.open(&path) {
-                    Ok(mut file) => {
-                        file.write_all(hex(&secret).as_bytes())
-                            .and_then(|()| file.sync_all())
-                            .with_context(|| format!("cannot write {}", path.display()))?;
-                        secret.to_vec()
-                    }
+                // Written in full under a name of its own, then linked in place: a process
+                // starting at the same moment (`fuer-bot web` and `fuer-bot web-link`) either
+                // creates the secret or reads the other's complete one, never a half-written file.
+                let mut unique = [0u8; 8];
+                random
+                    .fill(&mut unique)
+                    .map_err(|_| anyhow::anyhow!("no random numbers for the web secret"))?;
+                let temporary = data_dir.join(format!("{SECRET_FILE_NAME}.{}.tmp", hex(&unique)));
+                write_private_file(&temporary, hex(&secret).as_bytes())
+                    .with_context(|| format!("cannot write {}", temporary.display()))?;
+                let linked = fs::hard_link(&temporary, &path);
+                let _ = fs::remove_file(&temporary);
+                match linked {
+                    Ok(()) => secret.to_vec(),
                     // Another process created it meanwhile: use that one.
                     Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
                         let text =
                             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-                        unhex(text.trim()).with_context(|| format!("{} is damaged", path.display()))?
+                        unhex(text.trim())
+                            .filter(|secret| secret.len() >= 32)
+                            .with_context(|| format!("{} is damaged", path.display()))?
                     }
                     Err(error) => {
                         return Err(error).with_context(|| format!("cannot create {}", path.display()));
@@ -297,6 +307,29 @@ mod tests {
     use super::*;
 
     const NOW: i64 = 1_709_517_600;
+
+    #[test]
+    fn processes_starting_together_share_one_complete_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let opened: Vec<Auth> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8).map(|_| scope.spawn(|| Auth::open(&data))).collect();
+            handles.into_iter().map(|h| h.join().unwrap().unwrap()).collect()
+        });
+        let link = opened[0].login_token(crate::store::unix_now());
+        for auth in &opened {
+            assert!(
+                auth.check_login(&link, crate::store::unix_now()).is_ok(),
+                "one secret for all"
+            );
+        }
+        let leftovers: Vec<_> = fs::read_dir(&data)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "no temporary files are left");
+    }
 
     #[test]
     fn a_login_token_works_once_and_only_in_time() {
