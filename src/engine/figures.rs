@@ -162,20 +162,9 @@ fn follower_at(chars: &[char], start: usize) -> String {
         .collect()
 }
 
-/// The value of a single Chinese digit character (两 included).
-fn chinese_digit_value(c: char) -> Option<u8> {
-    Some(match c {
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+/// The value of a single Chinese digit character (两 included), zero excluded.
+fn chinese_digit_value(c: char) -> Option<u64> {
+    crate::normalize::chinese_digit(c).filter(|&value| value > 0)
 }
 
 /// The numbers written in digits in a text (`1458`, `208.8`), as they stand.
