@@ -339,6 +339,30 @@ mod tests {
     }
 
     #[test]
+    fn conversation_lifetime_and_capacity() {
+        let defaults = config(&[("TELOXIDE_TOKEN", TOKEN)]).expect("valid");
+        assert_eq!(defaults.context_ttl, crate::conversation::DEFAULT_CONTEXT_TTL);
+        assert_eq!(defaults.context_capacity, crate::conversation::DEFAULT_CONTEXT_CAPACITY);
+        let set = config(&[
+            ("TELOXIDE_TOKEN", TOKEN),
+            ("CONTEXT_TTL", "90s"),
+            ("CONTEXT_CAPACITY", "1000"),
+        ])
+        .expect("valid");
+        assert_eq!(set.context_ttl, std::time::Duration::from_secs(90));
+        assert_eq!(set.context_capacity, 1000);
+        for (name, value) in [
+            ("CONTEXT_TTL", "soon"),
+            ("CONTEXT_TTL", "0"),
+            ("CONTEXT_CAPACITY", "0"),
+            ("CONTEXT_CAPACITY", "many"),
+        ] {
+            let error = config(&[("TELOXIDE_TOKEN", TOKEN), (name, value)]).expect_err(value);
+            assert!(error.to_string().contains(name), "{error}");
+        }
+    }
+
+    #[test]
     fn admin_ids_and_throttle() {
         assert_eq!(parse_admin_ids("12, 34,56;12"), Ok(vec![12, 34, 56]));
         assert_eq!(parse_admin_ids(""), Ok(vec![]));
