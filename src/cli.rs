@@ -283,8 +283,6 @@ fn explain_one(
     };
     let explanation = if crate::command::parse_command(question.trim(), None).is_some() {
         "a command: answered as on Telegram".to_string()
-    } else if let Some(navigation) = engine.navigation(question) {
-        format!("navigation: {navigation:?} from the context's item")
     } else {
         let focus = context.as_ref().map(crate::conversation::Context::focus);
         engine.answer_traced_in_context(question, focus.as_ref()).1.render()

@@ -103,15 +103,12 @@ pub enum ContextChange {
 #[derive(Clone)]
 pub struct ConversationStore {
     cache: moka::sync::Cache<ConversationKey, Arc<Context>>,
-    ttl: Duration,
-    capacity: u64,
 }
 
 impl std::fmt::Debug for ConversationStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConversationStore")
-            .field("ttl", &self.ttl)
-            .field("capacity", &self.capacity)
+            .field("conversations", &self.cache.entry_count())
             .finish_non_exhaustive()
     }
 }
@@ -131,15 +128,7 @@ impl ConversationStore {
             .time_to_idle(ttl)
             .eviction_policy(EvictionPolicy::lru())
             .build();
-        ConversationStore { cache, ttl, capacity }
-    }
-
-    pub fn ttl(&self) -> Duration {
-        self.ttl
-    }
-
-    pub fn capacity(&self) -> u64 {
-        self.capacity
+        ConversationStore { cache }
     }
 
     /// The context of a conversation, if it is remembered.

@@ -9,7 +9,7 @@
 //! [`Engine::answer_in_context`]).
 
 use crate::conversation::{Context, ContextChange};
-use crate::engine::{Answer, Engine, Navigation};
+use crate::engine::{Answer, Engine, Intent, Navigation};
 use crate::reply::{self, Paragraph, Reply};
 use crate::texts;
 
@@ -84,11 +84,11 @@ pub fn respond_in_context(engine: &Engine, request: Request<'_>, context: Option
             if question.chars().count() > MAX_QUESTION_CHARS {
                 return Response::plain(texts::QUESTION_TOO_LONG);
             }
-            if let Some(navigation) = engine.navigation(question) {
-                return navigate(engine, navigation, context);
-            }
             let focus = context.map(Context::focus);
             let answer = engine.answer_in_context(question, focus.as_ref());
+            if let Intent::Navigation(navigation) = answer.intent {
+                return navigate(engine, navigation, context);
+            }
             let change = match answer.item {
                 Some(_) => {
                     let figure = first_figure(engine, &answer);
@@ -126,11 +126,7 @@ pub fn whole_item(engine: &Engine, number: u8) -> Response {
 fn navigate(engine: &Engine, navigation: Navigation, context: Option<&Context>) -> Response {
     let knowledge = engine.knowledge();
     let Some(context) = context.filter(|context| knowledge.item(context.item).is_some()) else {
-        let mut reply = reply::list(knowledge);
-        reply
-            .paragraphs
-            .insert(0, Paragraph::plain(texts::FOLLOW_UP_WITHOUT_TOPIC));
-        return Response::reply_only(reply);
+        return Response::reply_only(reply::follow_up_without_topic(knowledge));
     };
     let last = knowledge.last_item_number();
     match navigation {

@@ -317,6 +317,8 @@ pub fn answer(knowledge: &KnowledgeBase, answer: &Answer) -> Reply {
         Intent::Source => source(knowledge),
         Intent::List => list(knowledge),
         Intent::Empty => Reply::from_paragraphs(vec![Paragraph::plain(texts::EMPTY_QUESTION)]),
+        // Outside a conversation (inline, `ask` on one line) there is no item to move from.
+        Intent::Navigation(_) => follow_up_without_topic(knowledge),
         Intent::NoSuchItem => item_argument_error(knowledge, &ItemArgumentError::OutOfRange),
         Intent::Declined => declined(knowledge, &answer.suggestions),
         Intent::Item | Intent::Ordinal => {
@@ -331,6 +333,15 @@ pub fn answer(knowledge: &KnowledgeBase, answer: &Answer) -> Reply {
             item_answer(knowledge, &parts, answer)
         }
     }
+}
+
+/// 下一件 or 详细一点 with no item to start from: the list, and a word why.
+pub fn follow_up_without_topic(knowledge: &KnowledgeBase) -> Reply {
+    let mut reply = list(knowledge);
+    reply
+        .paragraphs
+        .insert(0, Paragraph::plain(texts::FOLLOW_UP_WITHOUT_TOPIC));
+    reply
 }
 
 fn declined(knowledge: &KnowledgeBase, suggestions: &[u8]) -> Reply {

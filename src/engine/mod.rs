@@ -68,6 +68,9 @@ pub enum Intent {
     Declined,
     /// Nothing but symbols, emoji or spaces.
     Empty,
+    /// A move through the conversation (下一件, 上一件) or a request for more (详细一点); the
+    /// dialogue step answers it from the conversation's item.
+    Navigation(Navigation),
 }
 
 /// Whether the question was answered, is about a topic of the article but asks what the
@@ -357,11 +360,6 @@ impl Engine {
         ))
     }
 
-    /// Whether a message moves through the items (下一件) or asks for more (详细一点).
-    pub fn navigation(&self, question: &str) -> Option<Navigation> {
-        self.follow_up.navigation(&normalize(question))
-    }
-
     /// Whether a question without a topic of its own continues the conversation about
     /// `context_item`: it asks something (a figure, a place, who …), points back (它, 其中)
     /// or uses words of the item's sentences — and brings few words the article never uses
@@ -436,18 +434,19 @@ impl Engine {
             .collect()
     }
 
-    /// The longest keyword of the item found in the question (what 「X呢」 counts).
-    fn topic_hit_text(&self, item: usize, scoring: &Scoring) -> String {
+    /// The keywords found in the question that belong to `item`.
+    fn item_hit_patterns<'a>(&'a self, item: usize, scoring: &'a Scoring) -> impl Iterator<Item = &'a index::Pattern> {
         scoring
             .hits
             .iter()
-            .filter(|hit| {
-                self.index.patterns[hit.pattern]
-                    .terms
-                    .iter()
-                    .any(|&t| self.index.terms[t].item == item)
-            })
-            .map(|hit| self.index.patterns[hit.pattern].text())
+            .map(|hit| &self.index.patterns[hit.pattern])
+            .filter(move |pattern| pattern.terms.iter().any(|&t| self.index.terms[t].item == item))
+    }
+
+    /// The longest keyword of the item found in the question (what 「X呢」 counts).
+    fn topic_hit_text(&self, item: usize, scoring: &Scoring) -> String {
+        self.item_hit_patterns(item, scoring)
+            .map(index::Pattern::text)
             .max_by_key(|text| text.chars().count())
             .unwrap_or_default()
     }
@@ -465,6 +464,10 @@ impl Engine {
         if chars.iter().all(|c| *c == ' ') {
             tracer.note(|| "intent: empty (nothing but symbols)".to_string());
             return Answer::without_item(Intent::Empty);
+        }
+        if let Some(navigation) = self.follow_up.navigation(&normalized) {
+            tracer.note(|| format!("intent: navigation {navigation:?}"));
+            return Answer::without_item(Intent::Navigation(navigation));
         }
         for (pattern, intent) in [
             (&self.intents.greeting, Intent::Greeting),
@@ -485,7 +488,7 @@ impl Engine {
 
         let mut analysis = self.analyzer.analyze(&normalized);
         self.trace_analysis(&analysis, tracer);
-        let scoring = self.score_text(question, &normalized, &chars);
+        let scoring = self.score_text(&raw, &normalized, &chars);
         self.trace_scoring(&scoring, tracer);
         let keyword_spans = self.topic_spans(&scoring);
         self.analyzer.drop_places_inside(&mut analysis, &keyword_spans);
@@ -518,7 +521,7 @@ impl Engine {
         // question naming several topics is complete: the conversation does not change it.
         let several = standalone_score >= MIN_ITEM_SCORE && has_separate_hits(&scoring) && has_separator(&raw);
         let mut parts: Vec<(usize, FactRanking)> = if several {
-            self.topic_parts(question, &analysis, tracer)
+            self.topic_parts(&raw, &analysis, tracer)
         } else {
             Vec::new()
         };
@@ -762,16 +765,8 @@ impl Engine {
     /// The topic as the question named it: the longest keyword hit of the item with
     /// Chinese in it (in the question's own letter case: HPV疫苗), else the item's title.
     fn topic_name(&self, item: usize, scoring: &Scoring, question: &str) -> String {
-        let Some(pattern) = scoring
-            .hits
-            .iter()
-            .filter(|hit| {
-                self.index.patterns[hit.pattern]
-                    .terms
-                    .iter()
-                    .any(|&t| self.index.terms[t].item == item)
-            })
-            .map(|hit| &self.index.patterns[hit.pattern])
+        let Some(pattern) = self
+            .item_hit_patterns(item, scoring)
             .filter(|pattern| pattern.chars.iter().any(|c| is_han(*c)) && pattern.chars.len() >= 2)
             .max_by_key(|pattern| pattern.chars.len())
         else {
@@ -788,8 +783,9 @@ impl Engine {
 
     /// Splits a question naming several topics into parts, one per topic, in order; empty
     /// when the question has one topic.
-    fn topic_parts(&self, question: &str, analysis: &Analysis, tracer: &mut Tracer) -> Vec<(usize, FactRanking)> {
-        let pieces = split_topics(&han_spaces_as_breaks(&nfkc(question).to_lowercase()));
+    /// `raw` is the question after NFKC, lowercase.
+    fn topic_parts(&self, raw: &str, analysis: &Analysis, tracer: &mut Tracer) -> Vec<(usize, FactRanking)> {
+        let pieces = split_topics(&han_spaces_as_breaks(raw));
         if pieces.len() < 2 {
             return Vec::new();
         }
@@ -912,11 +908,11 @@ impl Engine {
         answer
     }
 
-    /// Scores every item for a text (`original` as typed, for its figures; `normalized` and
-    /// its `chars` for everything else).
-    fn score_text(&self, original: &str, normalized: &str, chars: &[char]) -> Scoring<'_> {
+    /// Scores every item for a text (`written`: as typed after NFKC, for its figures in
+    /// digits; `normalized` and its `chars` for everything else).
+    fn score_text(&self, written: &str, normalized: &str, chars: &[char]) -> Scoring<'_> {
         let byte_to_char = byte_to_char_map(normalized);
-        let figures = self.question_figures(original, normalized);
+        let figures = self.question_figures(written, normalized);
         score(
             &self.index,
             self.knowledge.items.len(),
@@ -930,8 +926,8 @@ impl Engine {
     /// Figures of a question: those written in digits, and Chinese numerals of two digits
     /// or more (二十四 → 24; a lone 一/两/三 is usually part of a word). Positions (第5件,
     /// 5件) and years are not looked up.
-    fn question_figures(&self, question: &str, normalized: &str) -> Vec<Figure> {
-        find_figures(normalized, &nfkc(question), self.analyzer.measure_words())
+    fn question_figures(&self, written: &str, normalized: &str) -> Vec<Figure> {
+        find_figures(normalized, written, self.analyzer.measure_words())
             .into_iter()
             .filter(|figure| !figure.ordinal && !figure.year)
             .filter(|figure| !POSITION_UNITS.contains(&figure.unit.as_str()))

@@ -9,7 +9,7 @@ use super::database::QuestionStore;
 use super::error::StoreError;
 use super::report::{format_stats, format_store_error, format_unanswered};
 use super::time::unanswered_since;
-use super::{AskedQuestion, DayCount, Overview, QuestionRecord, Stats, UnansweredQuestion};
+use super::{AskedQuestion, Overview, QuestionRecord, Stats, UnansweredQuestion};
 use crate::knowledge::KnowledgeBase;
 
 /// Records questions if the database works, and otherwise lets the bot go on without
@@ -127,11 +127,6 @@ impl Recorder {
     /// See [`QuestionStore::unanswered`]; an error when recording is off.
     pub fn unanswered(&self, limit: usize, since: i64) -> Result<Vec<UnansweredQuestion>, StoreError> {
         self.query(|store| store.unanswered(limit, since))
-    }
-
-    /// See [`QuestionStore::questions_per_day`]; an error when recording is off.
-    pub fn questions_per_day(&self, now: i64, days: u32) -> Result<Vec<DayCount>, StoreError> {
-        self.query(|store| store.questions_per_day(now, days))
     }
 
     /// See [`QuestionStore::overview`]; an error when recording is off.

@@ -69,6 +69,7 @@ pub fn inline_articles(engine: &Engine, query: &str) -> Vec<InlineArticle> {
             }
             Intent::Declined => items.extend(&answer.suggestions),
             Intent::List
+            | Intent::Navigation(_)
             | Intent::NoSuchItem
             | Intent::Greeting
             | Intent::Thanks
