@@ -4,8 +4,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use fuer_bot::engine::Engine;
-use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::knowledge_dir::load_knowledge_dir;
+use fuer_core::engine::Engine;
 
 const QUESTIONS: [&str; 8] = [
     "全市建了多少间母婴室？",
@@ -23,7 +23,9 @@ fn knowledge_dir() -> &'static Path {
 }
 
 fn answering(c: &mut Criterion) {
-    let knowledge = load_knowledge_dir(knowledge_dir()).expect("shipped knowledge loads");
+    let knowledge = load_knowledge_dir(knowledge_dir())
+        .expect("shipped knowledge loads")
+        .into_first();
     let engine = Engine::new(knowledge);
     for (index, question) in QUESTIONS.iter().enumerate() {
         c.bench_function(&format!("answer/{index}"), |b| {
@@ -34,17 +36,26 @@ fn answering(c: &mut Criterion) {
 
 fn loading(c: &mut Criterion) {
     c.bench_function("load_and_index", |b| {
-        b.iter(|| Engine::new(load_knowledge_dir(black_box(knowledge_dir())).expect("shipped knowledge loads")))
+        b.iter(|| {
+            Engine::new(
+                load_knowledge_dir(black_box(knowledge_dir()))
+                    .expect("shipped knowledge loads")
+                    .into_first(),
+            )
+        })
     });
 }
 
 /// What a conversation adds to an answer: the look-up of the context in a full store
 /// (50 000 conversations), the answer with the context, and storing the new context.
 fn conversations(c: &mut Criterion) {
-    use fuer_bot::conversation::{ContextChange, ConversationKey, ConversationStore};
-    use fuer_bot::dialogue::{Request, respond, respond_in_context};
+    use fuer_bot::conversations::{ConversationKey, ConversationStore};
+    use fuer_core::conversation::ContextChange;
+    use fuer_core::dialogue::{Request, respond, respond_in_context};
 
-    let knowledge = load_knowledge_dir(knowledge_dir()).expect("shipped knowledge loads");
+    let knowledge = load_knowledge_dir(knowledge_dir())
+        .expect("shipped knowledge loads")
+        .into_first();
     let engine = Engine::new(knowledge);
     let store = ConversationStore::default();
     let start = respond(&engine, Request::Question("母婴室有多少间"));

@@ -16,12 +16,12 @@ use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use fuer_bot::dialogue::{Request, respond};
-use fuer_bot::engine::Engine;
-use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::knowledge_dir::load_knowledge_dir;
 use fuer_bot::reload::{reload_now, watch_knowledge_dir};
+use fuer_core::dialogue::{Request, respond};
+use fuer_core::engine::Engine;
 
-const ITEM_5: &str = "05-母婴室.toml";
+const ITEM_5: &str = "2024-shenzhen/05-母婴室.toml";
 const QUESTION: &str = "全市建了多少间母婴室？";
 
 /// The knowledge files, with an article that also has item 5's lines with 1999间 (the
@@ -29,11 +29,11 @@ const QUESTION: &str = "全市建了多少间母婴室？";
 fn copy_knowledge() -> tempfile::TempDir {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
     let dir = tempfile::tempdir().expect("temp dir");
-    for entry in fs::read_dir(&source).expect("knowledge dir") {
-        let path = entry.expect("entry").path();
-        fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
-    }
-    let article = dir.path().join(fuer_bot::knowledge::ARTICLE_FILE_NAME);
+    fuer_bot::knowledge_dir::copy_knowledge_dir(&source, dir.path()).expect("copy the knowledge");
+    let article = dir
+        .path()
+        .join("2024-shenzhen")
+        .join(fuer_core::knowledge::ARTICLE_FILE_NAME);
     let text = fs::read_to_string(&article).expect("the article");
     let corrected: Vec<String> = text
         .lines()
@@ -57,7 +57,7 @@ fn save_by_rename(dir: &Path, contents: &str) {
 fn reload(c: &mut Criterion) {
     let dir = copy_knowledge();
     let engine = Arc::new(ArcSwap::from_pointee(Engine::new(
-        load_knowledge_dir(dir.path()).expect("knowledge loads"),
+        load_knowledge_dir(dir.path()).expect("knowledge loads").into_first(),
     )));
     let mut group = c.benchmark_group("reload");
 

@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use fuer_bot::engine::Engine;
-use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::knowledge_dir::load_knowledge_dir;
+use fuer_core::engine::Engine;
 
 const BUILT_IN: &str = "全市建了多少间母婴室？\n母婴是有多少\n請問兩癌篩查做了多少例\nHow many nursing rooms are there?\n12154是什么意思\n第七件是什么\n深圳房价多少\n五分钟救助服务圈覆盖了多少个社区\n你好\n十件大事有哪些\nqwertyuiop\n妇儿大厦接待了多少外宾";
 const ROUNDS: usize = 2000;
@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let knowledge = load_knowledge_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))
         .map_err(|problems| format!("{} knowledge problems", problems.len()))?;
-    let engine = Engine::new(knowledge);
+    let engine = Engine::new(knowledge.into_first());
     let load = started.elapsed();
     let mut samples = Vec::with_capacity(questions.len() * ROUNDS);
     for _ in 0..ROUNDS {

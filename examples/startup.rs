@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use fuer_bot::engine::Engine;
-use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::knowledge_dir::load_knowledge_dir;
+use fuer_core::engine::Engine;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge"));
@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let started = Instant::now();
         let knowledge = load_knowledge_dir(dir).map_err(|problems| format!("{} problems", problems.len()))?;
         let loaded = Instant::now();
-        let engine = Engine::new(knowledge);
+        let engine = Engine::new(knowledge.into_first());
         let built = Instant::now();
         std::hint::black_box(engine.answer("全市建了多少间母婴室？"));
         let answered = Instant::now();

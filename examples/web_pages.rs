@@ -16,9 +16,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
-use fuer_bot::engine::Engine;
 use fuer_bot::store::{QuestionRecord, QuestionStore, Recorder, database_path, unix_now};
 use fuer_bot::web::{Auth, WebConfig, WebState};
+use fuer_core::engine::Engine;
 
 const QUESTIONS: u64 = 1_000_000;
 const WORDINGS: u64 = 20_000;
@@ -109,10 +109,7 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let data = root.join("target").join("web-bench");
     let knowledge = tempfile::tempdir().expect("a temporary directory");
-    for entry in std::fs::read_dir(root.join("knowledge")).expect("the knowledge") {
-        let path = entry.expect("an entry").path();
-        std::fs::copy(&path, knowledge.path().join(path.file_name().expect("a name"))).expect("copy");
-    }
+    fuer_bot::knowledge_dir::copy_knowledge_dir(&root.join("knowledge"), knowledge.path()).expect("copy the knowledge");
     let engine = fuer_bot::cli::load_engine(knowledge.path()).expect("the knowledge");
     let path = database_path(&data);
     std::fs::create_dir_all(&data).expect("the data directory");

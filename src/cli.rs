@@ -10,10 +10,10 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::console::{LocalConversation, render_for_console, respond_to_line, run_console};
-use crate::dialogue::{MAX_QUESTION_CHARS, Response};
-use crate::engine::Engine;
 use crate::input;
-use crate::knowledge::load::load_knowledge_dir;
+use crate::knowledge_dir::load_knowledge_dir;
+use fuer_core::dialogue::{MAX_QUESTION_CHARS, Response};
+use fuer_core::engine::Engine;
 
 /// fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
 #[derive(Debug, Parser)]
@@ -96,7 +96,7 @@ pub struct JsonAnswer {
 /// Loads the knowledge base and builds the engine, or fails with every problem listed.
 pub fn load_engine(dir: &Path) -> Result<Engine> {
     match load_knowledge_dir(dir) {
-        Ok(knowledge) => Ok(Engine::new(knowledge)),
+        Ok(knowledge) => Ok(Engine::new(knowledge.into_first())),
         Err(problems) => {
             let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
             bail!(
@@ -112,13 +112,16 @@ pub fn load_engine(dir: &Path) -> Result<Engine> {
 pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
     match load_knowledge_dir(dir) {
         Ok(knowledge) => {
-            writeln!(
-                output,
-                "OK: {} items, {} facts, {} keywords",
-                knowledge.items.len(),
-                knowledge.fact_count(),
-                knowledge.keyword_count()
-            )?;
+            for article in knowledge.articles() {
+                writeln!(
+                    output,
+                    "OK: {}: {} items, {} facts, {} keywords",
+                    article.id,
+                    article.items.len(),
+                    article.fact_count(),
+                    article.keyword_count()
+                )?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
@@ -281,10 +284,10 @@ fn explain_one(
         ),
         None => "context: none".to_string(),
     };
-    let explanation = if crate::command::parse_command(question.trim(), None).is_some() {
+    let explanation = if fuer_core::command::parse_command(question.trim(), None).is_some() {
         "a command: answered as on Telegram".to_string()
     } else {
-        let focus = context.as_ref().map(crate::conversation::Context::focus);
+        let focus = context.as_ref().map(fuer_core::conversation::Context::focus);
         engine.answer_traced_in_context(question, focus.as_ref()).1.render()
     };
     conversation.respond(engine, question);

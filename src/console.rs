@@ -2,12 +2,12 @@
 
 use std::io::{BufRead, Write};
 
-use crate::command::{ParsedCommand, parse_command};
-use crate::conversation::{Context, ContextChange};
-use crate::dialogue::{Request, Response, respond_in_context};
-use crate::engine::Engine;
-use crate::reply::{Paragraph, Reply};
-use crate::texts;
+use fuer_core::command::{ParsedCommand, parse_command};
+use fuer_core::conversation::{Context, ContextChange};
+use fuer_core::dialogue::{Request, Response, respond_in_context};
+use fuer_core::engine::Engine;
+use fuer_core::reply::{Paragraph, Reply};
+use fuer_core::texts;
 
 /// Prompt shown before each line in an interactive console.
 pub const PROMPT: &str = "> ";

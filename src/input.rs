@@ -2,7 +2,7 @@
 //! a line that is not valid UTF-8 is reported as that line's own result (with its number)
 //! and the lines after it are still read; a very long line is cut, so that no line can
 //! take unbounded memory (the dialogue refuses questions over
-//! [`crate::dialogue::MAX_QUESTION_CHARS`] anyway).
+//! [`fuer_core::dialogue::MAX_QUESTION_CHARS`] anyway).
 
 use std::fmt;
 use std::io::{self, BufRead};

@@ -1,23 +1,18 @@
 //! fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
 //!
-//! The domain core (knowledge model, normalization, matching, replies) is pure and
-//! does no I/O; loading files, the console and Telegram live at the edges.
+//! This crate holds the edges around the pure domain core (`fuer-core`): reading the
+//! knowledge directory, the console and `ask`, the question log, live reloading, Telegram
+//! and the admin web page.
 
 pub mod cli;
-pub mod command;
 pub mod console;
-pub mod conversation;
-pub mod dialogue;
-pub mod engine;
+pub mod conversations;
 pub mod input;
-pub mod knowledge;
-pub mod normalize;
+pub mod knowledge_dir;
 pub mod recording;
 pub mod reload;
-pub mod reply;
 pub mod shutdown;
 pub mod state;
 pub mod store;
 pub mod telegram;
-pub mod texts;
 pub mod web;

@@ -105,7 +105,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats) => {
-            let knowledge = fuer_bot::knowledge::load::load_knowledge_dir(&cli.knowledge).ok();
+            let knowledge = fuer_bot::knowledge_dir::load_knowledge_dir(&cli.knowledge)
+                .ok()
+                .map(|knowledge| knowledge.into_first());
             let now = fuer_bot::store::unix_now();
             fuer_bot::store::print_stats(&cli.data_dir, knowledge.as_ref(), now, stdout.lock())?;
             Ok(ExitCode::SUCCESS)

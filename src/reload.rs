@@ -29,10 +29,10 @@ use arc_swap::ArcSwap;
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
-use crate::engine::Engine;
-use crate::knowledge::load::{load_knowledge_dir, read_knowledge_files};
-use crate::knowledge::{ARTICLE_FILE_NAME, KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
-use crate::texts;
+use crate::knowledge_dir::{is_article_folder, load_knowledge_dir, read_knowledge_files};
+use fuer_core::engine::Engine;
+use fuer_core::knowledge::{ARTICLE_FILE_NAME, KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+use fuer_core::texts;
 
 /// Quiet time after the last change before reloading.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -129,7 +129,7 @@ impl fmt::Display for ReloadOutcome {
 pub fn reload_now(dir: &Path, engine: &ArcSwap<Engine>) -> ReloadOutcome {
     let _serialized = RELOAD_LOCK.lock().unwrap_or_else(PoisonError::into_inner);
     match load_knowledge_dir(dir) {
-        Ok(knowledge) => install(dir, knowledge, engine),
+        Ok(knowledge) => install(dir, knowledge.into_first(), engine),
         Err(problems) => ReloadOutcome::Failed(problems),
     }
 }
@@ -273,7 +273,7 @@ fn start_watcher(
         Err(notify::Error::generic("polling requested"))
     } else {
         notify::recommended_watcher(handler(sender.clone())).and_then(|mut watcher| {
-            watcher.watch(dir, RecursiveMode::NonRecursive)?;
+            watcher.watch(dir, RecursiveMode::Recursive)?;
             Ok(watcher)
         })
     };
@@ -293,7 +293,7 @@ fn start_watcher(
             let mut watcher = notify::PollWatcher::new(handler(sender.clone()), config)
                 .with_context(|| format!("cannot watch the knowledge directory {}", dir.display()))?;
             watcher
-                .watch(dir, RecursiveMode::NonRecursive)
+                .watch(dir, RecursiveMode::Recursive)
                 .with_context(|| format!("cannot watch the knowledge directory {}", dir.display()))?;
             Ok((Box::new(watcher), true))
         }
@@ -315,12 +315,31 @@ fn is_relevant(dir: &Path, event: &notify::Result<Event>) -> bool {
         // Opening and reading files, our own reads included, changes nothing.
         return false;
     }
-    event.paths.is_empty()
-        || event.paths.iter().any(|path| {
-            path == dir
-                || path.extension().is_some_and(|ext| ext == "toml")
-                || path.file_name().is_some_and(|name| name == ARTICLE_FILE_NAME)
-        })
+    event.paths.is_empty() || event.paths.iter().any(|path| is_knowledge_path(dir, path))
+}
+
+/// Whether `path` is (or may hold) a knowledge file: the directory itself, a shared
+/// `*.toml`, an article folder, or a `*.toml` or the article in one. Hidden folders
+/// (`.history`) and deeper paths are not.
+fn is_knowledge_path(dir: &Path, path: &Path) -> bool {
+    if path == dir {
+        return true;
+    }
+    let Ok(relative) = path.strip_prefix(dir) else {
+        // Not under the directory as given (e.g. a resolved link): judge by the name.
+        return path.extension().is_some_and(|ext| ext == "toml")
+            || path.file_name().is_some_and(|name| name == ARTICLE_FILE_NAME);
+    };
+    let parts: Vec<_> = relative.components().collect();
+    let is_file = path.extension().is_some_and(|ext| ext == "toml")
+        || path.file_name().is_some_and(|name| name == ARTICLE_FILE_NAME);
+    match parts.as_slice() {
+        // A folder created or removed (events of removed paths cannot be looked at: a name
+        // with an extension is taken for a file).
+        [_] => is_file || (is_article_folder(path) && path.extension().is_none()),
+        [folder, _] => is_article_folder(Path::new(folder.as_os_str())) && is_file,
+        _ => false,
+    }
 }
 
 /// Waits for a relevant event, then until the directory has been quiet for
@@ -383,6 +402,7 @@ impl Worker {
         self.last_seen = Some(current);
         match parse_knowledge(&self.dir.display().to_string(), &files) {
             Ok(knowledge) => {
+                let knowledge = knowledge.into_first();
                 if unchanged && *self.engine.load().knowledge() == knowledge {
                     return None;
                 }
@@ -440,19 +460,38 @@ mod tests {
             &event(EventKind::Create(CreateKind::File), "/k/05-a.toml~")
         ));
         assert!(is_relevant(dir, &Err(notify::Error::generic("overflow"))));
+        // Article folders: their files, and the folders themselves coming and going.
+        for relevant in [
+            "/k/2024-shenzhen/05-a.toml",
+            "/k/2024-shenzhen/source.txt",
+            "/k/2025-shenzhen",
+        ] {
+            assert!(
+                is_relevant(dir, &event(EventKind::Create(CreateKind::Any), relevant)),
+                "{relevant}"
+            );
+        }
+        for ignored in [
+            "/k/.history/2024-shenzhen/05-a.toml",
+            "/k/_draft/05-a.toml",
+            "/k/2024-shenzhen/notes.txt",
+            "/k/2024-shenzhen/deeper/05-a.toml",
+        ] {
+            assert!(
+                !is_relevant(dir, &event(EventKind::Create(CreateKind::Any), ignored)),
+                "{ignored}"
+            );
+        }
     }
 
     #[test]
     fn the_polling_fallback_reloads_too() {
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
         let dir = tempfile::tempdir().unwrap();
-        for entry in std::fs::read_dir(&source).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-        }
+        crate::knowledge_dir::copy_knowledge_dir(&source, dir.path()).unwrap();
         // A corrected article, with the lines both as published and corrected, so that the
         // files are valid before and after the edit of the item.
-        let article = dir.path().join(ARTICLE_FILE_NAME);
+        let article = dir.path().join("2024-shenzhen").join(ARTICLE_FILE_NAME);
         let text = std::fs::read_to_string(&article).unwrap();
         let corrected: Vec<String> = text
             .lines()
@@ -461,7 +500,7 @@ mod tests {
             .collect();
         std::fs::write(&article, format!("{text}\n{}\n", corrected.join("\n"))).unwrap();
         let knowledge = load_knowledge_dir(dir.path()).unwrap();
-        let engine = Arc::new(ArcSwap::from_pointee(Engine::new(knowledge)));
+        let engine = Arc::new(ArcSwap::from_pointee(Engine::new(knowledge.into_first())));
         let (sender, outcomes) = mpsc::channel();
         let sender = Mutex::new(sender);
         let guard = watch(
@@ -474,7 +513,7 @@ mod tests {
         )
         .unwrap();
         assert!(guard.is_polling());
-        let file = dir.path().join("05-母婴室.toml");
+        let file = dir.path().join("2024-shenzhen/05-母婴室.toml");
         let changed = std::fs::read_to_string(&file).unwrap().replace("1480间", "1999间");
         std::fs::write(&file, changed).unwrap();
         // A hang guard, not a speed requirement.

@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
-use crate::conversation::ConversationStore;
-use crate::engine::Engine;
+use crate::conversations::ConversationStore;
 use crate::recording::QuestionLog;
 use crate::store::{QuestionRecord, Recorder};
 use crate::web::LoginLinks;
+use fuer_core::engine::Engine;
 
 /// Shared state of the running bot; clones share the same data.
 #[derive(Debug, Clone)]
@@ -142,11 +142,13 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::{Fact, Item, KnowledgeBase, SourceInfo};
     use crate::store::RecordStatus;
+    use fuer_core::knowledge::{Fact, Item, KnowledgeBase, SourceInfo};
 
     fn engine_with_title(title: &str) -> Engine {
         Engine::new(KnowledgeBase {
+            id: "test".into(),
+            year: 2024,
             source: SourceInfo {
                 title: "来源".to_string(),
                 publisher: "发布者".to_string(),

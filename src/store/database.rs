@@ -31,7 +31,7 @@ use super::{
     AskedQuestion, DayCount, ItemCount, LOW_CONFIDENCE_SCORE, MAX_REPORT_DAYS, MAX_STORED_QUESTION_CHARS, Overview,
     PeriodStats, QuestionRecord, RecordStatus, Stats, TOP_ITEMS, UnansweredQuestion,
 };
-use crate::normalize::normalize;
+use fuer_core::normalize::normalize;
 
 /// The schema version stored in SQLite's `user_version`.
 pub const SCHEMA_VERSION: i32 = 3;
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS questions (
     score REAL NOT NULL,                -- the engine's confidence, 0-1
     status TEXT NOT NULL CHECK (status IN ('answered', 'related', 'declined')),
     chat_type TEXT NOT NULL,            -- private, group, supergroup, channel, console
-    normalized TEXT NOT NULL DEFAULT '' -- the question after crate::normalize (schema 3)
+    normalized TEXT NOT NULL DEFAULT '' -- the question after fuer_core::normalize (schema 3)
 );
 CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at);
 ";

@@ -4,7 +4,7 @@
 //! - [`database`]: the file, its schema (and migrations) and every SQL query:
 //!   [`QuestionStore`], opened read-write by the bot or read-only by the reports.
 //! - [`recorder`]: [`Recorder`], the bot's fault-tolerant handle on the database.
-//! - [`report`]: the reports as text (the sentences themselves are in [`crate::texts`]).
+//! - [`report`]: the reports as text (the sentences themselves are in [`fuer_core::texts`]).
 //! - [`time`]: UTC unix seconds and the reports' local days.
 //!
 //! Privacy: a record holds the time, the question text, the matched item (or none), the
@@ -30,7 +30,7 @@ pub mod time;
 
 use std::path::{Path, PathBuf};
 
-use crate::engine::{Answer, Status};
+use fuer_core::engine::{Answer, Status};
 
 pub use database::{QuestionStore, SCHEMA_VERSION};
 pub use error::StoreError;

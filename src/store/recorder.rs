@@ -10,7 +10,7 @@ use super::error::StoreError;
 use super::report::{format_stats, format_store_error, format_unanswered};
 use super::time::unanswered_since;
 use super::{AskedQuestion, Overview, QuestionRecord, Stats, UnansweredQuestion};
-use crate::knowledge::KnowledgeBase;
+use fuer_core::knowledge::KnowledgeBase;
 
 /// Records questions if the database works, and otherwise lets the bot go on without
 /// recording. Shared between threads (`Arc<Recorder>`); never panics. A record is one

@@ -1,5 +1,5 @@
 //! The admin reports as text: `/stats` and `/unanswered` on Telegram, `fuer-bot stats` and
-//! `fuer-bot unanswered` on the server. The sentences are in [`crate::texts`]; this file
+//! `fuer-bot unanswered` on the server. The sentences are in [`fuer_core::texts`]; this file
 //! puts the numbers in. The command-line reports open the database read-only.
 
 use std::io::Write;
@@ -9,8 +9,8 @@ use super::database::QuestionStore;
 use super::error::StoreError;
 use super::time::{format_local_time, unanswered_since};
 use super::{PeriodStats, Stats, UnansweredQuestion, database_path};
-use crate::knowledge::KnowledgeBase;
-use crate::texts;
+use fuer_core::knowledge::KnowledgeBase;
+use fuer_core::texts;
 
 /// Longest question shown in a report line, in characters.
 const REPORT_QUESTION_CHARS: usize = 60;

@@ -17,12 +17,12 @@ use super::TgBot;
 use super::commands::{admin_menu, menu};
 use super::redact::Redactor;
 use super::render::render;
-use crate::command::AdminCommand;
 use crate::reload::{ReloadOutcome, reload_now};
-use crate::reply::{Paragraph, Reply};
 use crate::state::AppState;
 use crate::store::{DEFAULT_UNANSWERED_DAYS, DEFAULT_UNANSWERED_LIMIT, unix_now};
-use crate::texts;
+use fuer_core::command::AdminCommand;
+use fuer_core::reply::{Paragraph, Reply};
+use fuer_core::texts;
 
 /// A reply of plain text (line breaks kept), split into messages by the renderer if long.
 pub fn text_reply(text: &str) -> Reply {

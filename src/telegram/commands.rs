@@ -1,13 +1,13 @@
 //! Telegram's command menus: the public one for everyone and, in each admin's private chat,
 //! the public and admin commands. The menus come from the `#[derive(BotCommands)]`
-//! descriptions below; parsing is [`crate::command::parse_command`], shared with the console
+//! descriptions below; parsing is [`fuer_core::command::parse_command`], shared with the console
 //! and `fuer-bot ask`.
 
 use teloxide::types::BotCommand;
 use teloxide::utils::command::BotCommands;
 
 /// The public command menu. The doc comments are the descriptions shown in Telegram (3–256
-/// characters); a test checks that the names are [`crate::command::Command::NAMES`] and the
+/// characters); a test checks that the names are [`fuer_core::command::Command::NAMES`] and the
 /// descriptions the `COMMAND_*_DESCRIPTION` texts.
 #[derive(BotCommands, Clone, Copy, Debug, PartialEq, Eq)]
 #[command(rename_rule = "lowercase")]
@@ -23,7 +23,7 @@ pub enum PublicMenu {
 }
 
 /// The admin commands added to the menu of each admin's private chat; checked like
-/// [`PublicMenu`] against [`crate::command::AdminCommand::NAMES`].
+/// [`PublicMenu`] against [`fuer_core::command::AdminCommand::NAMES`].
 #[derive(BotCommands, Clone, Copy, Debug, PartialEq, Eq)]
 #[command(rename_rule = "lowercase")]
 pub enum AdminMenu {
@@ -60,8 +60,8 @@ pub fn admin_menu() -> Vec<BotCommand> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::{AdminCommand, Command};
-    use crate::texts;
+    use fuer_core::command::{AdminCommand, Command};
+    use fuer_core::texts;
 
     fn names(menu: &[BotCommand]) -> Vec<&str> {
         menu.iter().map(|command| command.command.as_str()).collect()

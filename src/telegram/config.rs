@@ -142,14 +142,14 @@ impl Config {
             }
         };
         let context_ttl = match value("CONTEXT_TTL") {
-            None => crate::conversation::DEFAULT_CONTEXT_TTL,
-            Some(raw) => crate::conversation::parse_duration(&raw).map_err(|reason| ConfigError::Invalid {
+            None => crate::conversations::DEFAULT_CONTEXT_TTL,
+            Some(raw) => crate::conversations::parse_duration(&raw).map_err(|reason| ConfigError::Invalid {
                 variable: "CONTEXT_TTL",
                 reason,
             })?,
         };
         let context_capacity = match value("CONTEXT_CAPACITY") {
-            None => crate::conversation::DEFAULT_CONTEXT_CAPACITY,
+            None => crate::conversations::DEFAULT_CONTEXT_CAPACITY,
             Some(raw) => raw
                 .parse::<u64>()
                 .ok()
@@ -341,8 +341,11 @@ mod tests {
     #[test]
     fn conversation_lifetime_and_capacity() {
         let defaults = config(&[("TELOXIDE_TOKEN", TOKEN)]).expect("valid");
-        assert_eq!(defaults.context_ttl, crate::conversation::DEFAULT_CONTEXT_TTL);
-        assert_eq!(defaults.context_capacity, crate::conversation::DEFAULT_CONTEXT_CAPACITY);
+        assert_eq!(defaults.context_ttl, crate::conversations::DEFAULT_CONTEXT_TTL);
+        assert_eq!(
+            defaults.context_capacity,
+            crate::conversations::DEFAULT_CONTEXT_CAPACITY
+        );
         let set = config(&[
             ("TELOXIDE_TOKEN", TOKEN),
             ("CONTEXT_TTL", "90s"),

@@ -19,14 +19,15 @@ use super::admin::admin_reply;
 use super::inline::inline_results;
 use super::render::{RenderedReply, parse_callback_data, render};
 use super::{HandlerError, HandlerResult, TgBot};
-use crate::command::{AdminCommand, Command, ParsedCommand, parse_command};
-use crate::conversation::{Context, ConversationKey};
-use crate::dialogue::{Request, Response, respond_in_context};
-use crate::engine::Engine;
-use crate::reply::{Action, Paragraph, Reply};
+use crate::conversations::ConversationKey;
 use crate::state::AppState;
 use crate::store::{QuestionRecord, unix_now};
-use crate::texts;
+use fuer_core::command::{AdminCommand, Command, ParsedCommand, parse_command};
+use fuer_core::conversation::Context;
+use fuer_core::dialogue::{Request, Response, respond_in_context};
+use fuer_core::engine::Engine;
+use fuer_core::reply::{Action, Paragraph, Reply};
+use fuer_core::texts;
 
 /// How long Telegram clients may cache inline results (seconds); short, since the
 /// knowledge can be reloaded while the bot runs.

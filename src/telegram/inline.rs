@@ -6,11 +6,11 @@ use teloxide::types::{
 };
 
 use super::render::{MAX_MESSAGE_LEN, render_messages};
-use crate::dialogue::MAX_QUESTION_CHARS;
-use crate::engine::{Engine, Intent, Missing};
-use crate::knowledge::Item;
-use crate::reply::{self, Paragraph, Reply};
-use crate::texts;
+use fuer_core::dialogue::MAX_QUESTION_CHARS;
+use fuer_core::engine::{Engine, Intent, Missing};
+use fuer_core::knowledge::Item;
+use fuer_core::reply::{self, Paragraph, Reply};
+use fuer_core::texts;
 
 /// Most results offered for one inline query.
 pub const MAX_INLINE_RESULTS: usize = 10;

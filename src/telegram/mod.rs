@@ -1,7 +1,7 @@
 //! The Telegram front end: the only part of the program that knows Telegram.
 //!
-//! It turns updates into [`crate::dialogue::Request`]s, renders the core's plain
-//! [`crate::reply::Reply`] structures as Telegram HTML with inline keyboards, and runs the
+//! It turns updates into [`fuer_core::dialogue::Request`]s, renders the core's plain
+//! [`fuer_core::reply::Reply`] structures as Telegram HTML with inline keyboards, and runs the
 //! bot (long polling or webhook) robustly: rate limits honoured, network errors retried,
 //! the token kept out of every log line. While running it records the questions it answers,
 //! reloads the knowledge files when they change and tells the admins how that went.

@@ -4,7 +4,7 @@
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use crate::reply::{Action, Button, Paragraph, Reply, Style};
+use fuer_core::reply::{Action, Button, Paragraph, Reply, Style};
 
 /// Telegram's limit on a message's text, in UTF-16 code units. We apply it to the HTML
 /// source, which is never shorter than the text Telegram counts, so we stay within it.
@@ -222,7 +222,7 @@ pub fn keyboard(rows: &[Vec<Button>]) -> Option<InlineKeyboardMarkup> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reply::Span;
+    use fuer_core::reply::Span;
 
     fn span(text: &str, style: Style) -> Span {
         Span {

@@ -28,14 +28,14 @@ use super::config::{Config, WebhookConfig};
 use super::handlers::schema;
 use super::redact::Redactor;
 use super::{HandlerError, TgBot};
-use crate::conversation::ConversationStore;
-use crate::engine::Engine;
+use crate::conversations::ConversationStore;
 use crate::recording::QuestionLog;
 use crate::reload::{ReloadOutcome, WatcherGuard, watch_knowledge_dir};
 pub use crate::shutdown::shutdown_signal;
 use crate::state::{AppState, Services};
 use crate::store::{Recorder, database_path};
 use crate::web::{WebSetup, WebState};
+use fuer_core::engine::Engine;
 
 /// How long the shutdown waits for queued question records and admin messages.
 const SERVICES_STOP_TIMEOUT: Duration = Duration::from_secs(2);
@@ -78,8 +78,8 @@ impl Default for Options {
             webhook: None,
             knowledge_dir: None,
             data_dir: None,
-            context_ttl: crate::conversation::DEFAULT_CONTEXT_TTL,
-            context_capacity: crate::conversation::DEFAULT_CONTEXT_CAPACITY,
+            context_ttl: crate::conversations::DEFAULT_CONTEXT_TTL,
+            context_capacity: crate::conversations::DEFAULT_CONTEXT_CAPACITY,
             web: None,
         }
     }

@@ -16,15 +16,15 @@ use std::path::{Path, PathBuf};
 use arc_swap::ArcSwap;
 use ring::digest;
 
-use crate::engine::{Answer, Engine, Status};
-use crate::knowledge::edit::{Edit, EditError};
-use crate::knowledge::load::read_knowledge_files;
-use crate::knowledge::{
-    KnowledgeBase, KnowledgeFile, Problem, QUESTIONS_FILE_NAME, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
-};
-use crate::normalize::normalize;
+use crate::knowledge_dir::read_knowledge_files;
 use crate::reload::{ReloadOutcome, reload_now};
 use crate::store::AskedQuestion;
+use fuer_core::engine::{Answer, Engine, Status};
+use fuer_core::knowledge::edit::{Edit, EditError};
+use fuer_core::knowledge::{
+    KnowledgeBase, KnowledgeFile, Problem, QUESTIONS_FILE_NAME, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
+};
+use fuer_core::normalize::normalize;
 
 /// How many of the most frequent recorded questions a preview answers again.
 pub const PREVIEW_QUESTIONS: usize = 500;
@@ -112,7 +112,7 @@ pub fn plan(dir: &Path, edit: &Edit) -> Result<Plan, ChangeError> {
     let new_contents = edit.apply(&file.contents).map_err(ChangeError::Edit)?;
     let name = file_name(file);
     files[index].contents = new_contents.clone();
-    let result = parse_knowledge(&dir.display().to_string(), &files);
+    let result = parse_knowledge(&dir.display().to_string(), &files).map(|knowledge| knowledge.into_first());
     Ok(Plan {
         edit: edit.clone(),
         file_name: name,
@@ -271,6 +271,9 @@ impl KeywordSuggester {
             .max_by_key(|piece| piece.chars().count())
             .unwrap_or_default();
         let chosen = if piece.chars().count() >= 2 { piece } else { &normalized };
-        chosen.chars().take(crate::knowledge::edit::MAX_WORD_CHARS).collect()
+        chosen
+            .chars()
+            .take(fuer_core::knowledge::edit::MAX_WORD_CHARS)
+            .collect()
     }
 }

@@ -26,11 +26,11 @@ use std::sync::{Arc, Mutex};
 use arc_swap::ArcSwap;
 use url::Url;
 
-use crate::engine::Engine;
 use crate::reload::watch_knowledge_dir;
 use crate::shutdown::shutdown_signal;
 use crate::store::{Recorder, database_path};
 pub use auth::Auth;
+use fuer_core::engine::Engine;
 
 /// Default local address of the web page.
 pub const DEFAULT_WEB_LISTEN: &str = "127.0.0.1:8080";

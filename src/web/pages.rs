@@ -33,14 +33,14 @@ use super::auth::{LoginError, Session};
 use super::changes::{self, ChangeError, ChangedQuestion, PREVIEW_QUESTIONS, Plan};
 use super::view::{Chart, ReplyView, outcome_text};
 use crate::console::respond_to_line;
-use crate::engine::Engine;
-use crate::knowledge::edit::{Edit, EditError};
-use crate::knowledge::{KnowledgeBase, Problem};
 use crate::store::{
     AskedQuestion, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, UnansweredQuestion, format_local_time,
     unanswered_since, unix_now,
 };
-use crate::texts;
+use fuer_core::engine::Engine;
+use fuer_core::knowledge::edit::{Edit, EditError};
+use fuer_core::knowledge::{KnowledgeBase, Problem};
+use fuer_core::texts;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "fuer_session";
@@ -902,7 +902,7 @@ impl EditFields {
     fn op_file(&self) -> String {
         match self.item.trim().parse::<u8>() {
             Ok(item) if self.op.ends_with("keyword") => texts::web_item(item),
-            _ => crate::knowledge::SYNONYMS_FILE_NAME.to_string(),
+            _ => fuer_core::knowledge::SYNONYMS_FILE_NAME.to_string(),
         }
     }
 }

@@ -2,10 +2,10 @@
 //! and rows of button labels (what the bot sends, without Telegram's HTML), an answer's
 //! outcome in words, the chart of questions per day as SVG geometry.
 
-use crate::engine::Status;
-use crate::reply::{Reply, Style};
 use crate::store::{DayCount, format_local_date};
-use crate::texts;
+use fuer_core::engine::Status;
+use fuer_core::reply::{Reply, Style};
+use fuer_core::texts;
 
 use super::changes::Outcome;
 

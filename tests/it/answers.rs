@@ -1,7 +1,7 @@
 //! Answer quality, table-driven: a question in, the expected item and figure out.
 
-use fuer_bot::dialogue::{Request, respond};
-use fuer_bot::engine::{Answer, Intent, Status};
+use fuer_core::dialogue::{Request, respond};
+use fuer_core::engine::{Answer, Intent, Status};
 
 use crate::support::{shipped_engine, shipped_knowledge};
 

@@ -68,18 +68,18 @@ fn check_reports_ok_with_counts() {
     let output = fuer_bot(&["check"], "");
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(text.starts_with("OK: 10 items, 37 facts, "), "{text}");
+    assert!(text.starts_with("OK: 2024-shenzhen: 10 items, 37 facts, "), "{text}");
     assert!(text.trim_end().ends_with("keywords"));
 }
 
 #[test]
 fn check_reports_every_problem_with_file_and_line_and_exits_1() {
     let dir = copy_knowledge();
-    let first = dir.path().join("01-巾帼宣讲.toml");
+    let first = dir.path().join("2024-shenzhen/01-巾帼宣讲.toml");
     let text = std::fs::read_to_string(&first).unwrap();
     std::fs::write(&first, text.replacen("number = 1", "number = 2", 1)).unwrap();
     std::fs::write(
-        dir.path().join("11-extra.toml"),
+        dir.path().join("2024-shenzhen/11-extra.toml"),
         "number = 11\nheadline = \"x\"\ntitle = \"x\"\nsummary = \"x\"\nfoo = 1\n",
     )
     .unwrap();
@@ -87,7 +87,7 @@ fn check_reports_every_problem_with_file_and_line_and_exits_1() {
     let output = fuer_bot(&["check", "--knowledge", knowledge_arg], "");
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    let second = dir.path().join("02-女性就业.toml");
+    let second = dir.path().join("2024-shenzhen/02-女性就业.toml");
     assert!(
         text.contains(&format!(
             "{}:14: duplicate item number 2 (already used in {}:",
@@ -103,12 +103,15 @@ fn check_reports_every_problem_with_file_and_line_and_exits_1() {
     assert!(
         text.contains(&format!(
             "{}:5: unknown field `foo`",
-            dir.path().join("11-extra.toml").display()
+            dir.path().join("2024-shenzhen/11-extra.toml").display()
         )),
         "{text}"
     );
     assert!(
-        text.contains(&format!("{}: item number 1 is missing", dir.path().display())),
+        text.contains(&format!(
+            "{}: item number 1 is missing",
+            dir.path().join("2024-shenzhen").display()
+        )),
         "{text}"
     );
     assert!(text.contains("3 problem(s) found"), "{text}");
@@ -269,7 +272,7 @@ fn ask_answers_commands_exactly_like_the_console() {
     assert!(stdout(&fuer_bot(&["ask", "/start"], "")).contains("您好！我是"));
     assert_eq!(
         stdout(&fuer_bot(&["ask", "/unknown"], "")).trim_end(),
-        fuer_bot::texts::UNKNOWN_COMMAND
+        fuer_core::texts::UNKNOWN_COMMAND
     );
     // Lines of standard input too.
     let lines = stdout(&fuer_bot(&["ask"], "/item 5\n"));
@@ -310,7 +313,7 @@ fn a_line_that_is_not_utf8_gets_its_own_error_and_the_rest_is_answered() {
     let chat = fuer_bot_bytes(&["chat"], WITH_A_BAD_LINE);
     assert!(chat.status.success());
     let text = stdout(&chat);
-    assert!(text.contains(fuer_bot::texts::INVALID_TEXT), "{text}");
+    assert!(text.contains(fuer_core::texts::INVALID_TEXT), "{text}");
     assert!(text.contains("9019") && text.contains("第7件"), "{text}");
 
     let explained = fuer_bot_bytes(&["ask", "--explain"], WITH_A_BAD_LINE);
@@ -335,7 +338,7 @@ fn every_entry_point_caps_the_question_length() {
     assert!(text.contains("not scored: "), "{text}");
     assert!(text.contains("item scores: 1="), "the next line is scored: {text}");
     // ask, ask --json and the console refuse it politely.
-    let too_long = fuer_bot::texts::QUESTION_TOO_LONG;
+    let too_long = fuer_core::texts::QUESTION_TOO_LONG;
     assert_eq!(stdout(&fuer_bot(&["ask", &long], "")).trim_end(), too_long);
     let json = stdout(&fuer_bot(&["ask", "--json"], &format!("{long}\n")));
     let json: serde_json::Value = serde_json::from_str(json.trim()).expect("one JSON line");
@@ -347,7 +350,7 @@ fn every_entry_point_caps_the_question_length() {
 #[test]
 fn check_catches_a_changed_figure_and_an_invented_fact() {
     let dir = copy_knowledge();
-    let file = dir.path().join("05-母婴室.toml");
+    let file = dir.path().join("2024-shenzhen/05-母婴室.toml");
     let original = std::fs::read_to_string(&file).unwrap();
     let changed = original.replacen(
         "text = \"建设公共场所母婴室1480间",
@@ -390,22 +393,19 @@ fn check_names_the_folder_it_was_given_and_every_file_it_cannot_use() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.contains(&format!(
-            "{}: file is missing",
-            empty.path().join("source.toml").display()
-        )),
+        text.contains(&format!("{}: no article folder found", empty.path().display())),
         "{text}"
     );
     assert!(!text.contains("knowledge/"), "{text}");
 
     // A folder where an item file should be, and a file far too large.
     let dir = copy_knowledge();
-    let item = dir.path().join("05-母婴室.toml");
+    let item = dir.path().join("2024-shenzhen/05-母婴室.toml");
     std::fs::remove_file(&item).unwrap();
     std::fs::create_dir(&item).unwrap();
-    let huge = dir.path().join("11-huge.toml");
+    let huge = dir.path().join("2024-shenzhen/11-huge.toml");
     std::fs::write(&huge, "# padding\n".repeat(120_000)).unwrap();
-    let item_6 = dir.path().join("06-家庭家教家风.toml");
+    let item_6 = dir.path().join("2024-shenzhen/06-家庭家教家风.toml");
     let original = std::fs::read_to_string(&item_6).unwrap();
     std::fs::write(&item_6, original.replacen("number = 6", "number = \"6\"", 1)).unwrap();
     let output = fuer_bot(&["check", "--knowledge", dir.path().to_str().unwrap()], "");

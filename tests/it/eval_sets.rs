@@ -6,8 +6,8 @@
 //! here means a change hurt answers of a kind residents ask.
 
 use fuer_bot::console::{LocalConversation, respond_to_line};
-use fuer_bot::dialogue::Response;
-use fuer_bot::engine::Status;
+use fuer_core::dialogue::Response;
+use fuer_core::engine::Status;
 
 use crate::support::{shipped_engine, shipped_knowledge};
 

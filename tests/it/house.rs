@@ -4,11 +4,15 @@
 
 use std::path::{Path, PathBuf};
 
+/// Where the core crate's sources are.
+const CORE_SRC: &str = "crates/fuer-core/src";
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The Rust files under `src/`, with their path relative to the crate.
+/// The Rust files under `src/` and the core's `crates/fuer-core/src/`, with their path
+/// relative to the repository.
 fn sources() -> Vec<(String, String)> {
     fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).expect("a source directory") {
@@ -22,6 +26,7 @@ fn sources() -> Vec<(String, String)> {
     }
     let mut paths = Vec::new();
     walk(&root().join("src"), &mut paths);
+    walk(&root().join(CORE_SRC), &mut paths);
     paths.sort();
     paths
         .into_iter()
@@ -98,10 +103,13 @@ fn errors_are_printed_by_main_only_and_cli_starts_no_bot() {
 fn what_the_bot_says_is_in_texts_rs() {
     // Matching data (keywords, numerals, the engine's particles and separators) and the
     // English check messages that quote the knowledge are not sentences to users.
-    let exempt = ["src/texts.rs", "src/normalize.rs"];
+    let exempt = [format!("{CORE_SRC}/texts.rs"), format!("{CORE_SRC}/normalize.rs")];
     let mut found = Vec::new();
     for (name, source) in sources() {
-        if exempt.contains(&name.as_str()) || name.starts_with("src/knowledge/") || name.starts_with("src/engine/") {
+        if exempt.contains(&name)
+            || name.starts_with(&format!("{CORE_SRC}/knowledge/"))
+            || name.starts_with(&format!("{CORE_SRC}/engine/"))
+        {
             continue;
         }
         for (line, text) in code(&source) {
@@ -132,4 +140,57 @@ fn html_is_escaped_by_teloxide_and_dependencies_are_listed_once() {
     );
     let entries = manifest.lines().filter(|line| line.starts_with("axum ")).count();
     assert_eq!(entries, 1, "axum is listed {entries} times");
+}
+
+#[test]
+fn the_core_crate_depends_on_no_runtime_network_database_or_watcher() {
+    let manifest = std::fs::read_to_string(root().join("crates/fuer-core/Cargo.toml")).expect("the core's Cargo.toml");
+    let table: toml::Table = manifest.parse().expect("the core's Cargo.toml parses");
+    let dependencies = table
+        .get("dependencies")
+        .and_then(|value| value.as_table())
+        .expect("[dependencies]");
+    for edge in [
+        "tokio", "teloxide", "axum", "rusqlite", "notify", "moka", "reqwest", "log",
+    ] {
+        assert!(
+            !dependencies.contains_key(edge),
+            "the core depends on {edge}: I/O and runtimes belong to the fuer-bot crate"
+        );
+    }
+    // The lock file shows what the core pulls in transitively: none of them either.
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).expect("Cargo.lock");
+    let lock: toml::Table = lock.parse().expect("Cargo.lock parses");
+    let packages = lock
+        .get("package")
+        .and_then(|value| value.as_array())
+        .expect("packages");
+    let dependencies_of = |name: &str| -> Vec<String> {
+        packages
+            .iter()
+            .filter(|package| package.get("name").and_then(|value| value.as_str()) == Some(name))
+            .flat_map(|package| {
+                package
+                    .get("dependencies")
+                    .and_then(|value| value.as_array())
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .filter_map(|value| {
+                value
+                    .as_str()
+                    .map(|text| text.split(' ').next().unwrap_or(text).to_string())
+            })
+            .collect()
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut queue = vec!["fuer-core".to_string()];
+    while let Some(name) = queue.pop() {
+        if seen.insert(name.clone()) {
+            queue.extend(dependencies_of(&name));
+        }
+    }
+    for edge in ["tokio", "teloxide", "axum", "rusqlite", "notify", "moka"] {
+        assert!(!seen.contains(edge), "the core pulls in {edge}: {seen:?}");
+    }
 }

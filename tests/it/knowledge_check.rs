@@ -1,9 +1,9 @@
 //! `check` on broken knowledge files: every problem, each as `file:line: message`.
 
-use fuer_bot::knowledge::{KnowledgeFile, Problem, parse_knowledge};
+use fuer_core::knowledge::{KnowledgeFile, Problem, parse_knowledge};
 
 fn source(item_count: u32) -> String {
-    format!("title = \"T\"\npublisher = \"P\"\ndate = \"2025-02-05\"\nitem_count = {item_count}\n")
+    format!("title = \"2025年T\"\npublisher = \"P\"\ndate = \"2025-02-05\"\nitem_count = {item_count}\n")
 }
 
 const NO_SYNONYMS: &str = "# no groups\n";
@@ -31,7 +31,7 @@ fn files(entries: &[(&str, String)]) -> Vec<KnowledgeFile> {
     if let Some(first) = files.first()
         && !has_questions
     {
-        let directory = first.path.rsplit_once('/').map_or("k", |(directory, _)| directory);
+        let directory = first.path.split_once('/').map_or("k", |(directory, _)| directory);
         files.push(KnowledgeFile {
             path: format!("{directory}/questions.toml"),
             contents: QUESTIONS.to_string(),
@@ -59,21 +59,23 @@ fn synonyms() -> (&'static str, String) {
 /// The article of the test items: each item's headline `H{n}` and its fact `F{n}`.
 fn article() -> (&'static str, String) {
     let lines: Vec<String> = (1..=9).map(|n| format!("H{n}\nF{n}")).collect();
-    ("k/source.txt", lines.join("\n"))
+    ("k/a/source.txt", lines.join("\n"))
 }
 
 #[test]
 fn valid_files_parse() {
     let entries = [
-        ("k/source.toml", source(2)),
-        ("k/01-a.toml", item_file(1)),
-        ("k/02-b.toml", item_file(2)),
+        ("k/a/source.toml", source(2)),
+        ("k/a/01-a.toml", item_file(1)),
+        ("k/a/02-b.toml", item_file(2)),
         synonyms(),
         article(),
     ];
     let knowledge = parse_knowledge("k", &files(&entries)).unwrap();
-    assert_eq!(knowledge.items.len(), 2);
-    assert_eq!(knowledge.items[1].facts[0].text, "F2");
+    let article = knowledge.articles().next().unwrap();
+    assert_eq!((article.id.as_str(), article.year), ("a", 2025));
+    assert_eq!(article.items.len(), 2);
+    assert_eq!(article.items[1].facts[0].text, "F2");
 }
 
 #[test]
@@ -84,22 +86,22 @@ fn every_problem_of_every_file_is_reported_with_its_line() {
     let syntax_error = "number = 4\nheadline = \"unterminated\n".to_string();
     check(
         &[
-            ("k/source.toml", source(5)),
-            ("k/01-a.toml", unknown_field),
-            ("k/02-b.toml", empty_fact),
-            ("k/02-c.toml", duplicate),
-            ("k/04-d.toml", syntax_error),
-            ("k/05-e.toml", item_file(5)),
+            ("k/a/source.toml", source(5)),
+            ("k/a/01-a.toml", unknown_field),
+            ("k/a/02-b.toml", empty_fact),
+            ("k/a/02-c.toml", duplicate),
+            ("k/a/04-d.toml", syntax_error),
+            ("k/a/05-e.toml", item_file(5)),
             synonyms(),
             article(),
         ],
         &[
-            "k/01-a.toml:5: unknown field `colour`, expected one of `number`, `headline`, `title`, `summary`, `keywords`, `facts`",
-            "k/02-b.toml:8: `text` is empty",
-            "k/02-c.toml:1: duplicate item number 2 (already used in k/02-b.toml:1)",
-            "k/04-d.toml:2: invalid basic string, expected `\"`",
+            "k/a/01-a.toml:5: unknown field `colour`, expected one of `number`, `headline`, `title`, `summary`, `keywords`, `facts`",
+            "k/a/02-b.toml:8: `text` is empty",
+            "k/a/02-c.toml:1: duplicate item number 2 (already used in k/a/02-b.toml:1)",
+            "k/a/04-d.toml:2: invalid basic string, expected `\"`",
             // 1 and 4 are not "missing": their files are there, with the problems above.
-            "k: item number 3 is missing (items must be numbered 1 to 5 without gaps)",
+            "k/a: item number 3 is missing (items must be numbered 1 to 5 without gaps)",
         ],
     );
 }
@@ -112,21 +114,21 @@ fn domain_rules_are_checked() {
     let twice = item_file(4).replace("keywords = [\"k4\"]", "keywords = [\"k4\", \"\", \"k4\"]");
     check(
         &[
-            ("k/source.toml", source(4)),
-            ("k/01.toml", no_facts),
-            ("k/02.toml", long_title),
-            ("k/03.toml", bad_number),
-            ("k/04.toml", twice),
+            ("k/a/source.toml", source(4)),
+            ("k/a/01.toml", no_facts),
+            ("k/a/02.toml", long_title),
+            ("k/a/03.toml", bad_number),
+            ("k/a/04.toml", twice),
             synonyms(),
             article(),
         ],
         &[
-            "k/01.toml:1: item has no facts: add at least one [[facts]] entry",
-            "k/02.toml:3: `title` has 18 characters; at most 16 fit on a button",
-            "k/03.toml:1: item number 300 is out of range (1–99)",
-            "k/04.toml:5: empty keyword",
-            "k/04.toml:5: keyword \"k4\" is listed twice",
-            "k: item number 3 is missing (items must be numbered 1 to 4 without gaps)",
+            "k/a/01.toml:1: item has no facts: add at least one [[facts]] entry",
+            "k/a/02.toml:3: `title` has 18 characters; at most 16 fit on a button",
+            "k/a/03.toml:1: item number 300 is out of range (1–99)",
+            "k/a/04.toml:5: empty keyword",
+            "k/a/04.toml:5: keyword \"k4\" is listed twice",
+            "k/a: item number 3 is missing (items must be numbered 1 to 4 without gaps)",
         ],
     );
 }
@@ -135,24 +137,24 @@ fn domain_rules_are_checked() {
 fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
     check(
         &[
-            ("k/source.toml", source(3)),
-            ("k/01.toml", item_file(1)),
-            ("k/02.toml", item_file(2)),
+            ("k/a/source.toml", source(3)),
+            ("k/a/01.toml", item_file(1)),
+            ("k/a/02.toml", item_file(2)),
             synonyms(),
             article(),
         ],
-        &["k: item number 3 is missing (items must be numbered 1 to 3 without gaps)"],
+        &["k/a: item number 3 is missing (items must be numbered 1 to 3 without gaps)"],
     );
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", item_file(1)),
-            ("k/02.toml", item_file(2)),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
+            ("k/a/02.toml", item_file(2)),
             synonyms(),
             article(),
         ],
         &[
-            "k/02.toml:1: item number 2 is above item_count = 1 in source.toml (raise item_count there, or renumber this item)",
+            "k/a/02.toml:1: item number 2 is above item_count = 1 in source.toml (raise item_count there, or renumber this item)",
         ],
     );
 }
@@ -162,24 +164,24 @@ fn missing_files_and_bad_synonyms_are_reported() {
     let synonyms_file = "[[group]]\nwords = [\"a\"]\n\n[[group]]\nwords = [\"b\", \"c\"]\nweight = 2\n".to_string();
     check(
         &[
-            ("k/01.toml", item_file(1)),
+            ("k/a/01.toml", item_file(1)),
             ("k/synonyms.toml", synonyms_file),
             article(),
         ],
         &[
-            "k/source.toml: file is missing: it holds the article's title, publisher and date",
+            "k/a/source.toml: file is missing: it holds the article's title, publisher and date",
             "k/synonyms.toml:6: unknown field `weight`, expected `words`",
         ],
     );
     check(
-        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1)), article()],
+        &[("k/a/source.toml", source(1)), ("k/a/01.toml", item_file(1)), article()],
         &["k/synonyms.toml: file is missing: it holds the synonym groups (it may have no groups, but must exist)"],
     );
     let one_word = "[[group]]\nwords = [\"a\"]\n".to_string();
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", item_file(1)),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
             ("k/synonyms.toml", one_word),
             article(),
         ],
@@ -188,35 +190,38 @@ fn missing_files_and_bad_synonyms_are_reported() {
     let no_count = "title = \"T\"\npublisher = \"P\"\ndate = \"D\"\n".to_string();
     check(
         &[
-            ("k/source.toml", no_count),
-            ("k/01.toml", item_file(1)),
+            ("k/a/source.toml", no_count),
+            ("k/a/01.toml", item_file(1)),
             synonyms(),
             article(),
         ],
-        &["k/source.toml:1: missing field `item_count`"],
+        &["k/a/source.toml:1: missing field `item_count`"],
     );
 }
 
 #[test]
 fn no_item_files_is_a_problem() {
     check(
-        &[("k/source.toml", source(1)), synonyms(), article()],
-        &["k: no item files found (expected files like 01-name.toml)"],
+        &[("k/a/source.toml", source(1)), synonyms(), article()],
+        &["k/a: no item files found (expected files like 01-name.toml)"],
     );
 }
 
 #[test]
 fn an_unreadable_file_does_not_hide_the_problems_of_the_others() {
     let dir = crate::support::copy_knowledge();
-    std::fs::write(dir.path().join("05-母婴室.toml"), [0xff_u8, 0xfe, 0x00]).unwrap();
-    let broken = dir.path().join("06-家庭家教家风.toml");
+    std::fs::write(dir.path().join("2024-shenzhen/05-母婴室.toml"), [0xff_u8, 0xfe, 0x00]).unwrap();
+    let broken = dir.path().join("2024-shenzhen/06-家庭家教家风.toml");
     let text = std::fs::read_to_string(&broken).unwrap();
     std::fs::write(&broken, text.replacen("number = 6", "number = 6\nnumber_typo = 1", 1)).unwrap();
-    let problems: Vec<String> = match fuer_bot::knowledge::load::load_knowledge_dir(dir.path()) {
+    let problems: Vec<String> = match fuer_bot::knowledge_dir::load_knowledge_dir(dir.path()) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(Problem::to_string).collect(),
     };
-    let unreadable = format!("{}: cannot read file", dir.path().join("05-母婴室.toml").display());
+    let unreadable = format!(
+        "{}: cannot read file",
+        dir.path().join("2024-shenzhen/05-母婴室.toml").display()
+    );
     assert!(problems.iter().any(|p| p.starts_with(&unreadable)), "{problems:#?}");
     assert!(
         problems.iter().any(|p| p.contains("unknown field `number_typo`")),
@@ -229,8 +234,8 @@ fn question_words_are_checked_with_their_lines() {
     let broken = "[scope]\nyear = 1800\nhome = \"深圳\"\n\n[[asked]]\nkind = \"Price\"\nlabel = \"价格\"\nanswer = \"none\"\ncues = [\"门票\", \"门票\"]\n\n[[asked]]\nkind = \"quantity\"\nlabel = \"数字\"\nanswer = \"words\"\ncues = [\"门票\", \"多少\"]\n\n[[asked]]\nkind = \"place\"\nlabel = \"地点\"\nanswer = \"maybe\"\ncues = [\"哪里\"]\n";
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", item_file(1)),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
             synonyms(),
             article(),
             ("k/questions.toml", broken.to_string()),
@@ -240,8 +245,8 @@ fn question_words_are_checked_with_their_lines() {
     let fixed = broken.replace("\"maybe\"", "\"any\"");
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", item_file(1)),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
             synonyms(),
             article(),
             ("k/questions.toml", fixed),
@@ -256,8 +261,8 @@ fn question_words_are_checked_with_their_lines() {
     );
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", item_file(1)),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
             ("k/synonyms.toml", NO_SYNONYMS.to_string()),
             article(),
             ("k/questions.toml", String::new()),
@@ -269,8 +274,8 @@ fn question_words_are_checked_with_their_lines() {
 #[test]
 fn a_missing_question_words_file_is_reported() {
     let mut entries = files(&[
-        ("k/source.toml", source(1)),
-        ("k/01.toml", item_file(1)),
+        ("k/a/source.toml", source(1)),
+        ("k/a/01.toml", item_file(1)),
         synonyms(),
         article(),
     ]);
@@ -288,7 +293,7 @@ fn a_missing_question_words_file_is_reported() {
 #[test]
 fn facts_headlines_and_summary_figures_must_come_from_the_article() {
     let article = (
-        "k/source.txt",
+        "k/a/source.txt",
         "标题\n一、母婴室1480间\n建设母婴室1480间,覆盖全市。同时打造示范点。\n".to_string(),
     );
     let item = |headline: &str, summary: &str, facts: &[&str]| {
@@ -305,8 +310,8 @@ fn facts_headlines_and_summary_figures_must_come_from_the_article() {
     );
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", good),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", good),
             synonyms(),
             article.clone(),
         ],
@@ -324,33 +329,37 @@ fn facts_headlines_and_summary_figures_must_come_from_the_article() {
     );
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", changed),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", changed),
             synonyms(),
             article.clone(),
         ],
         &[
-            "k/01.toml:2: `headline` is not a headline of source.txt: copy it exactly as published (without the numbering such as 五、)",
-            "k/01.toml:4: `summary` mentions 1490, a figure that is not in source.txt",
-            "k/01.toml:7: fact is not a verbatim sentence of source.txt: it has \"建设母婴室1490间,覆盖全市。\" where source.txt:3 has \"建设母婴室1480间,覆盖全市。\"",
-            "k/01.toml:10: fact is not a verbatim sentence of source.txt: no sentence of the article is like it (copy one whole sentence, exactly as published)",
-            "k/01.toml:13: fact is not a verbatim sentence of source.txt: it has \"同时打造示范点\" where source.txt:3 has \"同时打造示范点。\"",
+            "k/a/01.toml:2: `headline` is not a headline of source.txt: copy it exactly as published (without the numbering such as 五、)",
+            "k/a/01.toml:4: `summary` mentions 1490, a figure that is not in source.txt",
+            "k/a/01.toml:7: fact is not a verbatim sentence of source.txt: it has \"建设母婴室1490间,覆盖全市。\" where source.txt:3 has \"建设母婴室1480间,覆盖全市。\"",
+            "k/a/01.toml:10: fact is not a verbatim sentence of source.txt: no sentence of the article is like it (copy one whole sentence, exactly as published)",
+            "k/a/01.toml:13: fact is not a verbatim sentence of source.txt: it has \"同时打造示范点\" where source.txt:3 has \"同时打造示范点。\"",
         ],
     );
 
     // Without the article nothing can be checked: that is a problem of its own.
     check(
-        &[("k/source.toml", source(1)), ("k/01.toml", item_file(1)), synonyms()],
-        &["k/source.txt: file is missing: it holds the article's text, which every fact must quote verbatim"],
+        &[
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
+            synonyms(),
+        ],
+        &["k/a/source.txt: file is missing: it holds the article's text, which every fact must quote verbatim"],
     );
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", item_file(1)),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
             synonyms(),
-            ("k/source.txt", " \n".to_string()),
+            ("k/a/source.txt", " \n".to_string()),
         ],
-        &["k/source.txt: file is empty: it must hold the article's text, verbatim"],
+        &["k/a/source.txt: file is empty: it must hold the article's text, verbatim"],
     );
 }
 
@@ -362,21 +371,21 @@ fn missing_fields_point_at_their_table_and_type_errors_are_plain_words() {
     let no_title = format!("# 第1件\n# 说明\n\n{}", item_file(1).replace("title = \"T1\"\n", ""));
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", no_text),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", no_text),
             synonyms(),
             article(),
         ],
-        &["k/01.toml:7: missing field `text`"],
+        &["k/a/01.toml:7: missing field `text`"],
     );
     check(
         &[
-            ("k/source.toml", source(1)),
-            ("k/01.toml", no_title),
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", no_title),
             synonyms(),
             article(),
         ],
-        &["k/01.toml:4: missing field `title`"],
+        &["k/a/01.toml:4: missing field `title`"],
     );
     let quoted_number = item_file(1).replace("number = 1", "number = \"1\"");
     let number_headline = item_file(1).replace("headline = \"H1\"", "headline = 1");
@@ -385,24 +394,29 @@ fn missing_fields_point_at_their_table_and_type_errors_are_plain_words() {
     let expectations = [
         (
             quoted_number,
-            "k/01.toml:1: `number` must be a whole number (like 5), not the text \"1\"",
+            "k/a/01.toml:1: `number` must be a whole number (like 5), not the text \"1\"",
         ),
         (
             number_headline,
-            "k/01.toml:2: `headline` must be text in double quotes (like \"母婴室\"), not the number 1",
+            "k/a/01.toml:2: `headline` must be text in double quotes (like \"母婴室\"), not the number 1",
         ),
         (
             keywords_text,
-            "k/01.toml:5: `keywords` must be a list in square brackets (like [\"a\", \"b\"]), not the text \"k1\"",
+            "k/a/01.toml:5: `keywords` must be a list in square brackets (like [\"a\", \"b\"]), not the text \"k1\"",
         ),
         (
             keyword_number,
-            "k/01.toml:7: `keywords` must be text in double quotes (like \"母婴室\"), not the number 2",
+            "k/a/01.toml:7: `keywords` must be text in double quotes (like \"母婴室\"), not the number 2",
         ),
     ];
     for (file, expected) in expectations {
         check(
-            &[("k/source.toml", source(1)), ("k/01.toml", file), synonyms(), article()],
+            &[
+                ("k/a/source.toml", source(1)),
+                ("k/a/01.toml", file),
+                synonyms(),
+                article(),
+            ],
             &[expected],
         );
     }
@@ -413,9 +427,14 @@ fn a_knowledge_base_too_large_to_load_quickly_is_refused() {
     let keywords: Vec<String> = (0..20_001).map(|n| format!("\"词{n}\"")).collect();
     let huge = item_file(1).replace("keywords = [\"k1\"]", &format!("keywords = [{}]", keywords.join(", ")));
     check(
-        &[("k/source.toml", source(1)), ("k/01.toml", huge), synonyms(), article()],
         &[
-            "k: 20001 keywords in all (item, fact and synonym words); at most 20000 are allowed: more would make loading take seconds",
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", huge),
+            synonyms(),
+            article(),
+        ],
+        &[
+            "k/a: 20001 keywords in this article (item and fact words); at most 20000 are allowed: more would make loading take seconds",
         ],
     );
 }

@@ -3,6 +3,7 @@
 
 mod answers;
 mod cli;
+mod dialogue_steps;
 mod eval_sets;
 mod fake_api;
 mod house;

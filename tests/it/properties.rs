@@ -6,13 +6,13 @@
 
 use std::time::{Duration, Instant};
 
-use fuer_bot::command::{Command, ParsedCommand, parse_command};
-use fuer_bot::dialogue::{MAX_QUESTION_CHARS, Request, respond};
-use fuer_bot::normalize::normalize;
-use fuer_bot::reply::{Action, Paragraph, Reply, Span, Style};
 use fuer_bot::telegram::render::{
     MAX_CALLBACK_DATA_BYTES, MAX_MESSAGE_LEN, callback_data, parse_callback_data, render, utf16_len,
 };
+use fuer_core::command::{Command, ParsedCommand, parse_command};
+use fuer_core::dialogue::{MAX_QUESTION_CHARS, Request, respond};
+use fuer_core::normalize::normalize;
+use fuer_core::reply::{Action, Paragraph, Reply, Span, Style};
 use proptest::prelude::*;
 
 use crate::fake_api::parse_html;

@@ -53,10 +53,7 @@ fn the_readme_commands_run_from_a_fresh_clone() {
     let knowledge = clone.path().join("knowledge");
     std::fs::create_dir(&knowledge).expect("the knowledge directory");
     let shipped = crate::support::knowledge_dir();
-    for entry in std::fs::read_dir(&shipped).expect("the shipped knowledge") {
-        let path = entry.expect("an entry").path();
-        std::fs::copy(&path, knowledge.join(path.file_name().expect("a name"))).expect("copy");
-    }
+    fuer_bot::knowledge_dir::copy_knowledge_dir(&shipped, &knowledge).expect("copy the knowledge");
     for command in &commands {
         if command.ends_with(" web") {
             serves_the_page(command, clone.path());

@@ -9,22 +9,24 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
-use fuer_bot::dialogue::{Request, respond};
-use fuer_bot::engine::Engine;
-use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::knowledge_dir::load_knowledge_dir;
 use fuer_bot::reload::{ReloadOutcome, WatcherGuard, reload_now, watch_knowledge_dir};
+use fuer_core::dialogue::{Request, respond};
+use fuer_core::engine::Engine;
 
 use crate::support::{copy_knowledge, correct_article, line_of, save_by_rename};
 
-const ITEM_5: &str = "05-母婴室.toml";
-const ITEM_6: &str = "06-家庭家教家风.toml";
+const ITEM_5: &str = "2024-shenzhen/05-母婴室.toml";
+const ITEM_6: &str = "2024-shenzhen/06-家庭家教家风.toml";
 const NURSING_ROOMS: &str = "全市建了多少间母婴室？";
 /// How long a test waits for a reload before failing: a hang guard, not a speed requirement
 /// (a reload follows a save by the debounce time, a fraction of a second).
 const OUTCOME_TIMEOUT: Duration = Duration::from_secs(60);
 
 fn serving(dir: &Path) -> Arc<ArcSwap<Engine>> {
-    let knowledge = load_knowledge_dir(dir).expect("the copied knowledge loads");
+    let knowledge = load_knowledge_dir(dir)
+        .expect("the copied knowledge loads")
+        .into_first();
     Arc::new(ArcSwap::from_pointee(Engine::new(knowledge)))
 }
 
@@ -136,7 +138,7 @@ fn a_changed_figure_is_answered_after_the_save() {
     }
     assert!(!watched.answer(NURSING_ROOMS).contains("1480间"));
     let outcome = watched.next_outcome();
-    let expected = load_knowledge_dir(watched.path()).unwrap();
+    let expected = load_knowledge_dir(watched.path()).unwrap().into_first();
     assert_eq!(
         outcome,
         ReloadOutcome::Reloaded {
@@ -368,9 +370,11 @@ fn the_examples_of_the_editing_guide_are_valid() {
     );
     let dir = copy_knowledge();
     save_in_place(dir.path(), ITEM_5, blocks[0]);
-    save_in_place(dir.path(), "source.toml", blocks[1]);
+    save_in_place(dir.path(), "2024-shenzhen/source.toml", blocks[1]);
     save_in_place(dir.path(), "synonyms.toml", blocks[2]);
-    let knowledge = load_knowledge_dir(dir.path()).unwrap_or_else(|problems| panic!("{problems:#?}"));
+    let knowledge = load_knowledge_dir(dir.path())
+        .unwrap_or_else(|problems| panic!("{problems:#?}"))
+        .into_first();
     assert_eq!(knowledge.items.len(), 10);
     assert!(guide.contains("OK: 10 items, "));
 }
@@ -394,10 +398,10 @@ fn an_edit_that_changes_a_figure_of_the_article_is_refused_with_file_and_line() 
         )],
     );
     // Editing the article itself is watched too: a fact it no longer has is reported.
-    let article = read(watched.path(), "source.txt");
+    let article = read(watched.path(), "2024-shenzhen/source.txt");
     save_by_rename(
         watched.path(),
-        "source.txt",
+        "2024-shenzhen/source.txt",
         &article.replace("托育中心示范点", "托育中心"),
     );
     let outcome = watched.next_outcome();

@@ -164,10 +164,14 @@ fn titles_are_short_and_keywords_plentiful() {
 
 #[test]
 fn the_shipped_article_is_the_published_one() {
-    let shipped = std::fs::read_to_string(crate::support::knowledge_dir().join(fuer_bot::knowledge::ARTICLE_FILE_NAME))
-        .expect("knowledge/source.txt");
+    let shipped = std::fs::read_to_string(
+        crate::support::knowledge_dir()
+            .join(crate::support::ARTICLE)
+            .join(fuer_core::knowledge::ARTICLE_FILE_NAME),
+    )
+    .expect("knowledge/2024-shenzhen/source.txt");
     assert_eq!(
         shipped, ARTICLE,
-        "knowledge/source.txt differs from the published article"
+        "knowledge/2024-shenzhen/source.txt differs from the published article"
     );
 }

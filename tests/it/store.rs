@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::knowledge_dir::load_knowledge_dir;
 use fuer_bot::store::{
     DATABASE_FILE_NAME, ItemCount, QuestionRecord, QuestionStore, RecordStatus, Recorder, database_path, format_stats,
     format_unanswered, unanswered_since,
@@ -199,7 +199,7 @@ fn stats_count_today_the_last_7_days_and_all_time() {
     assert_eq!(stats.all_time.declined, 2);
     assert_eq!(stats.all_time.top_items[0], ItemCount { item: 3, count: 3 });
 
-    let knowledge = load_knowledge_dir(&knowledge_dir()).unwrap();
+    let knowledge = load_knowledge_dir(&knowledge_dir()).unwrap().into_first();
     let report = format_stats(&stats, Some(&knowledge));
     assert!(
         report.starts_with("问答统计（北京时间，截至 2024-03-04 10:00）"),
@@ -277,7 +277,7 @@ fn unanswered_groups_by_normalized_form_and_counts() {
         ]
     );
     assert_eq!(list[1].low_confidence(), 1);
-    assert_eq!(list[0].normalized, fuer_bot::normalize::normalize("今天天气怎么样"));
+    assert_eq!(list[0].normalized, fuer_core::normalize::normalize("今天天气怎么样"));
     assert_eq!(list[0].last_asked, NOW - HOUR);
 
     assert_eq!(store.unanswered(1, since).unwrap().len(), 1);
@@ -309,8 +309,8 @@ fn unanswered_groups_by_normalized_form_and_counts() {
 
 #[test]
 fn record_from_an_engine_answer() {
-    let knowledge = load_knowledge_dir(&knowledge_dir()).unwrap();
-    let engine = fuer_bot::engine::Engine::new(knowledge);
+    let knowledge = load_knowledge_dir(&knowledge_dir()).unwrap().into_first();
+    let engine = fuer_core::engine::Engine::new(knowledge);
     let answered = QuestionRecord::from_answer(NOW, "母婴室有多少间", &engine.answer("母婴室有多少间"), "group");
     assert_eq!(answered.item, Some(5));
     assert_eq!(answered.status, Answered);

@@ -3,9 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use fuer_bot::engine::Engine;
-use fuer_bot::knowledge::KnowledgeBase;
-use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::knowledge_dir::load_knowledge_dir;
+use fuer_core::engine::Engine;
+use fuer_core::knowledge::KnowledgeBase;
+
+/// The folder of the shipped article in the knowledge directory.
+pub const ARTICLE: &str = "2024-shenzhen";
 
 /// The repository's `knowledge/` directory.
 pub fn knowledge_dir() -> PathBuf {
@@ -16,7 +19,7 @@ pub fn knowledge_dir() -> PathBuf {
 pub fn shipped_knowledge() -> &'static KnowledgeBase {
     static KNOWLEDGE: OnceLock<KnowledgeBase> = OnceLock::new();
     KNOWLEDGE.get_or_init(|| match load_knowledge_dir(&knowledge_dir()) {
-        Ok(knowledge) => knowledge,
+        Ok(knowledge) => knowledge.into_first(),
         Err(problems) => panic!("shipped knowledge is invalid: {problems:?}"),
     })
 }
@@ -31,11 +34,7 @@ pub fn shipped_engine() -> &'static Engine {
 /// may edit.
 pub fn copy_knowledge() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    for entry in std::fs::read_dir(knowledge_dir()).expect("the knowledge directory") {
-        let path = entry.expect("a directory entry").path();
-        let name = path.file_name().expect("a file name");
-        std::fs::copy(&path, dir.path().join(name)).expect("copy a knowledge file");
-    }
+    fuer_bot::knowledge_dir::copy_knowledge_dir(&knowledge_dir(), dir.path()).expect("copy the knowledge");
     dir
 }
 
@@ -43,7 +42,7 @@ pub fn copy_knowledge() -> tempfile::TempDir {
 /// article then has both versions, so the facts are valid before and after a test changes
 /// a figure in them (a test's edit is one save, never half of one).
 pub fn correct_article(dir: &Path, from: &str, to: &str) {
-    let path = dir.join(fuer_bot::knowledge::ARTICLE_FILE_NAME);
+    let path = dir.join(ARTICLE).join(fuer_core::knowledge::ARTICLE_FILE_NAME);
     let text = std::fs::read_to_string(&path).expect("the article");
     let corrected: Vec<String> = text
         .lines()
@@ -56,9 +55,11 @@ pub fn correct_article(dir: &Path, from: &str, to: &str) {
 
 /// Saves like most editors: write a temporary file, then rename it over the old one.
 pub fn save_by_rename(dir: &Path, file: &str, contents: &str) {
-    let temporary = dir.join(format!(".{file}.tmp~"));
+    let target = dir.join(file);
+    let name = target.file_name().expect("a file name").to_string_lossy().into_owned();
+    let temporary = target.with_file_name(format!(".{name}.tmp~"));
     std::fs::write(&temporary, contents).expect("write the temporary file");
-    std::fs::rename(&temporary, dir.join(file)).expect("rename over the file");
+    std::fs::rename(&temporary, &target).expect("rename over the file");
 }
 
 /// 1-based number of the first line containing `needle`.

@@ -10,18 +10,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use fuer_bot::knowledge::load::load_knowledge_dir;
+use fuer_bot::knowledge_dir::load_knowledge_dir;
 use fuer_bot::store::{QuestionStore, database_path};
 use fuer_bot::telegram::Options;
-use fuer_bot::texts;
 use fuer_bot::web::{Auth, WebConfig, WebSetup};
+use fuer_core::texts;
 
 use crate::fake_api::Sent;
 use crate::support::{copy_knowledge, correct_article, line_of, save_by_rename};
 use crate::telegram_harness::{ADMIN_ID, BOT_USERNAME, TestBot, logs, test_options};
 
 const ADMIN: i64 = ADMIN_ID as i64;
-const ITEM_5: &str = "05-母婴室.toml";
+const ITEM_5: &str = "2024-shenzhen/05-母婴室.toml";
 const NURSING_ROOMS: &str = "全市建了多少间母婴室？";
 const LOVING_MOTHERS: &str = "爱心妈妈结对关爱了多少名儿童？";
 const OUT_OF_SCOPE: &str = "明天深圳的股票行情怎么样？";
@@ -99,7 +99,9 @@ impl AdminBot {
 
     /// The confirmation admins get after a successful reload of the current files.
     fn confirmation(&self) -> String {
-        let knowledge = load_knowledge_dir(self.dir()).expect("the files are valid");
+        let knowledge = load_knowledge_dir(self.dir())
+            .expect("the files are valid")
+            .into_first();
         format!(
             "知识库已更新：{} 件大事，{} 条事实，{} 个关键词。",
             knowledge.items.len(),

@@ -2,8 +2,8 @@
 //! edited messages, long and hostile questions — the real dispatcher and polling loop
 //! against the fake Bot API.
 
-use fuer_bot::dialogue::{MAX_QUESTION_CHARS, Request};
-use fuer_bot::texts;
+use fuer_core::dialogue::{MAX_QUESTION_CHARS, Request};
+use fuer_core::texts;
 
 use crate::telegram_harness::TestBot;
 

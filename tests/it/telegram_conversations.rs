@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use fuer_bot::dialogue::Request;
+use fuer_core::dialogue::Request;
 
 use crate::telegram_harness::{BOT_USERNAME, TestBot, load_engine, test_options};
 

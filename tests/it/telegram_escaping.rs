@@ -2,10 +2,10 @@
 //! is escaped, and an item longer than 4096 characters is split on paragraph boundaries
 //! (keyboard on the last message), in replies and in button navigation.
 
-use fuer_bot::dialogue::Request;
-use fuer_bot::engine::Engine;
-use fuer_bot::knowledge::{Fact, Item, KnowledgeBase, SourceInfo};
 use fuer_bot::telegram::render::{MAX_MESSAGE_LEN, escape_html, utf16_len};
+use fuer_core::dialogue::Request;
+use fuer_core::engine::Engine;
+use fuer_core::knowledge::{Fact, Item, KnowledgeBase, SourceInfo};
 
 use crate::telegram_harness::{TestBot, test_options};
 
@@ -29,6 +29,8 @@ fn tricky_engine() -> Engine {
         })
         .collect();
     Engine::new(KnowledgeBase {
+        id: "test".into(),
+        year: 2024,
         source: SourceInfo {
             title: "测试 <来源> & 标题".to_string(),
             publisher: "出版者&".to_string(),

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use fuer_bot::dialogue::Request;
 use fuer_bot::telegram::render::{MAX_MESSAGE_LEN, utf16_len};
-use fuer_bot::texts;
+use fuer_core::dialogue::Request;
+use fuer_core::texts;
 use teloxide::adaptors::throttle::Limits;
 
 use crate::fake_api::Fault;

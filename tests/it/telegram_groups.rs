@@ -1,8 +1,8 @@
 //! End to end: group behaviour (silence vs mention vs reply vs `/cmd@bot`) and inline mode.
 
-use fuer_bot::dialogue::Request;
 use fuer_bot::telegram::inline::inline_articles;
-use fuer_bot::texts;
+use fuer_core::dialogue::Request;
+use fuer_core::texts;
 
 use crate::telegram_harness::{BOT_USERNAME, TestBot};
 

@@ -10,10 +10,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-use fuer_bot::dialogue::{Request, respond};
-use fuer_bot::engine::Engine;
 use fuer_bot::telegram::render::{RenderedReply, render};
 use fuer_bot::telegram::{Options, RunError, run, unthrottled_limits};
+use fuer_core::dialogue::{Request, respond};
+use fuer_core::engine::Engine;
 use teloxide::Bot;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -53,8 +53,8 @@ pub fn test_options() -> Options {
         webhook: None,
         knowledge_dir: None,
         data_dir: None,
-        context_ttl: fuer_bot::conversation::DEFAULT_CONTEXT_TTL,
-        context_capacity: fuer_bot::conversation::DEFAULT_CONTEXT_CAPACITY,
+        context_ttl: fuer_bot::conversations::DEFAULT_CONTEXT_TTL,
+        context_capacity: fuer_bot::conversations::DEFAULT_CONTEXT_CAPACITY,
         web: None,
     }
 }

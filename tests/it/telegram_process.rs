@@ -7,7 +7,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fuer_bot::dialogue::Request;
+use fuer_core::dialogue::Request;
 
 use crate::fake_api::{FakeApi, Fault};
 use crate::telegram_harness::{BOT_USERNAME, knowledge_dir, load_engine, new_token};
@@ -115,10 +115,10 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     fake.private_text(user, "/list");
     let sent = fake.wait_sent(user, 2).await;
     let engine = load_engine();
-    let expected = fuer_bot::telegram::render::render(&fuer_bot::dialogue::respond(&engine, Request::List).reply);
+    let expected = fuer_bot::telegram::render::render(&fuer_core::dialogue::respond(&engine, Request::List).reply);
     assert_eq!(
         sent[0].text,
-        fuer_bot::texts::INTERNAL_ERROR,
+        fuer_core::texts::INTERNAL_ERROR,
         "a refused send gets an apology"
     );
     assert_eq!(sent[1].html, expected.messages[0]);

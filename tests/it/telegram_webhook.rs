@@ -1,8 +1,8 @@
 //! End to end in webhook mode: `setWebhook` with the secret, updates posted to the local
 //! server are answered, a wrong secret is refused, and the webhook is removed at shutdown.
 
-use fuer_bot::dialogue::Request;
 use fuer_bot::telegram::WebhookConfig;
+use fuer_core::dialogue::Request;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::telegram_harness::{TestBot, load_engine, test_options};

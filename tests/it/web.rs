@@ -8,31 +8,35 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use fuer_bot::engine::Status;
 use fuer_bot::store::{database_path, unix_now};
-use fuer_bot::texts;
+use fuer_core::engine::Status;
+use fuer_core::texts;
 use reqwest::StatusCode;
 
 use crate::web_harness::{TestWeb, session_cookie};
 
-const ITEM_5: &str = "05-母婴室.toml";
+const ITEM_5: &str = "2024-shenzhen/05-母婴室.toml";
 /// Declined today; item 5 answers it once 集乳室 is one of its keywords.
 const NEW_WORDING: &str = "集乳室有多少";
 /// Another recorded question the keyword changes.
 const OTHER_WORDING: &str = "集乳室在哪里";
 
-/// Every file of a directory with its contents.
+/// Every file of a directory and of its folders with its contents, by relative path.
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir)
-        .expect("the directory")
-        .map(|entry| {
+    fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in fs::read_dir(dir).expect("the directory") {
             let path = entry.expect("an entry").path();
-            (
-                path.file_name().expect("a name").to_string_lossy().into_owned(),
-                fs::read(&path).expect("a file"),
-            )
-        })
-        .collect()
+            if path.is_dir() {
+                walk(root, &path, files);
+            } else {
+                let name = path.strip_prefix(root).expect("inside").to_string_lossy().into_owned();
+                files.insert(name, fs::read(&path).expect("a file"));
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
 }
 
 fn encode(text: &str) -> String {
@@ -778,7 +782,7 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     let engine = web.engine();
     let answer = engine.answer(NEW_WORDING);
     assert_eq!((answer.status, answer.item), (Status::Answered, Some(5)));
-    let bot_reply = fuer_bot::dialogue::respond(&engine, fuer_bot::dialogue::Request::Question(NEW_WORDING));
+    let bot_reply = fuer_core::dialogue::respond(&engine, fuer_core::dialogue::Request::Question(NEW_WORDING));
     assert!(
         bot_reply.reply.to_plain_text().contains("母婴室"),
         "{}",

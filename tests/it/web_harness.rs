@@ -6,9 +6,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
-use fuer_bot::engine::Engine;
 use fuer_bot::store::{QuestionRecord, Recorder, database_path, unix_now};
 use fuer_bot::web::{Auth, WebConfig, WebSetup, WebState};
+use fuer_core::engine::Engine;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, SET_COOKIE};
 use tokio::sync::oneshot;

@@ -1,5 +1,5 @@
-//! Conversation context: what the last reply of a chat was about, so that follow-ups
-//! (「那两癌筛查呢」, 「来过多少人」, 「下一件」) are understood.
+//! Where conversations' contexts live: what the last reply of each chat was about, so that
+//! follow-ups (「那两癌筛查呢」, 「来过多少人」, 「下一件」) are understood.
 //!
 //! A [`Context`] is a plain value of the core; the dialogue step reads one and says how it
 //! changes. [`ConversationStore`] keeps them per conversation (a private chat, or one user
@@ -12,91 +12,18 @@ use std::time::Duration;
 
 use moka::policy::EvictionPolicy;
 
-use crate::engine::{Answer, Focus};
+use fuer_core::conversation::{Context, ContextChange};
 
 /// How long a conversation is remembered after its last message.
 pub const DEFAULT_CONTEXT_TTL: Duration = Duration::from_secs(30 * 60);
 /// How many conversations are remembered at most.
 pub const DEFAULT_CONTEXT_CAPACITY: u64 = 50_000;
 
-/// What the conversation is about.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Context {
-    /// The item of the last reply.
-    pub item: u8,
-    /// The facts the last question was about (empty: the whole item).
-    pub topic_facts: Vec<usize>,
-    /// The item's facts already shown in this conversation.
-    pub shown: Vec<usize>,
-    /// The kind of the last question (`quantity`, `price` …).
-    pub asked: Option<String>,
-    /// The first figure of the last reply's first fact (e.g. `1480间`), if any.
-    pub figure: Option<String>,
-}
-
-impl Context {
-    /// After a whole item was shown (`/item 5`, a button, 下一件).
-    pub fn whole_item(item: u8, fact_count: usize) -> Context {
-        Context {
-            item,
-            topic_facts: Vec::new(),
-            shown: (0..fact_count).collect(),
-            asked: None,
-            figure: None,
-        }
-    }
-
-    /// After an answer about an item: the last topic of the answer (several topics: the
-    /// last named), the facts shown (added to those shown before for the same item).
-    pub fn after_answer(answer: &Answer, previous: Option<&Context>, figure: Option<String>) -> Option<Context> {
-        let parts = answer.parts();
-        let last = parts.last()?;
-        let mut shown: Vec<usize> = match previous {
-            Some(previous) if previous.item == last.item => previous.shown.clone(),
-            _ => Vec::new(),
-        };
-        for &fact in &last.facts {
-            if !shown.contains(&fact) {
-                shown.push(fact);
-            }
-        }
-        let topic_facts = if parts.len() == 1 {
-            answer.topic_facts.clone()
-        } else {
-            last.facts.clone()
-        };
-        Some(Context {
-            item: last.item,
-            topic_facts,
-            shown,
-            asked: answer.asked.as_ref().map(|asked| asked.kind.clone()),
-            figure,
-        })
-    }
-
-    /// What the engine needs of it.
-    pub fn focus(&self) -> Focus {
-        Focus {
-            item: self.item,
-            facts: self.topic_facts.clone(),
-            asked: self.asked.clone(),
-        }
-    }
-}
-
 /// Whose conversation: a chat, and inside a group the user (each member has their own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ConversationKey {
     pub chat: i64,
     pub user: Option<u64>,
-}
-
-/// How a reply changes the conversation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ContextChange {
-    /// Unchanged (a greeting, a declined question, the list …).
-    Keep,
-    Set(Context),
 }
 
 /// The contexts of all conversations: in memory, bounded, forgotten after silence.

@@ -15,7 +15,7 @@ use toml::Spanned;
 
 use super::article::{ARTICLE_FILE_NAME, Article, Mismatch};
 use super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
-use super::{Fact, Item, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo};
+use super::{Fact, Item, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo};
 
 /// The file holding the article's metadata.
 pub const SOURCE_FILE_NAME: &str = "source.toml";
@@ -56,6 +56,8 @@ struct SourceFile {
     date: Spanned<String>,
     /// How many items the article has: a removed item file is then noticed.
     item_count: Spanned<i64>,
+    /// The year of the events, when the title names none.
+    year: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -173,17 +175,134 @@ fn line_of_offset(contents: &str, offset: usize) -> usize {
 }
 
 /// Parses and validates all knowledge files of the directory `directory` (as it should
-/// appear in messages). Returns every problem found, sorted by file and line; problems of
-/// the directory as a whole come last.
-pub fn parse_knowledge(directory: &str, files: &[KnowledgeFile]) -> Result<KnowledgeBase, Vec<Problem>> {
+/// appear in messages): the files all articles share (`questions.toml`, `synonyms.toml`)
+/// directly in it, and one folder per article (`directory/2024-shenzhen/`: `source.toml`,
+/// `source.txt` and the item files). Where a file is comes from its path. Returns every
+/// problem found, sorted by file and line; problems of a directory as a whole come last.
+pub fn parse_knowledge(directory: &str, files: &[KnowledgeFile]) -> Result<Knowledge, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut source = None;
-    let mut synonym_groups = Vec::new();
-    let mut items: Vec<(Item, &KnowledgeFile, usize)> = Vec::new();
+    let mut synonym_groups = None;
     let mut question_words = None;
-    let mut source_seen = false;
-    let mut synonyms_seen = false;
-    let mut questions_seen = false;
+    let mut article_files: BTreeMap<&str, Vec<&KnowledgeFile>> = BTreeMap::new();
+    for file in files {
+        match place_of(directory, &file.path) {
+            Place::Shared(SYNONYMS_FILE_NAME) => {
+                let mut report = FileReport {
+                    file,
+                    problems: &mut problems,
+                };
+                synonym_groups = Some(parse_synonyms(&mut report));
+            }
+            Place::Shared(QUESTIONS_FILE_NAME) => {
+                let mut report = FileReport {
+                    file,
+                    problems: &mut problems,
+                };
+                question_words = Some(parse_questions(&mut report));
+            }
+            Place::Shared(name) => problems.push(Problem {
+                path: file.path.clone(),
+                line: 0,
+                message: format!(
+                    "{name} belongs in an article's folder (such as {}): only {QUESTIONS_FILE_NAME} and {SYNONYMS_FILE_NAME} are shared by all articles",
+                    join_path(directory, "2024-shenzhen")
+                ),
+            }),
+            Place::Article(id, SYNONYMS_FILE_NAME | QUESTIONS_FILE_NAME) => problems.push(Problem {
+                path: file.path.clone(),
+                line: 0,
+                message: format!(
+                    "{} is shared by all articles: it belongs in {directory}, not in the article folder {id}",
+                    file_name(&file.path)
+                ),
+            }),
+            Place::Article(id, _) => article_files.entry(id).or_default().push(file),
+        }
+    }
+    let shared_missing = |name: &str, holds: &str| Problem {
+        path: join_path(directory, name),
+        line: 0,
+        message: format!("file is missing: {holds}"),
+    };
+    if synonym_groups.is_none() {
+        problems.push(shared_missing(
+            SYNONYMS_FILE_NAME,
+            "it holds the synonym groups (it may have no groups, but must exist)",
+        ));
+    }
+    if question_words.is_none() {
+        problems.push(shared_missing(
+            QUESTIONS_FILE_NAME,
+            "it holds the question words (what a question asks, units, places)",
+        ));
+    }
+    if article_files.is_empty() {
+        problems.push(Problem {
+            path: directory.to_string(),
+            line: 0,
+            message: format!(
+                "no article folder found: each article is a folder (such as {}) with {SOURCE_FILE_NAME}, {ARTICLE_FILE_NAME} and its item files",
+                join_path(directory, "2024-shenzhen")
+            ),
+        });
+    }
+    let synonym_groups = synonym_groups.unwrap_or_default();
+    let question_words = question_words.flatten().unwrap_or_default();
+    let mut articles = Vec::new();
+    for (id, files) in &article_files {
+        let article_directory = join_path(directory, id);
+        if let Some(article) = parse_article(id, &article_directory, files, &mut problems) {
+            articles.push(KnowledgeBase {
+                synonym_groups: synonym_groups.clone(),
+                question_words: question_words.clone(),
+                ..article
+            });
+        }
+    }
+    if !problems.is_empty() {
+        // File problems by file and line; problems of a directory as a whole last.
+        let is_directory =
+            |path: &str| path == directory || article_files.keys().any(|id| path == join_path(directory, id));
+        problems
+            .sort_by(|a, b| (is_directory(&a.path), &a.path, a.line).cmp(&(is_directory(&b.path), &b.path, b.line)));
+        return Err(problems);
+    }
+    Knowledge::new(articles).ok_or(problems)
+}
+
+/// Where a knowledge file is: shared (directly in the knowledge directory) or in the folder
+/// of an article.
+enum Place<'a> {
+    Shared(&'a str),
+    Article(&'a str, &'a str),
+}
+
+/// The place of `path` under `directory`, from its path. A path outside `directory` counts
+/// by its last two parts.
+fn place_of<'a>(directory: &str, path: &'a str) -> Place<'a> {
+    let relative = path
+        .strip_prefix(directory)
+        .and_then(|rest| rest.strip_prefix(['/', '\\']))
+        .unwrap_or(path);
+    match relative.rsplit_once(['/', '\\']) {
+        Some((folder, name)) => Place::Article(folder.rsplit(['/', '\\']).next().unwrap_or(folder), name),
+        None => Place::Shared(relative),
+    }
+}
+
+fn join_path(directory: &str, name: &str) -> String {
+    Path::new(directory).join(name).display().to_string()
+}
+
+/// One article's folder: its source, its article text and its items.
+fn parse_article(
+    id: &str,
+    directory: &str,
+    files: &[&KnowledgeFile],
+    problems: &mut Vec<Problem>,
+) -> Option<KnowledgeBase> {
+    let mut source = None;
+    let mut items: Vec<(Item, &KnowledgeFile, usize)> = Vec::new();
     // Names of item files that could not be parsed (their problems are reported already).
     let mut unparsed_items: Vec<&str> = Vec::new();
     let article_file = files.iter().find(|file| file_name(&file.path) == ARTICLE_FILE_NAME);
@@ -199,79 +318,48 @@ pub fn parse_knowledge(directory: &str, files: &[KnowledgeFile]) -> Result<Knowl
     }
     // Facts are checked against a usable article only (no noise when it is missing).
     let article = article.filter(|article| !article.is_empty());
-
+    let mut source_seen = false;
     for file in files {
         let name = file_name(&file.path);
-        let mut report = FileReport {
-            file,
-            problems: &mut problems,
-        };
+        let mut report = FileReport { file, problems };
         if name == ARTICLE_FILE_NAME {
             continue;
         } else if name == SOURCE_FILE_NAME {
             source_seen = true;
             source = parse_source(&mut report);
-        } else if name == SYNONYMS_FILE_NAME {
-            synonyms_seen = true;
-            synonym_groups = parse_synonyms(&mut report);
-        } else if name == QUESTIONS_FILE_NAME {
-            questions_seen = true;
-            question_words = parse_questions(&mut report);
         } else if let Some((item, number_line)) = parse_item(&mut report, article.as_ref()) {
             items.push((item, file, number_line));
         } else {
             unparsed_items.push(name);
         }
     }
-
-    let in_directory = |name: &str| Path::new(directory).join(name).display().to_string();
     if !source_seen {
         problems.push(Problem {
-            path: in_directory(SOURCE_FILE_NAME),
+            path: join_path(directory, SOURCE_FILE_NAME),
             line: 0,
             message: "file is missing: it holds the article's title, publisher and date".to_string(),
         });
     }
     if article_file.is_none() {
         problems.push(Problem {
-            path: in_directory(ARTICLE_FILE_NAME),
+            path: join_path(directory, ARTICLE_FILE_NAME),
             line: 0,
             message: "file is missing: it holds the article's text, which every fact must quote verbatim".to_string(),
         });
     }
-    if !synonyms_seen {
-        problems.push(Problem {
-            path: in_directory(SYNONYMS_FILE_NAME),
-            line: 0,
-            message: "file is missing: it holds the synonym groups (it may have no groups, but must exist)".to_string(),
-        });
-    }
-    if !questions_seen {
-        problems.push(Problem {
-            path: in_directory(QUESTIONS_FILE_NAME),
-            line: 0,
-            message: "file is missing: it holds the question words (what a question asks, units, places)".to_string(),
-        });
-    }
-    let declared_count = source.as_ref().map(|(_, count)| *count);
-    check_item_numbers(&items, &unparsed_items, declared_count, directory, &mut problems);
-    check_size(directory, &items, &synonym_groups, &mut problems);
-
-    if !problems.is_empty() {
-        // File problems by file and line; problems of the directory as a whole last.
-        problems.sort_by(|a, b| (a.path == directory, &a.path, a.line).cmp(&(b.path == directory, &b.path, b.line)));
-        return Err(problems);
-    }
-    let Some((source, _)) = source else {
-        return Err(problems);
-    };
+    let declared_count = source.as_ref().map(|source: &ParsedSource| source.item_count);
+    check_item_numbers(&items, &unparsed_items, declared_count, directory, problems);
+    check_size(directory, &items, problems);
+    let source = source?;
     let mut items: Vec<Item> = items.into_iter().map(|(item, _, _)| item).collect();
     items.sort_by_key(|item| item.number);
-    Ok(KnowledgeBase {
-        source,
+    Some(KnowledgeBase {
+        id: id.to_string(),
+        year: source.year,
+        source: source.info,
         items,
-        synonym_groups,
-        question_words: question_words.unwrap_or_else(QuestionWords::default),
+        synonym_groups: Vec::new(),
+        question_words: QuestionWords::default(),
     })
 }
 
@@ -361,14 +449,53 @@ fn plain_type_error(message: &str, key: Option<&str>) -> Option<String> {
     })
 }
 
-/// The source metadata and the declared number of items.
-fn parse_source(report: &mut FileReport<'_>) -> Option<(SourceInfo, u8)> {
+/// What `source.toml` says: the article's metadata, its year and its number of items.
+struct ParsedSource {
+    info: SourceInfo,
+    year: u16,
+    item_count: u8,
+}
+
+/// The source metadata, the year of the events (`year`, or the year the title names:
+/// 2024 for 「2024年…十件大事」) and the declared number of items.
+fn parse_source(report: &mut FileReport<'_>) -> Option<ParsedSource> {
     let parsed: SourceFile = parse_toml(report)?;
     let title = report.check_text("title", &parsed.title);
     let publisher = report.check_text("publisher", &parsed.publisher);
     let date = report.check_text("date", &parsed.date);
     let item_count = report.check_item_number("item_count", &parsed.item_count);
-    Some((SourceInfo { title, publisher, date }, item_count))
+    let year = match &parsed.year {
+        Some(year) => match u16::try_from(*year.get_ref()) {
+            Ok(value) if (1900..=2100).contains(&value) => value,
+            _ => {
+                report.at(year, "`year` must be a year between 1900 and 2100");
+                0
+            }
+        },
+        None => year_of_title(&title).unwrap_or_else(|| {
+            report.at(
+                &parsed.title,
+                "the title names no year (such as 2024年…): add the year of its events as `year = 2024`",
+            );
+            0
+        }),
+    };
+    Some(ParsedSource {
+        info: SourceInfo { title, publisher, date },
+        year,
+        item_count,
+    })
+}
+
+/// The year a title names: the first four digits followed by 年 (「2024年深圳…」 → 2024).
+pub fn year_of_title(title: &str) -> Option<u16> {
+    let chars: Vec<char> = title.chars().collect();
+    chars.windows(5).find_map(|window| {
+        let digits: String = window[..4].iter().collect();
+        let year: u16 = digits.parse().ok()?;
+        (window[4] == '年' && window[..4].iter().all(char::is_ascii_digit) && (1900..=2100).contains(&year))
+            .then_some(year)
+    })
 }
 
 fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
@@ -465,24 +592,18 @@ pub const MAX_KEYWORDS: usize = 20_000;
 pub const MAX_FACTS: usize = 2_000;
 
 /// Refuses a knowledge base so large that building the engine would take seconds.
-fn check_size(
-    directory: &str,
-    items: &[(Item, &KnowledgeFile, usize)],
-    synonym_groups: &[Vec<String>],
-    problems: &mut Vec<Problem>,
-) {
+fn check_size(directory: &str, items: &[(Item, &KnowledgeFile, usize)], problems: &mut Vec<Problem>) {
     let facts: usize = items.iter().map(|(item, _, _)| item.facts.len()).sum();
     let keywords: usize = items
         .iter()
         .map(|(item, _, _)| item.keywords.len() + item.facts.iter().map(|fact| fact.keywords.len()).sum::<usize>())
-        .sum::<usize>()
-        + synonym_groups.iter().map(Vec::len).sum::<usize>();
+        .sum::<usize>();
     if keywords > MAX_KEYWORDS {
         problems.push(Problem {
             path: directory.to_string(),
             line: 0,
             message: format!(
-                "{keywords} keywords in all (item, fact and synonym words); at most {MAX_KEYWORDS} are allowed: more would make loading take seconds"
+                "{keywords} keywords in this article (item and fact words); at most {MAX_KEYWORDS} are allowed: more would make loading take seconds"
             ),
         });
     }
@@ -491,7 +612,7 @@ fn check_size(
             path: directory.to_string(),
             line: 0,
             message: format!(
-                "{facts} facts in all; at most {MAX_FACTS} are allowed: more would make loading take seconds"
+                "{facts} facts in this article; at most {MAX_FACTS} are allowed: more would make loading take seconds"
             ),
         });
     }

@@ -1058,6 +1058,8 @@ mod tests {
             facts,
         };
         Engine::new(KnowledgeBase {
+            id: "test".into(),
+            year: 2024,
             source: SourceInfo {
                 title: "T".into(),
                 publisher: "P".into(),

@@ -3,16 +3,16 @@
 //! This module holds the plain domain model and its validation. It does no I/O:
 //! [`parse_knowledge`] takes file names and contents (the TOML files and the article's
 //! text, `source.txt`, which every fact must quote verbatim), and the directory loader in
-//! [`crate::knowledge::load`] is the only place that touches the file system.
+//! the `fuer-bot` crate (`knowledge_dir`) is the only place that touches the file system.
 
 mod article;
 pub mod edit;
-pub mod load;
+
 mod parse;
 pub mod questions;
 
 pub use article::{ARTICLE_FILE_NAME, Article, Mismatch};
-pub use parse::{KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge};
+pub use parse::{KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, year_of_title};
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 
 /// The longest short title an item may have, in characters (fits a Telegram button).
@@ -61,9 +61,44 @@ impl Item {
     }
 }
 
-/// The whole validated knowledge base. Items are sorted by number and numbered 1..=N.
+/// Every article the bot knows, validated, oldest first (by year, then id); never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Knowledge {
+    first: KnowledgeBase,
+    others: Vec<KnowledgeBase>,
+}
+
+impl Knowledge {
+    /// The articles, sorted oldest first; `None` when there is none.
+    pub fn new(mut articles: Vec<KnowledgeBase>) -> Option<Knowledge> {
+        articles.sort_by(|a, b| (a.year, &a.id).cmp(&(b.year, &b.id)));
+        let mut articles = articles.into_iter();
+        let first = articles.next()?;
+        Some(Knowledge {
+            first,
+            others: articles.collect(),
+        })
+    }
+
+    /// Every article, oldest first.
+    pub fn articles(&self) -> impl Iterator<Item = &KnowledgeBase> {
+        std::iter::once(&self.first).chain(&self.others)
+    }
+
+    /// The first article (the oldest): the one the bot serves while it serves one.
+    pub fn into_first(self) -> KnowledgeBase {
+        self.first
+    }
+}
+
+/// One article's validated knowledge base, with the words all articles share. Items are
+/// sorted by number and numbered 1..=N.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnowledgeBase {
+    /// The article's id: its folder's name (`2024-shenzhen`).
+    pub id: String,
+    /// The year of the article's events (2024 for 「2024年…十件大事」).
+    pub year: u16,
     pub source: SourceInfo,
     pub items: Vec<Item>,
     /// Groups of words that mean the same thing.
