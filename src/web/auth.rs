@@ -75,20 +75,6 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
-        .collect()
-}
-
 /// Writes a private file (0600 on Unix) atomically: a temporary file of this process, then
 /// a rename.
 fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
@@ -117,7 +103,8 @@ impl Auth {
         let random = SystemRandom::new();
         let path = data_dir.join(SECRET_FILE_NAME);
         let secret = match fs::read_to_string(&path) {
-            Ok(text) => unhex(text.trim())
+            Ok(text) => hex::decode(text.trim())
+                .ok()
                 .filter(|secret| secret.len() >= 32)
                 .with_context(|| format!("{} is damaged: delete it (open sessions and links end)", path.display()))?,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -132,8 +119,8 @@ impl Auth {
                 random
                     .fill(&mut unique)
                     .map_err(|_| anyhow::anyhow!("no random numbers for the web secret"))?;
-                let temporary = data_dir.join(format!("{SECRET_FILE_NAME}.{}.tmp", hex(&unique)));
-                write_private_file(&temporary, hex(&secret).as_bytes())
+                let temporary = data_dir.join(format!("{SECRET_FILE_NAME}.{}.tmp", hex::encode(unique)));
+                write_private_file(&temporary, hex::encode(secret).as_bytes())
                     .with_context(|| format!("cannot write {}", temporary.display()))?;
                 let linked = fs::hard_link(&temporary, &path);
                 let _ = fs::remove_file(&temporary);
@@ -143,7 +130,8 @@ impl Auth {
                     Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
                         let text =
                             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-                        unhex(text.trim())
+                        hex::decode(text.trim())
+                            .ok()
                             .filter(|secret| secret.len() >= 32)
                             .with_context(|| format!("{} is damaged", path.display()))?
                     }
@@ -175,12 +163,12 @@ impl Auth {
                 .map_or(0, |d| d.as_nanos());
             bytes = now.to_le_bytes();
         }
-        hex(&bytes)
+        hex::encode(bytes)
     }
 
     fn sign(&self, kind: &str, expires: i64, nonce: &str) -> String {
         let tag = hmac::sign(&self.key, format!("{kind}.{expires}.{nonce}").as_bytes());
-        format!("{expires}.{nonce}.{}", hex(tag.as_ref()))
+        format!("{expires}.{nonce}.{}", hex::encode(tag.as_ref()))
     }
 
     /// Checks the signature; returns (expiry, nonce).
@@ -188,7 +176,7 @@ impl Auth {
         let mut parts = token.trim().splitn(3, '.');
         let expires_text = parts.next()?;
         let nonce = parts.next()?;
-        let mac = unhex(parts.next()?)?;
+        let mac = hex::decode(parts.next()?).ok()?;
         let expires: i64 = expires_text.parse().ok()?;
         if nonce.len() != 32 || !nonce.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
@@ -269,12 +257,13 @@ impl Auth {
 
     /// The CSRF token of a session (for every form that changes something).
     pub fn csrf_token(&self, session: &Session) -> String {
-        hex(hmac::sign(&self.key, format!("csrf.{}", session.nonce).as_bytes()).as_ref())
+        hex::encode(hmac::sign(&self.key, format!("csrf.{}", session.nonce).as_bytes()).as_ref())
     }
 
     /// Whether `token` is the session's CSRF token (compared in constant time).
     pub fn check_csrf(&self, session: &Session, token: &str) -> bool {
-        unhex(token.trim())
+        hex::decode(token.trim())
+            .ok()
             .is_some_and(|mac| hmac::verify(&self.key, format!("csrf.{}", session.nonce).as_bytes(), &mac).is_ok())
     }
 
@@ -352,6 +341,28 @@ mod tests {
         assert_eq!(auth.check_login("1.2.3", NOW), Err(LoginError::Invalid));
         auth.end_session(&session, NOW + 3);
         assert_eq!(auth.session(&cookie, NOW + 4), None);
+    }
+
+    #[test]
+    fn tokens_with_anything_but_hex_digits_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let auth = Auth::open(dir.path()).unwrap();
+        let session = auth.log_in(&auth.login_token(NOW), NOW).unwrap();
+        let csrf = auth.csrf_token(&session);
+        assert_eq!(csrf.len(), 64);
+        assert!(csrf.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+        assert!(auth.check_csrf(&session, &csrf.to_uppercase()), "either case");
+        for mangled in [
+            &csrf[1..],
+            &format!("{}g", &csrf[1..]),
+            &format!("+{}", &csrf[1..]),
+            "zz",
+        ] {
+            assert!(!auth.check_csrf(&session, mangled), "{mangled}");
+        }
+        let token = auth.login_token(NOW);
+        let odd = format!("{}0", token);
+        assert_eq!(auth.check_login(&odd, NOW), Err(LoginError::Invalid));
     }
 
     #[test]

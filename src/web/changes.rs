@@ -62,11 +62,7 @@ pub struct Plan {
 
 /// The hash of a file's contents, as put in the page's forms.
 pub fn content_hash(contents: &str) -> String {
-    digest::digest(&digest::SHA256, contents.as_bytes())
-        .as_ref()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex::encode(digest::digest(&digest::SHA256, contents.as_bytes()))
 }
 
 fn file_name(file: &KnowledgeFile) -> String {
