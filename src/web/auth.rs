@@ -19,6 +19,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use ring::hmac;
 use ring::rand::{SecureRandom, SystemRandom};
+use tempfile::NamedTempFile;
 
 /// The file holding the signing secret, in the data directory.
 pub const SECRET_FILE_NAME: &str = "web-secret";
@@ -75,23 +76,26 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Writes a private file (0600 on Unix) atomically: a temporary file of this process, then
-/// a rename.
-fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
-    write_private_file(&temporary, contents)?;
-    fs::rename(&temporary, path)
+/// A private temporary file in `dir` holding `contents`, synced (`tempfile` creates it
+/// readable by its owner only: 0600 on Unix); its name ends with `.tmp` and it is removed
+/// if dropped before it is persisted.
+fn private_temporary(dir: &Path, contents: &[u8]) -> std::io::Result<NamedTempFile> {
+    let mut file = tempfile::Builder::new()
+        .prefix(".web-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    file.write_all(contents)?;
+    file.as_file().sync_all()?;
+    Ok(file)
 }
 
-/// Writes `contents` to a private file (0600 on Unix), synced.
-fn write_private_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.write_all(contents)?;
-    file.sync_all()
+/// Writes a private file (0600 on Unix) atomically: a temporary file, renamed over `path`.
+fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    private_temporary(dir, contents)?
+        .persist(path)
+        .map_err(|error| error.error)?;
+    Ok(())
 }
 
 impl Auth {
@@ -112,20 +116,14 @@ impl Auth {
                 random
                     .fill(&mut secret)
                     .map_err(|_| anyhow::anyhow!("no random numbers for the web secret"))?;
-                // Written in full under a name of its own, then linked in place: a process
-                // starting at the same moment (`fuer-bot web` and `fuer-bot web-link`) either
-                // creates the secret or reads the other's complete one, never a half-written file.
-                let mut unique = [0u8; 8];
-                random
-                    .fill(&mut unique)
-                    .map_err(|_| anyhow::anyhow!("no random numbers for the web secret"))?;
-                let temporary = data_dir.join(format!("{SECRET_FILE_NAME}.{}.tmp", hex::encode(unique)));
-                write_private_file(&temporary, hex::encode(secret).as_bytes())
-                    .with_context(|| format!("cannot write {}", temporary.display()))?;
-                let linked = fs::hard_link(&temporary, &path);
-                let _ = fs::remove_file(&temporary);
-                match linked {
-                    Ok(()) => secret.to_vec(),
+                // Written in full under a name of its own, then put in place only if there is
+                // no secret yet: a process starting at the same moment (`fuer-bot web` and
+                // `fuer-bot web-link`) either creates the secret or reads the other's
+                // complete one, never a half-written file.
+                let temporary = private_temporary(data_dir, hex::encode(secret).as_bytes())
+                    .with_context(|| format!("cannot write a temporary file in {}", data_dir.display()))?;
+                match temporary.persist_noclobber(&path).map_err(|error| error.error) {
+                    Ok(_) => secret.to_vec(),
                     // Another process created it meanwhile: use that one.
                     Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
                         let text =
