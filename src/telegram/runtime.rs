@@ -6,7 +6,6 @@
 //! the watcher of the knowledge directory (live reload, keeping the last good version),
 //! and the task that tells every admin how each reload went.
 
-use std::fmt;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -117,26 +116,15 @@ pub fn unthrottled_limits() -> Limits {
 }
 
 /// Why the bot stopped with an error. Displayed as one line without the token.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RunError {
     /// Telegram answered `getMe` with 401/404: the token is wrong or revoked.
+    #[error("Telegram rejected TELOXIDE_TOKEN (wrong or revoked token): check it with @BotFather (value not shown)")]
     TokenRejected,
     /// Anything else that prevents starting (already redacted).
+    #[error("{0}")]
     Startup(String),
 }
-
-impl fmt::Display for RunError {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::TokenRejected => formatter.write_str(
-                "Telegram rejected TELOXIDE_TOKEN (wrong or revoked token): check it with @BotFather (value not shown)",
-            ),
-            RunError::Startup(message) => formatter.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for RunError {}
 
 /// The Bot API client for a configuration (default or `TELOXIDE_API_URL` server).
 pub fn bot_from_config(config: &Config) -> Bot {

@@ -17,7 +17,6 @@ pub mod changes;
 pub mod pages;
 mod view;
 
-use std::fmt;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -46,19 +45,12 @@ pub struct WebConfig {
 }
 
 /// A variable of the web page's configuration is invalid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{variable} is invalid: {reason}")]
 pub struct WebConfigError {
     pub variable: &'static str,
     pub reason: String,
 }
-
-impl fmt::Display for WebConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} is invalid: {}", self.variable, self.reason)
-    }
-}
-
-impl std::error::Error for WebConfigError {}
 
 impl WebConfig {
     /// Reads `WEB_LISTEN` and `WEB_URL` from the environment.
