@@ -22,10 +22,11 @@ use std::time::Duration;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, COOKIE, LOCATION, REFERRER_POLICY, SET_COOKIE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, LOCATION, REFERRER_POLICY};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 
 use super::WebState;
@@ -136,26 +137,17 @@ fn layout(state: &WebState, session: Option<&Session>, page: &'static str) -> La
     }
 }
 
-fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
-
 /// The session of the request, if its cookie is valid.
-fn session(state: &WebState, headers: &HeaderMap) -> Option<Session> {
-    cookie_value(headers, SESSION_COOKIE).and_then(|value| state.auth().session(value, unix_now()))
+fn session(state: &WebState, cookies: &CookieJar) -> Option<Session> {
+    cookies
+        .get(SESSION_COOKIE)
+        .and_then(|cookie| state.auth().session(cookie.value(), unix_now()))
 }
 
 /// The session, or the "please log in" page (401).
 #[allow(clippy::result_large_err)]
-fn require_session(state: &WebState, headers: &HeaderMap) -> Result<Session, Response> {
-    session(state, headers).ok_or_else(|| message(state, None, StatusCode::UNAUTHORIZED, texts::WEB_NOT_LOGGED_IN))
+fn require_session(state: &WebState, cookies: &CookieJar) -> Result<Session, Response> {
+    session(state, cookies).ok_or_else(|| message(state, None, StatusCode::UNAUTHORIZED, texts::WEB_NOT_LOGGED_IN))
 }
 
 /// Runs blocking work (SQLite, files, building an engine) off the async workers.
@@ -179,8 +171,8 @@ fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-async fn not_found(State(state): State<WebState>, headers: HeaderMap) -> Response {
-    let session = session(&state, &headers);
+async fn not_found(State(state): State<WebState>, cookies: CookieJar) -> Response {
+    let session = session(&state, &cookies);
     message(&state, session.as_ref(), StatusCode::NOT_FOUND, texts::WEB_BAD_REQUEST)
 }
 
@@ -228,25 +220,25 @@ async fn login_page(State(state): State<WebState>, Query(form): Query<TokenForm>
     }
 }
 
-fn cookie(state: &WebState, value: &str, max_age: i64) -> String {
-    format!(
-        "{SESSION_COOKIE}={value}; Path={}; Max-Age={max_age}; HttpOnly; SameSite=Strict{}",
-        state.config().base_path(),
-        if state.config().secure() { "; Secure" } else { "" }
-    )
+/// The session cookie with `value`: only for this page's path, never sent to scripts or
+/// from other sites, `Secure` when the page is served over https.
+fn session_cookie(state: &WebState, value: String) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, value))
+        .path(state.config().base_path().to_string())
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.config().secure())
+        .build()
 }
 
-async fn login(State(state): State<WebState>, Form(form): Form<TokenForm>) -> Response {
+async fn login(State(state): State<WebState>, cookies: CookieJar, Form(form): Form<TokenForm>) -> Response {
     let now = unix_now();
     match state.auth().log_in(&form.token, now) {
         Ok(session) => {
             log::info!("web page: an admin logged in");
-            let mut response = see_other(state.config().base_path());
-            let value = cookie(&state, &state.auth().session_cookie(&session), session.expires - now);
-            if let Ok(value) = HeaderValue::from_str(&value) {
-                response.headers_mut().insert(SET_COOKIE, value);
-            }
-            response
+            let mut cookie = session_cookie(&state, state.auth().session_cookie(&session));
+            cookie.set_max_age(cookie::time::Duration::seconds(session.expires - now));
+            (cookies.add(cookie), see_other(state.config().base_path())).into_response()
         }
         Err(error) => refuse_login(&state, error).await,
     }
@@ -260,8 +252,8 @@ struct CsrfForm {
 
 /// The session and a valid CSRF token, or the refusal (401 / 403).
 #[allow(clippy::result_large_err)]
-fn require_csrf(state: &WebState, headers: &HeaderMap, csrf: &str) -> Result<Session, Response> {
-    let session = require_session(state, headers)?;
+fn require_csrf(state: &WebState, cookies: &CookieJar, csrf: &str) -> Result<Session, Response> {
+    let session = require_session(state, cookies)?;
     if !state.auth().check_csrf(&session, csrf) {
         log::warn!("web page: a POST without a valid CSRF token was refused");
         return Err(message(
@@ -274,17 +266,14 @@ fn require_csrf(state: &WebState, headers: &HeaderMap, csrf: &str) -> Result<Ses
     Ok(session)
 }
 
-async fn logout(State(state): State<WebState>, headers: HeaderMap, Form(form): Form<CsrfForm>) -> Response {
-    let session = match require_csrf(&state, &headers, &form.csrf) {
+async fn logout(State(state): State<WebState>, cookies: CookieJar, Form(form): Form<CsrfForm>) -> Response {
+    let session = match require_csrf(&state, &cookies, &form.csrf) {
         Ok(session) => session,
         Err(response) => return response,
     };
     state.auth().end_session(&session, unix_now());
-    let mut response = message(&state, None, StatusCode::OK, texts::WEB_LOGGED_OUT);
-    if let Ok(value) = HeaderValue::from_str(&cookie(&state, "", 0)) {
-        response.headers_mut().insert(SET_COOKIE, value);
-    }
-    response
+    let cleared = cookies.remove(session_cookie(&state, String::new()));
+    (cleared, message(&state, None, StatusCode::OK, texts::WEB_LOGGED_OUT)).into_response()
 }
 
 // ---------------------------------------------------------------- overview
@@ -433,8 +422,8 @@ pub fn overview_html(state: &WebState, session: &Session, now: i64) -> Response 
     )
 }
 
-async fn overview(State(state): State<WebState>, headers: HeaderMap) -> Response {
-    let session = match require_session(&state, &headers) {
+async fn overview(State(state): State<WebState>, cookies: CookieJar) -> Response {
+    let session = match require_session(&state, &cookies) {
         Ok(session) => session,
         Err(response) => return response,
     };
@@ -491,8 +480,8 @@ pub fn unanswered_html(state: &WebState, session: &Session, now: i64) -> Respons
     )
 }
 
-async fn unanswered(State(state): State<WebState>, headers: HeaderMap) -> Response {
-    let session = match require_session(&state, &headers) {
+async fn unanswered(State(state): State<WebState>, cookies: CookieJar) -> Response {
+    let session = match require_session(&state, &cookies) {
         Ok(session) => session,
         Err(response) => return response,
     };
@@ -538,8 +527,8 @@ fn answer_view(engine: &Engine, question: &str) -> (ReplyView, String, Vec<Strin
     (ReplyView::of(&response.reply), outcome, trace)
 }
 
-async fn try_question(State(state): State<WebState>, headers: HeaderMap, Query(query): Query<TryQuery>) -> Response {
-    let session = match require_session(&state, &headers) {
+async fn try_question(State(state): State<WebState>, cookies: CookieJar, Query(query): Query<TryQuery>) -> Response {
+    let session = match require_session(&state, &cookies) {
         Ok(session) => session,
         Err(response) => return response,
     };
@@ -580,8 +569,8 @@ struct SavedQuery {
     saved: String,
 }
 
-async fn knowledge(State(state): State<WebState>, headers: HeaderMap, Query(query): Query<SavedQuery>) -> Response {
-    let session = match require_session(&state, &headers) {
+async fn knowledge(State(state): State<WebState>, cookies: CookieJar, Query(query): Query<SavedQuery>) -> Response {
+    let session = match require_session(&state, &cookies) {
         Ok(session) => session,
         Err(response) => return response,
     };
@@ -834,10 +823,10 @@ pub fn recorded_questions(state: &WebState) -> Vec<AskedQuestion> {
 
 async fn preview(
     State(state): State<WebState>,
-    headers: HeaderMap,
+    cookies: CookieJar,
     Query(fields): Query<HashMap<String, String>>,
 ) -> Response {
-    let session = match require_session(&state, &headers) {
+    let session = match require_session(&state, &cookies) {
         Ok(session) => session,
         Err(response) => return response,
     };
@@ -869,11 +858,11 @@ pub fn fields_of(map: HashMap<String, String>) -> EditFields {
 
 async fn save(
     State(state): State<WebState>,
-    headers: HeaderMap,
+    cookies: CookieJar,
     Form(fields): Form<HashMap<String, String>>,
 ) -> Response {
     let fields = fields_of(fields);
-    let session = match require_csrf(&state, &headers, &fields.csrf) {
+    let session = match require_csrf(&state, &cookies, &fields.csrf) {
         Ok(session) => session,
         Err(response) => return response,
     };
