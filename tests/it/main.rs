@@ -2,6 +2,7 @@
 //! reload, and the Telegram bot end to end against a fake Bot API server.
 
 mod answers;
+mod check_messages;
 mod cli;
 mod dialogue_steps;
 mod eval_sets;

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::messages;
 use super::parse::FileReport;
 
 /// The file name of the question words in the knowledge directory.
@@ -178,7 +179,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
     let year = match u16::try_from(*scope_entry.year.get_ref()) {
         Ok(year) if (1900..=2100).contains(&year) => year,
         _ => {
-            report.at(&scope_entry.year, "`year` must be a year between 1900 and 2100");
+            report.at(&scope_entry.year, messages::YEAR_OUT_OF_RANGE);
             0
         }
     };
@@ -193,19 +194,13 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         let entry_ref = entry.get_ref();
         let kind = report.check_text("kind", &entry_ref.kind);
         if !kind.is_empty() && !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-') {
-            report.at(
-                &entry_ref.kind,
-                format!("`kind` \"{kind}\" must be a short name in lowercase English letters (e.g. price)"),
-            );
+            report.at(&entry_ref.kind, messages::fill(messages::KIND_NOT_ENGLISH, &[&kind]));
         }
         let label = report.check_text("label", &entry_ref.label);
         let answer = *entry_ref.answer.get_ref();
         let cues = report.check_keywords(&entry_ref.cues);
         if cues.is_empty() {
-            report.at(
-                entry,
-                format!("kind \"{kind}\" has no cues: add the words that ask for it"),
-            );
+            report.at(entry, messages::fill(messages::KIND_WITHOUT_CUES, &[&kind]));
         }
         // Each cue once per file (repeats inside one list are reported by check_keywords).
         let mut seen_here: Vec<&str> = Vec::new();
@@ -219,7 +214,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
                 let other_line = report.line_at(*other_start);
                 report.at(
                     spanned,
-                    format!("cue \"{cue}\" is already listed for kind \"{other_kind}\" (line {other_line})"),
+                    messages::fill(messages::CUE_TWICE, &[&cue, other_kind, &other_line]),
                 );
                 continue;
             }
@@ -229,15 +224,12 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         let words = report.check_keywords(&entry_ref.words);
         match answer {
             AnswerRule::Words if words.is_empty() => {
-                report.at(&entry_ref.answer, "answer = \"words\" needs a `words` list");
+                report.at(&entry_ref.answer, messages::WORDS_NEEDED);
             }
             AnswerRule::Any | AnswerRule::None | AnswerRule::Figure if !words.is_empty() => {
                 report.at(
                     &entry_ref.answer,
-                    format!(
-                        "`words` is only used with answer = \"words\" (here: \"{}\")",
-                        answer.name()
-                    ),
+                    messages::fill(messages::WORDS_UNUSED, &[&answer.name()]),
                 );
             }
             _ => {}
@@ -245,10 +237,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         if answer != AnswerRule::Figure && !units.is_empty() {
             report.at(
                 &entry_ref.answer,
-                format!(
-                    "`units` is only used with answer = \"figure\" (here: \"{}\")",
-                    answer.name()
-                ),
+                messages::fill(messages::UNITS_UNUSED, &[&answer.name()]),
             );
         }
         asked.push(AskedKind {
@@ -261,7 +250,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         });
     }
     if parsed.asked.is_empty() {
-        report.at(&parsed.scope, "no [[asked]] kinds: the file needs at least one");
+        report.at(&parsed.scope, messages::NO_ASKED_KINDS);
     }
 
     let mut units = Vec::new();
@@ -270,7 +259,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         let label = report.check_text("label", &entry_ref.label);
         let asked_words = report.check_keywords(&entry_ref.asked);
         if asked_words.is_empty() {
-            report.at(entry, "a [[unit]] needs `asked` words");
+            report.at(entry, messages::UNIT_WITHOUT_WORDS);
         }
         let answered_by = report.check_keywords(&entry_ref.answered_by);
         units.push(UnitClass {
