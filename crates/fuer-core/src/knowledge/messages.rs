@@ -65,7 +65,7 @@ pub const TOML_SYNTAX: &str = "格式不对（TOML 报告：…）：请对照�
 // Values.
 pub const EMPTY_FIELD: &str = "`…` 是空的";
 pub const NUMBER_OUT_OF_RANGE: &str = "`…` 的值 … 超出范围（应在 1 到 99 之间）";
-pub const YEAR_OUT_OF_RANGE: &str = "`year` 必须是 1900 到 2100 之间的年份";
+pub const YEAR_OUT_OF_RANGE: &str = "`year` 必须是 … 到 … 之间的年份";
 pub const TITLE_NAMES_NO_YEAR: &str = "标题里没有年份（例如“2024年”）：请加一行 `year = 2024`，写这篇文章讲的是哪一年";
 pub const EMPTY_KEYWORD: &str = "有一个空的关键词 \"\"：删掉它";
 pub const KEYWORD_TWICE: &str = "关键词 \"…\" 写了两次：删掉一个";

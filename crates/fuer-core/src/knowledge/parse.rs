@@ -17,7 +17,7 @@ use super::article::{ARTICLE_FILE_NAME, Article, Mismatch};
 use super::messages;
 use super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
 use super::syntax::{self, line_of_offset};
-use super::{Fact, Item, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo};
+use super::{Fact, Item, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo, YEARS, is_plausible_year};
 
 /// The file holding the article's metadata.
 pub const SOURCE_FILE_NAME: &str = "source.toml";
@@ -143,6 +143,18 @@ impl FileReport<'_> {
     }
 
     /// An item number or count in 1..=99; 0 (after reporting) when out of range.
+    /// A year of the article's events (`year = 2024`); 0 after reporting a problem.
+    pub(super) fn check_year(&mut self, year: &Spanned<i64>) -> u16 {
+        match u16::try_from(*year.get_ref()) {
+            Ok(value) if is_plausible_year(value) => value,
+            _ => {
+                let (first, last) = (YEARS.start(), YEARS.end());
+                self.at(year, messages::fill(messages::YEAR_OUT_OF_RANGE, &[first, last]));
+                0
+            }
+        }
+    }
+
     fn check_item_number(&mut self, what: &str, value: &Spanned<i64>) -> u8 {
         let raw = *value.get_ref();
         match u8::try_from(raw) {
@@ -407,13 +419,7 @@ fn parse_source(report: &mut FileReport<'_>) -> Option<ParsedSource> {
     let date = report.check_text("date", &parsed.date);
     let item_count = report.check_item_number("item_count", &parsed.item_count);
     let year = match &parsed.year {
-        Some(year) => match u16::try_from(*year.get_ref()) {
-            Ok(value) if (1900..=2100).contains(&value) => value,
-            _ => {
-                report.at(year, messages::YEAR_OUT_OF_RANGE);
-                0
-            }
-        },
+        Some(year) => report.check_year(year),
         None => year_of_title(&title).unwrap_or_else(|| {
             report.at(&parsed.title, messages::TITLE_NAMES_NO_YEAR);
             0
@@ -432,8 +438,7 @@ pub fn year_of_title(title: &str) -> Option<u16> {
     chars.windows(5).find_map(|window| {
         let digits: String = window[..4].iter().collect();
         let year: u16 = digits.parse().ok()?;
-        (window[4] == '年' && window[..4].iter().all(char::is_ascii_digit) && (1900..=2100).contains(&year))
-            .then_some(year)
+        (window[4] == '年' && window[..4].iter().all(char::is_ascii_digit) && is_plausible_year(year)).then_some(year)
     })
 }
 

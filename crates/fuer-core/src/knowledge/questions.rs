@@ -176,13 +176,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
     let problems_before = report.problem_count();
 
     let scope_entry = parsed.scope.get_ref();
-    let year = match u16::try_from(*scope_entry.year.get_ref()) {
-        Ok(year) if (1900..=2100).contains(&year) => year,
-        _ => {
-            report.at(&scope_entry.year, messages::YEAR_OUT_OF_RANGE);
-            0
-        }
-    };
+    let year = report.check_year(&scope_entry.year);
     let home = report.check_text("home", &scope_entry.home);
     let other_places = report.check_keywords(&scope_entry.other_places);
 

@@ -7,11 +7,14 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::knowledge::QuestionWords;
 use crate::knowledge::questions::{AnswerRule, AskedKind, UnitClass};
+use crate::knowledge::{QuestionWords, is_plausible_year};
 use crate::normalize::normalize;
 
-use super::figures::{Figure, ORDINAL_UNIT, YEAR_UNIT};
+use super::figures::{ORDINAL_UNIT, YEAR_UNIT};
+
+mod fit;
+pub use fit::Fit;
 
 /// A cue word found in a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,17 +50,6 @@ pub struct Analysis {
     pub place_spans: Vec<(usize, usize)>,
     /// Years other than the article's year.
     pub other_years: Vec<u16>,
-}
-
-/// How well a fact answers the asked kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fit {
-    /// It does not answer it.
-    No,
-    /// It answers it.
-    Yes,
-    /// It answers it with the very measure word the question used.
-    Exact,
 }
 
 /// The compiled question words.
@@ -419,58 +411,11 @@ impl Analyzer {
             let Ok(year) = run.parse::<u16>() else {
                 continue;
             };
-            if run.len() == 4 && (1900..=2100).contains(&year) && year != self.year && !years.contains(&year) {
+            if run.len() == 4 && is_plausible_year(year) && year != self.year && !years.contains(&year) {
                 years.push(year);
             }
         }
         years
-    }
-
-    /// How well a fact (its normalized text and figures) answers the analysed question.
-    pub fn fit(&self, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> Fit {
-        let Some(kind) = analysis.asked.and_then(|k| self.kinds.get(k)) else {
-            return Fit::Yes;
-        };
-        match kind.answer {
-            AnswerRule::Any => Fit::Yes,
-            AnswerRule::None => Fit::No,
-            AnswerRule::Words => {
-                if kind.words.iter().any(|word| fact_text.contains(word.as_str())) {
-                    Fit::Yes
-                } else {
-                    Fit::No
-                }
-            }
-            AnswerRule::Figure => self.figure_fit(kind, analysis.unit.as_ref(), &analysis.counted, figures),
-        }
-    }
-
-    fn figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figures: &[Figure]) -> Fit {
-        let mut best = Fit::No;
-        for figure in figures {
-            let agreement = figure.agreement_unit();
-            let fits = if !kind.units.is_empty() {
-                kind.units.iter().any(|u| u == agreement)
-            } else if !figure.is_count() {
-                false
-            } else {
-                let same_word = unit.is_some_and(|u| u.word == figure.unit);
-                match unit.and_then(|u| self.units.get(u.class)) {
-                    Some(class) if !class.answered_by.is_empty() => class.answered_by.contains(&figure.unit),
-                    // A Chinese numeral in a name (五分钟救助圈, 三年行动计划) answers "how many"
-                    // only when the question counts the very same thing (几大板块 → 四大板块).
-                    _ => figure.written || same_word,
-                }
-            };
-            if !fits {
-                continue;
-            }
-            if unit.is_some_and(|u| u.word == figure.unit) || common_prefix(counted, &figure.follower) >= 2 {
-                return Fit::Exact;
-            }
-            best = Fit::Yes;
-        }
-        best
     }
 
     /// Drops the places that are part of a keyword found in the question: 厦门 in
@@ -513,7 +458,7 @@ fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&
         let noun: String = chars
             .iter()
             .skip(start)
-            .take(super::figures::FOLLOWER_CHARS)
+            .take(super::params::FOLLOWER_CHARS)
             .take_while(|c| crate::normalize::is_han(**c) && !COUNTED_STOPS.contains(c))
             .collect();
         if noun.chars().count() >= 2 {
@@ -521,11 +466,6 @@ fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&
         }
     }
     String::new()
-}
-
-/// Length in characters of the common prefix of two texts.
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 fn compile_kind(kind: &AskedKind) -> CompiledKind {
