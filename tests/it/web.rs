@@ -739,7 +739,7 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     );
     assert_eq!(
         browser
-            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='rect']")
+            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='g']/*[local-name()='rect']")
             .await,
         90
     );
