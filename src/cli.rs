@@ -28,6 +28,17 @@ pub struct Cli {
     #[arg(long, global = true, env = "DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
 
+    /// How many days recorded questions are kept (`run` and `web` delete older ones at
+    /// start and daily; the per-day counts stay): 180 or 180d.
+    #[arg(
+        long,
+        global = true,
+        env = "QUESTION_RETENTION",
+        default_value = "180",
+        value_name = "DAYS"
+    )]
+    pub question_retention: crate::store::Retention,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -200,6 +200,8 @@ fn reports_read_the_database_without_writing_to_it() {
             score: if item.is_some() { 0.8 } else { 0.0 },
             status,
             chat_type: "private".to_string(),
+            lang: Default::default(),
+            article: String::new(),
         };
         store.record(&record).unwrap();
     }
