@@ -9,6 +9,7 @@ mod eval_sets;
 mod fake_api;
 mod house;
 mod knowledge_check;
+mod lexicon;
 mod properties;
 mod readme;
 mod reload;

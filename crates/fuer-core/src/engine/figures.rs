@@ -6,6 +6,8 @@
 //! or followed by a known measure word are taken as answers to "how many".
 
 use crate::knowledge::is_plausible_year;
+use crate::knowledge::questions::{ORDINAL_UNIT, YEAR_UNIT};
+use crate::normalize::measure_word_at;
 
 use super::params::FOLLOWER_CHARS;
 
@@ -47,11 +49,6 @@ impl Figure {
         &self.unit
     }
 }
-
-/// The pseudo-unit of calendar years in `questions.toml`.
-pub const YEAR_UNIT: &str = "年份";
-/// The pseudo-unit of ordinals (第七次) in `questions.toml`.
-pub const ORDINAL_UNIT: &str = "第";
 
 /// Finds the figures of a normalized text. `original` is the text before normalization
 /// (to tell written digits from converted numerals); `measure_words` are the known
@@ -197,14 +194,6 @@ pub fn digit_runs(text: &str) -> Vec<&str> {
         runs.push(&text[start..index]);
     }
     runs
-}
-
-/// The longest known measure word starting at `chars[index..]`.
-fn measure_word_at<'a>(chars: &[char], index: usize, measure_words: &'a [Vec<char>]) -> Option<&'a [char]> {
-    measure_words
-        .iter()
-        .find(|word| chars.len() >= index + word.len() && chars[index..index + word.len()] == word[..])
-        .map(Vec::as_slice)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::knowledge::questions::{AnswerRule, FollowUpWords};
-use crate::normalize::{is_han, normalize};
+use crate::normalize::is_han;
 
 use super::Engine;
 use super::analysis::Analysis;
@@ -17,6 +17,7 @@ use super::params::{
 };
 use super::pipeline::{Question, Resolution};
 use super::trace::Tracer;
+use super::vocabulary::Vocabulary;
 
 /// What the conversation is about, as the engine needs it to answer a follow-up.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -68,7 +69,8 @@ pub struct FollowUpMatcher {
 }
 
 impl FollowUpMatcher {
-    pub fn new(words: &FollowUpWords) -> FollowUpMatcher {
+    pub fn new(words: &FollowUpWords, vocabulary: &Vocabulary) -> FollowUpMatcher {
+        let normalize = |text: &str| vocabulary.normalize(text);
         let mut phrases: Vec<(String, Navigation)> = Vec::new();
         for (list, navigation) in [
             (&words.next, Navigation::Next),
@@ -189,13 +191,6 @@ fn ascii_word_position(text: &str, phrase: &str) -> Option<usize> {
     })
 }
 
-/// Characters that carry no topic (particles, pronoun endings): ignored when counting the
-/// words of a question the article never uses.
-const PARTICLES: [char; 22] = [
-    '了', '的', '吗', '呢', '吧', '啊', '呀', '是', '有', '在', '过', '都', '也', '还', '就', '这', '那', '们', '个',
-    '么', '什', '咗',
-];
-
 impl Engine {
     /// Stage 5 of the pipeline: what the conversation fills in. The question continues the
     /// conversation's topic when it names it, or names no topic of its own and is a
@@ -315,7 +310,9 @@ impl Engine {
             .windows(2)
             .enumerate()
             .filter(|(position, pair)| {
-                !masked[*position] && !masked[position + 1] && pair.iter().all(|c| is_han(*c) && !PARTICLES.contains(c))
+                !masked[*position]
+                    && !masked[position + 1]
+                    && pair.iter().all(|c| is_han(*c) && !self.vocabulary.is_particle(*c))
             })
             .map(|(_, pair)| (pair[0], pair[1]))
             .collect();
@@ -333,14 +330,17 @@ mod tests {
 
     fn matcher() -> FollowUpMatcher {
         let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect();
-        FollowUpMatcher::new(&FollowUpWords {
-            next: words(&["下一件", "next"]),
-            previous: words(&["上一件", "previous"]),
-            more: words(&["详细一点", "还有呢", "more"]),
-            references: words(&["其中", "它", "it"]),
-            continuations: words(&["呢"]),
-            fillers: words(&["请问"]),
-        })
+        FollowUpMatcher::new(
+            &FollowUpWords {
+                next: words(&["下一件", "next"]),
+                previous: words(&["上一件", "previous"]),
+                more: words(&["详细一点", "还有呢", "more"]),
+                references: words(&["其中", "它", "it"]),
+                continuations: words(&["呢"]),
+                fillers: words(&["请问"]),
+            },
+            &Vocabulary::default(),
+        )
     }
 
     #[test]
@@ -356,7 +356,11 @@ mod tests {
             ("下一件大事讲的是妇儿大厦吗", None),
             ("moreover", None),
         ] {
-            assert_eq!(matcher.navigation(&normalize(text)), expected, "{text}");
+            assert_eq!(
+                matcher.navigation(&crate::normalize::normalize(text)),
+                expected,
+                "{text}"
+            );
         }
     }
 

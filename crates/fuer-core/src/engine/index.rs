@@ -14,15 +14,15 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::knowledge::KnowledgeBase;
-use crate::normalize::{is_han, normalize, pinyin_keys};
+use crate::normalize::{is_han, pinyin_keys};
 
-use super::analysis::Vocabulary;
 use super::figures::{Figure, find_figures};
 use super::params::{
     ENGLISH_KEYWORD_WORD_WEIGHT, KEYWORD_CHARACTER_WEIGHT, MAX_KEYWORD_WEIGHT, MIN_EDIT_KEYWORD_CHARS,
     MIN_ENGLISH_KEYWORD_LETTERS, MIN_PINYIN_KEYWORD_CHARS, NARROWING_SHARE, ONE_CHARACTER_KEYWORD_WEIGHT,
     SHORT_ENGLISH_KEYWORD_WEIGHT,
 };
+use super::vocabulary::Vocabulary;
 
 /// A hash map keyed by character bigrams (FxHash: the keys come from the article, not
 /// from users).
@@ -168,10 +168,11 @@ struct Docs {
     headline_docs: Vec<usize>,
 }
 
-/// The words that decide how a keyword counts (from [`Vocabulary`]).
+/// The words that decide how a keyword counts, and how it is normalized.
 struct KeywordClasses<'v> {
     not_topics: HashSet<&'v str>,
     places: HashSet<&'v str>,
+    vocabulary: &'v Vocabulary,
 }
 
 /// Terms and patterns under construction.
@@ -193,15 +194,16 @@ impl Index {
             docs,
             fact_docs,
             headline_docs,
-        } = build_docs(knowledge, &vocabulary.measure_words);
+        } = build_docs(knowledge, vocabulary);
         let bigram_postings = bigram_postings(&docs, knowledge.items.len());
         let classes = KeywordClasses {
             not_topics: vocabulary.not_topics.iter().map(String::as_str).collect(),
             places: vocabulary.other_places.iter().map(String::as_str).collect(),
+            vocabulary,
         };
         let mut table = TermTable::default();
         let mut normalized_cache: HashMap<&str, String> = HashMap::new();
-        let synonyms_of = synonym_lookup(knowledge);
+        let synonyms_of = synonym_lookup(knowledge, vocabulary);
         for (item_index, item) in knowledge.items.iter().enumerate() {
             let fact_texts: Vec<&str> = fact_docs[item_index].iter().map(|&d| docs[d].text.as_str()).collect();
             table.add_item(
@@ -247,7 +249,9 @@ impl Index {
 }
 
 /// Every headline and fact as a doc.
-fn build_docs(knowledge: &KnowledgeBase, measure_words: &[Vec<char>]) -> Docs {
+fn build_docs(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Docs {
+    let measure_words = vocabulary.measure_words();
+    let normalize = |text: &str| vocabulary.normalize(text);
     let mut docs = Vec::new();
     let mut fact_docs = Vec::new();
     let mut headline_docs = Vec::new();
@@ -294,6 +298,7 @@ impl TermTable {
         classes: &KeywordClasses,
         normalized_cache: &mut HashMap<&'k str, String>,
     ) {
+        let normalize = |text: &str| classes.vocabulary.normalize(text);
         let item_keywords: Vec<String> = item.keywords.iter().map(|k| normalize(k)).collect();
         let mut naming_cache: HashMap<String, Vec<usize>> = HashMap::new();
         let mut keyword_sources: Vec<(&str, Option<usize>)> =
@@ -469,10 +474,14 @@ fn bigram_postings(docs: &[Doc], item_count: usize) -> BigramMap<BigramPosting> 
 }
 
 /// Normalized word → the other normalized words of its synonym groups.
-fn synonym_lookup(knowledge: &KnowledgeBase) -> HashMap<String, Vec<String>> {
+fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap<String, Vec<String>> {
     let mut lookup: HashMap<String, Vec<String>> = HashMap::new();
     for group in &knowledge.synonym_groups {
-        let normalized: Vec<String> = group.iter().map(|w| normalize(w)).filter(|w| !w.is_empty()).collect();
+        let normalized: Vec<String> = group
+            .iter()
+            .map(|w| vocabulary.normalize(w))
+            .filter(|w| !w.is_empty())
+            .collect();
         for word in &normalized {
             let entry = lookup.entry(word.clone()).or_default();
             for other in &normalized {

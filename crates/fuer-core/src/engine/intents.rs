@@ -71,12 +71,37 @@ fn alternatives(lists: &[&[&str]]) -> String {
         .join("|")
 }
 
+/// Words that address the bot after a greeting (你好机器人, hi there).
+const ADDRESSEES: [&str; 3] = ["机器人", "bot", "there"];
+
+/// A whole message of greetings (`questions.toml`, normalized), perhaps with particles and
+/// the bot addressed (你好呀, hello bot). Without greetings nothing is one.
+fn greeting_regex(greetings: &[String], particles: &[char]) -> Regex {
+    let words: Vec<String> = greetings
+        .iter()
+        .filter(|word| !word.is_empty())
+        .map(|word| regex::escape(word))
+        .collect();
+    if words.is_empty() {
+        return build_regex(r"[^\s\S]");
+    }
+    let suffixes: Vec<String> = particles
+        .iter()
+        .map(|c| regex::escape(&c.to_string()))
+        .chain(ADDRESSEES.iter().map(|word| regex::escape(word)))
+        .collect();
+    build_regex(&format!(
+        "^(?:(?:{}) ?)+(?:(?:{}) ?)*$",
+        words.join("|"),
+        suffixes.join("|")
+    ))
+}
+
 impl IntentPatterns {
-    pub fn new() -> IntentPatterns {
+    /// `greetings` (normalized) from `questions.toml`; `particles` may follow them.
+    pub fn new(greetings: &[String], particles: &[char]) -> IntentPatterns {
         IntentPatterns {
-            greeting: build_regex(
-                r"^(你好|您好|你们好|大家好|嗨|哈喽|哈啰|哈罗|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|在吗|在不在|有人吗|hi|hello|hey|hallo|yo|good morning|good afternoon|good evening|morning)+(啊|呀|吗|呢|哦|机器人|bot|there)*$",
-            ),
+            greeting: greeting_regex(greetings, particles),
             thanks: build_regex(
                 r"^(谢谢|多谢|感谢|谢了|谢啦|thank you|thank|thx|ty|好的|好|ok|okay|收到|明白了|知道了|再见|拜拜|bye|goodbye)+(你|您|啦|了|哦|呀|a lot|very much)*$",
             ),
@@ -105,7 +130,7 @@ impl IntentPatterns {
                 r"(?:item|no|number|#|point|event) ?([0-9]{1,3})(?-u:\b)|(?-u:\b)([0-9]{1,2})(?:st|nd|rd|th)(?-u:\b)|(?-u:\b)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?-u:\b)",
             ),
             ordinal_last: build_regex(&format!(
-                r"最后(1)?({}|个|点|部分)|^最后$|最末",
+                r"最后(1|一)?({}|个|点|部分)|^最后$|最末",
                 alternatives(&[&ITEM_UNITS])
             )),
         }
@@ -184,11 +209,5 @@ impl IntentPatterns {
             rest = pattern.replace_all(&rest, "").into_owned();
         }
         rest
-    }
-}
-
-impl Default for IntentPatterns {
-    fn default() -> Self {
-        IntentPatterns::new()
     }
 }

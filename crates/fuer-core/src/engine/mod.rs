@@ -33,10 +33,11 @@ pub mod ranking;
 pub mod scoring;
 mod topics;
 pub mod trace;
+pub mod vocabulary;
 
 use crate::knowledge::KnowledgeBase;
 
-use analysis::{Analysis, Analyzer, Vocabulary, byte_to_char_map};
+use analysis::{Analysis, Analyzer, byte_to_char_map};
 pub use answer::{Answer, Asked, Intent, Missing, Part, Status};
 use figures::{Figure, find_figures};
 use followup::FollowUpMatcher;
@@ -45,6 +46,7 @@ use index::Index;
 use intents::{ITEM_UNITS, IntentPatterns};
 use scoring::{Scoring, score};
 use trace::{Trace, Tracer};
+use vocabulary::Vocabulary;
 
 /// Index of one knowledge base, ready to answer questions.
 #[derive(Debug)]
@@ -54,6 +56,7 @@ pub struct Engine {
     analyzer: Analyzer,
     intents: IntentPatterns,
     follow_up: FollowUpMatcher,
+    vocabulary: Vocabulary,
 }
 
 impl Engine {
@@ -64,14 +67,21 @@ impl Engine {
         let vocabulary = Vocabulary::new(&knowledge.question_words);
         let (index, (analyzer, intents, follow_up)) = std::thread::scope(|scope| {
             let words = &knowledge.question_words;
+            let vocabulary = &vocabulary;
             let others = scope.spawn(move || {
+                let greetings: Vec<String> = words
+                    .lexicon
+                    .greetings
+                    .iter()
+                    .map(|word| vocabulary.normalize(word))
+                    .collect();
                 (
-                    Analyzer::new(words),
-                    IntentPatterns::new(),
-                    FollowUpMatcher::new(&words.follow_up),
+                    Analyzer::new(words, vocabulary),
+                    IntentPatterns::new(&greetings, &vocabulary.particles),
+                    FollowUpMatcher::new(&words.follow_up, vocabulary),
                 )
             });
-            let index = Index::new(&knowledge, &vocabulary);
+            let index = Index::new(&knowledge, vocabulary);
             match others.join() {
                 Ok(others) => (index, others),
                 Err(panic) => std::panic::resume_unwind(panic),
@@ -83,6 +93,7 @@ impl Engine {
             analyzer,
             intents,
             follow_up,
+            vocabulary,
         }
     }
 
@@ -183,7 +194,7 @@ impl Engine {
     /// or more (二十四 → 24; a lone 一/两/三 is usually part of a word). Positions (第5件,
     /// 5件) and years are not looked up.
     fn question_figures(&self, written: &str, normalized: &str) -> Vec<Figure> {
-        find_figures(normalized, written, self.analyzer.measure_words())
+        find_figures(normalized, written, self.vocabulary.measure_words())
             .into_iter()
             .filter(|figure| !figure.ordinal && !figure.year)
             .filter(|figure| !ITEM_UNITS.contains(&figure.unit.as_str()))

@@ -10,8 +10,6 @@
 //! 7. [`Engine::rank_single`]: the facts of one topic, best first;
 //! 8. [`Engine::assemble`] (`assemble.rs`): the [`Answer`].
 
-use crate::normalize::normalize;
-
 use super::Engine;
 use super::analysis::Analysis;
 use super::answer::{Answer, Intent};
@@ -108,7 +106,7 @@ impl Engine {
 
     /// Stage 1: normalizes; answers at once what needs no item.
     fn read(&self, question: &str, tracer: &mut Tracer) -> Reading {
-        let normalized = normalize(question);
+        let normalized = self.vocabulary.normalize(question);
         tracer.note(|| format!("normalized: {normalized}"));
         let chars: Vec<char> = normalized.chars().collect();
         if chars.iter().all(|c| *c == ' ') {

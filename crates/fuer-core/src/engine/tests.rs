@@ -2,7 +2,7 @@
 
 use super::topics::split_topics;
 use super::*;
-use crate::knowledge::questions::{AnswerRule, AskedKind, QuestionWords, Scope, UnitClass};
+use crate::knowledge::questions::{AnswerRule, AskedKind, Lexicon, QuestionWords, Scope, UnitClass};
 use crate::knowledge::{Fact, Item, SourceInfo};
 
 fn fact(text: &str, keywords: &[&str]) -> Fact {
@@ -86,6 +86,10 @@ fn engine() -> Engine {
                 other_places: strings(&["上海"]),
             },
             follow_up: Default::default(),
+            lexicon: Lexicon {
+                particles: strings(&["的", "了", "吗", "呢"]),
+                ..Lexicon::default()
+            },
         },
     })
 }

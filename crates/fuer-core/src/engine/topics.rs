@@ -2,7 +2,7 @@
 //! at its separators (和, 与, 、, ，, ？ …) and each piece that names a topic of its own is
 //! answered on its own, in the question's order, each with its own asked kind.
 
-use crate::normalize::{is_han, normalize};
+use crate::normalize::is_han;
 
 use super::Engine;
 use super::analysis::{Analysis, Fit};
@@ -121,7 +121,7 @@ impl Engine {
 
     /// The best item of one piece and its facts, if the piece names a topic of its own.
     fn piece_ranking(&self, piece: &str, analysis: &Analysis) -> Option<(usize, FactRanking)> {
-        let normalized = normalize(piece);
+        let normalized = self.vocabulary.normalize(piece);
         let chars: Vec<char> = normalized.chars().collect();
         if chars.len() < 2 {
             return None;

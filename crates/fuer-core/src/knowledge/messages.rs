@@ -96,6 +96,7 @@ pub const WORDS_UNUSED: &str = "`words` 只在 answer = \"words\" 时有用（�
 pub const UNITS_UNUSED: &str = "`units` 只在 answer = \"figure\" 时有用（这里是 \"…\"）";
 pub const NO_ASKED_KINDS: &str = "没有任何 [[asked]] 问法：至少要有一种";
 pub const UNIT_WITHOUT_WORDS: &str = "[[unit]] 需要 `asked` 词";
+pub const PARTICLE_NOT_ONE_CHARACTER: &str = "语气词 \"…\" 必须是一个字";
 
 // What `check` prints besides the problems.
 pub const CHECK_OK: &str = "检查通过：…：… 件大事，… 条事实，… 个关键词";
@@ -159,6 +160,7 @@ pub const ALL: &[&str] = &[
     UNITS_UNUSED,
     NO_ASKED_KINDS,
     UNIT_WITHOUT_WORDS,
+    PARTICLE_NOT_ONE_CHARACTER,
     CHECK_OK,
     CHECK_PROBLEMS,
 ];

@@ -9,9 +9,10 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::knowledge::questions::{AnswerRule, AskedKind, UnitClass};
 use crate::knowledge::{QuestionWords, is_plausible_year};
-use crate::normalize::normalize;
 
-use super::figures::{ORDINAL_UNIT, YEAR_UNIT};
+use crate::knowledge::questions::{ORDINAL_UNIT, YEAR_UNIT};
+
+use super::vocabulary::Vocabulary;
 
 mod fit;
 pub use fit::Fit;
@@ -67,8 +68,8 @@ pub struct Analyzer {
     place_patterns: Vec<(String, bool)>,
     year: u16,
     home: String,
-    /// Every measure word of the unit classes and kinds, longest first (for reading figures).
-    measure_words: Vec<Vec<char>>,
+    /// Characters that end what a question counts (多少个社区呢 → 社区).
+    particles: Vec<char>,
 }
 
 #[derive(Debug)]
@@ -107,60 +108,9 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
-/// The words of `questions.toml` the index needs (available before the analyzer is built,
-/// so that both can be built at the same time).
-#[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
-    /// Every measure word of the unit classes and kinds, longest first (for reading figures).
-    pub measure_words: Vec<Vec<char>>,
-    /// Words that never name a topic: the measure words of two or more characters that
-    /// figures carry (人次, 场次, 批次), normalized.
-    pub not_topics: Vec<String>,
-    /// The places outside the article's scope, normalized.
-    pub other_places: Vec<String>,
-}
-
-impl Vocabulary {
-    pub fn new(words: &QuestionWords) -> Vocabulary {
-        let not_topics = words
-            .units
-            .iter()
-            .flat_map(|class| &class.answered_by)
-            .map(|word| normalize(word))
-            .filter(|word| word.chars().count() >= 2)
-            .collect();
-        let other_places = words
-            .scope
-            .other_places
-            .iter()
-            .map(|place| normalize(place))
-            .filter(|place| !place.is_empty())
-            .collect();
-        Vocabulary {
-            measure_words: Vocabulary::measure_words(words),
-            not_topics,
-            other_places,
-        }
-    }
-
-    fn measure_words(words: &QuestionWords) -> Vec<Vec<char>> {
-        let mut measure_words: Vec<Vec<char>> = words
-            .units
-            .iter()
-            .flat_map(|class| class.asked.iter().chain(&class.answered_by))
-            .chain(words.asked.iter().flat_map(|kind| &kind.units))
-            .map(|word| normalize(word))
-            .filter(|word| !word.is_empty() && !is_ascii_word(word) && word != YEAR_UNIT && word != ORDINAL_UNIT)
-            .map(|word| word.chars().collect())
-            .collect();
-        measure_words.sort_by(|a: &Vec<char>, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        measure_words.dedup();
-        measure_words
-    }
-}
-
 impl Analyzer {
-    pub fn new(words: &QuestionWords) -> Analyzer {
+    pub fn new(words: &QuestionWords, vocabulary: &Vocabulary) -> Analyzer {
+        let normalize = |text: &str| vocabulary.normalize(text);
         let mut cue_texts = Vec::new();
         let mut cue_patterns = Vec::new();
         for (kind_index, kind) in words.asked.iter().enumerate() {
@@ -196,10 +146,13 @@ impl Analyzer {
             place_patterns.push((normalized.clone(), is_ascii_word(&normalized)));
             place_texts.push(normalized);
         }
-        let measure_words = Vocabulary::measure_words(words);
         Analyzer {
-            kinds: words.asked.iter().map(compile_kind).collect(),
-            units: words.units.iter().map(compile_unit).collect(),
+            kinds: words.asked.iter().map(|kind| compile_kind(kind, vocabulary)).collect(),
+            units: words
+                .units
+                .iter()
+                .map(|class| compile_unit(class, vocabulary))
+                .collect(),
             cue_matcher: build_matcher(&cue_texts, MatchKind::Standard),
             cue_patterns,
             unit_matcher: build_matcher(&unit_texts, MatchKind::Standard),
@@ -208,13 +161,8 @@ impl Analyzer {
             place_patterns,
             year: words.scope.year,
             home: words.scope.home.clone(),
-            measure_words,
+            particles: vocabulary.particles.clone(),
         }
-    }
-
-    /// The known measure words, longest first.
-    pub fn measure_words(&self) -> &[Vec<char>] {
-        &self.measure_words
     }
 
     pub fn home(&self) -> &str {
@@ -271,7 +219,7 @@ impl Analyzer {
             .and_then(|kind| self.find_unit(normalized, &byte_to_char, &cues, kind));
         let counted = match (asked, &unit) {
             (Some(kind), _) if self.kind_rule(kind) == AnswerRule::Figure => {
-                counted_noun(normalized, &cues, kind, unit.as_ref())
+                counted_noun(normalized, &cues, kind, unit.as_ref(), &self.particles)
             }
             _ => String::new(),
         };
@@ -441,11 +389,15 @@ impl Analyzer {
     }
 }
 
-/// Particles that end what is counted (多少个社区呢 → 社区).
-const COUNTED_STOPS: [char; 10] = ['的', '了', '吗', '呢', '啊', '呀', '吧', '是', '有', '在'];
-
-/// What is counted: the Chinese characters after the cue and its unit (多少个社区 → 社区).
-fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&AskedUnit>) -> String {
+/// What is counted: the Chinese characters after the cue and its unit, up to a particle
+/// (多少个社区呢 → 社区).
+fn counted_noun(
+    normalized: &str,
+    cues: &[CueMatch],
+    kind: usize,
+    unit: Option<&AskedUnit>,
+    particles: &[char],
+) -> String {
     let chars: Vec<char> = normalized.chars().collect();
     for cue in cues.iter().filter(|c| c.kind == kind) {
         let mut start = cue.end;
@@ -459,7 +411,7 @@ fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&
             .iter()
             .skip(start)
             .take(super::params::FOLLOWER_CHARS)
-            .take_while(|c| crate::normalize::is_han(**c) && !COUNTED_STOPS.contains(c))
+            .take_while(|c| crate::normalize::is_han(**c) && !particles.contains(c))
             .collect();
         if noun.chars().count() >= 2 {
             return noun;
@@ -468,7 +420,7 @@ fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&
     String::new()
 }
 
-fn compile_kind(kind: &AskedKind) -> CompiledKind {
+fn compile_kind(kind: &AskedKind, vocabulary: &Vocabulary) -> CompiledKind {
     CompiledKind {
         kind: kind.kind.clone(),
         label: kind.label.clone(),
@@ -480,26 +432,26 @@ fn compile_kind(kind: &AskedKind) -> CompiledKind {
                 if u == YEAR_UNIT || u == ORDINAL_UNIT {
                     u.clone()
                 } else {
-                    normalize(u)
+                    vocabulary.normalize(u)
                 }
             })
             .collect(),
         words: kind
             .words
             .iter()
-            .map(|w| normalize(w))
+            .map(|w| vocabulary.normalize(w))
             .filter(|w| !w.is_empty())
             .collect(),
     }
 }
 
-fn compile_unit(class: &UnitClass) -> CompiledUnit {
+fn compile_unit(class: &UnitClass, vocabulary: &Vocabulary) -> CompiledUnit {
     CompiledUnit {
         label: class.label.clone(),
         answered_by: class
             .answered_by
             .iter()
-            .map(|u| normalize(u))
+            .map(|u| vocabulary.normalize(u))
             .filter(|u| !u.is_empty())
             .collect(),
     }
