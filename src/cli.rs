@@ -16,6 +16,7 @@ use crate::settings::{Blank, RunArgs, WebArgs, blank_or, parse_retention};
 use crate::store::Retention;
 use fuer_core::dialogue::{MAX_QUESTION_CHARS, Response};
 use fuer_core::engine::Engine;
+use fuer_core::knowledge::messages;
 
 /// fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
 #[derive(Debug, Parser)]
@@ -128,14 +129,13 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
     match load_knowledge_dir(dir) {
         Ok(knowledge) => {
             for article in knowledge.articles() {
-                writeln!(
-                    output,
-                    "OK: {}: {} items, {} facts, {} keywords",
-                    article.id,
-                    article.items.len(),
-                    article.fact_count(),
-                    article.keyword_count()
-                )?;
+                let counts: [&dyn std::fmt::Display; 4] = [
+                    &article.id,
+                    &article.items.len(),
+                    &article.fact_count(),
+                    &article.keyword_count(),
+                ];
+                writeln!(output, "{}", messages::fill(messages::CHECK_OK, &counts))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -143,7 +143,11 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
             for problem in &problems {
                 writeln!(output, "{problem}")?;
             }
-            writeln!(output, "{} problem(s) found", problems.len())?;
+            writeln!(
+                output,
+                "{}",
+                messages::fill(messages::CHECK_PROBLEMS, &[&problems.len()])
+            )?;
             Ok(ExitCode::from(1))
         }
     }

@@ -2,12 +2,14 @@
 //! reload, and the Telegram bot end to end against a fake Bot API server.
 
 mod answers;
+mod check_messages;
 mod cli;
 mod dialogue_steps;
 mod eval_sets;
 mod fake_api;
 mod house;
 mod knowledge_check;
+mod lexicon;
 mod properties;
 mod readme;
 mod reload;

@@ -194,7 +194,7 @@ async fn live_reload_serves_new_figures_and_keeps_the_last_good_version() {
     // A deleted file: still the old answers, and admins learn which item is missing.
     fs::remove_file(dir.join(ITEM_5)).expect("delete item 5");
     let missing = bot.admin_message(4).await;
-    assert!(missing.text.contains("item number 5 is missing"), "{}", missing.text);
+    assert!(missing.text.contains("缺少第 5 件"), "{}", missing.text);
     assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1999间"));
     assert!(bot.ask(USER, "/list").await.text.contains("10. "));
     save_by_rename(&dir, ITEM_5, &changed);
