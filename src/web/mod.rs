@@ -5,8 +5,9 @@
 //! - [`auth`]: one-time login links, signed session cookies, CSRF tokens.
 //! - [`changes`]: an edit of the knowledge files, its preview (the new reply, the recorded
 //!   questions whose answer changes) and its validated, atomic save.
-//! - [`pages`]: the routes and their askama templates (`templates/`, HTML escaped
-//!   automatically); page text is Simplified Chinese, in the templates and `texts.rs`.
+//! - [`pages`]: the routes, one module per route group, and their askama templates
+//!   (`templates/`, HTML escaped automatically); page text is Simplified Chinese, in the
+//!   templates and `texts.rs`.
 //!
 //! No Telegram here: the Telegram layer asks [`LoginLinks`] for a link when an admin sends
 //! `/web`. Blocking work (SQLite, reading and writing files, building an engine for a
