@@ -25,7 +25,6 @@ pub(super) struct EditFields {
     pub(super) words: String,
     pub(super) question: String,
     pub(super) hash: String,
-    pub(super) csrf: String,
 }
 
 impl EditFields {
@@ -163,6 +162,5 @@ pub(super) fn fields_of(map: HashMap<String, String>) -> EditFields {
         words: get("words"),
         question: get("question"),
         hash: get("hash"),
-        csrf: get("csrf"),
     }
 }

@@ -7,11 +7,10 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use super::layout::{Layout, layout, render};
-use super::login::require_session;
+use super::login::LoggedIn;
 use crate::web::WebState;
 use fuer_core::knowledge::KnowledgeBase;
 
@@ -34,11 +33,11 @@ struct SavedQuery {
     saved: String,
 }
 
-async fn knowledge(State(state): State<WebState>, cookies: CookieJar, Query(query): Query<SavedQuery>) -> Response {
-    let session = match require_session(&state, &cookies) {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
+async fn knowledge(
+    State(state): State<WebState>,
+    LoggedIn(session): LoggedIn,
+    Query(query): Query<SavedQuery>,
+) -> Response {
     render(
         StatusCode::OK,
         &KnowledgePage {

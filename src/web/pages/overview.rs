@@ -7,10 +7,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum_extra::extract::cookie::CookieJar;
 
 use super::layout::{Layout, blocking, item_title, layout, render};
-use super::login::require_session;
+use super::login::LoggedIn;
 use crate::store::{
     ArticleFilter, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, UnansweredQuestion, format_local_time,
     unanswered_since, unix_now,
@@ -170,11 +169,7 @@ fn overview_html(state: &WebState, session: &Session, now: i64) -> Response {
     )
 }
 
-async fn overview(State(state): State<WebState>, cookies: CookieJar) -> Response {
-    let session = match require_session(&state, &cookies) {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
+async fn overview(State(state): State<WebState>, LoggedIn(session): LoggedIn) -> Response {
     blocking(move || overview_html(&state, &session, unix_now()))
         .await
         .unwrap_or_else(|response| response)

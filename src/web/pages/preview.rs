@@ -9,11 +9,10 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum_extra::extract::cookie::CookieJar;
 
 use super::edit::{EditFields, change_error, describe, fields_of, problem_lines};
 use super::layout::{Layout, blocking, item_choices, layout, message, render};
-use super::login::require_session;
+use super::login::LoggedIn;
 use super::try_question::answer_view;
 use crate::store::AskedQuestion;
 use crate::web::WebState;
@@ -138,13 +137,9 @@ fn recorded_questions(state: &WebState) -> Vec<AskedQuestion> {
 
 async fn preview(
     State(state): State<WebState>,
-    cookies: CookieJar,
+    LoggedIn(session): LoggedIn,
     Query(fields): Query<HashMap<String, String>>,
 ) -> Response {
-    let session = match require_session(&state, &cookies) {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     let fields = fields_of(fields);
     blocking(move || {
         let recorded = recorded_questions(&state);

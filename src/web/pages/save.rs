@@ -1,18 +1,15 @@
 //! `POST /save`: saves an edit (the session's CSRF token, the file's hash from the preview),
 //! one save at a time, then returns to the knowledge page or to the question tried.
 
-use std::collections::HashMap;
-
 use axum::Router;
-use axum::extract::{Form, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
-use axum_extra::extract::cookie::CookieJar;
 
 use super::edit::{change_error, fields_of};
 use super::layout::{blocking, encode, message, see_other};
-use super::login::require_csrf;
+use super::login::CsrfForm;
 use crate::web::WebState;
 use crate::web::changes;
 use fuer_core::texts;
@@ -23,16 +20,8 @@ pub(super) fn routes() -> Router<WebState> {
 }
 
 /// Saves the edit of the form and redirects, or says why not.
-async fn save(
-    State(state): State<WebState>,
-    cookies: CookieJar,
-    Form(fields): Form<HashMap<String, String>>,
-) -> Response {
+async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfForm) -> Response {
     let fields = fields_of(fields);
-    let session = match require_csrf(&state, &cookies, &fields.csrf) {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
     let Some(edit) = fields.edit() else {
         return message(&state, Some(&session), StatusCode::BAD_REQUEST, texts::WEB_BAD_REQUEST);
     };

@@ -7,11 +7,10 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use super::layout::{Layout, layout, render};
-use super::login::require_session;
+use super::login::LoggedIn;
 use crate::console::respond_to_line;
 use crate::web::WebState;
 use crate::web::changes;
@@ -58,11 +57,11 @@ pub(super) fn answer_view(engine: &Engine, question: &str) -> (ReplyView, String
     (ReplyView::of(&response.reply), outcome, trace)
 }
 
-async fn try_question(State(state): State<WebState>, cookies: CookieJar, Query(query): Query<TryQuery>) -> Response {
-    let session = match require_session(&state, &cookies) {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
+async fn try_question(
+    State(state): State<WebState>,
+    LoggedIn(session): LoggedIn,
+    Query(query): Query<TryQuery>,
+) -> Response {
     let engine = state.engine();
     let question = query.q.trim().to_string();
     let (reply, outcome, trace) = if question.is_empty() {

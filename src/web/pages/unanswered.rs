@@ -7,10 +7,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use axum_extra::extract::cookie::CookieJar;
 
 use super::layout::{Layout, blocking, item_choices, layout, render};
-use super::login::require_session;
+use super::login::LoggedIn;
 use super::overview::{UnansweredRow, unanswered_rows};
 use crate::store::{ArticleFilter, DEFAULT_UNANSWERED_DAYS, unanswered_since, unix_now};
 use crate::web::WebState;
@@ -63,11 +62,7 @@ fn unanswered_html(state: &WebState, session: &Session, now: i64) -> Response {
     )
 }
 
-async fn unanswered(State(state): State<WebState>, cookies: CookieJar) -> Response {
-    let session = match require_session(&state, &cookies) {
-        Ok(session) => session,
-        Err(response) => return response,
-    };
+async fn unanswered(State(state): State<WebState>, LoggedIn(session): LoggedIn) -> Response {
     blocking(move || unanswered_html(&state, &session, unix_now()))
         .await
         .unwrap_or_else(|response| response)
