@@ -348,6 +348,20 @@ pub fn explain(
     })
 }
 
+/// Runs `work` on standard output: buffered when stdout is not a terminal (a pipe or a
+/// file gets a few large writes, not one system call per answer) and flushed at the end;
+/// line by line when someone reads along (Rust's stdout flushes each line itself).
+pub fn with_stdout<T>(work: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+    let stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        return work(&mut stdout.lock());
+    }
+    let mut output = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let result = work(&mut output)?;
+    output.flush().context("cannot write to standard output")?;
+    Ok(result)
+}
+
 /// `fuer-bot chat` (and `fuer-bot` without a token).
 pub fn chat(engine: &Engine, show_telegram_note: bool) -> Result<ExitCode> {
     let stdin = std::io::stdin();

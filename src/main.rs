@@ -76,17 +76,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             question,
         }) => {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
-            if explain {
-                return fuer_bot::cli::explain(&engine, dialogue, question.as_deref(), stdin.lock(), stdout.lock());
-            }
-            fuer_bot::cli::ask(
-                &engine,
-                json,
-                dialogue,
-                question.as_deref(),
-                stdin.lock(),
-                stdout.lock(),
-            )
+            fuer_bot::cli::with_stdout(|output| {
+                if explain {
+                    fuer_bot::cli::explain(&engine, dialogue, question.as_deref(), stdin.lock(), output)
+                } else {
+                    fuer_bot::cli::ask(&engine, json, dialogue, question.as_deref(), stdin.lock(), output)
+                }
+            })
         }
         Some(Command::Chat) => {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
