@@ -124,3 +124,40 @@ fn serves_the_page(command: &str, dir: &Path) {
         "{command}: {answered}"
     );
 }
+
+/// The subcommands `fuer-bot --help` lists (without `help`).
+fn help_subcommands() -> Vec<String> {
+    let output = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
+        .arg("--help")
+        .env_remove("TELOXIDE_TOKEN")
+        .output()
+        .expect("fuer-bot --help runs");
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).expect("UTF-8 help");
+    let commands = help
+        .split("Commands:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("a Commands section");
+    let mut names: Vec<String> = commands
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(String::from)
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_readme_lists_the_subcommands_of_help_and_no_other() {
+    let subcommand = Regex::new(r"cargo run --release -q -- ([a-z-]+)").expect("a valid regex");
+    let mut listed: Vec<String> = shell_lines(&readme())
+        .iter()
+        .filter_map(|line| subcommand.captures(line).map(|found| found[1].to_string()))
+        .collect();
+    listed.sort();
+    listed.dedup();
+    assert!(listed.len() >= 8, "{listed:?}");
+    assert_eq!(listed, help_subcommands(), "README's commands and `fuer-bot --help`");
+}
