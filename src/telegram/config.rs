@@ -348,6 +348,7 @@ mod tests {
         for (name, value) in [
             ("CONTEXT_TTL", "soon"),
             ("CONTEXT_TTL", "0"),
+            ("CONTEXT_TTL", "30"),
             ("CONTEXT_CAPACITY", "0"),
             ("CONTEXT_CAPACITY", "many"),
         ] {

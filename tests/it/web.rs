@@ -724,11 +724,7 @@ fn screenshot_dir(temporary: &Path) -> std::path::PathBuf {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     let Some(chromedriver) = crate::webdriver::chromedriver_path() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "chromedriver is missing in CI: .ci/run installs chromium and chromium-driver"
-        );
-        eprintln!("SKIPPED: the browser test needs chromedriver (apt-get install chromium chromium-driver)");
+        crate::webdriver::skip_without_chromedriver("in_a_real_browser_an_admin_teaches_the_bot_a_keyword");
         return;
     };
     let web = TestWeb::start().await;
