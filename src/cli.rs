@@ -12,7 +12,8 @@ use serde::Serialize;
 use crate::console::{LocalConversation, record_line, render_for_console, respond_to_line, run_console};
 use crate::input;
 use crate::knowledge_dir::load_knowledge_dir;
-use crate::store::{Recorder, database_path};
+use crate::settings::{Blank, RunArgs, WebArgs, blank_or, parse_retention};
+use crate::store::{Recorder, Retention, database_path};
 use fuer_core::dialogue::{MAX_QUESTION_CHARS, Response};
 use fuer_core::engine::Engine;
 use fuer_core::knowledge::messages;
@@ -31,15 +32,9 @@ pub struct Cli {
 
     /// How many days recorded questions are kept (`run` and `web` delete older ones at
     /// start and daily; the per-day counts stay): 180 or 180d.
-    #[arg(
-        long,
-        global = true,
-        env = "QUESTION_RETENTION",
-        default_value = "180",
-        value_name = "DAYS",
-        value_parser = retention_arg
-    )]
-    pub question_retention: crate::store::Retention,
+    #[arg(long, global = true, env = "QUESTION_RETENTION", default_value = "180", value_name = "DAYS",
+          value_parser = blank_or(parse_retention))]
+    pub question_retention: Blank<Retention>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -66,15 +61,6 @@ fn knowledge_dir_arg(value: &str) -> Result<PathBuf, String> {
 
 fn data_dir_arg(value: &str) -> Result<PathBuf, String> {
     Ok(dir_or_default(value, DEFAULT_DATA_DIR))
-}
-
-/// `QUESTION_RETENTION`; empty means not set (180 days).
-fn retention_arg(value: &str) -> Result<crate::store::Retention, String> {
-    if value.trim().is_empty() {
-        Ok(crate::store::Retention::default())
-    } else {
-        value.parse()
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -108,11 +94,11 @@ pub enum Command {
     /// Validate the knowledge files.
     Check,
     /// Run the Telegram bot (needs TELOXIDE_TOKEN) and the admin web page beside it.
-    Run,
+    Run(Box<RunArgs>),
     /// Serve the admin web page alone (WEB_LISTEN, default 127.0.0.1:8080); no Telegram needed.
-    Web,
+    Web(WebArgs),
     /// Print a one-time login link for the admin web page (valid 10 minutes).
-    WebLink,
+    WebLink(WebArgs),
     /// Question statistics: today, the last 7 days, share answered, top items.
     Stats,
     /// The most frequent recent questions the bot could not answer (or answered unsure).
@@ -124,6 +110,13 @@ pub enum Command {
         #[arg(long, default_value_t = crate::store::DEFAULT_UNANSWERED_DAYS)]
         days: u32,
     },
+}
+
+impl Cli {
+    /// How long recorded questions are kept (`QUESTION_RETENTION`, 180 days when not set).
+    pub fn retention(&self) -> Retention {
+        self.question_retention.or(Retention::default())
+    }
 }
 
 /// One line of `ask --json` output.

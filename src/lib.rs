@@ -12,6 +12,7 @@ pub mod input;
 pub mod knowledge_dir;
 pub mod recording;
 pub mod reload;
+pub mod settings;
 pub mod shutdown;
 pub mod state;
 pub mod store;

@@ -10,8 +10,9 @@ use std::sync::Arc;
 
 use clap::Parser;
 use fuer_bot::cli::{Cli, Command};
+use fuer_bot::settings::RunArgs;
 use fuer_bot::telegram::{Config, ConfigError, RunError};
-use fuer_bot::web::{Auth, WebConfig, WebConfigError, WebSetup};
+use fuer_bot::web::{Auth, WebConfigError, WebSetup};
 
 /// The log filter when `RUST_LOG` is set neither in the environment nor in `.env`.
 const DEFAULT_LOG_FILTER: &str = "info";
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         eprintln!("warning: cannot read .env: {error}");
     }
     init_logger();
+    // Invalid arguments or variables: clap prints what is wrong and exits with code 2.
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -97,15 +99,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let recorder = (!no_record).then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
             fuer_bot::cli::chat(&engine, false, recorder.as_ref())
         }
-        Some(Command::Run) => run_telegram(&cli),
-        Some(Command::Web) => {
-            let setup = WebSetup::from_env(&cli.data_dir)?;
+        Some(Command::Run(ref settings)) => run_telegram(&cli, settings),
+        Some(Command::Web(ref web)) => {
+            let setup = WebSetup::new(web, &cli.data_dir)?;
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
-            fuer_bot::web::run_blocking(setup, engine, &cli.knowledge, &cli.data_dir, cli.question_retention)?;
+            fuer_bot::web::run_blocking(setup, engine, &cli.knowledge, &cli.data_dir, cli.retention())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::WebLink) => {
-            let setup = WebSetup::from_env(&cli.data_dir)?;
+        Some(Command::WebLink(ref web)) => {
+            let setup = WebSetup::new(web, &cli.data_dir)?;
             let link = setup.links().link(fuer_bot::store::unix_now());
             writeln!(stdout.lock(), "{link}")?;
             Ok(ExitCode::SUCCESS)
@@ -125,7 +127,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             if fuer_bot::telegram::token_configured() {
-                return run_telegram(&cli);
+                let settings = RunArgs::from_env().unwrap_or_else(|error| error.exit());
+                return run_telegram(&cli, &settings);
             }
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             let recorder = fuer_bot::cli::open_recorder(&cli.data_dir);
@@ -136,10 +139,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// `fuer-bot run`: the configuration first (its problems are reported before anything is
 /// loaded), then the knowledge, then the bot until Ctrl-C or SIGTERM.
-fn run_telegram(cli: &Cli) -> anyhow::Result<ExitCode> {
+fn run_telegram(cli: &Cli, settings: &RunArgs) -> anyhow::Result<ExitCode> {
     let (knowledge_dir, data_dir) = (cli.knowledge.as_path(), cli.data_dir.as_path());
-    let config = Config::from_env()?;
-    let web_config = WebConfig::from_env()?;
+    let config = Config::from_args(&settings.telegram)?;
+    let web_config = settings.web.config()?;
     // Like the question database, a data directory the page's secret cannot be kept in does
     // not stop the bot: it runs without the web page.
     let web = match Auth::open(data_dir) {
@@ -153,6 +156,6 @@ fn run_telegram(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
     };
     let engine = fuer_bot::cli::load_engine(knowledge_dir)?;
-    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir, web, cli.question_retention)?;
+    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir, web, cli.retention())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,11 @@
 //! Time for the question log: records carry UTC unix seconds; reports count days in China
-//! Standard Time (UTC+8, no daylight saving), the admins' time zone.
+//! Standard Time (UTC+8, no daylight saving), the admins' time zone. A local day starts at
+//! a multiple of 86 400 seconds shifted by the offset (plain arithmetic, also in SQL);
+//! dates are written by `chrono`.
 
 use std::time::{SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, FixedOffset};
 
 /// The offset of the reports' time zone (China Standard Time) from UTC, in seconds.
 pub const REPORT_UTC_OFFSET_SECONDS: i64 = 8 * 3600;
@@ -26,36 +30,29 @@ pub fn unanswered_since(now: i64, days: u32) -> i64 {
     local_day_start(now) - i64::from(days.max(1) - 1) * SECONDS_PER_DAY
 }
 
+/// China Standard Time: UTC+8 all year.
+const CHINA: FixedOffset = match FixedOffset::east_opt(REPORT_UTC_OFFSET_SECONDS as i32) {
+    Some(offset) => offset,
+    None => panic!("UTC+8 is a valid offset"),
+};
+
+/// `time` in China Standard Time, formatted with `format`; the raw seconds for a time
+/// beyond the calendar (hundreds of thousands of years away).
+fn format_local(time: i64, format: &str) -> String {
+    match DateTime::from_timestamp(time, 0) {
+        Some(utc) => utc.with_timezone(&CHINA).format(format).to_string(),
+        None => format!("@{time}"),
+    }
+}
+
 /// `YYYY-MM-DD HH:MM` in China Standard Time.
 pub fn format_local_time(time: i64) -> String {
-    let seconds = (time + REPORT_UTC_OFFSET_SECONDS).rem_euclid(SECONDS_PER_DAY);
-    format!(
-        "{} {:02}:{:02}",
-        format_local_date(time),
-        seconds / 3600,
-        (seconds % 3600) / 60
-    )
+    format_local(time, "%Y-%m-%d %H:%M")
 }
 
 /// `YYYY-MM-DD` in China Standard Time.
 pub fn format_local_date(time: i64) -> String {
-    let days = (time + REPORT_UTC_OFFSET_SECONDS).div_euclid(SECONDS_PER_DAY);
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    format_local(time, "%Y-%m-%d")
 }
 
 #[cfg(test)]
@@ -63,11 +60,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    fn dates_are_gregorian_in_china_standard_time() {
+        let day = |days: i64| days * SECONDS_PER_DAY - REPORT_UTC_OFFSET_SECONDS;
+        assert_eq!(format_local_date(day(0)), "1970-01-01");
+        assert_eq!(format_local_date(day(19_723)), "2024-01-01");
+        assert_eq!(format_local_date(day(19_782)), "2024-02-29");
+        assert_eq!(format_local_date(day(-1)), "1969-12-31");
+        assert_eq!(format_local_date(day(-719_468)), "0000-03-01");
+        assert_eq!(format_local_time(i64::MAX), format!("@{}", i64::MAX));
     }
 
     #[test]

@@ -1,14 +1,22 @@
-//! Configuration of the Telegram mode, read from the environment (and `.env`).
+//! Configuration of the Telegram mode: [`TelegramArgs`] (in [`crate::settings`]), read by
+//! clap from the command line or the environment (and `.env`), shown in
+//! `fuer-bot run --help`; [`Config`] is the checked result.
 //!
-//! | Variable | Meaning |
-//! |---|---|
-//! | `TELOXIDE_TOKEN` | bot token from @BotFather (required) |
-//! | `TELOXIDE_API_URL` | Bot API server (default `https://api.telegram.org`; for a local Bot API server) |
-//! | `WEBHOOK_URL` | public HTTPS URL Telegram posts updates to; setting it selects webhook mode |
-//! | `WEBHOOK_LISTEN` | local address the webhook server binds (default `0.0.0.0:8443`) |
-//! | `WEBHOOK_SECRET` | secret token Telegram sends in `X-Telegram-Bot-Api-Secret-Token` (generated if unset) |
-//! | `ADMIN_IDS` | comma-separated Telegram user ids of the admins |
-//! | `TELEGRAM_THROTTLE` | `off` lifts the client-side rate limits (local Bot API server, benchmarks) |
+//! | Variable | Flag | Meaning |
+//! |---|---|---|
+//! | `TELOXIDE_TOKEN` | `--token` | bot token from @BotFather (required) |
+//! | `TELOXIDE_API_URL` | `--api-url` | Bot API server (default `https://api.telegram.org`; for a local Bot API server) |
+//! | `WEBHOOK_URL` | `--webhook-url` | public HTTPS URL Telegram posts updates to; setting it selects webhook mode |
+//! | `WEBHOOK_LISTEN` | `--webhook-listen` | local address the webhook server binds (default `0.0.0.0:8443`) |
+//! | `WEBHOOK_SECRET` | `--webhook-secret` | secret token Telegram sends in `X-Telegram-Bot-Api-Secret-Token` (generated if unset) |
+//! | `ADMIN_IDS` | `--admin-ids` | comma-separated Telegram user ids of the admins |
+//! | `TELEGRAM_THROTTLE` | `--throttle` | `off` lifts the client-side rate limits (local Bot API server, benchmarks) |
+//! | `CONTEXT_TTL` | `--context-ttl` | how long a conversation's context is remembered (`30m`) |
+//! | `CONTEXT_CAPACITY` | `--context-capacity` | how many conversations are remembered at most |
+//!
+//! A variable set to nothing (`NAME=` in `.env`) means "not set"; values are trimmed. An
+//! invalid value is a clap error naming the variable; the token and the webhook secret are
+//! checked here instead, so that no message ever shows them.
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -16,9 +24,7 @@ use std::net::SocketAddr;
 use url::Url;
 
 use super::redact::Redactor;
-
-/// Default local address of the webhook server.
-pub const DEFAULT_WEBHOOK_LISTEN: &str = "0.0.0.0:8443";
+use crate::settings::TelegramArgs;
 
 /// Why the configuration is unusable. Displayed as one line that never contains the token.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -85,85 +91,37 @@ impl fmt::Debug for Config {
 }
 
 impl Config {
-    /// Reads the configuration from the process environment.
-    pub fn from_env() -> Result<Config, ConfigError> {
-        Config::from_lookup(|name| std::env::var(name).ok())
-    }
-
-    /// Reads the configuration through `lookup` (the environment, or a map in tests).
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
-        let value = |name: &str| lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let token = value("TELOXIDE_TOKEN").ok_or(ConfigError::MissingToken)?;
+    /// Checks the settings clap has read: the token (required, well formed) and the
+    /// webhook secret, whose values no message shows.
+    pub fn from_args(args: &TelegramArgs) -> Result<Config, ConfigError> {
+        let token = args.token.trim().to_string();
+        if token.is_empty() {
+            return Err(ConfigError::MissingToken);
+        }
         validate_token(&token)?;
-        let api_url = value("TELOXIDE_API_URL")
-            .map(|raw| parse_url("TELOXIDE_API_URL", &raw))
-            .transpose()?;
-        let webhook = match value("WEBHOOK_URL") {
+        let webhook = match &args.webhook_url.0 {
             None => None,
-            Some(raw) => {
-                let url = parse_url("WEBHOOK_URL", &raw)?;
-                let listen_raw = value("WEBHOOK_LISTEN").unwrap_or_else(|| DEFAULT_WEBHOOK_LISTEN.to_string());
-                let listen = listen_raw.parse().map_err(|_| ConfigError::Invalid {
-                    variable: "WEBHOOK_LISTEN",
-                    reason: format!("expected an address such as 0.0.0.0:8443, got {listen_raw:?}"),
-                })?;
-                let secret = value("WEBHOOK_SECRET");
+            Some(url) => {
+                let secret = Some(args.webhook_secret.trim().to_string()).filter(|secret| !secret.is_empty());
                 if let Some(secret) = &secret {
                     validate_webhook_secret(secret)?;
                 }
-                Some(WebhookConfig { url, listen, secret })
+                Some(WebhookConfig {
+                    url: url.clone(),
+                    listen: args.webhook_listen.or(default_webhook_listen()),
+                    secret,
+                })
             }
-        };
-        let admin_ids = match value("ADMIN_IDS") {
-            None => Vec::new(),
-            Some(raw) => parse_admin_ids(&raw).map_err(|reason| ConfigError::Invalid {
-                variable: "ADMIN_IDS",
-                reason,
-            })?,
-        };
-        let throttle = match value("TELEGRAM_THROTTLE").map(|v| v.to_ascii_lowercase()) {
-            None => true,
-            Some(v) if v == "on" => true,
-            Some(v) if v == "off" => false,
-            Some(other) => {
-                return Err(ConfigError::Invalid {
-                    variable: "TELEGRAM_THROTTLE",
-                    reason: format!("expected on or off, got {other:?}"),
-                });
-            }
-        };
-        let context_ttl = match value("CONTEXT_TTL") {
-            None => crate::conversations::DEFAULT_CONTEXT_TTL,
-            Some(raw) => crate::conversations::parse_duration(&raw).map_err(|reason| ConfigError::Invalid {
-                variable: "CONTEXT_TTL",
-                reason,
-            })?,
-        };
-        let context_capacity = match value("CONTEXT_CAPACITY") {
-            None => crate::conversations::DEFAULT_CONTEXT_CAPACITY,
-            Some(raw) => raw
-                .parse::<u64>()
-                .ok()
-                .filter(|capacity| *capacity > 0)
-                .ok_or_else(|| ConfigError::Invalid {
-                    variable: "CONTEXT_CAPACITY",
-                    reason: format!("expected a positive number of conversations, got {raw:?}"),
-                })?,
         };
         Ok(Config {
             token,
-            api_url,
+            api_url: args.api_url.0.clone(),
             webhook,
-            admin_ids,
-            throttle,
-            context_ttl,
-            context_capacity,
+            admin_ids: args.admin_ids.0.clone().unwrap_or_default(),
+            throttle: args.throttle.or(true),
+            context_ttl: args.context_ttl.or(crate::conversations::DEFAULT_CONTEXT_TTL),
+            context_capacity: args.context_capacity.or(crate::conversations::DEFAULT_CONTEXT_CAPACITY),
         })
-    }
-
-    /// A configuration for long polling with this token (validated).
-    pub fn with_token(token: &str) -> Result<Config, ConfigError> {
-        Config::from_lookup(|name| (name == "TELOXIDE_TOKEN").then(|| token.to_string()))
     }
 
     /// The bot token. Never log it; use [`Config::redactor`] on anything that may contain it.
@@ -174,6 +132,10 @@ impl Config {
     pub fn redactor(&self) -> Redactor {
         Redactor::new(&self.token)
     }
+}
+
+fn default_webhook_listen() -> SocketAddr {
+    SocketAddr::from(([0, 0, 0, 0], 8443))
 }
 
 /// Checks the shape of a bot token: `<numeric bot id>:<secret of letters, digits, `-`, `_`>`.
@@ -209,60 +171,30 @@ fn validate_webhook_secret(secret: &str) -> Result<(), ConfigError> {
     }
 }
 
-fn parse_url(variable: &'static str, raw: &str) -> Result<Url, ConfigError> {
-    let url = Url::parse(raw).map_err(|error| ConfigError::Invalid {
-        variable,
-        reason: format!("not a URL ({error})"),
-    })?;
-    if url.scheme() != "http" && url.scheme() != "https" {
-        return Err(ConfigError::Invalid {
-            variable,
-            reason: "expected an http:// or https:// URL".to_string(),
-        });
-    }
-    Ok(url)
-}
-
-/// Parses `ADMIN_IDS`: comma- (or space-) separated positive user ids.
-pub fn parse_admin_ids(raw: &str) -> Result<Vec<u64>, String> {
-    let mut ids = Vec::new();
-    for part in raw.split([',', ' ', ';']).map(str::trim).filter(|p| !p.is_empty()) {
-        match part.parse::<u64>() {
-            Ok(id) if id > 0 => {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            _ => {
-                return Err(format!(
-                    "{part:?} is not a Telegram user id (expected e.g. ADMIN_IDS=12345,67890)"
-                ));
-            }
-        }
-    }
-    Ok(ids)
-}
-
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
     use super::*;
 
     const TOKEN: &str = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_";
 
-    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Config::from_lookup(|name| map.get(name).cloned())
+    use std::time::Duration;
+
+    use crate::settings::{DEFAULT_WEBHOOK_LISTEN, parse_admin_ids};
+
+    /// The settings `fuer-bot run` would read from these arguments (the same value parsers
+    /// read the environment).
+    fn args(arguments: &[&str]) -> Result<TelegramArgs, String> {
+        crate::settings::run_args(arguments).map(|run| run.telegram)
+    }
+
+    fn config(arguments: &[&str]) -> Result<Config, ConfigError> {
+        Config::from_args(&args(arguments).expect("valid arguments"))
     }
 
     #[test]
     fn token_is_required_and_checked() {
         assert_eq!(config(&[]).err(), Some(ConfigError::MissingToken));
-        assert_eq!(
-            config(&[("TELOXIDE_TOKEN", "  ")]).err(),
-            Some(ConfigError::MissingToken)
-        );
+        assert_eq!(config(&["--token", "  "]).err(), Some(ConfigError::MissingToken));
         for bad in [
             "abc",
             "123456789",
@@ -272,34 +204,40 @@ mod tests {
             "1:AAHdqTcvCH1vGWJxfSeofSAs0K5PAL!",
         ] {
             assert_eq!(
-                config(&[("TELOXIDE_TOKEN", bad)]).err(),
+                config(&["--token", bad]).err(),
                 Some(ConfigError::MalformedToken),
                 "{bad}"
             );
         }
-        let ok = config(&[("TELOXIDE_TOKEN", &format!(" {TOKEN}\n"))]).expect("valid token");
+        let ok = config(&["--token", &format!(" {TOKEN}\n")]).expect("valid token");
         assert_eq!(ok.token(), TOKEN);
         assert!(ok.webhook.is_none());
         assert!(ok.throttle);
+        assert!(ok.admin_ids.is_empty());
+        assert!(ok.api_url.is_none());
     }
 
     #[test]
     fn errors_and_debug_never_show_the_token() {
         let malformed = format!("{TOKEN}!");
-        let error = config(&[("TELOXIDE_TOKEN", &malformed)]).expect_err("malformed");
+        let error = config(&["--token", &malformed]).expect_err("malformed");
         assert!(!error.to_string().contains("AAHdqTcv"));
         assert!(!error.to_string().contains('\n'));
-        let ok = config(&[("TELOXIDE_TOKEN", TOKEN)]).expect("valid");
+        let ok = config(&["--token", TOKEN]).expect("valid");
         assert!(!format!("{ok:?}").contains("AAHdqTcv"));
     }
 
     #[test]
     fn webhook_settings() {
         let ok = config(&[
-            ("TELOXIDE_TOKEN", TOKEN),
-            ("WEBHOOK_URL", "https://bot.example.org/telegram/hook"),
-            ("WEBHOOK_LISTEN", "127.0.0.1:9000"),
-            ("WEBHOOK_SECRET", "s3cret_value-1"),
+            "--token",
+            TOKEN,
+            "--webhook-url",
+            "https://bot.example.org/telegram/hook",
+            "--webhook-listen",
+            "127.0.0.1:9000",
+            "--webhook-secret",
+            "s3cret_value-1",
         ])
         .expect("valid webhook config");
         let webhook = ok.webhook.expect("webhook mode");
@@ -307,53 +245,73 @@ mod tests {
         assert_eq!(webhook.listen, "127.0.0.1:9000".parse().expect("address"));
         assert_eq!(webhook.secret.as_deref(), Some("s3cret_value-1"));
 
-        let default_listen = config(&[("TELOXIDE_TOKEN", TOKEN), ("WEBHOOK_URL", "https://bot.example.org/")])
+        let default_listen = config(&["--token", TOKEN, "--webhook-url", "https://bot.example.org/"])
             .expect("valid")
             .webhook
             .expect("webhook");
         assert_eq!(default_listen.listen.to_string(), DEFAULT_WEBHOOK_LISTEN);
         assert!(default_listen.secret.is_none());
+        // A blank URL is long polling.
+        assert!(
+            config(&["--token", TOKEN, "--webhook-url", " "])
+                .expect("valid")
+                .webhook
+                .is_none()
+        );
 
-        for (name, value) in [
-            ("WEBHOOK_URL", "not a url"),
-            ("WEBHOOK_LISTEN", "localhost"),
-            ("WEBHOOK_SECRET", "has space"),
+        for (flag, variable, value) in [
+            ("--webhook-url", "WEBHOOK_URL", "not a url"),
+            ("--webhook-listen", "WEBHOOK_LISTEN", "localhost"),
+            ("--api-url", "TELOXIDE_API_URL", "ftp://example.org/"),
         ] {
-            let mut vars = vec![("TELOXIDE_TOKEN", TOKEN), ("WEBHOOK_URL", "https://bot.example.org/")];
-            vars.retain(|(k, _)| *k != name);
-            vars.push((name, value));
-            match config(&vars) {
-                Err(ConfigError::Invalid { variable, .. }) => assert_eq!(variable, name),
-                other => panic!("{name}={value}: {other:?}"),
-            }
+            let error = args(&["--token", TOKEN, flag, value]).expect_err(value);
+            assert!(error.contains(&format!("{variable} is invalid")), "{error}");
         }
+        let secret = "has space";
+        let error = config(&[
+            "--token",
+            TOKEN,
+            "--webhook-url",
+            "https://b.example/",
+            "--webhook-secret",
+            secret,
+        ])
+        .expect_err("a bad secret");
+        assert!(
+            matches!(
+                error,
+                ConfigError::Invalid {
+                    variable: "WEBHOOK_SECRET",
+                    ..
+                }
+            ),
+            "{error}"
+        );
+        assert!(!error.to_string().contains(secret), "the secret is not shown");
     }
 
     #[test]
     fn conversation_lifetime_and_capacity() {
-        let defaults = config(&[("TELOXIDE_TOKEN", TOKEN)]).expect("valid");
+        let defaults = config(&["--token", TOKEN]).expect("valid");
         assert_eq!(defaults.context_ttl, crate::conversations::DEFAULT_CONTEXT_TTL);
         assert_eq!(
             defaults.context_capacity,
             crate::conversations::DEFAULT_CONTEXT_CAPACITY
         );
-        let set = config(&[
-            ("TELOXIDE_TOKEN", TOKEN),
-            ("CONTEXT_TTL", "90s"),
-            ("CONTEXT_CAPACITY", "1000"),
-        ])
-        .expect("valid");
-        assert_eq!(set.context_ttl, std::time::Duration::from_secs(90));
+        let set = config(&["--token", TOKEN, "--context-ttl", "90s", "--context-capacity", "1000"]).expect("valid");
+        assert_eq!(set.context_ttl, Duration::from_secs(90));
         assert_eq!(set.context_capacity, 1000);
-        for (name, value) in [
-            ("CONTEXT_TTL", "soon"),
-            ("CONTEXT_TTL", "0"),
-            ("CONTEXT_TTL", "30"),
-            ("CONTEXT_CAPACITY", "0"),
-            ("CONTEXT_CAPACITY", "many"),
+        let blank = config(&["--token", TOKEN, "--context-ttl", "", "--context-capacity", " "]).expect("valid");
+        assert_eq!(blank.context_ttl, crate::conversations::DEFAULT_CONTEXT_TTL);
+        for (flag, variable, value) in [
+            ("--context-ttl", "CONTEXT_TTL", "soon"),
+            ("--context-ttl", "CONTEXT_TTL", "0"),
+            ("--context-ttl", "CONTEXT_TTL", "30"),
+            ("--context-capacity", "CONTEXT_CAPACITY", "0"),
+            ("--context-capacity", "CONTEXT_CAPACITY", "many"),
         ] {
-            let error = config(&[("TELOXIDE_TOKEN", TOKEN), (name, value)]).expect_err(value);
-            assert!(error.to_string().contains(name), "{error}");
+            let error = args(&["--token", TOKEN, flag, value]).expect_err(value);
+            assert!(error.contains(&format!("{variable} is invalid")), "{error}");
         }
     }
 
@@ -363,15 +321,18 @@ mod tests {
         assert_eq!(parse_admin_ids(""), Ok(vec![]));
         assert!(parse_admin_ids("12,abc").is_err());
         assert!(parse_admin_ids("0").is_err());
-        let ok = config(&[
-            ("TELOXIDE_TOKEN", TOKEN),
-            ("ADMIN_IDS", "7,8"),
-            ("TELEGRAM_THROTTLE", "OFF"),
-        ])
-        .expect("valid");
+        let ok = config(&["--token", TOKEN, "--admin-ids", "7,8", "--throttle", "OFF"]).expect("valid");
         assert_eq!(ok.admin_ids, vec![7, 8]);
         assert!(!ok.throttle);
-        assert!(config(&[("TELOXIDE_TOKEN", TOKEN), ("TELEGRAM_THROTTLE", "maybe")]).is_err());
-        assert!(config(&[("TELOXIDE_TOKEN", TOKEN), ("ADMIN_IDS", "x")]).is_err());
+        let error = args(&["--token", TOKEN, "--throttle", "maybe"]).expect_err("maybe");
+        assert!(
+            error.contains("TELEGRAM_THROTTLE is invalid: expected on or off"),
+            "{error}"
+        );
+        let error = args(&["--token", TOKEN, "--admin-ids", "x"]).expect_err("x");
+        assert!(
+            error.contains("ADMIN_IDS is invalid: \"x\" is not a Telegram user id"),
+            "{error}"
+        );
     }
 }

@@ -8,6 +8,11 @@
 //! used in `DATA_DIR/web-used-tokens` (also 0600) until they expire. A session cookie has
 //! the same shape, expires after 8 hours and is revoked the same way at logout. The CSRF
 //! token of a session is a MAC of its nonce.
+//!
+//! A login token is checked and spent under one guard: this process's lock of the used
+//! nonces and an exclusive lock of `DATA_DIR/web-used-tokens.lock` (for other processes
+//! sharing the data directory), held while the file is read, the nonce looked up, recorded
+//! and the file written. Of simultaneous logins with one link exactly one gets a session.
 
 use std::collections::HashMap;
 use std::fs;
@@ -25,6 +30,8 @@ use tempfile::NamedTempFile;
 pub const SECRET_FILE_NAME: &str = "web-secret";
 /// The file recording used login tokens and ended sessions, in the data directory.
 pub const USED_FILE_NAME: &str = "web-used-tokens";
+/// The lock file that lets one process at a time read, check and write the used tokens.
+pub const LOCK_FILE_NAME: &str = "web-used-tokens.lock";
 /// How long a login link is valid, in seconds.
 pub const LOGIN_LINK_SECONDS: i64 = 10 * 60;
 /// How long a session lasts, in seconds.
@@ -58,6 +65,7 @@ pub struct Auth {
     key: hmac::Key,
     random: SystemRandom,
     used_path: PathBuf,
+    lock_path: PathBuf,
     /// Used login-token and ended-session nonces → their expiry.
     used: Mutex<HashMap<String, i64>>,
     /// Times of recent bad login tokens.
@@ -74,6 +82,13 @@ impl std::fmt::Debug for Auth {
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The used nonces, held for this process (the mutex) and for the others sharing the data
+/// directory (the lock file, unlocked when dropped), brought up to date from the file.
+struct UsedGuard<'a> {
+    used: MutexGuard<'a, HashMap<String, i64>>,
+    _file_lock: Option<fs::File>,
 }
 
 /// A private temporary file in `dir` holding `contents`, synced (`tempfile` creates it
@@ -150,6 +165,7 @@ impl Auth {
             key: hmac::Key::new(hmac::HMAC_SHA256, &secret),
             random,
             used_path,
+            lock_path: data_dir.join(LOCK_FILE_NAME),
             used: Mutex::new(used),
             failures: Mutex::new(Vec::new()),
         })
@@ -192,35 +208,67 @@ impl Auth {
         self.sign("login", now + LOGIN_LINK_SECONDS, &self.nonce())
     }
 
-    /// Whether `token` would log in now (without using it up).
-    pub fn check_login(&self, token: &str, now: i64) -> Result<(), LoginError> {
+    /// The expiry and nonce of a login token that is ours and in time (used or not).
+    fn valid_login<'a>(&self, token: &'a str, now: i64) -> Result<(i64, &'a str), LoginError> {
         let (expires, nonce) = self.verify("login", token).ok_or(LoginError::Invalid)?;
         if expires <= now || expires > now + LOGIN_LINK_SECONDS {
             return Err(LoginError::Expired);
         }
+        Ok((expires, nonce))
+    }
+
+    /// The used nonces under the guard: this process's mutex first, then the lock file
+    /// (without it, a warning, and the mutex alone), then what other processes recorded.
+    fn lock_used(&self) -> UsedGuard<'_> {
         let mut used = lock(&self.used);
-        // Another server process may have used it: look at the file too.
+        let file_lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&self.lock_path)
+            .and_then(|file| file.lock().map(|()| file))
+            .map_err(|error| {
+                log::warn!(
+                    "cannot lock {} (other processes may not see a login at once): {error}",
+                    self.lock_path.display()
+                );
+            })
+            .ok();
         used.extend(read_used(&self.used_path));
-        if used.contains_key(nonce) {
+        UsedGuard {
+            used,
+            _file_lock: file_lock,
+        }
+    }
+
+    /// Whether `token` would log in now (without using it up).
+    pub fn check_login(&self, token: &str, now: i64) -> Result<(), LoginError> {
+        let (_, nonce) = self.valid_login(token, now)?;
+        if self.lock_used().used.contains_key(nonce) {
             return Err(LoginError::Used);
         }
         Ok(())
     }
 
-    /// Uses up `token` and starts a session, or says why not.
+    /// Uses up `token` and starts a session, or says why not: checked and spent under one
+    /// guard, so a link logs in once however many requests bring it at the same time.
     pub fn log_in(&self, token: &str, now: i64) -> Result<Session, LoginError> {
-        self.check_login(token, now)?;
-        let (expires, nonce) = self.verify("login", token).ok_or(LoginError::Invalid)?;
-        self.mark_used(nonce, expires, now);
+        let (expires, nonce) = self.valid_login(token, now)?;
+        let mut guard = self.lock_used();
+        if guard.used.contains_key(nonce) {
+            return Err(LoginError::Used);
+        }
+        self.spend(&mut guard, nonce, expires, now);
+        drop(guard);
         Ok(Session {
             nonce: self.nonce(),
             expires: now + SESSION_SECONDS,
         })
     }
 
-    /// Records a nonce as used until `expires` (in memory and in the file).
-    fn mark_used(&self, nonce: &str, expires: i64, now: i64) {
-        let mut used = lock(&self.used);
+    /// Records a nonce as used until `expires`, in memory and in the file, under `guard`.
+    fn spend(&self, guard: &mut UsedGuard<'_>, nonce: &str, expires: i64, now: i64) {
+        let used = &mut guard.used;
         used.insert(nonce.to_string(), expires);
         used.retain(|_, expires| *expires > now);
         let mut lines = String::new();
@@ -254,7 +302,8 @@ impl Auth {
 
     /// Ends a session (logout): its cookie no longer works, even if kept.
     pub fn end_session(&self, session: &Session, now: i64) {
-        self.mark_used(&session.nonce, session.expires, now);
+        let mut guard = self.lock_used();
+        self.spend(&mut guard, &session.nonce, session.expires, now);
     }
 
     /// The CSRF token of a session (for every form that changes something).
@@ -343,6 +392,42 @@ mod tests {
         assert_eq!(auth.check_login("1.2.3", NOW), Err(LoginError::Invalid));
         auth.end_session(&session, NOW + 3);
         assert_eq!(auth.session(&cookie, NOW + 4), None);
+    }
+
+    #[test]
+    fn of_32_simultaneous_logins_with_one_token_exactly_one_gets_a_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let auth = Auth::open(dir.path()).unwrap();
+        // A second process's view of the same data directory takes half of the logins.
+        let other = Auth::open(dir.path()).unwrap();
+        // Rounds of 32 threads released together, each round with a new token: a check and
+        // a spend under two locks let two threads in within a few rounds (4 runs of 4).
+        for round in 0..100 {
+            let token = auth.login_token(NOW + round);
+            let start = std::sync::Barrier::new(32);
+            let results: Vec<Result<Session, LoginError>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..32)
+                    .map(|i| {
+                        let (auth, start, token) = (if i % 2 == 0 { &auth } else { &other }, &start, &token);
+                        scope.spawn(move || {
+                            start.wait();
+                            auth.log_in(token, NOW + round + 1)
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            let sessions = results.iter().filter(|result| result.is_ok()).count();
+            assert_eq!(sessions, 1, "round {round}: {results:?}");
+            assert!(
+                results
+                    .iter()
+                    .all(|result| matches!(result, Ok(_) | Err(LoginError::Used))),
+                "{results:?}"
+            );
+            assert_eq!(auth.check_login(&token, NOW + round + 2), Err(LoginError::Used));
+            assert_eq!(other.check_login(&token, NOW + round + 2), Err(LoginError::Used));
+        }
     }
 
     #[test]

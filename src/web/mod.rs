@@ -5,8 +5,9 @@
 //! - [`auth`]: one-time login links, signed session cookies, CSRF tokens.
 //! - [`changes`]: an edit of the knowledge files, its preview (the new reply, the recorded
 //!   questions whose answer changes) and its validated, atomic save.
-//! - [`pages`]: the routes and their askama templates (`templates/`, HTML escaped
-//!   automatically); page text is Simplified Chinese, in the templates and `texts.rs`.
+//! - [`pages`]: the routes, one module per route group, and their askama templates
+//!   (`templates/`, HTML escaped automatically); page text is Simplified Chinese, in the
+//!   templates and `texts.rs`.
 //!
 //! No Telegram here: the Telegram layer asks [`LoginLinks`] for a link when an admin sends
 //! `/web`. Blocking work (SQLite, reading and writing files, building an engine for a
@@ -27,13 +28,13 @@ use url::Url;
 
 use crate::recording::{apply_retention, spawn_daily_retention};
 use crate::reload::watch_knowledge_dir;
+pub use crate::settings::WebArgs;
 use crate::shutdown::shutdown_signal;
 use crate::store::{Recorder, Retention, database_path};
 pub use auth::Auth;
 use fuer_core::engine::Engine;
 
-/// Default local address of the web page.
-pub const DEFAULT_WEB_LISTEN: &str = "127.0.0.1:8080";
+pub use crate::settings::DEFAULT_WEB_LISTEN;
 
 /// Where the page listens and how admins reach it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +45,15 @@ pub struct WebConfig {
     pub url: Url,
 }
 
-/// A variable of the web page's configuration is invalid.
+impl WebArgs {
+    /// The page's configuration.
+    pub fn config(&self) -> Result<WebConfig, WebConfigError> {
+        let listen = self.web_listen.or(SocketAddr::from(([127, 0, 0, 1], 8080)));
+        WebConfig::new(listen, self.web_url.0.clone())
+    }
+}
+
+/// The page's address cannot be made a URL.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{variable} is invalid: {reason}")]
 pub struct WebConfigError {
@@ -53,31 +62,11 @@ pub struct WebConfigError {
 }
 
 impl WebConfig {
-    /// Reads `WEB_LISTEN` and `WEB_URL` from the environment.
-    pub fn from_env() -> Result<WebConfig, WebConfigError> {
-        WebConfig::from_lookup(|name| std::env::var(name).ok())
-    }
-
-    /// Reads the configuration through `lookup` (the environment, or a map in tests).
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<WebConfig, WebConfigError> {
-        let value = |name: &str| lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let listen_text = value("WEB_LISTEN").unwrap_or_else(|| DEFAULT_WEB_LISTEN.to_string());
-        let listen: SocketAddr = listen_text.parse().map_err(|_| WebConfigError {
-            variable: "WEB_LISTEN",
-            reason: format!("expected an address such as 127.0.0.1:8080, got {listen_text:?}"),
-        })?;
-        let url = match value("WEB_URL") {
-            Some(text) => {
-                let mut url = Url::parse(&text).map_err(|error| WebConfigError {
-                    variable: "WEB_URL",
-                    reason: format!("not a URL ({error})"),
-                })?;
-                if url.scheme() != "http" && url.scheme() != "https" {
-                    return Err(WebConfigError {
-                        variable: "WEB_URL",
-                        reason: "expected an http:// or https:// URL".to_string(),
-                    });
-                }
+    /// The page listening on `listen`, reached at `url` (its path made to end with `/`,
+    /// without query or fragment) or else at `http://` + `listen`.
+    pub fn new(listen: SocketAddr, url: Option<Url>) -> Result<WebConfig, WebConfigError> {
+        let url = match url {
+            Some(mut url) => {
                 if !url.path().ends_with('/') {
                     let path = format!("{}/", url.path());
                     url.set_path(&path);
@@ -114,10 +103,9 @@ pub struct WebSetup {
 }
 
 impl WebSetup {
-    /// The configuration from the environment and the secret of `data_dir` (created if
-    /// needed).
-    pub fn from_env(data_dir: &Path) -> anyhow::Result<WebSetup> {
-        let config = WebConfig::from_env()?;
+    /// The configuration of `args` and the secret of `data_dir` (created if needed).
+    pub fn new(args: &WebArgs, data_dir: &Path) -> anyhow::Result<WebSetup> {
+        let config = args.config()?;
         Ok(WebSetup {
             config,
             auth: Arc::new(Auth::open(data_dir)?),
@@ -288,13 +276,12 @@ pub async fn serve(state: WebState, shutdown: impl Future<Output = ()> + Send + 
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
     use super::*;
 
-    fn config(vars: &[(&str, &str)]) -> Result<WebConfig, WebConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        WebConfig::from_lookup(|name| map.get(name).cloned())
+    /// The configuration `fuer-bot run` would use with these arguments.
+    fn config(arguments: &[&str]) -> Result<WebConfig, String> {
+        let run = crate::settings::run_args(arguments)?;
+        run.web.config().map_err(|error| error.to_string())
     }
 
     #[test]
@@ -303,12 +290,24 @@ mod tests {
         assert_eq!(default.listen.to_string(), DEFAULT_WEB_LISTEN);
         assert_eq!(default.url.as_str(), "http://127.0.0.1:8080/");
         assert!(!default.secure());
-        let proxied = config(&[("WEB_URL", "https://bot.example.org/admin?x=1")]).unwrap();
+        let proxied = config(&["--web-url", " https://bot.example.org/admin?x=1 "]).unwrap();
         assert_eq!(proxied.url.as_str(), "https://bot.example.org/admin/");
         assert_eq!(proxied.base_path(), "/admin/");
         assert!(proxied.secure());
-        assert_eq!(config(&[("WEB_LISTEN", "nowhere")]).unwrap_err().variable, "WEB_LISTEN");
-        assert_eq!(config(&[("WEB_URL", "ftp://x/")]).unwrap_err().variable, "WEB_URL");
+        let blank = config(&["--web-listen", " ", "--web-url", ""]).unwrap();
+        assert_eq!(blank, default, "blank means not set");
+        let moved = config(&["--web-listen", "127.0.0.1:9000"]).unwrap();
+        assert_eq!(moved.url.as_str(), "http://127.0.0.1:9000/");
+        let error = config(&["--web-listen", "nowhere"]).unwrap_err();
+        assert!(
+            error.contains("WEB_LISTEN is invalid: expected an address such as 127.0.0.1:8080"),
+            "{error}"
+        );
+        let error = config(&["--web-url", "ftp://x/"]).unwrap_err();
+        assert!(
+            error.contains("WEB_URL is invalid: expected an http:// or https:// URL"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -317,7 +316,7 @@ mod tests {
         let auth = Arc::new(Auth::open(dir.path()).unwrap());
         let links = LoginLinks::new(
             Arc::clone(&auth),
-            &config(&[("WEB_URL", "https://b.example/admin/")]).unwrap(),
+            &config(&["--web-url", "https://b.example/admin/"]).unwrap(),
         );
         let link = Url::parse(&links.link(1_000)).unwrap();
         assert_eq!(link.path(), "/admin/login");

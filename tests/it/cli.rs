@@ -693,3 +693,111 @@ fn start_up_hints_name_the_command_that_works_here() {
     let note = String::from_utf8_lossy(&output.stderr);
     assert!(note.contains("cargo run --release -- run"), "{note}");
 }
+
+/// Runs the binary with these variables set (everything else as in [`fuer_bot`]).
+fn fuer_bot_with(args: &[&str], variables: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_fuer-bot"));
+    command
+        .args(args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env("KNOWLEDGE_DIR", knowledge_dir())
+        .env("RUST_LOG", "off")
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::null());
+    for (name, value) in variables {
+        command.env(name, value);
+    }
+    command.output().expect("run fuer-bot")
+}
+
+/// Every variable is read once, by clap, for the subcommands that use it: an invalid value
+/// stops those (exit code 2, the variable named), a blank one means not set, and the other
+/// subcommands do not care.
+#[test]
+fn settings_come_from_the_environment_through_one_path() {
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().display().to_string();
+    for (args, variables, named) in [
+        (
+            &["web-link"][..],
+            &[("WEB_LISTEN", "nowhere")][..],
+            "WEB_LISTEN is invalid",
+        ),
+        (&["web-link"][..], &[("WEB_URL", "ftp://x/")][..], "WEB_URL is invalid"),
+        (&["run"][..], &[("ADMIN_IDS", "x")][..], "ADMIN_IDS is invalid"),
+        (&["run"][..], &[("CONTEXT_TTL", "soon")][..], "CONTEXT_TTL is invalid"),
+        (
+            &["web-link"][..],
+            &[("QUESTION_RETENTION", "soon")][..],
+            "QUESTION_RETENTION is invalid",
+        ),
+        // Without a subcommand and with a token, the bot's settings are checked the same way.
+        (
+            &[][..],
+            &[
+                ("TELOXIDE_TOKEN", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_"),
+                ("TELEGRAM_THROTTLE", "maybe"),
+            ][..],
+            "TELEGRAM_THROTTLE is invalid",
+        ),
+    ] {
+        let mut with_data: Vec<&str> = vec!["--data-dir", &data_dir];
+        with_data.extend(args);
+        let output = fuer_bot_with(&with_data, variables);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?} {variables:?}: {stderr}");
+        assert!(stderr.contains(named), "{args:?} {variables:?}: {stderr}");
+    }
+    // Blank values are not set: the defaults apply.
+    let blank = [
+        ("WEB_LISTEN", " "),
+        ("WEB_URL", ""),
+        ("QUESTION_RETENTION", ""),
+        ("ADMIN_IDS", ""),
+    ];
+    let link = fuer_bot_with(&["--data-dir", &data_dir, "web-link"], &blank);
+    assert!(link.status.success(), "{}", String::from_utf8_lossy(&link.stderr));
+    assert!(
+        stdout(&link).starts_with("http://127.0.0.1:8080/login?token="),
+        "{}",
+        stdout(&link)
+    );
+    let link = fuer_bot_with(
+        &["--data-dir", &data_dir, "web-link"],
+        &[("WEB_URL", " https://admin.example.org/bot ")],
+    );
+    assert!(
+        stdout(&link).starts_with("https://admin.example.org/bot/login?token="),
+        "{}",
+        stdout(&link)
+    );
+    // `check` reads none of the bot's or the page's settings.
+    let check = fuer_bot_with(&["check"], &[("ADMIN_IDS", "x"), ("WEB_LISTEN", "nowhere")]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    // --help names every variable of its subcommand, and never shows a secret's value.
+    let secret = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_";
+    let help = fuer_bot_with(
+        &["run", "--help"],
+        &[("TELOXIDE_TOKEN", secret), ("WEBHOOK_SECRET", "hidden_1")],
+    );
+    let text = stdout(&help);
+    for variable in [
+        "TELOXIDE_TOKEN",
+        "TELOXIDE_API_URL",
+        "WEBHOOK_URL",
+        "WEBHOOK_LISTEN",
+        "WEBHOOK_SECRET",
+        "ADMIN_IDS",
+        "TELEGRAM_THROTTLE",
+        "CONTEXT_TTL",
+        "CONTEXT_CAPACITY",
+        "WEB_LISTEN",
+        "WEB_URL",
+        "KNOWLEDGE_DIR",
+        "DATA_DIR",
+        "QUESTION_RETENTION",
+    ] {
+        assert!(text.contains(&format!("[env: {variable}")), "{variable}: {text}");
+    }
+    assert!(!text.contains("AAHdqTcv") && !text.contains("hidden_1"), "{text}");
+}

@@ -623,24 +623,21 @@ fn fault_response(fault: &Fault) -> Response {
 }
 
 /// The fields of a `multipart/form-data` body (teloxide sends `setWebhook` that way), as a
-/// JSON object of strings (values that are JSON themselves are parsed).
-fn parse_multipart(content_type: &str, body: &[u8]) -> Option<Value> {
-    let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
-    let body = String::from_utf8_lossy(body);
+/// JSON object of strings (values that are JSON themselves are parsed); `None` for a body
+/// that is not valid multipart.
+async fn parse_multipart(content_type: &str, body: Bytes) -> Option<Value> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let stream = futures_util::stream::once(async move { Ok::<Bytes, std::convert::Infallible>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
     let mut fields = serde_json::Map::new();
-    for part in body.split(&format!("--{boundary}")) {
-        let Some((headers, value)) = part.split_once("\r\n\r\n") else {
-            continue;
-        };
-        let Some(name) = headers.split("name=\"").nth(1).and_then(|rest| rest.split('"').next()) else {
-            continue;
-        };
-        let value = value.strip_suffix("\r\n").unwrap_or(value);
-        let parsed = match serde_json::from_str::<Value>(value) {
+    while let Some(field) = multipart.next_field().await.ok()? {
+        let name = field.name()?.to_string();
+        let value = field.text().await.ok()?;
+        let parsed = match serde_json::from_str::<Value>(&value) {
             Ok(json) if json.is_array() || json.is_object() || json.is_boolean() || json.is_number() => json,
-            _ => Value::String(value.to_string()),
+            _ => Value::String(value),
         };
-        fields.insert(name.to_string(), parsed);
+        fields.insert(name, parsed);
     }
     Some(Value::Object(fields))
 }
@@ -667,7 +664,7 @@ async fn handle(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap,
     let payload: Value = if body.is_empty() {
         json!({})
     } else if content_type.starts_with("multipart/form-data") {
-        match parse_multipart(&content_type, &body) {
+        match parse_multipart(&content_type, body.clone()).await {
             Some(fields) => fields,
             None => {
                 lock(&shared)
@@ -1165,6 +1162,32 @@ mod tests {
         assert!(parse_html("a & b").is_err());
         assert!(parse_html("<script>x</script>").is_err());
         assert!(parse_html("x > y").is_err());
+    }
+
+    #[tokio::test]
+    async fn multipart_bodies_become_json_fields() {
+        let body = "--XyZ\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\nhttps://b.example/hook\r\n\
+                    --XyZ\r\nContent-Disposition: form-data; name=\"allowed_updates\"\r\n\r\n[\"message\"]\r\n\
+                    --XyZ\r\nContent-Disposition: form-data; name=\"secret_token\"\r\n\r\n12345\r\n--XyZ--\r\n";
+        let fields = parse_multipart("multipart/form-data; boundary=XyZ", Bytes::from(body))
+            .await
+            .expect("valid multipart");
+        assert_eq!(fields["url"], "https://b.example/hook");
+        assert_eq!(fields["allowed_updates"], json!(["message"]));
+        assert_eq!(fields["secret_token"], 12345, "JSON values are parsed");
+        assert!(
+            parse_multipart("multipart/form-data", Bytes::from(body))
+                .await
+                .is_none(),
+            "no boundary"
+        );
+        let cut = &body[..body.len() - 20];
+        assert!(
+            parse_multipart("multipart/form-data; boundary=XyZ", Bytes::from(cut.to_string()))
+                .await
+                .is_none(),
+            "a body cut short"
+        );
     }
 
     #[test]

@@ -61,8 +61,7 @@ impl AdminBot {
             .and_then(|listener| listener.local_addr())
             .expect("a free port")
             .port();
-        let web = WebConfig::from_lookup(|name| (name == "WEB_LISTEN").then(|| format!("127.0.0.1:{port}")))
-            .expect("a web configuration");
+        let web = WebConfig::new(([127, 0, 0, 1], port).into(), None).expect("a web configuration");
         let auth = Auth::open(&data.path().join("web")).expect("the web secret");
         let options = Options {
             knowledge_dir: Some(knowledge.path().to_path_buf()),

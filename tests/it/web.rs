@@ -150,6 +150,28 @@ async fn a_login_link_works_once_and_logging_out_ends_the_session() {
     web.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn of_32_simultaneous_logins_with_one_link_exactly_one_gets_a_session() {
+    let web = TestWeb::start().await;
+    let link = web.login_link();
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    let form = [("token", token.as_str())];
+    let pages = futures_util::future::join_all((0..32).map(|_| web.post("login", None, &form))).await;
+    let sessions: Vec<_> = pages
+        .iter()
+        .filter(|page| page.status == StatusCode::SEE_OTHER)
+        .map(session_cookie)
+        .collect();
+    assert_eq!(sessions.len(), 1, "exactly one login gets a session");
+    for page in pages.iter().filter(|page| page.status != StatusCode::SEE_OTHER) {
+        assert_eq!(page.status, StatusCode::FORBIDDEN);
+        assert!(page.body.contains(texts::WEB_LOGIN_USED), "{}", page.body);
+        assert!(page.headers.get("set-cookie").is_none());
+    }
+    assert_eq!(web.get("", Some(&sessions[0])).await.status, StatusCode::OK);
+    web.stop().await;
+}
+
 #[tokio::test]
 async fn expired_and_made_up_links_are_refused_and_slowed_down() {
     let web = TestWeb::start().await;

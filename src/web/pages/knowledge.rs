@@ -1,0 +1,49 @@
+//! `GET /knowledge`: the items, their facts (read-only), keywords and synonym groups, with
+//! the edit forms.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::layout::{Layout, layout, render};
+use super::login::LoggedIn;
+use crate::web::WebState;
+use fuer_core::knowledge::KnowledgeBase;
+
+/// The routes of this page.
+pub(super) fn routes() -> Router<WebState> {
+    Router::new().route("/knowledge", get(knowledge))
+}
+
+#[derive(Template)]
+#[template(path = "knowledge.html")]
+struct KnowledgePage {
+    layout: Layout,
+    saved: String,
+    knowledge: KnowledgeBase,
+}
+
+#[derive(Deserialize)]
+struct SavedQuery {
+    #[serde(default)]
+    saved: String,
+}
+
+async fn knowledge(
+    State(state): State<WebState>,
+    LoggedIn(session): LoggedIn,
+    Query(query): Query<SavedQuery>,
+) -> Response {
+    render(
+        StatusCode::OK,
+        &KnowledgePage {
+            layout: layout(&state, Some(&session), "knowledge"),
+            saved: query.saved,
+            knowledge: state.engine().knowledge().clone(),
+        },
+    )
+}

@@ -1,0 +1,51 @@
+//! `POST /save`: saves an edit (the session's CSRF token, the file's hash from the preview),
+//! one save at a time, then returns to the knowledge page or to the question tried.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::post;
+
+use super::edit::{change_error, fields_of};
+use super::layout::{blocking, encode, message, see_other};
+use super::login::CsrfForm;
+use crate::web::WebState;
+use crate::web::changes;
+use fuer_core::texts;
+
+/// The routes of this page.
+pub(super) fn routes() -> Router<WebState> {
+    Router::new().route("/save", post(save))
+}
+
+/// Saves the edit of the form and redirects, or says why not.
+async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfForm) -> Response {
+    let fields = fields_of(fields);
+    let Some(edit) = fields.edit() else {
+        return message(&state, Some(&session), StatusCode::BAD_REQUEST, texts::WEB_BAD_REQUEST);
+    };
+    let worker = state.clone();
+    let hash = fields.hash.clone();
+    let saved = blocking(move || {
+        let _one_at_a_time = worker
+            .saving()
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        changes::save(worker.knowledge_dir(), &edit, &hash, worker.engine_swap())
+    })
+    .await;
+    let outcome = match saved {
+        Ok(Ok(outcome)) => outcome,
+        Ok(Err(error)) => return change_error(&state, &session, &error),
+        Err(response) => return response,
+    };
+    let note = texts::web_saved(&fields.op_file(), &outcome.admin_message());
+    let base = state.config().base_path();
+    let question = fields.question.trim();
+    if question.is_empty() {
+        see_other(&format!("{base}knowledge?saved={}", encode(&note)))
+    } else {
+        see_other(&format!("{base}try?q={}&saved={}", encode(question), encode(&note)))
+    }
+}
