@@ -8,6 +8,11 @@ use std::path::Path;
 /// Creates `dir` (and its parents) if it does not exist. The error names the directory and,
 /// for the usual mistakes, what to do.
 pub fn create_data_dir(dir: &Path) -> Result<(), String> {
+    // Created first, examined only on failure: processes starting together may create it
+    // at the same moment, which is no error.
+    let Err(error) = std::fs::create_dir_all(dir) else {
+        return Ok(());
+    };
     if dir.is_dir() {
         return Ok(());
     }
@@ -17,7 +22,7 @@ pub fn create_data_dir(dir: &Path) -> Result<(), String> {
             dir.display()
         ));
     }
-    std::fs::create_dir_all(dir).map_err(|error| {
+    Err({
         let reason = match error.kind() {
             ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
                 "permission denied: run as a user who may write there, or set DATA_DIR (or --data-dir) to a writable directory".to_string()

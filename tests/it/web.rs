@@ -838,3 +838,54 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     );
     web.stop().await;
 }
+
+/// A newcomer's page: empty, it says where questions come from and how to try (`chat`); a
+/// question the bot has no guess for offers no item until one is chosen, and a preview
+/// without an item cannot be saved.
+#[tokio::test]
+async fn the_empty_overview_explains_and_no_item_is_chosen_for_the_admin() {
+    let web = TestWeb::start().await;
+    let cookie = web.log_in().await;
+    let empty = web.get("", Some(&cookie)).await;
+    assert_eq!(empty.status, StatusCode::OK);
+    for expected in ["id=\"empty-hint\"", "fuer-bot chat", "Telegram", "--record"] {
+        assert!(empty.body.contains(expected), "{expected}: {}", empty.body);
+    }
+
+    web.record("明天会下雨吗", 3, 60);
+    let overview = web.get("", Some(&cookie)).await;
+    assert!(
+        !overview.body.contains("id=\"empty-hint\""),
+        "the hint goes once questions are recorded"
+    );
+
+    // (question, whether the page preselects an item)
+    let rows = web.get("unanswered", Some(&cookie)).await;
+    assert_eq!(rows.status, StatusCode::OK);
+    let row = rows
+        .body
+        .split("<tr class=\"question\">")
+        .find(|row| row.contains("明天会下雨吗"))
+        .expect("the weather question is listed");
+    for (expected, present) in [
+        ("<option value=\"\" selected>请选择</option>", true),
+        (" required>", true),
+        ("（机器人猜的）", false),
+        ("<option value=\"1\" selected", false),
+    ] {
+        assert_eq!(row.contains(expected), present, "{expected}: {row}");
+    }
+    // Sent anyway without an item: no save button.
+    let preview = web
+        .get(
+            &format!(
+                "preview?op=add_keyword&item=&keyword={}&question={}",
+                encode("下雨"),
+                encode("明天会下雨吗")
+            ),
+            Some(&cookie),
+        )
+        .await;
+    assert!(!preview.body.contains("id=\"save\""), "{}", preview.body);
+    web.stop().await;
+}
