@@ -889,3 +889,39 @@ async fn the_empty_overview_explains_and_no_item_is_chosen_for_the_admin() {
     assert!(!preview.body.contains("id=\"save\""), "{}", preview.body);
     web.stop().await;
 }
+
+/// A recorded question is personal data: the unanswered page deletes it (after a
+/// confirmation, with the CSRF token) from the lists and the summaries.
+#[tokio::test]
+async fn an_admin_deletes_a_recorded_question_everywhere() {
+    let web = TestWeb::start().await;
+    web.record("我叫张三住在福田区某某路想问补贴", 2, 60);
+    web.record("明天会下雨吗", 1, 60);
+    let cookie = web.log_in().await;
+    let page = web.get("unanswered", Some(&cookie)).await;
+    assert!(page.body.contains("确定删除"), "{}", page.body);
+    let csrf = page.input("csrf");
+    // (form, expected status): no token refused, then the deletion.
+    for (form, status) in [
+        (
+            vec![("question", "我叫张三住在福田区某某路想问补贴")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            vec![
+                ("question", "我叫张三住在福田区某某路想问补贴"),
+                ("csrf", csrf.as_str()),
+            ],
+            StatusCode::SEE_OTHER,
+        ),
+    ] {
+        let response = web.post("delete", Some(&cookie), &form).await;
+        assert_eq!(response.status, status, "{form:?}: {}", response.body);
+    }
+    for path in ["unanswered", ""] {
+        let page = web.get(path, Some(&cookie)).await;
+        assert!(!page.body.contains("张三"), "{path}: {}", page.body);
+        assert!(page.body.contains("明天会下雨吗"), "{path}: the other question stays");
+    }
+    web.stop().await;
+}
