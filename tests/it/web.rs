@@ -925,3 +925,30 @@ async fn an_admin_deletes_a_recorded_question_everywhere() {
     }
     web.stop().await;
 }
+
+/// A preview that would make a question the bot declines answered warns in plain words;
+/// one that changes nothing for the question does not.
+#[tokio::test]
+async fn a_preview_warns_before_an_out_of_scope_question_gets_answered() {
+    let web = TestWeb::start().await;
+    let cookie = web.log_in().await;
+    // (question, item, keyword, warned)
+    for (question, item, keyword, warned) in [
+        ("明天会下雨吗", "1", "下雨", true),
+        ("全市建了多少间母婴室？", "5", "喂奶房", false),
+    ] {
+        let preview = web
+            .get(
+                &format!(
+                    "preview?op=add_keyword&item={item}&keyword={}&question={}",
+                    encode(keyword),
+                    encode(question)
+                ),
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(preview.status, StatusCode::OK, "{question}: {}", preview.body);
+        assert_eq!(preview.body.contains("id=\"scope-warning\""), warned, "{question}");
+    }
+    web.stop().await;
+}
