@@ -9,11 +9,11 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::console::{LocalConversation, render_for_console, respond_to_line, run_console};
+use crate::console::{LocalConversation, record_line, render_for_console, respond_to_line, run_console};
 use crate::input;
 use crate::knowledge_dir::load_knowledge_dir;
 use crate::settings::{Blank, RunArgs, WebArgs, blank_or, parse_retention};
-use crate::store::Retention;
+use crate::store::{Recorder, Retention, database_path};
 use fuer_core::dialogue::{MAX_QUESTION_CHARS, Response};
 use fuer_core::engine::Engine;
 use fuer_core::knowledge::messages;
@@ -23,11 +23,11 @@ use fuer_core::knowledge::messages;
 #[command(name = "fuer-bot", version, about)]
 pub struct Cli {
     /// Directory of the knowledge files.
-    #[arg(long, global = true, env = "KNOWLEDGE_DIR", default_value = "knowledge")]
+    #[arg(long, global = true, env = "KNOWLEDGE_DIR", default_value = DEFAULT_KNOWLEDGE_DIR, value_parser = knowledge_dir_arg)]
     pub knowledge: PathBuf,
 
     /// Directory of the question database (fuer-bot.sqlite3).
-    #[arg(long, global = true, env = "DATA_DIR", default_value = "data")]
+    #[arg(long, global = true, env = "DATA_DIR", default_value = DEFAULT_DATA_DIR, value_parser = data_dir_arg)]
     pub data_dir: PathBuf,
 
     /// How many days recorded questions are kept (`run` and `web` delete older ones at
@@ -40,10 +40,38 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// `KNOWLEDGE_DIR` when it is not set.
+pub const DEFAULT_KNOWLEDGE_DIR: &str = "knowledge";
+/// `DATA_DIR` when it is not set.
+pub const DEFAULT_DATA_DIR: &str = "data";
+
+/// A directory argument or variable; empty (`DATA_DIR=` left empty in `.env`) means not
+/// set, as for every other variable: `default`.
+pub fn dir_or_default(value: &str, default: &str) -> PathBuf {
+    if value.trim().is_empty() {
+        PathBuf::from(default)
+    } else {
+        PathBuf::from(value)
+    }
+}
+
+fn knowledge_dir_arg(value: &str) -> Result<PathBuf, String> {
+    Ok(dir_or_default(value, DEFAULT_KNOWLEDGE_DIR))
+}
+
+fn data_dir_arg(value: &str) -> Result<PathBuf, String> {
+    Ok(dir_or_default(value, DEFAULT_DATA_DIR))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Chat with the bot in this terminal (no Telegram needed).
-    Chat,
+    /// Chat with the bot in this terminal (no Telegram needed). The questions are recorded
+    /// (chat type `console`, no ids) for `stats`, `unanswered` and the web page.
+    Chat {
+        /// Do not record the questions.
+        #[arg(long)]
+        no_record: bool,
+    },
     /// Answer one question, or (with --json and no question) one per line from stdin.
     Ask {
         /// Print JSON objects instead of the reply text.
@@ -56,6 +84,10 @@ pub enum Command {
         /// what was said before), an empty line starts a new one.
         #[arg(long)]
         dialogue: bool,
+        /// Record the questions in the question database (chat type `console`, no ids), as
+        /// `chat` does; without it `ask` records nothing.
+        #[arg(long)]
+        record: bool,
         /// The question; omit it to read questions from stdin.
         question: Option<String>,
     },
@@ -211,7 +243,8 @@ pub struct JsonLineError {
 /// `fuer-bot ask`: one reply, or (without a question) one per line of `input`. A line that
 /// is not valid UTF-8 gets an error result of its own and the lines after it are answered;
 /// the exit code is then 1. With `dialogue`, consecutive lines are one conversation and an
-/// empty line starts a new one; without it, every line is asked on its own.
+/// empty line starts a new one; without it, every line is asked on its own. Questions are
+/// recorded with `recorder` (`ask --record`); without one nothing is written anywhere.
 pub fn ask(
     engine: &Engine,
     json: bool,
@@ -219,12 +252,18 @@ pub fn ask(
     question: Option<&str>,
     input: impl BufRead,
     mut output: impl Write,
+    recorder: Option<&Recorder>,
 ) -> Result<ExitCode> {
     if let Some(question) = question {
+        let response = respond_to_line(engine, question);
+        record_line(recorder, question, &response);
         if json {
-            writeln!(output, "{}", serde_json::to_string(&json_answer(engine, question))?)?;
+            writeln!(
+                output,
+                "{}",
+                serde_json::to_string(&json_record(engine, question, response))?
+            )?;
         } else {
-            let response = respond_to_line(engine, question);
             writeln!(output, "{}", render_for_console(&response.reply))?;
         }
         return Ok(ExitCode::SUCCESS);
@@ -242,6 +281,7 @@ pub fn ask(
                 } else {
                     respond_to_line(engine, &text)
                 };
+                record_line(recorder, &text, &response);
                 if json {
                     writeln!(
                         output,
@@ -362,19 +402,58 @@ pub fn with_stdout<T>(work: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<
     Ok(result)
 }
 
-/// `fuer-bot chat` (and `fuer-bot` without a token).
-pub fn chat(engine: &Engine, show_telegram_note: bool) -> Result<ExitCode> {
+/// The recorder of `chat` and `ask --record`: the question database in `data_dir`, opened
+/// (and created) for writing. If it cannot be opened, the reason is logged and nothing is
+/// recorded; the answers are the same.
+pub fn open_recorder(data_dir: &Path) -> Recorder {
+    Recorder::open(&database_path(data_dir))
+}
+
+/// How to run a subcommand of this binary from where it runs: `fuer-bot run` when it is
+/// installed, `cargo run --release -- run` when it runs from a checkout's `target/`.
+pub fn command_hint(subcommand: &str) -> String {
+    let from_checkout = std::env::current_exe()
+        .ok()
+        .is_some_and(|exe| exe.components().any(|part| part.as_os_str() == "target"));
+    hint_for(from_checkout, subcommand)
+}
+
+/// [`command_hint`] for a binary that does (`from_checkout`) or does not run from `target/`.
+pub fn hint_for(from_checkout: bool, subcommand: &str) -> String {
+    if from_checkout {
+        format!("cargo run --release -- {subcommand}")
+    } else {
+        format!("fuer-bot {subcommand}")
+    }
+}
+
+/// `fuer-bot chat` (and `fuer-bot` without a token). Questions are recorded with
+/// `recorder` (none: `--no-record`).
+pub fn chat(engine: &Engine, show_telegram_note: bool, recorder: Option<&Recorder>) -> Result<ExitCode> {
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     let stdout = std::io::stdout();
     if show_telegram_note {
         eprintln!(
-            "No TELOXIDE_TOKEN configured: starting the local console. Put the bot token in .env (see .env.example) and run `fuer-bot run` to connect to Telegram."
+            "No TELOXIDE_TOKEN configured: starting the local console. Put the bot token in .env (see .env.example) and run `{}` to connect to Telegram.",
+            command_hint("run")
         );
     }
     if interactive {
         eprintln!("Type a question, or /start, /help, /list, /item N; /quit or Ctrl-D to leave.");
+        if recorder.is_some_and(Recorder::is_recording) {
+            eprintln!(
+                "Your questions are recorded (no ids) for `{}`, `{}` and the web page; --no-record turns this off.",
+                command_hint("stats"),
+                command_hint("unanswered"),
+            );
+        }
     }
-    run_console(engine, stdin.lock(), stdout.lock(), interactive).context("console input/output failed")?;
+    run_console(engine, stdin.lock(), stdout.lock(), interactive, recorder).context("console input/output failed")?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// What plain `ask` prints on standard error when standard input is a terminal (it is
+/// waiting for questions, one a line).
+pub const ASK_WAITING_HINT: &str =
+    "Reading questions from standard input, one a line; Ctrl-D ends. To ask one question: fuer-bot ask \"…\"";

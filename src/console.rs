@@ -9,6 +9,8 @@ use fuer_core::engine::Engine;
 use fuer_core::reply::{Paragraph, Reply};
 use fuer_core::texts;
 
+use crate::store::{CONSOLE_CHAT_TYPE, QuestionRecord, Recorder, unix_now};
+
 /// Prompt shown before each line in an interactive console.
 pub const PROMPT: &str = "> ";
 
@@ -62,6 +64,24 @@ impl LocalConversation {
     }
 }
 
+/// Records the questions of the console and `ask --record` (chat type [`CONSOLE_CHAT_TYPE`],
+/// never any id), as Telegram records its messages: questions only, not commands.
+pub fn record_line(recorder: Option<&Recorder>, line: &str, response: &Response) {
+    let (Some(recorder), Some(answer)) = (recorder, response.answer.as_ref()) else {
+        return;
+    };
+    let question = line.trim();
+    if question.is_empty() || parse_command(question, None).is_some() {
+        return;
+    }
+    recorder.record(&QuestionRecord::from_answer(
+        unix_now(),
+        question,
+        answer,
+        CONSOLE_CHAT_TYPE,
+    ));
+}
+
 /// Whether a console line asks to leave (`/quit` or `/exit`).
 pub fn is_quit(line: &str) -> bool {
     let word = line.split_whitespace().next().unwrap_or_default();
@@ -85,11 +105,13 @@ pub fn render_for_console(reply: &Reply) -> String {
 }
 
 /// Runs the console until end of input or `/quit`. Prompts only when `interactive`.
+/// Questions are recorded with `recorder` (none: nothing is recorded).
 pub fn run_console(
     engine: &Engine,
     input: impl BufRead,
     mut output: impl Write,
     interactive: bool,
+    recorder: Option<&Recorder>,
 ) -> std::io::Result<()> {
     if interactive {
         write!(output, "{PROMPT}")?;
@@ -101,8 +123,9 @@ pub fn run_console(
             Ok(line) if is_quit(&line) => break,
             Ok(line) if line.trim().is_empty() => {}
             Ok(line) => {
-                let reply = conversation.respond(engine, &line).reply;
-                writeln!(output, "{}\n", render_for_console(&reply))?;
+                let response = conversation.respond(engine, &line);
+                writeln!(output, "{}\n", render_for_console(&response.reply))?;
+                record_line(recorder, &line, &response);
             }
             Err(_) => writeln!(output, "{}\n", texts::INVALID_TEXT)?,
         }

@@ -89,13 +89,16 @@ impl ConversationStore {
     }
 }
 
-/// Parses a duration such as `30m`, `90s`, `2h` or `1800` (seconds).
+/// Parses a duration such as `30m`, `90s` or `2h`. The unit is required: a bare `30`
+/// could mean seconds or minutes, so it is refused with the ways to write it.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
-    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
-        Some(index) => text.split_at(index),
-        None => (text, "s"),
+    let Some(index) = text.find(|c: char| !c.is_ascii_digit()) else {
+        return Err(format!(
+            "\"{text}\" needs a unit: {text}m for minutes, {text}s for seconds, {text}h for hours"
+        ));
     };
+    let (number, unit) = text.split_at(index);
     let value: u64 = number
         .parse()
         .map_err(|_| format!("\"{text}\" is not a duration (e.g. 30m, 90s, 2h)"))?;
@@ -169,8 +172,16 @@ mod tests {
         assert_eq!(parse_duration("30m"), Ok(Duration::from_secs(1800)));
         assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
         assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
-        assert_eq!(parse_duration("45"), Ok(Duration::from_secs(45)));
-        assert!(parse_duration("0").is_err());
+        assert_eq!(parse_duration("45 s"), Ok(Duration::from_secs(45)));
+        assert!(parse_duration("0s").is_err());
+        // A bare number is refused, saying how to write minutes and seconds.
+        for bare in ["30", "0", "1800"] {
+            let error = parse_duration(bare).expect_err(bare);
+            assert!(
+                error.contains(&format!("{bare}m")) && error.contains(&format!("{bare}s")),
+                "{error}"
+            );
+        }
         assert!(parse_duration("soon").is_err());
         assert!(parse_duration("5 d").is_err());
     }

@@ -4,7 +4,7 @@
 //! 0 success, 1 an error (or problems found by `check`, unreadable input lines of `ask`),
 //! 2 a configuration problem (a missing, malformed or rejected token; an invalid variable).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -73,20 +73,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             explain,
             dialogue,
+            record,
             question,
         }) => {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+            if question.is_none() && stdin.is_terminal() {
+                eprintln!("{}", fuer_bot::cli::ASK_WAITING_HINT);
+            }
+            let recorder = (record && !explain).then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
             fuer_bot::cli::with_stdout(|output| {
                 if explain {
                     fuer_bot::cli::explain(&engine, dialogue, question.as_deref(), stdin.lock(), output)
                 } else {
-                    fuer_bot::cli::ask(&engine, json, dialogue, question.as_deref(), stdin.lock(), output)
+                    fuer_bot::cli::ask(
+                        &engine,
+                        json,
+                        dialogue,
+                        question.as_deref(),
+                        stdin.lock(),
+                        output,
+                        recorder.as_ref(),
+                    )
                 }
             })
         }
-        Some(Command::Chat) => {
+        Some(Command::Chat { no_record }) => {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
-            fuer_bot::cli::chat(&engine, false)
+            let recorder = (!no_record).then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
+            fuer_bot::cli::chat(&engine, false, recorder.as_ref())
         }
         Some(Command::Run(ref settings)) => run_telegram(&cli, settings),
         Some(Command::Web(ref web)) => {
@@ -120,7 +134,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return run_telegram(&cli, &settings);
             }
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
-            fuer_bot::cli::chat(&engine, true)
+            let recorder = fuer_bot::cli::open_recorder(&cli.data_dir);
+            fuer_bot::cli::chat(&engine, true, Some(&recorder))
         }
     }
 }

@@ -38,9 +38,7 @@ impl QuestionStore {
     /// migrates an older schema.
     pub fn open(path: &Path) -> Result<QuestionStore, StoreError> {
         if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|error| {
-                StoreError::new(path, format!("cannot create the directory {}", parent.display()), error)
-            })?;
+            crate::data_dir::create_data_dir(parent).map_err(|reason| StoreError::new(path, "cannot open", reason))?;
         }
         if path.is_dir() {
             return Err(StoreError::new(path, "cannot open", "this is a directory, not a file"));

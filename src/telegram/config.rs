@@ -306,6 +306,7 @@ mod tests {
         for (flag, variable, value) in [
             ("--context-ttl", "CONTEXT_TTL", "soon"),
             ("--context-ttl", "CONTEXT_TTL", "0"),
+            ("--context-ttl", "CONTEXT_TTL", "30"),
             ("--context-capacity", "CONTEXT_CAPACITY", "0"),
             ("--context-capacity", "CONTEXT_CAPACITY", "many"),
         ] {

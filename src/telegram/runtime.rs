@@ -154,7 +154,14 @@ pub async fn run_from_config(
         retention,
         ..Options::from_config(config)
     };
-    run(bot, engine, config.admin_ids.clone(), options, shutdown_signal()).await
+    run(
+        bot,
+        engine,
+        config.admin_ids.clone(),
+        options,
+        shutdown_signal(crate::shutdown::BOT_WORK),
+    )
+    .await
 }
 
 /// `fuer-bot run`: runs the bot on its own async runtime until Ctrl-C or SIGTERM, watching

@@ -117,8 +117,7 @@ impl Auth {
     /// Opens the signing secret of `data_dir`, creating the directory and the secret
     /// (mode 0600) if needed.
     pub fn open(data_dir: &Path) -> Result<Auth> {
-        fs::create_dir_all(data_dir)
-            .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+        crate::data_dir::create_data_dir(data_dir).map_err(anyhow::Error::msg)?;
         let random = SystemRandom::new();
         let path = data_dir.join(SECRET_FILE_NAME);
         let secret = match fs::read_to_string(&path) {
@@ -135,8 +134,13 @@ impl Auth {
                 // no secret yet: a process starting at the same moment (`fuer-bot web` and
                 // `fuer-bot web-link`) either creates the secret or reads the other's
                 // complete one, never a half-written file.
-                let temporary = private_temporary(data_dir, hex::encode(secret).as_bytes())
-                    .with_context(|| format!("cannot write a temporary file in {}", data_dir.display()))?;
+                let temporary = private_temporary(data_dir, hex::encode(secret).as_bytes()).map_err(|error| {
+                    anyhow::anyhow!(
+                        "cannot create the web page's secret {}: {}",
+                        path.display(),
+                        crate::data_dir::unwritable(data_dir, &error)
+                    )
+                })?;
                 match temporary.persist_noclobber(&path).map_err(|error| error.error) {
                     Ok(_) => secret.to_vec(),
                     // Another process created it meanwhile: use that one.

@@ -21,10 +21,10 @@ use crate::reload::{ReloadOutcome, reload_now};
 use crate::store::AskedQuestion;
 use fuer_core::engine::{Answer, Engine, Status};
 use fuer_core::knowledge::edit::{Edit, EditError};
+pub use fuer_core::knowledge::suggest::KeywordSuggester;
 use fuer_core::knowledge::{
     KnowledgeBase, KnowledgeFile, Problem, QUESTIONS_FILE_NAME, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
 };
-use fuer_core::normalize::normalize;
 
 /// How many of the most frequent recorded questions a preview answers again.
 pub const PREVIEW_QUESTIONS: usize = 500;
@@ -211,62 +211,6 @@ fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
         let _ = directory.sync_all();
     }
     Ok(())
-}
-
-/// Suggests a keyword for a question: the question without what it asks (the cue words
-/// of `questions.toml`), the words that point back, the article's city, punctuation and
-/// particles at the ends; normalized like every keyword. Built once per page.
-pub struct KeywordSuggester {
-    /// Normalized cue words, longest first.
-    cues: Vec<String>,
-}
-
-impl KeywordSuggester {
-    pub fn new(knowledge: &KnowledgeBase) -> KeywordSuggester {
-        let words = &knowledge.question_words;
-        let mut cues: Vec<String> = words
-            .asked
-            .iter()
-            .flat_map(|kind| kind.cues.iter())
-            .chain(
-                words
-                    .follow_up
-                    .references
-                    .iter()
-                    .filter(|word| word.chars().count() > 1),
-            )
-            .chain(std::iter::once(&words.scope.home))
-            .map(|cue| normalize(cue))
-            .filter(|cue| !cue.is_empty())
-            .collect();
-        cues.sort_by_key(|cue| std::cmp::Reverse(cue.chars().count()));
-        cues.dedup();
-        KeywordSuggester { cues }
-    }
-
-    /// The keyword to start from for `question`.
-    pub fn suggest(&self, question: &str) -> String {
-        const PARTICLES: [char; 16] = [
-            '的', '了', '吗', '呢', '吧', '啊', '呀', '是', '有', '在', '都', '也', '还', '就', '么', '个',
-        ];
-        let normalized = normalize(question);
-        let mut text = normalized.clone();
-        for cue in &self.cues {
-            if text.contains(cue.as_str()) && text.replace(cue.as_str(), "").trim().chars().count() >= 2 {
-                text = text.replace(cue.as_str(), " ");
-            }
-        }
-        let piece = text
-            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-            .map(|piece| piece.trim_matches(|c| PARTICLES.contains(&c)))
-            .max_by_key(|piece| piece.chars().count())
-            .unwrap_or_default();
-        let chosen = if piece.chars().count() >= 2 { piece } else { &normalized };
-        chosen
-            .chars()
-            .take(fuer_core::knowledge::edit::MAX_WORD_CHARS)
-            .collect()
-    }
 }
 
 #[cfg(test)]

@@ -241,7 +241,7 @@ pub fn run_blocking(
     );
     runtime.block_on(async move {
         let daily = recorder_for_retention.map(|recorder| spawn_daily_retention(recorder, retention));
-        let served = serve(state, shutdown_signal()).await;
+        let served = serve(state, shutdown_signal(crate::shutdown::WEB_WORK)).await;
         if let Some(daily) = daily {
             daily.abort();
         }

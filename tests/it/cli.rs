@@ -9,13 +9,22 @@ fn fuer_bot(args: &[&str], stdin: &str) -> Output {
     fuer_bot_bytes(args, stdin.as_bytes())
 }
 
-/// Runs the binary with raw bytes (possibly not UTF-8) on standard input.
+/// Runs the binary with raw bytes (possibly not UTF-8) on standard input, with a data
+/// directory of its own (`chat` records; `--data-dir` in `args` takes precedence).
 fn fuer_bot_bytes(args: &[&str], stdin: &[u8]) -> Output {
+    let data = tempfile::tempdir().expect("temp dir");
+    fuer_bot_in(args, stdin, &[("DATA_DIR", data.path().to_str().expect("UTF-8 path"))])
+}
+
+/// Runs the binary with `env` set besides the knowledge directory.
+fn fuer_bot_in(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
         .args(args)
         .env_remove("TELOXIDE_TOKEN")
+        .env_remove("DATA_DIR")
         .env("KNOWLEDGE_DIR", knowledge_dir())
         .env("RUST_LOG", "off")
+        .envs(env.iter().copied())
         .current_dir(std::env::temp_dir())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -549,6 +558,140 @@ fn a_reader_that_stops_early_is_no_error() {
     let stderr = String::from_utf8_lossy(&done.stderr);
     assert!(done.status.success(), "{stderr}");
     assert!(!stderr.contains("error"), "{stderr}");
+}
+
+/// The questions recorded in `data` as (question, chat type), in order; none when no
+/// database was created.
+fn recorded(data: &std::path::Path) -> Vec<(String, String)> {
+    let path = fuer_bot::store::database_path(data);
+    if !path.exists() {
+        return Vec::new();
+    }
+    let connection = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut statement = connection
+        .prepare("SELECT question, chat_type FROM questions ORDER BY id")
+        .unwrap();
+    statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn the_console_records_questions_and_ask_only_when_asked_to() {
+    let questions = "母婴室有多少间\n/list\n/item 5\n明天会下雨吗\n\n";
+    // (arguments, what is recorded): questions, never commands; `ask` only with --record.
+    let cases: [(&[&str], &[&str]); 7] = [
+        (&["chat"], &["母婴室有多少间", "明天会下雨吗"]),
+        (&[], &["母婴室有多少间", "明天会下雨吗"]),
+        (&["chat", "--no-record"], &[]),
+        (&["ask"], &[]),
+        (&["ask", "--json"], &[]),
+        (&["ask", "--record"], &["母婴室有多少间", "明天会下雨吗"]),
+        (
+            &["ask", "--json", "--dialogue", "--record"],
+            &["母婴室有多少间", "明天会下雨吗"],
+        ),
+    ];
+    for (args, expected) in cases {
+        let data = tempfile::tempdir().unwrap();
+        let output = fuer_bot_in(
+            args,
+            questions.as_bytes(),
+            &[("DATA_DIR", data.path().to_str().unwrap())],
+        );
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let recorded = recorded(data.path());
+        let questions: Vec<&str> = recorded.iter().map(|(question, _)| question.as_str()).collect();
+        assert_eq!(questions, expected, "{args:?}");
+        assert!(
+            recorded.iter().all(|(_, chat)| chat == "console"),
+            "{args:?}: {recorded:?}"
+        );
+        if expected.is_empty() {
+            let files = std::fs::read_dir(data.path()).unwrap().count();
+            assert_eq!(files, 0, "{args:?} wrote to the data directory");
+        }
+    }
+    // One question as an argument.
+    let data = tempfile::tempdir().unwrap();
+    let output = fuer_bot_in(
+        &["ask", "--record", "妈妈岗有多少个"],
+        b"",
+        &[("DATA_DIR", data.path().to_str().unwrap())],
+    );
+    assert!(output.status.success());
+    assert_eq!(
+        recorded(data.path()),
+        [("妈妈岗有多少个".to_string(), "console".to_string())]
+    );
+}
+
+#[test]
+fn questions_asked_at_the_console_reach_the_reports() {
+    let data = tempfile::tempdir().unwrap();
+    let data_arg = data.path().to_str().unwrap();
+    let chat = fuer_bot(
+        &["chat", "--data-dir", data_arg],
+        "母婴室有多少间\n明天会下雨吗\n明天会下雨吗\n",
+    );
+    assert!(chat.status.success());
+    let stats = stdout(&fuer_bot(&["stats", "--data-dir", data_arg], ""));
+    assert!(stats.contains("今天：3 个问题，回答 1 个"), "{stats}");
+    let unanswered = stdout(&fuer_bot(&["unanswered", "--data-dir", data_arg], ""));
+    assert!(unanswered.contains("“明天会下雨吗” × 2"), "{unanswered}");
+}
+
+#[test]
+fn empty_variables_mean_their_defaults_and_a_file_as_data_directory_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("afile");
+    std::fs::write(&file, "x").unwrap();
+    let file_arg = file.to_str().unwrap();
+    // (environment, arguments, expected exit code, expected on stdout or stderr)
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], i32, &'a str);
+    let cases: [Case; 4] = [
+        (&[("DATA_DIR", "")], &["stats"], 0, "data/fuer-bot.sqlite3"),
+        (&[("QUESTION_RETENTION", "")], &["stats"], 0, "还没有记录任何问题"),
+        (
+            &[("DATA_DIR", file_arg)],
+            &["web-link"],
+            1,
+            "is a file, not a directory",
+        ),
+        (
+            &[("DATA_DIR", file_arg), ("RUST_LOG", "warn")],
+            &["chat"],
+            0,
+            "is a file, not a directory",
+        ),
+    ];
+    for (env, args, code, expected) in cases {
+        let output = fuer_bot_in(args, "母婴室有多少间\n".as_bytes(), env);
+        let text = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+        assert_eq!(output.status.code(), Some(code), "{env:?} {args:?}: {text}");
+        assert!(text.contains(expected), "{env:?} {args:?}: {text}");
+        assert!(
+            !text.contains("os error") && !text.contains("a value is required"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn start_up_hints_name_the_command_that_works_here() {
+    for (from_checkout, expected) in [(true, "cargo run --release -- run"), (false, "fuer-bot run")] {
+        assert_eq!(fuer_bot::cli::hint_for(from_checkout, "run"), expected);
+    }
+    // The test binary runs from target/: the note says how to run from the checkout.
+    let output = fuer_bot(&[], "第七件是什么\n");
+    let note = String::from_utf8_lossy(&output.stderr);
+    assert!(note.contains("cargo run --release -- run"), "{note}");
 }
 
 /// Runs the binary with these variables set (everything else as in [`fuer_bot`]).

@@ -8,6 +8,8 @@ mod dialogue_steps;
 mod eval_sets;
 mod fake_api;
 mod house;
+mod install;
+mod keyword_suggestions;
 mod knowledge_check;
 mod lexicon;
 mod properties;

@@ -377,7 +377,8 @@ fn an_unwritable_location_is_reported_and_the_recorder_keeps_going() {
     let error = QuestionStore::open(&path).expect_err("cannot create a directory inside a file");
     let message = error.to_string();
     assert!(message.contains(&path.display().to_string()), "{message}");
-    assert!(message.contains("cannot create the directory"), "{message}");
+    assert!(message.contains("cannot create the data directory"), "{message}");
+    assert!(message.contains("a part of the path is a file"), "{message}");
 
     // The database path is a directory.
     let as_directory = dir.path().join("db-is-a-directory");

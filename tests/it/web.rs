@@ -746,11 +746,7 @@ fn screenshot_dir(temporary: &Path) -> std::path::PathBuf {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     let Some(chromedriver) = crate::webdriver::chromedriver_path() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "chromedriver is missing in CI: .ci/run installs chromium and chromium-driver"
-        );
-        eprintln!("SKIPPED: the browser test needs chromedriver (apt-get install chromium chromium-driver)");
+        crate::webdriver::skip_without_chromedriver("in_a_real_browser_an_admin_teaches_the_bot_a_keyword");
         return;
     };
     let web = TestWeb::start().await;
@@ -840,5 +836,119 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
             .unwrap()
             .contains("\"集乳室\"")
     );
+    web.stop().await;
+}
+
+/// A newcomer's page: empty, it says where questions come from and how to try (`chat`); a
+/// question the bot has no guess for offers no item until one is chosen, and a preview
+/// without an item cannot be saved.
+#[tokio::test]
+async fn the_empty_overview_explains_and_no_item_is_chosen_for_the_admin() {
+    let web = TestWeb::start().await;
+    let cookie = web.log_in().await;
+    let empty = web.get("", Some(&cookie)).await;
+    assert_eq!(empty.status, StatusCode::OK);
+    for expected in ["id=\"empty-hint\"", "fuer-bot chat", "Telegram", "--record"] {
+        assert!(empty.body.contains(expected), "{expected}: {}", empty.body);
+    }
+
+    web.record("明天会下雨吗", 3, 60);
+    let overview = web.get("", Some(&cookie)).await;
+    assert!(
+        !overview.body.contains("id=\"empty-hint\""),
+        "the hint goes once questions are recorded"
+    );
+
+    // (question, whether the page preselects an item)
+    let rows = web.get("unanswered", Some(&cookie)).await;
+    assert_eq!(rows.status, StatusCode::OK);
+    let row = rows
+        .body
+        .split("<tr class=\"question\">")
+        .find(|row| row.contains("明天会下雨吗"))
+        .expect("the weather question is listed");
+    for (expected, present) in [
+        ("<option value=\"\" selected>请选择</option>", true),
+        (" required>", true),
+        ("（机器人猜的）", false),
+        ("<option value=\"1\" selected", false),
+    ] {
+        assert_eq!(row.contains(expected), present, "{expected}: {row}");
+    }
+    // Sent anyway without an item: no save button.
+    let preview = web
+        .get(
+            &format!(
+                "preview?op=add_keyword&item=&keyword={}&question={}",
+                encode("下雨"),
+                encode("明天会下雨吗")
+            ),
+            Some(&cookie),
+        )
+        .await;
+    assert!(!preview.body.contains("id=\"save\""), "{}", preview.body);
+    web.stop().await;
+}
+
+/// A recorded question is personal data: the unanswered page deletes it (after a
+/// confirmation, with the CSRF token) from the lists and the summaries.
+#[tokio::test]
+async fn an_admin_deletes_a_recorded_question_everywhere() {
+    let web = TestWeb::start().await;
+    web.record("我叫张三住在福田区某某路想问补贴", 2, 60);
+    web.record("明天会下雨吗", 1, 60);
+    let cookie = web.log_in().await;
+    let page = web.get("unanswered", Some(&cookie)).await;
+    assert!(page.body.contains("确定删除"), "{}", page.body);
+    let csrf = page.input("csrf");
+    // (form, expected status): no token refused, then the deletion.
+    for (form, status) in [
+        (
+            vec![("question", "我叫张三住在福田区某某路想问补贴")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            vec![
+                ("question", "我叫张三住在福田区某某路想问补贴"),
+                ("csrf", csrf.as_str()),
+            ],
+            StatusCode::SEE_OTHER,
+        ),
+    ] {
+        let response = web.post("delete", Some(&cookie), &form).await;
+        assert_eq!(response.status, status, "{form:?}: {}", response.body);
+    }
+    for path in ["unanswered", ""] {
+        let page = web.get(path, Some(&cookie)).await;
+        assert!(!page.body.contains("张三"), "{path}: {}", page.body);
+        assert!(page.body.contains("明天会下雨吗"), "{path}: the other question stays");
+    }
+    web.stop().await;
+}
+
+/// A preview that would make a question the bot declines answered warns in plain words;
+/// one that changes nothing for the question does not.
+#[tokio::test]
+async fn a_preview_warns_before_an_out_of_scope_question_gets_answered() {
+    let web = TestWeb::start().await;
+    let cookie = web.log_in().await;
+    // (question, item, keyword, warned)
+    for (question, item, keyword, warned) in [
+        ("明天会下雨吗", "1", "下雨", true),
+        ("全市建了多少间母婴室？", "5", "喂奶房", false),
+    ] {
+        let preview = web
+            .get(
+                &format!(
+                    "preview?op=add_keyword&item={item}&keyword={}&question={}",
+                    encode(keyword),
+                    encode(question)
+                ),
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(preview.status, StatusCode::OK, "{question}: {}", preview.body);
+        assert_eq!(preview.body.contains("id=\"scope-warning\""), warned, "{question}");
+    }
     web.stop().await;
 }

@@ -22,6 +22,45 @@ pub fn chromedriver_path() -> Option<PathBuf> {
     })
 }
 
+/// Whether a `CI` value means the tests run in CI (`true`, `1`, `yes`, any case; as CI
+/// services set it). Unset, empty, `false`, `0` or `no`: not in CI.
+pub fn ci_value_means_ci(value: Option<&str>) -> bool {
+    value.is_some_and(|value| ["true", "1", "yes"].contains(&value.trim().to_ascii_lowercase().as_str()))
+}
+
+/// What a browser test does without ChromeDriver: in CI (`CI=true`) it fails; elsewhere it
+/// prints a `SKIPPED` line straight to the terminal's standard error (past the test
+/// harness's capture, so it shows beside `ok`) and the test returns.
+pub fn skip_without_chromedriver(test: &str) {
+    let ci = std::env::var("CI").ok();
+    assert!(
+        !ci_value_means_ci(ci.as_deref()),
+        "{test}: chromedriver is missing and CI={}: .ci/run installs chromium and chromium-driver",
+        ci.unwrap_or_default()
+    );
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "SKIPPED {test}: no chromedriver (apt-get install chromium chromium-driver, or set CHROMEDRIVER); under CI=true this fails"
+    );
+}
+
+#[test]
+fn ci_values_that_make_a_missing_chromedriver_fail() {
+    for (value, ci) in [
+        (None, false),
+        (Some(""), false),
+        (Some("false"), false),
+        (Some("0"), false),
+        (Some("true"), true),
+        (Some("TRUE"), true),
+        (Some("1"), true),
+        (Some("yes"), true),
+    ] {
+        assert_eq!(ci_value_means_ci(value), ci, "CI={value:?}");
+    }
+}
+
 /// A running ChromeDriver with one headless Chromium session.
 pub struct Browser {
     driver: Child,

@@ -190,7 +190,7 @@ pub fn store_unavailable(reason: &str) -> String {
 /// `fuer-bot stats|unanswered` before the bot recorded any question.
 pub fn no_questions_recorded(database: &str) -> String {
     format!(
-        "还没有记录任何问题（{database} 还不存在或是空的）。机器人开始回答问题后会自动创建并记录；数据文件夹由 --data-dir 或 DATA_DIR 指定。"
+        "还没有记录任何问题（{database} 还不存在或是空的）。记录的问题来自 Telegram 上向机器人提的问题和本地控制台 fuer-bot chat（fuer-bot ask 只有加 --record 才记录）；没有 Telegram 也可以先运行 fuer-bot chat 问几个问题试试。数据文件夹由 --data-dir 或 DATA_DIR 指定。"
     )
 }
 

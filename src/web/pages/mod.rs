@@ -20,6 +20,7 @@
 //! session's CSRF token. Responses are never cached, and the login token never leaves
 //! in a `Referer`.
 
+mod delete;
 mod edit;
 mod knowledge;
 mod layout;
@@ -52,6 +53,7 @@ pub fn router(state: WebState) -> Router {
         .merge(knowledge::routes())
         .merge(preview::routes())
         .merge(save::routes())
+        .merge(delete::routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -50,6 +50,9 @@ struct PreviewPage {
     new_reply: Option<ReplyView>,
     old_outcome: String,
     new_outcome: String,
+    /// The question was declined (no word of the article) and would be answered: the page
+    /// asks the admin to make sure the article answers it.
+    newly_answered: bool,
     changed: Vec<ChangedRow>,
     checked: usize,
     items: Vec<(u8, String)>,
@@ -72,10 +75,14 @@ fn preview_html(state: &WebState, session: &Session, fields: &EditFields, record
         let (reply, outcome, _) = answer_view(&engine, &question);
         (Some(reply), outcome)
     };
+    let mut newly_answered = false;
     let (problems, new_reply, new_outcome, changed) = match &plan.result {
         Err(problems) => (problem_lines(problems), None, String::new(), Vec::new()),
         Ok(knowledge) => {
             let after = Engine::new(knowledge.clone());
+            newly_answered = !question.is_empty()
+                && engine.answer(&question).status == fuer_core::engine::Status::Declined
+                && after.answer(&question).status == fuer_core::engine::Status::Answered;
             let (reply, outcome) = if question.is_empty() {
                 (None, String::new())
             } else {
@@ -115,6 +122,7 @@ fn preview_html(state: &WebState, session: &Session, fields: &EditFields, record
             new_reply,
             old_outcome,
             new_outcome,
+            newly_answered,
             changed,
             checked: recorded.len(),
             items: item_choices(engine.knowledge()),

@@ -45,7 +45,7 @@ impl Edit {
             Edit::AddKeyword { keyword, .. } => {
                 let keyword = check_word(keyword)?;
                 match document.get_mut("keywords") {
-                    Some(item) => push_word(word_array(item)?, &keyword),
+                    Some(item) => add_keyword(word_array(item)?, &keyword),
                     None => {
                         let mut array = Array::new();
                         array.push(keyword);
@@ -158,6 +158,32 @@ fn push_word(array: &mut Array, word: &str) {
     array.push_formatted(value);
 }
 
+/// Whether a word is written in Chinese characters (at least one CJK ideograph).
+fn is_chinese(word: &str) -> bool {
+    word.chars()
+        .any(|c| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'))
+}
+
+/// Adds a keyword beside its kind: a Chinese keyword right after the last Chinese one (an
+/// item file lists its Chinese keywords first, then, under a comment, the English ones), any
+/// other at the end.
+fn add_keyword(array: &mut Array, keyword: &str) {
+    let last_chinese = array
+        .iter()
+        .enumerate()
+        .filter(|(_, value)| value.as_str().is_some_and(is_chinese))
+        .map(|(index, _)| index)
+        .last();
+    match last_chinese {
+        Some(index) if is_chinese(keyword) && index + 1 < array.len() => {
+            let mut value = Value::from(keyword);
+            value.decor_mut().set_prefix(" ");
+            array.insert_formatted(index + 1, value);
+        }
+        _ => push_word(array, keyword),
+    }
+}
+
 /// Removes every element equal to `word` (exactly, after trimming).
 fn remove_word(array: &mut Array, word: &str) -> Result<(), EditError> {
     let word = word.trim();
@@ -202,6 +228,35 @@ mod tests {
             edited,
             "# item five\nnumber = 5\nkeywords = [\n  # spoken words\n  \"a\", \"b\",\n  \"c\", \"新词\",\n]\n\n# first fact\n[[facts]]\ntext = \"x\"\n"
         );
+    }
+
+    #[test]
+    fn a_keyword_goes_with_the_keywords_of_its_script() {
+        let item = "number = 5\nkeywords = [\n  # 中文\n  \"母婴室\", \"哺乳室\",\n  # English\n  \"nursing room\", \"daycare\",\n]\n";
+        // (keyword, the keywords line it must end up on)
+        for (keyword, line) in [
+            ("喂奶间", "  \"母婴室\", \"哺乳室\", \"喂奶间\","),
+            ("hpv vaccine", "  \"nursing room\", \"daycare\", \"hpv vaccine\","),
+            ("hpv疫苗", "  \"母婴室\", \"哺乳室\", \"hpv疫苗\","),
+        ] {
+            let edited = Edit::AddKeyword {
+                item: 5,
+                keyword: keyword.to_string(),
+            }
+            .apply(item)
+            .unwrap();
+            assert!(edited.lines().any(|candidate| candidate == line), "{keyword}: {edited}");
+            assert!(edited.contains("# English\n  \"nursing room\""), "{edited}");
+        }
+        // Only Chinese keywords, or none Chinese: at the end.
+        let chinese_only = "number = 1\nkeywords = [\"a中\", \"b中\"]\n";
+        let edited = Edit::AddKeyword {
+            item: 1,
+            keyword: "新词".to_string(),
+        }
+        .apply(chinese_only)
+        .unwrap();
+        assert_eq!(edited, "number = 1\nkeywords = [\"a中\", \"b中\", \"新词\"]\n");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod messages;
 
 mod parse;
 pub mod questions;
+pub mod suggest;
 mod syntax;
 
 pub use article::{ARTICLE_FILE_NAME, Article, Mismatch};
