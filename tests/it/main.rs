@@ -6,6 +6,7 @@ mod cli;
 mod dialogue_steps;
 mod eval_sets;
 mod fake_api;
+mod head;
 mod house;
 mod knowledge_check;
 mod lexicon;

@@ -121,6 +121,7 @@ impl Engine {
                 fmt(&ranking.scores)
             )
         });
+        self.trace_narrowings(number, ranking, analysis, tracer);
         // The topic's name is only needed to say what is missing.
         let topic = || self.topic_name(item, scoring, question);
         let missing = if let Some(gap) = &ranking.scope_gap {

@@ -139,11 +139,11 @@ impl Engine {
     /// Stage 2: what is asked, and how strongly the question points at each item.
     fn understand<'e>(&'e self, text: &'e str, read: Read, tracer: &mut Tracer) -> Question<'e> {
         let Read { normalized, chars, raw } = read;
-        let mut analysis = self.analyzer.analyze(&normalized);
-        self.trace_analysis(&analysis, tracer);
         let scoring = self.score_text(&raw, &normalized, &chars);
-        self.trace_scoring(&scoring, tracer);
         let keyword_spans = self.topic_spans(&scoring);
+        let mut analysis = self.analyzer.analyze(&normalized, &keyword_spans);
+        self.trace_analysis(&analysis, &normalized, tracer);
+        self.trace_scoring(&scoring, tracer);
         self.analyzer.drop_places_inside(&mut analysis, &keyword_spans);
         Question {
             text,
