@@ -10,6 +10,7 @@ mod head;
 mod house;
 mod knowledge_check;
 mod lexicon;
+mod meaning;
 mod properties;
 mod readme;
 mod reload;

@@ -36,6 +36,7 @@ pub mod trace;
 pub mod vocabulary;
 
 use crate::knowledge::KnowledgeBase;
+use crate::texts;
 
 use analysis::{Analysis, Analyzer, byte_to_char_map};
 pub use answer::{Answer, Asked, Intent, Missing, Part, Status};
@@ -47,6 +48,9 @@ use intents::{ITEM_UNITS, IntentPatterns};
 use scoring::{Scoring, score};
 use trace::{Trace, Tracer};
 use vocabulary::Vocabulary;
+
+/// The asked kind of a question that asks which item its topic is in ([`Asked::kind`]).
+pub const ITEM_KIND: &str = "item";
 
 /// Index of one knowledge base, ready to answer questions.
 #[derive(Debug)]
@@ -203,6 +207,13 @@ impl Engine {
     }
 
     fn asked_summary(&self, analysis: &Analysis) -> Option<Asked> {
+        if analysis.asks_item {
+            return Some(Asked {
+                kind: ITEM_KIND.to_string(),
+                label: texts::ASKED_ITEM_LABEL.to_string(),
+                unit: None,
+            });
+        }
         let kind = analysis.asked?;
         Some(Asked {
             kind: self.analyzer.kind_name(kind).to_string(),

@@ -142,6 +142,9 @@ impl Engine {
         let scoring = self.score_text(&raw, &normalized, &chars);
         let keyword_spans = self.topic_spans(&scoring);
         let mut analysis = self.analyzer.analyze(&normalized, &keyword_spans);
+        if self.intents.asks_item(&normalized) {
+            analysis.ask_for_item();
+        }
         self.trace_analysis(&analysis, &normalized, tracer);
         self.trace_scoring(&scoring, tracer);
         self.analyzer.drop_places_inside(&mut analysis, &keyword_spans);
@@ -171,7 +174,8 @@ impl Engine {
             }
             tracer.note(|| "ordinal words ignored: the question names a topic".to_string());
         }
-        if self.intents.list_strong.is_match(&question.normalized) {
+        // 十件大事里哪条是讲母婴室的 asks for one item, not the list.
+        if !question.analysis.asks_item && self.intents.list_strong.is_match(&question.normalized) {
             tracer.note(|| "intent: list".to_string());
             return Some(Answer::without_item(Intent::List));
         }

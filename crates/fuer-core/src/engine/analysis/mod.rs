@@ -69,6 +69,19 @@ pub struct Analysis {
     pub head: Head,
     /// Cues that do not decide what is asked (they may narrow which fact fits).
     pub modifiers: Vec<Modifier>,
+    /// The question asks which item its topic is in (对口帮扶是第几件事): the item answers it.
+    pub asks_item: bool,
+}
+
+impl Analysis {
+    /// Makes this the analysis of a question asking which item its topic is in: the item
+    /// answers it, whatever the cues say (第几 asks no ordinal figure here).
+    pub fn ask_for_item(&mut self) {
+        self.asks_item = true;
+        self.asked = None;
+        self.unit = None;
+        self.counted.clear();
+    }
 }
 
 /// The compiled question words.
