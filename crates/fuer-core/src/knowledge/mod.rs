@@ -7,12 +7,16 @@
 
 mod article;
 pub mod edit;
+pub mod messages;
 
 mod parse;
 pub mod questions;
+mod syntax;
 
 pub use article::{ARTICLE_FILE_NAME, Article, Mismatch};
-pub use parse::{KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, year_of_title};
+pub use parse::{
+    KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_knowledge_with, year_of_title,
+};
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 
 /// The years an article may report on, and a question or a text may name as a year

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::messages;
 use super::parse::FileReport;
 
 /// The file name of the question words in the knowledge directory.
@@ -241,7 +242,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
     let other_places = report.check_keywords(&scope_entry.other_places);
     let asked = parse_asked(report, &parsed.asked);
     if parsed.asked.is_empty() {
-        report.at(&parsed.scope, "no [[asked]] kinds: the file needs at least one");
+        report.at(&parsed.scope, messages::NO_ASKED_KINDS);
     }
     let units = parse_units(report, &parsed.unit);
     let follow_up = parse_follow_up(report, parsed.followup.as_ref());
@@ -272,19 +273,13 @@ fn parse_asked(report: &mut FileReport<'_>, entries: &[Spanned<AskedEntry>]) -> 
         let entry_ref = entry.get_ref();
         let kind = report.check_text("kind", &entry_ref.kind);
         if !kind.is_empty() && !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-') {
-            report.at(
-                &entry_ref.kind,
-                format!("`kind` \"{kind}\" must be a short name in lowercase English letters (e.g. price)"),
-            );
+            report.at(&entry_ref.kind, messages::fill(messages::KIND_NOT_ENGLISH, &[&kind]));
         }
         let label = report.check_text("label", &entry_ref.label);
         let answer = *entry_ref.answer.get_ref();
         let cues = report.check_keywords(&entry_ref.cues);
         if cues.is_empty() {
-            report.at(
-                entry,
-                format!("kind \"{kind}\" has no cues: add the words that ask for it"),
-            );
+            report.at(entry, messages::fill(messages::KIND_WITHOUT_CUES, &[&kind]));
         }
         check_cue_owners(report, &entry_ref.cues, &kind, &mut cue_owner);
         let units = report.check_keywords(&entry_ref.units);
@@ -320,7 +315,7 @@ fn check_cue_owners(
             let other_line = report.line_at(*other_start);
             report.at(
                 spanned,
-                format!("cue \"{cue}\" is already listed for kind \"{other_kind}\" (line {other_line})"),
+                messages::fill(messages::CUE_TWICE, &[&cue, other_kind, &other_line]),
             );
             continue;
         }
@@ -333,27 +328,15 @@ fn check_answer_rule(report: &mut FileReport<'_>, answer: &Spanned<AnswerRule>, 
     let rule = *answer.get_ref();
     match rule {
         AnswerRule::Words if words.is_empty() => {
-            report.at(answer, "answer = \"words\" needs a `words` list");
+            report.at(answer, messages::WORDS_NEEDED);
         }
         AnswerRule::Any | AnswerRule::None | AnswerRule::Figure if !words.is_empty() => {
-            report.at(
-                answer,
-                format!(
-                    "`words` is only used with answer = \"words\" (here: \"{}\")",
-                    rule.name()
-                ),
-            );
+            report.at(answer, messages::fill(messages::WORDS_UNUSED, &[&rule.name()]));
         }
         _ => {}
     }
     if rule != AnswerRule::Figure && !units.is_empty() {
-        report.at(
-            answer,
-            format!(
-                "`units` is only used with answer = \"figure\" (here: \"{}\")",
-                rule.name()
-            ),
-        );
+        report.at(answer, messages::fill(messages::UNITS_UNUSED, &[&rule.name()]));
     }
 }
 
@@ -365,7 +348,7 @@ fn parse_units(report: &mut FileReport<'_>, entries: &[Spanned<UnitEntry>]) -> V
         let label = report.check_text("label", &entry_ref.label);
         let asked_words = report.check_keywords(&entry_ref.asked);
         if asked_words.is_empty() {
-            report.at(entry, "a [[unit]] needs `asked` words");
+            report.at(entry, messages::UNIT_WITHOUT_WORDS);
         }
         let answered_by = report.check_keywords(&entry_ref.answered_by);
         units.push(UnitClass {
@@ -403,7 +386,7 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         if particle.get_ref().trim().chars().count() > 1 {
             report.at(
                 particle,
-                format!("particle \"{}\" must be one character", particle.get_ref().trim()),
+                messages::fill(messages::PARTICLE_NOT_ONE_CHARACTER, &[&particle.get_ref().trim()]),
             );
         }
     }
