@@ -37,3 +37,31 @@ fn which_item_a_topic_is_in_is_answered_with_the_item() {
         );
     }
 }
+
+/// Class 4: needs told in everyday words reach the item through the concept vocabulary
+/// (`knowledge/concepts.toml`); off-topic questions stay declined.
+#[test]
+fn needs_in_everyday_words_reach_the_item() {
+    for (question, item) in [
+        ("想学怎么在网上卖东西", 9),
+        ("出去打工孩子留在老家没人管", 8),
+        ("孩子不去上学了天天在家待着", 6),
+        ("想找个对象", 5),
+        ("宝宝太小上班没人带", 5),
+        ("生完孩子想找份时间灵活的工作", 2),
+        ("被家暴了晚上没地方去", 10),
+        ("孩子有自闭症怎么办", 8),
+    ] {
+        let answer = answer(question);
+        assert_eq!(answer.item, Some(item), "{question}: {answer:?}");
+        assert_ne!(answer.status, Status::Declined, "{question}");
+    }
+    for question in [
+        "明天会不会刮台风",
+        "附近哪里有好吃的",
+        "房价什么时候降",
+        "Will there be a typhoon tomorrow?",
+    ] {
+        assert_eq!(answer(question).status, Status::Declined, "{question}");
+    }
+}

@@ -473,7 +473,8 @@ fn bigram_postings(docs: &[Doc], item_count: usize) -> BigramMap<BigramPosting> 
         .collect()
 }
 
-/// Normalized word → the other normalized words of its synonym groups.
+/// Normalized word → the other normalized words of its synonym groups, and the everyday
+/// phrases of the concepts meaning it.
 fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap<String, Vec<String>> {
     let mut lookup: HashMap<String, Vec<String>> = HashMap::new();
     for group in &knowledge.synonym_groups {
@@ -488,6 +489,21 @@ fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap
                 if other != word && !entry.contains(other) {
                     entry.push(other.clone());
                 }
+            }
+        }
+    }
+    // The concept vocabulary, one way: an everyday phrase (网上卖东西) becomes a keyword
+    // wherever its term (直播带货) is one, never the other way round.
+    for concept in &knowledge.concepts {
+        let term = vocabulary.normalize(&concept.means);
+        if term.is_empty() {
+            continue;
+        }
+        let entry = lookup.entry(term.clone()).or_default();
+        for phrase in &concept.phrases {
+            let phrase = vocabulary.normalize(phrase);
+            if !phrase.is_empty() && phrase != term && !entry.contains(&phrase) {
+                entry.push(phrase);
             }
         }
     }
