@@ -65,3 +65,33 @@ fn needs_in_everyday_words_reach_the_item() {
         assert_eq!(answer(question).status, Status::Declined, "{question}");
     }
 }
+
+/// Class 3: a place the article names (坪山区 the pilot district, 福田区 the partner of the
+/// building's street project) is no "other place" where the question asks what the article
+/// says of it; a count the article gives only for the whole city, asked for such a
+/// district, stays related; places outside the article stay related.
+#[test]
+fn places_the_article_names_are_its_own() {
+    for (question, item) in [
+        ("坪山区", 10),
+        ("坪山区做了什么", 10),
+        ("坪山区有几个社区", 10),
+        ("福田区参与了什么", 4),
+        ("哪件事是在坪山区试点的", 10),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+    }
+    for (question, item) in [("福田区有多少母婴室", 5), ("香港有母婴室吗", 5)] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Related, Some(item)),
+            "{question}: {answer:?}"
+        );
+    }
+}
