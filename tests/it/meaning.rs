@@ -95,3 +95,21 @@ fn places_the_article_names_are_its_own() {
         );
     }
 }
+
+/// Class 2: an existence or yes/no question answered by a fact that plainly settles it
+/// gets a lead (有 / 是的 / Yes); where the fact does not settle it, none.
+#[test]
+fn yes_no_questions_get_a_lead_only_where_the_fact_settles_it() {
+    use fuer_core::engine::Lead;
+    for (question, lead) in [
+        ("有没有免费的HPV疫苗", Some(Lead::Exists)),
+        ("有没有女科技工作者协会", Some(Lead::Exists)),
+        ("妇儿大厦是不是叫万花筒", Some(Lead::Affirms)),
+        ("爱心妈妈是不是每年都结对", None),
+        ("妇儿大厦是不是叫彩虹桥", None),
+        ("母婴室有多少间", None),
+    ] {
+        let answer = answer(question);
+        assert_eq!(answer.lead, lead, "{question}: {answer:?}");
+    }
+}

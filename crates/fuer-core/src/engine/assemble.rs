@@ -65,6 +65,13 @@ impl Engine {
             .map(|(_, ranking)| ranking.topic_facts())
             .unwrap_or_default();
         self.fill_parts(&mut answer, answered_parts);
+        if answer.status == Status::Answered
+            && answer.more.is_empty()
+            && let (Some((item, ranking)), Some(&fact)) = (parts.first(), answer.facts.first())
+            && ranking.item == *item
+        {
+            answer.lead = self.lead(&question.chars, analysis, scoring, ranking, fact);
+        }
         tracer.note(|| {
             format!(
                 "decision: {} item {:?} facts {:?}{}",

@@ -138,3 +138,9 @@ pub const COUNTED_PREFIX_CHARS: usize = 2;
 /// Navigation: most characters a navigation message may have besides its phrase
 /// (下一件是什么, 能详细说说吗).
 pub const NAVIGATION_FILLER_CHARS: usize = 3;
+
+/// A yes/no question's reply opens with 有 / 是的 only when this share of the question's
+/// words (its claim) is found in the first fact (see `lead.rs`).
+pub const LEAD_MIN_COVERAGE: f32 = 0.75;
+/// English words shorter than this (a, in, the) are no part of a question's claim.
+pub const LEAD_MIN_ENGLISH_WORD_LETTERS: usize = 4;
