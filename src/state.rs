@@ -166,6 +166,7 @@ mod tests {
                 }],
             }],
             synonym_groups: Vec::new(),
+            concepts: Vec::new(),
             question_words: Default::default(),
         })
     }

@@ -162,3 +162,45 @@ fn a_byte_order_mark_and_windows_line_ends_are_no_mistake() {
     std::fs::write(&article, bytes).expect("write the article");
     assert!(load_knowledge_dir(dir.path()).is_ok());
 }
+
+/// The problems `check` reports with `concepts` as the concept vocabulary.
+fn concept_problems(concepts: &str) -> Vec<String> {
+    let dir = copy_knowledge();
+    std::fs::write(dir.path().join("concepts.toml"), concepts).expect("write concepts");
+    match load_knowledge_dir(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The concept vocabulary is checked like the keywords: a phrase of one character, a
+/// concept without phrases and a term no item knows each give a message on their line.
+#[test]
+fn concept_mistakes_are_reported_on_their_line() {
+    let cases = [
+        (
+            "[[concept]]\nmeans = \"母婴室\"\nphrases = [\"奶\"]\n",
+            3,
+            messages::CONCEPT_PHRASE_TOO_SHORT.to_string(),
+        ),
+        (
+            "[[concept]]\nmeans = \"托育\"\nphrases = []\n",
+            2,
+            messages::CONCEPT_WITHOUT_PHRASES.to_string(),
+        ),
+        (
+            "# 火星\n[[concept]]\nmeans = \"火星基地\"\nphrases = [\"去火星\"]\n",
+            3,
+            messages::fill(messages::CONCEPT_UNKNOWN_TERM, &[&"火星基地"]),
+        ),
+    ];
+    for (concepts, line, message) in cases {
+        let problems = concept_problems(concepts);
+        assert_eq!(problems.len(), 1, "{concepts}: {problems:?}");
+        assert!(
+            problems[0].ends_with(&format!("concepts.toml:{line}: {message}")),
+            "{concepts}: {problems:?}"
+        );
+    }
+    assert!(concept_problems("[[concept]]\nmeans = \"直播带货\"\nphrases = [\"网上卖东西\"]\n").is_empty());
+}

@@ -369,6 +369,12 @@ fn the_examples_of_the_editing_guide_are_valid() {
     save_in_place(dir.path(), ITEM_5, blocks[0]);
     save_in_place(dir.path(), "2024-shenzhen/source.toml", blocks[1]);
     save_in_place(dir.path(), "synonyms.toml", blocks[2]);
+    // The guide's concept vocabulary example (its terms are the example's keywords).
+    let concepts = blocks
+        .iter()
+        .find(|block| block.contains("[[concept]]"))
+        .expect("the guide shows concepts.toml");
+    save_in_place(dir.path(), "concepts.toml", concepts);
     let knowledge = load_knowledge_dir(dir.path())
         .unwrap_or_else(|problems| panic!("{problems:#?}"))
         .into_first();

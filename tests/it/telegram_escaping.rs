@@ -55,6 +55,7 @@ fn tricky_engine() -> Engine {
             },
         ],
         synonym_groups: Vec::new(),
+        concepts: Vec::new(),
         question_words: Default::default(),
     })
 }

@@ -38,6 +38,8 @@ pub fn welcome_source(title: &str, publisher: &str, date: &str) -> String {
 }
 pub const ITEM_LABEL_PREFIX: &str = "第";
 pub const ITEM_LABEL_SUFFIX: &str = "件";
+/// What a question asking which item a topic is in asks (对口帮扶是第几件事).
+pub const ASKED_ITEM_LABEL: &str = "第几件";
 pub const FULL_ITEM_POINTER_PREFIX: &str = "查看全文请发送 ";
 pub const SUGGESTIONS_HEADER: &str = "您是不是想问：";
 

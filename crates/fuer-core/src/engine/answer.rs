@@ -82,6 +82,16 @@ pub struct Asked {
     pub unit: Option<String>,
 }
 
+/// How a reply to a yes/no question may open, set only where the fact plainly settles it
+/// (the reply renders it in the asker's language: 有 / 是的 / Yes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// The thing asked about exists or happened (有没有…, 有…吗, is there …).
+    Exists,
+    /// What the question says is so (是不是…, …吗).
+    Affirms,
+}
+
 /// A structured answer, independent of how it is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
@@ -106,6 +116,8 @@ pub struct Answer {
     pub topic_facts: Vec<usize>,
     /// What came from the conversation.
     pub context_use: ContextUse,
+    /// The lead of a yes/no question's reply, where the first fact plainly settles it.
+    pub lead: Option<Lead>,
 }
 
 impl Answer {
@@ -127,6 +139,7 @@ impl Answer {
             position: None,
             topic_facts: Vec::new(),
             context_use: ContextUse::default(),
+            lead: None,
         }
     }
 

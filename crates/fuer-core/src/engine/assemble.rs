@@ -65,6 +65,13 @@ impl Engine {
             .map(|(_, ranking)| ranking.topic_facts())
             .unwrap_or_default();
         self.fill_parts(&mut answer, answered_parts);
+        if answer.status == Status::Answered
+            && answer.more.is_empty()
+            && let (Some((item, ranking)), Some(&fact)) = (parts.first(), answer.facts.first())
+            && ranking.item == *item
+        {
+            answer.lead = self.lead(&question.chars, analysis, scoring, ranking, fact);
+        }
         tracer.note(|| {
             format!(
                 "decision: {} item {:?} facts {:?}{}",
@@ -121,6 +128,7 @@ impl Engine {
                 fmt(&ranking.scores)
             )
         });
+        self.trace_narrowings(number, ranking, analysis, tracer);
         // The topic's name is only needed to say what is missing.
         let topic = || self.topic_name(item, scoring, question);
         let missing = if let Some(gap) = &ranking.scope_gap {

@@ -114,11 +114,14 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
     // The same pattern found twice (e.g. exactly and by pinyin) counts once, best first.
     hits.sort_by(|a, b| a.pattern.cmp(&b.pattern).then(b.factor.total_cmp(&a.factor)));
     hits.dedup_by_key(|hit| hit.pattern);
-    // A unit word (人次) names no topic; a place outside the article's scope (香港, 福田区)
-    // is weak evidence of one.
+    // A unit word (人次) names no topic; a place outside the article's scope (香港) is weak
+    // evidence of one. A place the article names (坪山区, 福田区) is the topic when the
+    // question names no other (坪山区做了什么), and weak beside one (福田区有多少母婴室).
     hits.retain(|hit| !index.patterns[hit.pattern].no_topic);
+    let names_a_topic = hits.iter().any(|hit| !index.patterns[hit.pattern].place_like);
     for hit in &mut hits {
-        if index.patterns[hit.pattern].place_like {
+        let pattern = &index.patterns[hit.pattern];
+        if pattern.place_like && (!pattern.article_place || names_a_topic) {
             hit.factor *= PLACE_KEYWORD_FACTOR;
         }
     }

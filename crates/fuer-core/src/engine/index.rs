@@ -55,6 +55,10 @@ pub struct Pattern {
     /// The keyword is a place the article does not cover as a whole (香港, 福田区): weak
     /// evidence of a topic, and the place still counts as a scope marker.
     pub place_like: bool,
+    /// A district or town of `place_like` that the article's facts name (坪山区 the pilot district, 福田区
+    /// the partner of the building's street project): what the article says of it is no
+    /// other place, so the keyword counts in full.
+    pub article_place: bool,
     pub terms: Vec<usize>,
 }
 
@@ -172,6 +176,8 @@ struct Docs {
 struct KeywordClasses<'v> {
     not_topics: HashSet<&'v str>,
     places: HashSet<&'v str>,
+    /// The normalized texts of every fact (a place they name is an article place).
+    fact_texts: Vec<&'v str>,
     vocabulary: &'v Vocabulary,
 }
 
@@ -199,6 +205,11 @@ impl Index {
         let classes = KeywordClasses {
             not_topics: vocabulary.not_topics.iter().map(String::as_str).collect(),
             places: vocabulary.other_places.iter().map(String::as_str).collect(),
+            fact_texts: docs
+                .iter()
+                .filter(|doc| doc.fact.is_some())
+                .map(|doc| doc.text.as_str())
+                .collect(),
             vocabulary,
         };
         let mut table = TermTable::default();
@@ -366,12 +377,18 @@ impl TermTable {
         self.terms.push(term);
         let no_topic = classes.not_topics.contains(variant.as_str());
         let place_like = is_place_name(&classes.places, &variant);
+        // Only a district or town written out (坪山区, not 坪山 or 港澳): a bare name is too often
+        // part of other words.
+        let article_place = place_like
+            && variant.ends_with(['区', '县', '镇'])
+            && classes.fact_texts.iter().any(|text| text.contains(variant.as_str()));
         let patterns = &mut self.patterns;
         let pattern_index = *self.pattern_ids.entry(variant).or_insert_with(|| {
             patterns.push(Pattern {
                 ascii: chars.iter().all(char::is_ascii),
                 no_topic,
                 place_like,
+                article_place,
                 chars,
                 terms: Vec::new(),
             });
@@ -473,7 +490,8 @@ fn bigram_postings(docs: &[Doc], item_count: usize) -> BigramMap<BigramPosting> 
         .collect()
 }
 
-/// Normalized word → the other normalized words of its synonym groups.
+/// Normalized word → the other normalized words of its synonym groups, and the everyday
+/// phrases of the concepts meaning it.
 fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap<String, Vec<String>> {
     let mut lookup: HashMap<String, Vec<String>> = HashMap::new();
     for group in &knowledge.synonym_groups {
@@ -488,6 +506,21 @@ fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap
                 if other != word && !entry.contains(other) {
                     entry.push(other.clone());
                 }
+            }
+        }
+    }
+    // The concept vocabulary, one way: an everyday phrase (网上卖东西) becomes a keyword
+    // wherever its term (直播带货) is one, never the other way round.
+    for concept in &knowledge.concepts {
+        let term = vocabulary.normalize(&concept.means);
+        if term.is_empty() {
+            continue;
+        }
+        let entry = lookup.entry(term.clone()).or_default();
+        for phrase in &concept.phrases {
+            let phrase = vocabulary.normalize(phrase);
+            if !phrase.is_empty() && phrase != term && !entry.contains(&phrase) {
+                entry.push(phrase);
             }
         }
     }

@@ -31,6 +31,9 @@ pub struct IntentPatterns {
     pub source: Regex,
     pub list_strong: Regex,
     pub list_weak: Regex,
+    /// Which item a topic is in (对口帮扶是第几件事, 在哪1件里, 十件大事里哪条, which item …; 哪条
+    /// alone is a road, not an item).
+    item_question: Regex,
     ordinal_chinese: Regex,
     ordinal_bare: Regex,
     ordinal_negative: Regex,
@@ -114,6 +117,10 @@ impl IntentPatterns {
             list_strong: build_regex(
                 r"(10件|10大|十大|大事|事件|全部|所有).*(哪些|什么|啥|列表|清单|目录|汇总|总结|概括|概览)|^(列表|目录|清单|全部|所有|菜单|总览|概览|list|all item|all|menu|overview|index|content|table of content)$|^(10件大事|10大事件|10件事|10大事|10件|大事|大事件|事件)$|(所有|全部|每件|每1件|看看|列出).{0,3}(大事|事件|事情)|(list|overview|summary) of|what are the (10|ten)|all (10|ten)|10 (major )?(event|item|thing)",
             ),
+            item_question: build_regex(&format!(
+                r"(第几|第多少)({}|大事)|哪1?(件|项|大事)|边1?件|10(件|大)[^哪]{{0,6}}哪1?(条|个)|(which|what) (item|event|number|one of the (10|ten))|which of the (10|ten)",
+                alternatives(&[&ITEM_UNITS])
+            )),
             list_weak: build_regex(
                 r"有哪些|都有什么|有什么|包括什么|包括哪些|讲了什么|说了什么|有啥|哪些事|什么事|做了什么|干了什么|做了哪些|成绩|成就|成果|亮点",
             ),
@@ -195,6 +202,11 @@ impl IntentPatterns {
             strong: false,
             bare: false,
         })
+    }
+
+    /// Whether a normalized question asks which item a topic is in (对口帮扶是第几件事).
+    pub fn asks_item(&self, normalized: &str) -> bool {
+        self.item_question.is_match(normalized)
     }
 
     /// The question without its ordinal words (第10条, 最后), which are no evidence for a fact.

@@ -27,6 +27,7 @@ pub mod followup;
 pub mod hits;
 pub mod index;
 pub mod intents;
+mod lead;
 pub mod params;
 mod pipeline;
 pub mod ranking;
@@ -36,9 +37,10 @@ pub mod trace;
 pub mod vocabulary;
 
 use crate::knowledge::KnowledgeBase;
+use crate::texts;
 
 use analysis::{Analysis, Analyzer, byte_to_char_map};
-pub use answer::{Answer, Asked, Intent, Missing, Part, Status};
+pub use answer::{Answer, Asked, Intent, Lead, Missing, Part, Status};
 use figures::{Figure, find_figures};
 use followup::FollowUpMatcher;
 pub use followup::{ContextUse, Focus, Navigation};
@@ -47,6 +49,9 @@ use intents::{ITEM_UNITS, IntentPatterns};
 use scoring::{Scoring, score};
 use trace::{Trace, Tracer};
 use vocabulary::Vocabulary;
+
+/// The asked kind of a question that asks which item its topic is in ([`Asked::kind`]).
+pub const ITEM_KIND: &str = "item";
 
 /// Index of one knowledge base, ready to answer questions.
 #[derive(Debug)]
@@ -203,6 +208,13 @@ impl Engine {
     }
 
     fn asked_summary(&self, analysis: &Analysis) -> Option<Asked> {
+        if analysis.asks_item {
+            return Some(Asked {
+                kind: ITEM_KIND.to_string(),
+                label: texts::ASKED_ITEM_LABEL.to_string(),
+                unit: None,
+            });
+        }
         let kind = analysis.asked?;
         Some(Asked {
             kind: self.analyzer.kind_name(kind).to_string(),

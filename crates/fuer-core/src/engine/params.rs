@@ -80,6 +80,9 @@ pub const FACT_FIGURE_LOOKUP_FACTOR: f32 = 2.0;
 pub const ANSWERS_ASKED_BONUS: f32 = 2.5;
 /// Fact ranking: the fact's figure has the very measure word the question used (多少人次 → 人次).
 pub const EXACT_UNIT_BONUS: f32 = 1.5;
+/// Fact ranking: a fact that says what a modifier of the question says (免费的培训 → a fact
+/// with 免费) counts this much more.
+pub const MODIFIER_FACT_BONUS: f32 = 1.5;
 /// Fact ranking: the item's headline can answer too (超2万个岗位, 第一批 are only there), at
 /// this share of its score, so that a body sentence with the same evidence comes first.
 pub const HEADLINE_FACT_FACTOR: f32 = 0.8;
@@ -135,3 +138,9 @@ pub const COUNTED_PREFIX_CHARS: usize = 2;
 /// Navigation: most characters a navigation message may have besides its phrase
 /// (下一件是什么, 能详细说说吗).
 pub const NAVIGATION_FILLER_CHARS: usize = 3;
+
+/// A yes/no question's reply opens with 有 / 是的 only when this share of the question's
+/// words (its claim) is found in the first fact (see `lead.rs`).
+pub const LEAD_MIN_COVERAGE: f32 = 0.75;
+/// English words shorter than this (a, in, the) are no part of a question's claim.
+pub const LEAD_MIN_ENGLISH_WORD_LETTERS: usize = 4;

@@ -139,11 +139,14 @@ impl Engine {
     /// Stage 2: what is asked, and how strongly the question points at each item.
     fn understand<'e>(&'e self, text: &'e str, read: Read, tracer: &mut Tracer) -> Question<'e> {
         let Read { normalized, chars, raw } = read;
-        let mut analysis = self.analyzer.analyze(&normalized);
-        self.trace_analysis(&analysis, tracer);
         let scoring = self.score_text(&raw, &normalized, &chars);
-        self.trace_scoring(&scoring, tracer);
         let keyword_spans = self.topic_spans(&scoring);
+        let mut analysis = self.analyzer.analyze(&normalized, &keyword_spans);
+        if self.intents.asks_item(&normalized) {
+            analysis.ask_for_item();
+        }
+        self.trace_analysis(&analysis, &normalized, tracer);
+        self.trace_scoring(&scoring, tracer);
         self.analyzer.drop_places_inside(&mut analysis, &keyword_spans);
         Question {
             text,
@@ -171,7 +174,8 @@ impl Engine {
             }
             tracer.note(|| "ordinal words ignored: the question names a topic".to_string());
         }
-        if self.intents.list_strong.is_match(&question.normalized) {
+        // 十件大事里哪条是讲母婴室的 asks for one item, not the list.
+        if !question.analysis.asks_item && self.intents.list_strong.is_match(&question.normalized) {
             tracer.note(|| "intent: list".to_string());
             return Some(Answer::without_item(Intent::List));
         }

@@ -11,12 +11,12 @@
 
 use crate::knowledge::questions::AnswerRule;
 
-use super::analysis::{Analysis, Analyzer, Fit};
+use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing};
 use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL,
-    FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, NARROW_MIN,
-    NARROW_RATIO,
+    FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS,
+    MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO,
 };
 use super::scoring::Scoring;
 
@@ -53,6 +53,8 @@ pub struct FactRanking {
     pub scope_gap: Option<ScopeGap>,
     /// Facts to show, best first.
     pub listed: Vec<usize>,
+    /// What each modifier of the question did to the facts (in `Analysis::modifiers` order).
+    pub narrowings: Vec<Narrowing>,
 }
 
 /// Evidence that the question is about each of an item's sentences (its facts, then its
@@ -82,6 +84,7 @@ pub fn rank_facts(
     let docs = docs.as_slice();
     let fact_count = docs.len();
     let mut evidence = evidence(index, item, docs, scoring, chars);
+    let narrowings = modifier_narrowings(index, analyzer, docs, analysis, &mut evidence);
     let best_specific = evidence.specific.iter().copied().fold(0.0f32, f32::max);
     let in_conversation = focus.is_some();
     let focus: Vec<usize> = focus
@@ -120,6 +123,7 @@ pub fn rank_facts(
         selective: bonus_applies,
         scope_gap,
         listed: Vec::new(),
+        narrowings,
     };
     ranking.listed = listed_facts(index, &ranking);
     ranking
@@ -155,6 +159,36 @@ fn evidence(index: &Index, item: usize, docs: &[usize], scoring: &Scoring, chars
         specific[fact] += lookup;
     }
     Evidence { topic, specific, own }
+}
+
+/// What each modifier does: the facts that say it (免费的培训 → the facts with 免费) get
+/// [`MODIFIER_FACT_BONUS`]; a modifier no fact can say narrows nothing.
+fn modifier_narrowings(
+    index: &Index,
+    analyzer: &Analyzer,
+    docs: &[usize],
+    analysis: &Analysis,
+    evidence: &mut Evidence,
+) -> Vec<Narrowing> {
+    if analysis.modifiers.is_empty() {
+        return Vec::new();
+    }
+    let texts: Vec<&str> = docs.iter().map(|&doc| index.docs[doc].text.as_str()).collect();
+    let mut narrowings = Vec::new();
+    for modifier in &analysis.modifiers {
+        if modifier.reason == ModifierReason::InsideKeyword {
+            narrowings.push(Narrowing::Unsayable);
+            continue;
+        }
+        let narrowing = analyzer.narrowing(modifier.cue.kind, &texts);
+        if let Narrowing::To(facts) = &narrowing {
+            for &fact in facts {
+                evidence.topic[fact] += MODIFIER_FACT_BONUS;
+            }
+        }
+        narrowings.push(narrowing);
+    }
+    narrowings
 }
 
 /// Rare words of a sentence: each question bigram once, split among the item's facts

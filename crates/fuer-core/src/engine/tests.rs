@@ -63,6 +63,7 @@ fn engine() -> Engine {
             ),
         ],
         synonym_groups: vec![vec!["母婴室".into(), "哺乳室".into()]],
+        concepts: Vec::new(),
         question_words: QuestionWords {
             asked: vec![
                 asked("price", "门票价格", AnswerRule::None, &["门票", "多少钱"]),

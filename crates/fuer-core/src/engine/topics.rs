@@ -133,8 +133,8 @@ impl Engine {
         }
         // Each piece may ask its own thing (多少剂 …, 多少名 …); a piece without a cue
         // shares the question's (母婴室和两癌筛查各有多少).
-        let mut piece_analysis = self.analyzer.analyze(&normalized);
         let piece_spans = self.topic_spans(&scoring);
+        let mut piece_analysis = self.analyzer.analyze(&normalized, &piece_spans);
         self.analyzer.drop_places_inside(&mut piece_analysis, &piece_spans);
         let piece_analysis = if piece_analysis.asked.is_some() {
             piece_analysis

@@ -6,7 +6,8 @@
 //! analysis and the scoring stages record are rendered here.
 
 use super::Engine;
-use super::analysis::Analysis;
+use super::analysis::{Analysis, CueMatch, ModifierReason, Narrowing};
+use super::ranking::FactRanking;
 use super::scoring::Scoring;
 
 /// Recorded lines of one answer.
@@ -48,10 +49,11 @@ impl<'a> Tracer<'a> {
 }
 
 impl Engine {
-    pub(crate) fn trace_analysis(&self, analysis: &Analysis, tracer: &mut Tracer) {
+    pub(crate) fn trace_analysis(&self, analysis: &Analysis, normalized: &str, tracer: &mut Tracer) {
         if !tracer.enabled() {
             return;
         }
+        self.trace_head(analysis, normalized, tracer);
         let cues: Vec<String> = analysis
             .cues
             .iter()
@@ -76,6 +78,64 @@ impl Engine {
                 analysis.other_years
             )
         });
+    }
+
+    /// The head (interrogative, governed noun, deciding cue) and the modifiers.
+    fn trace_head(&self, analysis: &Analysis, normalized: &str, tracer: &mut Tracer) {
+        let chars: Vec<char> = normalized.chars().collect();
+        let word = |cue: &CueMatch| -> String { chars[cue.start..cue.end.min(chars.len())].iter().collect() };
+        let head = &analysis.head;
+        let interrogative = head.interrogative.as_ref().map_or("-".to_string(), |cue| {
+            format!("\"{}\" ({})", word(cue), self.analyzer.kind_name(cue.kind))
+        });
+        let deciding = head.cue.as_ref().map_or("-".to_string(), |cue| {
+            format!("\"{}\" ({})", word(cue), self.analyzer.kind_name(cue.kind))
+        });
+        let form = match (head.yes_no, head.existence) {
+            (true, true) => "existence",
+            (true, false) => "yes/no",
+            _ => "open",
+        };
+        tracer.note(|| {
+            format!(
+                "head: interrogative {interrogative}; governs \"{}\"; decided by {deciding}; {form} question",
+                head.noun
+            )
+        });
+        for modifier in &analysis.modifiers {
+            let why = match modifier.reason {
+                ModifierReason::InsideKeyword => "inside a keyword of the question: no cue",
+                ModifierReason::NotAsked => "not what is asked: a modifier",
+            };
+            tracer.note(|| {
+                format!(
+                    "modifier \"{}\" ({}): {why}",
+                    word(&modifier.cue),
+                    self.analyzer.kind_name(modifier.cue.kind)
+                )
+            });
+        }
+    }
+
+    /// Why each modifier did or did not narrow the facts of one item.
+    pub(crate) fn trace_narrowings(&self, number: u8, ranking: &FactRanking, analysis: &Analysis, tracer: &mut Tracer) {
+        for (modifier, narrowing) in analysis.modifiers.iter().zip(&ranking.narrowings) {
+            if modifier.reason == ModifierReason::InsideKeyword {
+                continue;
+            }
+            let kind = self.analyzer.kind_name(modifier.cue.kind);
+            let what = match narrowing {
+                Narrowing::To(facts) => format!("narrows to facts {facts:?} (they say it)"),
+                Narrowing::NoFact => "does not narrow: no fact of the item says it".to_string(),
+                Narrowing::Unsayable => "does not narrow: the article never says such things".to_string(),
+            };
+            tracer.note(|| {
+                format!(
+                    "item {number}: modifier ({kind}) at {}..{} {what}",
+                    modifier.cue.start, modifier.cue.end
+                )
+            });
+        }
     }
 
     pub(crate) fn trace_scoring(&self, scoring: &Scoring, tracer: &mut Tracer) {

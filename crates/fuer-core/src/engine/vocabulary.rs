@@ -17,6 +17,10 @@ pub struct Vocabulary {
     pub other_places: Vec<String>,
     /// Characters that carry no topic (了, 的, 吗), normalized.
     pub particles: Vec<char>,
+    /// Question words (多少, 几, how), normalized.
+    pub interrogatives: Vec<String>,
+    /// Words of yes/no questions (吗, 有没有, is there), normalized.
+    pub yes_no: Vec<String>,
 }
 
 impl Vocabulary {
@@ -44,7 +48,15 @@ impl Vocabulary {
             .flat_map(|p| normalize(p).chars().collect::<Vec<char>>())
             .collect();
         particles.dedup();
+        let listed = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .map(|word| normalizer.normalize(word))
+                .filter(|word| !word.is_empty())
+                .collect()
+        };
         Vocabulary {
+            interrogatives: listed(&words.lexicon.interrogatives),
+            yes_no: listed(&words.lexicon.yes_no),
             normalizer,
             not_topics,
             other_places,

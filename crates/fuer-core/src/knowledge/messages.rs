@@ -70,6 +70,10 @@ pub const TITLE_NAMES_NO_YEAR: &str = "标题里没有年份（例如“2024年�
 pub const EMPTY_KEYWORD: &str = "有一个空的关键词 \"\"：删掉它";
 pub const KEYWORD_TWICE: &str = "关键词 \"…\" 写了两次：删掉一个";
 pub const SYNONYM_GROUP_TOO_SMALL: &str = "同义词组至少要有两个词";
+pub const CONCEPT_WITHOUT_PHRASES: &str = "这个概念没有日常说法：`phrases` 里至少写一个市民会说的话";
+pub const CONCEPT_PHRASE_TOO_SHORT: &str = "日常说法至少要两个字：一个字什么都能碰上";
+pub const CONCEPT_UNKNOWN_TERM: &str =
+    "概念的 `means` \"…\" 不是任何一件大事的关键词或同义词：先把它加到关键词里，或改成已有的关键词";
 pub const TITLE_TOO_LONG: &str = "`title` 有 … 个字；按钮上最多放得下 … 个字";
 
 // The article: every fact, headline and summary figure comes from it.
@@ -142,6 +146,9 @@ pub const ALL: &[&str] = &[
     EMPTY_KEYWORD,
     KEYWORD_TWICE,
     SYNONYM_GROUP_TOO_SMALL,
+    CONCEPT_WITHOUT_PHRASES,
+    CONCEPT_PHRASE_TOO_SHORT,
+    CONCEPT_UNKNOWN_TERM,
     TITLE_TOO_LONG,
     HEADLINE_NOT_IN_ARTICLE,
     SUMMARY_FIGURE_NOT_IN_ARTICLE,

@@ -16,7 +16,8 @@ mod syntax;
 
 pub use article::{ARTICLE_FILE_NAME, Article, Mismatch};
 pub use parse::{
-    KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_knowledge_with, year_of_title,
+    CONCEPTS_FILE_NAME, KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
+    parse_knowledge_with, year_of_title,
 };
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 
@@ -105,6 +106,14 @@ impl Knowledge {
     }
 }
 
+/// A concept of the vocabulary: everyday phrases (网上卖东西) that mean one of the article's
+/// terms (直播带货). One way only: the phrases become keywords wherever the term is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concept {
+    pub means: String,
+    pub phrases: Vec<String>,
+}
+
 /// One article's validated knowledge base, with the words all articles share. Items are
 /// sorted by number and numbered 1..=N.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +126,8 @@ pub struct KnowledgeBase {
     pub items: Vec<Item>,
     /// Groups of words that mean the same thing.
     pub synonym_groups: Vec<Vec<String>>,
+    /// Everyday phrases for the article's terms (`concepts.toml`).
+    pub concepts: Vec<Concept>,
     /// What questions ask for, units and scope (`questions.toml`).
     pub question_words: QuestionWords,
 }

@@ -17,12 +17,15 @@ use super::article::{ARTICLE_FILE_NAME, Article, Mismatch};
 use super::messages;
 use super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
 use super::syntax::{self, line_of_offset};
-use super::{Fact, Item, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo, YEARS, is_plausible_year};
+use super::{Concept, Fact, Item, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo, YEARS, is_plausible_year};
 
 /// The file holding the article's metadata.
 pub const SOURCE_FILE_NAME: &str = "source.toml";
 /// The file holding cross-item synonym groups.
 pub const SYNONYMS_FILE_NAME: &str = "synonyms.toml";
+/// The file holding the concept vocabulary: everyday phrases for the article's terms
+/// (optional).
+pub const CONCEPTS_FILE_NAME: &str = "concepts.toml";
 
 /// One knowledge file, already read: its display path and its contents.
 #[derive(Debug, Clone)]
@@ -73,6 +76,29 @@ struct SynonymsFile {
 #[serde(deny_unknown_fields)]
 struct SynonymGroup {
     words: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptsFile {
+    #[serde(default)]
+    concept: Vec<ConceptEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptEntry {
+    /// The article's term (a keyword or synonym of some item).
+    means: Spanned<String>,
+    /// Everyday phrases that mean it.
+    phrases: Vec<Spanned<String>>,
+}
+
+/// A parsed concept and where its term is written, for the check across files.
+struct ParsedConcept {
+    concept: Concept,
+    path: String,
+    line: usize,
 }
 
 #[derive(Deserialize)]
@@ -204,6 +230,7 @@ pub fn parse_knowledge_with(
     let mut problems = Vec::new();
     let mut synonym_groups = None;
     let mut question_words = None;
+    let mut concepts: Vec<ParsedConcept> = Vec::new();
     let mut article_files: BTreeMap<&str, Vec<&KnowledgeFile>> = BTreeMap::new();
     for file in files {
         match place_of(directory, &file.path) {
@@ -213,6 +240,13 @@ pub fn parse_knowledge_with(
                     problems: &mut problems,
                 };
                 synonym_groups = Some(parse_synonyms(&mut report));
+            }
+            Place::Shared(CONCEPTS_FILE_NAME) => {
+                let mut report = FileReport {
+                    file,
+                    problems: &mut problems,
+                };
+                concepts = parse_concepts(&mut report);
             }
             Place::Shared(QUESTIONS_FILE_NAME) => {
                 let mut report = FileReport {
@@ -229,14 +263,16 @@ pub fn parse_knowledge_with(
                     &[&name, &join_path(directory, "2024-shenzhen")],
                 ),
             }),
-            Place::Article(id, SYNONYMS_FILE_NAME | QUESTIONS_FILE_NAME) => problems.push(Problem {
-                path: file.path.clone(),
-                line: 0,
-                message: messages::fill(
-                    messages::SHARED_FILE_IN_ARTICLE,
-                    &[&file_name(&file.path), &directory, &id],
-                ),
-            }),
+            Place::Article(id, SYNONYMS_FILE_NAME | QUESTIONS_FILE_NAME | CONCEPTS_FILE_NAME) => {
+                problems.push(Problem {
+                    path: file.path.clone(),
+                    line: 0,
+                    message: messages::fill(
+                        messages::SHARED_FILE_IN_ARTICLE,
+                        &[&file_name(&file.path), &directory, &id],
+                    ),
+                })
+            }
             Place::Article(id, _) => article_files.entry(id).or_default().push(file),
         }
     }
@@ -276,10 +312,15 @@ pub fn parse_knowledge_with(
         if let Some(article) = parse_article(id, &article_directory, files, &unreadable_here, &mut problems) {
             articles.push(KnowledgeBase {
                 synonym_groups: synonym_groups.clone(),
+                concepts: concepts.iter().map(|parsed| parsed.concept.clone()).collect(),
                 question_words: question_words.clone(),
                 ..article
             });
         }
+    }
+    // A term is looked up once every item file is right (a broken item hides its keywords).
+    if problems.is_empty() && unreadable.is_empty() {
+        check_concept_terms(&concepts, &articles, &synonym_groups, &mut problems);
     }
     if !problems.is_empty() {
         // File problems by file and line; problems of a directory as a whole last.
@@ -383,6 +424,7 @@ fn parse_article<'a>(
         source: source.info,
         items,
         synonym_groups: Vec::new(),
+        concepts: Vec::new(),
         question_words: QuestionWords::default(),
     })
 }
@@ -456,6 +498,69 @@ fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
         groups.push(words);
     }
     groups
+}
+
+/// Parses the concept vocabulary: each concept's term and its everyday phrases.
+fn parse_concepts(report: &mut FileReport<'_>) -> Vec<ParsedConcept> {
+    let Some(parsed) = parse_toml::<ConceptsFile>(report) else {
+        return Vec::new();
+    };
+    let mut concepts = Vec::new();
+    for entry in &parsed.concept {
+        let means = entry.means.get_ref().trim().to_string();
+        if means.is_empty() {
+            report.at(&entry.means, messages::fill(messages::EMPTY_FIELD, &[&"means"]));
+            continue;
+        }
+        let phrases = report.check_keywords(&entry.phrases);
+        if phrases.is_empty() {
+            report.at(&entry.means, messages::CONCEPT_WITHOUT_PHRASES);
+            continue;
+        }
+        for phrase in &entry.phrases {
+            if phrase.get_ref().trim().chars().count() < 2 {
+                report.at(phrase, messages::CONCEPT_PHRASE_TOO_SHORT);
+            }
+        }
+        concepts.push(ParsedConcept {
+            concept: Concept { means, phrases },
+            path: report.file.path.clone(),
+            line: report.line_at(entry.means.span().start),
+        });
+    }
+    concepts
+}
+
+/// Every concept's term must be a keyword or synonym of some item, or words of its facts: a
+/// phrase for a term the bot does not know would reach nothing.
+fn check_concept_terms(
+    concepts: &[ParsedConcept],
+    articles: &[KnowledgeBase],
+    synonym_groups: &[Vec<String>],
+    problems: &mut Vec<Problem>,
+) {
+    let known = |term: &str| {
+        let term = term.to_lowercase();
+        let same = |word: &String| word.to_lowercase() == term;
+        synonym_groups.iter().flatten().any(same)
+            || articles.iter().flat_map(|article| &article.items).any(|item| {
+                item.keywords.iter().any(same)
+                    || item.headline.to_lowercase().contains(&term)
+                    || item
+                        .facts
+                        .iter()
+                        .any(|fact| fact.keywords.iter().any(same) || fact.text.to_lowercase().contains(&term))
+            })
+    };
+    for parsed in concepts {
+        if !articles.is_empty() && !known(&parsed.concept.means) {
+            problems.push(Problem {
+                path: parsed.path.clone(),
+                line: parsed.line,
+                message: messages::fill(messages::CONCEPT_UNKNOWN_TERM, &[&parsed.concept.means]),
+            });
+        }
+    }
 }
 
 /// Parses one item file; returns the item and the line of its `number` field. With the

@@ -111,6 +111,12 @@ pub struct Lexicon {
     /// Characters that carry no topic (了, 的, 吗, 呢): they end what a question counts
     /// (多少个社区呢 → 社区) and are not new words of a follow-up.
     pub particles: Vec<String>,
+    /// Question words (多少, 几, 哪, 谁, 什么, how, when): a cue holding one is a question of
+    /// its own (几点, 多少钱); other cues are nouns (门票, 电话) that decide what is asked
+    /// only where the question asks about them.
+    pub interrogatives: Vec<String>,
+    /// Words of yes/no questions (吗, 是不是, 有没有, is there).
+    pub yes_no: Vec<String>,
 }
 
 /// The whole question-words file.
@@ -171,6 +177,10 @@ struct WordsEntry {
     greetings: Vec<Spanned<String>>,
     #[serde(default)]
     particles: Vec<Spanned<String>>,
+    #[serde(default)]
+    interrogatives: Vec<Spanned<String>>,
+    #[serde(default)]
+    yes_no: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -384,5 +394,7 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         measure_words: report.check_keywords(&entry.measure_words),
         greetings: report.check_keywords(&entry.greetings),
         particles: report.check_keywords(&entry.particles),
+        interrogatives: report.check_keywords(&entry.interrogatives),
+        yes_no: report.check_keywords(&entry.yes_no),
     }
 }

@@ -18,7 +18,37 @@ pub enum Fit {
     Exact,
 }
 
+/// What one modifier does to the facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Narrowing {
+    /// The facts that say it (免费 → the facts with 免费).
+    To(Vec<usize>),
+    /// No fact of the item says it.
+    NoFact,
+    /// The article never says such things (每年, 附近): it cannot narrow.
+    Unsayable,
+}
+
 impl Analyzer {
+    /// Which facts (normalized texts) say what a modifier says: a kind answered by words
+    /// narrows to the facts holding one of them; other kinds cannot narrow.
+    pub fn narrowing(&self, modifier_kind: usize, fact_texts: &[&str]) -> Narrowing {
+        let Some(kind) = self.kinds.get(modifier_kind) else {
+            return Narrowing::Unsayable;
+        };
+        if kind.answer != AnswerRule::Words {
+            return Narrowing::Unsayable;
+        }
+        let facts: Vec<usize> = (0..fact_texts.len())
+            .filter(|&f| kind.words.iter().any(|word| fact_texts[f].contains(word.as_str())))
+            .collect();
+        if facts.is_empty() {
+            Narrowing::NoFact
+        } else {
+            Narrowing::To(facts)
+        }
+    }
+
     /// How well a fact (its normalized text and figures) answers the analysed question.
     pub fn fit(&self, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> Fit {
         let Some(kind) = analysis.asked.and_then(|k| self.kinds.get(k)) else {

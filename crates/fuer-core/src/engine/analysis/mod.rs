@@ -15,7 +15,20 @@ use crate::knowledge::questions::{ORDINAL_UNIT, YEAR_UNIT};
 use super::vocabulary::Vocabulary;
 
 mod fit;
-pub use fit::Fit;
+mod head;
+pub use fit::{Fit, Narrowing};
+pub use head::{Head, Modifier, ModifierReason};
+
+/// What a cue is: a question word of its own, or a noun that asks only as a head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueRole {
+    /// It holds a question word (多少, 几点, 在哪, how many).
+    Wh,
+    /// It holds a yes/no word and no question word (吗, 有没有, 免费吗, is there).
+    YesNo,
+    /// A noun or verb (门票, 电话, 每年, 报名).
+    Noun,
+}
 
 /// A cue word found in a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +37,7 @@ pub struct CueMatch {
     pub kind: usize,
     pub start: usize,
     pub end: usize,
+    pub role: CueRole,
 }
 
 /// The unit a quantity question asks for.
@@ -51,6 +65,23 @@ pub struct Analysis {
     pub place_spans: Vec<(usize, usize)>,
     /// Years other than the article's year.
     pub other_years: Vec<u16>,
+    /// What decides the asked kind: the interrogative and the noun it governs.
+    pub head: Head,
+    /// Cues that do not decide what is asked (they may narrow which fact fits).
+    pub modifiers: Vec<Modifier>,
+    /// The question asks which item its topic is in (对口帮扶是第几件事): the item answers it.
+    pub asks_item: bool,
+}
+
+impl Analysis {
+    /// Makes this the analysis of a question asking which item its topic is in: the item
+    /// answers it, whatever the cues say (第几 asks no ordinal figure here).
+    pub fn ask_for_item(&mut self) {
+        self.asks_item = true;
+        self.asked = None;
+        self.unit = None;
+        self.counted.clear();
+    }
 }
 
 /// The compiled question words.
@@ -59,8 +90,8 @@ pub struct Analyzer {
     kinds: Vec<CompiledKind>,
     units: Vec<CompiledUnit>,
     cue_matcher: Option<AhoCorasick>,
-    /// Pattern index → (kind index, cue is ASCII).
-    cue_patterns: Vec<(usize, bool)>,
+    /// Pattern index → (kind index, cue is ASCII, its role).
+    cue_patterns: Vec<(usize, bool, CueRole)>,
     unit_matcher: Option<AhoCorasick>,
     /// Pattern index → (unit class, word, ASCII).
     unit_patterns: Vec<(usize, String, bool)>,
@@ -119,7 +150,8 @@ impl Analyzer {
                 if normalized.is_empty() {
                     continue;
                 }
-                cue_patterns.push((kind_index, is_ascii_word(&normalized)));
+                let role = cue_role(&normalized, vocabulary);
+                cue_patterns.push((kind_index, is_ascii_word(&normalized), role));
                 cue_texts.push(normalized);
             }
         }
@@ -209,17 +241,24 @@ impl Analyzer {
         self.kind_label(kind).to_string()
     }
 
-    /// Analyzes a normalized question.
-    pub fn analyze(&self, normalized: &str) -> Analysis {
+    /// Analyzes a normalized question; `keyword_spans` are the char spans of the keywords
+    /// it names (a noun cue inside one is no cue).
+    pub fn analyze(&self, normalized: &str, keyword_spans: &[(usize, usize)]) -> Analysis {
         let byte_to_char = byte_to_char_map(normalized);
-        let cues = self.find_cues(normalized, &byte_to_char);
-        let asked = cues.iter().map(|cue| cue.kind).min();
+        let chars: Vec<char> = normalized.chars().collect();
+        let mut analysis = Analysis {
+            cues: self.find_cues(normalized, &byte_to_char),
+            ..Analysis::default()
+        };
+        self.find_head(&chars, &mut analysis, keyword_spans);
+        let asked = analysis.asked;
+        let cues = &analysis.cues;
         let unit = asked
             .filter(|&kind| self.kind_rule(kind) == AnswerRule::Figure)
-            .and_then(|kind| self.find_unit(normalized, &byte_to_char, &cues, kind));
+            .and_then(|kind| self.find_unit(normalized, &byte_to_char, cues, kind));
         let counted = match (asked, &unit) {
             (Some(kind), _) if self.kind_rule(kind) == AnswerRule::Figure => {
-                counted_noun(normalized, &cues, kind, unit.as_ref(), &self.particles)
+                counted_noun(normalized, cues, kind, unit.as_ref(), &self.particles)
             }
             _ => String::new(),
         };
@@ -237,14 +276,16 @@ impl Analyzer {
                 }
             }
         }
+        if !counted.is_empty() {
+            analysis.head.noun = counted.clone();
+        }
         Analysis {
-            asked,
-            cues,
             unit,
             counted,
             other_places,
             place_spans,
             other_years: self.other_years(normalized),
+            ..analysis
         }
     }
 
@@ -255,7 +296,7 @@ impl Analyzer {
         };
         let mut found: Vec<CueMatch> = Vec::new();
         for hit in matcher.find_overlapping_iter(normalized) {
-            let (kind, ascii) = self.cue_patterns[hit.pattern().as_usize()];
+            let (kind, ascii, role) = self.cue_patterns[hit.pattern().as_usize()];
             if ascii && !on_word_boundaries(normalized, hit.start(), hit.end()) {
                 continue;
             }
@@ -263,6 +304,7 @@ impl Analyzer {
                 kind,
                 start: byte_to_char[hit.start()],
                 end: byte_to_char[hit.end()],
+                role,
             });
         }
         let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
@@ -454,6 +496,27 @@ fn compile_unit(class: &UnitClass, vocabulary: &Vocabulary) -> CompiledUnit {
             .map(|u| vocabulary.normalize(u))
             .filter(|u| !u.is_empty())
             .collect(),
+    }
+}
+
+/// The role of a cue (normalized): a question word of its own, a yes/no word, or a noun.
+fn cue_role(cue: &str, vocabulary: &Vocabulary) -> CueRole {
+    let holds = |words: &[String]| {
+        words.iter().any(|word| {
+            if word.is_ascii() {
+                cue.match_indices(word.as_str())
+                    .any(|(start, _)| on_word_boundaries(cue, start, start + word.len()))
+            } else {
+                cue.contains(word.as_str())
+            }
+        })
+    };
+    if holds(&vocabulary.interrogatives) {
+        CueRole::Wh
+    } else if holds(&vocabulary.yes_no) {
+        CueRole::YesNo
+    } else {
+        CueRole::Noun
     }
 }
 

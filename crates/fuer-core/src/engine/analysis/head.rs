@@ -1,0 +1,164 @@
+//! The head of a question: its interrogative and the noun it governs decide what is asked.
+//!
+//! A cue holding a question word (多少, 几点, 在哪, 有没有, how many) asks by itself. A cue
+//! that is a noun (门票, 电话, 每年, 收费) decides what is asked only where the question asks
+//! about it: in a wh-question unless it only describes another noun (免费的培训开了几场), at
+//! the end of a yes/no question (是不是收费的, 有没有电话), or in a question with no question
+//! word at all (妇儿大厦门票). Elsewhere it is a *modifier* (是不是每年都结对,
+//! 附近有没有…的地方): it may narrow which fact fits, but never makes an answerable question
+//! unanswerable.
+//! A noun cue inside a keyword the question names is no cue (bride price, 总书记).
+
+use crate::knowledge::questions::AnswerRule;
+
+use super::{Analysis, Analyzer, CueMatch, CueRole};
+
+/// Why a noun cue does not decide what is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModifierReason {
+    /// It is part of a keyword the question names (price in "bride price").
+    InsideKeyword,
+    /// The question asks about something else (每年 in 是不是每年都结对).
+    NotAsked,
+}
+
+/// A cue that does not decide what is asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Modifier {
+    pub cue: CueMatch,
+    pub reason: ModifierReason,
+}
+
+/// The head of a question.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Head {
+    /// The cue that decides what is asked (the highest-priority head cue).
+    pub cue: Option<CueMatch>,
+    /// The question word of the question (多少, 有没有, how many), if any: the deciding cue
+    /// when it is one, else the first.
+    pub interrogative: Option<CueMatch>,
+    /// A yes/no question (吗, 是不是, 有没有, is there) without a question word.
+    pub yes_no: bool,
+    /// A question whether something exists (有没有…, 有…吗, is there …).
+    pub existence: bool,
+    /// The noun the interrogative governs, as written (多少个社区 → 社区, 有没有喂奶的地方 →
+    /// 喂奶的地方); empty when none is found.
+    pub noun: String,
+}
+
+impl Analyzer {
+    /// Splits the cues of a question into its head and its modifiers, and sets the asked
+    /// kind: the highest-priority cue that asks. `keyword_spans` are the char spans of the
+    /// keywords the question names.
+    pub(super) fn find_head(&self, chars: &[char], analysis: &mut Analysis, keyword_spans: &[(usize, usize)]) {
+        let mut asking: Vec<CueMatch> = Vec::new();
+        let mut modifiers: Vec<Modifier> = Vec::new();
+        let has_question_word = analysis.cues.iter().any(|cue| cue.role != CueRole::Noun);
+        let has_wh = analysis.cues.iter().any(|cue| cue.role == CueRole::Wh);
+        for cue in &analysis.cues {
+            let reason = if cue.role != CueRole::Noun {
+                None
+            } else if keyword_spans
+                .iter()
+                .any(|&(start, end)| start <= cue.start && cue.end <= end && end - start > cue.end - cue.start)
+            {
+                Some(ModifierReason::InsideKeyword)
+            } else if !has_question_word || self.is_asked_noun(chars, cue, &analysis.cues, has_wh) {
+                None
+            } else {
+                Some(ModifierReason::NotAsked)
+            };
+            match reason {
+                None => asking.push(cue.clone()),
+                Some(reason) => modifiers.push(Modifier {
+                    cue: cue.clone(),
+                    reason,
+                }),
+            }
+        }
+        let deciding = asking.iter().min_by_key(|cue| (cue.kind, cue.start)).cloned();
+        let interrogative = deciding
+            .clone()
+            .filter(|cue| cue.role != CueRole::Noun)
+            .or_else(|| analysis.cues.iter().find(|cue| cue.role != CueRole::Noun).cloned());
+        let yes_no = !has_wh && interrogative.as_ref().is_some_and(|cue| cue.role == CueRole::YesNo);
+        let existence = yes_no && self.is_existence(chars, interrogative.as_ref());
+        let noun = interrogative
+            .as_ref()
+            .map(|cue| self.governed_noun(chars, cue))
+            .unwrap_or_default();
+        analysis.asked = deciding.as_ref().map(|cue| cue.kind);
+        analysis.head = Head {
+            cue: deciding,
+            interrogative,
+            yes_no,
+            existence,
+            noun,
+        };
+        analysis.modifiers = modifiers;
+    }
+
+    /// Whether a noun cue is what the question asks about. In a wh-question it is, unless
+    /// it only describes a noun (免费的培训开了几场) and facts can say it (a kind of answer
+    /// other than "none": 离我最近的母婴室在哪 still asks for an address). In a Chinese yes/no
+    /// question it is only at the end, with particles and yes/no words after it (是不是收费的,
+    /// 有没有电话, 电话有没有), not before more words (是不是每年都结对). English cues always
+    /// are (the asked noun follows "is there" in English).
+    fn is_asked_noun(&self, chars: &[char], cue: &CueMatch, cues: &[CueMatch], has_wh: bool) -> bool {
+        if chars[cue.start..cue.end].iter().all(char::is_ascii) {
+            return true;
+        }
+        let is_link = |position: usize| self.particles.contains(&chars[position]) || chars[position] == ' ';
+        if has_wh {
+            let attributive = chars.get(cue.end) == Some(&'的')
+                && chars
+                    .get(cue.end + 1)
+                    .is_some_and(|c| !self.particles.contains(c) && *c != ' ');
+            return !attributive || self.kind_rule(cue.kind) == AnswerRule::None;
+        }
+        let inside_question_word = |position: usize| {
+            cues.iter()
+                .any(|other| other.role != CueRole::Noun && other.start <= position && position < other.end)
+        };
+        (cue.end..chars.len()).all(|position| is_link(position) || inside_question_word(position))
+    }
+
+    /// Whether a yes/no question asks whether something exists: its word holds 有 or
+    /// "there" (有没有, 有冇, is there), or 有 stands before it (有母婴室吗) or right after it
+    /// (是否有补贴).
+    fn is_existence(&self, chars: &[char], interrogative: Option<&CueMatch>) -> bool {
+        let Some(cue) = interrogative else {
+            return false;
+        };
+        let word: String = chars[cue.start..cue.end].iter().collect();
+        word.contains('有')
+            || word.contains("there")
+            || chars[..cue.start].contains(&'有')
+            || chars.get(cue.end) == Some(&'有')
+    }
+
+    /// The noun the interrogative governs: what follows a yes/no word (有没有喂奶的地方 →
+    /// 喂奶的地方), else the words before it up to a particle (妇儿大厦在哪 → 妇儿大厦). (What
+    /// a quantity counts, 多少个社区 → 社区, replaces it once the unit is known.)
+    fn governed_noun(&self, chars: &[char], cue: &CueMatch) -> String {
+        let is_word = |c: &char| !self.particles.contains(c) && *c != ' ';
+        let after: String = chars[cue.end..].iter().collect();
+        let after = after
+            .trim_end_matches(|c: char| self.particles.contains(&c) || c == ' ')
+            .trim_start();
+        if cue.role == CueRole::YesNo && !after.is_empty() {
+            return after.to_string();
+        }
+        let before: Vec<char> = chars[..cue.start]
+            .iter()
+            .rev()
+            .skip_while(|c| !is_word(c))
+            .take_while(|c| is_word(c))
+            .copied()
+            .collect();
+        if before.is_empty() {
+            return after.to_string();
+        }
+        before.iter().rev().collect()
+    }
+}

@@ -1,0 +1,89 @@
+//! The head of a question decides what is asked (issue 13, class 1): the interrogative and
+//! the noun it governs; a noun cue elsewhere is a modifier that may narrow the facts but never
+//! makes an answerable question unanswerable; a cue inside a keyword of the question is no cue.
+
+use fuer_core::engine::Status;
+
+use crate::support::{shipped_engine, shipped_knowledge};
+
+/// Asserts the status, the item and (when given) words of the first fact.
+fn check(question: &str, status: Status, item: u8, first_fact_has: &str) {
+    let answer = shipped_engine().answer(question);
+    assert_eq!(
+        (answer.status, answer.item),
+        (status, Some(item)),
+        "{question}: {answer:?}"
+    );
+    if first_fact_has.is_empty() {
+        return;
+    }
+    let fact = answer
+        .facts
+        .first()
+        .and_then(|&f| shipped_knowledge().item(item)?.sentence(f))
+        .unwrap_or_default();
+    assert!(fact.contains(first_fact_has), "{question}: first fact {fact}");
+}
+
+#[test]
+fn a_noun_cue_that_only_modifies_a_yes_no_question_does_not_decide_it() {
+    for (question, item, fact) in [
+        ("爱心妈妈是不是每年都结对", 8, "结对关爱"),
+        ("深圳是不是每年都参加世界儿童日亮灯", 7, "连续8年"),
+        ("附近有没有能临时保护妇女儿童的地方", 10, "临时保护中心"),
+        ("政务中心里有没有喂奶的地方", 5, "政务服务中心"),
+        ("是不是每个社区都有妇儿临时保护中心", 10, "临时保护中心"),
+    ] {
+        check(question, Status::Answered, item, fact);
+    }
+}
+
+#[test]
+fn a_cue_inside_a_keyword_of_the_question_is_no_cue() {
+    for (question, item, fact) in [
+        ("Is there any campaign against high bride prices?", 6, "彩礼"),
+        ("习近平总书记关于妇女工作的重要论述是怎么学习的", 1, "总书记"),
+    ] {
+        check(question, Status::Answered, item, fact);
+    }
+}
+
+#[test]
+fn a_noun_the_question_asks_about_still_decides() {
+    for (question, item) in [
+        ("妇儿大厦门票多少钱", 4),
+        ("母婴室是不是收费的", 5),
+        ("离我最近的母婴室在哪", 5),
+        ("救助金每个人能领多少", 5),
+        ("妇儿大厦周末开放吗", 4),
+        ("爱心妈妈每月有补贴吗", 8),
+        ("What are the opening hours of the Women and Children Building?", 4),
+    ] {
+        check(question, Status::Related, item, "");
+    }
+}
+
+#[test]
+fn explain_shows_the_head_and_each_modifier() {
+    let explained = shipped_engine().explain("爱心妈妈是不是每年都结对");
+    assert!(explained.contains("head: interrogative \"是不是\""), "{explained}");
+    assert!(explained.contains("governs \"每年都结对\""), "{explained}");
+    assert!(
+        explained.contains("modifier \"每年\" (per_person): not what is asked"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("does not narrow: the article never says such things"),
+        "{explained}"
+    );
+    let inside = shipped_engine().explain("Is there any campaign against high bride prices?");
+    assert!(
+        inside.contains("modifier \"price\" (price): inside a keyword"),
+        "{inside}"
+    );
+    let quantity = shipped_engine().explain("全市建了多少间母婴室");
+    assert!(
+        quantity.contains("head: interrogative \"多少\" (quantity); governs \"母婴室\""),
+        "{quantity}"
+    );
+}
