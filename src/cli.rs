@@ -52,6 +52,15 @@ pub enum Command {
     },
     /// Validate the knowledge files.
     Check,
+    /// Add an article (a text file) to the knowledge directory as a draft to review.
+    Import {
+        /// The article's text file (UTF-8): its title on the first line, then numbered items.
+        article: PathBuf,
+        /// The new article's id (its folder's name); by default its year and place, such as
+        /// 2025-shenzhen.
+        #[arg(long)]
+        id: Option<String>,
+    },
     /// Run the Telegram bot (needs TELOXIDE_TOKEN) and the admin web page beside it.
     Run,
     /// Serve the admin web page alone (WEB_LISTEN, default 127.0.0.1:8080); no Telegram needed.

@@ -68,6 +68,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     match cli.command {
         Some(Command::Check) => fuer_bot::cli::check(&cli.knowledge, stdout.lock()),
+        Some(Command::Import { article, id }) => {
+            fuer_bot::import::import(&article, &cli.knowledge, id.as_deref(), stdout.lock())
+        }
         Some(Command::Ask {
             json,
             explain,

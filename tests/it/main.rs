@@ -7,6 +7,7 @@ mod dialogue_steps;
 mod eval_sets;
 mod fake_api;
 mod house;
+mod import;
 mod knowledge_check;
 mod properties;
 mod readme;

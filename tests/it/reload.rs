@@ -376,7 +376,7 @@ fn the_examples_of_the_editing_guide_are_valid() {
         .unwrap_or_else(|problems| panic!("{problems:#?}"))
         .into_first();
     assert_eq!(knowledge.items.len(), 10);
-    assert!(guide.contains("OK: 10 items, "));
+    assert!(guide.contains("OK: 2024-shenzhen: 10 items, "));
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod command;
 pub mod conversation;
 pub mod dialogue;
 pub mod engine;
+pub mod import;
 pub mod knowledge;
 pub mod normalize;
 pub mod reply;

@@ -11,8 +11,10 @@ pub mod edit;
 mod parse;
 pub mod questions;
 
-pub use article::{ARTICLE_FILE_NAME, Article, Mismatch};
-pub use parse::{KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, year_of_title};
+pub use article::{ARTICLE_FILE_NAME, Article, Heading, Mismatch, Numbering, numbered_heading};
+pub use parse::{
+    KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_shared, year_of_title,
+};
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 
 /// The longest short title an item may have, in characters (fits a Telegram button).
