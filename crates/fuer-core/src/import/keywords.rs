@@ -86,8 +86,31 @@ const MAX_GENERAL_FREQUENCY: usize = 7_000;
 const MAX_VERB_FREQUENCY: usize = 1_000;
 /// The most terms taken as distinctive of one item.
 const MAX_DISTINCTIVE: usize = 12;
-/// The most keywords suggested for one fact.
-const MAX_FACT_KEYWORDS: usize = 16;
+/// The most keywords suggested for one fact: this many, and one more for every
+/// [`CHARS_PER_FACT_KEYWORD`] characters of the sentence.
+const MIN_FACT_KEYWORDS: usize = 10;
+const CHARS_PER_FACT_KEYWORD: usize = 10;
+/// Words of scope or time (全国, 全市, 目前) that a phrase neither starts nor ends with
+/// (全国妇女工作 → 妇女工作).
+const SCOPE_WORDS: &[&str] = &[
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "市级",
+    "区级",
+    "深圳",
+    "深圳市",
+    "我市",
+    "本市",
+    "各区",
+    "各类",
+    "全年",
+    "目前",
+    "首届",
+    "首个",
+    "首批",
+];
 /// The most words (as segmented) in a phrase taken as a keyword.
 const MAX_PHRASE_WORDS: usize = 3;
 /// The longest phrase taken as a keyword, in characters (names in quotes may be longer).
@@ -267,7 +290,8 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
             .filter(|term| in_facts(&term.normalized) == 1)
             .collect();
         own.sort_by_key(|term| term.rank);
-        for term in own.into_iter().take(MAX_FACT_KEYWORDS) {
+        let limit = MIN_FACT_KEYWORDS + item.facts[fact_index].1.chars().count() / CHARS_PER_FACT_KEYWORD;
+        for term in own.into_iter().take(limit) {
             list.add(&term.text, term.normalized);
         }
         for (word, normalized) in synonym_words(synonym_groups, &facts[fact_index]) {
@@ -286,12 +310,24 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
 }
 
 /// A candidate keyword of a sentence and how it ranks among the sentence's candidates:
-/// names first, then figure nouns, then phrases of fewer words, then longer ones.
+/// names first, then figure nouns, then phrases by their [`phrase_rank`].
 #[derive(Debug, Clone)]
 struct Candidate {
     text: String,
     normalized: String,
-    rank: (u8, usize, std::cmp::Reverse<usize>),
+    rank: (u8, u8),
+}
+
+/// How well a phrase serves as a keyword: two words of three to six characters (智慧系统,
+/// 网络妇联) best, then one word of three or more, then one of two (said in many ways),
+/// then long phrases (rarely asked word for word).
+fn phrase_rank(words: usize, chars: usize) -> u8 {
+    match (words, chars) {
+        (2, 3..=6) => 0,
+        (1, 3..) => 1,
+        (1, _) => 2,
+        _ => 3,
+    }
 }
 
 /// The candidates of a sentence that may be keywords, without repeats.
@@ -307,7 +343,7 @@ fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate>
     let phrases = words
         .runs
         .iter()
-        .flat_map(|run| phrases(run, false))
+        .flat_map(|run| phrases(run, true))
         .map(|(text, count)| (text, (2, count)));
     for (text, (class, count)) in names.chain(figure_nouns).chain(phrases) {
         let Some(normalized) = corpus.keyword_form(&text) else {
@@ -316,7 +352,7 @@ fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate>
         if found.iter().any(|other| other.normalized == normalized) {
             continue;
         }
-        let rank = (class, count, std::cmp::Reverse(normalized.chars().count()));
+        let rank = (class, phrase_rank(count, normalized.chars().count()));
         found.push(Candidate { text, normalized, rank });
     }
     found
@@ -345,6 +381,10 @@ fn phrases(run: &[Word<'_>], rare_verbs: bool) -> Vec<(String, usize)> {
                 continue;
             }
             let last = &words[words.len() - 1];
+            let scoped = words.len() > 1 && (SCOPE_WORDS.contains(&words[0].text) || SCOPE_WORDS.contains(&last.text));
+            if scoped {
+                continue;
+            }
             let noun_phrase = last.is_noun()
                 && words.iter().all(|word| word.is_modifier())
                 && (words.len() == 1 || !words.iter().any(|word| word.is_person()));

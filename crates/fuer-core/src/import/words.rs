@@ -96,6 +96,30 @@ const REPORT_VERBS: &[&str] = &[
     "约", "近", "逾", "有", "为", "至", "到", "及",
 ];
 
+/// Words that say a figure is approximate or a total (超1000个, 达382个, 共覆盖12154人次):
+/// cut off before segmenting, so that they do not stick to the noun before them (建设点超).
+const APPROXIMATORS: &[&str] = &[
+    "不少于",
+    "不低于",
+    "超过",
+    "达到",
+    "共计",
+    "共有",
+    "累计",
+    "总计",
+    "合计",
+    "突破",
+    "多达",
+    "高达",
+    "超",
+    "达",
+    "逾",
+    "近",
+    "约",
+    "共",
+    "仅",
+];
+
 /// One word and its part of speech (jieba's tags: `n` noun, `v` verb, `nr` person …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -166,7 +190,8 @@ enum Piece<'a> {
 /// The words, names and figures of `sentence`; `measure_words` are those of the shared
 /// question words (normalized), added to the common ones.
 pub fn sentence_words<'a>(sentence: &'a str, measure_words: &[String]) -> SentenceWords<'a> {
-    let pieces = pieces(sentence, measure_words);
+    let mut pieces = pieces(sentence, measure_words);
+    trim_approximators(&mut pieces);
     let mut words = SentenceWords::default();
     let runs: Vec<Option<Vec<Word<'a>>>> = pieces
         .iter()
@@ -202,6 +227,23 @@ pub fn sentence_words<'a>(sentence: &'a str, measure_words: &[String]) -> Senten
     }
     words.runs = runs.into_iter().flatten().collect();
     words
+}
+
+/// Cuts the approximators off the text right before each figure.
+fn trim_approximators(pieces: &mut [Piece<'_>]) {
+    for index in 1..pieces.len() {
+        if !matches!(pieces[index], Piece::Figure(_)) {
+            continue;
+        }
+        if let Piece::Text(text) = pieces[index - 1]
+            && let Some(trimmed) = APPROXIMATORS
+                .iter()
+                .find_map(|word| text.strip_suffix(word))
+                .filter(|trimmed| !trimmed.is_empty())
+        {
+            pieces[index - 1] = Piece::Text(trimmed);
+        }
+    }
 }
 
 /// The words of a text without punctuation, tagged.
