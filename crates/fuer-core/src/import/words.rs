@@ -275,7 +275,12 @@ fn noun_before<'a>(run: &[Word<'a>]) -> Option<Vec<Word<'a>>> {
         }
     }
     let mut start = end - 1;
-    while start > 0 && end - start < MAX_NOUN_WORDS && run[start - 1].is_modifier() && !run[start - 1].is_person() {
+    while start > 0
+        && end - start < MAX_NOUN_WORDS
+        && run[start - 1].is_modifier()
+        && !run[start - 1].is_person()
+        && !run[start - 1].is_report_verb()
+    {
         start -= 1;
     }
     phrase(&run[start..end])
