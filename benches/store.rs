@@ -20,6 +20,8 @@ fn record(i: i64) -> QuestionRecord {
             RecordStatus::Answered
         },
         chat_type: "private".to_string(),
+        lang: Default::default(),
+        article: String::new(),
     }
 }
 
@@ -41,7 +43,11 @@ fn store(c: &mut Criterion) {
     }
     group.bench_function("stats_10k", |b| b.iter(|| store.stats(NOW).expect("stats")));
     group.bench_function("unanswered_10k", |b| {
-        b.iter(|| store.unanswered(10, NOW - 30 * 86_400).expect("unanswered"))
+        b.iter(|| {
+            store
+                .unanswered(10, NOW - 30 * 86_400, fuer_bot::store::ArticleFilter::All)
+                .expect("unanswered")
+        })
     });
     group.finish();
 }

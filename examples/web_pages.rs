@@ -2,6 +2,8 @@
 //!
 //! Run: `cargo run --release --example web_pages` (the first run fills
 //! `target/web-bench/fuer-bot.sqlite3`, which takes a minute; later runs reuse it).
+//! With `-- --serve`, it serves the pages on 127.0.0.1:8099 over that database until
+//! stopped, after printing a session cookie: `scripts/lighthouse.sh` audits them so.
 //!
 //! The questions are spread over the last 60 days (about 500,000 in the 30 days the pages
 //! show), over 20,000 different wordings with a skewed frequency: a few hundred real
@@ -115,10 +117,12 @@ fn main() {
     std::fs::create_dir_all(&data).expect("the data directory");
     fill(&path, &engine);
 
+    let serve = std::env::args().any(|argument| argument == "--serve");
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     runtime.block_on(async {
         let recorder = Arc::new(Recorder::open(&path));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
+        let port = if serve { "127.0.0.1:8099" } else { "127.0.0.1:0" };
+        let listener = tokio::net::TcpListener::bind(port).await.expect("a port");
         let address = listener.local_addr().expect("the address");
         let config = WebConfig {
             listen: address,
@@ -132,11 +136,17 @@ fn main() {
             Arc::clone(&auth),
             config,
         );
-        tokio::spawn(fuer_bot::web::serve_on(listener, state, std::future::pending()));
+        let serving = tokio::spawn(fuer_bot::web::serve_on(listener, state, std::future::pending()));
         let session = auth
             .log_in(&auth.login_token(unix_now()), unix_now())
             .expect("a session");
         let cookie = format!("fuer_session={}", auth.session_cookie(&session));
+        if serve {
+            println!("url=http://{address}/");
+            println!("cookie={cookie}");
+            let _ = serving.await;
+            return;
+        }
         let client = reqwest::Client::builder().no_proxy().build().expect("a client");
         let encode = |text: &str| -> String { url::form_urlencoded::byte_serialize(text.as_bytes()).collect() };
         let pages = [

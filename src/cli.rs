@@ -14,6 +14,7 @@ use crate::input;
 use crate::knowledge_dir::load_knowledge_dir;
 use fuer_core::dialogue::{MAX_QUESTION_CHARS, Response};
 use fuer_core::engine::Engine;
+use fuer_core::knowledge::messages;
 
 /// fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
 #[derive(Debug, Parser)]
@@ -26,6 +27,17 @@ pub struct Cli {
     /// Directory of the question database (fuer-bot.sqlite3).
     #[arg(long, global = true, env = "DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
+
+    /// How many days recorded questions are kept (`run` and `web` delete older ones at
+    /// start and daily; the per-day counts stay): 180 or 180d.
+    #[arg(
+        long,
+        global = true,
+        env = "QUESTION_RETENTION",
+        default_value = "180",
+        value_name = "DAYS"
+    )]
+    pub question_retention: crate::store::Retention,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -122,14 +134,13 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
     match load_knowledge_dir(dir) {
         Ok(knowledge) => {
             for article in knowledge.articles() {
-                writeln!(
-                    output,
-                    "OK: {}: {} items, {} facts, {} keywords",
-                    article.id,
-                    article.items.len(),
-                    article.fact_count(),
-                    article.keyword_count()
-                )?;
+                let counts: [&dyn std::fmt::Display; 4] = [
+                    &article.id,
+                    &article.items.len(),
+                    &article.fact_count(),
+                    &article.keyword_count(),
+                ];
+                writeln!(output, "{}", messages::fill(messages::CHECK_OK, &counts))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -137,7 +148,11 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
             for problem in &problems {
                 writeln!(output, "{problem}")?;
             }
-            writeln!(output, "{} problem(s) found", problems.len())?;
+            writeln!(
+                output,
+                "{}",
+                messages::fill(messages::CHECK_PROBLEMS, &[&problems.len()])
+            )?;
             Ok(ExitCode::from(1))
         }
     }

@@ -4,7 +4,6 @@
 //! take unbounded memory (the dialogue refuses questions over
 //! [`fuer_core::dialogue::MAX_QUESTION_CHARS`] anyway).
 
-use std::fmt;
 use std::io::{self, BufRead};
 
 /// The most bytes kept of one line; the rest of a longer line is skipped. Well above the
@@ -13,23 +12,12 @@ use std::io::{self, BufRead};
 pub const MAX_LINE_BYTES: usize = 16 * 1024;
 
 /// Why a line could not be taken as text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not valid UTF-8 text (invalid byte at column {column}); save the input as UTF-8")]
 pub struct LineError {
     /// The 1-based byte column of the first invalid byte.
     pub column: usize,
 }
-
-impl fmt::Display for LineError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "not valid UTF-8 text (invalid byte at column {}); save the input as UTF-8",
-            self.column
-        )
-    }
-}
-
-impl std::error::Error for LineError {}
 
 /// One line of input: its 1-based number and its text, or why it has none.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use fuer_core::knowledge::{ARTICLE_FILE_NAME, Knowledge, KnowledgeFile, Problem, parse_knowledge};
+use fuer_core::knowledge::messages::{self, fill};
+use fuer_core::knowledge::{ARTICLE_FILE_NAME, Knowledge, KnowledgeFile, Problem, parse_knowledge_with};
 
 /// The largest knowledge file read, in bytes (the largest shipped one has about 6 KB).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -22,7 +23,10 @@ pub const MAX_FILES: usize = 400;
 /// The readable files are still checked, so one run reports every problem.
 pub fn load_knowledge_dir(dir: &Path) -> Result<Knowledge, Vec<Problem>> {
     let (files, mut problems) = read_files(dir)?;
-    match parse_knowledge(&dir.display().to_string(), &files) {
+    // A file that could not be read has its problem already: the parser must not add a
+    // second one for it (such as "item 6 is missing").
+    let unreadable: Vec<&str> = problems.iter().map(|problem| problem.path.as_str()).collect();
+    match parse_knowledge_with(&dir.display().to_string(), &files, &unreadable) {
         Ok(knowledge) if problems.is_empty() => Ok(knowledge),
         Ok(_) => Err(problems),
         Err(parse_problems) => {
@@ -61,8 +65,7 @@ fn problem(path: &Path, message: impl Into<String>) -> Problem {
 
 /// The knowledge files directly in `dir` (`*.toml`, the article), and the folders in it.
 fn list(dir: &Path, problems: &mut Vec<Problem>) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Problem> {
-    let entries =
-        fs::read_dir(dir).map_err(|error| problem(dir, format!("cannot read the knowledge directory: {error}")))?;
+    let entries = fs::read_dir(dir).map_err(|error| problem(dir, fill(messages::CANNOT_READ_DIRECTORY, &[&error])))?;
     let mut files = Vec::new();
     let mut folders = Vec::new();
     for entry in entries {
@@ -77,7 +80,7 @@ fn list(dir: &Path, problems: &mut Vec<Problem>) -> Result<(Vec<PathBuf>, Vec<Pa
                     files.push(path);
                 }
             }
-            Err(error) => problems.push(problem(dir, format!("cannot list the knowledge directory: {error}"))),
+            Err(error) => problems.push(problem(dir, fill(messages::CANNOT_LIST_DIRECTORY, &[&error]))),
         }
     }
     Ok((files, folders))
@@ -98,10 +101,7 @@ fn read_files(dir: &Path) -> Result<(Vec<KnowledgeFile>, Vec<Problem>), Vec<Prob
     if paths.len() > MAX_FILES {
         return Err(vec![problem(
             dir,
-            format!(
-                "{} knowledge files; at most {MAX_FILES} are read (an article has a few dozen)",
-                paths.len()
-            ),
+            fill(messages::TOO_MANY_FILES, &[&paths.len(), &MAX_FILES]),
         )]);
     }
     let mut files = Vec::new();
@@ -111,24 +111,18 @@ fn read_files(dir: &Path) -> Result<(Vec<KnowledgeFile>, Vec<Problem>), Vec<Prob
         let metadata = match fs::metadata(&path) {
             Ok(metadata) => metadata,
             Err(error) => {
-                problems.push(problem(&path, format!("cannot read file: {error}")));
+                problems.push(problem(&path, fill(messages::CANNOT_READ_FILE, &[&error])));
                 continue;
             }
         };
         if !metadata.is_file() {
-            problems.push(problem(
-                &path,
-                "cannot read file: it is a directory or a special file, not a regular file",
-            ));
+            problems.push(problem(&path, messages::NOT_A_FILE));
             continue;
         }
         if metadata.len() > MAX_FILE_BYTES {
             problems.push(problem(
                 &path,
-                format!(
-                    "file is too large: {} bytes; a knowledge file may have at most {MAX_FILE_BYTES} bytes (1 MiB)",
-                    metadata.len()
-                ),
+                fill(messages::FILE_TOO_LARGE, &[&metadata.len(), &MAX_FILE_BYTES]),
             ));
             continue;
         }
@@ -136,16 +130,23 @@ fn read_files(dir: &Path) -> Result<(Vec<KnowledgeFile>, Vec<Problem>), Vec<Prob
         if total > MAX_TOTAL_BYTES {
             problems.push(problem(
                 dir,
-                format!("the knowledge files have more than {MAX_TOTAL_BYTES} bytes (4 MiB) in all; loading stopped at this file: {}", path.display()),
+                fill(messages::TOO_MANY_BYTES, &[&MAX_TOTAL_BYTES, &path.display()]),
             ));
             break;
         }
-        match fs::read_to_string(&path) {
-            Ok(contents) => files.push(KnowledgeFile {
-                path: path.display().to_string(),
-                contents,
-            }),
-            Err(error) => problems.push(problem(&path, format!("cannot read file: {error}"))),
+        match fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(contents) => files.push(KnowledgeFile {
+                    path: path.display().to_string(),
+                    // Notepad's byte order mark is no part of the text.
+                    contents: match contents.strip_prefix('\u{feff}') {
+                        Some(rest) => rest.to_string(),
+                        None => contents,
+                    },
+                }),
+                Err(_) => problems.push(problem(&path, messages::NOT_UTF8)),
+            },
+            Err(error) => problems.push(problem(&path, fill(messages::CANNOT_READ_FILE, &[&error]))),
         }
     }
     Ok((files, problems))

@@ -5,7 +5,6 @@
 //! 2 a configuration problem (a missing, malformed or rejected token; an invalid variable).
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -94,11 +93,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             fuer_bot::cli::chat(&engine, false)
         }
-        Some(Command::Run) => run_telegram(&cli.knowledge, &cli.data_dir),
+        Some(Command::Run) => run_telegram(&cli),
         Some(Command::Web) => {
             let setup = WebSetup::from_env(&cli.data_dir)?;
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
-            fuer_bot::web::run_blocking(setup, engine, &cli.knowledge, &cli.data_dir)?;
+            fuer_bot::web::run_blocking(setup, engine, &cli.knowledge, &cli.data_dir, cli.question_retention)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::WebLink) => {
@@ -122,7 +121,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             if fuer_bot::telegram::token_configured() {
-                return run_telegram(&cli.knowledge, &cli.data_dir);
+                return run_telegram(&cli);
             }
             let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             fuer_bot::cli::chat(&engine, true)
@@ -132,7 +131,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// `fuer-bot run`: the configuration first (its problems are reported before anything is
 /// loaded), then the knowledge, then the bot until Ctrl-C or SIGTERM.
-fn run_telegram(knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<ExitCode> {
+fn run_telegram(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let (knowledge_dir, data_dir) = (cli.knowledge.as_path(), cli.data_dir.as_path());
     let config = Config::from_env()?;
     let web_config = WebConfig::from_env()?;
     // Like the question database, a data directory the page's secret cannot be kept in does
@@ -148,6 +148,6 @@ fn run_telegram(knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<ExitCod
         }
     };
     let engine = fuer_bot::cli::load_engine(knowledge_dir)?;
-    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir, web)?;
+    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir, web, cli.question_retention)?;
     Ok(ExitCode::SUCCESS)
 }

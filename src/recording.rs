@@ -1,5 +1,6 @@
 //! Recording questions off the answering path: a bounded queue in front of the
-//! [`Recorder`], written by one background thread.
+//! [`Recorder`], written by one background thread; and the retention period, applied at
+//! start and once a day ([`apply_retention`], [`spawn_daily_retention`]).
 //!
 //! Writing a record is a small synchronous SQLite transaction with an fsync (milliseconds).
 //! The bot hands each record to [`QuestionLog::submit`], which never blocks: the record is
@@ -13,10 +14,12 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::store::{QuestionRecord, Recorder};
+use crate::store::{QuestionRecord, Recorder, Retention, format_local_date, unix_now};
 
 /// Records waiting to be written, at most.
 pub const QUEUE_CAPACITY: usize = 10_000;
+/// How often the retention period is applied while the bot or the web page runs.
+pub const RETENTION_INTERVAL: Duration = Duration::from_secs(24 * 3600);
 
 /// The queue and its writer thread. Shared by all handlers (`Arc`); never panics.
 #[derive(Debug)]
@@ -131,6 +134,43 @@ impl Drop for QuestionLog {
     }
 }
 
+/// Deletes the recorded questions older than `retention` (now), logging what was deleted
+/// or why it could not be. Blocking (one SQLite transaction): call it off the async
+/// workers. Does nothing when recording is off.
+pub fn apply_retention(recorder: &Recorder, retention: Retention) {
+    if !recorder.is_recording() {
+        return;
+    }
+    let now = unix_now();
+    match recorder.apply_retention(now, retention) {
+        Ok(0) => {}
+        Ok(deleted) => log::info!(
+            "deleted {deleted} recorded question(s) asked before {} (QUESTION_RETENTION: {} days; the daily counts are kept)",
+            format_local_date(retention.cutoff(now)),
+            retention.days()
+        ),
+        Err(error) => log::warn!("cannot delete the questions older than QUESTION_RETENTION: {error}"),
+    }
+}
+
+/// Applies `retention` once every [`RETENTION_INTERVAL`] (the first time one interval from
+/// now: apply it at start with [`apply_retention`]), until the task is aborted or the
+/// runtime stops.
+pub fn spawn_daily_retention(recorder: Arc<Recorder>, retention: Retention) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let start = tokio::time::Instant::now() + RETENTION_INTERVAL;
+        let mut interval = tokio::time::interval_at(start, RETENTION_INTERVAL);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            let recorder = Arc::clone(&recorder);
+            if let Err(error) = tokio::task::spawn_blocking(move || apply_retention(&recorder, retention)).await {
+                log::warn!("the question retention task failed: {error}");
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +184,8 @@ mod tests {
             score: 0.0,
             status: RecordStatus::Declined,
             chat_type: "private".to_string(),
+            lang: Default::default(),
+            article: String::new(),
         }
     }
 

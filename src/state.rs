@@ -191,6 +191,8 @@ mod tests {
             score: 0.0,
             status: RecordStatus::Declined,
             chat_type: "private".to_string(),
+            lang: Default::default(),
+            article: String::new(),
         });
         assert!(!queued, "without a question log nothing is recorded");
     }

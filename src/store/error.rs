@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::ErrorCode;
 
 /// A problem with the question database, naming the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("question database {}: {action}: {cause}{}", path.display(), hint_text(*hint))]
 pub struct StoreError {
     path: PathBuf,
     action: String,
@@ -68,20 +69,26 @@ impl StoreError {
     }
 }
 
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "question database {}: {}: {}",
-            self.path.display(),
-            self.action,
-            self.cause
-        )?;
-        if let Some(hint) = self.hint {
-            write!(f, " ({hint})")?;
-        }
-        Ok(())
-    }
+/// ` (hint)` after the message, when there is one.
+fn hint_text(hint: Option<&'static str>) -> String {
+    hint.map(|hint| format!(" ({hint})")).unwrap_or_default()
 }
 
-impl std::error::Error for StoreError {}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_file_the_action_the_cause_and_a_hint() {
+        let plain = StoreError::new(Path::new("/d/q.sqlite3"), "cannot open", "this is a directory");
+        assert_eq!(
+            plain.to_string(),
+            "question database /d/q.sqlite3: cannot open: this is a directory"
+        );
+        let damaged = StoreError::damaged(Path::new("/d/q.sqlite3"), "cannot read", "file is not a database");
+        assert_eq!(
+            damaged.to_string(),
+            format!("question database /d/q.sqlite3: cannot read: file is not a database ({DAMAGED_HINT})")
+        );
+    }
+}

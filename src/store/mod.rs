@@ -8,8 +8,11 @@
 //! - [`time`]: UTC unix seconds and the reports' local days.
 //!
 //! Privacy: a record holds the time, the question text, the matched item (or none), the
-//! score, the answer status (answered, related, declined) and the chat type (`private`,
-//! `group`, ...). No user ids, names, usernames or chat ids are stored.
+//! score, the answer status (answered, related, declined), the chat type (`private`,
+//! `group`, ..., `console`), the reply's language and the article. No user ids, names,
+//! usernames or chat ids are stored. Questions are kept [`DEFAULT_RETENTION_DAYS`] days
+//! (`QUESTION_RETENTION`; the per-day counts stay), and one question can be deleted
+//! everywhere it appears ([`QuestionStore::delete_wording`]).
 //!
 //! Durability: every record is written in its own transaction on a WAL-mode database
 //! (`synchronous = FULL`), so a crash or a kill mid-write loses at most that question
@@ -24,18 +27,23 @@
 
 pub mod database;
 mod error;
+mod forget;
+mod reads;
 pub mod recorder;
 pub mod report;
+mod schema;
 pub mod time;
 
 use std::path::{Path, PathBuf};
 
 use fuer_core::engine::{Answer, Status};
 
-pub use database::{QuestionStore, SCHEMA_VERSION};
+pub use database::QuestionStore;
 pub use error::StoreError;
+pub use forget::{DEFAULT_RETENTION_DAYS, Retention};
 pub use recorder::Recorder;
 pub use report::{format_stats, format_store_error, format_unanswered, print_stats, print_unanswered};
+pub use schema::SCHEMA_VERSION;
 pub use time::{format_local_date, format_local_time, local_day_start, unanswered_since, unix_now};
 
 /// Environment variable naming the data directory.
@@ -102,6 +110,63 @@ impl RecordStatus {
     }
 }
 
+/// The language of the bot's reply to a question, as stored in the `lang` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum RecordLang {
+    /// Simplified Chinese (`zh-Hans`); also every question recorded before languages were.
+    #[default]
+    Simplified,
+    /// Traditional Chinese (`zh-Hant`).
+    Traditional,
+    /// English (`en`).
+    English,
+}
+
+impl RecordLang {
+    /// Every language, in report order.
+    pub const ALL: [RecordLang; 3] = [RecordLang::Simplified, RecordLang::Traditional, RecordLang::English];
+
+    /// The value stored in the `lang` column (a BCP 47 tag).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordLang::Simplified => "zh-Hans",
+            RecordLang::Traditional => "zh-Hant",
+            RecordLang::English => "en",
+        }
+    }
+
+    /// The language stored as `value`, if it is one.
+    pub fn parse(value: &str) -> Option<RecordLang> {
+        RecordLang::ALL.into_iter().find(|lang| lang.as_str() == value)
+    }
+}
+
+/// Which article's questions a report counts. Questions recorded before articles were
+/// (stored with the empty article id) belong to the first article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ArticleFilter<'a> {
+    /// Every article's questions.
+    #[default]
+    All,
+    /// One article's: its id, and whether it is the first article (then the questions
+    /// recorded without an article count too).
+    Only { id: &'a str, first: bool },
+}
+
+impl<'a> ArticleFilter<'a> {
+    /// The SQL parameters of the filter: the id (`NULL`: every article) and whether the
+    /// empty id matches too (see [`schema::SQL_ARTICLE_MATCHES`]).
+    pub(crate) fn sql_params(self) -> (Option<&'a str>, bool) {
+        match self {
+            ArticleFilter::All => (None, false),
+            ArticleFilter::Only { id, first } => (Some(id), first),
+        }
+    }
+}
+
+/// The chat type recorded for questions asked in the local console (`fuer-bot chat`).
+pub const CONSOLE_CHAT_TYPE: &str = "console";
+
 /// One handled question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuestionRecord {
@@ -114,12 +179,20 @@ pub struct QuestionRecord {
     pub score: f32,
     /// Whether the bot answered, pointed to related content, or declined.
     pub status: RecordStatus,
-    /// Telegram's chat type (`private`, `group`, `supergroup`, `channel`) or `console`.
+    /// Telegram's chat type (`private`, `group`, `supergroup`, `channel`) or
+    /// [`CONSOLE_CHAT_TYPE`].
     pub chat_type: String,
+    /// The language the bot replied in.
+    pub lang: RecordLang,
+    /// The id of the article the answer quoted (its folder name, e.g. `2024-shenzhen`);
+    /// empty: the first article.
+    pub article: String,
 }
 
 impl QuestionRecord {
-    /// The record of a question and the engine's answer to it.
+    /// The record of a question and the engine's answer to it, replied in Simplified
+    /// Chinese about the first article (set [`QuestionRecord::lang`] and
+    /// [`QuestionRecord::article`] when known).
     pub fn from_answer(time: i64, question: &str, answer: &Answer, chat_type: &str) -> QuestionRecord {
         let status = match answer.status {
             Status::Answered => RecordStatus::Answered,
@@ -133,6 +206,8 @@ impl QuestionRecord {
             score: answer.confidence,
             status,
             chat_type: chat_type.to_string(),
+            lang: RecordLang::default(),
+            article: String::new(),
         }
     }
 }
@@ -141,6 +216,13 @@ impl QuestionRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemCount {
     pub item: u8,
+    pub count: u64,
+}
+
+/// How many questions were replied to in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LangCount {
+    pub lang: RecordLang,
     pub count: u64,
 }
 
@@ -157,6 +239,9 @@ pub struct PeriodStats {
     pub low_confidence: u64,
     /// The items asked about most (answered or related), most first (at most [`TOP_ITEMS`]).
     pub top_items: Vec<ItemCount>,
+    /// The questions per reply language, in [`RecordLang::ALL`] order (languages without
+    /// questions left out).
+    pub languages: Vec<LangCount>,
 }
 
 impl PeriodStats {
@@ -177,6 +262,16 @@ impl PeriodStats {
     /// Share of questions declined, 0–1; `None` without questions.
     pub fn declined_share(&self) -> Option<f64> {
         self.share(self.declined)
+    }
+
+    /// Share of questions replied to in `lang`, 0–1; `None` without questions.
+    pub fn lang_share(&self, lang: RecordLang) -> Option<f64> {
+        let count = self
+            .languages
+            .iter()
+            .find(|entry| entry.lang == lang)
+            .map_or(0, |entry| entry.count);
+        self.share(count)
     }
 }
 

@@ -9,7 +9,7 @@ use super::database::QuestionStore;
 use super::error::StoreError;
 use super::report::{format_stats, format_store_error, format_unanswered};
 use super::time::unanswered_since;
-use super::{AskedQuestion, Overview, QuestionRecord, Stats, UnansweredQuestion};
+use super::{ArticleFilter, AskedQuestion, Overview, QuestionRecord, Retention, Stats, UnansweredQuestion};
 use fuer_core::knowledge::KnowledgeBase;
 
 /// Records questions if the database works, and otherwise lets the bot go on without
@@ -108,9 +108,10 @@ impl Recorder {
     }
 
     /// Runs a query on the database; an error when recording is off.
-    fn query<T>(&self, query: impl FnOnce(&QuestionStore) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let state = self.state();
-        match &state.store {
+    fn query<T>(&self, query: impl FnOnce(&mut QuestionStore) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let mut state = self.state();
+        let state = &mut *state;
+        match &mut state.store {
             Some(store) => query(store),
             None => Err(state
                 .disabled
@@ -125,23 +126,39 @@ impl Recorder {
     }
 
     /// See [`QuestionStore::unanswered`]; an error when recording is off.
-    pub fn unanswered(&self, limit: usize, since: i64) -> Result<Vec<UnansweredQuestion>, StoreError> {
-        self.query(|store| store.unanswered(limit, since))
+    pub fn unanswered(
+        &self,
+        limit: usize,
+        since: i64,
+        articles: ArticleFilter<'_>,
+    ) -> Result<Vec<UnansweredQuestion>, StoreError> {
+        self.query(|store| store.unanswered(limit, since, articles))
     }
 
     /// See [`QuestionStore::overview`]; an error when recording is off.
-    pub fn overview(&self, now: i64, days: u32, top_items: usize) -> Result<Overview, StoreError> {
-        self.query(|store| store.overview(now, days, top_items))
-    }
-
-    /// See [`QuestionStore::frequent_unanswered`]; an error when recording is off.
-    pub fn frequent_unanswered(&self, limit: usize, since: i64) -> Result<Vec<UnansweredQuestion>, StoreError> {
-        self.query(|store| store.frequent_unanswered(limit, since))
+    pub fn overview(
+        &self,
+        now: i64,
+        days: u32,
+        top_items: usize,
+        articles: ArticleFilter<'_>,
+    ) -> Result<Overview, StoreError> {
+        self.query(|store| store.overview(now, days, top_items, articles))
     }
 
     /// See [`QuestionStore::frequent_questions`]; an error when recording is off.
     pub fn frequent_questions(&self, limit: usize) -> Result<Vec<AskedQuestion>, StoreError> {
         self.query(|store| store.frequent_questions(limit))
+    }
+
+    /// See [`QuestionStore::apply_retention`]; an error when recording is off.
+    pub fn apply_retention(&self, now: i64, retention: Retention) -> Result<u64, StoreError> {
+        self.query(|store| store.apply_retention(now, retention))
+    }
+
+    /// See [`QuestionStore::delete_wording`]; an error when recording is off.
+    pub fn delete_wording(&self, wording: &str) -> Result<u64, StoreError> {
+        self.query(|store| store.delete_wording(wording))
     }
 
     /// The `/stats` message (Simplified Chinese), or why it is not available.
@@ -154,7 +171,7 @@ impl Recorder {
 
     /// The `/unanswered` message (Simplified Chinese) for the last `days` days.
     pub fn unanswered_report(&self, now: i64, limit: usize, days: u32) -> String {
-        match self.unanswered(limit, unanswered_since(now, days)) {
+        match self.unanswered(limit, unanswered_since(now, days), ArticleFilter::All) {
             Ok(questions) => format_unanswered(&questions, days),
             Err(error) => format_store_error(&error),
         }

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::database::QuestionStore;
 use super::error::StoreError;
 use super::time::{format_local_time, unanswered_since};
-use super::{PeriodStats, Stats, UnansweredQuestion, database_path};
+use super::{ArticleFilter, PeriodStats, Stats, UnansweredQuestion, database_path};
 use fuer_core::knowledge::KnowledgeBase;
 use fuer_core::texts;
 
@@ -153,7 +153,10 @@ pub fn print_unanswered(
 ) -> anyhow::Result<()> {
     let path = database_path(data_dir);
     let report = match QuestionStore::open_read_only(&path)? {
-        Some(store) => format_unanswered(&store.unanswered(limit, unanswered_since(now, days))?, days),
+        Some(store) => format_unanswered(
+            &store.unanswered(limit, unanswered_since(now, days), ArticleFilter::All)?,
+            days,
+        ),
         None => texts::no_questions_recorded(&path.display().to_string()),
     };
     writeln!(output, "{report}")?;

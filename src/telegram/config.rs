@@ -21,28 +21,19 @@ use super::redact::Redactor;
 pub const DEFAULT_WEBHOOK_LISTEN: &str = "0.0.0.0:8443";
 
 /// Why the configuration is unusable. Displayed as one line that never contains the token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
+    #[error(
+        "TELOXIDE_TOKEN is not set: put the bot token from @BotFather in the environment or in .env (see .env.example)"
+    )]
     MissingToken,
+    #[error(
+        "TELOXIDE_TOKEN is malformed: expected the form 123456789:AAH… exactly as @BotFather gives it (value not shown)"
+    )]
     MalformedToken,
+    #[error("{variable} is invalid: {reason}")]
     Invalid { variable: &'static str, reason: String },
 }
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigError::MissingToken => formatter.write_str(
-                "TELOXIDE_TOKEN is not set: put the bot token from @BotFather in the environment or in .env (see .env.example)",
-            ),
-            ConfigError::MalformedToken => formatter.write_str(
-                "TELOXIDE_TOKEN is malformed: expected the form 123456789:AAH… exactly as @BotFather gives it (value not shown)",
-            ),
-            ConfigError::Invalid { variable, reason } => write!(formatter, "{variable} is invalid: {reason}"),
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
 
 /// Whether a Telegram token is configured (environment or `.env`): `fuer-bot` without a
 /// subcommand then runs the bot rather than the console.

@@ -6,7 +6,6 @@
 //! the watcher of the knowledge directory (live reload, keeping the last good version),
 //! and the task that tells every admin how each reload went.
 
-use std::fmt;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -29,11 +28,11 @@ use super::handlers::schema;
 use super::redact::Redactor;
 use super::{HandlerError, TgBot};
 use crate::conversations::ConversationStore;
-use crate::recording::QuestionLog;
+use crate::recording::{QuestionLog, apply_retention, spawn_daily_retention};
 use crate::reload::{ReloadOutcome, WatcherGuard, watch_knowledge_dir};
 pub use crate::shutdown::shutdown_signal;
 use crate::state::{AppState, Services};
-use crate::store::{Recorder, database_path};
+use crate::store::{Recorder, Retention, database_path};
 use crate::web::{WebSetup, WebState};
 use fuer_core::engine::Engine;
 
@@ -66,6 +65,8 @@ pub struct Options {
     /// The admin web page, served beside the bot (with the same engine and question log)
     /// when set; admins get login links with `/web`.
     pub web: Option<WebSetup>,
+    /// How long recorded questions are kept (applied at start and daily).
+    pub retention: Retention,
 }
 
 impl Default for Options {
@@ -81,6 +82,7 @@ impl Default for Options {
             context_ttl: crate::conversations::DEFAULT_CONTEXT_TTL,
             context_capacity: crate::conversations::DEFAULT_CONTEXT_CAPACITY,
             web: None,
+            retention: Retention::default(),
         }
     }
 }
@@ -114,26 +116,15 @@ pub fn unthrottled_limits() -> Limits {
 }
 
 /// Why the bot stopped with an error. Displayed as one line without the token.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RunError {
     /// Telegram answered `getMe` with 401/404: the token is wrong or revoked.
+    #[error("Telegram rejected TELOXIDE_TOKEN (wrong or revoked token): check it with @BotFather (value not shown)")]
     TokenRejected,
     /// Anything else that prevents starting (already redacted).
+    #[error("{0}")]
     Startup(String),
 }
-
-impl fmt::Display for RunError {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::TokenRejected => formatter.write_str(
-                "Telegram rejected TELOXIDE_TOKEN (wrong or revoked token): check it with @BotFather (value not shown)",
-            ),
-            RunError::Startup(message) => formatter.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for RunError {}
 
 /// The Bot API client for a configuration (default or `TELOXIDE_API_URL` server).
 pub fn bot_from_config(config: &Config) -> Bot {
@@ -145,19 +136,22 @@ pub fn bot_from_config(config: &Config) -> Bot {
 }
 
 /// Runs the bot from the configuration until Ctrl-C or SIGTERM, watching `knowledge_dir`
-/// (where `engine`'s knowledge came from) and recording questions in `data_dir`.
+/// (where `engine`'s knowledge came from) and recording questions in `data_dir` (kept for
+/// `retention`).
 pub async fn run_from_config(
     config: &Config,
     engine: Engine,
     knowledge_dir: &Path,
     data_dir: &Path,
     web: Option<WebSetup>,
+    retention: Retention,
 ) -> Result<(), RunError> {
     let bot = bot_from_config(config);
     let options = Options {
         knowledge_dir: Some(knowledge_dir.to_path_buf()),
         data_dir: Some(data_dir.to_path_buf()),
         web,
+        retention,
         ..Options::from_config(config)
     };
     run(bot, engine, config.admin_ids.clone(), options, shutdown_signal()).await
@@ -173,12 +167,13 @@ pub fn run_blocking(
     knowledge_dir: &Path,
     data_dir: &Path,
     web: Option<WebSetup>,
+    retention: Retention,
 ) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))?;
-    let result = runtime.block_on(run_from_config(config, engine, knowledge_dir, data_dir, web));
+    let result = runtime.block_on(run_from_config(config, engine, knowledge_dir, data_dir, web, retention));
     runtime.shutdown_timeout(SERVICES_STOP_TIMEOUT);
     match result {
         Ok(()) => Ok(()),
@@ -210,6 +205,7 @@ pub async fn run(
         questions,
         watcher,
         mut outcomes,
+        retention,
     } = start_services(&options, &engine).await;
     let (web_stop, web) = start_web(&options, &engine, questions.as_ref());
     let mut notifier = None;
@@ -253,6 +249,9 @@ pub async fn run(
         log::warn!("stopped waiting for the web page's requests in progress");
         web.abort();
     }
+    if let Some(retention) = retention {
+        retention.abort();
+    }
     stop_services(watcher, notifier, questions).await;
     result
 }
@@ -294,6 +293,8 @@ struct RunningServices {
     watcher: Option<WatcherGuard>,
     /// The reload outcomes for the admins (taken by the notifier once connected).
     outcomes: Option<tokio::sync::mpsc::UnboundedReceiver<ReloadOutcome>>,
+    /// Applies the retention period daily; aborted at shutdown.
+    retention: Option<tokio::task::JoinHandle<()>>,
 }
 
 /// Opens the question database and starts watching the knowledge directory. Neither can
@@ -304,7 +305,13 @@ async fn start_services(options: &Options, engine: &Arc<ArcSwap<Engine>>) -> Run
             let path = database_path(data_dir);
             let opened = {
                 let path = path.clone();
-                tokio::task::spawn_blocking(move || Recorder::open(&path)).await
+                let retention = options.retention;
+                tokio::task::spawn_blocking(move || {
+                    let recorder = Recorder::open(&path);
+                    apply_retention(&recorder, retention);
+                    recorder
+                })
+                .await
             };
             match opened {
                 Ok(recorder) => {
@@ -356,10 +363,15 @@ async fn start_services(options: &Options, engine: &Arc<ArcSwap<Engine>>) -> Run
         }
         None => (None, None),
     };
+    let retention = questions
+        .as_ref()
+        .filter(|questions| questions.recorder().is_recording())
+        .map(|questions| spawn_daily_retention(Arc::clone(questions.recorder()), options.retention));
     RunningServices {
         questions,
         watcher,
         outcomes,
+        retention,
     }
 }
 

@@ -19,6 +19,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use ring::hmac;
 use ring::rand::{SecureRandom, SystemRandom};
+use tempfile::NamedTempFile;
 
 /// The file holding the signing secret, in the data directory.
 pub const SECRET_FILE_NAME: &str = "web-secret";
@@ -75,37 +76,26 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
-        .collect()
-}
-
-/// Writes a private file (0600 on Unix) atomically: a temporary file of this process, then
-/// a rename.
-fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
-    write_private_file(&temporary, contents)?;
-    fs::rename(&temporary, path)
-}
-
-/// Writes `contents` to a private file (0600 on Unix), synced.
-fn write_private_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
+/// A private temporary file in `dir` holding `contents`, synced (`tempfile` creates it
+/// readable by its owner only: 0600 on Unix); its name ends with `.tmp` and it is removed
+/// if dropped before it is persisted.
+fn private_temporary(dir: &Path, contents: &[u8]) -> std::io::Result<NamedTempFile> {
+    let mut file = tempfile::Builder::new()
+        .prefix(".web-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     file.write_all(contents)?;
-    file.sync_all()
+    file.as_file().sync_all()?;
+    Ok(file)
+}
+
+/// Writes a private file (0600 on Unix) atomically: a temporary file, renamed over `path`.
+fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    private_temporary(dir, contents)?
+        .persist(path)
+        .map_err(|error| error.error)?;
+    Ok(())
 }
 
 impl Auth {
@@ -117,7 +107,8 @@ impl Auth {
         let random = SystemRandom::new();
         let path = data_dir.join(SECRET_FILE_NAME);
         let secret = match fs::read_to_string(&path) {
-            Ok(text) => unhex(text.trim())
+            Ok(text) => hex::decode(text.trim())
+                .ok()
                 .filter(|secret| secret.len() >= 32)
                 .with_context(|| format!("{} is damaged: delete it (open sessions and links end)", path.display()))?,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -125,25 +116,20 @@ impl Auth {
                 random
                     .fill(&mut secret)
                     .map_err(|_| anyhow::anyhow!("no random numbers for the web secret"))?;
-                // Written in full under a name of its own, then linked in place: a process
-                // starting at the same moment (`fuer-bot web` and `fuer-bot web-link`) either
-                // creates the secret or reads the other's complete one, never a half-written file.
-                let mut unique = [0u8; 8];
-                random
-                    .fill(&mut unique)
-                    .map_err(|_| anyhow::anyhow!("no random numbers for the web secret"))?;
-                let temporary = data_dir.join(format!("{SECRET_FILE_NAME}.{}.tmp", hex(&unique)));
-                write_private_file(&temporary, hex(&secret).as_bytes())
-                    .with_context(|| format!("cannot write {}", temporary.display()))?;
-                let linked = fs::hard_link(&temporary, &path);
-                let _ = fs::remove_file(&temporary);
-                match linked {
-                    Ok(()) => secret.to_vec(),
+                // Written in full under a name of its own, then put in place only if there is
+                // no secret yet: a process starting at the same moment (`fuer-bot web` and
+                // `fuer-bot web-link`) either creates the secret or reads the other's
+                // complete one, never a half-written file.
+                let temporary = private_temporary(data_dir, hex::encode(secret).as_bytes())
+                    .with_context(|| format!("cannot write a temporary file in {}", data_dir.display()))?;
+                match temporary.persist_noclobber(&path).map_err(|error| error.error) {
+                    Ok(_) => secret.to_vec(),
                     // Another process created it meanwhile: use that one.
                     Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
                         let text =
                             fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-                        unhex(text.trim())
+                        hex::decode(text.trim())
+                            .ok()
                             .filter(|secret| secret.len() >= 32)
                             .with_context(|| format!("{} is damaged", path.display()))?
                     }
@@ -175,12 +161,12 @@ impl Auth {
                 .map_or(0, |d| d.as_nanos());
             bytes = now.to_le_bytes();
         }
-        hex(&bytes)
+        hex::encode(bytes)
     }
 
     fn sign(&self, kind: &str, expires: i64, nonce: &str) -> String {
         let tag = hmac::sign(&self.key, format!("{kind}.{expires}.{nonce}").as_bytes());
-        format!("{expires}.{nonce}.{}", hex(tag.as_ref()))
+        format!("{expires}.{nonce}.{}", hex::encode(tag.as_ref()))
     }
 
     /// Checks the signature; returns (expiry, nonce).
@@ -188,7 +174,7 @@ impl Auth {
         let mut parts = token.trim().splitn(3, '.');
         let expires_text = parts.next()?;
         let nonce = parts.next()?;
-        let mac = unhex(parts.next()?)?;
+        let mac = hex::decode(parts.next()?).ok()?;
         let expires: i64 = expires_text.parse().ok()?;
         if nonce.len() != 32 || !nonce.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
@@ -269,12 +255,13 @@ impl Auth {
 
     /// The CSRF token of a session (for every form that changes something).
     pub fn csrf_token(&self, session: &Session) -> String {
-        hex(hmac::sign(&self.key, format!("csrf.{}", session.nonce).as_bytes()).as_ref())
+        hex::encode(hmac::sign(&self.key, format!("csrf.{}", session.nonce).as_bytes()).as_ref())
     }
 
     /// Whether `token` is the session's CSRF token (compared in constant time).
     pub fn check_csrf(&self, session: &Session, token: &str) -> bool {
-        unhex(token.trim())
+        hex::decode(token.trim())
+            .ok()
             .is_some_and(|mac| hmac::verify(&self.key, format!("csrf.{}", session.nonce).as_bytes(), &mac).is_ok())
     }
 
@@ -352,6 +339,28 @@ mod tests {
         assert_eq!(auth.check_login("1.2.3", NOW), Err(LoginError::Invalid));
         auth.end_session(&session, NOW + 3);
         assert_eq!(auth.session(&cookie, NOW + 4), None);
+    }
+
+    #[test]
+    fn tokens_with_anything_but_hex_digits_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let auth = Auth::open(dir.path()).unwrap();
+        let session = auth.log_in(&auth.login_token(NOW), NOW).unwrap();
+        let csrf = auth.csrf_token(&session);
+        assert_eq!(csrf.len(), 64);
+        assert!(csrf.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+        assert!(auth.check_csrf(&session, &csrf.to_uppercase()), "either case");
+        for mangled in [
+            &csrf[1..],
+            &format!("{}g", &csrf[1..]),
+            &format!("+{}", &csrf[1..]),
+            "zz",
+        ] {
+            assert!(!auth.check_csrf(&session, mangled), "{mangled}");
+        }
+        let token = auth.login_token(NOW);
+        let odd = format!("{}0", token);
+        assert_eq!(auth.check_login(&odd, NOW), Err(LoginError::Invalid));
     }
 
     #[test]

@@ -62,11 +62,7 @@ pub struct Plan {
 
 /// The hash of a file's contents, as put in the page's forms.
 pub fn content_hash(contents: &str) -> String {
-    digest::digest(&digest::SHA256, contents.as_bytes())
-        .as_ref()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex::encode(digest::digest(&digest::SHA256, contents.as_bytes()))
 }
 
 fn file_name(file: &KnowledgeFile) -> String {
@@ -192,7 +188,7 @@ pub fn save(
 }
 
 /// Writes `contents` to a temporary file beside `path`, syncs it, and renames it over
-/// `path` (keeping the old file's permissions).
+/// `path` (keeping the old file's permissions); the temporary file is removed on failure.
 fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let name = path
@@ -200,26 +196,21 @@ fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
     // Not `.toml`: neither the loader nor the watcher looks at it.
-    let temporary = dir.join(format!(".{name}.web-save.tmp"));
-    let result = (|| {
-        let mut file = fs::File::create(&temporary)?;
-        file.write_all(contents.as_bytes())?;
-        if let Ok(metadata) = fs::metadata(path) {
-            file.set_permissions(metadata.permissions())?;
-        }
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temporary, path)?;
-        // The rename itself is durable once the directory is synced.
-        if let Ok(directory) = fs::File::open(dir) {
-            let _ = directory.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
+    let mut file = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".web-save.tmp")
+        .tempfile_in(dir)?;
+    file.write_all(contents.as_bytes())?;
+    if let Ok(metadata) = fs::metadata(path) {
+        file.as_file().set_permissions(metadata.permissions())?;
     }
-    result
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|error| error.error)?;
+    // The rename itself is durable once the directory is synced.
+    if let Ok(directory) = fs::File::open(dir) {
+        let _ = directory.sync_all();
+    }
+    Ok(())
 }
 
 /// Suggests a keyword for a question: the question without what it asks (the cue words
@@ -275,5 +266,45 @@ impl KeywordSuggester {
             .chars()
             .take(fuer_core::knowledge::edit::MAX_WORD_CHARS)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn an_atomic_write_replaces_the_file_keeps_its_mode_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("05-母婴室.toml");
+        fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomically(&path, "new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(names(dir.path()), ["05-母婴室.toml"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        }
+        // A directory in the way of the rename: an error, the temporary file removed.
+        let blocked = dir.path().join("blocked.toml");
+        fs::create_dir(&blocked).unwrap();
+        fs::write(blocked.join("inside"), "x").unwrap();
+        assert!(write_atomically(&blocked, "new").is_err());
+        assert_eq!(names(dir.path()), ["05-母婴室.toml", "blocked.toml"]);
     }
 }

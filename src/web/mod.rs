@@ -17,7 +17,6 @@ pub mod changes;
 pub mod pages;
 mod view;
 
-use std::fmt;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -26,9 +25,10 @@ use std::sync::{Arc, Mutex};
 use arc_swap::ArcSwap;
 use url::Url;
 
+use crate::recording::{apply_retention, spawn_daily_retention};
 use crate::reload::watch_knowledge_dir;
 use crate::shutdown::shutdown_signal;
-use crate::store::{Recorder, database_path};
+use crate::store::{Recorder, Retention, database_path};
 pub use auth::Auth;
 use fuer_core::engine::Engine;
 
@@ -45,19 +45,12 @@ pub struct WebConfig {
 }
 
 /// A variable of the web page's configuration is invalid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{variable} is invalid: {reason}")]
 pub struct WebConfigError {
     pub variable: &'static str,
     pub reason: String,
 }
-
-impl fmt::Display for WebConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} is invalid: {}", self.variable, self.reason)
-    }
-}
-
-impl std::error::Error for WebConfigError {}
 
 impl WebConfig {
     /// Reads `WEB_LISTEN` and `WEB_URL` from the environment.
@@ -226,9 +219,15 @@ impl WebState {
 }
 
 /// `fuer-bot web`: serves the page alone (no Telegram) until Ctrl-C or SIGTERM, with the
-/// question database of `data_dir` and the knowledge of `knowledge_dir` (watched for
-/// changes, like the bot does).
-pub fn run_blocking(setup: WebSetup, engine: Engine, knowledge_dir: &Path, data_dir: &Path) -> anyhow::Result<()> {
+/// question database of `data_dir` (questions kept for `retention`) and the knowledge of
+/// `knowledge_dir` (watched for changes, like the bot does).
+pub fn run_blocking(
+    setup: WebSetup,
+    engine: Engine,
+    knowledge_dir: &Path,
+    data_dir: &Path,
+    retention: Retention,
+) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -238,11 +237,13 @@ pub fn run_blocking(setup: WebSetup, engine: Engine, knowledge_dir: &Path, data_
     if recorder.is_recording() {
         log::info!("reading the questions recorded in {}", path.display());
     }
+    apply_retention(&recorder, retention);
     let engine = Arc::new(ArcSwap::from_pointee(engine));
     // The watcher logs every reload itself.
     let _watcher = watch_knowledge_dir(knowledge_dir, Arc::clone(&engine), |_| {})
         .map_err(|error| log::error!("cannot watch the knowledge directory, edits by hand need a restart: {error:#}"))
         .ok();
+    let recorder_for_retention = recorder.is_recording().then(|| Arc::clone(&recorder));
     let state = WebState::new(
         engine,
         Some(recorder),
@@ -250,7 +251,14 @@ pub fn run_blocking(setup: WebSetup, engine: Engine, knowledge_dir: &Path, data_
         setup.auth,
         setup.config,
     );
-    runtime.block_on(serve(state, shutdown_signal()))
+    runtime.block_on(async move {
+        let daily = recorder_for_retention.map(|recorder| spawn_daily_retention(recorder, retention));
+        let served = serve(state, shutdown_signal()).await;
+        if let Some(daily) = daily {
+            daily.abort();
+        }
+        served
+    })
 }
 
 /// Serves the page on `listener` until `shutdown` completes.

@@ -34,7 +34,7 @@ use super::changes::{self, ChangeError, ChangedQuestion, PREVIEW_QUESTIONS, Plan
 use super::view::{Chart, ReplyView, outcome_text};
 use crate::console::respond_to_line;
 use crate::store::{
-    AskedQuestion, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, UnansweredQuestion, format_local_time,
+    ArticleFilter, AskedQuestion, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, UnansweredQuestion, format_local_time,
     unanswered_since, unix_now,
 };
 use fuer_core::engine::Engine;
@@ -378,10 +378,14 @@ fn read_overview(state: &WebState, now: i64) -> Result<(Overview, Vec<Unanswered
         return Err(texts::WEB_RECORDING_OFF.to_string());
     };
     let overview = recorder
-        .overview(now, DEFAULT_UNANSWERED_DAYS, TOP_ITEMS)
+        .overview(now, DEFAULT_UNANSWERED_DAYS, TOP_ITEMS, ArticleFilter::All)
         .map_err(|error| texts::store_unavailable(&error.to_string()))?;
     let unanswered = recorder
-        .frequent_unanswered(OVERVIEW_UNANSWERED, unanswered_since(now, DEFAULT_UNANSWERED_DAYS))
+        .unanswered(
+            OVERVIEW_UNANSWERED,
+            unanswered_since(now, DEFAULT_UNANSWERED_DAYS),
+            ArticleFilter::All,
+        )
         .map_err(|error| texts::store_unavailable(&error.to_string()))?;
     Ok((overview, unanswered))
 }
@@ -465,7 +469,11 @@ pub fn unanswered_html(state: &WebState, session: &Session, now: i64) -> Respons
     let (rows, store_error) = match state.recorder() {
         None => (Vec::new(), texts::WEB_RECORDING_OFF.to_string()),
         Some(recorder) => {
-            match recorder.frequent_unanswered(PAGE_UNANSWERED, unanswered_since(now, DEFAULT_UNANSWERED_DAYS)) {
+            match recorder.unanswered(
+                PAGE_UNANSWERED,
+                unanswered_since(now, DEFAULT_UNANSWERED_DAYS),
+                ArticleFilter::All,
+            ) {
                 Ok(questions) => (unanswered_rows(&engine, &questions), String::new()),
                 Err(error) => (Vec::new(), texts::store_unavailable(&error.to_string())),
             }

@@ -68,8 +68,11 @@ fn check_reports_ok_with_counts() {
     let output = fuer_bot(&["check"], "");
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(text.starts_with("OK: 2024-shenzhen: 10 items, 37 facts, "), "{text}");
-    assert!(text.trim_end().ends_with("keywords"));
+    assert!(
+        text.starts_with("检查通过：2024-shenzhen：10 件大事，37 条事实，"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("个关键词"));
 }
 
 #[test]
@@ -90,11 +93,11 @@ fn check_reports_every_problem_with_file_and_line_and_exits_1() {
     let second = dir.path().join("2024-shenzhen/02-女性就业.toml");
     assert!(
         text.contains(&format!(
-            "{}:14: duplicate item number 2 (already used in {}:",
+            "{}:14: 编号 2 重复了（{} 第",
             second.display(),
             first.display()
         )) || text.contains(&format!(
-            "{}:14: duplicate item number 2 (already used in {}:",
+            "{}:14: 编号 2 重复了（{} 第",
             first.display(),
             second.display()
         )),
@@ -102,19 +105,16 @@ fn check_reports_every_problem_with_file_and_line_and_exits_1() {
     );
     assert!(
         text.contains(&format!(
-            "{}:5: unknown field `foo`",
+            "{}:5: 不认识的字段 `foo`",
             dir.path().join("2024-shenzhen/11-extra.toml").display()
         )),
         "{text}"
     );
     assert!(
-        text.contains(&format!(
-            "{}: item number 1 is missing",
-            dir.path().join("2024-shenzhen").display()
-        )),
+        text.contains(&format!("{}: 缺少第 1 件", dir.path().join("2024-shenzhen").display())),
         "{text}"
     );
-    assert!(text.contains("3 problem(s) found"), "{text}");
+    assert!(text.contains("共发现 3 个问题"), "{text}");
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn a_missing_knowledge_directory_is_a_clear_error() {
     let output = fuer_bot(&["ask", "--knowledge", "/nonexistent/knowledge", "母婴室"], "");
     assert_eq!(output.status.code(), Some(1));
     let error = String::from_utf8_lossy(&output.stderr);
-    assert!(error.contains("cannot read the knowledge directory"), "{error}");
+    assert!(error.contains("无法读取知识库文件夹"), "{error}");
     assert!(!error.contains("panicked"), "{error}");
 }
 
@@ -200,6 +200,8 @@ fn reports_read_the_database_without_writing_to_it() {
             score: if item.is_some() { 0.8 } else { 0.0 },
             status,
             chat_type: "private".to_string(),
+            lang: Default::default(),
+            article: String::new(),
         };
         store.record(&record).unwrap();
     }
@@ -366,23 +368,23 @@ fn check_catches_a_changed_figure_and_an_invented_fact() {
     let invented_line = crate::support::line_of(&changed, "全市新建儿童乐园");
     assert!(
         text.contains(&format!(
-            "{}:{changed_line}: fact is not a verbatim sentence of source.txt: it has \"…共场所母婴室1490间",
+            "{}:{changed_line}: 这条事实不是原文 source.txt 里的原句：这里写的是“…共场所母婴室1490间",
             file.display()
         )),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "{}:{invented_line}: fact is not a verbatim sentence of source.txt",
+            "{}:{invented_line}: 这条事实不是原文 source.txt 里的原句",
             file.display()
         )),
         "{text}"
     );
-    assert!(text.contains("2 problem(s) found"), "{text}");
+    assert!(text.contains("共发现 2 个问题"), "{text}");
     // The bot refuses to start on it (the same loader).
     let asked = fuer_bot(&["ask", "--knowledge", dir.path().to_str().unwrap(), "母婴室"], "");
     assert_eq!(asked.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&asked.stderr).contains("fact is not a verbatim sentence"));
+    assert!(String::from_utf8_lossy(&asked.stderr).contains("这条事实不是原文 source.txt 里的原句"));
 }
 
 #[test]
@@ -393,7 +395,7 @@ fn check_names_the_folder_it_was_given_and_every_file_it_cannot_use() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.contains(&format!("{}: no article folder found", empty.path().display())),
+        text.contains(&format!("{}: 没有找到文章文件夹", empty.path().display())),
         "{text}"
     );
     assert!(!text.contains("knowledge/"), "{text}");
@@ -412,17 +414,17 @@ fn check_names_the_folder_it_was_given_and_every_file_it_cannot_use() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.contains(&format!("{}: cannot read file: it is a directory", item.display())),
+        text.contains(&format!("{}: 无法读取：这是一个文件夹", item.display())),
         "{text}"
     );
     assert!(
-        text.contains(&format!("{}: file is too large: 1200000 bytes", huge.display())),
+        text.contains(&format!("{}: 文件太大：1200000 字节", huge.display())),
         "{text}"
     );
     let line = crate::support::line_of(&original, "number = 6");
     assert!(
         text.contains(&format!(
-            "{}:{line}: `number` must be a whole number (like 5), not the text \"6\"",
+            "{}:{line}: `number` 应该是数字（例如 5，不加引号），现在是文字 \"6\"",
             item_6.display()
         )),
         "{text}"

@@ -196,3 +196,40 @@ fn the_core_crate_depends_on_no_runtime_network_database_or_watcher() {
         assert!(!seen.contains(edge), "the core pulls in {edge}: {seen:?}");
     }
 }
+
+#[test]
+fn check_messages_come_from_the_one_table() {
+    // A problem's message is a template of `knowledge::messages` (in Chinese, listed in the
+    // guide), never a literal written where the problem is found.
+    let mut found = Vec::new();
+    for (name, source) in sources() {
+        let checked = name.starts_with(&format!("{CORE_SRC}/knowledge/")) || name == "src/knowledge_dir.rs";
+        if !checked || name.ends_with("/messages.rs") {
+            continue;
+        }
+        let lines = code(&source);
+        for (index, (line, text)) in lines.iter().enumerate() {
+            let trimmed = text.trim_start();
+            let reports = !trimmed.starts_with("fn ")
+                && !trimmed.starts_with("pub")
+                && (text.contains(".at(") || text.contains(".at_line(") || text.contains("message:"));
+            if !reports {
+                continue;
+            }
+            // The call's arguments may continue on the next lines.
+            let call: String = lines[index..lines.len().min(index + 4)]
+                .iter()
+                .map(|(_, text)| *text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let call = call.split(';').next().unwrap_or("");
+            if call.contains("format!(\"") || (!literals(call).is_empty() && !call.contains("messages::")) {
+                found.push(format!("{name}:{line}: {text}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "problem messages outside knowledge::messages: {found:#?}"
+    );
+}

@@ -273,7 +273,7 @@ fn import_writes_a_draft_check_accepts_and_importing_again_changes_nothing() {
     );
     let check = fuer_bot(knowledge.path(), &["check"]);
     assert!(check.status.success(), "{}", text(&check.stdout));
-    assert!(text(&check.stdout).starts_with("OK: 2025-shenzhen: 10 items, 42 facts"));
+    assert!(text(&check.stdout).starts_with("检查通过：2025-shenzhen：10 件大事，42 条事实"));
 
     let before = snapshot(knowledge.path());
     for args in [vec!["import", path], vec!["import", path, "--id", "2025-other"]] {

@@ -96,12 +96,12 @@ fn every_problem_of_every_file_is_reported_with_its_line() {
             article(),
         ],
         &[
-            "k/a/01-a.toml:5: unknown field `colour`, expected one of `number`, `headline`, `title`, `summary`, `keywords`, `facts`",
-            "k/a/02-b.toml:8: `text` is empty",
-            "k/a/02-c.toml:1: duplicate item number 2 (already used in k/a/02-b.toml:1)",
-            "k/a/04-d.toml:2: invalid basic string, expected `\"`",
+            "k/a/01-a.toml:5: 不认识的字段 `colour`：可以用的字段有 number、headline、title、summary、keywords、facts",
+            "k/a/02-b.toml:8: `text` 是空的",
+            "k/a/02-c.toml:1: 编号 2 重复了（k/a/02-b.toml 第 1 行已经用过；常见原因：文件夹里有副本）",
+            "k/a/04-d.toml:2: 这一行少了结尾的英文双引号 \"",
             // 1 and 4 are not "missing": their files are there, with the problems above.
-            "k/a: item number 3 is missing (items must be numbered 1 to 5 without gaps)",
+            "k/a: 缺少第 3 件（编号必须从 1 到 5 连续不断；删掉的文件请放回）",
         ],
     );
 }
@@ -123,12 +123,12 @@ fn domain_rules_are_checked() {
             article(),
         ],
         &[
-            "k/a/01.toml:1: item has no facts: add at least one [[facts]] entry",
-            "k/a/02.toml:3: `title` has 18 characters; at most 16 fit on a button",
-            "k/a/03.toml:1: item number 300 is out of range (1–99)",
-            "k/a/04.toml:5: empty keyword",
-            "k/a/04.toml:5: keyword \"k4\" is listed twice",
-            "k/a: item number 3 is missing (items must be numbered 1 to 4 without gaps)",
+            "k/a/01.toml:1: 这件大事没有事实：至少加一条 [[facts]]",
+            "k/a/02.toml:3: `title` 有 18 个字；按钮上最多放得下 16 个字",
+            "k/a/03.toml:1: `number` 的值 300 超出范围（应在 1 到 99 之间）",
+            "k/a/04.toml:5: 有一个空的关键词 \"\"：删掉它",
+            "k/a/04.toml:5: 关键词 \"k4\" 写了两次：删掉一个",
+            "k/a: 缺少第 3 件（编号必须从 1 到 4 连续不断；删掉的文件请放回）",
         ],
     );
 }
@@ -143,7 +143,7 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
             synonyms(),
             article(),
         ],
-        &["k/a: item number 3 is missing (items must be numbered 1 to 3 without gaps)"],
+        &["k/a: 缺少第 3 件（编号必须从 1 到 3 连续不断；删掉的文件请放回）"],
     );
     check(
         &[
@@ -153,9 +153,7 @@ fn a_removed_last_item_or_extra_item_is_noticed_through_item_count() {
             synonyms(),
             article(),
         ],
-        &[
-            "k/a/02.toml:1: item number 2 is above item_count = 1 in source.toml (raise item_count there, or renumber this item)",
-        ],
+        &["k/a/02.toml:1: 编号 2 大于 source.toml 里的 item_count = 1（把 item_count 改大，或者改这件大事的编号）"],
     );
 }
 
@@ -169,13 +167,13 @@ fn missing_files_and_bad_synonyms_are_reported() {
             article(),
         ],
         &[
-            "k/a/source.toml: file is missing: it holds the article's title, publisher and date",
-            "k/synonyms.toml:6: unknown field `weight`, expected `words`",
+            "k/a/source.toml: 缺少文件：这里放原文的标题、发布单位、日期和件数",
+            "k/synonyms.toml:6: 不认识的字段 `weight`：可以用的字段有 words",
         ],
     );
     check(
         &[("k/a/source.toml", source(1)), ("k/a/01.toml", item_file(1)), article()],
-        &["k/synonyms.toml: file is missing: it holds the synonym groups (it may have no groups, but must exist)"],
+        &["k/synonyms.toml: 缺少文件：这里放同义词表（可以一组也没有，但文件必须在）"],
     );
     let one_word = "[[group]]\nwords = [\"a\"]\n".to_string();
     check(
@@ -185,7 +183,7 @@ fn missing_files_and_bad_synonyms_are_reported() {
             ("k/synonyms.toml", one_word),
             article(),
         ],
-        &["k/synonyms.toml:1: a synonym group needs at least two words"],
+        &["k/synonyms.toml:1: 同义词组至少要有两个词"],
     );
     let no_count = "title = \"T\"\npublisher = \"P\"\ndate = \"D\"\n".to_string();
     check(
@@ -195,7 +193,7 @@ fn missing_files_and_bad_synonyms_are_reported() {
             synonyms(),
             article(),
         ],
-        &["k/a/source.toml:1: missing field `item_count`"],
+        &["k/a/source.toml:1: 缺少必填项 `item_count`"],
     );
 }
 
@@ -203,7 +201,7 @@ fn missing_files_and_bad_synonyms_are_reported() {
 fn no_item_files_is_a_problem() {
     check(
         &[("k/a/source.toml", source(1)), synonyms(), article()],
-        &["k/a: no item files found (expected files like 01-name.toml)"],
+        &["k/a: 没有找到任何一件大事的文件（文件名应像 01-名称.toml）"],
     );
 }
 
@@ -219,14 +217,16 @@ fn an_unreadable_file_does_not_hide_the_problems_of_the_others() {
         Err(problems) => problems.iter().map(Problem::to_string).collect(),
     };
     let unreadable = format!(
-        "{}: cannot read file",
+        "{}: 文件不是 UTF-8 编码",
         dir.path().join("2024-shenzhen/05-母婴室.toml").display()
     );
     assert!(problems.iter().any(|p| p.starts_with(&unreadable)), "{problems:#?}");
     assert!(
-        problems.iter().any(|p| p.contains("unknown field `number_typo`")),
+        problems.iter().any(|p| p.contains("不认识的字段 `number_typo`")),
         "{problems:#?}"
     );
+    // One message for the unreadable file: its item is not "missing" as well.
+    assert_eq!(problems.len(), 2, "{problems:#?}");
 }
 
 #[test]
@@ -240,7 +240,7 @@ fn question_words_are_checked_with_their_lines() {
             article(),
             ("k/questions.toml", broken.to_string()),
         ],
-        &["k/questions.toml:20: unknown variant `maybe`, expected one of `any`, `figure`, `words`, `none`"],
+        &["k/questions.toml:20: 不认识的值 \"maybe\"：可以用的值有 any、figure、words、none"],
     );
     let fixed = broken.replace("\"maybe\"", "\"any\"");
     check(
@@ -252,11 +252,11 @@ fn question_words_are_checked_with_their_lines() {
             ("k/questions.toml", fixed),
         ],
         &[
-            "k/questions.toml:2: `year` must be a year between 1900 and 2100",
-            "k/questions.toml:6: `kind` \"Price\" must be a short name in lowercase English letters (e.g. price)",
-            "k/questions.toml:9: keyword \"门票\" is listed twice",
-            "k/questions.toml:14: answer = \"words\" needs a `words` list",
-            "k/questions.toml:15: cue \"门票\" is already listed for kind \"Price\" (line 9)",
+            "k/questions.toml:2: `year` 必须是 1900 到 2100 之间的年份",
+            "k/questions.toml:6: `kind` \"Price\" 必须是小写英文字母的短名字（例如 price）",
+            "k/questions.toml:9: 关键词 \"门票\" 写了两次：删掉一个",
+            "k/questions.toml:14: answer = \"words\" 需要一个 `words` 列表",
+            "k/questions.toml:15: 提示词 \"门票\" 已经写在问法 \"Price\" 下面了（第 9 行）：一个词只能属于一种问法",
         ],
     );
     check(
@@ -267,7 +267,7 @@ fn question_words_are_checked_with_their_lines() {
             article(),
             ("k/questions.toml", String::new()),
         ],
-        &["k/questions.toml:1: missing field `scope`"],
+        &["k/questions.toml:1: 缺少必填项 `scope`"],
     );
 }
 
@@ -286,7 +286,7 @@ fn a_missing_question_words_file_is_reported() {
     };
     assert_eq!(
         problems,
-        ["k/questions.toml: file is missing: it holds the question words (what a question asks, units, places)"]
+        ["k/questions.toml: 缺少文件：这里放问题分析词表（问题在问什么、量词、地方）"]
     );
 }
 
@@ -335,11 +335,11 @@ fn facts_headlines_and_summary_figures_must_come_from_the_article() {
             article.clone(),
         ],
         &[
-            "k/a/01.toml:2: `headline` is not a headline of source.txt: copy it exactly as published (without the numbering such as 五、)",
-            "k/a/01.toml:4: `summary` mentions 1490, a figure that is not in source.txt",
-            "k/a/01.toml:7: fact is not a verbatim sentence of source.txt: it has \"建设母婴室1490间,覆盖全市。\" where source.txt:3 has \"建设母婴室1480间,覆盖全市。\"",
-            "k/a/01.toml:10: fact is not a verbatim sentence of source.txt: no sentence of the article is like it (copy one whole sentence, exactly as published)",
-            "k/a/01.toml:13: fact is not a verbatim sentence of source.txt: it has \"同时打造示范点\" where source.txt:3 has \"同时打造示范点。\"",
+            "k/a/01.toml:2: `headline` 不是原文 source.txt 里的标题：请逐字照抄（不要“五、”这样的序号）",
+            "k/a/01.toml:4: `summary` 里的数字 1490 在原文 source.txt 里没有",
+            "k/a/01.toml:7: 这条事实不是原文 source.txt 里的原句：这里写的是“建设母婴室1490间,覆盖全市。”，source.txt 第 3 行是“建设母婴室1480间,覆盖全市。”",
+            "k/a/01.toml:10: 这条事实不是原文 source.txt 里的原句：原文里没有像它的句子（请复制原文里完整的一句，一字不差）",
+            "k/a/01.toml:13: 这条事实不是原文 source.txt 里的原句：这里写的是“同时打造示范点”，source.txt 第 3 行是“同时打造示范点。”",
         ],
     );
 
@@ -350,7 +350,7 @@ fn facts_headlines_and_summary_figures_must_come_from_the_article() {
             ("k/a/01.toml", item_file(1)),
             synonyms(),
         ],
-        &["k/a/source.txt: file is missing: it holds the article's text, which every fact must quote verbatim"],
+        &["k/a/source.txt: 缺少文件：这里放原文全文，每条事实都要逐字引用它"],
     );
     check(
         &[
@@ -359,7 +359,7 @@ fn facts_headlines_and_summary_figures_must_come_from_the_article() {
             synonyms(),
             ("k/a/source.txt", " \n".to_string()),
         ],
-        &["k/a/source.txt: file is empty: it must hold the article's text, verbatim"],
+        &["k/a/source.txt: 原文文件是空的：这里要放文章全文，逐字照抄"],
     );
 }
 
@@ -376,7 +376,7 @@ fn missing_fields_point_at_their_table_and_type_errors_are_plain_words() {
             synonyms(),
             article(),
         ],
-        &["k/a/01.toml:7: missing field `text`"],
+        &["k/a/01.toml:7: 缺少必填项 `text`"],
     );
     check(
         &[
@@ -385,7 +385,7 @@ fn missing_fields_point_at_their_table_and_type_errors_are_plain_words() {
             synonyms(),
             article(),
         ],
-        &["k/a/01.toml:4: missing field `title`"],
+        &["k/a/01.toml:4: 缺少必填项 `title`"],
     );
     let quoted_number = item_file(1).replace("number = 1", "number = \"1\"");
     let number_headline = item_file(1).replace("headline = \"H1\"", "headline = 1");
@@ -394,19 +394,19 @@ fn missing_fields_point_at_their_table_and_type_errors_are_plain_words() {
     let expectations = [
         (
             quoted_number,
-            "k/a/01.toml:1: `number` must be a whole number (like 5), not the text \"1\"",
+            "k/a/01.toml:1: `number` 应该是数字（例如 5，不加引号），现在是文字 \"1\"",
         ),
         (
             number_headline,
-            "k/a/01.toml:2: `headline` must be text in double quotes (like \"母婴室\"), not the number 1",
+            "k/a/01.toml:2: `headline` 应该是加英文双引号的文字（例如 \"母婴室\"），现在是数字 1",
         ),
         (
             keywords_text,
-            "k/a/01.toml:5: `keywords` must be a list in square brackets (like [\"a\", \"b\"]), not the text \"k1\"",
+            "k/a/01.toml:5: `keywords` 应该是方括号里的列表（例如 [\"a\", \"b\"]），现在是文字 \"k1\"",
         ),
         (
             keyword_number,
-            "k/a/01.toml:7: `keywords` must be text in double quotes (like \"母婴室\"), not the number 2",
+            "k/a/01.toml:7: `keywords` 应该是加英文双引号的文字（例如 \"母婴室\"），现在是数字 2",
         ),
     ];
     for (file, expected) in expectations {
@@ -433,8 +433,6 @@ fn a_knowledge_base_too_large_to_load_quickly_is_refused() {
             synonyms(),
             article(),
         ],
-        &[
-            "k/a: 20001 keywords in this article (item and fact words); at most 20000 are allowed: more would make loading take seconds",
-        ],
+        &["k/a: 这篇文章共有 20001 个关键词（每件大事和每条事实的）；最多 20000 个，再多加载就要好几秒"],
     );
 }

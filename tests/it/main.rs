@@ -2,6 +2,7 @@
 //! reload, and the Telegram bot end to end against a fake Bot API server.
 
 mod answers;
+mod check_messages;
 mod cli;
 mod dialogue_steps;
 mod eval_sets;
@@ -9,11 +10,15 @@ mod fake_api;
 mod house;
 mod import;
 mod knowledge_check;
+mod lexicon;
 mod properties;
 mod readme;
 mod reload;
 mod source_coverage;
 mod store;
+mod store_forget;
+mod store_schema;
+mod store_support;
 mod support;
 mod telegram_admin;
 mod telegram_commands;

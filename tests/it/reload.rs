@@ -186,10 +186,7 @@ fn a_duplicate_item_number_keeps_the_old_version() {
     watched.break_and_fix(
         ITEM_6,
         Some(&broken),
-        &[
-            &format!("{ITEM_6}:{line}: duplicate item number 5"),
-            "item number 6 is missing",
-        ],
+        &[&format!("{ITEM_6}:{line}: 编号 5 重复了"), "缺少第 6 件"],
     );
 }
 
@@ -201,13 +198,13 @@ fn an_empty_fact_keeps_the_old_version() {
     let line = line_of(&original, needle);
     let old_line = original.lines().nth(line - 1).unwrap();
     let broken = original.replace(old_line, "text = \"\"");
-    watched.break_and_fix(ITEM_5, Some(&broken), &[&format!("{ITEM_5}:{line}: `text` is empty")]);
+    watched.break_and_fix(ITEM_5, Some(&broken), &[&format!("{ITEM_5}:{line}: `text` 是空的")]);
 }
 
 #[test]
 fn a_deleted_item_file_keeps_the_old_version() {
     let watched = watched();
-    watched.break_and_fix(ITEM_5, None, &["item number 5 is missing"]);
+    watched.break_and_fix(ITEM_5, None, &["缺少第 5 件"]);
 }
 
 #[test]
@@ -376,7 +373,7 @@ fn the_examples_of_the_editing_guide_are_valid() {
         .unwrap_or_else(|problems| panic!("{problems:#?}"))
         .into_first();
     assert_eq!(knowledge.items.len(), 10);
-    assert!(guide.contains("OK: 2024-shenzhen: 10 items, "));
+    assert!(guide.contains("检查通过：2024-shenzhen：10 件大事，"));
 }
 
 #[test]
@@ -394,7 +391,7 @@ fn an_edit_that_changes_a_figure_of_the_article_is_refused_with_file_and_line() 
         ITEM_5,
         Some(&changed),
         &[&format!(
-            "{ITEM_5}:{line}: fact is not a verbatim sentence of source.txt: it has \"…共场所母婴室1490间"
+            "{ITEM_5}:{line}: 这条事实不是原文 source.txt 里的原句：这里写的是“…共场所母婴室1490间"
         )],
     );
     // Editing the article itself is watched too: a fact it no longer has is reported.
@@ -409,7 +406,7 @@ fn an_edit_that_changes_a_figure_of_the_article_is_refused_with_file_and_line() 
     assert!(
         listing
             .iter()
-            .any(|problem| problem.contains("fact is not a verbatim sentence")),
+            .any(|problem| problem.contains("这条事实不是原文 source.txt 里的原句")),
         "{listing:#?}"
     );
     assert!(

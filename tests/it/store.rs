@@ -7,31 +7,12 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::store_support::*;
 use fuer_bot::knowledge_dir::load_knowledge_dir;
 use fuer_bot::store::{
-    DATABASE_FILE_NAME, ItemCount, QuestionRecord, QuestionStore, RecordStatus, Recorder, database_path, format_stats,
-    format_unanswered, unanswered_since,
+    ArticleFilter, CONSOLE_CHAT_TYPE, DATABASE_FILE_NAME, ItemCount, QuestionRecord, QuestionStore, RecordLang,
+    Recorder, database_path, format_stats, format_unanswered, unanswered_since,
 };
-
-const HOUR: i64 = 3600;
-const DAY: i64 = 86_400;
-/// 2024-03-04 00:00 in Beijing (UTC+8).
-const TODAY_START: i64 = 1_709_481_600;
-/// 2024-03-04 10:00 in Beijing.
-const NOW: i64 = TODAY_START + 10 * HOUR;
-
-use RecordStatus::{Answered, Declined, Related};
-
-fn record(time: i64, question: &str, item: Option<u8>, score: f32, status: RecordStatus) -> QuestionRecord {
-    QuestionRecord {
-        time,
-        question: question.to_string(),
-        item,
-        score,
-        status,
-        chat_type: "private".to_string(),
-    }
-}
 
 /// One question answered and one declined, now.
 fn record_two_questions(store: &mut QuestionStore) {
@@ -39,13 +20,6 @@ fn record_two_questions(store: &mut QuestionStore) {
         .record(&record(NOW, "母婴室有多少间", Some(5), 0.8, Answered))
         .unwrap();
     store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
-}
-
-fn temp_store() -> (tempfile::TempDir, PathBuf, QuestionStore) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = database_path(&dir.path().join("data"));
-    let store = QuestionStore::open(&path).expect("open store");
-    (dir, path, store)
 }
 
 fn knowledge_dir() -> PathBuf {
@@ -81,19 +55,30 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
             "score",
             "status",
             "chat_type",
-            "normalized"
+            "normalized",
+            "lang",
+            "article"
         ]
     );
     // Nor in the summary tables of the web page.
     for (table, expected) in [
         (
             "day_totals",
-            &["day", "item", "status", "low_confidence", "questions"][..],
+            &[
+                "day",
+                "article",
+                "lang",
+                "item",
+                "status",
+                "low_confidence",
+                "questions",
+            ][..],
         ),
         (
             "unanswered_days",
             &[
                 "day",
+                "article",
                 "normalized",
                 "questions",
                 "declined",
@@ -159,8 +144,8 @@ fn stats_count_today_the_last_7_days_and_all_time() {
         // Ten days ago.
         record(NOW - 10 * DAY, "反家暴", Some(3), 0.8, Answered),
         record(NOW - 10 * DAY, "股票", None, 0.0, Declined),
-        // In the future (clock skew): not counted.
-        record(NOW + 60, "母婴室", Some(5), 0.8, Answered),
+        // Tomorrow (clock skew): not counted.
+        record(TODAY_START + DAY, "母婴室", Some(5), 0.8, Answered),
     ];
     for entry in &records {
         store.record(entry).unwrap();
@@ -262,7 +247,7 @@ fn unanswered_groups_by_normalized_form_and_counts() {
     for entry in &records {
         store.record(entry).unwrap();
     }
-    let list = store.unanswered(10, since).unwrap();
+    let list = store.unanswered(10, since, ArticleFilter::All).unwrap();
     let summary: Vec<(&str, u64, u64, u64)> = list
         .iter()
         .map(|q| (q.text.as_str(), q.count, q.declined, q.related))
@@ -270,7 +255,8 @@ fn unanswered_groups_by_normalized_form_and_counts() {
     assert_eq!(
         summary,
         [
-            ("今天天气怎么样？", 3, 3, 0),
+            // The latest wording stands for the group.
+            ("今天天氣怎麼樣", 3, 3, 0),
             ("孩子上学!", 3, 1, 1),
             ("母婴室开放时间", 1, 0, 1),
             ("培训", 1, 0, 0)
@@ -280,8 +266,14 @@ fn unanswered_groups_by_normalized_form_and_counts() {
     assert_eq!(list[0].normalized, fuer_core::normalize::normalize("今天天气怎么样"));
     assert_eq!(list[0].last_asked, NOW - HOUR);
 
-    assert_eq!(store.unanswered(1, since).unwrap().len(), 1);
-    assert!(store.unanswered(10, NOW + 1).unwrap().is_empty());
+    assert_eq!(list, oracle(&records).unanswered(since, None));
+    assert_eq!(store.unanswered(1, since, ArticleFilter::All).unwrap().len(), 1);
+    assert!(
+        store
+            .unanswered(10, TODAY_START + DAY, ArticleFilter::All)
+            .unwrap()
+            .is_empty()
+    );
 
     let report = format_unanswered(&list, 30);
     assert!(
@@ -289,7 +281,7 @@ fn unanswered_groups_by_normalized_form_and_counts() {
         "{report}"
     );
     assert!(
-        report.contains("1. “今天天气怎么样？” × 3（答不上 3），最近 2024-03-04 09:00"),
+        report.contains("1. “今天天氣怎麼樣” × 3（答不上 3），最近 2024-03-04 09:00"),
         "{report}"
     );
     assert!(
@@ -420,7 +412,7 @@ fn the_recorder_records_from_many_threads() {
         thread.join().unwrap();
     }
     assert_eq!(recorder.stats(NOW).unwrap().today.questions, 100);
-    assert_eq!(recorder.unanswered(1000, 0).unwrap().len(), 100);
+    assert_eq!(recorder.unanswered(1000, 0, ArticleFilter::All).unwrap().len(), 100);
     drop(recorder);
     assert_eq!(QuestionStore::open(&path).unwrap().count().unwrap(), 100);
 }
@@ -546,9 +538,9 @@ fn questions_per_day_counts_each_local_day_of_the_period() {
         // 23:59:59 yesterday, Beijing time.
         record(TODAY_START - 1, "母婴室开放时间", Some(5), 0.4, Related),
         record(NOW - 3 * DAY, "妈妈岗", Some(2), 0.8, Answered),
-        // Before the 7 days, and in the future: not counted.
+        // Before the 7 days, and tomorrow: not counted.
         record(TODAY_START - 7 * DAY + 10, "老问题", None, 0.0, Declined),
-        record(NOW + 60, "将来", None, 0.0, Declined),
+        record(TODAY_START + DAY, "将来", None, 0.0, Declined),
     ];
     for entry in &records {
         store.record(entry).unwrap();
@@ -588,108 +580,6 @@ fn questions_per_day_counts_each_local_day_of_the_period() {
     assert_eq!(today_only.len(), 1, "at least today");
     assert_eq!(today_only[0].questions, 2);
     assert_eq!(store.questions_per_day(NOW, 30).unwrap().len(), 30);
-}
-
-/// The version-1 schema (before the answer status), as fuer-bot 0.1 created it.
-const VERSION_1_SCHEMA: &str = "
-CREATE TABLE questions (
-    id INTEGER PRIMARY KEY,
-    asked_at INTEGER NOT NULL,
-    question TEXT NOT NULL,
-    item INTEGER,
-    score REAL NOT NULL,
-    declined INTEGER NOT NULL CHECK (declined IN (0, 1)),
-    chat_type TEXT NOT NULL
-);
-CREATE INDEX questions_asked_at ON questions (asked_at);
-INSERT INTO questions VALUES (7, 1709517600, '母婴室有多少间', 5, 0.8, 0, 'private');
-INSERT INTO questions VALUES (8, 1709517600, '今天天气怎么样', NULL, 0.0, 1, 'group');
-INSERT INTO questions VALUES (9, 1709517600, '你好', NULL, 0.0, 0, 'private');
-PRAGMA user_version = 1;
-";
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
-#[test]
-fn a_version_1_database_is_read_as_it_is_by_reports_and_migrated_by_the_bot() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = database_path(dir.path());
-    rusqlite::Connection::open(&path)
-        .unwrap()
-        .execute_batch(VERSION_1_SCHEMA)
-        .unwrap();
-    let before = std::fs::read(&path).unwrap();
-
-    // A report reads the old schema without changing a byte.
-    let old = QuestionStore::open_read_only(&path).unwrap().expect("questions");
-    let stats = old.stats(NOW).unwrap();
-    assert_eq!(
-        (stats.today.questions, stats.today.answered, stats.today.declined),
-        (3, 2, 1)
-    );
-    let unanswered = old.unanswered(10, 0).unwrap();
-    assert_eq!(unanswered.len(), 1);
-    assert_eq!(
-        (unanswered[0].text.as_str(), unanswered[0].declined),
-        ("今天天气怎么样", 1)
-    );
-    drop(old);
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the report wrote to the file");
-    assert_eq!(files_in(dir.path()), [DATABASE_FILE_NAME]);
-
-    // The bot upgrades it: every question kept, with its id, the flag became the status.
-    let mut store = QuestionStore::open(&path).unwrap();
-    store
-        .record(&record(NOW, "母婴室开放时间", Some(5), 0.5, Related))
-        .unwrap();
-    drop(store);
-    let raw = rusqlite::Connection::open(&path).unwrap();
-    let version: i32 = raw.query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
-    assert_eq!(version, fuer_bot::store::SCHEMA_VERSION);
-    let rows: Vec<(i64, String, Option<u8>, String, String)> = raw
-        .prepare("SELECT id, question, item, status, chat_type FROM questions ORDER BY id")
-        .unwrap()
-        .query_map([], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let expected = [
-        (7, "母婴室有多少间", Some(5), "answered", "private"),
-        (8, "今天天气怎么样", None, "declined", "group"),
-        (9, "你好", None, "answered", "private"),
-        (10, "母婴室开放时间", Some(5), "related", "private"),
-    ];
-    let expected: Vec<(i64, String, Option<u8>, String, String)> = expected
-        .iter()
-        .map(|(id, question, item, status, chat)| {
-            (*id, question.to_string(), *item, status.to_string(), chat.to_string())
-        })
-        .collect();
-    assert_eq!(rows, expected);
-    let index: i64 = raw
-        .query_row(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'questions_asked_at'",
-            [],
-            |row| row.get(0),
-        )
-        .unwrap();
-    assert_eq!(index, 1, "the index survives the rebuild");
-    // A status outside the three is refused by the schema.
-    let invalid = raw.execute(
-        "INSERT INTO questions (asked_at, question, item, score, status, chat_type)
-         VALUES (0, 'x', NULL, 0, 'maybe', 'private')",
-        [],
-    );
-    assert!(invalid.is_err());
 }
 
 #[test]
@@ -759,57 +649,43 @@ fn reports_check_the_file_before_touching_it() {
     assert!(error.to_string().contains("not a regular file"), "{error}");
 }
 
-/// A mixed log over several days, for the summary tables.
-fn mixed_log(store: &mut QuestionStore) {
-    let records = [
-        record(NOW - HOUR, "喂奶的地方有几个", None, 0.0, Declined),
-        record(NOW - 2 * HOUR, "喂奶的地方有几个？", None, 0.0, Declined),
-        record(NOW - DAY, "喂奶的地方 有几个", Some(5), 0.6, Related),
-        record(NOW - DAY, "母婴室有多少", Some(5), 0.9, Answered),
-        record(NOW - 2 * DAY, "母婴室有多少", Some(5), 0.9, Answered),
-        record(NOW - 2 * DAY, "妈妈岗呢", Some(2), 0.3, Answered),
-        record(NOW - 3 * DAY, "天气", None, 0.0, Declined),
-        record(NOW - 40 * DAY, "很久以前", None, 0.0, Declined),
-        record(NOW - HOUR, "🙂", None, 0.0, Declined),
-    ];
-    for record in &records {
-        store.record(record).unwrap();
-    }
-}
-
 #[test]
 fn the_summary_tables_agree_with_the_questions() {
     let (_dir, _path, mut store) = temp_store();
-    mixed_log(&mut store);
-    let overview = store.overview(NOW, 30, 5).unwrap();
+    let mut records = mixed_log();
+    store.record_many(&records).unwrap();
+    let overview = store.overview(NOW, 30, 5, ArticleFilter::All).unwrap();
+    let first_day = unanswered_since(NOW, 30);
+    assert_eq!(overview.days, oracle(&records).per_day(NOW, 30));
     assert_eq!(overview.days, store.questions_per_day(NOW, 30).unwrap());
-    let period = store.period_stats(unanswered_since(NOW, 30), NOW).unwrap();
-    assert_eq!(overview.totals, period);
+    assert_eq!(
+        overview.totals,
+        oracle(&records).period(first_day, TODAY_START, 5, None)
+    );
     assert_eq!(overview.totals.questions, 8);
     assert_eq!(overview.totals.low_confidence, 1);
     assert_eq!(
         overview.totals.top_items,
         [ItemCount { item: 5, count: 3 }, ItemCount { item: 2, count: 1 }]
     );
+    let stats = store.stats(NOW).unwrap();
+    assert_eq!(stats.all_time, oracle(&records).period(i64::MIN, TODAY_START, 5, None));
+    assert_eq!(stats.today, oracle(&records).period(TODAY_START, TODAY_START, 5, None));
 
-    let fast = store.frequent_unanswered(10, unanswered_since(NOW, 30)).unwrap();
-    let slow = store.unanswered(10, unanswered_since(NOW, 30)).unwrap();
-    let counts = |list: &[fuer_bot::store::UnansweredQuestion]| {
-        list.iter()
-            .map(|q| (q.normalized.clone(), q.count, q.declined, q.related, q.last_asked))
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(counts(&fast), counts(&slow));
-    assert_eq!(fast[0].count, 3);
-    assert_eq!(fast[0].text, "喂奶的地方有几个", "the latest wording");
+    let list = store.unanswered(10, first_day, ArticleFilter::All).unwrap();
+    assert_eq!(list, oracle(&records).unanswered(first_day, None));
+    assert_eq!(list[0].count, 3);
+    assert_eq!(list[0].text, "喂奶的地方有几个", "the latest wording");
 
     // A day later: the period moves on, the oldest day's questions leave it, new ones count.
     for days in [30, 29, 3, 2, 1, 30] {
         let since = unanswered_since(NOW, days);
-        store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
+        let weather = record(NOW, "天气", None, 0.0, Declined);
+        store.record(&weather).unwrap();
+        records.push(weather);
         assert_eq!(
-            counts(&store.frequent_unanswered(10, since).unwrap()),
-            counts(&store.unanswered(10, since).unwrap()),
+            store.unanswered(10, since, ArticleFilter::All).unwrap(),
+            oracle(&records).unanswered(since, None),
             "{days} days"
         );
     }
@@ -821,38 +697,148 @@ fn the_summary_tables_agree_with_the_questions() {
     assert_eq!(frequent[1].count, 3);
 }
 
+/// `/unanswered` and `fuer-bot unanswered` (a read-only report) and the web page (the
+/// bot's writable store, which keeps the period's list in `unanswered_recent`) list the
+/// same questions, in the same order, with the same wording, over any period.
 #[test]
-fn a_version_2_database_is_upgraded_with_its_summaries() {
+fn the_unanswered_report_and_the_web_page_agree() {
     let (_dir, path, mut store) = temp_store();
-    mixed_log(&mut store);
-    let expected = (
-        store.overview(NOW, 30, 5).unwrap(),
-        store.frequent_unanswered(10, unanswered_since(NOW, 30)).unwrap(),
-        store.frequent_questions(10).unwrap(),
-    );
-    drop(store);
-    // Back to version 2: no normalized column, no summary tables.
-    let raw = rusqlite::Connection::open(&path).unwrap();
-    raw.execute_batch(
-        "DROP TRIGGER questions_summaries; DROP TABLE day_totals; DROP TABLE unanswered_days;
-         DROP TABLE question_totals; DROP TABLE unanswered_recent; DROP TABLE summary_state;
-         ALTER TABLE questions DROP COLUMN normalized; PRAGMA user_version = 2;",
-    )
-    .unwrap();
-    drop(raw);
-    let read_only = QuestionStore::open_read_only(&path)
+    let mut records = mixed_log();
+    // Several wordings of one question on several days; another tied on count.
+    for (days_ago, wording) in [(5, "母婴室开放时间?"), (2, "母婴室 开放时间"), (0, "母婴室开放时间！")]
+    {
+        records.push(record(NOW - days_ago * DAY, wording, Some(5), 0.5, Related));
+    }
+    records.push(record(NOW - 3 * HOUR, "妇联电话", None, 0.0, Declined));
+    records.push(record(NOW - 3 * HOUR, "妇联的电话", None, 0.0, Declined));
+    store.record_many(&records).unwrap();
+    let recorder = Recorder::new(QuestionStore::open(&path).unwrap());
+    for days in [30, 7, 3, 1, 30, 60] {
+        let since = unanswered_since(NOW, days);
+        let page = store.unanswered(50, since, ArticleFilter::All).unwrap();
+        let report = QuestionStore::open_read_only(&path)
+            .unwrap()
+            .expect("questions")
+            .unanswered(50, since, ArticleFilter::All)
+            .unwrap();
+        assert_eq!(page, report, "{days} days");
+        assert_eq!(page, oracle(&records).unanswered(since, None), "{days} days");
+        assert_eq!(
+            recorder.unanswered_report(NOW, 50, days),
+            format_unanswered(&page, days),
+            "{days} days"
+        );
+    }
+}
+
+#[test]
+fn questions_record_their_language_article_and_console_chats() {
+    let (_dir, path, mut store) = temp_store();
+    let records = vec![
+        record_in(RecordLang::Simplified, "", NOW - DAY, "母婴室有多少间", Answered),
+        record_in(
+            RecordLang::English,
+            "2024-shenzhen",
+            NOW,
+            "How many nursing rooms?",
+            Answered,
+        ),
+        record_in(
+            RecordLang::Traditional,
+            "2024-shenzhen",
+            NOW,
+            "母嬰室有多少間",
+            Answered,
+        ),
+        record_in(RecordLang::Traditional, "2025-shenzhen", NOW, "天氣如何", Declined),
+        record_in(RecordLang::English, "2025-shenzhen", NOW, "weather tomorrow", Declined),
+        record_in(RecordLang::Simplified, "2025-shenzhen", NOW, "明天下雨吗", Related),
+        QuestionRecord {
+            chat_type: CONSOLE_CHAT_TYPE.to_string(),
+            ..record_in(RecordLang::Simplified, "2024-shenzhen", NOW, "明天下雨吗？", Declined)
+        },
+    ];
+    store.record_many(&records).unwrap();
+    let oracle = oracle(&records);
+    let first_day = unanswered_since(NOW, 30);
+    let filters = [
+        (ArticleFilter::All, None),
+        (
+            ArticleFilter::Only {
+                id: "2024-shenzhen",
+                first: true,
+            },
+            Some(("2024-shenzhen", true)),
+        ),
+        (
+            ArticleFilter::Only {
+                id: "2025-shenzhen",
+                first: false,
+            },
+            Some(("2025-shenzhen", false)),
+        ),
+    ];
+    for (filter, articles) in filters {
+        let overview = store.overview(NOW, 30, 5, filter).unwrap();
+        assert_eq!(
+            overview.totals,
+            oracle.period(first_day, TODAY_START, 5, articles),
+            "{filter:?}"
+        );
+        assert_eq!(
+            store.unanswered(10, first_day, filter).unwrap(),
+            oracle.unanswered(first_day, articles),
+            "{filter:?}"
+        );
+    }
+    let all = store.overview(NOW, 30, 5, ArticleFilter::All).unwrap().totals;
+    assert_eq!(all.questions, 7);
+    let share = |lang| all.lang_share(lang).unwrap();
+    assert!((share(RecordLang::Simplified) - 3.0 / 7.0).abs() < 1e-9);
+    assert!((share(RecordLang::Traditional) - 2.0 / 7.0).abs() < 1e-9);
+    assert!((share(RecordLang::English) - 2.0 / 7.0).abs() < 1e-9);
+    let first = ArticleFilter::Only {
+        id: "2024-shenzhen",
+        first: true,
+    };
+    // The question recorded without an article belongs to the first article.
+    assert_eq!(store.overview(NOW, 30, 5, first).unwrap().totals.questions, 4);
+    let later = ArticleFilter::Only {
+        id: "2025-shenzhen",
+        first: false,
+    };
+    let unanswered: Vec<(String, u64)> = store
+        .unanswered(10, first_day, later)
         .unwrap()
-        .expect("recorded questions");
-    assert_eq!(read_only.count().unwrap(), 9, "reports read a version-2 file as it is");
-    drop(read_only);
-    let mut store = QuestionStore::open(&path).unwrap();
-    let upgraded = (
-        store.overview(NOW, 30, 5).unwrap(),
-        store.frequent_unanswered(10, unanswered_since(NOW, 30)).unwrap(),
-        store.frequent_questions(10).unwrap(),
+        .into_iter()
+        .map(|question| (question.text, question.count))
+        .collect();
+    assert_eq!(unanswered.len(), 3, "{unanswered:?}");
+    assert!(unanswered.contains(&("明天下雨吗".to_string(), 1)), "{unanswered:?}");
+    // Every article: the console's wording joins the 2025 one.
+    let everywhere = store.unanswered(10, first_day, ArticleFilter::All).unwrap();
+    assert!(
+        everywhere.iter().any(|q| q.text == "明天下雨吗？" && q.count == 2),
+        "{everywhere:?}"
     );
-    assert_eq!(upgraded, expected);
-    store.record(&record(NOW, "天气", None, 0.0, Declined)).unwrap();
-    let weather = store.frequent_unanswered(10, unanswered_since(NOW, 30)).unwrap();
-    assert!(weather.iter().any(|q| q.text == "天气" && q.count == 2), "{weather:?}");
+
+    drop(store);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let stored: Vec<(String, String, String)> = raw
+        .prepare("SELECT chat_type, lang, article FROM questions ORDER BY id")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored[0], ("private".into(), "zh-Hans".into(), String::new()));
+    assert_eq!(stored[1], ("private".into(), "en".into(), "2024-shenzhen".into()));
+    assert_eq!(stored[6], ("console".into(), "zh-Hans".into(), "2024-shenzhen".into()));
+    // Only the three languages are stored.
+    let invalid = raw.execute(
+        "INSERT INTO questions (asked_at, question, item, score, status, chat_type, lang)
+         VALUES (0, 'x', NULL, 0, 'declined', 'private', 'fr')",
+        [],
+    );
+    assert!(invalid.is_err());
 }

@@ -195,7 +195,7 @@ async fn live_reload_serves_new_figures_and_keeps_the_last_good_version() {
     // A deleted file: still the old answers, and admins learn which item is missing.
     fs::remove_file(dir.join(ITEM_5)).expect("delete item 5");
     let missing = bot.admin_message(4).await;
-    assert!(missing.text.contains("item number 5 is missing"), "{}", missing.text);
+    assert!(missing.text.contains("缺少第 5 件"), "{}", missing.text);
     assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1999间"));
     assert!(bot.ask(USER, "/list").await.text.contains("10. "));
     save_by_rename(&dir, ITEM_5, &changed);
@@ -378,7 +378,9 @@ async fn questions_are_recorded_without_ids_and_reported_to_admins() {
             "score",
             "status",
             "chat_type",
-            "normalized"
+            "normalized",
+            "lang",
+            "article"
         ]
     );
     let tables: Vec<String> = raw
@@ -491,6 +493,44 @@ async fn a_damaged_or_unusable_database_does_not_stop_the_bot() {
     }
     let lines = logs::lines_containing("question recording is off");
     assert!(lines.len() >= 2, "{lines:#?}");
+}
+
+/// `fuer-bot run` applies the retention period (180 days by default) as it starts: the
+/// older questions are gone before the first update is handled, their daily counts stay.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_past_the_retention_period_are_deleted_at_start() {
+    const USER: i64 = 6_650_101;
+    let data = tempfile::tempdir().expect("a temporary data directory");
+    let now = fuer_bot::store::unix_now();
+    let mut store = QuestionStore::open(&database_path(&data.path().join("data"))).expect("a database");
+    for (age_days, question) in [(400, "一年多以前的问题"), (2, "前天的问题")] {
+        let old = crate::store_support::record(
+            now - age_days * 86_400,
+            question,
+            None,
+            0.0,
+            fuer_bot::store::RecordStatus::Declined,
+        );
+        store.record(&old).expect("record");
+    }
+    drop(store);
+    let bot = AdminBot::start_in(vec![ADMIN_ID], &[], data, |data| data.join("data")).await;
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1480间"));
+    bot.wait_recorded(2).await;
+    let store = QuestionStore::open_read_only(&bot.database())
+        .expect("readable")
+        .expect("questions");
+    let texts: Vec<String> = store
+        .frequent_questions(10)
+        .expect("questions")
+        .into_iter()
+        .map(|question| question.text)
+        .collect();
+    assert!(!texts.iter().any(|text| text == "一年多以前的问题"), "{texts:?}");
+    assert!(texts.iter().any(|text| text == "前天的问题"), "{texts:?}");
+    assert_eq!(store.stats(now).expect("stats").all_time.questions, 3, "counts kept");
+    drop(store);
+    bot.bot.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -56,6 +56,7 @@ pub fn test_options() -> Options {
         context_ttl: fuer_bot::conversations::DEFAULT_CONTEXT_TTL,
         context_capacity: fuer_bot::conversations::DEFAULT_CONTEXT_CAPACITY,
         web: None,
+        retention: Default::default(),
     }
 }
 

@@ -314,7 +314,7 @@ async fn a_save_that_would_make_the_knowledge_invalid_changes_no_file() {
     let preview = web.get(&preview_path("5", "母婴室", ""), Some(&cookie)).await;
     assert_eq!(preview.status, StatusCode::OK);
     assert!(preview.body.contains("id=\"problems\""), "{}", preview.body);
-    assert!(preview.body.contains("listed twice"), "{}", preview.body);
+    assert!(preview.body.contains("写了两次"), "{}", preview.body);
     assert!(!preview.body.contains("id=\"save\""), "no save button");
     let hash = fuer_bot::web::changes::content_hash(&fs::read_to_string(web.dir().join(ITEM_5)).unwrap());
     let csrf = web.get("", Some(&cookie)).await.input("csrf");
@@ -628,6 +628,22 @@ fn the_binary_serves_the_page_and_prints_links_it_accepts() {
         .unwrap()
         .port();
     let listen = format!("127.0.0.1:{port}");
+    // Recorded before: one question past the retention period, one within it.
+    let now = fuer_bot::store::unix_now();
+    let database = fuer_bot::store::database_path(data.path());
+    let mut store = fuer_bot::store::QuestionStore::open(&database).unwrap();
+    for (age_days, question) in [(45, "四十五天前的问题"), (1, "昨天的问题")] {
+        store
+            .record(&crate::store_support::record(
+                now - age_days * 86_400,
+                question,
+                None,
+                0.0,
+                fuer_bot::store::RecordStatus::Declined,
+            ))
+            .unwrap();
+    }
+    drop(store);
     let command = |arguments: &[&str]| {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_fuer-bot"));
         command
@@ -637,6 +653,7 @@ fn the_binary_serves_the_page_and_prints_links_it_accepts() {
             .env("WEB_LISTEN", &listen)
             .env("WEB_URL", format!("http://{listen}/"))
             .env("NO_PROXY", "127.0.0.1,localhost")
+            .env("QUESTION_RETENTION", "30d")
             .env_remove("TELOXIDE_TOKEN");
         command
     };
@@ -673,6 +690,14 @@ fn the_binary_serves_the_page_and_prints_links_it_accepts() {
     let _ = server.kill();
     let _ = server.wait();
     assert_eq!(status, StatusCode::SEE_OTHER);
+    // The retention period was applied before the page served anything.
+    let store = fuer_bot::store::QuestionStore::open_read_only(&database)
+        .unwrap()
+        .expect("questions");
+    let kept = store.frequent_questions(10).unwrap();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0].text, "昨天的问题");
+    assert_eq!(store.stats(now).unwrap().all_time.questions, 2, "the daily counts stay");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -739,7 +764,7 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
     );
     assert_eq!(
         browser
-            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='rect']")
+            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='g']/*[local-name()='rect']")
             .await,
         90
     );

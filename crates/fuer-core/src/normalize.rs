@@ -1,10 +1,13 @@
 //! Text normalization shared by the knowledge index and incoming questions.
 //!
-//! Both sides go through [`normalize`], so a keyword and a question match when they
-//! mean the same text in different spellings: full-width vs ASCII (NFKC), upper vs
+//! Both sides go through the same [`Normalizer`], so a keyword and a question match when
+//! they mean the same text in different spellings: full-width vs ASCII (NFKC), upper vs
 //! lower case, Traditional vs Simplified characters, Chinese numerals vs digits,
-//! English plurals, punctuation and spacing. [`pinyin_key`] gives the
-//! toneless pinyin used to catch homophone typos from pinyin input methods.
+//! English plurals, punctuation and spacing. A single numeral is a number only before a
+//! measure word (两户 → 2户, but 两癌 stays): the engine's normalizer knows the measure words
+//! of `knowledge/questions.toml`; [`normalize`] knows none (it groups logged questions).
+//! [`pinyin_keys`] gives the toneless pinyin used to catch homophone typos from pinyin
+//! input methods.
 
 use std::sync::LazyLock;
 
@@ -12,10 +15,49 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use pinyin::ToPinyin;
 use unicode_normalization::UnicodeNormalization;
 
-/// Normalizes text for matching. The result keeps CJK characters, ASCII letters and
-/// digits; `.` between digits, `%` and `-` between digits survive; words of ASCII
-/// letters/digits are separated by one space; everything else is dropped.
+/// Normalization that knows the measure words (longest first, normalized), after which a
+/// single Chinese numeral is a number (两个 → 2个, 五分钟 → 5分钟).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalizer {
+    measure_words: Vec<Vec<char>>,
+}
+
+impl Normalizer {
+    /// A normalizer for these measure words (as written; normalized here).
+    pub fn new<'w>(measure_words: impl IntoIterator<Item = &'w str>) -> Normalizer {
+        let plain = Normalizer::default();
+        let mut words: Vec<Vec<char>> = measure_words
+            .into_iter()
+            .map(|word| plain.normalize(word))
+            .filter(|word| !word.is_empty() && !word.is_ascii())
+            .map(|word| word.chars().collect())
+            .collect();
+        words.sort_by(|a: &Vec<char>, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        words.dedup();
+        Normalizer { measure_words: words }
+    }
+
+    /// The measure words, normalized, longest first.
+    pub fn measure_words(&self) -> &[Vec<char>] {
+        &self.measure_words
+    }
+
+    /// Normalizes text for matching. The result keeps CJK characters, ASCII letters and
+    /// digits; `.` between digits, `%` and `-` between digits survive; words of ASCII
+    /// letters/digits are separated by one space; everything else is dropped.
+    pub fn normalize(&self, text: &str) -> String {
+        normalize_with(text, &self.measure_words)
+    }
+}
+
+/// [`Normalizer::normalize`] without measure words: only unmistakable numerals (二十四,
+/// 三八, 第八) become digits. For grouping logged questions; the engine uses its own
+/// normalizer.
 pub fn normalize(text: &str) -> String {
+    normalize_with(text, &[])
+}
+
+fn normalize_with(text: &str, measure_words: &[Vec<char>]) -> String {
     let simplified = match unicode_normalization::is_nfkc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => fast2s::convert(text),
         _ => fast2s::convert(&text.nfkc().collect::<String>()),
@@ -24,7 +66,7 @@ pub fn normalize(text: &str) -> String {
     let chars: Vec<char> = lowered.chars().collect();
     // Symbols go first, so that 两 件 and 两件 read the same numeral.
     let cleaned: Vec<char> = clean_symbols(&chars).chars().collect();
-    let with_digits: String = replace_chinese_numerals(&cleaned).into_iter().collect();
+    let with_digits: String = replace_chinese_numerals(&cleaned, measure_words).into_iter().collect();
     let normalized = normalize_english_words(&canonical_words(&with_digits));
     // Removing symbols can leave marks next to new neighbours: compose once more, so that
     // normalizing the result changes nothing.
@@ -134,28 +176,19 @@ fn chinese_number_value(run: &[char]) -> u64 {
     total + section + digit.unwrap_or(0)
 }
 
-/// Measure words (and units) after which a single numeral character is a real number:
-/// 两个 → 2个, 五分钟 → 5分钟, 三年 → 3年; but 两癌, 三新, 一共, 一站式 keep their characters.
-const MEASURE_WORDS: [&str; 44] = [
-    "分钟", "小时", "部门", "批次", "场次", "人次", "件", "条", "项", "个", "名", "位", "对", "间", "场", "批", "次",
-    "剂", "针", "例", "家", "年", "岁", "天", "日", "月", "周", "号", "米", "层", "座", "所", "处", "元", "块", "张",
-    "份", "种", "类", "届", "期", "人", "倍", "点",
-];
-
-/// Whether a measure word starts at `chars[index..]`.
-fn measure_word_at(chars: &[char], index: usize) -> bool {
-    MEASURE_WORDS.iter().any(|word| {
-        (index..)
-            .zip(word.chars())
-            .all(|(position, expected)| chars.get(position) == Some(&expected))
-    })
+/// The longest of `measure_words` (longest first) starting at `chars[index..]`.
+pub fn measure_word_at<'w>(chars: &[char], index: usize, measure_words: &'w [Vec<char>]) -> Option<&'w [char]> {
+    measure_words
+        .iter()
+        .find(|word| chars.len() >= index + word.len() && chars[index..index + word.len()] == word[..])
+        .map(Vec::as_slice)
 }
 
 /// Replaces Chinese numerals by digits: 二十四 → 24, 第八 → 第8, 七十一万 → 71万, 三八 → 38,
 /// 两个 → 2个. Only real numerals change: a run with 十/百/千, two or more digit characters, a
-/// digit with 万/亿, or a single digit after 第 or before a measure word. So 一共, 一站式,
+/// digit with 万/亿, or a single digit after 第 or before one of `measure_words`. So 一共, 一站式,
 /// 统一, 两癌, 三新 and 万花筒 keep their characters (a run must start with a digit or 十).
-fn replace_chinese_numerals(chars: &[char]) -> Vec<char> {
+fn replace_chinese_numerals(chars: &[char], measure_words: &[Vec<char>]) -> Vec<char> {
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut index = 0;
     while index < chars.len() {
@@ -176,7 +209,8 @@ fn replace_chinese_numerals(chars: &[char]) -> Vec<char> {
         let has_large_unit = run.iter().any(|&c| matches!(c, '万' | '亿'));
         let after_ordinal_marker = out.last() == Some(&'第');
         // 一点 is "a little" (详细一点), not "one o'clock".
-        let before_measure_word = measure_word_at(chars, end) && !(run == ['一'] && chars.get(end) == Some(&'点'));
+        let before_measure_word =
+            measure_word_at(chars, end, measure_words).is_some() && !(run == ['一'] && chars.get(end) == Some(&'点'));
         // A numeral alone (九, 说说九 is not) is a number too.
         let whole_text = index == 0 && end == chars.len();
         let is_numeral = has_small_unit
@@ -382,8 +416,31 @@ fn push_fuzzy_syllable(out: &mut String, syllable: &str) {
 mod tests {
     use super::*;
 
+    /// Measure words as `questions.toml` lists them (a few).
+    fn normalizer() -> Normalizer {
+        Normalizer::new(["个", "分钟", "件", "名", "户", "人", "剂", "米", "年", "点"])
+    }
+
     fn check(input: &str, expected: &str) {
-        assert_eq!(normalize(input), expected, "normalize({input:?})");
+        assert_eq!(normalizer().normalize(input), expected, "normalize({input:?})");
+    }
+
+    #[test]
+    fn a_single_numeral_is_a_number_only_before_a_known_measure_word() {
+        check("两户人家", "2户人家");
+        check("两个社区", "2个社区");
+        check("两癌", "两癌");
+        assert_eq!(
+            normalize("两户人家"),
+            "两户人家",
+            "plain normalization knows no measure words"
+        );
+        assert_eq!(normalize("二十四个社区"), "24个社区");
+        assert_eq!(normalize("第八件"), "第8件");
+        assert_eq!(
+            Normalizer::new(["户"]).measure_words(),
+            Normalizer::new(["户", "户", "a"]).measure_words()
+        );
     }
 
     #[test]

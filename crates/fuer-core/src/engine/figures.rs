@@ -5,6 +5,12 @@
 //! normalized text, so 三年行动计划 (3年) counts too, but only figures written in digits
 //! or followed by a known measure word are taken as answers to "how many".
 
+use crate::knowledge::is_plausible_year;
+use crate::knowledge::questions::{ORDINAL_UNIT, YEAR_UNIT};
+use crate::normalize::measure_word_at;
+
+use super::params::FOLLOWER_CHARS;
+
 /// One figure found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
@@ -44,14 +50,6 @@ impl Figure {
     }
 }
 
-/// How many characters after a figure say what it counts.
-pub const FOLLOWER_CHARS: usize = 4;
-
-/// The pseudo-unit of calendar years in `questions.toml`.
-pub const YEAR_UNIT: &str = "年份";
-/// The pseudo-unit of ordinals (第七次) in `questions.toml`.
-pub const ORDINAL_UNIT: &str = "第";
-
 /// Finds the figures of a normalized text. `original` is the text before normalization
 /// (to tell written digits from converted numerals); `measure_words` are the known
 /// measure words, longest first.
@@ -62,94 +60,100 @@ pub fn find_figures(normalized: &str, original: &str, measure_words: &[Vec<char>
     let mut index = 0;
     while index < chars.len() {
         if !chars[index].is_ascii_digit() {
-            // A single Chinese digit before a measure word normalization keeps as it is
-            // (四大板块): a figure too, not written in digits.
-            // 首个, 首批: the first one, an ordinal.
-            if chars[index] == '首'
-                && let Some(unit) = measure_word_at(&chars, index + 1, measure_words)
-            {
-                let unit: String = unit.iter().collect();
-                let after = index + 1 + unit.chars().count();
-                figures.push(Figure {
-                    digits: "1".to_string(),
-                    scale: None,
-                    ordinal: true,
-                    year: false,
-                    written: false,
-                    follower: follower_at(&chars, after),
-                    unit,
-                });
-            } else if let Some(value) = chinese_digit_value(chars[index])
-                && let Some(unit) = measure_word_at(&chars, index + 1, measure_words)
-                && chars
-                    .get(index.wrapping_sub(1))
-                    .is_none_or(|c| chinese_digit_value(*c).is_none())
-            {
-                let unit: String = unit.iter().collect();
-                let after = index + 1 + unit.chars().count();
-                figures.push(Figure {
-                    digits: value.to_string(),
-                    scale: None,
-                    ordinal: index > 0 && chars[index - 1] == '第',
-                    year: false,
-                    written: false,
-                    follower: follower_at(&chars, after),
-                    unit,
-                });
-            }
+            figures.extend(character_figure(&chars, index, measure_words));
             index += 1;
             continue;
         }
-        let start = index;
+        let (figure, end) = digit_figure(&chars, index, &written_numbers, measure_words);
+        figures.push(figure);
+        index = end;
+    }
+    figures
+}
+
+/// A figure that a character stands for: a single Chinese digit before a measure word
+/// normalization keeps as it is (四大板块: a figure too, not written in digits), or 首个,
+/// 首批 (the first one, an ordinal).
+fn character_figure(chars: &[char], index: usize, measure_words: &[Vec<char>]) -> Option<Figure> {
+    let unit = measure_word_at(chars, index + 1, measure_words)?;
+    let (value, ordinal) = if chars[index] == '首' {
+        (1, true)
+    } else {
+        let value = chinese_digit_value(chars[index])?;
+        if chars
+            .get(index.wrapping_sub(1))
+            .is_some_and(|c| chinese_digit_value(*c).is_some())
+        {
+            return None;
+        }
+        (value, index > 0 && chars[index - 1] == '第')
+    };
+    let unit: String = unit.iter().collect();
+    let after = index + 1 + unit.chars().count();
+    Some(Figure {
+        digits: value.to_string(),
+        scale: None,
+        ordinal,
+        year: false,
+        written: false,
+        follower: follower_at(chars, after),
+        unit,
+    })
+}
+
+/// The figure whose digits start at `chars[start]`, and where it ends.
+fn digit_figure(
+    chars: &[char],
+    start: usize,
+    written_numbers: &[&str],
+    measure_words: &[Vec<char>],
+) -> (Figure, usize) {
+    let mut index = start;
+    while index < chars.len() && chars[index].is_ascii_digit() {
+        index += 1;
+    }
+    if index + 1 < chars.len() && chars[index] == '.' && chars[index + 1].is_ascii_digit() {
+        index += 1;
         while index < chars.len() && chars[index].is_ascii_digit() {
             index += 1;
         }
-        if index + 1 < chars.len() && chars[index] == '.' && chars[index + 1].is_ascii_digit() {
-            index += 1;
-            while index < chars.len() && chars[index].is_ascii_digit() {
-                index += 1;
-            }
-        }
-        let digits: String = chars[start..index].iter().collect();
-        let ordinal = start > 0 && chars[start - 1] == '第';
-        let mut position = index;
-        let scale = match chars.get(position) {
-            Some(&c @ ('万' | '亿')) => {
-                position += 1;
-                Some(c)
-            }
-            _ => None,
-        };
-        // 716万余人次, 600余场, 逾36万元: 余/多 between the number and its unit.
-        if matches!(chars.get(position), Some('余' | '多'))
-            && measure_word_at(&chars, position + 1, measure_words).is_some()
-        {
-            position += 1;
-        }
-        let unit = if chars.get(position) == Some(&'%') {
-            "%".to_string()
-        } else {
-            measure_word_at(&chars, position, measure_words)
-                .map(|word| word.iter().collect())
-                .unwrap_or_default()
-        };
-        let year_like = digits.len() == 4
-            && scale.is_none()
-            && digits.parse::<u32>().is_ok_and(|year| (1900..=2100).contains(&year));
-        let year = year_like && (unit == "年" || unit == "年度" || chars.get(position) == Some(&'-'));
-        let written = written_numbers.iter().any(|run| *run == digits);
-        let follower = follower_at(&chars, position + unit.chars().count());
-        figures.push(Figure {
-            digits,
-            scale,
-            unit: if year { String::new() } else { unit },
-            ordinal,
-            year,
-            written,
-            follower,
-        });
     }
-    figures
+    let digits: String = chars[start..index].iter().collect();
+    let ordinal = start > 0 && chars[start - 1] == '第';
+    let mut position = index;
+    let scale = match chars.get(position) {
+        Some(&c @ ('万' | '亿')) => {
+            position += 1;
+            Some(c)
+        }
+        _ => None,
+    };
+    // 716万余人次, 600余场, 逾36万元: 余/多 between the number and its unit.
+    if matches!(chars.get(position), Some('余' | '多')) && measure_word_at(chars, position + 1, measure_words).is_some()
+    {
+        position += 1;
+    }
+    let unit = if chars.get(position) == Some(&'%') {
+        "%".to_string()
+    } else {
+        measure_word_at(chars, position, measure_words)
+            .map(|word| word.iter().collect())
+            .unwrap_or_default()
+    };
+    let year_like = digits.len() == 4 && scale.is_none() && digits.parse::<u16>().is_ok_and(is_plausible_year);
+    let year = year_like && (unit == "年" || unit == "年度" || chars.get(position) == Some(&'-'));
+    let written = written_numbers.iter().any(|run| *run == digits);
+    let follower = follower_at(chars, position + unit.chars().count());
+    let figure = Figure {
+        digits,
+        scale,
+        unit: if year { String::new() } else { unit },
+        ordinal,
+        year,
+        written,
+        follower,
+    };
+    (figure, index)
 }
 
 /// What a figure counts: the Chinese characters after it (24个社区 → 社区全覆).
@@ -190,14 +194,6 @@ pub fn digit_runs(text: &str) -> Vec<&str> {
         runs.push(&text[start..index]);
     }
     runs
-}
-
-/// The longest known measure word starting at `chars[index..]`.
-fn measure_word_at<'a>(chars: &[char], index: usize, measure_words: &'a [Vec<char>]) -> Option<&'a [char]> {
-    measure_words
-        .iter()
-        .find(|word| chars.len() >= index + word.len() && chars[index..index + word.len()] == word[..])
-        .map(Vec::as_slice)
 }
 
 #[cfg(test)]

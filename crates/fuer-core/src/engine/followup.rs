@@ -1,12 +1,23 @@
 //! Follow-up messages in a conversation: what the engine needs to know about the
 //! conversation so far ([`Focus`]), the words of navigation (下一件, 上一件), of "more"
 //! (详细一点) and of references back to the topic (它, 其中, 那里), from the `[followup]`
-//! table of `questions.toml`.
+//! table of `questions.toml`; and the pipeline stage that decides what a question takes
+//! from the conversation ([`Engine::resolve_context`]).
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::knowledge::questions::FollowUpWords;
-use crate::normalize::normalize;
+use crate::knowledge::questions::{AnswerRule, FollowUpWords};
+use crate::normalize::is_han;
+
+use super::Engine;
+use super::analysis::Analysis;
+use super::params::{
+    CONTEXT_TOPIC_RATIO, FOLLOW_UP_MAX_UNKNOWN_BIGRAMS, FOLLOW_UP_MAX_UNKNOWN_SHARE, FOLLOW_UP_MIN_OVERLAP,
+    MIN_ITEM_SCORE, NAVIGATION_FILLER_CHARS,
+};
+use super::pipeline::{Question, Resolution};
+use super::trace::Tracer;
+use super::vocabulary::Vocabulary;
 
 /// What the conversation is about, as the engine needs it to answer a follow-up.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -44,9 +55,6 @@ pub enum Navigation {
     More,
 }
 
-/// Most characters a navigation message may have besides its phrase (下一件是什么, 能详细说说吗).
-const NAVIGATION_FILLER_CHARS: usize = 3;
-
 /// The compiled follow-up words.
 #[derive(Debug)]
 pub struct FollowUpMatcher {
@@ -61,7 +69,8 @@ pub struct FollowUpMatcher {
 }
 
 impl FollowUpMatcher {
-    pub fn new(words: &FollowUpWords) -> FollowUpMatcher {
+    pub fn new(words: &FollowUpWords, vocabulary: &Vocabulary) -> FollowUpMatcher {
+        let normalize = |text: &str| vocabulary.normalize(text);
         let mut phrases: Vec<(String, Navigation)> = Vec::new();
         for (list, navigation) in [
             (&words.next, Navigation::Next),
@@ -182,20 +191,156 @@ fn ascii_word_position(text: &str, phrase: &str) -> Option<usize> {
     })
 }
 
+impl Engine {
+    /// Stage 5 of the pipeline: what the conversation fills in. The question continues the
+    /// conversation's topic when it names it, or names no topic of its own and is a
+    /// follow-up ([`Engine::is_follow_up`]); 「那X呢」 without a kind of its own asks what
+    /// was asked before.
+    pub(crate) fn resolve_context<'f>(
+        &self,
+        question: &mut Question,
+        focus: &'f Focus,
+        standalone_best: usize,
+        tracer: &mut Tracer,
+    ) -> Resolution<'f> {
+        let mut resolution = Resolution {
+            best: standalone_best,
+            context_use: ContextUse::default(),
+            focus_facts: None,
+        };
+        let scoring = &question.scoring;
+        let standalone_score = scoring.item_scores[standalone_best];
+        // Places (香港 is a keyword of the 深港澳 item) name no topic to continue.
+        let keyword_items = scoring.items_with_topic_hits(&self.index);
+        let context_item = self.knowledge.items.iter().position(|item| item.number == focus.item);
+        if let Some(context_item) = context_item {
+            if keyword_items.contains(&context_item)
+                && scoring.item_scores[context_item] >= CONTEXT_TOPIC_RATIO * standalone_score
+            {
+                // The question names the conversation's topic (perhaps among others, as
+                // 城中村 is in two items); a much stronger other topic wins.
+                resolution.context_use.topic = context_item != standalone_best;
+                resolution.best = context_item;
+            } else if !keyword_items.is_empty() && standalone_score >= MIN_ITEM_SCORE {
+                // A complete question on another topic: the context does not apply.
+            } else if self.is_follow_up(question, context_item) {
+                resolution.context_use.topic = true;
+                resolution.context_use.facts = !focus.facts.is_empty();
+                resolution.best = context_item;
+                resolution.focus_facts = Some(&focus.facts);
+            }
+        }
+        self.carry_asked_kind(question, focus, standalone_best, &mut resolution);
+        let context_use = resolution.context_use;
+        if context_use.any() {
+            tracer.note(|| {
+                format!(
+                    "context: item {} facts {:?} asked {:?} -> from context: topic {} attribute {} facts {}",
+                    focus.item, focus.facts, focus.asked, context_use.topic, context_use.attribute, context_use.facts
+                )
+            });
+        }
+        resolution
+    }
+
+    /// 「那X呢」: a question without a kind of its own asks what was asked before (unless
+    /// that was something the article never says: then X is simply shown).
+    fn carry_asked_kind(
+        &self,
+        question: &mut Question,
+        focus: &Focus,
+        standalone_best: usize,
+        resolution: &mut Resolution,
+    ) {
+        let best = resolution.best;
+        let standalone_score = question.scoring.item_scores[standalone_best];
+        if question.analysis.asked.is_none()
+            && (best != standalone_best || resolution.context_use.topic || standalone_score >= MIN_ITEM_SCORE)
+            && let Some(kind) = focus.asked.as_deref().and_then(|name| self.analyzer.kind_index(name))
+            && self.analyzer.kind_rule(kind) != AnswerRule::None
+        {
+            question.analysis.asked = Some(kind);
+            question.analysis.counted = self.topic_hit_text(best, &question.scoring);
+            resolution.context_use.attribute = true;
+        }
+    }
+
+    /// Whether a question without a topic of its own continues the conversation about
+    /// `context_item`: it asks something (a figure, a place, who …), points back (它, 其中)
+    /// or uses words of the item's sentences — and brings few words the article never uses
+    /// (深圳明天会下雨吗 is a new question, not a follow-up).
+    fn is_follow_up(&self, question: &Question, context_item: usize) -> bool {
+        let normalized = question.normalized.as_str();
+        // A reference proper (它获得了什么) may bring its own words; without one, most of the
+        // question's words must be the article's.
+        let (unknown, content) = self.unknown_bigrams(&question.analysis, normalized, &question.chars);
+        let strong_reference = self.follow_up.has_strong_reference(normalized);
+        if unknown > FOLLOW_UP_MAX_UNKNOWN_BIGRAMS
+            || (!strong_reference && unknown as f32 > FOLLOW_UP_MAX_UNKNOWN_SHARE * content as f32)
+        {
+            return false;
+        }
+        // Any question word counts (是给谁打的, 实现了哪些功能): the words the article never
+        // uses were counted above.
+        let asks = question.analysis.asked.is_some();
+        let overlap = self
+            .index
+            .item_fact_docs(context_item)
+            .iter()
+            .map(|&doc| question.scoring.doc_overlap[doc])
+            .fold(0.0f32, f32::max);
+        asks || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
+    }
+
+    /// How many pairs of Chinese characters of the question the article never uses, and how
+    /// many pairs there are, besides the cue words, references and particles.
+    fn unknown_bigrams(&self, analysis: &Analysis, normalized: &str, chars: &[char]) -> (usize, usize) {
+        let mut masked = vec![false; chars.len()];
+        for cue in &analysis.cues {
+            for flag in masked.iter_mut().take(cue.end.min(chars.len())).skip(cue.start) {
+                *flag = true;
+            }
+        }
+        for (start, end) in self.follow_up.reference_spans(normalized) {
+            for flag in masked.iter_mut().take(end.min(chars.len())).skip(start) {
+                *flag = true;
+            }
+        }
+        let content: Vec<(char, char)> = chars
+            .windows(2)
+            .enumerate()
+            .filter(|(position, pair)| {
+                !masked[*position]
+                    && !masked[position + 1]
+                    && pair.iter().all(|c| is_han(*c) && !self.vocabulary.is_particle(*c))
+            })
+            .map(|(_, pair)| (pair[0], pair[1]))
+            .collect();
+        let unknown = content
+            .iter()
+            .filter(|bigram| !self.index.bigram_postings.contains_key(bigram))
+            .count();
+        (unknown, content.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn matcher() -> FollowUpMatcher {
         let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect();
-        FollowUpMatcher::new(&FollowUpWords {
-            next: words(&["下一件", "next"]),
-            previous: words(&["上一件", "previous"]),
-            more: words(&["详细一点", "还有呢", "more"]),
-            references: words(&["其中", "它", "it"]),
-            continuations: words(&["呢"]),
-            fillers: words(&["请问"]),
-        })
+        FollowUpMatcher::new(
+            &FollowUpWords {
+                next: words(&["下一件", "next"]),
+                previous: words(&["上一件", "previous"]),
+                more: words(&["详细一点", "还有呢", "more"]),
+                references: words(&["其中", "它", "it"]),
+                continuations: words(&["呢"]),
+                fillers: words(&["请问"]),
+            },
+            &Vocabulary::default(),
+        )
     }
 
     #[test]
@@ -211,7 +356,11 @@ mod tests {
             ("下一件大事讲的是妇儿大厦吗", None),
             ("moreover", None),
         ] {
-            assert_eq!(matcher.navigation(&normalize(text)), expected, "{text}");
+            assert_eq!(
+                matcher.navigation(&crate::normalize::normalize(text)),
+                expected,
+                "{text}"
+            );
         }
     }
 

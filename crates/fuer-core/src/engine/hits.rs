@@ -14,9 +14,10 @@
 
 use crate::normalize::pinyin_keys;
 
-use super::index::{FxHasher, Index, PinyinMatcher};
+use super::index::{Index, PinyinMatcher};
 use super::params::{
-    FUZZY_HIT_FACTOR, FUZZY_PINYIN_HIT_FACTOR, FUZZY_PINYIN_SHORT_HIT_FACTOR, FUZZY_SHORT_HIT_FACTOR,
+    FUZZY_HIT_FACTOR, FUZZY_PINYIN_HIT_FACTOR, FUZZY_PINYIN_LONG_KEYWORD_CHARS, FUZZY_PINYIN_MIN_RIGHT_SHARE,
+    FUZZY_PINYIN_SHORT_HIT_FACTOR, FUZZY_SHORT_HIT_FACTOR, LONG_EDIT_KEYWORD_CHARS, MIN_EDIT_KEYWORD_CHARS,
     PINYIN_HIT_FACTOR, PLACE_KEYWORD_FACTOR, TWO_EDIT_KEYWORD_CHARS,
 };
 
@@ -163,10 +164,10 @@ fn sound_hits(
                 // Guard against everyday words that merely sound alike: at least half of the
                 // keyword's characters must be typed right.
                 let same = chars[start..end].iter().zip(keyword).filter(|(a, b)| a == b).count();
-                if same * 2 < keyword.len() {
+                if (same as f32) < FUZZY_PINYIN_MIN_RIGHT_SHARE * keyword.len() as f32 {
                     continue;
                 }
-                if keyword.len() >= 4 {
+                if keyword.len() >= FUZZY_PINYIN_LONG_KEYWORD_CHARS {
                     FUZZY_PINYIN_HIT_FACTOR
                 } else {
                     FUZZY_PINYIN_SHORT_HIT_FACTOR
@@ -188,8 +189,7 @@ fn sound_hits(
 /// Hits by edit distance: one wrong character (two in long keywords), or one missing or
 /// extra character in keywords of five or more.
 fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns: &mut [bool]) {
-    let mut tried: std::collections::HashSet<(usize, usize), std::hash::BuildHasherDefault<FxHasher>> =
-        Default::default();
+    let mut tried: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     for (position, pair) in chars.windows(2).enumerate() {
         let Some(candidates) = index.edit_candidates.get(&(pair[0], pair[1])) else {
             continue;
@@ -208,7 +208,7 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
                     continue;
                 }
                 let allowed = if length >= TWO_EDIT_KEYWORD_CHARS { 2 } else { 1 };
-                let factor = if length >= 5 {
+                let factor = if length >= LONG_EDIT_KEYWORD_CHARS {
                     FUZZY_HIT_FACTOR
                 } else {
                     FUZZY_SHORT_HIT_FACTOR
@@ -216,8 +216,9 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
                 let mut found = false;
                 for window_length in [length, length + 1, length - 1] {
                     let end = start + window_length;
-                    // Deleting a character is only allowed in keywords of five or more.
-                    if end > chars.len() || window_length < 4 {
+                    // Deleting a character is only allowed in keywords longer than the
+                    // shortest matched by edit distance.
+                    if end > chars.len() || window_length < MIN_EDIT_KEYWORD_CHARS {
                         continue;
                     }
                     if within_edits(&chars[start..end], pattern, allowed) {

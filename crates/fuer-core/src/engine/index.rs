@@ -9,49 +9,24 @@
 //! - *Bigram postings*: where each character bigram of the article occurs, with its IDF
 //!   over items (to choose an item) and over sentences (to choose a fact).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::knowledge::KnowledgeBase;
-use crate::normalize::{is_han, normalize, pinyin_keys};
+use crate::normalize::{is_han, pinyin_keys};
 
-use super::analysis::Vocabulary;
 use super::figures::{Figure, find_figures};
-use super::params::{MIN_EDIT_KEYWORD_CHARS, MIN_PINYIN_KEYWORD_CHARS, NARROWING_SHARE};
+use super::params::{
+    ENGLISH_KEYWORD_WORD_WEIGHT, KEYWORD_CHARACTER_WEIGHT, MAX_KEYWORD_WEIGHT, MIN_EDIT_KEYWORD_CHARS,
+    MIN_ENGLISH_KEYWORD_LETTERS, MIN_PINYIN_KEYWORD_CHARS, NARROWING_SHARE, ONE_CHARACTER_KEYWORD_WEIGHT,
+    SHORT_ENGLISH_KEYWORD_WEIGHT,
+};
+use super::vocabulary::Vocabulary;
 
-/// A fast hasher for the small keys of the index (character bigrams), which come from the
-/// article, not from users (FxHash, as in rustc).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.add(u64::from(byte));
-        }
-    }
-
-    fn write_u32(&mut self, value: u32) {
-        self.add(u64::from(value));
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A hash map keyed by character bigrams.
-pub type BigramMap<V> = HashMap<(char, char), V, BuildHasherDefault<FxHasher>>;
+/// A hash map keyed by character bigrams (FxHash: the keys come from the article, not
+/// from users).
+pub type BigramMap<V> = rustc_hash::FxHashMap<(char, char), V>;
 
 /// One keyword of the index, tied to an item and possibly a fact.
 #[derive(Debug)]
@@ -137,22 +112,23 @@ pub struct Index {
     pub bigram_postings: BigramMap<BigramPosting>,
 }
 
-/// How much a keyword counts: longer keywords are more specific.
+/// How much a keyword counts: longer keywords are more specific (see the `*_KEYWORD_*`
+/// constants of [`super::params`]).
 fn term_weight(chars: &[char]) -> f32 {
     let ascii = chars.iter().all(char::is_ascii);
     if ascii {
         let words = chars.split(|c| *c == ' ').filter(|w| !w.is_empty()).count();
         let letters = chars.iter().filter(|c| c.is_ascii_alphanumeric()).count();
-        if letters < 3 {
-            return 0.8;
+        if letters < MIN_ENGLISH_KEYWORD_LETTERS {
+            return SHORT_ENGLISH_KEYWORD_WEIGHT;
         }
-        return (1.0 + 0.7 * (words.saturating_sub(1)) as f32).min(3.0);
+        return (1.0 + ENGLISH_KEYWORD_WORD_WEIGHT * (words.saturating_sub(1)) as f32).min(MAX_KEYWORD_WEIGHT);
     }
     let length = chars.len();
     if length <= 1 {
-        return 0.5;
+        return ONE_CHARACTER_KEYWORD_WEIGHT;
     }
-    (1.0 + 0.5 * (length - 2) as f32).min(3.0)
+    (1.0 + KEYWORD_CHARACTER_WEIGHT * (length - 2) as f32).min(MAX_KEYWORD_WEIGHT)
 }
 
 /// The distinct char bigrams of a text (none across a space).
@@ -185,164 +161,63 @@ fn sound_matchable(chars: &[char]) -> bool {
         && chars.iter().filter(|c| is_han(**c)).count() >= 2
 }
 
+/// The sentences of the knowledge base: per item its headline, then its facts.
+struct Docs {
+    docs: Vec<Doc>,
+    fact_docs: Vec<Vec<usize>>,
+    headline_docs: Vec<usize>,
+}
+
+/// The words that decide how a keyword counts, and how it is normalized.
+struct KeywordClasses<'v> {
+    not_topics: HashSet<&'v str>,
+    places: HashSet<&'v str>,
+    vocabulary: &'v Vocabulary,
+}
+
+/// Terms and patterns under construction.
+#[derive(Default)]
+struct TermTable {
+    terms: Vec<Term>,
+    patterns: Vec<Pattern>,
+    pattern_ids: HashMap<String, usize>,
+    seen_terms: HashSet<(String, usize, Option<usize>)>,
+}
+
 impl Index {
     /// `vocabulary.not_topics`: words that never name a topic (unit words such as 人次):
     /// keywords equal to one of them are not matched. `vocabulary.other_places`: places
     /// outside the article's scope (a keyword that is one of them, perhaps with 区/市/县/镇,
     /// is weak evidence).
     pub fn new(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Index {
-        let measure_words = vocabulary.measure_words.as_slice();
-        let not_topics: std::collections::HashSet<&str> = vocabulary.not_topics.iter().map(String::as_str).collect();
-        let places: std::collections::HashSet<&str> = vocabulary.other_places.iter().map(String::as_str).collect();
-        let mut normalized_cache: HashMap<&str, String> = HashMap::new();
-        let synonyms_of = synonym_lookup(knowledge);
-
-        // Docs: every headline and fact.
-        let mut docs = Vec::new();
-        let mut fact_docs = Vec::new();
-        let mut headline_docs = Vec::new();
-        for (item_index, item) in knowledge.items.iter().enumerate() {
-            let headline = normalize(&item.headline);
-            headline_docs.push(docs.len());
-            docs.push(Doc {
-                item: item_index,
-                fact: None,
-                figures: find_figures(&headline, &nfkc(&item.headline), measure_words),
-                text: headline,
-                keywords: Vec::new(),
-            });
-            let mut item_fact_docs = Vec::new();
-            for (fact_index, fact) in item.facts.iter().enumerate() {
-                let text = normalize(&fact.text);
-                item_fact_docs.push(docs.len());
-                docs.push(Doc {
-                    item: item_index,
-                    fact: Some(fact_index),
-                    figures: find_figures(&text, &nfkc(&fact.text), measure_words),
-                    text,
-                    keywords: fact.keywords.iter().map(|k| normalize(k)).collect(),
-                });
-            }
-            fact_docs.push(item_fact_docs);
-        }
+        let Docs {
+            docs,
+            fact_docs,
+            headline_docs,
+        } = build_docs(knowledge, vocabulary);
         let bigram_postings = bigram_postings(&docs, knowledge.items.len());
-
-        // Terms and patterns.
-        let mut terms = Vec::new();
-        let mut pattern_ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut seen_terms: HashMap<(String, usize, Option<usize>), ()> = HashMap::new();
+        let classes = KeywordClasses {
+            not_topics: vocabulary.not_topics.iter().map(String::as_str).collect(),
+            places: vocabulary.other_places.iter().map(String::as_str).collect(),
+            vocabulary,
+        };
+        let mut table = TermTable::default();
+        let mut normalized_cache: HashMap<&str, String> = HashMap::new();
+        let synonyms_of = synonym_lookup(knowledge, vocabulary);
         for (item_index, item) in knowledge.items.iter().enumerate() {
             let fact_texts: Vec<&str> = fact_docs[item_index].iter().map(|&d| docs[d].text.as_str()).collect();
-            let item_keywords: Vec<String> = item.keywords.iter().map(|k| normalize(k)).collect();
-            let mut naming_cache: HashMap<String, Vec<usize>> = HashMap::new();
-            let mut keyword_sources: Vec<(&str, Option<usize>)> =
-                item.keywords.iter().map(|k| (k.as_str(), None)).collect();
-            keyword_sources.push((item.title.as_str(), None));
-            for (fact_index, fact) in item.facts.iter().enumerate() {
-                keyword_sources.extend(fact.keywords.iter().map(|k| (k.as_str(), Some(fact_index))));
-            }
-            for (keyword, fact) in keyword_sources {
-                let normalized = normalized_cache
-                    .entry(keyword)
-                    .or_insert_with(|| normalize(keyword))
-                    .clone();
-                if normalized.is_empty() {
-                    continue;
-                }
-                let mut variants = vec![normalized.clone()];
-                if let Some(group) = synonyms_of.get(&normalized) {
-                    variants.extend(group.iter().filter(|w| **w != normalized).cloned());
-                }
-                // Synonyms repeat the same word sets: each set is looked up once per item.
-                let naming: Vec<usize> = naming_cache
-                    .entry(normalized.clone())
-                    .or_insert_with(|| {
-                        (0..fact_texts.len())
-                            .filter(|&f| variants.iter().any(|v| fact_texts[f].contains(v.as_str())))
-                            .collect()
-                    })
-                    .clone();
-                let narrows = fact.is_some() && (naming.len() as f32) < NARROWING_SHARE * fact_texts.len() as f32;
-                let linked_facts: Vec<usize> = match fact {
-                    Some(fact_index) => vec![fact_index],
-                    None => naming,
-                };
-                for variant in variants {
-                    // A synonym of a fact keyword that is a keyword of the whole item (万花筒 →
-                    // 妇儿大厦) says which item, not which fact: it stays item-level only.
-                    if let Some(fact_index) = fact
-                        && variant != normalized
-                        && item_keywords.contains(&variant)
-                        && fact_index < fact_texts.len()
-                    {
-                        continue;
-                    }
-                    if seen_terms.insert((variant.clone(), item_index, fact), ()).is_some() {
-                        continue;
-                    }
-                    let chars: Vec<char> = variant.chars().collect();
-                    let term_index = terms.len();
-                    terms.push(Term {
-                        item: item_index,
-                        linked_facts: linked_facts.clone(),
-                        fact_level: fact.is_some(),
-                        narrows,
-                        weight: term_weight(&chars),
-                    });
-                    let no_topic = not_topics.contains(variant.as_str());
-                    let place_like = is_place_name(&places, &variant);
-                    let pattern_index = *pattern_ids.entry(variant).or_insert_with(|| {
-                        patterns.push(Pattern {
-                            ascii: chars.iter().all(char::is_ascii),
-                            no_topic,
-                            place_like,
-                            chars,
-                            terms: Vec::new(),
-                        });
-                        patterns.len() - 1
-                    });
-                    patterns[pattern_index].terms.push(term_index);
-                }
-            }
+            table.add_item(
+                item_index,
+                item,
+                &fact_texts,
+                &synonyms_of,
+                &classes,
+                &mut normalized_cache,
+            );
         }
-        let pattern_texts: Vec<String> = patterns.iter().map(Pattern::text).collect();
-        let sound_patterns: Vec<usize> = (0..patterns.len())
-            .filter(|&p| sound_matchable(&patterns[p].chars))
-            .collect();
-        // The three automata are independent: the sound ones are built on a second thread.
-        let (exact, (pinyin, fuzzy_pinyin)) = std::thread::scope(|scope| {
-            let sound = scope.spawn(|| {
-                let (pinyin_keys, fuzzy_keys): (Vec<String>, Vec<String>) =
-                    sound_patterns.iter().map(|&p| pinyin_keys(&pattern_texts[p])).unzip();
-                (
-                    PinyinMatcher {
-                        matcher: build_matcher(&pinyin_keys),
-                        patterns: sound_patterns.clone(),
-                    },
-                    PinyinMatcher {
-                        matcher: build_matcher(&fuzzy_keys),
-                        patterns: sound_patterns.clone(),
-                    },
-                )
-            });
-            let exact = build_matcher(&pattern_texts);
-            match sound.join() {
-                Ok(sound) => (exact, sound),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        });
-
-        let mut edit_candidates: BigramMap<Vec<usize>> = BigramMap::default();
-        for (pattern_index, pattern) in patterns.iter().enumerate() {
-            if pattern.chars.len() < MIN_EDIT_KEYWORD_CHARS || !pattern.chars.iter().all(|c| is_han(*c)) {
-                continue;
-            }
-            for bigram in bigrams(&pattern.chars) {
-                edit_candidates.entry(bigram).or_default().push(pattern_index);
-            }
-        }
-
+        let TermTable { terms, patterns, .. } = table;
+        let (exact, pinyin, fuzzy_pinyin) = build_automata(&patterns);
+        let edit_candidates = edit_candidates(&patterns);
         Index {
             terms,
             patterns,
@@ -373,8 +248,186 @@ impl Index {
     }
 }
 
+/// Every headline and fact as a doc.
+fn build_docs(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Docs {
+    let measure_words = vocabulary.measure_words();
+    let normalize = |text: &str| vocabulary.normalize(text);
+    let mut docs = Vec::new();
+    let mut fact_docs = Vec::new();
+    let mut headline_docs = Vec::new();
+    for (item_index, item) in knowledge.items.iter().enumerate() {
+        let headline = normalize(&item.headline);
+        headline_docs.push(docs.len());
+        docs.push(Doc {
+            item: item_index,
+            fact: None,
+            figures: find_figures(&headline, &nfkc(&item.headline), measure_words),
+            text: headline,
+            keywords: Vec::new(),
+        });
+        let mut item_fact_docs = Vec::new();
+        for (fact_index, fact) in item.facts.iter().enumerate() {
+            let text = normalize(&fact.text);
+            item_fact_docs.push(docs.len());
+            docs.push(Doc {
+                item: item_index,
+                fact: Some(fact_index),
+                figures: find_figures(&text, &nfkc(&fact.text), measure_words),
+                text,
+                keywords: fact.keywords.iter().map(|k| normalize(k)).collect(),
+            });
+        }
+        fact_docs.push(item_fact_docs);
+    }
+    Docs {
+        docs,
+        fact_docs,
+        headline_docs,
+    }
+}
+
+impl TermTable {
+    /// The terms of one item: its keywords, its title and its facts' keywords, each with
+    /// its synonyms.
+    fn add_item<'k>(
+        &mut self,
+        item_index: usize,
+        item: &'k crate::knowledge::Item,
+        fact_texts: &[&str],
+        synonyms_of: &HashMap<String, Vec<String>>,
+        classes: &KeywordClasses,
+        normalized_cache: &mut HashMap<&'k str, String>,
+    ) {
+        let normalize = |text: &str| classes.vocabulary.normalize(text);
+        let item_keywords: Vec<String> = item.keywords.iter().map(|k| normalize(k)).collect();
+        let mut naming_cache: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut keyword_sources: Vec<(&str, Option<usize>)> =
+            item.keywords.iter().map(|k| (k.as_str(), None)).collect();
+        keyword_sources.push((item.title.as_str(), None));
+        for (fact_index, fact) in item.facts.iter().enumerate() {
+            keyword_sources.extend(fact.keywords.iter().map(|k| (k.as_str(), Some(fact_index))));
+        }
+        for (keyword, fact) in keyword_sources {
+            let normalized = normalized_cache
+                .entry(keyword)
+                .or_insert_with(|| normalize(keyword))
+                .clone();
+            if normalized.is_empty() {
+                continue;
+            }
+            let mut variants = vec![normalized.clone()];
+            if let Some(group) = synonyms_of.get(&normalized) {
+                variants.extend(group.iter().filter(|w| **w != normalized).cloned());
+            }
+            // Synonyms repeat the same word sets: each set is looked up once per item.
+            let naming: Vec<usize> = naming_cache
+                .entry(normalized.clone())
+                .or_insert_with(|| {
+                    (0..fact_texts.len())
+                        .filter(|&f| variants.iter().any(|v| fact_texts[f].contains(v.as_str())))
+                        .collect()
+                })
+                .clone();
+            let narrows = fact.is_some() && (naming.len() as f32) < NARROWING_SHARE * fact_texts.len() as f32;
+            let linked_facts: Vec<usize> = match fact {
+                Some(fact_index) => vec![fact_index],
+                None => naming,
+            };
+            for variant in variants {
+                // A synonym of a fact keyword that is a keyword of the whole item (万花筒 →
+                // 妇儿大厦) says which item, not which fact: it stays item-level only.
+                if let Some(fact_index) = fact
+                    && variant != normalized
+                    && item_keywords.contains(&variant)
+                    && fact_index < fact_texts.len()
+                {
+                    continue;
+                }
+                let term = Term {
+                    item: item_index,
+                    linked_facts: linked_facts.clone(),
+                    fact_level: fact.is_some(),
+                    narrows,
+                    weight: 0.0,
+                };
+                self.add_term(variant, fact, term, classes);
+            }
+        }
+    }
+
+    /// Adds one term under its pattern (once per text, item and fact).
+    fn add_term(&mut self, variant: String, fact: Option<usize>, mut term: Term, classes: &KeywordClasses) {
+        if !self.seen_terms.insert((variant.clone(), term.item, fact)) {
+            return;
+        }
+        let chars: Vec<char> = variant.chars().collect();
+        term.weight = term_weight(&chars);
+        let term_index = self.terms.len();
+        self.terms.push(term);
+        let no_topic = classes.not_topics.contains(variant.as_str());
+        let place_like = is_place_name(&classes.places, &variant);
+        let patterns = &mut self.patterns;
+        let pattern_index = *self.pattern_ids.entry(variant).or_insert_with(|| {
+            patterns.push(Pattern {
+                ascii: chars.iter().all(char::is_ascii),
+                no_topic,
+                place_like,
+                chars,
+                terms: Vec::new(),
+            });
+            patterns.len() - 1
+        });
+        self.patterns[pattern_index].terms.push(term_index);
+    }
+}
+
+/// The exact automaton and the two sound automata; the sound ones are built on a second
+/// thread (they are independent).
+fn build_automata(patterns: &[Pattern]) -> (Option<AhoCorasick>, PinyinMatcher, PinyinMatcher) {
+    let pattern_texts: Vec<String> = patterns.iter().map(Pattern::text).collect();
+    let sound_patterns: Vec<usize> = (0..patterns.len())
+        .filter(|&p| sound_matchable(&patterns[p].chars))
+        .collect();
+    let (exact, (pinyin, fuzzy_pinyin)) = std::thread::scope(|scope| {
+        let sound = scope.spawn(|| {
+            let (pinyin_keys, fuzzy_keys): (Vec<String>, Vec<String>) =
+                sound_patterns.iter().map(|&p| pinyin_keys(&pattern_texts[p])).unzip();
+            (
+                PinyinMatcher {
+                    matcher: build_matcher(&pinyin_keys),
+                    patterns: sound_patterns.clone(),
+                },
+                PinyinMatcher {
+                    matcher: build_matcher(&fuzzy_keys),
+                    patterns: sound_patterns.clone(),
+                },
+            )
+        });
+        let exact = build_matcher(&pattern_texts);
+        match sound.join() {
+            Ok(sound) => (exact, sound),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    (exact, pinyin, fuzzy_pinyin)
+}
+
+/// Char bigram → the Han patterns long enough for edit distance that contain it.
+fn edit_candidates(patterns: &[Pattern]) -> BigramMap<Vec<usize>> {
+    let mut candidates: BigramMap<Vec<usize>> = BigramMap::default();
+    for (pattern_index, pattern) in patterns.iter().enumerate() {
+        if pattern.chars.len() < MIN_EDIT_KEYWORD_CHARS || !pattern.chars.iter().all(|c| is_han(*c)) {
+            continue;
+        }
+        for bigram in bigrams(&pattern.chars) {
+            candidates.entry(bigram).or_default().push(pattern_index);
+        }
+    }
+    candidates
+}
+
 /// Whether a keyword is one of the places, or one with an administrative suffix (福田区).
-fn is_place_name(places: &std::collections::HashSet<&str>, keyword: &str) -> bool {
+fn is_place_name(places: &HashSet<&str>, keyword: &str) -> bool {
     if places.contains(keyword) {
         return true;
     }
@@ -421,10 +474,14 @@ fn bigram_postings(docs: &[Doc], item_count: usize) -> BigramMap<BigramPosting> 
 }
 
 /// Normalized word → the other normalized words of its synonym groups.
-fn synonym_lookup(knowledge: &KnowledgeBase) -> HashMap<String, Vec<String>> {
+fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap<String, Vec<String>> {
     let mut lookup: HashMap<String, Vec<String>> = HashMap::new();
     for group in &knowledge.synonym_groups {
-        let normalized: Vec<String> = group.iter().map(|w| normalize(w)).filter(|w| !w.is_empty()).collect();
+        let normalized: Vec<String> = group
+            .iter()
+            .map(|w| vocabulary.normalize(w))
+            .filter(|w| !w.is_empty())
+            .collect();
         for word in &normalized {
             let entry = lookup.entry(word.clone()).or_default();
             for other in &normalized {

@@ -49,15 +49,59 @@ fn build_regex(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern {pattern}: {error}"))
 }
 
-/// Units after 第N that certainly name an item.
-const STRONG_ORDINAL_UNITS: [&str; 6] = ["件", "条", "项", "大事", "部分", "章"];
+/// Measure words that count the article's items (第5件, 5条, 最后一项): after a figure of
+/// a question they name a position, not a figure to look up.
+pub const ITEM_UNITS: [&str; 3] = ["件", "条", "项"];
+/// Further words after 第N that certainly name an item, like [`ITEM_UNITS`].
+const ITEM_WORDS: [&str; 3] = ["大事", "部分", "章"];
+/// Words after 第N that may name an item or a thing of the question (第一个网络妇联).
+const WEAK_ORDINAL_WORDS: [&str; 3] = ["个", "点", "号"];
+
+/// Whether a word after 第N certainly names an item.
+fn is_strong_ordinal_unit(unit: &str) -> bool {
+    ITEM_UNITS.contains(&unit) || ITEM_WORDS.contains(&unit)
+}
+
+/// The alternation of regex words `a|b|c`.
+fn alternatives(lists: &[&[&str]]) -> String {
+    lists
+        .iter()
+        .flat_map(|list| list.iter().copied())
+        .collect::<Vec<&str>>()
+        .join("|")
+}
+
+/// Words that address the bot after a greeting (你好机器人, hi there).
+const ADDRESSEES: [&str; 3] = ["机器人", "bot", "there"];
+
+/// A whole message of greetings (`questions.toml`, normalized), perhaps with particles and
+/// the bot addressed (你好呀, hello bot). Without greetings nothing is one.
+fn greeting_regex(greetings: &[String], particles: &[char]) -> Regex {
+    let words: Vec<String> = greetings
+        .iter()
+        .filter(|word| !word.is_empty())
+        .map(|word| regex::escape(word))
+        .collect();
+    if words.is_empty() {
+        return build_regex(r"[^\s\S]");
+    }
+    let suffixes: Vec<String> = particles
+        .iter()
+        .map(|c| regex::escape(&c.to_string()))
+        .chain(ADDRESSEES.iter().map(|word| regex::escape(word)))
+        .collect();
+    build_regex(&format!(
+        "^(?:(?:{}) ?)+(?:(?:{}) ?)*$",
+        words.join("|"),
+        suffixes.join("|")
+    ))
+}
 
 impl IntentPatterns {
-    pub fn new() -> IntentPatterns {
+    /// `greetings` (normalized) from `questions.toml`; `particles` may follow them.
+    pub fn new(greetings: &[String], particles: &[char]) -> IntentPatterns {
         IntentPatterns {
-            greeting: build_regex(
-                r"^(你好|您好|你们好|大家好|嗨|哈喽|哈啰|哈罗|喂|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|在吗|在不在|有人吗|hi|hello|hey|hallo|yo|good morning|good afternoon|good evening|morning)+(啊|呀|吗|呢|哦|机器人|bot|there)*$",
-            ),
+            greeting: greeting_regex(greetings, particles),
             thanks: build_regex(
                 r"^(谢谢|多谢|感谢|谢了|谢啦|thank you|thank|thx|ty|好的|好|ok|okay|收到|明白了|知道了|再见|拜拜|bye|goodbye)+(你|您|啦|了|哦|呀|a lot|very much)*$",
             ),
@@ -73,15 +117,22 @@ impl IntentPatterns {
             list_weak: build_regex(
                 r"有哪些|都有什么|有什么|包括什么|包括哪些|讲了什么|说了什么|有啥|哪些事|什么事|做了什么|干了什么|做了哪些|成绩|成就|成果|亮点",
             ),
-            ordinal_chinese: build_regex(r"第([0-9]{1,3})(件|条|项|个|点|号|部分|章|大事|是|讲|说|呢|吗|的|$)"),
-            ordinal_bare: build_regex(
-                r"^(?:说说|讲讲|看看|聊聊|介绍一下|介绍|查看|打开|显示|看|来|要)?([0-9]{1,2})(?:件|条|号)?(?:吧|呢|啊|呀|吗)?$",
-            ),
+            ordinal_chinese: build_regex(&format!(
+                r"第([0-9]{{1,3}})({}|是|讲|说|呢|吗|的|$)",
+                alternatives(&[&ITEM_UNITS, &WEAK_ORDINAL_WORDS, &ITEM_WORDS])
+            )),
+            ordinal_bare: build_regex(&format!(
+                r"^(?:说说|讲讲|看看|聊聊|介绍一下|介绍|查看|打开|显示|看|来|要)?([0-9]{{1,2}})(?:{}|号)?(?:吧|呢|啊|呀|吗)?$",
+                alternatives(&[&ITEM_UNITS])
+            )),
             ordinal_negative: build_regex(r"第\s*[-−－负]\s*[0-9一二三四五六七八九十]|(?:item|no|number|#) ?-[0-9]"),
             ordinal_english: build_regex(
                 r"(?:item|no|number|#|point|event) ?([0-9]{1,3})(?-u:\b)|(?-u:\b)([0-9]{1,2})(?:st|nd|rd|th)(?-u:\b)|(?-u:\b)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?-u:\b)",
             ),
-            ordinal_last: build_regex(r"最后(1)?(件|条|项|个|点|部分)|^最后$|最末"),
+            ordinal_last: build_regex(&format!(
+                r"最后(1|一)?({}|个|点|部分)|^最后$|最末",
+                alternatives(&[&ITEM_UNITS])
+            )),
         }
     }
 
@@ -105,7 +156,7 @@ impl IntentPatterns {
             let unit = captures.get(2).map_or("", |m| m.as_str());
             return Some(OrdinalMatch {
                 ordinal: Ordinal::Number(number),
-                strong: STRONG_ORDINAL_UNITS.contains(&unit),
+                strong: is_strong_ordinal_unit(unit),
                 bare: false,
             });
         }
@@ -158,11 +209,5 @@ impl IntentPatterns {
             rest = pattern.replace_all(&rest, "").into_owned();
         }
         rest
-    }
-}
-
-impl Default for IntentPatterns {
-    fn default() -> Self {
-        IntentPatterns::new()
     }
 }

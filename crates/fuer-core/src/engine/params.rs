@@ -1,8 +1,21 @@
 //! Every tuning constant of the engine, named and explained, in one place.
 //!
 //! Scores are sums of evidence: a two-character keyword found exactly counts 1.0, longer
-//! keywords up to 3.0 (see [`crate::engine::index`]). The constants below scale the other
-//! kinds of evidence against that unit.
+//! keywords up to [`MAX_KEYWORD_WEIGHT`] (see the keyword weights below). The other
+//! constants scale the other kinds of evidence against that unit.
+
+/// Keyword weight: each Chinese character beyond two adds this to 1.0 (四个字 → 2.0).
+pub const KEYWORD_CHARACTER_WEIGHT: f32 = 0.5;
+/// Keyword weight: a one-character keyword counts this much.
+pub const ONE_CHARACTER_KEYWORD_WEIGHT: f32 = 0.5;
+/// Keyword weight: each English word beyond the first adds this to 1.0 (nursing room → 1.7).
+pub const ENGLISH_KEYWORD_WORD_WEIGHT: f32 = 0.7;
+/// Keyword weight: an English keyword with fewer letters or digits than this (hk, 5g) …
+pub const MIN_ENGLISH_KEYWORD_LETTERS: usize = 3;
+/// … counts this much.
+pub const SHORT_ENGLISH_KEYWORD_WEIGHT: f32 = 0.8;
+/// Keyword weight: no keyword counts more than this.
+pub const MAX_KEYWORD_WEIGHT: f32 = 3.0;
 
 /// Below this item score the engine declines: roughly one two-character keyword.
 pub const MIN_ITEM_SCORE: f32 = 1.0;
@@ -19,19 +32,28 @@ pub const DECLINED_SUGGESTION_RATIO: f32 = 0.6;
 /// A homophone (same toneless pinyin) keyword hit counts this share of an exact hit.
 pub const PINYIN_HIT_FACTOR: f32 = 0.9;
 /// A near-homophone hit (pinyin equal after merging in/ing, en/eng, an/ang, z/zh, c/ch,
-/// s/sh, l/n, f/h) counts this share of an exact hit, for keywords of four or more characters.
+/// s/sh, l/n, f/h) counts this share of an exact hit, for keywords of
+/// [`FUZZY_PINYIN_LONG_KEYWORD_CHARS`] or more characters.
 pub const FUZZY_PINYIN_HIT_FACTOR: f32 = 0.75;
-/// The same for three-character keywords: weaker evidence, more everyday collisions.
+/// The same for shorter keywords: weaker evidence, more everyday collisions.
 pub const FUZZY_PINYIN_SHORT_HIT_FACTOR: f32 = 0.7;
+pub const FUZZY_PINYIN_LONG_KEYWORD_CHARS: usize = 4;
+/// A near-homophone hit needs at least this share of the keyword's characters typed right
+/// (everyday words that merely sound alike are no hit).
+pub const FUZZY_PINYIN_MIN_RIGHT_SHARE: f32 = 0.5;
 /// Shortest Han keyword matched by pinyin (two-character homophones such as 一秒/疫苗
 /// collide with everyday words).
 pub const MIN_PINYIN_KEYWORD_CHARS: usize = 3;
-/// A one-edit keyword hit counts this share of an exact hit (five characters or more) …
+/// A one-edit keyword hit counts this share of an exact hit ([`LONG_EDIT_KEYWORD_CHARS`]
+/// characters or more) …
 pub const FUZZY_HIT_FACTOR: f32 = 0.7;
-/// … and this share for four-character keywords: one wrong character in four is weaker.
+/// … and this share for shorter keywords: one wrong character in four is weaker.
 pub const FUZZY_SHORT_HIT_FACTOR: f32 = 0.5;
-/// Shortest Han keyword matched by edit distance.
+/// Shortest Han keyword matched by edit distance (a keyword of this length may have one
+/// wrong or one extra character, a longer one also one missing).
 pub const MIN_EDIT_KEYWORD_CHARS: usize = 4;
+/// Keywords of this length or more count [`FUZZY_HIT_FACTOR`] when matched by edit distance.
+pub const LONG_EDIT_KEYWORD_CHARS: usize = 5;
 /// Keywords of this length or more may be matched with two edits.
 pub const TWO_EDIT_KEYWORD_CHARS: usize = 8;
 
@@ -99,3 +121,17 @@ pub const FOCUS_PREFERENCE: f32 = 0.5;
 /// Follow-ups: a question naming the conversation's item among others stays with it only
 /// if the item scores at least this share of the best item.
 pub const CONTEXT_TOPIC_RATIO: f32 = 0.5;
+
+/// Knowledge checks: a fact that is not a sentence of the article is shown beside the
+/// article's most similar sentence when they are at least this similar (normalized
+/// Levenshtein); below it, the fact is reported as not in the article at all.
+pub const CLOSE_SENTENCE_SIMILARITY: f64 = 0.5;
+
+/// Figures: how many characters after a figure say what it counts (24个社区 → 社区全覆).
+pub const FOLLOWER_CHARS: usize = 4;
+/// Figures: a figure answers "how many X" with the very thing counted when the characters
+/// after it begin with at least this many characters of X (多少个社区 → 24个社区).
+pub const COUNTED_PREFIX_CHARS: usize = 2;
+/// Navigation: most characters a navigation message may have besides its phrase
+/// (下一件是什么, 能详细说说吗).
+pub const NAVIGATION_FILLER_CHARS: usize = 3;

@@ -55,6 +55,17 @@ pub struct FactRanking {
     pub listed: Vec<usize>,
 }
 
+/// Evidence that the question is about each of an item's sentences (its facts, then its
+/// headline).
+struct Evidence {
+    /// Keyword hits linked to the fact, rare words of its sentence, figures it holds.
+    topic: Vec<f32>,
+    /// The part of `topic` specific to one fact (narrowing fact keywords, figures).
+    specific: Vec<f32>,
+    /// Rare words of its sentence the question has outside its keywords.
+    own: Vec<f32>,
+}
+
 /// Ranks the facts of `item`. `chars` are the normalized question's characters.
 pub fn rank_facts(
     index: &Index,
@@ -70,16 +81,59 @@ pub fn rank_facts(
     let docs = index.answer_docs(item);
     let docs = docs.as_slice();
     let fact_count = docs.len();
-    let headline = fact_count.saturating_sub(1);
+    let mut evidence = evidence(index, item, docs, scoring, chars);
+    let best_specific = evidence.specific.iter().copied().fold(0.0f32, f32::max);
+    let in_conversation = focus.is_some();
+    let focus: Vec<usize> = focus
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|&f| f < fact_count)
+        .collect();
+    let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind));
+    let selective = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words | AnswerRule::None));
+    let (candidates, narrowed) = candidates(&mut evidence, &focus, in_conversation, selective);
+    let fits: Vec<Fit> = docs
+        .iter()
+        .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
+        .collect();
+    // The conversation's focus gives way when none of its facts can answer.
+    let focused = best_specific < NARROW_MIN && !focus.is_empty();
+    let candidates = if focused && !candidates.iter().any(|&f| fits[f] != Fit::No) {
+        focus_gives_way(index, docs, &evidence.topic, &fits, candidates, rule)
+    } else {
+        candidates
+    };
+    let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
+    let scores = final_scores(&evidence.topic, &fits, bonus_applies);
+    let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
+    let scope_gap = scope_gap(index, docs, &candidates, analysis);
+    let mut ranking = FactRanking {
+        item,
+        topic: evidence.topic,
+        specific: evidence.specific,
+        candidates,
+        narrowed,
+        fits,
+        scores,
+        answerable,
+        selective: bonus_applies,
+        scope_gap,
+        listed: Vec::new(),
+    };
+    ranking.listed = listed_facts(index, &ranking);
+    ranking
+}
+
+/// The evidence for each of the item's sentences (`docs`).
+fn evidence(index: &Index, item: usize, docs: &[usize], scoring: &Scoring, chars: &[char]) -> Evidence {
+    let fact_count = docs.len();
     let mut topic = vec![0.0f32; fact_count];
     let mut specific = vec![0.0f32; fact_count];
     for hit in &scoring.hits {
         for &term_index in &index.patterns[hit.pattern].terms {
             let term = &index.terms[term_index];
-            if term.item != item {
-                continue;
-            }
-            if term.linked_facts.is_empty() {
+            if term.item != item || term.linked_facts.is_empty() {
                 continue;
             }
             let level = if term.fact_level { FACT_KEYWORD_LEVEL } else { 1.0 };
@@ -94,10 +148,28 @@ pub fn rank_facts(
             }
         }
     }
-    // Rare words of a sentence: each question bigram once, split among the item's facts
-    // holding it. They rank facts but do not narrow the topic (too weak a sign).
-    // The question's own words outside its keywords (個中心喺邊度 → 中心), for follow-ups.
-    let mut own = vec![0.0f32; fact_count];
+    let own = sentence_words(index, item, docs, scoring, chars, &mut topic);
+    for (fact, &doc) in docs.iter().enumerate() {
+        let lookup = scoring.doc_figures[doc] * FACT_FIGURE_LOOKUP_FACTOR;
+        topic[fact] += lookup;
+        specific[fact] += lookup;
+    }
+    Evidence { topic, specific, own }
+}
+
+/// Rare words of a sentence: each question bigram once, split among the item's facts
+/// holding it, added to `topic`. They rank facts but do not narrow the topic (too weak a
+/// sign). Returns the same evidence from the question's own words outside its keywords
+/// (個中心喺邊度 → 中心), for follow-ups.
+fn sentence_words(
+    index: &Index,
+    item: usize,
+    docs: &[usize],
+    scoring: &Scoring,
+    chars: &[char],
+    topic: &mut [f32],
+) -> Vec<f32> {
+    let mut own = vec![0.0f32; docs.len()];
     let mut seen: Vec<(char, char)> = Vec::new();
     for (position, pair) in chars.windows(2).enumerate() {
         let bigram = (pair[0], pair[1]);
@@ -130,78 +202,75 @@ pub fn rank_facts(
             }
         }
     }
-    for (fact, &doc) in docs.iter().enumerate() {
-        let lookup = scoring.doc_figures[doc] * FACT_FIGURE_LOOKUP_FACTOR;
-        topic[fact] += lookup;
-        specific[fact] += lookup;
-    }
+    own
+}
 
-    let best_specific = specific.iter().copied().fold(0.0f32, f32::max);
-    let in_conversation = focus.is_some();
-    let focus: Vec<usize> = focus
-        .unwrap_or_default()
-        .iter()
-        .copied()
-        .filter(|&f| f < fact_count)
-        .collect();
-    let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind));
-    let selective = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words | AnswerRule::None));
-    let (candidates, narrowed): (Vec<usize>, bool) = if best_specific >= NARROW_MIN {
+/// The facts the question is about, and whether they were narrowed down: by fact-specific
+/// evidence, else by the conversation's focus or the question's own words for a specific
+/// follow-up; otherwise all (a general follow-up only prefers the focus, in `topic`).
+fn candidates(evidence: &mut Evidence, focus: &[usize], in_conversation: bool, selective: bool) -> (Vec<usize>, bool) {
+    let fact_count = evidence.topic.len();
+    let best_specific = evidence.specific.iter().copied().fold(0.0f32, f32::max);
+    if best_specific >= NARROW_MIN {
         let narrowed = (0..fact_count)
-            .filter(|&f| specific[f] >= NARROW_RATIO * best_specific)
+            .filter(|&f| evidence.specific[f] >= NARROW_RATIO * best_specific)
             .collect();
-        (narrowed, true)
-    } else if !focus.is_empty() && selective {
+        return (narrowed, true);
+    }
+    if !focus.is_empty() && selective {
         // A follow-up without words of its own asking for something specific is about what
         // the conversation was about (在哪里可以打 after the HPV vaccine).
-        (focus.clone(), true)
-    } else if in_conversation && selective && own.iter().any(|&o| o >= FOCUS_ESCAPE_TOPIC) {
+        return (focus.to_vec(), true);
+    }
+    if in_conversation && selective && evidence.own.iter().any(|&o| o >= FOCUS_ESCAPE_TOPIC) {
         // A follow-up about the whole item asking for something specific: its own words say
         // which sentence it means (個中心喺邊度 → the sentence of the 中心).
-        let best_own = own.iter().copied().fold(0.0f32, f32::max);
-        (
-            (0..fact_count).filter(|&f| own[f] >= NARROW_RATIO * best_own).collect(),
-            true,
-        )
-    } else {
-        // A general follow-up (它实现了哪些功能) is about the item; the facts of the
-        // conversation only come first when nothing else tells.
-        for &f in &focus {
-            topic[f] += FOCUS_PREFERENCE;
-        }
-        ((0..fact_count).collect(), false)
-    };
-
-    let fits: Vec<Fit> = docs
-        .iter()
-        .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
-        .collect();
-    // The conversation's focus gives way when none of its facts can answer: to facts the
-    // question's own words point at (覆盖了几个社区), or, for a figure, when the focus holds
-    // no figure at all.
-    let focused = best_specific < NARROW_MIN && !focus.is_empty();
-    let candidates = if focused && !candidates.iter().any(|&f| fits[f] != Fit::No) {
-        let own: Vec<usize> = (0..fact_count)
-            .filter(|&f| fits[f] != Fit::No && topic[f] >= FOCUS_ESCAPE_TOPIC)
+        let best_own = evidence.own.iter().copied().fold(0.0f32, f32::max);
+        let own = (0..fact_count)
+            .filter(|&f| evidence.own[f] >= NARROW_RATIO * best_own)
             .collect();
-        let focus_has_figures = candidates.iter().any(|&f| {
-            index.docs[docs[f]]
-                .figures
-                .iter()
-                .any(|figure| figure.written && figure.is_count())
-        });
-        if !own.is_empty() {
-            own
-        } else if rule == Some(AnswerRule::Figure) && !focus_has_figures {
-            (0..fact_count).collect()
-        } else {
-            candidates
-        }
+        return (own, true);
+    }
+    // A general follow-up (它实现了哪些功能) is about the item; the facts of the
+    // conversation only come first when nothing else tells.
+    for &f in focus {
+        evidence.topic[f] += FOCUS_PREFERENCE;
+    }
+    ((0..fact_count).collect(), false)
+}
+
+/// When none of the focus's facts can answer: the facts the question's own words point at
+/// (覆盖了几个社区), or, for a figure, all facts when the focus holds no figure at all.
+fn focus_gives_way(
+    index: &Index,
+    docs: &[usize],
+    topic: &[f32],
+    fits: &[Fit],
+    candidates: Vec<usize>,
+    rule: Option<AnswerRule>,
+) -> Vec<usize> {
+    let own: Vec<usize> = (0..docs.len())
+        .filter(|&f| fits[f] != Fit::No && topic[f] >= FOCUS_ESCAPE_TOPIC)
+        .collect();
+    let focus_has_figures = candidates.iter().any(|&f| {
+        index.docs[docs[f]]
+            .figures
+            .iter()
+            .any(|figure| figure.written && figure.is_count())
+    });
+    if !own.is_empty() {
+        own
+    } else if rule == Some(AnswerRule::Figure) && !focus_has_figures {
+        (0..docs.len()).collect()
     } else {
         candidates
-    };
-    let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
-    let scores: Vec<f32> = (0..fact_count)
+    }
+}
+
+/// Topic plus the bonus for answering what is asked; the headline (last) weighed down.
+fn final_scores(topic: &[f32], fits: &[Fit], bonus_applies: bool) -> Vec<f32> {
+    let headline = topic.len().saturating_sub(1);
+    (0..topic.len())
         .map(|f| {
             let bonus = match (bonus_applies, fits[f]) {
                 (true, Fit::Yes) => ANSWERS_ASKED_BONUS,
@@ -215,25 +284,7 @@ pub fn rank_facts(
                 score
             }
         })
-        .collect();
-    let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
-    let scope_gap = scope_gap(index, docs, &candidates, analysis);
-
-    let mut ranking = FactRanking {
-        item,
-        topic,
-        specific,
-        candidates,
-        narrowed,
-        fits,
-        scores,
-        answerable,
-        selective: bonus_applies,
-        scope_gap,
-        listed: Vec::new(),
-    };
-    ranking.listed = listed_facts(index, &ranking);
-    ranking
+        .collect()
 }
 
 impl FactRanking {

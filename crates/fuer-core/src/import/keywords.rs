@@ -154,11 +154,8 @@ impl Corpus {
             })
             .collect();
         let measure_words: Vec<String> = words
-            .units
-            .iter()
-            .flat_map(|class| class.asked.iter().chain(&class.answered_by))
-            .chain(words.asked.iter().flat_map(|kind| &kind.units))
-            .map(|word| normalize(word))
+            .measure_words()
+            .map(normalize)
             .filter(|word| !word.is_empty() && !word.is_ascii())
             .collect();
         let follow_up = &words.follow_up;

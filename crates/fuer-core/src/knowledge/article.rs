@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use crate::engine::params::CLOSE_SENTENCE_SIMILARITY;
+
 /// The file holding the article's text, verbatim, in the knowledge directory.
 pub const ARTICLE_FILE_NAME: &str = "source.txt";
 
@@ -75,7 +77,7 @@ impl<'a> Article<'a> {
             .iter()
             .map(|&(line, sentence)| (strsim::normalized_levenshtein(fact, sentence), line, sentence))
             .max_by(|a, b| a.0.total_cmp(&b.0))
-            .filter(|(similarity, _, _)| *similarity >= 0.5);
+            .filter(|(similarity, _, _)| *similarity >= CLOSE_SENTENCE_SIMILARITY);
         Some(match closest {
             Some((_, line, sentence)) => {
                 let (fact_excerpt, article_excerpt) = first_difference(fact, sentence);

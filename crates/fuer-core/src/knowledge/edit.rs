@@ -5,8 +5,6 @@
 //! An edit only changes the TOML; whether the result is valid knowledge is decided by
 //! [`crate::knowledge::parse_knowledge`] on the would-be files, as for `fuer-bot check`.
 
-use std::fmt;
-
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// The longest keyword or synonym the page accepts, in characters.
@@ -98,36 +96,27 @@ impl Edit {
 }
 
 /// Why an edit cannot be made (the web page shows these in Chinese).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// The word is empty after trimming.
+    #[error("the word is empty")]
     Empty,
     /// Longer than [`MAX_WORD_CHARS`].
+    #[error("the word has more than {MAX_WORD_CHARS} characters")]
     TooLong,
     /// A line break, a quote or another control character.
+    #[error("the word has a line break or a control character")]
     BadCharacter,
     /// The file is not valid TOML (fix it by hand first).
+    #[error("the file is not valid TOML: {0}")]
     Syntax(String),
     /// `keywords` or `words` is not a list of texts.
+    #[error("the list to edit is not a list of texts")]
     NotAList,
     /// The word or the group is not there.
+    #[error("no such word or group")]
     NotFound,
 }
-
-impl fmt::Display for EditError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditError::Empty => f.write_str("the word is empty"),
-            EditError::TooLong => write!(f, "the word has more than {MAX_WORD_CHARS} characters"),
-            EditError::BadCharacter => f.write_str("the word has a line break or a control character"),
-            EditError::Syntax(message) => write!(f, "the file is not valid TOML: {message}"),
-            EditError::NotAList => f.write_str("the list to edit is not a list of texts"),
-            EditError::NotFound => f.write_str("no such word or group"),
-        }
-    }
-}
-
-impl std::error::Error for EditError {}
 
 /// A keyword as it will be written: trimmed, checked.
 pub fn check_word(word: &str) -> Result<String, EditError> {

@@ -7,15 +7,27 @@
 
 mod article;
 pub mod edit;
+pub mod messages;
 
 mod parse;
 pub mod questions;
+mod syntax;
 
 pub use article::{ARTICLE_FILE_NAME, Article, Heading, Mismatch, Numbering, numbered_heading};
 pub use parse::{
-    KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_shared, year_of_title,
+    KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_knowledge_with, parse_shared,
+    year_of_title,
 };
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
+
+/// The years an article may report on, and a question or a text may name as a year
+/// (2024年, 2021-2025年); four digits outside it are a plain number.
+pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+
+/// Whether a number can be a calendar year (see [`YEARS`]).
+pub fn is_plausible_year(year: u16) -> bool {
+    YEARS.contains(&year)
+}
 
 /// The longest short title an item may have, in characters (fits a Telegram button).
 pub const MAX_TITLE_CHARS: usize = 16;

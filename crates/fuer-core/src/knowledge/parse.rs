@@ -14,8 +14,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::article::{ARTICLE_FILE_NAME, Article, Mismatch};
+use super::messages;
 use super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
-use super::{Fact, Item, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo};
+use super::syntax::{self, line_of_offset};
+use super::{Fact, Item, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo, YEARS, is_plausible_year};
 
 /// The file holding the article's metadata.
 pub const SOURCE_FILE_NAME: &str = "source.toml";
@@ -102,7 +104,10 @@ pub(super) struct FileReport<'a> {
 
 impl FileReport<'_> {
     fn at_offset(&mut self, offset: usize, message: impl Into<String>) {
-        let line = line_of_offset(&self.file.contents, offset);
+        self.at_line(line_of_offset(&self.file.contents, offset), message);
+    }
+
+    fn at_line(&mut self, line: usize, message: impl Into<String>) {
         self.problems.push(Problem {
             path: self.file.path.clone(),
             line,
@@ -132,18 +137,30 @@ impl FileReport<'_> {
     pub(super) fn check_text(&mut self, field: &str, value: &Spanned<String>) -> String {
         let text = value.get_ref().trim();
         if text.is_empty() {
-            self.at(value, format!("`{field}` is empty"));
+            self.at(value, messages::fill(messages::EMPTY_FIELD, &[&field]));
         }
         text.to_string()
     }
 
     /// An item number or count in 1..=99; 0 (after reporting) when out of range.
+    /// A year of the article's events (`year = 2024`); 0 after reporting a problem.
+    pub(super) fn check_year(&mut self, year: &Spanned<i64>) -> u16 {
+        match u16::try_from(*year.get_ref()) {
+            Ok(value) if is_plausible_year(value) => value,
+            _ => {
+                let (first, last) = (YEARS.start(), YEARS.end());
+                self.at(year, messages::fill(messages::YEAR_OUT_OF_RANGE, &[first, last]));
+                0
+            }
+        }
+    }
+
     fn check_item_number(&mut self, what: &str, value: &Spanned<i64>) -> u8 {
         let raw = *value.get_ref();
         match u8::try_from(raw) {
             Ok(number) if (1..=99).contains(&number) => number,
             _ => {
-                self.at(value, format!("{what} {raw} is out of range (1–99)"));
+                self.at(value, messages::fill(messages::NUMBER_OUT_OF_RANGE, &[&what, &raw]));
                 0
             }
         }
@@ -155,11 +172,11 @@ impl FileReport<'_> {
         for keyword in keywords {
             let text = keyword.get_ref().trim();
             if text.is_empty() {
-                self.at(keyword, "empty keyword");
+                self.at(keyword, messages::EMPTY_KEYWORD);
                 continue;
             }
             if seen.insert(text.to_string(), ()).is_some() {
-                self.at(keyword, format!("keyword \"{text}\" is listed twice"));
+                self.at(keyword, messages::fill(messages::KEYWORD_TWICE, &[&text]));
                 continue;
             }
             result.push(text.to_string());
@@ -168,18 +185,22 @@ impl FileReport<'_> {
     }
 }
 
-/// 1-based line number of a byte offset.
-fn line_of_offset(contents: &str, offset: usize) -> usize {
-    let end = offset.min(contents.len());
-    contents.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
-}
-
 /// Parses and validates all knowledge files of the directory `directory` (as it should
 /// appear in messages): the files all articles share (`questions.toml`, `synonyms.toml`)
 /// directly in it, and one folder per article (`directory/2024-shenzhen/`: `source.toml`,
 /// `source.txt` and the item files). Where a file is comes from its path. Returns every
 /// problem found, sorted by file and line; problems of a directory as a whole come last.
 pub fn parse_knowledge(directory: &str, files: &[KnowledgeFile]) -> Result<Knowledge, Vec<Problem>> {
+    parse_knowledge_with(directory, files, &[])
+}
+
+/// [`parse_knowledge`], knowing the paths of files that exist but could not be read (their
+/// problems are reported by the reader): they are not reported missing again.
+pub fn parse_knowledge_with(
+    directory: &str,
+    files: &[KnowledgeFile],
+    unreadable: &[&str],
+) -> Result<Knowledge, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut synonym_groups = None;
     let mut question_words = None;
@@ -203,47 +224,43 @@ pub fn parse_knowledge(directory: &str, files: &[KnowledgeFile]) -> Result<Knowl
             Place::Shared(name) => problems.push(Problem {
                 path: file.path.clone(),
                 line: 0,
-                message: format!(
-                    "{name} belongs in an article's folder (such as {}): only {QUESTIONS_FILE_NAME} and {SYNONYMS_FILE_NAME} are shared by all articles",
-                    join_path(directory, "2024-shenzhen")
+                message: messages::fill(
+                    messages::ARTICLE_FILE_OUTSIDE,
+                    &[&name, &join_path(directory, "2024-shenzhen")],
                 ),
             }),
             Place::Article(id, SYNONYMS_FILE_NAME | QUESTIONS_FILE_NAME) => problems.push(Problem {
                 path: file.path.clone(),
                 line: 0,
-                message: format!(
-                    "{} is shared by all articles: it belongs in {directory}, not in the article folder {id}",
-                    file_name(&file.path)
+                message: messages::fill(
+                    messages::SHARED_FILE_IN_ARTICLE,
+                    &[&file_name(&file.path), &directory, &id],
                 ),
             }),
             Place::Article(id, _) => article_files.entry(id).or_default().push(file),
         }
     }
-    let shared_missing = |name: &str, holds: &str| Problem {
+    let shared_missing = |name: &str, message: &str| Problem {
         path: join_path(directory, name),
         line: 0,
-        message: format!("file is missing: {holds}"),
+        message: message.to_string(),
     };
-    if synonym_groups.is_none() {
-        problems.push(shared_missing(
-            SYNONYMS_FILE_NAME,
-            "it holds the synonym groups (it may have no groups, but must exist)",
-        ));
+    let unreadable_shared = |name: &str| {
+        unreadable
+            .iter()
+            .any(|path| matches!(place_of(directory, path), Place::Shared(shared) if shared == name))
+    };
+    if synonym_groups.is_none() && !unreadable_shared(SYNONYMS_FILE_NAME) {
+        problems.push(shared_missing(SYNONYMS_FILE_NAME, messages::FILE_MISSING_SYNONYMS));
     }
-    if question_words.is_none() {
-        problems.push(shared_missing(
-            QUESTIONS_FILE_NAME,
-            "it holds the question words (what a question asks, units, places)",
-        ));
+    if question_words.is_none() && !unreadable_shared(QUESTIONS_FILE_NAME) {
+        problems.push(shared_missing(QUESTIONS_FILE_NAME, messages::FILE_MISSING_QUESTIONS));
     }
     if article_files.is_empty() {
         problems.push(Problem {
             path: directory.to_string(),
             line: 0,
-            message: format!(
-                "no article folder found: each article is a folder (such as {}) with {SOURCE_FILE_NAME}, {ARTICLE_FILE_NAME} and its item files",
-                join_path(directory, "2024-shenzhen")
-            ),
+            message: messages::fill(messages::NO_ARTICLE_FOLDER, &[&join_path(directory, "2024-shenzhen")]),
         });
     }
     let synonym_groups = synonym_groups.unwrap_or_default();
@@ -251,7 +268,12 @@ pub fn parse_knowledge(directory: &str, files: &[KnowledgeFile]) -> Result<Knowl
     let mut articles = Vec::new();
     for (id, files) in &article_files {
         let article_directory = join_path(directory, id);
-        if let Some(article) = parse_article(id, &article_directory, files, &mut problems) {
+        let unreadable_here: Vec<&str> = unreadable
+            .iter()
+            .filter(|path| matches!(place_of(directory, path), Place::Article(folder, _) if folder == *id))
+            .map(|path| file_name(path))
+            .collect();
+        if let Some(article) = parse_article(id, &article_directory, files, &unreadable_here, &mut problems) {
             articles.push(KnowledgeBase {
                 synonym_groups: synonym_groups.clone(),
                 question_words: question_words.clone(),
@@ -292,15 +314,23 @@ pub fn parse_shared(
             _ => {}
         }
     }
-    for (name, missing) in [
-        (SYNONYMS_FILE_NAME, synonym_groups.is_none()),
-        (QUESTIONS_FILE_NAME, question_words.is_none()),
+    for (name, missing, message) in [
+        (
+            SYNONYMS_FILE_NAME,
+            synonym_groups.is_none(),
+            messages::FILE_MISSING_SYNONYMS,
+        ),
+        (
+            QUESTIONS_FILE_NAME,
+            question_words.is_none(),
+            messages::FILE_MISSING_QUESTIONS,
+        ),
     ] {
         if missing {
             problems.push(Problem {
                 path: join_path(directory, name),
                 line: 0,
-                message: "file is missing: it is shared by all articles".to_string(),
+                message: message.to_string(),
             });
         }
     }
@@ -335,16 +365,18 @@ fn join_path(directory: &str, name: &str) -> String {
 }
 
 /// One article's folder: its source, its article text and its items.
-fn parse_article(
+fn parse_article<'a>(
     id: &str,
     directory: &str,
-    files: &[&KnowledgeFile],
+    files: &[&'a KnowledgeFile],
+    unreadable: &[&'a str],
     problems: &mut Vec<Problem>,
 ) -> Option<KnowledgeBase> {
     let mut source = None;
     let mut items: Vec<(Item, &KnowledgeFile, usize)> = Vec::new();
-    // Names of item files that could not be parsed (their problems are reported already).
-    let mut unparsed_items: Vec<&str> = Vec::new();
+    // Names of item files that could not be read or parsed (their problems are reported
+    // already).
+    let mut unparsed_items: Vec<&str> = unreadable.to_vec();
     let article_file = files.iter().find(|file| file_name(&file.path) == ARTICLE_FILE_NAME);
     let article = article_file.map(|file| Article::new(&file.contents));
     if let (Some(file), Some(article)) = (article_file, &article)
@@ -353,7 +385,7 @@ fn parse_article(
         problems.push(Problem {
             path: file.path.clone(),
             line: 0,
-            message: "file is empty: it must hold the article's text, verbatim".to_string(),
+            message: messages::ARTICLE_EMPTY.to_string(),
         });
     }
     // Facts are checked against a usable article only (no noise when it is missing).
@@ -373,18 +405,18 @@ fn parse_article(
             unparsed_items.push(name);
         }
     }
-    if !source_seen {
+    if !source_seen && !unreadable.contains(&SOURCE_FILE_NAME) {
         problems.push(Problem {
             path: join_path(directory, SOURCE_FILE_NAME),
             line: 0,
-            message: "file is missing: it holds the article's title, publisher and date".to_string(),
+            message: messages::FILE_MISSING_SOURCE.to_string(),
         });
     }
-    if article_file.is_none() {
+    if article_file.is_none() && !unreadable.contains(&ARTICLE_FILE_NAME) {
         problems.push(Problem {
             path: join_path(directory, ARTICLE_FILE_NAME),
             line: 0,
-            message: "file is missing: it holds the article's text, which every fact must quote verbatim".to_string(),
+            message: messages::FILE_MISSING_ARTICLE.to_string(),
         });
     }
     let declared_count = source.as_ref().map(|source: &ParsedSource| source.item_count);
@@ -411,82 +443,12 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(report: &mut FileReport<'_>) -> Opti
     match toml::from_str::<T>(&report.file.contents) {
         Ok(value) => Some(value),
         Err(error) => {
-            let contents = &report.file.contents;
-            let mut offset = error.span().map_or(0, |span| span.start);
-            let message = error.message().trim().replace('\n', " ");
-            if message.starts_with("missing field") && offset == 0 {
-                // A field of the file's own (top-level) table: point at where its fields
-                // start, after the comments at the top.
-                offset = first_key_offset(contents);
-            }
-            let message = plain_type_error(&message, key_at(contents, offset)).unwrap_or(message);
-            report.at_offset(offset, message);
+            let offset = error.span().map_or(0, |span| span.start);
+            let mistake = syntax::explain(&report.file.contents, offset, error.message());
+            report.at_line(mistake.line, mistake.message);
             None
         }
     }
-}
-
-/// The offset of the first `key = value` line (0 if there is none).
-fn first_key_offset(contents: &str) -> usize {
-    let mut offset = 0;
-    for line in contents.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if !trimmed.is_empty() && !trimmed.starts_with('#') {
-            return offset + (line.len() - trimmed.len());
-        }
-        offset += line.len();
-    }
-    0
-}
-
-/// The key whose value is at `offset`: the last `key =` at the start of a line, on the
-/// line of `offset` or above it (values such as lists may span lines).
-fn key_at(contents: &str, offset: usize) -> Option<&str> {
-    let before = &contents[..contents.floor_char_boundary(offset.min(contents.len()))];
-    let line_end = contents[before.len()..]
-        .find('\n')
-        .map_or(contents.len(), |end| before.len() + end);
-    contents[..line_end].lines().rev().find_map(|line| {
-        let (key, _) = line.split_once('=')?;
-        let key = key.trim();
-        (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')).then_some(key)
-    })
-}
-
-/// serde's wording of a type error made plain: `invalid type: string "5", expected i64`
-/// becomes ``number` must be a whole number (like 5), not the text "5"`. `None` for other
-/// messages.
-fn plain_type_error(message: &str, key: Option<&str>) -> Option<String> {
-    let (found, expected) = message.strip_prefix("invalid type: ")?.split_once(", expected ")?;
-    let found = if let Some(text) = found.strip_prefix("string ") {
-        format!("the text {text}")
-    } else if let Some(number) = found
-        .strip_prefix("integer `")
-        .or_else(|| found.strip_prefix("floating point `"))
-    {
-        let (number, rest) = number.split_once('`').unwrap_or((number, ""));
-        let too_large = if rest.contains("i128") { " (far too large)" } else { "" };
-        format!("the number {number}{too_large}")
-    } else if let Some(value) = found.strip_prefix("boolean `") {
-        value.trim_end_matches('`').to_string()
-    } else {
-        match found {
-            "map" => "a table".to_string(),
-            "sequence" => "a list".to_string(),
-            other => other.to_string(),
-        }
-    };
-    let expected = match expected {
-        "i64" | "u8" | "u32" | "u64" | "integer" => "a whole number (like 5)".to_string(),
-        "a string" => "text in double quotes (like \"母婴室\")".to_string(),
-        "a sequence" => "a list in square brackets (like [\"a\", \"b\"])".to_string(),
-        other if other.starts_with("struct") || other == "a map" => "a table".to_string(),
-        other => other.to_string(),
-    };
-    Some(match key {
-        Some(key) => format!("`{key}` must be {expected}, not {found}"),
-        None => format!("this value must be {expected}, not {found}"),
-    })
 }
 
 /// What `source.toml` says: the article's metadata, its year and its number of items.
@@ -505,18 +467,9 @@ fn parse_source(report: &mut FileReport<'_>) -> Option<ParsedSource> {
     let date = report.check_text("date", &parsed.date);
     let item_count = report.check_item_number("item_count", &parsed.item_count);
     let year = match &parsed.year {
-        Some(year) => match u16::try_from(*year.get_ref()) {
-            Ok(value) if (1900..=2100).contains(&value) => value,
-            _ => {
-                report.at(year, "`year` must be a year between 1900 and 2100");
-                0
-            }
-        },
+        Some(year) => report.check_year(year),
         None => year_of_title(&title).unwrap_or_else(|| {
-            report.at(
-                &parsed.title,
-                "the title names no year (such as 2024年…): add the year of its events as `year = 2024`",
-            );
+            report.at(&parsed.title, messages::TITLE_NAMES_NO_YEAR);
             0
         }),
     };
@@ -533,8 +486,7 @@ pub fn year_of_title(title: &str) -> Option<u16> {
     chars.windows(5).find_map(|window| {
         let digits: String = window[..4].iter().collect();
         let year: u16 = digits.parse().ok()?;
-        (window[4] == '年' && window[..4].iter().all(char::is_ascii_digit) && (1900..=2100).contains(&year))
-            .then_some(year)
+        (window[4] == '年' && window[..4].iter().all(char::is_ascii_digit) && is_plausible_year(year)).then_some(year)
     })
 }
 
@@ -546,7 +498,7 @@ fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
     for group in &parsed.group {
         let words = report.check_keywords(&group.get_ref().words);
         if words.len() < 2 {
-            report.at(group, "a synonym group needs at least two words");
+            report.at(group, messages::SYNONYM_GROUP_TOO_SMALL);
             continue;
         }
         groups.push(words);
@@ -559,34 +511,31 @@ fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
 fn parse_item(report: &mut FileReport<'_>, article: Option<&Article<'_>>) -> Option<(Item, usize)> {
     let parsed: ItemFile = parse_toml(report)?;
     let number_line = line_of_offset(&report.file.contents, parsed.number.span().start);
-    let number = report.check_item_number("item number", &parsed.number);
+    let number = report.check_item_number("number", &parsed.number);
     let headline = report.check_text("headline", &parsed.headline);
     let title = report.check_text("title", &parsed.title);
     let title_chars = title.chars().count();
     if title_chars > MAX_TITLE_CHARS {
         report.at(
             &parsed.title,
-            format!("`title` has {title_chars} characters; at most {MAX_TITLE_CHARS} fit on a button"),
+            messages::fill(messages::TITLE_TOO_LONG, &[&title_chars, &MAX_TITLE_CHARS]),
         );
     }
     let summary = report.check_text("summary", &parsed.summary);
     if let Some(article) = article {
         if !headline.is_empty() && !article.has_headline(&headline) {
-            report.at(
-                &parsed.headline,
-                format!("`headline` is not a headline of {ARTICLE_FILE_NAME}: copy it exactly as published (without the numbering such as 五、)"),
-            );
+            report.at(&parsed.headline, messages::HEADLINE_NOT_IN_ARTICLE);
         }
         for figure in article.unknown_figures(&summary) {
             report.at(
                 &parsed.summary,
-                format!("`summary` mentions {figure}, a figure that is not in {ARTICLE_FILE_NAME}"),
+                messages::fill(messages::SUMMARY_FIGURE_NOT_IN_ARTICLE, &[&figure]),
             );
         }
     }
     let keywords = report.check_keywords(&parsed.keywords);
     if parsed.facts.is_empty() {
-        report.at(&parsed.number, "item has no facts: add at least one [[facts]] entry");
+        report.at(&parsed.number, messages::NO_FACTS);
     }
     let mut facts = Vec::new();
     for fact in &parsed.facts {
@@ -615,13 +564,11 @@ fn parse_item(report: &mut FileReport<'_>, article: Option<&Article<'_>>) -> Opt
 /// The problem of a fact that is not a sentence of the article.
 fn not_verbatim_message(mismatch: &Mismatch) -> String {
     match mismatch.line {
-        Some(line) => format!(
-            "fact is not a verbatim sentence of {ARTICLE_FILE_NAME}: it has \"{}\" where {ARTICLE_FILE_NAME}:{line} has \"{}\"",
-            mismatch.fact_excerpt, mismatch.article_excerpt
+        Some(line) => messages::fill(
+            messages::FACT_CHANGED,
+            &[&mismatch.fact_excerpt, &line, &mismatch.article_excerpt],
         ),
-        None => format!(
-            "fact is not a verbatim sentence of {ARTICLE_FILE_NAME}: no sentence of the article is like it (copy one whole sentence, exactly as published)"
-        ),
+        None => messages::FACT_NOT_IN_ARTICLE.to_string(),
     }
 }
 
@@ -642,18 +589,14 @@ fn check_size(directory: &str, items: &[(Item, &KnowledgeFile, usize)], problems
         problems.push(Problem {
             path: directory.to_string(),
             line: 0,
-            message: format!(
-                "{keywords} keywords in this article (item and fact words); at most {MAX_KEYWORDS} are allowed: more would make loading take seconds"
-            ),
+            message: messages::fill(messages::TOO_MANY_KEYWORDS, &[&keywords, &MAX_KEYWORDS]),
         });
     }
     if facts > MAX_FACTS {
         problems.push(Problem {
             path: directory.to_string(),
             line: 0,
-            message: format!(
-                "{facts} facts in this article; at most {MAX_FACTS} are allowed: more would make loading take seconds"
-            ),
+            message: messages::fill(messages::TOO_MANY_FACTS, &[&facts, &MAX_FACTS]),
         });
     }
 }
@@ -683,10 +626,7 @@ fn check_item_numbers(
             Some((other_path, other_line)) => problems.push(Problem {
                 path: file.path.clone(),
                 line: *line,
-                message: format!(
-                    "duplicate item number {} (already used in {other_path}:{other_line})",
-                    item.number
-                ),
+                message: messages::fill(messages::DUPLICATE_ITEM, &[&item.number, other_path, other_line]),
             }),
             None => {
                 first_seen.insert(item.number, (file.path.as_str(), *line));
@@ -697,7 +637,7 @@ fn check_item_numbers(
         problems.push(Problem {
             path: directory.to_string(),
             line: 0,
-            message: "no item files found (expected files like 01-name.toml)".to_string(),
+            message: messages::NO_ITEM_FILES.to_string(),
         });
         return;
     }
@@ -710,9 +650,7 @@ fn check_item_numbers(
         problems.push(Problem {
             path: path.to_string(),
             line,
-            message: format!(
-                "item number {number} is above item_count = {highest} in {SOURCE_FILE_NAME} (raise item_count there, or renumber this item)"
-            ),
+            message: messages::fill(messages::ITEM_ABOVE_COUNT, &[&number, &highest]),
         });
     }
     let unparsed: Vec<u8> = unparsed_items
@@ -724,9 +662,7 @@ fn check_item_numbers(
             problems.push(Problem {
                 path: directory.to_string(),
                 line: 0,
-                message: format!(
-                    "item number {number} is missing (items must be numbered 1 to {highest} without gaps)"
-                ),
+                message: messages::fill(messages::ITEM_MISSING, &[&number, &highest]),
             });
         }
     }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::messages;
 use super::parse::FileReport;
 
 /// The file name of the question words in the knowledge directory.
@@ -99,6 +100,19 @@ pub struct FollowUpWords {
     pub fillers: Vec<String>,
 }
 
+/// Word lists of the `[words]` table: plain lexical knowledge an admin may extend.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Lexicon {
+    /// Measure words besides those of the unit classes (张, 份, 届): after one of them a
+    /// single numeral is a number (两张 → 2张).
+    pub measure_words: Vec<String>,
+    /// Whole messages that greet (你好, 在吗, hello).
+    pub greetings: Vec<String>,
+    /// Characters that carry no topic (了, 的, 吗, 呢): they end what a question counts
+    /// (多少个社区呢 → 社区) and are not new words of a follow-up.
+    pub particles: Vec<String>,
+}
+
 /// The whole question-words file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QuestionWords {
@@ -107,7 +121,32 @@ pub struct QuestionWords {
     pub units: Vec<UnitClass>,
     pub scope: Scope,
     pub follow_up: FollowUpWords,
+    pub lexicon: Lexicon,
 }
+
+impl QuestionWords {
+    /// Every measure word: the `[words]` list, the unit classes' words and the kinds' units
+    /// (but not the pseudo-units 年份 and 第), as written. The one list figures are read
+    /// and numerals normalized with.
+    pub fn measure_words(&self) -> impl Iterator<Item = &str> {
+        self.lexicon
+            .measure_words
+            .iter()
+            .chain(
+                self.units
+                    .iter()
+                    .flat_map(|class| class.asked.iter().chain(&class.answered_by)),
+            )
+            .chain(self.asked.iter().flat_map(|kind| &kind.units))
+            .map(String::as_str)
+            .filter(|word| *word != YEAR_UNIT && *word != ORDINAL_UNIT)
+    }
+}
+
+/// The pseudo-unit of calendar years in `units` of an `[[asked]]` kind (2024年).
+pub const YEAR_UNIT: &str = "年份";
+/// The pseudo-unit of ordinals (第七次) in `units` of an `[[asked]]` kind.
+pub const ORDINAL_UNIT: &str = "第";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,6 +158,19 @@ struct QuestionsFile {
     asked: Vec<Spanned<AskedEntry>>,
     #[serde(default)]
     unit: Vec<Spanned<UnitEntry>>,
+    #[serde(default)]
+    words: Option<Spanned<WordsEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsEntry {
+    #[serde(default)]
+    measure_words: Vec<Spanned<String>>,
+    #[serde(default)]
+    greetings: Vec<Spanned<String>>,
+    #[serde(default)]
+    particles: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -175,126 +227,16 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
     let problems_before = report.problem_count();
 
     let scope_entry = parsed.scope.get_ref();
-    let year = match u16::try_from(*scope_entry.year.get_ref()) {
-        Ok(year) if (1900..=2100).contains(&year) => year,
-        _ => {
-            report.at(&scope_entry.year, "`year` must be a year between 1900 and 2100");
-            0
-        }
-    };
+    let year = report.check_year(&scope_entry.year);
     let home = report.check_text("home", &scope_entry.home);
     let other_places = report.check_keywords(&scope_entry.other_places);
-
-    let mut asked = Vec::new();
-    // Every cue belongs to one kind: the same cue under two kinds would be ambiguous.
-    // (The owner's place is kept as the span's start; its line is counted only when needed.)
-    let mut cue_owner: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for entry in &parsed.asked {
-        let entry_ref = entry.get_ref();
-        let kind = report.check_text("kind", &entry_ref.kind);
-        if !kind.is_empty() && !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-') {
-            report.at(
-                &entry_ref.kind,
-                format!("`kind` \"{kind}\" must be a short name in lowercase English letters (e.g. price)"),
-            );
-        }
-        let label = report.check_text("label", &entry_ref.label);
-        let answer = *entry_ref.answer.get_ref();
-        let cues = report.check_keywords(&entry_ref.cues);
-        if cues.is_empty() {
-            report.at(
-                entry,
-                format!("kind \"{kind}\" has no cues: add the words that ask for it"),
-            );
-        }
-        // Each cue once per file (repeats inside one list are reported by check_keywords).
-        let mut seen_here: Vec<&str> = Vec::new();
-        for spanned in &entry_ref.cues {
-            let cue = spanned.get_ref().trim();
-            if cue.is_empty() || seen_here.contains(&cue) {
-                continue;
-            }
-            seen_here.push(cue);
-            if let Some((other_kind, other_start)) = cue_owner.get(cue) {
-                let other_line = report.line_at(*other_start);
-                report.at(
-                    spanned,
-                    format!("cue \"{cue}\" is already listed for kind \"{other_kind}\" (line {other_line})"),
-                );
-                continue;
-            }
-            cue_owner.insert(cue.to_string(), (kind.clone(), spanned.span().start));
-        }
-        let units = report.check_keywords(&entry_ref.units);
-        let words = report.check_keywords(&entry_ref.words);
-        match answer {
-            AnswerRule::Words if words.is_empty() => {
-                report.at(&entry_ref.answer, "answer = \"words\" needs a `words` list");
-            }
-            AnswerRule::Any | AnswerRule::None | AnswerRule::Figure if !words.is_empty() => {
-                report.at(
-                    &entry_ref.answer,
-                    format!(
-                        "`words` is only used with answer = \"words\" (here: \"{}\")",
-                        answer.name()
-                    ),
-                );
-            }
-            _ => {}
-        }
-        if answer != AnswerRule::Figure && !units.is_empty() {
-            report.at(
-                &entry_ref.answer,
-                format!(
-                    "`units` is only used with answer = \"figure\" (here: \"{}\")",
-                    answer.name()
-                ),
-            );
-        }
-        asked.push(AskedKind {
-            kind,
-            label,
-            answer,
-            cues,
-            units,
-            words,
-        });
-    }
+    let asked = parse_asked(report, &parsed.asked);
     if parsed.asked.is_empty() {
-        report.at(&parsed.scope, "no [[asked]] kinds: the file needs at least one");
+        report.at(&parsed.scope, messages::NO_ASKED_KINDS);
     }
-
-    let mut units = Vec::new();
-    for entry in &parsed.unit {
-        let entry_ref = entry.get_ref();
-        let label = report.check_text("label", &entry_ref.label);
-        let asked_words = report.check_keywords(&entry_ref.asked);
-        if asked_words.is_empty() {
-            report.at(entry, "a [[unit]] needs `asked` words");
-        }
-        let answered_by = report.check_keywords(&entry_ref.answered_by);
-        units.push(UnitClass {
-            label,
-            asked: asked_words,
-            answered_by,
-        });
-    }
-
-    let follow_up = match &parsed.followup {
-        Some(entry) => {
-            let entry = entry.get_ref();
-            FollowUpWords {
-                next: report.check_keywords(&entry.next),
-                previous: report.check_keywords(&entry.previous),
-                more: report.check_keywords(&entry.more),
-                references: report.check_keywords(&entry.references),
-                continuations: report.check_keywords(&entry.continuations),
-                fillers: report.check_keywords(&entry.fillers),
-            }
-        }
-        None => FollowUpWords::default(),
-    };
-
+    let units = parse_units(report, &parsed.unit);
+    let follow_up = parse_follow_up(report, parsed.followup.as_ref());
+    let lexicon = parse_lexicon(report, parsed.words.as_ref());
     if report.problem_count() > problems_before {
         return None;
     }
@@ -307,5 +249,140 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
             other_places,
         },
         follow_up,
+        lexicon,
     })
+}
+
+/// The `[[asked]]` kinds, in order; every cue belongs to one kind.
+fn parse_asked(report: &mut FileReport<'_>, entries: &[Spanned<AskedEntry>]) -> Vec<AskedKind> {
+    let mut asked = Vec::new();
+    // Every cue belongs to one kind: the same cue under two kinds would be ambiguous.
+    // (The owner's place is kept as the span's start; its line is counted only when needed.)
+    let mut cue_owner: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for entry in entries {
+        let entry_ref = entry.get_ref();
+        let kind = report.check_text("kind", &entry_ref.kind);
+        if !kind.is_empty() && !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-') {
+            report.at(&entry_ref.kind, messages::fill(messages::KIND_NOT_ENGLISH, &[&kind]));
+        }
+        let label = report.check_text("label", &entry_ref.label);
+        let answer = *entry_ref.answer.get_ref();
+        let cues = report.check_keywords(&entry_ref.cues);
+        if cues.is_empty() {
+            report.at(entry, messages::fill(messages::KIND_WITHOUT_CUES, &[&kind]));
+        }
+        check_cue_owners(report, &entry_ref.cues, &kind, &mut cue_owner);
+        let units = report.check_keywords(&entry_ref.units);
+        let words = report.check_keywords(&entry_ref.words);
+        check_answer_rule(report, &entry_ref.answer, &units, &words);
+        asked.push(AskedKind {
+            kind,
+            label,
+            answer,
+            cues,
+            units,
+            words,
+        });
+    }
+    asked
+}
+
+/// Each cue once per file (repeats inside one list are reported by `check_keywords`).
+fn check_cue_owners(
+    report: &mut FileReport<'_>,
+    cues: &[Spanned<String>],
+    kind: &str,
+    cue_owner: &mut BTreeMap<String, (String, usize)>,
+) {
+    let mut seen_here: Vec<&str> = Vec::new();
+    for spanned in cues {
+        let cue = spanned.get_ref().trim();
+        if cue.is_empty() || seen_here.contains(&cue) {
+            continue;
+        }
+        seen_here.push(cue);
+        if let Some((other_kind, other_start)) = cue_owner.get(cue) {
+            let other_line = report.line_at(*other_start);
+            report.at(
+                spanned,
+                messages::fill(messages::CUE_TWICE, &[&cue, other_kind, &other_line]),
+            );
+            continue;
+        }
+        cue_owner.insert(cue.to_string(), (kind.to_string(), spanned.span().start));
+    }
+}
+
+/// `words` only with answer = "words" (and then required), `units` only with "figure".
+fn check_answer_rule(report: &mut FileReport<'_>, answer: &Spanned<AnswerRule>, units: &[String], words: &[String]) {
+    let rule = *answer.get_ref();
+    match rule {
+        AnswerRule::Words if words.is_empty() => {
+            report.at(answer, messages::WORDS_NEEDED);
+        }
+        AnswerRule::Any | AnswerRule::None | AnswerRule::Figure if !words.is_empty() => {
+            report.at(answer, messages::fill(messages::WORDS_UNUSED, &[&rule.name()]));
+        }
+        _ => {}
+    }
+    if rule != AnswerRule::Figure && !units.is_empty() {
+        report.at(answer, messages::fill(messages::UNITS_UNUSED, &[&rule.name()]));
+    }
+}
+
+/// The `[[unit]]` classes.
+fn parse_units(report: &mut FileReport<'_>, entries: &[Spanned<UnitEntry>]) -> Vec<UnitClass> {
+    let mut units = Vec::new();
+    for entry in entries {
+        let entry_ref = entry.get_ref();
+        let label = report.check_text("label", &entry_ref.label);
+        let asked_words = report.check_keywords(&entry_ref.asked);
+        if asked_words.is_empty() {
+            report.at(entry, messages::UNIT_WITHOUT_WORDS);
+        }
+        let answered_by = report.check_keywords(&entry_ref.answered_by);
+        units.push(UnitClass {
+            label,
+            asked: asked_words,
+            answered_by,
+        });
+    }
+    units
+}
+
+/// The `[followup]` words (none when the table is missing).
+fn parse_follow_up(report: &mut FileReport<'_>, entry: Option<&Spanned<FollowUpEntry>>) -> FollowUpWords {
+    let Some(entry) = entry else {
+        return FollowUpWords::default();
+    };
+    let entry = entry.get_ref();
+    FollowUpWords {
+        next: report.check_keywords(&entry.next),
+        previous: report.check_keywords(&entry.previous),
+        more: report.check_keywords(&entry.more),
+        references: report.check_keywords(&entry.references),
+        continuations: report.check_keywords(&entry.continuations),
+        fillers: report.check_keywords(&entry.fillers),
+    }
+}
+
+/// The `[words]` lists (empty when the table is missing); particles are single characters.
+fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>>) -> Lexicon {
+    let Some(entry) = entry else {
+        return Lexicon::default();
+    };
+    let entry = entry.get_ref();
+    for particle in &entry.particles {
+        if particle.get_ref().trim().chars().count() > 1 {
+            report.at(
+                particle,
+                messages::fill(messages::PARTICLE_NOT_ONE_CHARACTER, &[&particle.get_ref().trim()]),
+            );
+        }
+    }
+    Lexicon {
+        measure_words: report.check_keywords(&entry.measure_words),
+        greetings: report.check_keywords(&entry.greetings),
+        particles: report.check_keywords(&entry.particles),
+    }
 }

@@ -7,11 +7,15 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::knowledge::QuestionWords;
 use crate::knowledge::questions::{AnswerRule, AskedKind, UnitClass};
-use crate::normalize::normalize;
+use crate::knowledge::{QuestionWords, is_plausible_year};
 
-use super::figures::{Figure, ORDINAL_UNIT, YEAR_UNIT};
+use crate::knowledge::questions::{ORDINAL_UNIT, YEAR_UNIT};
+
+use super::vocabulary::Vocabulary;
+
+mod fit;
+pub use fit::Fit;
 
 /// A cue word found in a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,17 +53,6 @@ pub struct Analysis {
     pub other_years: Vec<u16>,
 }
 
-/// How well a fact answers the asked kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fit {
-    /// It does not answer it.
-    No,
-    /// It answers it.
-    Yes,
-    /// It answers it with the very measure word the question used.
-    Exact,
-}
-
 /// The compiled question words.
 #[derive(Debug)]
 pub struct Analyzer {
@@ -75,8 +68,8 @@ pub struct Analyzer {
     place_patterns: Vec<(String, bool)>,
     year: u16,
     home: String,
-    /// Every measure word of the unit classes and kinds, longest first (for reading figures).
-    measure_words: Vec<Vec<char>>,
+    /// Characters that end what a question counts (多少个社区呢 → 社区).
+    particles: Vec<char>,
 }
 
 #[derive(Debug)]
@@ -115,60 +108,9 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
-/// The words of `questions.toml` the index needs (available before the analyzer is built,
-/// so that both can be built at the same time).
-#[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
-    /// Every measure word of the unit classes and kinds, longest first (for reading figures).
-    pub measure_words: Vec<Vec<char>>,
-    /// Words that never name a topic: the measure words of two or more characters that
-    /// figures carry (人次, 场次, 批次), normalized.
-    pub not_topics: Vec<String>,
-    /// The places outside the article's scope, normalized.
-    pub other_places: Vec<String>,
-}
-
-impl Vocabulary {
-    pub fn new(words: &QuestionWords) -> Vocabulary {
-        let not_topics = words
-            .units
-            .iter()
-            .flat_map(|class| &class.answered_by)
-            .map(|word| normalize(word))
-            .filter(|word| word.chars().count() >= 2)
-            .collect();
-        let other_places = words
-            .scope
-            .other_places
-            .iter()
-            .map(|place| normalize(place))
-            .filter(|place| !place.is_empty())
-            .collect();
-        Vocabulary {
-            measure_words: Vocabulary::measure_words(words),
-            not_topics,
-            other_places,
-        }
-    }
-
-    fn measure_words(words: &QuestionWords) -> Vec<Vec<char>> {
-        let mut measure_words: Vec<Vec<char>> = words
-            .units
-            .iter()
-            .flat_map(|class| class.asked.iter().chain(&class.answered_by))
-            .chain(words.asked.iter().flat_map(|kind| &kind.units))
-            .map(|word| normalize(word))
-            .filter(|word| !word.is_empty() && !is_ascii_word(word) && word != YEAR_UNIT && word != ORDINAL_UNIT)
-            .map(|word| word.chars().collect())
-            .collect();
-        measure_words.sort_by(|a: &Vec<char>, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        measure_words.dedup();
-        measure_words
-    }
-}
-
 impl Analyzer {
-    pub fn new(words: &QuestionWords) -> Analyzer {
+    pub fn new(words: &QuestionWords, vocabulary: &Vocabulary) -> Analyzer {
+        let normalize = |text: &str| vocabulary.normalize(text);
         let mut cue_texts = Vec::new();
         let mut cue_patterns = Vec::new();
         for (kind_index, kind) in words.asked.iter().enumerate() {
@@ -204,10 +146,13 @@ impl Analyzer {
             place_patterns.push((normalized.clone(), is_ascii_word(&normalized)));
             place_texts.push(normalized);
         }
-        let measure_words = Vocabulary::measure_words(words);
         Analyzer {
-            kinds: words.asked.iter().map(compile_kind).collect(),
-            units: words.units.iter().map(compile_unit).collect(),
+            kinds: words.asked.iter().map(|kind| compile_kind(kind, vocabulary)).collect(),
+            units: words
+                .units
+                .iter()
+                .map(|class| compile_unit(class, vocabulary))
+                .collect(),
             cue_matcher: build_matcher(&cue_texts, MatchKind::Standard),
             cue_patterns,
             unit_matcher: build_matcher(&unit_texts, MatchKind::Standard),
@@ -216,13 +161,8 @@ impl Analyzer {
             place_patterns,
             year: words.scope.year,
             home: words.scope.home.clone(),
-            measure_words,
+            particles: vocabulary.particles.clone(),
         }
-    }
-
-    /// The known measure words, longest first.
-    pub fn measure_words(&self) -> &[Vec<char>] {
-        &self.measure_words
     }
 
     pub fn home(&self) -> &str {
@@ -279,7 +219,7 @@ impl Analyzer {
             .and_then(|kind| self.find_unit(normalized, &byte_to_char, &cues, kind));
         let counted = match (asked, &unit) {
             (Some(kind), _) if self.kind_rule(kind) == AnswerRule::Figure => {
-                counted_noun(normalized, &cues, kind, unit.as_ref())
+                counted_noun(normalized, &cues, kind, unit.as_ref(), &self.particles)
             }
             _ => String::new(),
         };
@@ -419,58 +359,11 @@ impl Analyzer {
             let Ok(year) = run.parse::<u16>() else {
                 continue;
             };
-            if run.len() == 4 && (1900..=2100).contains(&year) && year != self.year && !years.contains(&year) {
+            if run.len() == 4 && is_plausible_year(year) && year != self.year && !years.contains(&year) {
                 years.push(year);
             }
         }
         years
-    }
-
-    /// How well a fact (its normalized text and figures) answers the analysed question.
-    pub fn fit(&self, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> Fit {
-        let Some(kind) = analysis.asked.and_then(|k| self.kinds.get(k)) else {
-            return Fit::Yes;
-        };
-        match kind.answer {
-            AnswerRule::Any => Fit::Yes,
-            AnswerRule::None => Fit::No,
-            AnswerRule::Words => {
-                if kind.words.iter().any(|word| fact_text.contains(word.as_str())) {
-                    Fit::Yes
-                } else {
-                    Fit::No
-                }
-            }
-            AnswerRule::Figure => self.figure_fit(kind, analysis.unit.as_ref(), &analysis.counted, figures),
-        }
-    }
-
-    fn figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figures: &[Figure]) -> Fit {
-        let mut best = Fit::No;
-        for figure in figures {
-            let agreement = figure.agreement_unit();
-            let fits = if !kind.units.is_empty() {
-                kind.units.iter().any(|u| u == agreement)
-            } else if !figure.is_count() {
-                false
-            } else {
-                let same_word = unit.is_some_and(|u| u.word == figure.unit);
-                match unit.and_then(|u| self.units.get(u.class)) {
-                    Some(class) if !class.answered_by.is_empty() => class.answered_by.contains(&figure.unit),
-                    // A Chinese numeral in a name (五分钟救助圈, 三年行动计划) answers "how many"
-                    // only when the question counts the very same thing (几大板块 → 四大板块).
-                    _ => figure.written || same_word,
-                }
-            };
-            if !fits {
-                continue;
-            }
-            if unit.is_some_and(|u| u.word == figure.unit) || common_prefix(counted, &figure.follower) >= 2 {
-                return Fit::Exact;
-            }
-            best = Fit::Yes;
-        }
-        best
     }
 
     /// Drops the places that are part of a keyword found in the question: 厦门 in
@@ -496,11 +389,15 @@ impl Analyzer {
     }
 }
 
-/// Particles that end what is counted (多少个社区呢 → 社区).
-const COUNTED_STOPS: [char; 10] = ['的', '了', '吗', '呢', '啊', '呀', '吧', '是', '有', '在'];
-
-/// What is counted: the Chinese characters after the cue and its unit (多少个社区 → 社区).
-fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&AskedUnit>) -> String {
+/// What is counted: the Chinese characters after the cue and its unit, up to a particle
+/// (多少个社区呢 → 社区).
+fn counted_noun(
+    normalized: &str,
+    cues: &[CueMatch],
+    kind: usize,
+    unit: Option<&AskedUnit>,
+    particles: &[char],
+) -> String {
     let chars: Vec<char> = normalized.chars().collect();
     for cue in cues.iter().filter(|c| c.kind == kind) {
         let mut start = cue.end;
@@ -513,8 +410,8 @@ fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&
         let noun: String = chars
             .iter()
             .skip(start)
-            .take(super::figures::FOLLOWER_CHARS)
-            .take_while(|c| crate::normalize::is_han(**c) && !COUNTED_STOPS.contains(c))
+            .take(super::params::FOLLOWER_CHARS)
+            .take_while(|c| crate::normalize::is_han(**c) && !particles.contains(c))
             .collect();
         if noun.chars().count() >= 2 {
             return noun;
@@ -523,12 +420,7 @@ fn counted_noun(normalized: &str, cues: &[CueMatch], kind: usize, unit: Option<&
     String::new()
 }
 
-/// Length in characters of the common prefix of two texts.
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
-}
-
-fn compile_kind(kind: &AskedKind) -> CompiledKind {
+fn compile_kind(kind: &AskedKind, vocabulary: &Vocabulary) -> CompiledKind {
     CompiledKind {
         kind: kind.kind.clone(),
         label: kind.label.clone(),
@@ -540,26 +432,26 @@ fn compile_kind(kind: &AskedKind) -> CompiledKind {
                 if u == YEAR_UNIT || u == ORDINAL_UNIT {
                     u.clone()
                 } else {
-                    normalize(u)
+                    vocabulary.normalize(u)
                 }
             })
             .collect(),
         words: kind
             .words
             .iter()
-            .map(|w| normalize(w))
+            .map(|w| vocabulary.normalize(w))
             .filter(|w| !w.is_empty())
             .collect(),
     }
 }
 
-fn compile_unit(class: &UnitClass) -> CompiledUnit {
+fn compile_unit(class: &UnitClass, vocabulary: &Vocabulary) -> CompiledUnit {
     CompiledUnit {
         label: class.label.clone(),
         answered_by: class
             .answered_by
             .iter()
-            .map(|u| normalize(u))
+            .map(|u| vocabulary.normalize(u))
             .filter(|u| !u.is_empty())
             .collect(),
     }

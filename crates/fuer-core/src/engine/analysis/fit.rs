@@ -1,0 +1,75 @@
+//! How well a fact answers what is asked: a figure of an agreeing unit for 多少人, one of
+//! the kind's words for 在哪, any fact for 是什么, none for what the article never says.
+
+use crate::knowledge::questions::AnswerRule;
+
+use super::{Analysis, Analyzer, AskedUnit, CompiledKind};
+use crate::engine::figures::Figure;
+use crate::engine::params::COUNTED_PREFIX_CHARS;
+
+/// How well a fact answers the asked kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// It does not answer it.
+    No,
+    /// It answers it.
+    Yes,
+    /// It answers it with the very measure word the question used.
+    Exact,
+}
+
+impl Analyzer {
+    /// How well a fact (its normalized text and figures) answers the analysed question.
+    pub fn fit(&self, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> Fit {
+        let Some(kind) = analysis.asked.and_then(|k| self.kinds.get(k)) else {
+            return Fit::Yes;
+        };
+        match kind.answer {
+            AnswerRule::Any => Fit::Yes,
+            AnswerRule::None => Fit::No,
+            AnswerRule::Words => {
+                if kind.words.iter().any(|word| fact_text.contains(word.as_str())) {
+                    Fit::Yes
+                } else {
+                    Fit::No
+                }
+            }
+            AnswerRule::Figure => self.figure_fit(kind, analysis.unit.as_ref(), &analysis.counted, figures),
+        }
+    }
+
+    fn figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figures: &[Figure]) -> Fit {
+        let mut best = Fit::No;
+        for figure in figures {
+            let agreement = figure.agreement_unit();
+            let fits = if !kind.units.is_empty() {
+                kind.units.iter().any(|u| u == agreement)
+            } else if !figure.is_count() {
+                false
+            } else {
+                let same_word = unit.is_some_and(|u| u.word == figure.unit);
+                match unit.and_then(|u| self.units.get(u.class)) {
+                    Some(class) if !class.answered_by.is_empty() => class.answered_by.contains(&figure.unit),
+                    // A Chinese numeral in a name (五分钟救助圈, 三年行动计划) answers "how many"
+                    // only when the question counts the very same thing (几大板块 → 四大板块).
+                    _ => figure.written || same_word,
+                }
+            };
+            if !fits {
+                continue;
+            }
+            if unit.is_some_and(|u| u.word == figure.unit)
+                || common_prefix(counted, &figure.follower) >= COUNTED_PREFIX_CHARS
+            {
+                return Fit::Exact;
+            }
+            best = Fit::Yes;
+        }
+        best
+    }
+}
+
+/// Length in characters of the common prefix of two texts.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}

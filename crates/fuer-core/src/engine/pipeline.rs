@@ -1,0 +1,265 @@
+//! The answer pipeline as named stages, run in order by [`Engine::run`]:
+//!
+//! 1. [`Engine::read`]: normalize; intents that need nothing else (empty, navigation,
+//!    greeting, thanks, help, source, a negative position);
+//! 2. [`Engine::understand`]: the analysis of what is asked and the item scores;
+//! 3. [`Engine::position_intent`]: an item named by position, the list of items;
+//! 4. [`Engine::topic_parts`] (`topics.rs`): several topics, one part each;
+//! 5. [`Engine::resolve_context`] (`followup.rs`): what the conversation fills in;
+//! 6. [`Engine::declined`]: nothing strong enough;
+//! 7. [`Engine::rank_single`]: the facts of one topic, best first;
+//! 8. [`Engine::assemble`] (`assemble.rs`): the [`Answer`].
+
+use super::Engine;
+use super::analysis::Analysis;
+use super::answer::{Answer, Intent};
+use super::followup::{ContextUse, Focus};
+use super::index::nfkc;
+use super::intents::Ordinal;
+use super::params::{DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE};
+use super::ranking::{FactRanking, rank_facts};
+use super::scoring::Scoring;
+use super::topics::{has_separate_hits, has_separator};
+use super::trace::Tracer;
+
+/// One question as the stages after [`Engine::read`] see it.
+pub(crate) struct Question<'e> {
+    /// As asked.
+    pub text: &'e str,
+    pub normalized: String,
+    pub chars: Vec<char>,
+    /// NFKC, lowercase: figures as written, separators kept.
+    pub raw: String,
+    pub analysis: Analysis,
+    pub scoring: Scoring<'e>,
+}
+
+/// What the conversation decided for one question (see [`Engine::resolve_context`]).
+pub(crate) struct Resolution<'f> {
+    /// The item answered.
+    pub best: usize,
+    pub context_use: ContextUse,
+    /// The conversation's facts standing for the topic.
+    pub focus_facts: Option<&'f [usize]>,
+}
+
+/// The normalized text of a question that passed the first stage.
+pub(crate) struct Read {
+    normalized: String,
+    chars: Vec<char>,
+    raw: String,
+}
+
+/// What the first stage makes of a message.
+pub(crate) enum Reading {
+    /// A question for the later stages.
+    Question(Read),
+    /// Answered without any item (a greeting, navigation …).
+    Answered(Answer),
+}
+
+impl Engine {
+    /// The whole pipeline.
+    pub(crate) fn run(&self, question: &str, focus: Option<&Focus>, tracer: &mut Tracer) -> Answer {
+        let read = match self.read(question, tracer) {
+            Reading::Question(read) => read,
+            Reading::Answered(answer) => return answer,
+        };
+        let question = self.understand(question, read, tracer);
+        if let Some(answer) = self.position_intent(&question, tracer) {
+            return answer;
+        }
+        let ranked = question.scoring.ranked_items();
+        let Some(&standalone_best) = ranked.first() else {
+            return Answer::without_item(Intent::Declined);
+        };
+        let standalone_score = question.scoring.item_scores[standalone_best];
+
+        // Several topics in one question: one part each, in the question's order. A
+        // question naming several topics is complete: the conversation does not change it.
+        let several =
+            standalone_score >= MIN_ITEM_SCORE && has_separate_hits(&question.scoring) && has_separator(&question.raw);
+        let mut parts: Vec<(usize, FactRanking)> = if several {
+            self.topic_parts(&question.raw, &question.analysis, tracer)
+        } else {
+            Vec::new()
+        };
+        let mut question = question;
+        let resolution = match focus {
+            Some(focus) if parts.is_empty() => self.resolve_context(&mut question, focus, standalone_best, tracer),
+            _ => Resolution {
+                best: standalone_best,
+                context_use: ContextUse::default(),
+                focus_facts: None,
+            },
+        };
+        let best_score = question.scoring.item_scores[resolution.best];
+        if best_score < MIN_ITEM_SCORE && !resolution.context_use.topic {
+            return self.declined(&question, &ranked, best_score, tracer);
+        }
+        let mut resolution = resolution;
+        if parts.is_empty() {
+            parts.push(self.rank_single(&mut question, &mut resolution, tracer));
+        }
+        self.assemble(&question, parts, &resolution, &ranked, tracer)
+    }
+
+    /// Stage 1: normalizes; answers at once what needs no item.
+    fn read(&self, question: &str, tracer: &mut Tracer) -> Reading {
+        let normalized = self.vocabulary.normalize(question);
+        tracer.note(|| format!("normalized: {normalized}"));
+        let chars: Vec<char> = normalized.chars().collect();
+        if chars.iter().all(|c| *c == ' ') {
+            tracer.note(|| "intent: empty (nothing but symbols)".to_string());
+            return Reading::Answered(Answer::without_item(Intent::Empty));
+        }
+        if let Some(navigation) = self.follow_up.navigation(&normalized) {
+            tracer.note(|| format!("intent: navigation {navigation:?}"));
+            return Reading::Answered(Answer::without_item(Intent::Navigation(navigation)));
+        }
+        for (pattern, intent) in [
+            (&self.intents.greeting, Intent::Greeting),
+            (&self.intents.thanks, Intent::Thanks),
+            (&self.intents.help, Intent::Help),
+            (&self.intents.source, Intent::Source),
+        ] {
+            if pattern.is_match(&normalized) {
+                tracer.note(|| format!("intent: {intent:?}"));
+                return Reading::Answered(Answer::without_item(intent));
+            }
+        }
+        let raw = nfkc(question).to_lowercase();
+        if self.intents.negative_ordinal(&raw) {
+            tracer.note(|| "intent: a negative item position".to_string());
+            return Reading::Answered(self.no_such_item(-1));
+        }
+        Reading::Question(Read { normalized, chars, raw })
+    }
+
+    /// Stage 2: what is asked, and how strongly the question points at each item.
+    fn understand<'e>(&'e self, text: &'e str, read: Read, tracer: &mut Tracer) -> Question<'e> {
+        let Read { normalized, chars, raw } = read;
+        let mut analysis = self.analyzer.analyze(&normalized);
+        self.trace_analysis(&analysis, tracer);
+        let scoring = self.score_text(&raw, &normalized, &chars);
+        self.trace_scoring(&scoring, tracer);
+        let keyword_spans = self.topic_spans(&scoring);
+        self.analyzer.drop_places_inside(&mut analysis, &keyword_spans);
+        Question {
+            text,
+            normalized,
+            chars,
+            raw,
+            analysis,
+            scoring,
+        }
+    }
+
+    /// Stage 3: an item named by position (第五件), or the list of all items.
+    fn position_intent(&self, question: &Question, tracer: &mut Tracer) -> Option<Answer> {
+        if let Some(found) = self.intents.ordinal(&question.normalized) {
+            let named_elsewhere = !question.scoring.hits.is_empty();
+            let last = i64::from(self.knowledge.last_item_number());
+            let number = match found.ordinal {
+                Ordinal::Last => last,
+                Ordinal::Number(number) => number,
+            };
+            let in_range = (1..=last).contains(&number);
+            if (found.strong || !named_elsewhere) && (in_range || !found.bare) {
+                tracer.note(|| format!("intent: item by position {number} (strong: {})", found.strong));
+                return Some(self.ordinal_answer(&question.normalized, number, &question.analysis, tracer));
+            }
+            tracer.note(|| "ordinal words ignored: the question names a topic".to_string());
+        }
+        if self.intents.list_strong.is_match(&question.normalized) {
+            tracer.note(|| "intent: list".to_string());
+            return Some(Answer::without_item(Intent::List));
+        }
+        None
+    }
+
+    /// Stage 6: no item scores enough. A general question gets the list; otherwise the
+    /// question is declined, with the items it named as suggestions.
+    fn declined(&self, question: &Question, ranked: &[usize], best_score: f32, tracer: &mut Tracer) -> Answer {
+        if self.intents.list_weak.is_match(&question.normalized) {
+            tracer.note(|| "intent: list (no item, a general question)".to_string());
+            return Answer::without_item(Intent::List);
+        }
+        let scoring = &question.scoring;
+        let mut declined = Answer::without_item(Intent::Declined);
+        let keyword_items = scoring.items_with_keyword_hits(&self.index);
+        declined.suggestions = ranked
+            .iter()
+            .filter(|&&item| {
+                keyword_items.contains(&item) && scoring.item_scores[item] >= DECLINED_SUGGESTION_RATIO * MIN_ITEM_SCORE
+            })
+            .take(MAX_SUGGESTIONS)
+            .map(|&item| self.knowledge.items[item].number)
+            .collect();
+        declined.asked = self.asked_summary(&question.analysis);
+        tracer.note(|| format!("declined: best item score {best_score:.2} < {MIN_ITEM_SCORE}"));
+        declined
+    }
+
+    /// Stage 7: the facts of the one topic, best first. What was asked before is a guess
+    /// for 「那X呢」: when X cannot answer it, X is shown as asked on its own, not reported
+    /// missing.
+    fn rank_single(
+        &self,
+        question: &mut Question,
+        resolution: &mut Resolution,
+        tracer: &mut Tracer,
+    ) -> (usize, FactRanking) {
+        let best = resolution.best;
+        let rank = |analysis: &Analysis| {
+            rank_facts(
+                &self.index,
+                &self.analyzer,
+                best,
+                &question.scoring,
+                analysis,
+                &question.chars,
+                resolution.focus_facts,
+            )
+        };
+        let ranking = rank(&question.analysis);
+        if !(resolution.context_use.attribute && (!ranking.answerable || ranking.scope_gap.is_some())) {
+            return (best, ranking);
+        }
+        let mut analysis = std::mem::take(&mut question.analysis);
+        analysis.asked = None;
+        analysis.counted.clear();
+        let ranking = rank(&analysis);
+        question.analysis = analysis;
+        resolution.context_use.attribute = false;
+        tracer.note(|| "the asked kind from the context does not fit this topic: dropped".to_string());
+        (best, ranking)
+    }
+
+    /// The item named by position; its facts ranked by the rest of the question
+    /// (第五件的数字是多少 puts the figure first).
+    fn ordinal_answer(&self, normalized: &str, number: i64, analysis: &Analysis, tracer: &mut Tracer) -> Answer {
+        let Some(item) = u8::try_from(number)
+            .ok()
+            .and_then(|n| self.knowledge.items.iter().position(|item| item.number == n))
+        else {
+            return self.no_such_item(number);
+        };
+        let rest = self.intents.strip_ordinals(normalized);
+        let chars: Vec<char> = rest.chars().collect();
+        let scoring = self.score_text(&rest, &rest, &chars);
+        let ranking = rank_facts(&self.index, &self.analyzer, item, &scoring, analysis, &chars, None);
+        let part = self.part(normalized, item, &ranking, &scoring, analysis, tracer);
+        let mut answer = Answer::without_item(Intent::Ordinal);
+        answer.confidence = 1.0;
+        answer.asked = self.asked_summary(analysis);
+        self.fill_parts(&mut answer, vec![part]);
+        answer
+    }
+
+    pub(crate) fn no_such_item(&self, number: i64) -> Answer {
+        let mut answer = Answer::without_item(Intent::NoSuchItem);
+        answer.position = Some(number);
+        answer
+    }
+}

@@ -1,0 +1,186 @@
+//! Topic splitting: a question naming several topics (母婴室和儿童友好建设点各有多少) is cut
+//! at its separators (和, 与, 、, ，, ？ …) and each piece that names a topic of its own is
+//! answered on its own, in the question's order, each with its own asked kind.
+
+use crate::normalize::is_han;
+
+use super::Engine;
+use super::analysis::{Analysis, Fit};
+use super::params::{MAX_ANSWER_FACTS, MAX_PARTS, MIN_PART_SCORE};
+use super::ranking::{FactRanking, rank_facts};
+use super::scoring::Scoring;
+use super::trace::Tracer;
+
+/// Words that join topics in one question (母婴室和两癌筛查各有多少). The question is cut at
+/// them; each piece that names a topic of its own is answered on its own.
+const TOPIC_SEPARATORS: [&str; 16] = [
+    "以及", "还有", "和", "与", "跟", "及", "、", ",", ";", "/", "&", " and ", "?", "!", "。", "\n",
+];
+
+/// Whether a question (NFKC, lowercase) has a word or mark that can join topics.
+pub(crate) fn has_separator(text: &str) -> bool {
+    TOPIC_SEPARATORS.iter().any(|separator| text.contains(separator)) || text.contains(char::is_whitespace)
+}
+
+/// The question cut at every [`TOPIC_SEPARATORS`] word, in one pass.
+pub(crate) fn split_topics(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut position = 0;
+    while position < text.len() {
+        let rest = &text[position..];
+        match TOPIC_SEPARATORS.iter().find(|separator| rest.starts_with(**separator)) {
+            Some(separator) => {
+                pieces.push(text[start..position].to_string());
+                position += separator.len();
+                start = position;
+            }
+            None => position += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    pieces.push(text[start..].to_string());
+    pieces
+}
+
+/// Whether the question has two keyword hits that do not overlap: only then can it name
+/// several topics (a cheap test before cutting it into pieces).
+pub(crate) fn has_separate_hits(scoring: &Scoring) -> bool {
+    scoring
+        .hits
+        .iter()
+        .any(|a| scoring.hits.iter().any(|b| a.end <= b.start))
+}
+
+/// A space between Chinese characters separates clauses (母婴室有多少间 儿童友好建设点呢);
+/// spaces between English words do not.
+fn han_spaces_as_breaks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (index, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = chars[..index].iter().rev().find(|c| !c.is_whitespace());
+            let after = chars[index + 1..].iter().find(|c| !c.is_whitespace());
+            if before.is_some_and(|c| is_han(*c)) && after.is_some_and(|c| is_han(*c)) {
+                out.push('\n');
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Per item named by the pieces, in order of first mention: its ranking and the first
+/// fact of each piece.
+type PieceParts = Vec<(usize, FactRanking, Vec<usize>)>;
+
+impl Engine {
+    /// Stage 4 of the pipeline: splits a question naming several topics into parts, one per
+    /// topic, in order; empty when the question has one topic.
+    /// `raw` is the question after NFKC, lowercase.
+    pub(crate) fn topic_parts(&self, raw: &str, analysis: &Analysis, tracer: &mut Tracer) -> Vec<(usize, FactRanking)> {
+        let pieces = split_topics(&han_spaces_as_breaks(raw));
+        if pieces.len() < 2 {
+            return Vec::new();
+        }
+        let mut parts: PieceParts = Vec::new();
+        for piece in &pieces {
+            if let Some((best, ranking)) = self.piece_ranking(piece, analysis) {
+                merge_piece(&mut parts, best, ranking);
+            }
+        }
+        let several = parts.len() >= 2 || parts.first().is_some_and(|(_, _, firsts)| firsts.len() >= 2);
+        if !several {
+            return Vec::new();
+        }
+        // Each piece's first fact leads, in the question's order; then the rest.
+        let mut parts: Vec<(usize, FactRanking)> = parts
+            .into_iter()
+            .map(|(item, mut ranking, firsts)| {
+                let mut listed = firsts;
+                for fact in &ranking.listed {
+                    if !listed.contains(fact) {
+                        listed.push(*fact);
+                    }
+                }
+                listed.truncate(MAX_PARTS.max(MAX_ANSWER_FACTS));
+                ranking.listed = listed;
+                (item, ranking)
+            })
+            .collect();
+        parts.truncate(MAX_PARTS);
+        tracer.note(|| {
+            let items: Vec<u8> = parts
+                .iter()
+                .map(|(item, _)| self.knowledge.items[*item].number)
+                .collect();
+            format!("topics: {} piece(s) name items {items:?}", pieces.len())
+        });
+        parts
+    }
+
+    /// The best item of one piece and its facts, if the piece names a topic of its own.
+    fn piece_ranking(&self, piece: &str, analysis: &Analysis) -> Option<(usize, FactRanking)> {
+        let normalized = self.vocabulary.normalize(piece);
+        let chars: Vec<char> = normalized.chars().collect();
+        if chars.len() < 2 {
+            return None;
+        }
+        let scoring = self.score_text(piece, &normalized, &chars);
+        let &best = scoring.ranked_items().first()?;
+        if scoring.hits.is_empty() || scoring.item_scores[best] < MIN_PART_SCORE {
+            return None;
+        }
+        // Each piece may ask its own thing (多少剂 …, 多少名 …); a piece without a cue
+        // shares the question's (母婴室和两癌筛查各有多少).
+        let mut piece_analysis = self.analyzer.analyze(&normalized);
+        let piece_spans = self.topic_spans(&scoring);
+        self.analyzer.drop_places_inside(&mut piece_analysis, &piece_spans);
+        let piece_analysis = if piece_analysis.asked.is_some() {
+            piece_analysis
+        } else {
+            Analysis {
+                other_places: piece_analysis.other_places,
+                other_years: piece_analysis.other_years,
+                ..analysis.clone()
+            }
+        };
+        let ranking = rank_facts(
+            &self.index,
+            &self.analyzer,
+            best,
+            &scoring,
+            &piece_analysis,
+            &chars,
+            None,
+        );
+        Some((best, ranking))
+    }
+}
+
+/// Adds one piece's ranking to the parts: a new part for a new item, else the piece's first
+/// fact joins the item's part.
+fn merge_piece(parts: &mut PieceParts, best: usize, ranking: FactRanking) {
+    let first = ranking.listed.first().copied();
+    let Some((_, existing, firsts)) = parts.iter_mut().find(|(item, ..)| *item == best) else {
+        parts.push((best, ranking, first.into_iter().collect()));
+        return;
+    };
+    if let Some(first) = first
+        && !firsts.contains(&first)
+    {
+        // A piece whose fact answers what is asked goes before one that only sets the
+        // scene (带娃出门要喂奶，深圳有多少个母婴室).
+        let answers = ranking.fits.get(first).is_some_and(|fit| *fit != Fit::No);
+        let others_answer = firsts
+            .iter()
+            .any(|&f| existing.fits.get(f).is_some_and(|fit| *fit != Fit::No));
+        if answers && !others_answer {
+            firsts.insert(0, first);
+            existing.fits = ranking.fits.clone();
+        } else {
+            firsts.push(first);
+        }
+    }
+    existing.answerable |= ranking.answerable;
+}

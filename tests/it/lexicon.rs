@@ -1,0 +1,70 @@
+//! The lexical lists of `questions.toml` (`[words]`: measure words, greetings, particles)
+//! and the unit classes are data: what an admin adds there changes how questions are read,
+//! with no code change.
+
+use fuer_bot::knowledge_dir::load_knowledge_dir;
+use fuer_core::engine::{Engine, Intent};
+
+use crate::support::{copy_knowledge, shipped_engine};
+
+/// The normalized form of a question, as the engine reads it (the first line of its trace).
+fn normalized(engine: &Engine, question: &str) -> String {
+    let explained = engine.explain(question);
+    let first = explained.lines().next().unwrap_or_default();
+    first.strip_prefix("normalized: ").unwrap_or(first).to_string()
+}
+
+/// The shipped engine with `questions.toml` edited by `edit`.
+fn engine_with_questions(edit: impl Fn(&str) -> String) -> Engine {
+    let dir = copy_knowledge();
+    let path = dir.path().join("questions.toml");
+    let text = std::fs::read_to_string(&path).expect("questions.toml");
+    std::fs::write(&path, edit(&text)).expect("write questions.toml");
+    let knowledge = load_knowledge_dir(dir.path())
+        .unwrap_or_else(|problems| panic!("{problems:#?}"))
+        .into_first();
+    Engine::new(knowledge)
+}
+
+#[test]
+fn a_single_numeral_before_a_listed_measure_word_is_a_number() {
+    let engine = shipped_engine();
+    for (question, expected) in [
+        ("两户人家", "2户人家"),
+        ("三场培训", "3场培训"),
+        ("两张照片", "2张照片"),
+        ("五分钟救助圈", "5分钟救助圈"),
+        ("两癌筛查", "两癌筛查"),
+        ("三新领域", "三新领域"),
+        ("一站式遛娃", "一站式遛儿童"),
+    ] {
+        assert_eq!(normalized(engine, question), expected, "{question}");
+    }
+}
+
+#[test]
+fn a_measure_word_an_admin_adds_is_read_like_the_others() {
+    for (question, before, after) in [("两栋楼", "两栋楼", "2栋楼"), ("三栋", "三栋", "3栋")] {
+        assert_eq!(normalized(shipped_engine(), question), before, "{question}");
+        // In the [words] list …
+        let listed = engine_with_questions(|text| text.replace("measure_words = [", "measure_words = [\"栋\", "));
+        assert_eq!(normalized(&listed, question), after, "{question}");
+        // … or as a unit a question may ask for.
+        let unit = engine_with_questions(|text| format!("{text}\n[[unit]]\nlabel = \"楼数\"\nasked = [\"栋\"]\n"));
+        assert_eq!(normalized(&unit, question), after, "{question}");
+    }
+}
+
+#[test]
+fn greetings_are_the_listed_words_with_particles() {
+    let engine = shipped_engine();
+    for question in ["你好", "你好呀", "hello bot", "在吗", "早上好啊"] {
+        assert_eq!(engine.answer(question).intent, Intent::Greeting, "{question}");
+    }
+    assert_ne!(engine.answer("早晨").intent, Intent::Greeting);
+    let edited = engine_with_questions(|text| text.replace("greetings = [", "greetings = [\"早晨\", "));
+    for question in ["早晨", "早晨呀", "你好早晨"] {
+        assert_eq!(edited.answer(question).intent, Intent::Greeting, "{question}");
+    }
+    assert_ne!(edited.answer("早晨母婴室有多少间").intent, Intent::Greeting);
+}
