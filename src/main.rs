@@ -76,12 +76,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dialogue,
             question,
         }) => {
-            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             if explain {
+                let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
                 return fuer_bot::cli::explain(&engine, dialogue, question.as_deref(), stdin.lock(), stdout.lock());
             }
+            let library = fuer_bot::cli::load_library(&cli.knowledge)?;
             fuer_bot::cli::ask(
-                &engine,
+                &library,
                 json,
                 dialogue,
                 question.as_deref(),

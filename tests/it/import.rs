@@ -373,3 +373,85 @@ fn texts_that_are_not_articles_are_refused_and_nothing_is_written() {
         assert_eq!(snapshot(knowledge.path()), before, "{name} changed the directory");
     }
 }
+
+/// A copy of the shipped knowledge directory with the invented 2025 article imported.
+fn two_articles() -> tempfile::TempDir {
+    let dir = empty_knowledge();
+    let article_dir = dir.path().join("2024-shenzhen");
+    std::fs::create_dir(&article_dir).expect("an article folder");
+    for entry in std::fs::read_dir(knowledge_dir().join("2024-shenzhen")).expect("the shipped article") {
+        let path = entry.expect("an entry").path();
+        std::fs::copy(&path, article_dir.join(path.file_name().expect("a file name"))).expect("copy a file");
+    }
+    let path = articles_dir().join("2025-test.txt");
+    let imported = fuer_bot(dir.path(), &["import", path.to_str().expect("a UTF-8 path")]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    dir
+}
+
+/// The article each line of `ask --json` was answered from.
+fn routed_articles(knowledge: &Path, questions: &[&str], dialogue: bool) -> Vec<String> {
+    let data = tempfile::tempdir().expect("a data directory");
+    let mut args = vec!["ask", "--json"];
+    if dialogue {
+        args.push("--dialogue");
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
+        .arg("--knowledge")
+        .arg(knowledge)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(&args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env("RUST_LOG", "off")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run fuer-bot ask");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(questions.join("\n").as_bytes())
+            .expect("write the questions");
+    }
+    let output = child.wait_with_output().expect("fuer-bot ask ends");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    text(&output.stdout)
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            value["article"].as_str().expect("an article id").to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn questions_go_to_the_article_they_name_or_the_one_that_answers_them() {
+    let knowledge = two_articles();
+    // (question, the article it must be answered from)
+    let table: &[(&str, &str)] = &[
+        // A year named: that year's article, whatever the topic.
+        ("2024年有什么大事", "2024-shenzhen"),
+        ("2025年有什么大事", "2025-shenzhen"),
+        ("what happened in 2025", "2025-shenzhen"),
+        ("2024年女性创业博览会", "2024-shenzhen"),
+        // No year: the article that answers the topic.
+        ("母婴室有多少间", "2024-shenzhen"),
+        ("心晴童伴热线接了多少来电", "2025-shenzhen"),
+        ("巧手工坊建了多少个", "2025-shenzhen"),
+        // Nothing answers: the latest article on the tie; commands too.
+        ("火星天气怎么样", "2025-shenzhen"),
+        ("/list", "2025-shenzhen"),
+    ];
+    let questions: Vec<&str> = table.iter().map(|(question, _)| *question).collect();
+    let routed = routed_articles(knowledge.path(), &questions, false);
+    for ((question, expected), got) in table.iter().zip(&routed) {
+        assert_eq!(got, expected, "{question}");
+    }
+    // A follow-up stays in the conversation's article; a question another article answers
+    // moves the conversation there.
+    let dialogue = ["心晴童伴热线接了多少来电", "下一件", "母婴室有多少间"];
+    let routed = routed_articles(knowledge.path(), &dialogue, true);
+    assert_eq!(routed, ["2025-shenzhen", "2025-shenzhen", "2024-shenzhen"]);
+}

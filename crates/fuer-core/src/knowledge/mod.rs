@@ -99,6 +99,11 @@ impl Knowledge {
         std::iter::once(&self.first).chain(&self.others)
     }
 
+    /// Every article, oldest first (never empty).
+    pub fn into_articles(self) -> Vec<KnowledgeBase> {
+        std::iter::once(self.first).chain(self.others).collect()
+    }
+
     /// The first article (the oldest): the one the bot serves while it serves one.
     pub fn into_first(self) -> KnowledgeBase {
         self.first
