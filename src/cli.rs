@@ -175,10 +175,16 @@ impl RoutedConversation {
                     let context = self.conversation.context();
                     let focus = context.map(fuer_core::conversation::Context::focus);
                     let here = library.engine(current).answer_in_context(line, focus.as_ref());
-                    let elsewhere = (here.status != Status::Answered).then(|| library.route(line));
-                    match elsewhere {
-                        Some(routed) if routed.answer.status == Status::Answered => routed.article,
-                        _ => current,
+                    let used = here.context_use;
+                    let follow_up = used.topic || used.attribute || used.facts;
+                    if follow_up && here.status == Status::Answered {
+                        current
+                    } else {
+                        // A question of its own goes where it is answered best.
+                        let routed = library.route(line);
+                        let better = routed.answer.status == Status::Answered
+                            && (here.status != Status::Answered || routed.answer.confidence > here.confidence);
+                        if better { routed.article } else { current }
                     }
                 }
             }
