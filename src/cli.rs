@@ -15,8 +15,9 @@ use crate::knowledge_dir::load_knowledge_dir;
 use crate::settings::{Blank, RunArgs, WebArgs, blank_or, parse_retention};
 use crate::store::{Recorder, Retention, database_path};
 use fuer_core::dialogue::{MAX_QUESTION_CHARS, Response};
-use fuer_core::engine::Engine;
+use fuer_core::engine::{Engine, Status};
 use fuer_core::knowledge::messages;
+use fuer_core::library::Library;
 
 /// fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
 #[derive(Debug, Parser)]
@@ -93,6 +94,15 @@ pub enum Command {
     },
     /// Validate the knowledge files.
     Check,
+    /// Add an article (a text file) to the knowledge directory as a draft to review.
+    Import {
+        /// The article's text file (UTF-8): its title on the first line, then numbered items.
+        article: PathBuf,
+        /// The new article's id (its folder's name); by default its year and place, such as
+        /// 2025-shenzhen.
+        #[arg(long)]
+        id: Option<String>,
+    },
     /// Run the Telegram bot (needs TELOXIDE_TOKEN) and the admin web page beside it.
     Run(Box<RunArgs>),
     /// Serve the admin web page alone (WEB_LISTEN, default 127.0.0.1:8080); no Telegram needed.
@@ -123,6 +133,8 @@ impl Cli {
 #[derive(Debug, Serialize)]
 pub struct JsonAnswer {
     pub question: String,
+    /// The id of the article the question was answered from (`2024-shenzhen`).
+    pub article: String,
     /// `answered`, `related` (about a topic, but the article does not say what was asked)
     /// or `declined`.
     pub status: &'static str,
@@ -141,10 +153,21 @@ pub struct JsonAnswer {
     pub answer: String,
 }
 
-/// Loads the knowledge base and builds the engine, or fails with every problem listed.
+/// Loads the knowledge base and builds the engine of its first article, or fails with
+/// every problem listed.
 pub fn load_engine(dir: &Path) -> Result<Engine> {
+    Ok(Engine::new(load_knowledge(dir)?.into_first()))
+}
+
+/// Loads every article of the knowledge directory, one engine each, or fails with every
+/// problem listed.
+pub fn load_library(dir: &Path) -> Result<Library> {
+    Ok(Library::new(load_knowledge(dir)?))
+}
+
+fn load_knowledge(dir: &Path) -> Result<fuer_core::knowledge::Knowledge> {
     match load_knowledge_dir(dir) {
-        Ok(knowledge) => Ok(Engine::new(knowledge.into_first())),
+        Ok(knowledge) => Ok(knowledge),
         Err(problems) => {
             let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
             bail!(
@@ -153,6 +176,66 @@ pub fn load_engine(dir: &Path) -> Result<Engine> {
                 listing.join("\n")
             )
         }
+    }
+}
+
+/// The article a line asked on its own goes to: commands to the latest article, questions
+/// as [`Library::route`] decides.
+pub fn route_line(library: &Library, line: &str) -> usize {
+    if fuer_core::command::parse_command(line.trim(), None).is_some() {
+        return library.latest_index();
+    }
+    library.route(line).article
+}
+
+/// A conversation over several articles (`ask --dialogue`): it stays in its article for
+/// follow-ups, moves to the article a question names, and to another article when that one
+/// answers a question its own article does not.
+#[derive(Debug, Default)]
+pub struct RoutedConversation {
+    article: Option<usize>,
+    conversation: LocalConversation,
+}
+
+impl RoutedConversation {
+    /// Answers a line; returns the article it was answered from and the response.
+    pub fn respond(&mut self, library: &Library, line: &str) -> (usize, Response) {
+        let article = match self.article {
+            None => route_line(library, line),
+            Some(current) if fuer_core::command::parse_command(line.trim(), None).is_some() => current,
+            Some(current) => {
+                let named = library.named_articles(line);
+                if !named.is_empty() && !named.contains(&current) {
+                    library.route(line).article
+                } else {
+                    let context = self.conversation.context();
+                    let focus = context.map(fuer_core::conversation::Context::focus);
+                    let here = library.engine(current).answer_in_context(line, focus.as_ref());
+                    let used = here.context_use;
+                    let follow_up = used.topic || used.attribute || used.facts;
+                    if follow_up && here.status == Status::Answered {
+                        current
+                    } else {
+                        // A question of its own goes where it is answered best.
+                        let routed = library.route(line);
+                        let better = routed.answer.status == Status::Answered
+                            && (here.status != Status::Answered || routed.answer.confidence > here.confidence);
+                        if better { routed.article } else { current }
+                    }
+                }
+            }
+        };
+        if self.article != Some(article) {
+            self.conversation.forget();
+            self.article = Some(article);
+        }
+        (article, self.conversation.respond(library.engine(article), line))
+    }
+
+    /// Starts a new conversation.
+    pub fn forget(&mut self) {
+        self.article = None;
+        self.conversation.forget();
     }
 }
 
@@ -220,6 +303,7 @@ fn json_record(engine: &Engine, question: &str, response: Response) -> JsonAnswe
     .collect();
     JsonAnswer {
         question: question.to_string(),
+        article: knowledge.id.clone(),
         status: answer.status.as_str(),
         item: item.map(|item| item.number),
         items: answer.items(),
@@ -246,7 +330,7 @@ pub struct JsonLineError {
 /// empty line starts a new one; without it, every line is asked on its own. Questions are
 /// recorded with `recorder` (`ask --record`); without one nothing is written anywhere.
 pub fn ask(
-    engine: &Engine,
+    library: &Library,
     json: bool,
     dialogue: bool,
     question: Option<&str>,
@@ -255,6 +339,7 @@ pub fn ask(
     recorder: Option<&Recorder>,
 ) -> Result<ExitCode> {
     if let Some(question) = question {
+        let engine = library.engine(route_line(library, question));
         let response = respond_to_line(engine, question);
         record_line(recorder, question, &response);
         if json {
@@ -269,19 +354,21 @@ pub fn ask(
         return Ok(ExitCode::SUCCESS);
     }
     let mut unreadable = false;
-    let mut conversation = LocalConversation::default();
+    let mut conversation = RoutedConversation::default();
     for line in input::lines(input) {
         let line = line.context("cannot read questions from standard input")?;
         match line.text {
             Ok(text) if dialogue && text.trim().is_empty() => conversation.forget(),
             Ok(text) if !json && text.trim().is_empty() => {}
             Ok(text) => {
-                let response = if dialogue {
-                    conversation.respond(engine, &text)
+                let (article, response) = if dialogue {
+                    conversation.respond(library, &text)
                 } else {
-                    respond_to_line(engine, &text)
+                    let article = route_line(library, &text);
+                    (article, respond_to_line(library.engine(article), &text))
                 };
                 record_line(recorder, &text, &response);
+                let engine = library.engine(article);
                 if json {
                     writeln!(
                         output,

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod console;
 pub mod conversations;
 pub mod data_dir;
+pub mod import;
 pub mod input;
 pub mod knowledge_dir;
 pub mod recording;

@@ -69,6 +69,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     match cli.command {
         Some(Command::Check) => fuer_bot::cli::check(&cli.knowledge, stdout.lock()),
+        Some(Command::Import { article, id }) => {
+            fuer_bot::import::import(&article, &cli.knowledge, id.as_deref(), stdout.lock())
+        }
         Some(Command::Ask {
             json,
             explain,
@@ -76,25 +79,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             record,
             question,
         }) => {
-            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
             if question.is_none() && stdin.is_terminal() {
                 eprintln!("{}", fuer_bot::cli::ASK_WAITING_HINT);
             }
-            let recorder = (record && !explain).then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
-            fuer_bot::cli::with_stdout(|output| {
-                if explain {
+            if explain {
+                let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+                return fuer_bot::cli::with_stdout(|output| {
                     fuer_bot::cli::explain(&engine, dialogue, question.as_deref(), stdin.lock(), output)
-                } else {
-                    fuer_bot::cli::ask(
-                        &engine,
-                        json,
-                        dialogue,
-                        question.as_deref(),
-                        stdin.lock(),
-                        output,
-                        recorder.as_ref(),
-                    )
-                }
+                });
+            }
+            let library = fuer_bot::cli::load_library(&cli.knowledge)?;
+            let recorder = record.then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
+            fuer_bot::cli::with_stdout(|output| {
+                fuer_bot::cli::ask(
+                    &library,
+                    json,
+                    dialogue,
+                    question.as_deref(),
+                    stdin.lock(),
+                    output,
+                    recorder.as_ref(),
+                )
             })
         }
         Some(Command::Chat { no_record }) => {

@@ -9,6 +9,7 @@ mod eval_sets;
 mod fake_api;
 mod head;
 mod house;
+mod import;
 mod install;
 mod keyword_suggestions;
 mod knowledge_check;

@@ -14,10 +14,10 @@ pub mod questions;
 pub mod suggest;
 mod syntax;
 
-pub use article::{ARTICLE_FILE_NAME, Article, Mismatch};
+pub use article::{ARTICLE_FILE_NAME, Article, Heading, Mismatch, Numbering, numbered_heading};
 pub use parse::{
     CONCEPTS_FILE_NAME, KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
-    parse_knowledge_with, year_of_title,
+    parse_knowledge_with, parse_shared, year_of_title,
 };
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 
@@ -98,6 +98,11 @@ impl Knowledge {
     /// Every article, oldest first.
     pub fn articles(&self) -> impl Iterator<Item = &KnowledgeBase> {
         std::iter::once(&self.first).chain(&self.others)
+    }
+
+    /// Every article, oldest first (never empty).
+    pub fn into_articles(self) -> Vec<KnowledgeBase> {
+        std::iter::once(self.first).chain(self.others).collect()
     }
 
     /// The first article (the oldest): the one the bot serves while it serves one.

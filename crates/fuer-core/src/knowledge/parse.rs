@@ -333,6 +333,54 @@ pub fn parse_knowledge_with(
     Knowledge::new(articles).ok_or(problems)
 }
 
+/// The words all articles share, parsed from `synonyms.toml` and `questions.toml` alone
+/// (the importer needs them before the new article's folder exists). `files` are the shared
+/// files of `directory`; files of article folders are ignored. Every problem of the two
+/// files is reported, and a missing one is a problem.
+pub fn parse_shared(
+    directory: &str,
+    files: &[KnowledgeFile],
+) -> Result<(Vec<Vec<String>>, QuestionWords), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut synonym_groups = None;
+    let mut question_words = None;
+    for file in files {
+        let mut report = FileReport {
+            file,
+            problems: &mut problems,
+        };
+        match place_of(directory, &file.path) {
+            Place::Shared(SYNONYMS_FILE_NAME) => synonym_groups = Some(parse_synonyms(&mut report)),
+            Place::Shared(QUESTIONS_FILE_NAME) => question_words = Some(parse_questions(&mut report)),
+            _ => {}
+        }
+    }
+    for (name, missing, message) in [
+        (
+            SYNONYMS_FILE_NAME,
+            synonym_groups.is_none(),
+            messages::FILE_MISSING_SYNONYMS,
+        ),
+        (
+            QUESTIONS_FILE_NAME,
+            question_words.is_none(),
+            messages::FILE_MISSING_QUESTIONS,
+        ),
+    ] {
+        if missing {
+            problems.push(Problem {
+                path: join_path(directory, name),
+                line: 0,
+                message: message.to_string(),
+            });
+        }
+    }
+    match (synonym_groups, question_words.flatten()) {
+        (Some(groups), Some(words)) if problems.is_empty() => Ok((groups, words)),
+        _ => Err(problems),
+    }
+}
+
 /// Where a knowledge file is: shared (directly in the knowledge directory) or in the folder
 /// of an article.
 enum Place<'a> {

@@ -1,0 +1,471 @@
+//! Suggested keywords, found without a person: for each item, the terms of its headline,
+//! the names in quotes, the nouns its figures count, the terms distinctive to it against
+//! the other items, and the words of the shared synonym groups its text uses (the engine
+//! adds the rest of each group, and matches keywords of three characters or more by their
+//! pinyin, so no typo needs listing); for each fact, its names, figure nouns and the noun
+//! phrases that are not common to all items.
+
+use std::collections::HashSet;
+
+use crate::knowledge::QuestionWords;
+use crate::normalize::normalize;
+
+use super::layout::RawItem;
+use super::words::{SentenceWords, Word, general_frequency, joined, sentence_words};
+
+/// Words every item of such an article uses (the admin guide lists them as "通用词"): never
+/// a keyword on their own.
+const COMMON_WORDS: &[&str] = &[
+    "深圳",
+    "深圳市",
+    "全市",
+    "市级",
+    "全省",
+    "全国",
+    "全区",
+    "妇女",
+    "儿童",
+    "女性",
+    "妇联",
+    "市妇联",
+    "妇儿",
+    "服务",
+    "活动",
+    "工作",
+    "开展",
+    "全年",
+    "累计",
+    "提供",
+    "实现",
+    "推动",
+    "推进",
+    "加强",
+    "建设",
+    "项目",
+    "群体",
+    "同时",
+    "有效",
+    "持续",
+    "深入",
+    "积极",
+    "相关",
+    "各类",
+    "联合",
+    "出台",
+    "印发",
+    "组织",
+    "发展",
+    "支持",
+    "举办",
+    "设立",
+    "建立",
+    "打造",
+    "开设",
+    "推出",
+    "负责人",
+    "介绍",
+    "表示",
+    "目前",
+    "期间",
+    "方面",
+    "领域",
+    "情况",
+    "工作者",
+    "家庭",
+    "孩子",
+    "妈妈",
+    "市民",
+    "居民",
+    "群众",
+    "人员",
+];
+
+/// A two-character word more common than this in general Chinese (力量, 产品) is no keyword.
+const MAX_GENERAL_FREQUENCY: usize = 7_000;
+/// A verb alone is a distinctive term only when rarer than this (托管, 庇护; not 开通).
+const MAX_VERB_FREQUENCY: usize = 1_000;
+/// The most terms taken as distinctive of one item.
+const MAX_DISTINCTIVE: usize = 12;
+/// The most keywords suggested for one fact: this many, and one more for every
+/// [`CHARS_PER_FACT_KEYWORD`] characters of the sentence.
+const MIN_FACT_KEYWORDS: usize = 10;
+const CHARS_PER_FACT_KEYWORD: usize = 10;
+/// Words of scope or time (全国, 全市, 目前) that a phrase neither starts nor ends with
+/// (全国妇女工作 → 妇女工作).
+const SCOPE_WORDS: &[&str] = &[
+    "全国",
+    "全省",
+    "全市",
+    "全区",
+    "市级",
+    "区级",
+    "深圳",
+    "深圳市",
+    "我市",
+    "本市",
+    "各区",
+    "各类",
+    "全年",
+    "目前",
+    "首届",
+    "首个",
+    "首批",
+];
+/// The most words (as segmented) in a phrase taken as a keyword.
+const MAX_PHRASE_WORDS: usize = 3;
+/// The longest phrase taken as a keyword, in characters (names in quotes may be longer).
+const MAX_PHRASE_CHARS: usize = 10;
+
+/// The shared words the suggestions use.
+#[derive(Debug, Clone, Copy)]
+pub struct Shared<'a> {
+    pub synonym_groups: &'a [Vec<String>],
+    pub question_words: &'a QuestionWords,
+}
+
+/// The keywords suggested for one item and its facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suggestion {
+    pub keywords: Vec<String>,
+    /// One list per fact, in order.
+    pub facts: Vec<Vec<String>>,
+    /// Figures whose counted noun was not found: the fact's index (`None`: the headline)
+    /// and the figure as written.
+    pub unnamed_figures: Vec<(Option<usize>, String)>,
+}
+
+/// What the suggestions of all items are judged against.
+struct Corpus {
+    /// Each item's headline and facts, normalized, one string per item.
+    item_texts: Vec<String>,
+    /// Normalized words that are never keywords: common words, question cues, measure
+    /// words, places and follow-up words of `questions.toml`.
+    excluded: HashSet<String>,
+    measure_words: Vec<String>,
+}
+
+impl Corpus {
+    fn new(items: &[RawItem<'_>], words: &QuestionWords) -> Corpus {
+        let item_texts = items
+            .iter()
+            .map(|item| {
+                let facts: Vec<&str> = item.facts.iter().map(|(_, fact)| *fact).collect();
+                normalize(&format!("{}\n{}", item.headline, facts.join("\n")))
+            })
+            .collect();
+        let measure_words: Vec<String> = words
+            .measure_words()
+            .map(normalize)
+            .filter(|word| !word.is_empty() && !word.is_ascii())
+            .collect();
+        let follow_up = &words.follow_up;
+        let excluded = COMMON_WORDS
+            .iter()
+            .map(|word| (*word).to_string())
+            .chain(words.asked.iter().flat_map(|kind| kind.cues.iter().cloned()))
+            .chain(words.scope.other_places.iter().cloned())
+            .chain(std::iter::once(words.scope.home.clone()))
+            .chain(
+                [
+                    &follow_up.next,
+                    &follow_up.previous,
+                    &follow_up.more,
+                    &follow_up.references,
+                    &follow_up.continuations,
+                    &follow_up.fillers,
+                ]
+                .into_iter()
+                .flatten()
+                .cloned(),
+            )
+            .map(|word| normalize(&word))
+            .chain(measure_words.iter().cloned())
+            .collect();
+        Corpus {
+            item_texts,
+            excluded,
+            measure_words,
+        }
+    }
+
+    /// How many items use a normalized term.
+    fn item_frequency(&self, term: &str) -> usize {
+        self.item_texts.iter().filter(|text| text.contains(term)).count()
+    }
+
+    /// The normalized form of `term` when it may be a keyword: two characters or more, not
+    /// a number, not excluded, and used by few items (two-character terms by one item only).
+    fn keyword_form(&self, term: &str) -> Option<String> {
+        let normalized = normalize(term);
+        let chars = normalized.chars().count();
+        let numeric = normalized.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ' ');
+        let max_items = if chars <= 2 { 1 } else { 2 };
+        (chars >= 2
+            && !numeric
+            && !self.excluded.contains(&normalized)
+            && (chars > 2 || general_frequency(term) <= MAX_GENERAL_FREQUENCY)
+            && self.item_frequency(&normalized) <= max_items)
+            .then_some(normalized)
+    }
+}
+
+/// A list of keywords without two of the same normalized form.
+#[derive(Default)]
+struct KeywordList {
+    keywords: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl KeywordList {
+    /// Adds `keyword` (as written, quotes and spaces trimmed) under its normalized form.
+    fn add(&mut self, keyword: &str, normalized: String) -> bool {
+        let keyword = keyword.trim_matches(|c: char| c.is_whitespace() || "“”‘’\"'《》「」".contains(c));
+        if keyword.is_empty() || !self.seen.insert(normalized) {
+            return false;
+        }
+        self.keywords.push(keyword.to_string());
+        true
+    }
+}
+
+/// The suggested keywords of every item.
+pub fn suggest(items: &[RawItem<'_>], shared: Shared<'_>) -> Vec<Suggestion> {
+    let corpus = Corpus::new(items, shared.question_words);
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| suggest_item(&corpus, index, item, shared.synonym_groups))
+        .collect()
+}
+
+/// The words of an item's headline and facts.
+struct ItemWords<'a> {
+    headline: SentenceWords<'a>,
+    facts: Vec<SentenceWords<'a>>,
+}
+
+fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_groups: &[Vec<String>]) -> Suggestion {
+    let words = ItemWords {
+        headline: sentence_words(item.headline, &corpus.measure_words),
+        facts: item
+            .facts
+            .iter()
+            .map(|(_, fact)| sentence_words(fact, &corpus.measure_words))
+            .collect(),
+    };
+    let facts: Vec<String> = item.facts.iter().map(|(_, fact)| normalize(fact)).collect();
+    let headline = normalize(item.headline);
+    let mut keywords = KeywordList::default();
+    let headline_terms = candidate_terms(corpus, &words.headline);
+    let fact_terms: Vec<Vec<Candidate>> = words.facts.iter().map(|fact| candidate_terms(corpus, fact)).collect();
+    let in_facts = |normalized: &str| facts.iter().filter(|fact| fact.contains(normalized)).count();
+    for term in headline_terms {
+        keywords.add(&term.text, term.normalized);
+    }
+    for term in distinctive_terms(corpus, index, &words) {
+        if let Some(normalized) = corpus.keyword_form(&term) {
+            keywords.add(&term, normalized);
+        }
+    }
+    // What several facts name is the item's subject: a keyword of the item, not of a fact.
+    for term in fact_terms.iter().flatten() {
+        if in_facts(&term.normalized) >= 2 {
+            keywords.add(&term.text, term.normalized.clone());
+        }
+    }
+    for (word, normalized) in synonym_words(synonym_groups, &corpus.item_texts[index]) {
+        if headline.contains(&normalized) || in_facts(&normalized) >= 2 {
+            keywords.add(&word, normalized);
+        }
+    }
+    let mut unnamed_figures = unnamed(corpus, None, &words.headline);
+    let mut fact_keywords = Vec::new();
+    for (fact_index, terms) in fact_terms.into_iter().enumerate() {
+        let mut list = KeywordList::default();
+        let mut own: Vec<Candidate> = terms
+            .into_iter()
+            .filter(|term| in_facts(&term.normalized) == 1)
+            .collect();
+        own.sort_by_key(|term| term.rank);
+        let limit = MIN_FACT_KEYWORDS + item.facts[fact_index].1.chars().count() / CHARS_PER_FACT_KEYWORD;
+        for term in own.into_iter().take(limit) {
+            list.add(&term.text, term.normalized);
+        }
+        for (word, normalized) in synonym_words(synonym_groups, &facts[fact_index]) {
+            if in_facts(&normalized) == 1 {
+                list.add(&word, normalized);
+            }
+        }
+        fact_keywords.push(list.keywords);
+        unnamed_figures.extend(unnamed(corpus, Some(fact_index), &words.facts[fact_index]));
+    }
+    Suggestion {
+        keywords: keywords.keywords,
+        facts: fact_keywords,
+        unnamed_figures,
+    }
+}
+
+/// A candidate keyword of a sentence and how it ranks among the sentence's candidates:
+/// names first, then figure nouns, then phrases by their [`phrase_rank`].
+#[derive(Debug, Clone)]
+struct Candidate {
+    text: String,
+    normalized: String,
+    rank: (u8, u8),
+}
+
+/// How well a phrase serves as a keyword: two words of three to six characters (智慧系统,
+/// 网络妇联) best, then one word of three or more, then one of two (said in many ways),
+/// then long phrases (rarely asked word for word).
+fn phrase_rank(words: usize, chars: usize) -> u8 {
+    match (words, chars) {
+        (2, 3..=6) => 0,
+        (1, 3..) => 1,
+        (1, _) => 2,
+        _ => 3,
+    }
+}
+
+/// The candidates of a sentence that may be keywords, without repeats.
+fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = Vec::new();
+    let names = words.names.iter().map(|name| ((*name).to_string(), (0, 0)));
+    let figure_nouns = words
+        .figures
+        .iter()
+        .flat_map(|figure| &figure.nouns)
+        .flat_map(|noun| suffixes(noun))
+        .map(|text| (text, (1, 0)));
+    let phrases = words
+        .runs
+        .iter()
+        .flat_map(|run| phrases(run, true))
+        .map(|(text, count)| (text, (2, count)));
+    for (text, (class, count)) in names.chain(figure_nouns).chain(phrases) {
+        let Some(normalized) = corpus.keyword_form(&text) else {
+            continue;
+        };
+        if found.iter().any(|other| other.normalized == normalized) {
+            continue;
+        }
+        let rank = (class, phrase_rank(count, normalized.chars().count()));
+        found.push(Candidate { text, normalized, rank });
+    }
+    found
+}
+
+/// A noun phrase and its endings of two characters or more (the head of a Chinese noun
+/// phrase is its last word).
+fn suffixes(noun: &[Word<'_>]) -> Vec<String> {
+    (0..noun.len())
+        .map(|start| joined(&noun[start..]))
+        .filter(|text| text.chars().count() >= 2)
+        .collect()
+}
+
+/// The phrases of a run of words: one to three consecutive words, two to ten characters.
+/// Noun phrases end with a noun and have only nouns and modifiers before it (a person's
+/// name stands alone); with `rare_verbs`, a verb alone that is rare in general Chinese
+/// (托管, 庇护) counts too.
+fn phrases(run: &[Word<'_>], rare_verbs: bool) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    for start in 0..run.len() {
+        for end in start + 1..=(start + MAX_PHRASE_WORDS).min(run.len()) {
+            let words = &run[start..end];
+            let chars: usize = words.iter().map(|word| word.text.chars().count()).sum();
+            if !(2..=MAX_PHRASE_CHARS).contains(&chars) {
+                continue;
+            }
+            let last = &words[words.len() - 1];
+            let scoped = words.len() > 1 && (SCOPE_WORDS.contains(&words[0].text) || SCOPE_WORDS.contains(&last.text));
+            if scoped {
+                continue;
+            }
+            let noun_phrase = last.is_noun()
+                && words.iter().all(|word| word.is_modifier())
+                && (words.len() == 1 || !words.iter().any(|word| word.is_person()));
+            let rare_verb =
+                rare_verbs && words.len() == 1 && last.is_verb() && general_frequency(last.text) <= MAX_VERB_FREQUENCY;
+            if noun_phrase || rare_verb {
+                found.push((joined(words), words.len()));
+            }
+        }
+    }
+    found
+}
+
+/// The terms that set an item apart: phrases of its sentences that it uses at least twice
+/// and no other item uses, most frequent (then longest) first; a term inside a chosen
+/// longer one that is just as frequent adds nothing.
+fn distinctive_terms(corpus: &Corpus, index: usize, words: &ItemWords<'_>) -> Vec<String> {
+    let text = &corpus.item_texts[index];
+    let mut candidates: Vec<(usize, usize, String, String)> = Vec::new();
+    let mut seen = HashSet::new();
+    for run in std::iter::once(&words.headline)
+        .chain(&words.facts)
+        .flat_map(|sentence| &sentence.runs)
+    {
+        for (term, _) in phrases(run, true) {
+            let normalized = normalize(&term);
+            if !seen.insert(normalized.clone()) {
+                continue;
+            }
+            let count = text.matches(normalized.as_str()).count();
+            if count >= 2 && corpus.item_frequency(&normalized) == 1 {
+                candidates.push((count, normalized.chars().count(), term, normalized));
+            }
+        }
+    }
+    candidates.sort_by_key(|candidate| std::cmp::Reverse((candidate.0, candidate.1)));
+    let mut chosen: Vec<(usize, String, String)> = Vec::new();
+    for (count, _, term, normalized) in candidates {
+        if chosen.len() >= MAX_DISTINCTIVE {
+            break;
+        }
+        let redundant = chosen
+            .iter()
+            .any(|(other_count, _, other)| *other_count == count && other.contains(normalized.as_str()));
+        if !redundant {
+            chosen.push((count, term, normalized));
+        }
+    }
+    chosen.into_iter().map(|(_, term, _)| term).collect()
+}
+
+/// The words of the synonym groups that `text` (normalized) uses, with their normalized
+/// form (two characters or more).
+fn synonym_words(groups: &[Vec<String>], text: &str) -> Vec<(String, String)> {
+    groups
+        .iter()
+        .flatten()
+        .map(|word| (word.clone(), normalize(word)))
+        .filter(|(_, normalized)| normalized.chars().count() >= 2 && text.contains(normalized.as_str()))
+        .collect()
+}
+
+/// The figures of a sentence that count something (not years) and whose noun was not found
+/// or is too common to be a keyword.
+fn unnamed(corpus: &Corpus, fact: Option<usize>, words: &SentenceWords<'_>) -> Vec<(Option<usize>, String)> {
+    words
+        .figures
+        .iter()
+        .filter(|figure| !is_year(&figure.text))
+        .filter(|figure| {
+            !figure
+                .nouns
+                .iter()
+                .flat_map(|noun| suffixes(noun))
+                .any(|term| corpus.keyword_form(&term).is_some())
+        })
+        .map(|figure| (fact, figure.text.clone()))
+        .collect()
+}
+
+/// Whether a figure is a calendar year (2025年, 2021-2025年 starts with one).
+fn is_year(figure: &str) -> bool {
+    let digits: String = figure.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() == 4
+        && digits.parse::<u16>().is_ok_and(|year| (1900..=2100).contains(&year))
+        && !figure[4..].starts_with(['万', '亿', '.'])
+}

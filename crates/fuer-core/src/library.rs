@@ -1,0 +1,217 @@
+//! Several articles served at once: one [`Engine`] per article and the routing of a question
+//! to one of them, a layer above the engines (they stay unaware of each other).
+//!
+//! A question that names an article's year (「2025年…」) or its title or id goes to that
+//! article (every article of that year competes when several share it); otherwise every
+//! article answers and the best answer wins — answered before related before declined, then
+//! the higher confidence — the latest article on a tie. Each article's engine takes its own
+//! year as the year in scope, so a question about 2025 is not "another year" for the 2025
+//! article.
+
+use crate::engine::{Answer, Engine, Status};
+use crate::knowledge::{Knowledge, KnowledgeBase};
+use crate::normalize::normalize;
+
+/// Every article's engine, oldest first (by year, then id); never empty.
+pub struct Library {
+    engines: Vec<Engine>,
+}
+
+/// Where a question was routed and the answer it got there.
+#[derive(Debug, Clone)]
+pub struct Routed {
+    /// The index of the article in [`Library::engines`].
+    pub article: usize,
+    pub answer: Answer,
+}
+
+impl Library {
+    /// One engine per article, each with its own year in scope.
+    pub fn new(knowledge: Knowledge) -> Library {
+        let engines = knowledge.into_articles().into_iter().map(article_engine).collect();
+        Library { engines }
+    }
+
+    /// A library of one article (the bot as it served before several articles).
+    pub fn single(knowledge: KnowledgeBase) -> Library {
+        Library {
+            engines: vec![article_engine(knowledge)],
+        }
+    }
+
+    /// Every article's engine, oldest first.
+    pub fn engines(&self) -> &[Engine] {
+        &self.engines
+    }
+
+    /// The engine of the article at `index`, or the latest when there is none.
+    pub fn engine(&self, index: usize) -> &Engine {
+        self.engines.get(index).unwrap_or_else(|| self.latest())
+    }
+
+    /// The latest article's engine (by year, then id).
+    pub fn latest(&self) -> &Engine {
+        // `Library::new` takes a `Knowledge`, which is never empty.
+        &self.engines[self.engines.len() - 1]
+    }
+
+    /// The index of the latest article.
+    pub fn latest_index(&self) -> usize {
+        self.engines.len() - 1
+    }
+
+    /// The index of the article with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.engines.iter().position(|engine| engine.knowledge().id == id)
+    }
+
+    /// The indexes of the articles of this year, oldest first.
+    pub fn of_year(&self, year: u16) -> Vec<usize> {
+        (0..self.engines.len())
+            .filter(|&index| self.engines[index].knowledge().year == year)
+            .collect()
+    }
+
+    /// The articles a question names: by id, by title, or by year (all of that year);
+    /// empty when it names none of them.
+    pub fn named_articles(&self, question: &str) -> Vec<usize> {
+        let normalized = normalize(question);
+        let by_name: Vec<usize> = (0..self.engines.len())
+            .filter(|&index| {
+                let knowledge = self.engines[index].knowledge();
+                let title = normalize(&knowledge.source.title);
+                normalized.contains(&knowledge.id) || (!title.is_empty() && normalized.contains(&title))
+            })
+            .collect();
+        if !by_name.is_empty() {
+            return by_name;
+        }
+        let mut found = Vec::new();
+        for year in years_named(&normalized) {
+            for index in self.of_year(year) {
+                if !found.contains(&index) {
+                    found.push(index);
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
+    /// Routes a question asked on its own: to the article it names, else the best answer
+    /// of all articles, the latest on a tie.
+    pub fn route(&self, question: &str) -> Routed {
+        let named = self.named_articles(question);
+        let candidates: Vec<usize> = if named.is_empty() {
+            (0..self.engines.len()).collect()
+        } else {
+            named
+        };
+        self.best_of(question, &candidates)
+    }
+
+    /// The best answer among `candidates` (indexes, oldest first), the latest on a tie.
+    fn best_of(&self, question: &str, candidates: &[usize]) -> Routed {
+        let mut best: Option<Routed> = None;
+        for &index in candidates.iter().rev() {
+            let answer = self.engine(index).answer(question);
+            let better = best.as_ref().is_none_or(|best| rank(&answer) > rank(&best.answer));
+            if better {
+                best = Some(Routed { article: index, answer });
+            }
+        }
+        best.unwrap_or_else(|| {
+            let article = self.latest_index();
+            Routed {
+                article,
+                answer: self.engine(article).answer(question),
+            }
+        })
+    }
+}
+
+/// An article's engine with the article's own year in scope.
+fn article_engine(mut knowledge: KnowledgeBase) -> Engine {
+    if knowledge.year != 0 {
+        knowledge.question_words.scope.year = knowledge.year;
+    }
+    Engine::new(knowledge)
+}
+
+/// How good an answer is for routing: its status, then its confidence.
+fn rank(answer: &Answer) -> (u8, f32) {
+    let status = match answer.status {
+        Status::Answered => 2,
+        Status::Related => 1,
+        Status::Declined => 0,
+    };
+    // Confidences are finite; a NaN would rank lowest.
+    let confidence = if answer.confidence.is_nan() {
+        f32::MIN
+    } else {
+        answer.confidence
+    };
+    (status, confidence)
+}
+
+/// The years a (normalized) question names: four digits 1900–2099 not part of a longer
+/// number (「2025年」, 「2025的」, "in 2025").
+pub fn years_named(normalized: &str) -> Vec<u16> {
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut years = Vec::new();
+    let mut index = 0;
+    while index < chars.len() {
+        if !chars[index].is_ascii_digit() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        while index < chars.len() && chars[index].is_ascii_digit() {
+            index += 1;
+        }
+        let decimal = chars.get(index) == Some(&'.') || (start > 0 && chars[start - 1] == '.');
+        if index - start == 4 && !decimal {
+            let digits: String = chars[start..index].iter().collect();
+            if let Ok(year) = digits.parse::<u16>()
+                && (1900..2100).contains(&year)
+                && !years.contains(&year)
+                && !is_counted(&chars[index..])
+            {
+                years.push(year);
+            }
+        }
+    }
+    years
+}
+
+/// Whether the text right after four digits makes them a count, not a year (2000元, 1480间).
+fn is_counted(after: &[char]) -> bool {
+    match after.first() {
+        None => false,
+        Some(c) if *c == '年' => false,
+        Some(c) => crate::normalize::is_han(*c) && !matches!(*c, '的' | '有' | '在' | '是' | '那' | '这' | '哪'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::years_named;
+
+    #[test]
+    fn years_named_in_questions() {
+        let cases: &[(&str, &[u16])] = &[
+            ("2025年母婴室有多少间", &[2025]),
+            ("2024的十件大事", &[2024]),
+            ("what happened in 2025", &[2025]),
+            ("母婴室1480间", &[]),
+            ("补贴2000元", &[]),
+            ("2024年和2025年比", &[2024, 2025]),
+            ("12025年", &[]),
+            ("20.25年", &[]),
+            ("三年", &[]),
+        ];
+        for (question, expected) in cases {
+            assert_eq!(&years_named(question), expected, "{question}");
+        }
+    }
+}

@@ -1,0 +1,457 @@
+//! `fuer-bot import`: articles of every numbering layout become drafts that `check` accepts,
+//! the real article gives back its shipped headlines and facts, re-importing changes
+//! nothing, and texts that are not articles are refused with nothing written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use fuer_core::import::{Draft, Shared, import_article};
+use fuer_core::knowledge::{KnowledgeFile, Numbering, QuestionWords, parse_knowledge, parse_shared};
+
+use crate::support::{knowledge_dir, shipped_knowledge};
+
+/// The invented test articles (see their README).
+fn articles_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles")
+}
+
+fn article(name: &str) -> String {
+    std::fs::read_to_string(articles_dir().join(name)).expect("a test article")
+}
+
+/// The shared files of the shipped knowledge directory.
+fn shared_files() -> Vec<KnowledgeFile> {
+    ["synonyms.toml", "questions.toml"]
+        .iter()
+        .map(|name| KnowledgeFile {
+            path: format!("k/{name}"),
+            contents: std::fs::read_to_string(knowledge_dir().join(name)).expect("a shared file"),
+        })
+        .collect()
+}
+
+fn shared_words() -> (Vec<Vec<String>>, QuestionWords) {
+    parse_shared("k", &shared_files()).expect("the shared files are valid")
+}
+
+fn import(text: &str) -> Draft {
+    let (synonym_groups, question_words) = shared_words();
+    let shared = Shared {
+        synonym_groups: &synonym_groups,
+        question_words: &question_words,
+    };
+    import_article(text, None, shared).expect("an article")
+}
+
+/// What `check` runs, on the shared files and the draft alone.
+fn check_accepts(draft: &Draft) {
+    let mut files = shared_files();
+    files.extend(draft.files.iter().map(|file| KnowledgeFile {
+        path: format!("k/{}/{}", draft.id, file.name),
+        contents: file.contents.clone(),
+    }));
+    let knowledge = parse_knowledge("k", &files).unwrap_or_else(|problems| panic!("{problems:#?}"));
+    let article = knowledge.articles().next().expect("one article");
+    assert_eq!(article.id, draft.id);
+    assert_eq!(article.items.len(), draft.items.len());
+    assert_eq!(article.fact_count(), draft.fact_count());
+}
+
+#[test]
+fn every_numbering_layout_gives_a_draft_check_accepts() {
+    struct Case {
+        file: &'static str,
+        id: &'static str,
+        year: u16,
+        numbering: Numbering,
+        headlines: &'static [&'static str],
+        facts: &'static [usize],
+    }
+    let cases = [
+        Case {
+            file: "2025-test.txt",
+            id: "2025-shenzhen",
+            year: 2025,
+            numbering: Numbering::ChineseComma,
+            headlines: &[
+                "举办首届女性创新创业博览会,326家女性创业企业集中亮相",
+                "开通“心晴童伴”儿童心理援助热线,全年接听来电4.7万人次",
+                "生育保障更加有力,8.3万名灵活就业女性新参加生育保险",
+                "巾帼助力乡村振兴,52个“巧手工坊”带动3100名农村妇女居家就业",
+                "织密儿童阅读服务网络,215家社区儿童图书馆分馆建成开放",
+                "建成反家暴庇护服务网络,11个庇护场所为受害妇女儿童提供“安全港湾”",
+                "举办首届“她力量”女子体育联赛,486支队伍9200余人次参赛",
+                "“放学有约”课后托管驿站达382个,全年服务儿童27.5万人次",
+                "实施“银龄姐妹”关爱行动,为6400名高龄独居老年妇女提供上门服务",
+                "上线“鹏城云家校”网上家长学校,注册家长超53万名",
+            ],
+            facts: &[4, 4, 4, 4, 5, 4, 3, 5, 4, 5],
+        },
+        Case {
+            file: "layout-paren.txt",
+            id: "2023-mouqu",
+            year: 2023,
+            numbering: Numbering::ChineseBracket,
+            headlines: &[
+                "建成家庭服务中心12个,实现街道全覆盖",
+                "开展“新婚第一课”婚姻家庭辅导,服务新人3260对",
+                "推出“小小当家人”家务劳动实践营,覆盖中小学生1.5万人次",
+                "为困难家庭提供家政技能培训,帮助420名妇女实现就业",
+                "设立“家事调解工作室”,化解家庭矛盾纠纷530宗",
+            ],
+            facts: &[4, 3, 3, 3, 4],
+        },
+        Case {
+            file: "layout-arabic.txt",
+            id: "2024-moushi",
+            year: 2024,
+            numbering: Numbering::ArabicDot,
+            headlines: &[
+                "新增普惠托位2800个",
+                "孕产妇免费产前筛查覆盖率达98%",
+                "建设“向日葵”儿童友好公园35座",
+                "开展女性职业技能提升培训1.8万人次",
+                "为7200名困境儿童建立“一人一档”",
+                "发放妇女“两癌”救助金420万元",
+            ],
+            facts: &[4, 3, 4, 3, 3, 3],
+        },
+        Case {
+            file: "layout-di.txt",
+            id: "2022-moujiedao",
+            year: 2022,
+            numbering: Numbering::Ordinal,
+            headlines: &[
+                "建成“妇女儿童之家”23个,社区全覆盖",
+                "开展“巾帼暖心”家访行动,走访困难家庭1350户",
+                "举办“邻里亲子运动会”,吸引4800名居民参与",
+                "推进婚恋家庭纠纷排查调处,化解矛盾纠纷97宗",
+            ],
+            facts: &[4, 4, 4, 4],
+        },
+    ];
+    for case in cases {
+        let text = article(case.file);
+        let draft = import(&text);
+        let file = case.file;
+        assert_eq!(draft.id, case.id, "{file}");
+        assert_eq!(draft.year, case.year, "{file}");
+        assert_eq!(draft.numbering, case.numbering, "{file}");
+        let headlines: Vec<&str> = draft.items.iter().map(|item| item.headline.as_str()).collect();
+        assert_eq!(headlines, case.headlines, "{file}");
+        let facts: Vec<usize> = draft.items.iter().map(|item| item.facts.len()).collect();
+        assert_eq!(facts, case.facts, "{file}");
+        assert_eq!(draft.files[0].contents, text, "{file}: source.txt is the text verbatim");
+        for item in &draft.items {
+            assert!(
+                !item.keywords.is_empty(),
+                "{file}: item {} has no keywords",
+                item.number
+            );
+            assert!(item.title.chars().count() <= 16, "{file}: {}", item.title);
+        }
+        check_accepts(&draft);
+    }
+}
+
+#[test]
+fn the_real_article_gives_back_the_shipped_headlines_and_facts() {
+    let text = std::fs::read_to_string(knowledge_dir().join("2024-shenzhen/source.txt")).expect("the article");
+    let draft = import(&text);
+    assert_eq!(draft.id, "2024-shenzhen");
+    let shipped = shipped_knowledge();
+    assert_eq!(draft.items.len(), shipped.items.len());
+    for (imported, shipped) in draft.items.iter().zip(&shipped.items) {
+        assert_eq!(imported.number, shipped.number);
+        assert_eq!(imported.headline, shipped.headline);
+        let imported_facts: Vec<&str> = imported.facts.iter().map(|fact| fact.text.as_str()).collect();
+        let shipped_facts: Vec<&str> = shipped.facts.iter().map(|fact| fact.text.as_str()).collect();
+        assert_eq!(imported_facts, shipped_facts, "item {}", shipped.number);
+    }
+    check_accepts(&draft);
+}
+
+#[test]
+fn suggested_keywords_name_what_figures_count_and_quotes_name() {
+    let draft = import(&article("2025-test.txt"));
+    let item = |number: usize| &draft.items[number - 1];
+    let fact_keywords = |number: usize, fact: usize| &item(number).facts[fact - 1].keywords;
+    // Names in quotes and 《…》.
+    assert!(
+        item(2).keywords.contains(&"心晴童伴".to_string()),
+        "{:?}",
+        item(2).keywords
+    );
+    assert!(fact_keywords(1, 4).contains(&"深圳市支持女性创新创业若干措施".to_string()));
+    // The noun a figure counts, after the measure word or before the figure.
+    assert!(
+        fact_keywords(1, 1).contains(&"女性创业企业".to_string()),
+        "{:?}",
+        fact_keywords(1, 1)
+    );
+    assert!(
+        fact_keywords(1, 3).contains(&"贴息贷款".to_string()),
+        "{:?}",
+        fact_keywords(1, 3)
+    );
+    // A term used again and again by one item only.
+    assert!(item(6).keywords.contains(&"庇护".to_string()), "{:?}", item(6).keywords);
+    // Common words are never keywords.
+    for item in &draft.items {
+        for common in ["深圳", "妇女", "儿童", "服务", "活动"] {
+            assert!(
+                !item.keywords.contains(&common.to_string()),
+                "{common} in item {}",
+                item.number
+            );
+        }
+    }
+    assert!(!draft.review.is_empty());
+}
+
+/// The files under `dir`, by relative path, with their contents.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, found: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).expect("a directory") {
+            let path = entry.expect("an entry").path();
+            let name = path.strip_prefix(root).expect("under the root").display().to_string();
+            if path.is_dir() {
+                found.insert(format!("{name}/"), Vec::new());
+                walk(root, &path, found);
+            } else {
+                found.insert(name, std::fs::read(&path).expect("a file"));
+            }
+        }
+    }
+    let mut found = BTreeMap::new();
+    walk(dir, dir, &mut found);
+    found
+}
+
+/// A knowledge directory with the shared files only.
+fn empty_knowledge() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for name in ["synonyms.toml", "questions.toml"] {
+        std::fs::copy(knowledge_dir().join(name), dir.path().join(name)).expect("copy a shared file");
+    }
+    dir
+}
+
+fn fuer_bot(knowledge: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
+        .arg("--knowledge")
+        .arg(knowledge)
+        .args(args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run fuer-bot")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn import_writes_a_draft_check_accepts_and_importing_again_changes_nothing() {
+    let knowledge = empty_knowledge();
+    let path = articles_dir().join("2025-test.txt");
+    let path = path.to_str().expect("a UTF-8 path");
+    let first = fuer_bot(knowledge.path(), &["import", path]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let printed = text(&first.stdout);
+    assert!(
+        printed.contains("imported:") && printed.contains("2025-shenzhen"),
+        "{printed}"
+    );
+    assert!(printed.contains("to review") && printed.contains("第"), "{printed}");
+    let folder = knowledge.path().join("2025-shenzhen");
+    assert_eq!(
+        std::fs::read(folder.join("source.txt")).expect("source.txt"),
+        std::fs::read(articles_dir().join("2025-test.txt")).expect("the article")
+    );
+    let check = fuer_bot(knowledge.path(), &["check"]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+    assert!(text(&check.stdout).starts_with("检查通过：2025-shenzhen：10 件大事，42 条事实"));
+
+    let before = snapshot(knowledge.path());
+    for args in [vec!["import", path], vec!["import", path, "--id", "2025-other"]] {
+        let again = fuer_bot(knowledge.path(), &args);
+        assert!(again.status.success(), "{}", text(&again.stderr));
+        let printed = text(&again.stdout);
+        assert!(
+            printed.contains("already imported")
+                && printed.contains("2025-shenzhen")
+                && printed.contains("nothing changed"),
+            "{printed}"
+        );
+        assert_eq!(snapshot(knowledge.path()), before, "{args:?} changed the directory");
+    }
+}
+
+#[test]
+fn texts_that_are_not_articles_are_refused_and_nothing_is_written() {
+    let knowledge = empty_knowledge();
+    let imported = fuer_bot(
+        knowledge.path(),
+        &[
+            "import",
+            articles_dir().join("2025-test.txt").to_str().expect("a UTF-8 path"),
+        ],
+    );
+    assert!(imported.status.success());
+    let before = snapshot(knowledge.path());
+    let files = tempfile::tempdir().expect("a temporary directory");
+    let large = format!("2025年深圳某事\n一、甲\n{}\n二、乙\n正文。\n", "长句。".repeat(120_000));
+    let cases: Vec<(&str, Vec<u8>, Vec<&str>, &str)> = vec![
+        ("empty.txt", Vec::new(), vec![], "the file is empty"),
+        (
+            "binary.txt",
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0x1a],
+            vec![],
+            "not a text file",
+        ),
+        ("latin1.txt", b"caf\xe9\n".to_vec(), vec![], "not a text file"),
+        ("large.txt", large.into_bytes(), vec![], "file is too large"),
+        (
+            "prose.txt",
+            "2025年深圳某事\n正文一句。\n正文二句。\n".as_bytes().to_vec(),
+            vec![],
+            "no numbered items found",
+        ),
+        (
+            "heading.txt",
+            "一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
+            vec![],
+            ":1: the first line is a numbered heading",
+        ),
+        (
+            "empty-item.txt",
+            "2025年深圳某事\n一、甲\n二、乙\n正文。\n".as_bytes().to_vec(),
+            vec![],
+            ":2: item 1 has no text",
+        ),
+        (
+            "no-year.txt",
+            "深圳某事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
+            vec![],
+            ":1: the title names no year",
+        ),
+        (
+            "no-place.txt",
+            "2025年某些事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
+            vec![],
+            "--id",
+        ),
+        (
+            "bad-id.txt",
+            "2025年深圳某事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
+            vec!["--id", "Bad_Id"],
+            "cannot be an article id",
+        ),
+        (
+            "other.txt",
+            "2025年深圳某事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
+            vec![],
+            "already exists and holds another article",
+        ),
+    ];
+    for (name, contents, extra, expected) in cases {
+        let path = files.path().join(name);
+        std::fs::write(&path, &contents).expect("write the test file");
+        let mut args = vec!["import", path.to_str().expect("a UTF-8 path")];
+        args.extend(extra);
+        let output = fuer_bot(knowledge.path(), &args);
+        let error = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name}: {error}");
+        assert!(
+            error.starts_with("error: ") && error.contains(expected),
+            "{name}: {error}"
+        );
+        assert!(error.contains("nothing was written"), "{name}: {error}");
+        assert_eq!(snapshot(knowledge.path()), before, "{name} changed the directory");
+    }
+}
+
+/// A copy of the shipped knowledge directory with the invented 2025 article imported.
+fn two_articles() -> tempfile::TempDir {
+    let dir = empty_knowledge();
+    let article_dir = dir.path().join("2024-shenzhen");
+    std::fs::create_dir(&article_dir).expect("an article folder");
+    for entry in std::fs::read_dir(knowledge_dir().join("2024-shenzhen")).expect("the shipped article") {
+        let path = entry.expect("an entry").path();
+        std::fs::copy(&path, article_dir.join(path.file_name().expect("a file name"))).expect("copy a file");
+    }
+    let path = articles_dir().join("2025-test.txt");
+    let imported = fuer_bot(dir.path(), &["import", path.to_str().expect("a UTF-8 path")]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    dir
+}
+
+/// The article each line of `ask --json` was answered from.
+fn routed_articles(knowledge: &Path, questions: &[&str], dialogue: bool) -> Vec<String> {
+    let data = tempfile::tempdir().expect("a data directory");
+    let mut args = vec!["ask", "--json"];
+    if dialogue {
+        args.push("--dialogue");
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
+        .arg("--knowledge")
+        .arg(knowledge)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(&args)
+        .env_remove("TELOXIDE_TOKEN")
+        .env("RUST_LOG", "off")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run fuer-bot ask");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(questions.join("\n").as_bytes())
+            .expect("write the questions");
+    }
+    let output = child.wait_with_output().expect("fuer-bot ask ends");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    text(&output.stdout)
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            value["article"].as_str().expect("an article id").to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn questions_go_to_the_article_they_name_or_the_one_that_answers_them() {
+    let knowledge = two_articles();
+    // (question, the article it must be answered from)
+    let table: &[(&str, &str)] = &[
+        // A year named: that year's article, whatever the topic.
+        ("2024年有什么大事", "2024-shenzhen"),
+        ("2025年有什么大事", "2025-shenzhen"),
+        ("what happened in 2025", "2025-shenzhen"),
+        ("2024年女性创业博览会", "2024-shenzhen"),
+        // No year: the article that answers the topic.
+        ("母婴室有多少间", "2024-shenzhen"),
+        ("心晴童伴热线接了多少来电", "2025-shenzhen"),
+        ("巧手工坊建了多少个", "2025-shenzhen"),
+        // Nothing answers: the latest article on the tie; commands too.
+        ("火星天气怎么样", "2025-shenzhen"),
+        ("/list", "2025-shenzhen"),
+    ];
+    let questions: Vec<&str> = table.iter().map(|(question, _)| *question).collect();
+    let routed = routed_articles(knowledge.path(), &questions, false);
+    for ((question, expected), got) in table.iter().zip(&routed) {
+        assert_eq!(got, expected, "{question}");
+    }
+    // A follow-up stays in the conversation's article; a question another article answers
+    // moves the conversation there.
+    let dialogue = ["心晴童伴热线接了多少来电", "下一件", "母婴室有多少间"];
+    let routed = routed_articles(knowledge.path(), &dialogue, true);
+    assert_eq!(routed, ["2025-shenzhen", "2025-shenzhen", "2024-shenzhen"]);
+}
