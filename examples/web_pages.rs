@@ -112,10 +112,10 @@ fn main() {
     let data = root.join("target").join("web-bench");
     let knowledge = tempfile::tempdir().expect("a temporary directory");
     fuer_bot::knowledge_dir::copy_knowledge_dir(&root.join("knowledge"), knowledge.path()).expect("copy the knowledge");
-    let engine = fuer_bot::cli::load_engine(knowledge.path()).expect("the knowledge");
+    let library = fuer_bot::cli::load_library(knowledge.path()).expect("the knowledge");
     let path = database_path(&data);
     std::fs::create_dir_all(&data).expect("the data directory");
-    fill(&path, &engine);
+    fill(&path, library.latest());
 
     let serve = std::env::args().any(|argument| argument == "--serve");
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
@@ -130,7 +130,7 @@ fn main() {
         };
         let auth = Arc::new(Auth::open(&data).expect("the secret"));
         let state = WebState::new(
-            Arc::new(ArcSwap::from_pointee(engine)),
+            Arc::new(ArcSwap::from_pointee(library)),
             Some(recorder),
             knowledge.path().to_path_buf(),
             Arc::clone(&auth),

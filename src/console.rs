@@ -4,8 +4,8 @@ use std::io::{BufRead, Write};
 
 use fuer_core::command::{ParsedCommand, parse_command};
 use fuer_core::conversation::{Context, ContextChange};
-use fuer_core::dialogue::{Request, Response, respond_in_context};
-use fuer_core::engine::Engine;
+use fuer_core::dialogue::{Request, Response};
+use fuer_core::library::{self, ArticleResponse, Library};
 use fuer_core::reply::{Paragraph, Reply};
 use fuer_core::texts;
 
@@ -14,31 +14,35 @@ use crate::store::{CONSOLE_CHAT_TYPE, QuestionRecord, Recorder, unix_now};
 /// Prompt shown before each line in an interactive console.
 pub const PROMPT: &str = "> ";
 
-/// The response to one line typed at the console or given to `fuer-bot ask`: a command
-/// (parsed as on Telegram, so `/item 5` gets the same reply everywhere), an unknown command,
-/// or a question. A blank line is an empty question (the bot asks for one).
-pub fn respond_to_line(engine: &Engine, line: &str) -> Response {
-    respond_to_line_in_context(engine, line, None)
+/// The response to one line typed at the console or given to `fuer-bot ask`, and the
+/// article it came from: a command (parsed as on Telegram, so `/item 5` gets the same reply
+/// everywhere), an unknown command, or a question (routed across the articles as on
+/// Telegram). A blank line is an empty question (the bot asks for one).
+pub fn respond_to_line(library: &Library, line: &str) -> ArticleResponse {
+    respond_to_line_in_context(library, line, None)
 }
 
 /// [`respond_to_line`] for a line of a conversation whose context is `context`.
-pub fn respond_to_line_in_context(engine: &Engine, line: &str, context: Option<&Context>) -> Response {
+pub fn respond_to_line_in_context(library: &Library, line: &str, context: Option<&Context>) -> ArticleResponse {
     let line = line.trim();
     match parse_command(line, None) {
-        None => respond_in_context(engine, Request::Question(line), context),
-        Some(ParsedCommand::Known(command)) => respond_in_context(engine, command.request(), context),
+        None => library::respond(library, Request::Question(line), context),
+        Some(ParsedCommand::Known(command)) => library::respond(library, command.request(), context),
         // Admin commands are for admins on Telegram; like another bot's, they are unknown here.
         Some(ParsedCommand::Admin { .. } | ParsedCommand::Unknown { .. } | ParsedCommand::OtherBot) => {
-            Response::reply_only(Reply {
-                paragraphs: vec![Paragraph::plain(texts::UNKNOWN_COMMAND)],
-                keyboard: Vec::new(),
-            })
+            ArticleResponse {
+                article: library.latest_index(),
+                response: Response::reply_only(Reply {
+                    paragraphs: vec![Paragraph::plain(texts::UNKNOWN_COMMAND)],
+                    keyboard: Vec::new(),
+                }),
+            }
         }
     }
 }
 
-/// A conversation held in one place (the console, `ask --dialogue`): its context, updated
-/// by each response. Nothing is stored anywhere else.
+/// A conversation held in one place (the console, `ask --dialogue`): its context (with
+/// its article), updated by each response. Nothing is stored anywhere else.
 #[derive(Debug, Default)]
 pub struct LocalConversation {
     context: Option<Context>,
@@ -46,12 +50,12 @@ pub struct LocalConversation {
 
 impl LocalConversation {
     /// Answers a line and remembers what the conversation is now about.
-    pub fn respond(&mut self, engine: &Engine, line: &str) -> Response {
-        let response = respond_to_line_in_context(engine, line, self.context.as_ref());
-        if let ContextChange::Set(context) = &response.context {
+    pub fn respond(&mut self, library: &Library, line: &str) -> ArticleResponse {
+        let routed = respond_to_line_in_context(library, line, self.context.as_ref());
+        if let ContextChange::Set(context) = &routed.response.context {
             self.context = Some(context.clone());
         }
-        response
+        routed
     }
 
     pub fn context(&self) -> Option<&Context> {
@@ -65,21 +69,19 @@ impl LocalConversation {
 }
 
 /// Records the questions of the console and `ask --record` (chat type [`CONSOLE_CHAT_TYPE`],
-/// never any id), as Telegram records its messages: questions only, not commands.
-pub fn record_line(recorder: Option<&Recorder>, line: &str, response: &Response) {
-    let (Some(recorder), Some(answer)) = (recorder, response.answer.as_ref()) else {
+/// never any id) with the article that answered, as Telegram records its messages:
+/// questions only, not commands.
+pub fn record_line(recorder: Option<&Recorder>, library: &Library, line: &str, routed: &ArticleResponse) {
+    let (Some(recorder), Some(answer)) = (recorder, routed.response.answer.as_ref()) else {
         return;
     };
     let question = line.trim();
     if question.is_empty() || parse_command(question, None).is_some() {
         return;
     }
-    recorder.record(&QuestionRecord::from_answer(
-        unix_now(),
-        question,
-        answer,
-        CONSOLE_CHAT_TYPE,
-    ));
+    let mut record = QuestionRecord::from_answer(unix_now(), question, answer, CONSOLE_CHAT_TYPE);
+    record.article = library.id(routed.article).to_string();
+    recorder.record(&record);
 }
 
 /// Whether a console line asks to leave (`/quit` or `/exit`).
@@ -107,7 +109,7 @@ pub fn render_for_console(reply: &Reply) -> String {
 /// Runs the console until end of input or `/quit`. Prompts only when `interactive`.
 /// Questions are recorded with `recorder` (none: nothing is recorded).
 pub fn run_console(
-    engine: &Engine,
+    library: &Library,
     input: impl BufRead,
     mut output: impl Write,
     interactive: bool,
@@ -123,9 +125,9 @@ pub fn run_console(
             Ok(line) if is_quit(&line) => break,
             Ok(line) if line.trim().is_empty() => {}
             Ok(line) => {
-                let response = conversation.respond(engine, &line);
-                writeln!(output, "{}\n", render_for_console(&response.reply))?;
-                record_line(recorder, &line, &response);
+                let routed = conversation.respond(library, &line);
+                writeln!(output, "{}\n", render_for_console(&routed.response.reply))?;
+                record_line(recorder, library, &line, &routed);
             }
             Err(_) => writeln!(output, "{}\n", texts::INVALID_TEXT)?,
         }

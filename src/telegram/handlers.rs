@@ -7,6 +7,7 @@
 //! would drown the real questions in `/unanswered`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
 
 use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
@@ -17,15 +18,15 @@ use teloxide::{ApiError, RequestError};
 
 use super::admin::admin_reply;
 use super::inline::inline_results;
-use super::render::{RenderedReply, parse_callback_data, render};
+use super::render::{ArticleRef, Pressed, RenderedReply, ReplyArticle, parse_callback_data, render, render_in};
 use super::{HandlerError, HandlerResult, TgBot};
 use crate::conversations::ConversationKey;
 use crate::state::AppState;
 use crate::store::{QuestionRecord, unix_now};
 use fuer_core::command::{AdminCommand, Command, ParsedCommand, parse_command};
 use fuer_core::conversation::Context;
-use fuer_core::dialogue::{Request, Response, respond_in_context};
-use fuer_core::engine::Engine;
+use fuer_core::dialogue::{Request, Response};
+use fuer_core::library::{self, ArticleResponse, Library};
 use fuer_core::reply::{Action, Paragraph, Reply};
 use fuer_core::texts;
 
@@ -160,25 +161,40 @@ fn plain_reply(text: &str) -> Reply {
     }
 }
 
-/// Asks the core for a response; a panic in the core becomes a polite apology, not a dead worker.
-fn respond_safely(engine: &Engine, request: Request<'_>) -> Response {
-    respond_safely_in_context(engine, request, None)
-}
-
-/// [`respond_safely`] for a request of a conversation with this context.
-fn respond_safely_in_context(engine: &Engine, request: Request<'_>, context: Option<&Context>) -> Response {
-    match catch_unwind(AssertUnwindSafe(|| respond_in_context(engine, request, context))) {
+/// Asks the core for a response of a conversation with this context (none: on its own);
+/// `article` pins the article (a button of it, a deep link), else the library chooses. A
+/// panic in the core becomes a polite apology, not a dead worker.
+fn respond_safely(
+    library: &Library,
+    article: Option<usize>,
+    request: Request<'_>,
+    context: Option<&Context>,
+) -> ArticleResponse {
+    let respond = || match article {
+        Some(article) => library::respond_in_article(library, article, request, context),
+        None => library::respond(library, request, context),
+    };
+    match catch_unwind(AssertUnwindSafe(respond)) {
         Ok(response) => response,
         Err(_) => {
             log::error!("the answer engine panicked on a request; replying with an apology");
-            Response::reply_only(plain_reply(texts::INTERNAL_ERROR))
+            ArticleResponse {
+                article: library.latest_index(),
+                response: Response::reply_only(plain_reply(texts::INTERNAL_ERROR)),
+            }
         }
     }
 }
 
-/// Asks the core for a reply (see [`respond_safely`]).
-fn answer_request(engine: &Engine, request: Request<'_>) -> Reply {
-    respond_safely(engine, request).reply
+/// A routed response rendered for Telegram: its buttons name its article.
+fn render_routed(library: &Library, routed: &ArticleResponse) -> RenderedReply {
+    render_in(
+        &routed.response.reply,
+        ReplyArticle {
+            id: library.id(routed.article),
+            position: routed.article,
+        },
+    )
 }
 
 /// Telegram's name of a chat's type, as recorded with a question (never the chat's id).
@@ -209,29 +225,33 @@ pub fn conversation_key(chat: &teloxide::types::Chat, user: Option<&teloxide::ty
     }
 }
 
-/// Answers a request of a conversation: reads its context, answers, stores the new context.
-fn answer_in_conversation(state: &AppState, key: ConversationKey, request: Request<'_>) -> Response {
-    let engine = state.engine();
+/// Answers a request of a conversation: reads its context, answers (in `article` when
+/// given), stores the new context. Returns the library it answered from with the response.
+fn answer_in_conversation(
+    state: &AppState,
+    key: ConversationKey,
+    article: Option<usize>,
+    request: Request<'_>,
+) -> (Arc<Library>, ArticleResponse) {
+    let library = state.library();
     let conversations = state.conversations();
     let context = conversations.get(key);
-    let response = respond_safely_in_context(&engine, request, context.as_ref());
-    conversations.apply(key, response.context.clone());
-    response
+    let routed = respond_safely(&library, article, request, context.as_ref());
+    conversations.apply(key, routed.response.context.clone());
+    (library, routed)
 }
 
-/// Answers a question and queues its record (off the answering path).
-fn answer_question(state: &AppState, message: &Message, question: &str) -> Reply {
+/// Answers a question and queues its record (off the answering path), with the article
+/// it was answered from.
+fn answer_question(state: &AppState, message: &Message, question: &str) -> RenderedReply {
     let key = conversation_key(&message.chat, message.from.as_ref());
-    let response = answer_in_conversation(state, key, Request::Question(question));
-    if let Some(answer) = &response.answer {
-        state.record_question(QuestionRecord::from_answer(
-            unix_now(),
-            question,
-            answer,
-            chat_type(&message.chat),
-        ));
+    let (library, routed) = answer_in_conversation(state, key, None, Request::Question(question));
+    if let Some(answer) = &routed.response.answer {
+        let mut record = QuestionRecord::from_answer(unix_now(), question, answer, chat_type(&message.chat));
+        record.article = library.id(routed.article).to_string();
+        state.record_question(record);
     }
-    response.reply
+    render_routed(&library, &routed)
 }
 
 /// Whether the message was sent by an admin (by user id; `ADMIN_IDS`).
@@ -262,28 +282,29 @@ async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited
             Route::Ignore => "ignored",
         }
     );
-    let reply = match &route {
+    let rendered = match &route {
         Route::Ignore => return Ok(()),
-        Route::NonText => plain_reply(texts::NON_TEXT_MESSAGE),
-        Route::UnknownCommand => plain_reply(texts::UNKNOWN_COMMAND),
+        Route::NonText => render(&plain_reply(texts::NON_TEXT_MESSAGE)),
+        Route::UnknownCommand => render(&plain_reply(texts::UNKNOWN_COMMAND)),
         Route::AdminCommand(command) => {
             if sent_by_admin(message, state) {
                 log::info!("admin command {command:?}");
-                admin_reply(state, command).await
+                render(&admin_reply(state, command).await)
             } else {
                 // Exactly what an unknown command gets: admin commands stay invisible.
-                plain_reply(texts::UNKNOWN_COMMAND)
+                render(&plain_reply(texts::UNKNOWN_COMMAND))
             }
         }
         Route::Command(command) => {
             let key = conversation_key(&message.chat, message.from.as_ref());
-            answer_in_conversation(state, key, command.request()).reply
+            let (library, routed) = answer_in_conversation(state, key, None, command.request());
+            render_routed(&library, &routed)
         }
         Route::Question(question) => answer_question(state, message, question),
     };
     // In groups, thread the answer under the question it answers.
     let reply_to = (!message.chat.is_private()).then_some(message.id);
-    send_reply(bot, message.chat.id, reply_to, &render(&reply)).await
+    send_reply(bot, message.chat.id, reply_to, &rendered).await
 }
 
 /// Sends a rendered reply (keyboard on the last message). If Telegram refuses it, tries a
@@ -344,51 +365,77 @@ fn error_kind(error: &RequestError) -> &'static str {
     }
 }
 
-/// Whether a button's action still makes sense with the current knowledge.
-fn action_is_valid(engine: &Engine, action: Action) -> bool {
-    match action {
-        Action::ShowItem(number) => engine.knowledge().item(number).is_some(),
-        Action::ShowList => true,
+/// The article a pressed button is about, if it is still served: the one it names, or
+/// the first (oldest) for a button made before several articles were served.
+fn pressed_article(library: &Library, pressed: &Pressed) -> Option<usize> {
+    match &pressed.article {
+        None => Some(0),
+        Some(ArticleRef::Id(id)) => library.index_of(id),
+        Some(ArticleRef::Position(position)) => (*position < library.engines().len()).then_some(*position),
     }
 }
 
+/// The article and action of a button, if they still make sense with the current knowledge.
+fn valid_press(library: &Library, pressed: &Pressed) -> Option<(usize, Action)> {
+    let article = pressed_article(library, pressed)?;
+    let valid = match pressed.action {
+        Action::ShowItem(number) => library.engine(article).knowledge().item(number).is_some(),
+        Action::ShowList | Action::ShowArticle(_) => true,
+    };
+    valid.then(|| (article, pressed.action.clone()))
+}
+
 async fn on_callback_query(bot: TgBot, query: CallbackQuery, state: AppState) -> HandlerResult {
-    let engine = state.engine();
-    let action = query
+    let library = state.library();
+    let press = query
         .data
         .as_deref()
         .and_then(parse_callback_data)
-        .filter(|&action| action_is_valid(&engine, action));
+        .and_then(|pressed| valid_press(&library, &pressed));
     // Answer first, so the button stops spinning even if showing the result fails.
     let mut answer = bot.answer_callback_query(query.id.clone());
-    if action.is_none() {
+    if press.is_none() {
         answer = answer.text(texts::CALLBACK_EXPIRED);
     }
     let answered = answer.await;
-    let shown = match action {
-        Some(action) => show_action(&bot, &query, &state, action).await,
+    let shown = match press {
+        Some((article, action)) => show_action(&bot, &query, &state, article, &action).await,
         None => Ok(()),
     };
     answered?;
     shown
 }
 
-async fn show_action(bot: &TgBot, query: &CallbackQuery, state: &AppState, action: Action) -> HandlerResult {
+async fn show_action(
+    bot: &TgBot,
+    query: &CallbackQuery,
+    state: &AppState,
+    article: usize,
+    action: &Action,
+) -> HandlerResult {
+    // An item of its article; a list through the library, which offers the other articles.
     let request_text;
-    let request = match action {
+    let (pinned, request) = match action {
         Action::ShowItem(number) => {
             request_text = number.to_string();
-            Request::Item(&request_text)
+            (Some(article), Request::Item(&request_text))
         }
-        Action::ShowList => Request::List,
+        Action::ShowList | Action::ShowArticle(_) => {
+            request_text = state.library().id(article).to_string();
+            (None, Request::ListOf(&request_text))
+        }
     };
     // A button pressed in a chat continues that chat's conversation (an item shown is now
     // its topic); a button on an inline message has no conversation.
-    let reply = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
-        Some(chat) => answer_in_conversation(state, conversation_key(chat, Some(&query.from)), request).reply,
-        None => answer_request(&state.engine(), request),
+    let (library, routed) = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
+        Some(chat) => answer_in_conversation(state, conversation_key(chat, Some(&query.from)), pinned, request),
+        None => {
+            let library = state.library();
+            let routed = respond_safely(&library, pinned, request, None);
+            (library, routed)
+        }
     };
-    let rendered = render(&reply);
+    let rendered = render_routed(&library, &routed);
     match &query.message {
         Some(MaybeInaccessibleMessage::Regular(message)) => {
             edit_or_send(bot, message.chat.id, message.id, &rendered).await
@@ -428,8 +475,8 @@ async fn edit_or_send(bot: &TgBot, chat: ChatId, message_id: MessageId, reply: &
 }
 
 async fn on_inline_query(bot: TgBot, query: InlineQuery, state: AppState) -> HandlerResult {
-    let engine = state.engine();
-    let results = match catch_unwind(AssertUnwindSafe(|| inline_results(&engine, &query.query))) {
+    let library = state.library();
+    let results = match catch_unwind(AssertUnwindSafe(|| inline_results(&library, &query.query))) {
         Ok(results) => results,
         Err(_) => {
             log::error!("the answer engine panicked on an inline query");

@@ -9,6 +9,7 @@ use super::render::{MAX_MESSAGE_LEN, render_messages};
 use fuer_core::dialogue::MAX_QUESTION_CHARS;
 use fuer_core::engine::{Engine, Intent, Missing};
 use fuer_core::knowledge::Item;
+use fuer_core::library::Library;
 use fuer_core::reply::{self, Paragraph, Reply};
 use fuer_core::texts;
 
@@ -94,9 +95,16 @@ pub fn inline_articles(engine: &Engine, query: &str) -> Vec<InlineArticle> {
     articles
 }
 
-/// The results for an inline query, as Telegram types.
-pub fn inline_results(engine: &Engine, query: &str) -> Vec<InlineQueryResult> {
-    inline_articles(engine, query)
+/// The results for an inline query, as Telegram types, from the article the query goes
+/// to (the latest for an empty or overlong one).
+pub fn inline_results(library: &Library, query: &str) -> Vec<InlineQueryResult> {
+    let query = query.trim();
+    let article = if query.is_empty() || query.chars().count() > MAX_QUESTION_CHARS {
+        library.latest_index()
+    } else {
+        library.route(query).article
+    };
+    inline_articles(library.engine(article), query)
         .into_iter()
         .map(InlineArticle::into_result)
         .collect()
@@ -177,7 +185,8 @@ mod tests {
 
     fn engine() -> Engine {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
-        crate::cli::load_engine(&dir).expect("the knowledge files load")
+        let knowledge = crate::knowledge_dir::load_knowledge_dir(&dir).expect("the knowledge files load");
+        Engine::new(knowledge.into_first())
     }
 
     #[test]

@@ -30,6 +30,15 @@ pub fn shipped_engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(shipped_knowledge().clone()))
 }
 
+/// A library over the shipped knowledge (every article), built once.
+pub fn shipped_library() -> &'static fuer_core::library::Library {
+    static LIBRARY: OnceLock<fuer_core::library::Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| match load_knowledge_dir(&knowledge_dir()) {
+        Ok(knowledge) => fuer_core::library::Library::new(knowledge),
+        Err(problems) => panic!("shipped knowledge is invalid: {problems:?}"),
+    })
+}
+
 /// The shipped knowledge files (and the article), copied to a temporary directory a test
 /// may edit.
 pub fn copy_knowledge() -> tempfile::TempDir {

@@ -9,6 +9,7 @@ use arc_swap::ArcSwap;
 use fuer_bot::store::{QuestionRecord, Recorder, database_path, unix_now};
 use fuer_bot::web::{Auth, WebConfig, WebSetup, WebState};
 use fuer_core::engine::Engine;
+use fuer_core::library::Library;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, SET_COOKIE};
 use tokio::sync::oneshot;
@@ -61,11 +62,22 @@ impl Page {
     }
 }
 
+/// A served library seen as its latest article's engine.
+pub struct Served(Arc<Library>);
+
+impl std::ops::Deref for Served {
+    type Target = Engine;
+
+    fn deref(&self) -> &Engine {
+        self.0.latest()
+    }
+}
+
 impl TestWeb {
     pub async fn start() -> TestWeb {
         let knowledge = copy_knowledge();
         let data = tempfile::tempdir().expect("a data directory");
-        let engine = fuer_bot::cli::load_engine(knowledge.path()).expect("the copied knowledge loads");
+        let library = fuer_bot::cli::load_library(knowledge.path()).expect("the copied knowledge loads");
         let recorder = Arc::new(Recorder::open(&database_path(data.path())));
         assert!(recorder.is_recording());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
@@ -76,7 +88,7 @@ impl TestWeb {
         };
         let auth = Arc::new(Auth::open(data.path()).expect("the web secret"));
         let state = WebState::new(
-            Arc::new(ArcSwap::from_pointee(engine)),
+            Arc::new(ArcSwap::from_pointee(library)),
             Some(recorder),
             knowledge.path().to_path_buf(),
             auth,
@@ -106,8 +118,14 @@ impl TestWeb {
         self.knowledge.path()
     }
 
-    pub fn engine(&self) -> Arc<Engine> {
-        self.state.engine()
+    /// The latest article's engine as served now (the only one unless a test adds one).
+    pub fn engine(&self) -> Served {
+        Served(self.state.library())
+    }
+
+    /// The library as served now.
+    pub fn library(&self) -> Arc<Library> {
+        self.state.library()
     }
 
     /// Records `question` `times` times as the bot would (its current answer), `age`

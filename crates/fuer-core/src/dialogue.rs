@@ -23,6 +23,9 @@ pub enum Request<'a> {
     Start(Option<&'a str>),
     Help,
     List,
+    /// `/list` with an argument: an article's year, id or title (the library chooses; one
+    /// engine shows its own list).
+    ListOf(&'a str),
     /// `/item` with its raw argument (possibly empty).
     Item(&'a str),
     /// Free text.
@@ -70,7 +73,7 @@ pub fn respond_in_context(engine: &Engine, request: Request<'_>, context: Option
             None => Response::reply_only(reply::welcome(knowledge)),
         },
         Request::Help => Response::reply_only(reply::help()),
-        Request::List => Response::reply_only(reply::list(knowledge)),
+        Request::List | Request::ListOf(_) => Response::reply_only(reply::list(knowledge)),
         Request::Item(argument) => {
             if argument.trim().is_empty() {
                 return Response::reply_only(reply::list(knowledge));
@@ -183,7 +186,7 @@ fn first_figure(engine: &Engine, answer: &Answer) -> Option<String> {
 }
 
 /// The item number of a deep-link payload such as `item5`.
-fn deep_link_item(payload: &str) -> Option<&str> {
+pub fn deep_link_item(payload: &str) -> Option<&str> {
     let number = payload.trim().strip_prefix("item")?;
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
 }

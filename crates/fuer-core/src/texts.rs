@@ -97,6 +97,11 @@ pub fn reload_done(items: usize, facts: usize, keywords: usize) -> String {
     format!("知识库已更新：{items} 件大事，{facts} 条事实，{keywords} 个关键词。")
 }
 
+/// A reload of several articles went fine: the counts of all of them.
+pub fn reload_done_articles(articles: usize, items: usize, facts: usize, keywords: usize) -> String {
+    format!("知识库已更新：{articles} 篇文章，共 {items} 件大事，{facts} 条事实，{keywords} 个关键词。")
+}
+
 /// To admins when edited knowledge files have problems; the problems follow, one a line.
 pub fn reload_failed(problems: usize) -> String {
     format!(
@@ -282,4 +287,39 @@ pub fn web_add_group(words: &str) -> String {
 
 pub fn web_remove_group(words: &str) -> String {
     format!("删除同义词组：{words}")
+}
+
+// Several articles (`fuer_core::library`): which article a reply quotes, the other articles.
+
+/// The line naming the article an answer quotes, when several are loaded.
+pub fn quoted_article(title: &str) -> String {
+    format!("出自《{title}》")
+}
+
+/// Before the buttons of the other articles under a list.
+pub const OTHER_ARTICLES_HEADER: &str = "其他年份的文章：";
+
+/// A button opening another article's list.
+pub fn article_button(title: &str) -> String {
+    format!("📋 {title}")
+}
+
+/// The hint under the other articles (the command works without buttons too).
+pub fn other_articles_hint(example: &str) -> String {
+    format!("发送 /list {example} 查看那一年的列表。")
+}
+
+/// `/list X` when no article is of that year or has that id or title.
+pub fn no_article_named(named: &str) -> String {
+    format!("没有找到“{named}”的文章。现有的文章：")
+}
+
+/// `/list 2024` when several articles are of that year: their lists follow.
+pub fn articles_of_year(year: u16, count: usize) -> String {
+    format!("{year}年有 {count} 篇文章：")
+}
+
+/// An outcome on the web page with the article that gave it, when several are served.
+pub fn web_outcome_in_article(outcome: &str, article: &str) -> String {
+    format!("{outcome}（{article}）")
 }

@@ -8,7 +8,7 @@ use axum::response::Response;
 use axum::routing::post;
 
 use super::edit::{change_error, fields_of};
-use super::layout::{blocking, encode, message, see_other};
+use super::layout::{article_or_latest, blocking, encode, message, see_other};
 use super::login::CsrfForm;
 use crate::web::WebState;
 use crate::web::changes;
@@ -27,14 +27,19 @@ async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfF
     };
     let worker = state.clone();
     let hash = fields.hash.clone();
-    let saved = blocking(move || {
-        let _one_at_a_time = worker
-            .saving()
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        changes::save(worker.knowledge_dir(), &edit, &hash, worker.engine_swap())
-    })
-    .await;
+    let library = state.library();
+    let article = library.id(article_or_latest(&library, &fields.article)).to_string();
+    let saved = {
+        let article = article.clone();
+        blocking(move || {
+            let _one_at_a_time = worker
+                .saving()
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            changes::save(worker.knowledge_dir(), &article, &edit, &hash, worker.library_swap())
+        })
+        .await
+    };
     let outcome = match saved {
         Ok(Ok(outcome)) => outcome,
         Ok(Err(error)) => return change_error(&state, &session, &error),
@@ -44,7 +49,11 @@ async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfF
     let base = state.config().base_path();
     let question = fields.question.trim();
     if question.is_empty() {
-        see_other(&format!("{base}knowledge?saved={}", encode(&note)))
+        see_other(&format!(
+            "{base}knowledge?saved={}&article={}",
+            encode(&note),
+            encode(&article)
+        ))
     } else {
         see_other(&format!("{base}try?q={}&saved={}", encode(question), encode(&note)))
     }

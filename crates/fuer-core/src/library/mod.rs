@@ -6,13 +6,19 @@
 //! article answers and the best answer wins — answered before related before declined, then
 //! the higher confidence — the latest article on a tie. Each article's engine takes its own
 //! year as the year in scope, so a question about 2025 is not "another year" for the 2025
-//! article.
+//! article. [`respond`] is one conversation step over the articles (commands, buttons,
+//! deep links, follow-ups), shared by every front end.
+
+mod dialogue;
+
+pub use dialogue::{ArticleResponse, respond, respond_in_article};
 
 use crate::engine::{Answer, Engine, Status};
 use crate::knowledge::{Knowledge, KnowledgeBase};
 use crate::normalize::normalize;
 
 /// Every article's engine, oldest first (by year, then id); never empty.
+#[derive(Debug)]
 pub struct Library {
     engines: Vec<Engine>,
 }
@@ -37,6 +43,26 @@ impl Library {
         Library {
             engines: vec![article_engine(knowledge)],
         }
+    }
+
+    /// A library of engines already built (tests, benchmarks), in the order given.
+    pub fn of_engines(engines: Vec<Engine>) -> Option<Library> {
+        (!engines.is_empty()).then_some(Library { engines })
+    }
+
+    /// Whether this library serves exactly `knowledge` (a reload would change nothing).
+    pub fn serves(&self, knowledge: &Knowledge) -> bool {
+        let articles: Vec<&KnowledgeBase> = knowledge.articles().collect();
+        articles.len() == self.engines.len()
+            && articles
+                .iter()
+                .zip(&self.engines)
+                .all(|(article, engine)| *engine.knowledge() == in_scope((*article).clone()))
+    }
+
+    /// The id of the article at `index` (the latest's when there is none).
+    pub fn id(&self, index: usize) -> &str {
+        &self.engine(index).knowledge().id
     }
 
     /// Every article's engine, oldest first.
@@ -131,11 +157,16 @@ impl Library {
 }
 
 /// An article's engine with the article's own year in scope.
-fn article_engine(mut knowledge: KnowledgeBase) -> Engine {
+fn article_engine(knowledge: KnowledgeBase) -> Engine {
+    Engine::new(in_scope(knowledge))
+}
+
+/// An article's knowledge with its own year as the year in scope.
+fn in_scope(mut knowledge: KnowledgeBase) -> KnowledgeBase {
     if knowledge.year != 0 {
         knowledge.question_words.scope.year = knowledge.year;
     }
-    Engine::new(knowledge)
+    knowledge
 }
 
 /// How good an answer is for routing: its status, then its confidence.
