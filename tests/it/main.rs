@@ -2,6 +2,7 @@
 //! reload, and the Telegram bot end to end against a fake Bot API server.
 
 mod answers;
+mod articles;
 mod check_messages;
 mod cli;
 mod dialogue_steps;
@@ -25,6 +26,7 @@ mod store_schema;
 mod store_support;
 mod support;
 mod telegram_admin;
+mod telegram_articles;
 mod telegram_commands;
 mod telegram_conversations;
 mod telegram_escaping;

@@ -79,3 +79,19 @@ pub fn line_of(contents: &str, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("{needle} not found"))
         + 1
 }
+
+/// The invented test articles (`tests/data/articles/`).
+pub fn articles_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles")
+}
+
+/// A copy of the shipped knowledge with the invented 2025 test article imported as an admin
+/// would (`fuer-bot import`, no keyword added by hand): two articles, 2024-shenzhen and
+/// 2025-shenzhen.
+pub fn two_articles() -> tempfile::TempDir {
+    let dir = copy_knowledge();
+    let mut report = Vec::new();
+    fuer_bot::import::import(&articles_dir().join("2025-test.txt"), dir.path(), None, &mut report)
+        .expect("the test article imports");
+    dir
+}

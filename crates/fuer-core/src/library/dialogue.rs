@@ -91,10 +91,18 @@ fn question_article(library: &Library, question: &str, context: Option<&Context>
     let focus = context.filter(|context| context.has_item()).map(Context::focus);
     let here = library.engine(current).answer_in_context(question, focus.as_ref());
     let used = here.context_use;
-    if (used.topic || used.attribute || used.facts) && here.status == Status::Answered {
-        return current;
-    }
     let routed = library.route(question);
+    if (used.topic || used.attribute || used.facts) && here.status == Status::Answered {
+        // A follow-up stays, unless it names a topic only another article has: the
+        // conversation's article answers it only through the context, and another article
+        // answers it on its own.
+        let elsewhere = routed.article != current
+            && routed.answer.status == Status::Answered
+            && library.engine(current).answer(question).status == Status::Declined;
+        if !elsewhere {
+            return current;
+        }
+    }
     let better = routed.answer.status == Status::Answered
         && (here.status != Status::Answered || routed.answer.confidence > here.confidence);
     if better { routed.article } else { current }
