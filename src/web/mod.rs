@@ -13,6 +13,7 @@
 //! `/web`. Blocking work (SQLite, reading and writing files, building an engine for a
 //! preview) runs in `spawn_blocking`.
 
+pub mod articles;
 pub mod auth;
 pub mod changes;
 pub mod pages;

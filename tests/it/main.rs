@@ -36,5 +36,6 @@ mod telegram_harness;
 mod telegram_process;
 mod telegram_webhook;
 mod web;
+mod web_articles;
 mod web_harness;
 mod webdriver;

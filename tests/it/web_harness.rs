@@ -169,6 +169,55 @@ impl TestWeb {
         read(request.send().await.expect("a response")).await
     }
 
+    /// Posts a `multipart/form-data` form (as a browser sends a form with a file field):
+    /// each field is a name, its value and, for a file, its file name.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        fields: &[(&str, &[u8], Option<&str>)],
+    ) -> Page {
+        const BOUNDARY: &str = "----fuer-bot-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, value, file) in fields {
+            body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+            match file {
+                Some(file) => body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: text/plain\r\n\r\n"
+                    )
+                    .as_bytes(),
+                ),
+                None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+            }
+            body.extend_from_slice(value);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.url))
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(body);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        read(request.send().await.expect("a response")).await
+    }
+
+    /// Records `question` `times` times as answered from the article `article` (its id).
+    pub fn record_in(&self, question: &str, article: &str, times: usize) {
+        let library = self.library();
+        let index = library.index_of(article).expect("the article is served");
+        let answer = library.engine(index).answer(question);
+        let recorder = self.state.recorder().expect("a recorder");
+        for _ in 0..times {
+            let mut record = QuestionRecord::from_answer(unix_now(), question, &answer, "private");
+            record.article = article.to_string();
+            assert!(recorder.record(&record));
+        }
+    }
+
     /// Logs in through a fresh link; returns the `Cookie` header value of the session.
     pub async fn log_in(&self) -> String {
         let link = self.login_link();

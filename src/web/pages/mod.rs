@@ -15,11 +15,16 @@
 //! | `GET /knowledge` | items, facts (read-only), keywords and synonym groups, with edit forms |
 //! | `GET /preview?op=…` | what an edit would do: validation, the new reply, the changed questions |
 //! | `POST /save` | saves an edit (CSRF token, the file's hash from the preview) |
+//! | `GET /articles` | the articles served and hidden, hide (with a confirmation), the import form |
+//! | `POST /articles/preview` | the draft of a pasted or uploaded article (multipart, CSRF token); writes nothing |
+//! | `POST /articles/save` | saves the draft as a new article (validated, atomic, reloaded) |
+//! | `POST /articles/hide`, `POST /articles/show` | hides an article (moved to `_hidden/`) or shows it again |
 //!
 //! Every page but the login needs the session cookie; every POST but the login needs the
 //! session's CSRF token. Responses are never cached, and the login token never leaves
 //! in a `Referer`.
 
+mod articles;
 mod delete;
 mod edit;
 mod knowledge;
@@ -54,6 +59,7 @@ pub fn router(state: WebState) -> Router {
         .merge(preview::routes())
         .merge(save::routes())
         .merge(delete::routes())
+        .merge(articles::routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
