@@ -90,3 +90,32 @@ fn conversations_stay_in_their_article() {
         ("妈妈岗有多少个", OLD, "妈妈岗"),
     ]);
 }
+
+/// Class: a quantity asked with a measure word that the figure itself uses (多少期 → 640期,
+/// 多少支队伍 → 486支) is answered, even when the word's unit class is answered by other
+/// words (支 asks for vaccine doses, answered by 剂, in the shared question words).
+#[test]
+fn a_figure_with_the_asked_measure_word_answers() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("她力量女子体育联赛有多少支队伍参加？", NEW, "486支"),
+        ("银发学堂手机课开了多少期", NEW, "640期"),
+        ("家教直播间一年播了几期", NEW, "48期"),
+        ("HPV疫苗打了多少剂", OLD, "4.2万剂"),
+    ];
+    for &(question, article, figure) in cases {
+        let library = library();
+        let routed = library.route(question);
+        assert_eq!(library.id(routed.article), article, "{question}");
+        assert_eq!(routed.answer.status, fuer_core::engine::Status::Answered, "{question}");
+        let item = routed.answer.item.expect("an item");
+        let fact = routed.answer.facts[0];
+        let text = library
+            .engine(routed.article)
+            .knowledge()
+            .item(item)
+            .expect("the item")
+            .sentence(fact)
+            .expect("the fact");
+        assert!(text.contains(figure), "{question}: {text}");
+    }
+}
