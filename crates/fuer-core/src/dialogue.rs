@@ -89,22 +89,28 @@ pub fn respond_in_context(engine: &Engine, request: Request<'_>, context: Option
             }
             let focus = context.map(Context::focus);
             let answer = engine.answer_in_context(question, focus.as_ref());
-            if let Intent::Navigation(navigation) = answer.intent {
-                return navigate(engine, navigation, context);
-            }
-            let change = match answer.item {
-                Some(_) => {
-                    let figure = first_figure(engine, &answer);
-                    Context::after_answer(&answer, context, figure).map_or(ContextChange::Keep, ContextChange::Set)
-                }
-                None => ContextChange::Keep,
-            };
-            Response {
-                reply: reply::answer(knowledge, &answer),
-                answer: Some(answer),
-                context: change,
-            }
+            respond_to_answer(engine, answer, context)
         }
+    }
+}
+
+/// The response to a question the engine has answered (`answer`, in a conversation whose
+/// context is `context`): navigation moves, an answer about an item sets the context.
+pub fn respond_to_answer(engine: &Engine, answer: Answer, context: Option<&Context>) -> Response {
+    if let Intent::Navigation(navigation) = answer.intent {
+        return navigate(engine, navigation, context);
+    }
+    let change = match answer.item {
+        Some(_) => {
+            let figure = first_figure(engine, &answer);
+            Context::after_answer(&answer, context, figure).map_or(ContextChange::Keep, ContextChange::Set)
+        }
+        None => ContextChange::Keep,
+    };
+    Response {
+        reply: reply::answer(engine.knowledge(), &answer),
+        answer: Some(answer),
+        context: change,
     }
 }
 

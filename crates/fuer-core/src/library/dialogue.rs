@@ -10,9 +10,9 @@
 //! [`Library::route`] sends it, except that a follow-up the conversation's article answers
 //! stays there.
 
-use super::Library;
+use super::{Library, Routed};
 use crate::conversation::{Context, ContextChange};
-use crate::dialogue::{Request, Response, deep_link_item, respond_in_context};
+use crate::dialogue::{MAX_QUESTION_CHARS, Request, Response, deep_link_item, respond_in_context, respond_to_answer};
 use crate::engine::{Answer, Status};
 use crate::normalize::normalize;
 use crate::reply::{Action, Button, Paragraph, Reply};
@@ -47,8 +47,7 @@ pub fn respond(library: &Library, request: Request<'_>, context: Option<&Context
             respond_in_article(library, article, Request::Item(number), context)
         }
         Request::Question(question) => {
-            let article = question_article(library, question, context, current);
-            let mut routed = respond_in_article(library, article, request, context);
+            let mut routed = answer_question(library, question, context, current);
             name_the_article(library, &mut routed);
             routed
         }
@@ -77,16 +76,52 @@ pub fn respond_in_article(
     }
 }
 
+/// Answers a question in the article it goes to (see [`question_article`]). A question
+/// asked without a context there is answered once: the routing's answer is the reply's.
+fn answer_question(
+    library: &Library,
+    question: &str,
+    context: Option<&Context>,
+    current: Option<usize>,
+) -> ArticleResponse {
+    let request = Request::Question(question);
+    if question.chars().count() > MAX_QUESTION_CHARS {
+        return respond_in_article(library, current.unwrap_or(library.latest_index()), request, context);
+    }
+    match question_article(library, question, context, current) {
+        Chosen::Routed(routed) => {
+            let Routed { article, answer } = *routed;
+            let engine = library.engine(article);
+            let mut response = respond_to_answer(engine, answer, None);
+            if let ContextChange::Set(context) = &mut response.context {
+                context.article = engine.knowledge().id.clone();
+            }
+            ArticleResponse { article, response }
+        }
+        Chosen::Article(article) => respond_in_article(library, article, request, context),
+    }
+}
+
+/// Where a question goes: an article to answer it in (with the conversation's context),
+/// or the answer routing found for it on its own.
+enum Chosen {
+    Article(usize),
+    Routed(Box<Routed>),
+}
+
 /// The article a question of a conversation goes to: the one it names; else its
 /// conversation's when the question is a follow-up answered there; else the best answer's
 /// (the conversation's article unless another one answers better).
-fn question_article(library: &Library, question: &str, context: Option<&Context>, current: Option<usize>) -> usize {
+fn question_article(library: &Library, question: &str, context: Option<&Context>, current: Option<usize>) -> Chosen {
     let Some(current) = current else {
-        return library.route(question).article;
+        return Chosen::Routed(Box::new(library.route(question)));
     };
+    if library.engines().len() == 1 {
+        return Chosen::Article(current);
+    }
     let named = library.named_articles(question);
     if !named.is_empty() && !named.contains(&current) {
-        return library.route(question).article;
+        return Chosen::Routed(Box::new(library.route(question)));
     }
     let focus = context.filter(|context| context.has_item()).map(Context::focus);
     let here = library.engine(current).answer_in_context(question, focus.as_ref());
@@ -100,12 +135,16 @@ fn question_article(library: &Library, question: &str, context: Option<&Context>
             && routed.answer.status == Status::Answered
             && library.engine(current).answer(question).status == Status::Declined;
         if !elsewhere {
-            return current;
+            return Chosen::Article(current);
         }
     }
     let better = routed.answer.status == Status::Answered
         && (here.status != Status::Answered || routed.answer.confidence > here.confidence);
-    if better { routed.article } else { current }
+    if better {
+        Chosen::Routed(Box::new(routed))
+    } else {
+        Chosen::Article(current)
+    }
 }
 
 /// With several articles, an answer about an item says which article it quotes.

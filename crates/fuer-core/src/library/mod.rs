@@ -21,6 +21,8 @@ use crate::normalize::normalize;
 #[derive(Debug)]
 pub struct Library {
     engines: Vec<Engine>,
+    /// Each article's title, normalized (a question naming it goes there).
+    titles: Vec<String>,
 }
 
 /// Where a question was routed and the answer it got there.
@@ -34,20 +36,25 @@ pub struct Routed {
 impl Library {
     /// One engine per article, each with its own year in scope.
     pub fn new(knowledge: Knowledge) -> Library {
-        let engines = knowledge.into_articles().into_iter().map(article_engine).collect();
-        Library { engines }
+        Library::of(knowledge.into_articles().into_iter().map(article_engine).collect())
+    }
+
+    fn of(engines: Vec<Engine>) -> Library {
+        let titles = engines
+            .iter()
+            .map(|engine| normalize(&engine.knowledge().source.title))
+            .collect();
+        Library { engines, titles }
     }
 
     /// A library of one article (the bot as it served before several articles).
     pub fn single(knowledge: KnowledgeBase) -> Library {
-        Library {
-            engines: vec![article_engine(knowledge)],
-        }
+        Library::of(vec![article_engine(knowledge)])
     }
 
     /// A library of engines already built (tests, benchmarks), in the order given.
     pub fn of_engines(engines: Vec<Engine>) -> Option<Library> {
-        (!engines.is_empty()).then_some(Library { engines })
+        (!engines.is_empty()).then(|| Library::of(engines))
     }
 
     /// Whether this library serves exactly `knowledge` (a reload would change nothing).
@@ -104,9 +111,9 @@ impl Library {
         let normalized = normalize(question);
         let by_name: Vec<usize> = (0..self.engines.len())
             .filter(|&index| {
-                let knowledge = self.engines[index].knowledge();
-                let title = normalize(&knowledge.source.title);
-                normalized.contains(&knowledge.id) || (!title.is_empty() && normalized.contains(&title))
+                let title = &self.titles[index];
+                normalized.contains(&self.engines[index].knowledge().id)
+                    || (!title.is_empty() && normalized.contains(title.as_str()))
             })
             .collect();
         if !by_name.is_empty() {
@@ -127,6 +134,12 @@ impl Library {
     /// Routes a question asked on its own: to the article it names, else the best answer
     /// of all articles, the latest on a tie.
     pub fn route(&self, question: &str) -> Routed {
+        if self.engines.len() == 1 {
+            return Routed {
+                article: 0,
+                answer: self.engines[0].answer(question),
+            };
+        }
         let named = self.named_articles(question);
         let candidates: Vec<usize> = if named.is_empty() {
             (0..self.engines.len()).collect()
