@@ -39,3 +39,4 @@ mod web;
 mod web_articles;
 mod web_harness;
 mod webdriver;
+mod webdriver_articles;
