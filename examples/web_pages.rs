@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
 use fuer_bot::store::{QuestionRecord, QuestionStore, Recorder, database_path, unix_now};
-use fuer_bot::web::{Auth, WebConfig, WebState};
+use fuer_bot::web::{Auth, WebConfig, WebSetup, WebState};
 use fuer_core::engine::Engine;
 
 const QUESTIONS: u64 = 1_000_000;
@@ -133,8 +133,11 @@ fn main() {
             Arc::new(ArcSwap::from_pointee(engine)),
             Some(recorder),
             knowledge.path().to_path_buf(),
-            Arc::clone(&auth),
-            config,
+            WebSetup {
+                config,
+                auth: Arc::clone(&auth),
+                data_dir: data.clone(),
+            },
         );
         let serving = tokio::spawn(fuer_bot::web::serve_on(listener, state, std::future::pending()));
         let session = auth

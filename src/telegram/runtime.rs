@@ -279,8 +279,7 @@ fn start_web(
         Arc::clone(engine),
         questions.map(|questions| Arc::clone(questions.recorder())),
         knowledge_dir.clone(),
-        Arc::clone(&setup.auth),
-        setup.config.clone(),
+        setup.clone(),
     );
     let task = tokio::spawn(async move {
         let stopped = async move {

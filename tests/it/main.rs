@@ -35,4 +35,5 @@ mod telegram_process;
 mod telegram_webhook;
 mod web;
 mod web_harness;
+mod web_history;
 mod webdriver;

@@ -69,6 +69,7 @@ impl AdminBot {
             web: Some(WebSetup {
                 config: web,
                 auth: Arc::new(auth),
+                data_dir: data.path().join("web"),
             }),
             ..test_options()
         };
