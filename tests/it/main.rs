@@ -15,6 +15,7 @@ mod keyword_suggestions;
 mod knowledge_check;
 mod lexicon;
 mod meaning;
+mod newcomer;
 mod properties;
 mod readme;
 mod reload;
