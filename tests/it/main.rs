@@ -37,4 +37,5 @@ mod telegram_webhook;
 mod web;
 mod web_harness;
 mod web_history;
+mod web_layout;
 mod webdriver;

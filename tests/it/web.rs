@@ -19,7 +19,7 @@ pub(crate) const ITEM_5: &str = "2024-shenzhen/05-母婴室.toml";
 /// Declined today; item 5 answers it once 集乳室 is one of its keywords.
 pub(crate) const NEW_WORDING: &str = "集乳室有多少";
 /// Another recorded question the keyword changes.
-const OTHER_WORDING: &str = "集乳室在哪里";
+pub(crate) const OTHER_WORDING: &str = "集乳室在哪里";
 
 /// Every file of a directory and of its folders with its contents, by relative path.
 pub(crate) fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -737,7 +737,7 @@ fn the_binary_serves_the_page_and_prints_links_it_accepts() {
 
 /// Where the browser test saves its screenshots: `docs/` when `FUER_BOT_SCREENSHOTS=docs`
 /// (to refresh the README's pictures), else a temporary directory.
-fn screenshot_dir(temporary: &Path) -> std::path::PathBuf {
+pub(crate) fn screenshot_dir(temporary: &Path) -> std::path::PathBuf {
     match std::env::var("FUER_BOT_SCREENSHOTS").as_deref() {
         Ok("docs") => std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs"),
         _ => temporary.to_path_buf(),

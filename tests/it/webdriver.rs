@@ -10,7 +10,7 @@ use std::time::Duration;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use serde_json::json;
+use serde_json::{Value, json};
 
 /// ChromeDriver, if it is installed: `CHROMEDRIVER`, or `chromedriver` on the `PATH`.
 pub fn chromedriver_path() -> Option<PathBuf> {
@@ -191,6 +191,24 @@ impl Browser {
             .await
             .expect("the element's property")
             .unwrap_or_default()
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn script(&self, script: &str) -> Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|error| panic!("the script failed: {error}"))
+    }
+
+    /// Resizes the window to `width` × `height`; returns the page's viewport width in CSS
+    /// pixels (headless Chromium has no window frame: the same).
+    pub async fn resize(&self, width: u32, height: u32) -> u64 {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("the window resized");
+        self.script("return window.innerWidth;").await.as_u64().unwrap_or(0)
     }
 
     /// A PNG screenshot of the window.
