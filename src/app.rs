@@ -131,8 +131,7 @@ impl App {
                 .as_ref()
                 .map(|questions| Arc::clone(questions.recorder())),
             knowledge_dir,
-            Arc::clone(&setup.auth),
-            setup.config.clone(),
+            setup.clone(),
         ))
     }
 

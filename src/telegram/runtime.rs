@@ -56,6 +56,8 @@ pub struct Options {
     pub context_ttl: Duration,
     /// How many conversations are remembered at most.
     pub context_capacity: u64,
+    /// The conversations' clock (the real one; tests move their own on).
+    pub context_clock: crate::conversations::Clock,
     /// The admin web page, served beside the bot (with the same engine and question log)
     /// when set; admins get login links with `/web`.
     pub web: Option<WebSetup>,
@@ -75,6 +77,7 @@ impl Default for Options {
             data_dir: None,
             context_ttl: crate::conversations::DEFAULT_CONTEXT_TTL,
             context_capacity: crate::conversations::DEFAULT_CONTEXT_CAPACITY,
+            context_clock: crate::conversations::Clock::real(),
             web: None,
             retention: Retention::default(),
         }
@@ -232,7 +235,11 @@ pub async fn run(
             Services {
                 questions: app.questions().cloned(),
                 knowledge_dir: options.knowledge_dir.clone(),
-                conversations: ConversationStore::new(options.context_ttl, options.context_capacity),
+                conversations: ConversationStore::with_clock(
+                    options.context_ttl,
+                    options.context_capacity,
+                    options.context_clock.clone(),
+                ),
                 web_links: options.web.as_ref().map(WebSetup::links),
             },
         );

@@ -24,6 +24,7 @@ pub(super) fn routes() -> Router<WebState> {
 struct KnowledgePage {
     layout: Layout,
     saved: String,
+    version: Option<u64>,
     knowledge: KnowledgeBase,
     articles: Vec<ArticleChoice>,
 }
@@ -35,6 +36,9 @@ struct SavedQuery {
     /// The article shown (its id; empty or unknown: the latest).
     #[serde(default)]
     article: String,
+    /// The save just done (in the history), for the link to undo it.
+    #[serde(default)]
+    version: Option<u64>,
 }
 
 async fn knowledge(
@@ -49,6 +53,7 @@ async fn knowledge(
         &KnowledgePage {
             layout: layout(&state, Some(&session), "knowledge"),
             saved: query.saved,
+            version: query.version,
             knowledge: library.engine(article).knowledge().clone(),
             articles: article_choices(&library, Some(article)),
         },

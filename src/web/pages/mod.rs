@@ -14,7 +14,9 @@
 //! | `GET /try?q=` | a question's reply as the bot sends it, and the trace |
 //! | `GET /knowledge` | items, facts (read-only), keywords and synonym groups, with edit forms |
 //! | `GET /preview?op=…` | what an edit would do: validation, the new reply, the changed questions |
-//! | `POST /save` | saves an edit (CSRF token, the file's hash from the preview) |
+//! | `POST /save` | saves an edit (CSRF token, the file's hash from the preview), keeping the file's previous version |
+//! | `GET /history`, `GET /history/{id}` | the last 50 saves; what one changed, line by line |
+//! | `POST /undo` | undoes a save (CSRF token): the file as before it, validated and reloaded |
 //! | `GET /articles` | the articles served and hidden, hide (with a confirmation), the import form |
 //! | `POST /articles/preview` | the draft of a pasted or uploaded article (multipart, CSRF token); writes nothing |
 //! | `POST /articles/save` | saves the draft as a new article (validated, atomic, reloaded) |
@@ -27,6 +29,7 @@
 mod articles;
 mod delete;
 mod edit;
+mod history;
 mod knowledge;
 mod layout;
 mod login;
@@ -60,6 +63,7 @@ pub fn router(state: WebState) -> Router {
         .merge(save::routes())
         .merge(delete::routes())
         .merge(articles::routes())
+        .merge(history::routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -1,5 +1,6 @@
 //! `POST /save`: saves an edit (the session's CSRF token, the file's hash from the preview),
-//! one save at a time, then returns to the knowledge page or to the question tried.
+//! one save at a time, keeping the file's previous version in the history, then returns to
+//! the knowledge page or to the question tried (with a link to undo the save).
 
 use axum::Router;
 use axum::extract::State;
@@ -7,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
 
-use super::edit::{change_error, fields_of};
+use super::edit::{change_error, describe, fields_of};
 use super::layout::{article_or_latest, blocking, encode, message, see_other};
 use super::login::CsrfForm;
 use crate::web::WebState;
@@ -28,7 +29,9 @@ async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfF
     let worker = state.clone();
     let hash = fields.hash.clone();
     let library = state.library();
-    let article = library.id(article_or_latest(&library, &fields.article)).to_string();
+    let index = article_or_latest(&library, &fields.article);
+    let article = library.id(index).to_string();
+    let what = describe(&edit, library.engine(index).knowledge());
     let saved = {
         let article = article.clone();
         blocking(move || {
@@ -36,25 +39,38 @@ async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfF
                 .saving()
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            changes::save(worker.knowledge_dir(), &article, &edit, &hash, worker.library_swap())
+            changes::save(
+                worker.knowledge_dir(),
+                &article,
+                &edit,
+                &hash,
+                &what,
+                worker.history(),
+                worker.library_swap(),
+            )
         })
         .await
     };
-    let outcome = match saved {
-        Ok(Ok(outcome)) => outcome,
+    let saved = match saved {
+        Ok(Ok(saved)) => saved,
         Ok(Err(error)) => return change_error(&state, &session, &error),
         Err(response) => return response,
     };
-    let note = texts::web_saved(&fields.op_file(), &outcome.admin_message());
+    let note = texts::web_saved(&fields.op_file(), &saved.outcome.admin_message());
     let base = state.config().base_path();
     let question = fields.question.trim();
+    let version = saved.version;
     if question.is_empty() {
         see_other(&format!(
-            "{base}knowledge?saved={}&article={}",
+            "{base}knowledge?saved={}&version={version}&article={}",
             encode(&note),
             encode(&article)
         ))
     } else {
-        see_other(&format!("{base}try?q={}&saved={}", encode(question), encode(&note)))
+        see_other(&format!(
+            "{base}try?q={}&saved={}&version={version}",
+            encode(question),
+            encode(&note)
+        ))
     }
 }
