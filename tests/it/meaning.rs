@@ -113,3 +113,86 @@ fn yes_no_questions_get_a_lead_only_where_the_fact_settles_it() {
         assert_eq!(answer.lead, lead, "{question}: {answer:?}");
     }
 }
+
+/// Class 5: a count asked of a whole that the article gives only for a part is *related*
+/// (the reply says what the article does count); a count of the thing itself, or naming
+/// what qualifies the figure, is answered.
+#[test]
+fn a_whole_asked_of_a_part_is_related() {
+    use fuer_core::engine::Missing;
+    for (question, item) in [
+        // The figure counts those a programme reached (结对关爱的, 招聘会提供的).
+        ("深圳一共有多少留守儿童", 8),
+        ("深圳总共有几多个留守儿童", 8),
+        ("深圳一共有多少困境儿童", 8),
+        ("深圳一共有多少个岗位", 2),
+        // The figure counts the article's place, not the whole it is part of.
+        ("广东全省有多少三新妇联组织", 9),
+        ("全国有多少母婴室", 5),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Related, Some(item)),
+            "{question}: {answer:?}"
+        );
+        assert!(
+            matches!(answer.missing, Some(Missing::Asked { .. } | Missing::Place { .. })),
+            "{question}: {answer:?}"
+        );
+        assert!(!answer.facts.is_empty(), "{question}: what the article does count");
+    }
+    for (question, item, figure) in [
+        ("深圳一共有多少爱心妈妈", 8, "2317"),
+        ("爱心妈妈一共结对关爱了多少留守儿童", 8, "3698"),
+        ("深圳有多少留守儿童", 8, "3698"),
+        ("一共提供了多少岗位", 2, "2.3万"),
+        ("招平会一共有几个岗位", 2, "2.3万"),
+        ("五分钟救助圈一共覆盖了多少个社区", 10, "24"),
+        ("两癌筛查一共做了多少例", 5, "208.8万"),
+        ("轻喜到家全国有多少家分公司", 9, "68"),
+        ("全国万人集体婚礼深圳分会场有几对新人", 6, "75"),
+        ("三新领域妇联组织有多少个，在全省排得怎么样", 9, "1767"),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+        let fact = answer
+            .facts
+            .first()
+            .and_then(|&f| crate::support::shipped_knowledge().item(item)?.sentence(f))
+            .unwrap_or_default();
+        assert!(fact.contains(figure), "{question}: {fact}");
+    }
+}
+
+/// Class 5: a count asked of a part leads with the part's figure, not the total
+/// (`Answer::figure`: the figure and its clause).
+#[test]
+fn a_count_of_a_part_leads_with_the_parts_figure() {
+    use fuer_bot::console::LocalConversation;
+    for (first, then, figure, phrase) in [
+        ("直播带货培训开了多少场", "其中线上的呢", "4场", "线上课程培训4场"),
+        ("直播带货培训开了多少场", "线下的呢", "15场", "累计开展线下课程培训15场"),
+        ("两癌筛查做了多少", "其中免费的有多少", "60.44万例", "其中免费筛查60.44万例"),
+        ("招聘会提供了多少岗位", "女大学生岗位呢", "1.4万个", "女大学生岗位1.4万个"),
+    ] {
+        let mut conversation = LocalConversation::default();
+        conversation.respond(shipped_engine(), first);
+        let answer = conversation
+            .respond(shipped_engine(), then)
+            .answer
+            .expect("an answer");
+        let found = answer.figure.clone().expect("a figure");
+        assert_eq!(
+            (found.figure.as_str(), found.phrase.as_str()),
+            (figure, phrase),
+            "{first} → {then}: {answer:?}"
+        );
+    }
+    let answer = answer("线上课程培训开了几场");
+    assert_eq!(answer.figure.map(|f| f.figure), Some("4场".to_string()));
+}

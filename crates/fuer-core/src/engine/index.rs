@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::knowledge::KnowledgeBase;
 use crate::normalize::{is_han, pinyin_keys};
 
-use super::figures::{Figure, find_figures};
+use super::figures::{CountPhrase, Figure, count_phrases, find_figures};
 use super::params::{
     ENGLISH_KEYWORD_WORD_WEIGHT, KEYWORD_CHARACTER_WEIGHT, MAX_KEYWORD_WEIGHT, MIN_EDIT_KEYWORD_CHARS,
     MIN_ENGLISH_KEYWORD_LETTERS, MIN_PINYIN_KEYWORD_CHARS, NARROWING_SHARE, ONE_CHARACTER_KEYWORD_WEIGHT,
@@ -79,6 +79,9 @@ pub struct Doc {
     pub figures: Vec<Figure>,
     /// The fact's own keywords, normalized (a place named there counts as covered).
     pub keywords: Vec<String>,
+    /// Its counted figures with the words of their clauses (what qualifies each, what it
+    /// counts).
+    pub counts: Vec<CountPhrase>,
 }
 
 /// Where a char bigram occurs in the article and how rare it is.
@@ -268,22 +271,26 @@ fn build_docs(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Docs {
     let mut headline_docs = Vec::new();
     for (item_index, item) in knowledge.items.iter().enumerate() {
         let headline = normalize(&item.headline);
+        let written = nfkc(&item.headline);
         headline_docs.push(docs.len());
         docs.push(Doc {
             item: item_index,
             fact: None,
-            figures: find_figures(&headline, &nfkc(&item.headline), measure_words),
+            figures: find_figures(&headline, &written, measure_words),
+            counts: count_phrases(&written, normalize, measure_words),
             text: headline,
             keywords: Vec::new(),
         });
         let mut item_fact_docs = Vec::new();
         for (fact_index, fact) in item.facts.iter().enumerate() {
             let text = normalize(&fact.text);
+            let written = nfkc(&fact.text);
             item_fact_docs.push(docs.len());
             docs.push(Doc {
                 item: item_index,
                 fact: Some(fact_index),
-                figures: find_figures(&text, &nfkc(&fact.text), measure_words),
+                figures: find_figures(&text, &written, measure_words),
+                counts: count_phrases(&written, normalize, measure_words),
                 text,
                 keywords: fact.keywords.iter().map(|k| normalize(k)).collect(),
             });

@@ -35,12 +35,13 @@ pub mod scoring;
 mod topics;
 pub mod trace;
 pub mod vocabulary;
+mod whole;
 
 use crate::knowledge::KnowledgeBase;
 use crate::texts;
 
 use analysis::{Analysis, Analyzer, byte_to_char_map};
-pub use answer::{Answer, Asked, Intent, Lead, Missing, Part, Status};
+pub use answer::{Answer, AnswerFigure, Asked, Intent, Lead, Missing, Part, Status};
 use figures::{Figure, find_figures};
 use followup::FollowUpMatcher;
 pub use followup::{ContextUse, Focus, Navigation};
@@ -138,12 +139,7 @@ impl Engine {
             .figures
             .iter()
             .find(|f| f.written && f.is_count())?;
-        Some(format!(
-            "{}{}{}",
-            figure.digits,
-            figure.scale.map(String::from).unwrap_or_default(),
-            figure.unit
-        ))
+        Some(figure.as_written())
     }
 
     /// Spans of the exact keyword hits that name a topic (not a place such as 福田区).

@@ -12,12 +12,13 @@
 
 use super::Engine;
 use super::analysis::Analysis;
+use super::analysis::Fit;
 use super::answer::{Answer, Intent};
 use super::followup::{ContextUse, Focus};
 use super::index::nfkc;
 use super::intents::Ordinal;
 use super::params::{DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE};
-use super::ranking::{FactRanking, rank_facts};
+use super::ranking::{FactRanking, ScopeGap, rank_facts};
 use super::scoring::Scoring;
 use super::topics::{has_separate_hits, has_separator};
 use super::trace::Tracer;
@@ -41,6 +42,9 @@ pub(crate) struct Resolution<'f> {
     pub context_use: ContextUse,
     /// The conversation's facts standing for the topic.
     pub focus_facts: Option<&'f [usize]>,
+    /// The facts the conversation was about, when it was about the item answered: what
+    /// they say was said before (招聘会 before 一共多少岗位).
+    pub said_before: &'f [usize],
 }
 
 /// The normalized text of a question that passed the first stage.
@@ -55,7 +59,7 @@ pub(crate) enum Reading {
     /// A question for the later stages.
     Question(Read),
     /// Answered without any item (a greeting, navigation …).
-    Answered(Answer),
+    Answered(Box<Answer>),
 }
 
 impl Engine {
@@ -63,7 +67,7 @@ impl Engine {
     pub(crate) fn run(&self, question: &str, focus: Option<&Focus>, tracer: &mut Tracer) -> Answer {
         let read = match self.read(question, tracer) {
             Reading::Question(read) => read,
-            Reading::Answered(answer) => return answer,
+            Reading::Answered(answer) => return *answer,
         };
         let question = self.understand(question, read, tracer);
         if let Some(answer) = self.position_intent(&question, tracer) {
@@ -91,6 +95,7 @@ impl Engine {
                 best: standalone_best,
                 context_use: ContextUse::default(),
                 focus_facts: None,
+                said_before: &[],
             },
         };
         let best_score = question.scoring.item_scores[resolution.best];
@@ -111,11 +116,11 @@ impl Engine {
         let chars: Vec<char> = normalized.chars().collect();
         if chars.iter().all(|c| *c == ' ') {
             tracer.note(|| "intent: empty (nothing but symbols)".to_string());
-            return Reading::Answered(Answer::without_item(Intent::Empty));
+            return Reading::Answered(Box::new(Answer::without_item(Intent::Empty)));
         }
         if let Some(navigation) = self.follow_up.navigation(&normalized) {
             tracer.note(|| format!("intent: navigation {navigation:?}"));
-            return Reading::Answered(Answer::without_item(Intent::Navigation(navigation)));
+            return Reading::Answered(Box::new(Answer::without_item(Intent::Navigation(navigation))));
         }
         for (pattern, intent) in [
             (&self.intents.greeting, Intent::Greeting),
@@ -125,13 +130,13 @@ impl Engine {
         ] {
             if pattern.is_match(&normalized) {
                 tracer.note(|| format!("intent: {intent:?}"));
-                return Reading::Answered(Answer::without_item(intent));
+                return Reading::Answered(Box::new(Answer::without_item(intent)));
             }
         }
         let raw = nfkc(question).to_lowercase();
         if self.intents.negative_ordinal(&raw) {
             tracer.note(|| "intent: a negative item position".to_string());
-            return Reading::Answered(self.no_such_item(-1));
+            return Reading::Answered(Box::new(self.no_such_item(-1)));
         }
         Reading::Question(Read { normalized, chars, raw })
     }
@@ -226,8 +231,20 @@ impl Engine {
                 resolution.focus_facts,
             )
         };
-        let ranking = rank(&question.analysis);
-        if !(resolution.context_use.attribute && (!ranking.answerable || ranking.scope_gap.is_some())) {
+        let mut ranking = rank(&question.analysis);
+        if ranking.scope_gap == Some(ScopeGap::Part)
+            && ranking
+                .candidates
+                .iter()
+                .any(|f| ranking.fits[*f] != Fit::No && resolution.said_before.contains(f))
+        {
+            // The conversation said what the figure counts (招聘会 before 一共多少岗位).
+            tracer.note(|| "a whole asked of a part: the conversation named the part".to_string());
+            ranking.scope_gap = None;
+        }
+        // (A whole asked of a part the article counts is no mismatch of the asked kind.)
+        let gap = ranking.scope_gap.as_ref().is_some_and(|gap| !gap.is_whole());
+        if !(resolution.context_use.attribute && (!ranking.answerable || gap)) {
             return (best, ranking);
         }
         let mut analysis = std::mem::take(&mut question.analysis);
