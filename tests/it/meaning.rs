@@ -177,15 +177,22 @@ fn a_count_of_a_part_leads_with_the_parts_figure() {
     for (first, then, figure, phrase) in [
         ("直播带货培训开了多少场", "其中线上的呢", "4场", "线上课程培训4场"),
         ("直播带货培训开了多少场", "线下的呢", "15场", "累计开展线下课程培训15场"),
-        ("两癌筛查做了多少", "其中免费的有多少", "60.44万例", "其中免费筛查60.44万例"),
-        ("招聘会提供了多少岗位", "女大学生岗位呢", "1.4万个", "女大学生岗位1.4万个"),
+        (
+            "两癌筛查做了多少",
+            "其中免费的有多少",
+            "60.44万例",
+            "其中免费筛查60.44万例",
+        ),
+        (
+            "招聘会提供了多少岗位",
+            "女大学生岗位呢",
+            "1.4万个",
+            "女大学生岗位1.4万个",
+        ),
     ] {
         let mut conversation = LocalConversation::default();
         conversation.respond(shipped_engine(), first);
-        let answer = conversation
-            .respond(shipped_engine(), then)
-            .answer
-            .expect("an answer");
+        let answer = conversation.respond(shipped_engine(), then).answer.expect("an answer");
         let found = answer.figure.clone().expect("a figure");
         assert_eq!(
             (found.figure.as_str(), found.phrase.as_str()),
@@ -195,4 +202,33 @@ fn a_count_of_a_part_leads_with_the_parts_figure() {
     }
     let answer = answer("线上课程培训开了几场");
     assert_eq!(answer.figure.map(|f| f.figure), Some("4场".to_string()));
+}
+
+/// Class 4's fallback: with no keyword at all, BM25-style scoring of the question's
+/// character pairs over the sentences and keywords still lands an unseen everyday wording
+/// on its item; its own threshold keeps off-topic questions (and one rare pair across two
+/// words, 儿童|发烧 against 儿童发展) declined.
+#[test]
+fn the_fallback_lands_unseen_wordings_and_declines_off_topic_ones() {
+    for (question, item) in [
+        ("致敬女性的那个展览活动叫什么", 1),
+        ("妇联指导成立了一个什么协会", 2),
+        ("有多少批国内外的参观团来过", 4),
+    ] {
+        let answer = answer(question);
+        assert_eq!(answer.item, Some(item), "{question}: {answer:?}");
+        assert_ne!(answer.status, Status::Declined, "{question}");
+    }
+    for question in [
+        "明天会不会刮台风",
+        "小孩发烧39度怎么办",
+        "孩子发烧39度要不要去医院",
+        "今日港幣兌人民幣匯率幾多",
+        "港珠澳大桥有多长",
+        "考研国家线什么时候出",
+        "你是谁开发的",
+        "深圳二手房均价多少",
+    ] {
+        assert_eq!(answer(question).status, Status::Declined, "{question}");
+    }
 }

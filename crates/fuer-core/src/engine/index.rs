@@ -117,6 +117,12 @@ pub struct Index {
     /// Per item: the doc index of its headline.
     pub headline_docs: Vec<usize>,
     pub bigram_postings: BigramMap<BigramPosting>,
+    /// Char bigram → the items whose keywords (synonyms and everyday phrases included)
+    /// hold it, for the fallback when no keyword is found.
+    pub keyword_bigrams: BigramMap<Vec<usize>>,
+    /// Characters of each doc, and their average, for the fallback's length norm.
+    pub doc_lengths: Vec<usize>,
+    pub average_doc_length: f32,
 }
 
 /// How much a keyword counts: longer keywords are more specific (see the `*_KEYWORD_*`
@@ -232,7 +238,13 @@ impl Index {
         let TermTable { terms, patterns, .. } = table;
         let (exact, pinyin, fuzzy_pinyin) = build_automata(&patterns);
         let edit_candidates = edit_candidates(&patterns);
+        let keyword_bigrams = keyword_bigrams(&patterns, &terms);
+        let doc_lengths: Vec<usize> = docs.iter().map(|doc| doc.text.chars().count()).collect();
+        let average_doc_length = doc_lengths.iter().sum::<usize>() as f32 / doc_lengths.len().max(1) as f32;
         Index {
+            keyword_bigrams,
+            doc_lengths,
+            average_doc_length,
             terms,
             patterns,
             exact,
@@ -434,6 +446,28 @@ fn build_automata(patterns: &[Pattern]) -> (Option<AhoCorasick>, PinyinMatcher, 
         }
     });
     (exact, pinyin, fuzzy_pinyin)
+}
+
+/// Char bigram → the items whose keywords hold it (Han pairs; places and unit words aside).
+fn keyword_bigrams(patterns: &[Pattern], terms: &[Term]) -> BigramMap<Vec<usize>> {
+    let mut items_of: BigramMap<Vec<usize>> = BigramMap::default();
+    for pattern in patterns {
+        if pattern.no_topic || pattern.place_like {
+            continue;
+        }
+        for (a, b) in bigrams(&pattern.chars) {
+            if !is_han(a) || !is_han(b) {
+                continue;
+            }
+            let items = items_of.entry((a, b)).or_default();
+            for &term in &pattern.terms {
+                if !items.contains(&terms[term].item) {
+                    items.push(terms[term].item);
+                }
+            }
+        }
+    }
+    items_of
 }
 
 /// Char bigram → the Han patterns long enough for edit distance that contain it.

@@ -22,6 +22,7 @@
 pub mod analysis;
 mod answer;
 mod assemble;
+pub mod fallback;
 pub mod figures;
 pub mod followup;
 pub mod hits;

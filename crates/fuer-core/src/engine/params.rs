@@ -144,3 +144,19 @@ pub const NAVIGATION_FILLER_CHARS: usize = 3;
 pub const LEAD_MIN_COVERAGE: f32 = 0.75;
 /// English words shorter than this (a, in, the) are no part of a question's claim.
 pub const LEAD_MIN_ENGLISH_WORD_LETTERS: usize = 4;
+
+/// Fallback when no keyword is found (`fallback.rs`): an item needs at least this BM25-style
+/// score (sentence IDF of the question's character pairs, plus its keywords' pairs) …
+pub const FALLBACK_MIN_SCORE: f32 = 6.0;
+/// … and this many times the next item's score.
+pub const FALLBACK_MARGIN: f32 = 1.4;
+/// Fallback: BM25's term-frequency saturation and length normalization.
+pub const FALLBACK_BM25_K1: f32 = 1.2;
+pub const FALLBACK_BM25_B: f32 = 0.5;
+/// Fallback: a pair of the question found in an item's keywords counts its item IDF times this.
+pub const FALLBACK_KEYWORD_FACTOR: f32 = 1.0;
+/// Fallback: a pair of characters is rare when its sentence IDF is at least this (it is in
+/// a few sentences), or when the keywords of one item only hold it …
+pub const FALLBACK_RARE_PAIR_IDF: f32 = 2.5;
+/// … and the fallback's item must hold at least this many rare pairs of the question.
+pub const FALLBACK_MIN_RARE_PAIRS: usize = 2;

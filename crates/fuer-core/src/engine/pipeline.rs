@@ -14,6 +14,7 @@ use super::Engine;
 use super::analysis::Analysis;
 use super::analysis::Fit;
 use super::answer::{Answer, Intent};
+use super::fallback::fallback;
 use super::followup::{ContextUse, Focus};
 use super::index::nfkc;
 use super::intents::Ordinal;
@@ -144,11 +145,16 @@ impl Engine {
     /// Stage 2: what is asked, and how strongly the question points at each item.
     fn understand<'e>(&'e self, text: &'e str, read: Read, tracer: &mut Tracer) -> Question<'e> {
         let Read { normalized, chars, raw } = read;
-        let scoring = self.score_text(&raw, &normalized, &chars);
+        let mut scoring = self.score_text(&raw, &normalized, &chars);
         let keyword_spans = self.topic_spans(&scoring);
         let mut analysis = self.analyzer.analyze(&normalized, &keyword_spans);
         if self.intents.asks_item(&normalized) {
             analysis.ask_for_item();
+        }
+        if scoring.hits.is_empty() {
+            // No keyword at all: the question's own words may still say which item.
+            let asking = self.asking_chars(&chars, &analysis);
+            scoring.apply_fallback(fallback(&self.index, self.knowledge.items.len(), &chars, &asking));
         }
         self.trace_analysis(&analysis, &normalized, tracer);
         self.trace_scoring(&scoring, tracer);
@@ -161,6 +167,25 @@ impl Engine {
             analysis,
             scoring,
         }
+    }
+
+    /// The characters of a question that say what is asked, not what about: its cues,
+    /// places, whole words and particles.
+    fn asking_chars(&self, chars: &[char], analysis: &Analysis) -> Vec<bool> {
+        let mut asking: Vec<bool> = chars.iter().map(|&c| self.vocabulary.is_particle(c)).collect();
+        let spans = analysis
+            .cues
+            .iter()
+            .map(|cue| (cue.start, cue.end))
+            .chain(analysis.place_spans.iter().copied())
+            .chain(analysis.whole_places.iter().map(|(_, span)| *span))
+            .chain(analysis.totals.iter().copied());
+        for (start, end) in spans {
+            for flag in asking.iter_mut().take(end).skip(start) {
+                *flag = true;
+            }
+        }
+        asking
     }
 
     /// Stage 3: an item named by position (第五件), or the list of all items.
