@@ -232,3 +232,64 @@ fn the_fallback_lands_unseen_wordings_and_declines_off_topic_ones() {
         assert_eq!(answer(question).status, Status::Declined, "{question}");
     }
 }
+
+/// Class 6: English follows the same rules: "How many … ?" is a quantity question, "Is
+/// there …?" an existence question, and English names of the topics reach the item.
+#[test]
+fn english_questions_follow_the_same_rules() {
+    for (question, item, asked) in [
+        ("How many nursing rooms have there been?", 5, "quantity"),
+        ("How many baby feeding rooms are there in Shenzhen?", 5, "quantity"),
+        (
+            "How many visitors has the Women and Children Building had?",
+            4,
+            "quantity",
+        ),
+        (
+            "How many new-sector women's federations have been set up?",
+            9,
+            "quantity",
+        ),
+        ("How many left-behind children are looked after?", 8, "quantity"),
+        (
+            "How many people did the family upbringing services reach?",
+            6,
+            "quantity",
+        ),
+        ("How many talks were given online and offline?", 1, "quantity"),
+        ("Is there a family education guidance base?", 6, "yesno"),
+        ("Is there an association for women scientists?", 2, "yesno"),
+        ("What is the five-minute rescue circle?", 10, "what"),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+        assert_eq!(answer.asked.map(|a| a.kind), Some(asked.to_string()), "{question}");
+    }
+    for question in ["Will there be a typhoon tomorrow?", "What's the weather in Shenzhen?"] {
+        assert_eq!(answer(question).status, Status::Declined, "{question}");
+    }
+}
+
+/// Class 4: more needs in everyday words (the concept vocabulary): donating, a child
+/// nobody looks after, a place not fit for children, rights infringed,
+/// danger nearby, a parents' class.
+#[test]
+fn more_needs_in_everyday_words_reach_the_item() {
+    for (question, item) in [
+        ("想给困难家庭的孩子捐点东西，有渠道吗", 8),
+        ("我是全职妈妈，想去陪陪那些没人照顾的孩子", 8),
+        ("我们小区孩子没地方玩，有没有把地方改得适合小孩的", 7),
+        ("女儿的权益受到侵害，想在网上反映，有统一的平台吗", 3),
+        ("妇女孩子遇到危险，附近社区能不能很快找到帮忙的地方", 10),
+        ("想学怎么跟青春期孩子沟通，有没有给家长上的课", 6),
+        ("女儿13岁，想打预防宫颈癌的那个针，政府有免费的吗", 5),
+    ] {
+        let answer = answer(question);
+        assert_eq!(answer.item, Some(item), "{question}: {answer:?}");
+        assert_ne!(answer.status, Status::Declined, "{question}");
+    }
+}

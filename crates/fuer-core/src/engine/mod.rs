@@ -193,14 +193,15 @@ impl Engine {
     }
 
     /// Figures of a question: those written in digits, and Chinese numerals of two digits
-    /// or more (二十四 → 24; a lone 一/两/三 is usually part of a word). Positions (第5件,
+    /// or more with a measure word (二十四个 → 24个; a lone 一/两/三 is usually part of a word). Positions (第5件,
     /// 5件) and years are not looked up.
     fn question_figures(&self, written: &str, normalized: &str) -> Vec<Figure> {
         find_figures(normalized, written, self.vocabulary.measure_words())
             .into_iter()
             .filter(|figure| !figure.ordinal && !figure.year)
             .filter(|figure| !ITEM_UNITS.contains(&figure.unit.as_str()))
-            .filter(|figure| figure.written || figure.digits.len() > 1)
+            // A Chinese numeral without a measure word is an age or a vague amount (三十多了).
+            .filter(|figure| figure.written || (figure.digits.len() > 1 && !figure.unit.is_empty()))
             .collect()
     }
 

@@ -69,6 +69,10 @@ pub const OVERLAP_FLOOR: f32 = 4.6;
 /// hold it.
 pub const FIGURE_LOOKUP_WEIGHT: f32 = 3.0;
 
+/// A figure of the question with at most this many digits (13, 30) finds a fact's figure
+/// only with the same measure word, when both have one (13岁 is not 13个城中村).
+pub const SMALL_FIGURE_DIGITS: usize = 2;
+
 /// Fact ranking: a keyword written on a fact counts this much more than an item keyword.
 pub const FACT_KEYWORD_LEVEL: f32 = 1.5;
 /// Fact ranking: share of a bigram's sentence-IDF added to each fact of the item holding it.

@@ -11,7 +11,7 @@ use super::fallback::Fallback;
 use super::figures::Figure;
 use super::hits::{Hit, keyword_hits};
 use super::index::{BigramPosting, Index, bigrams};
-use super::params::{FIGURE_LOOKUP_WEIGHT, MIN_ITEM_SCORE, OVERLAP_FACTOR, OVERLAP_FLOOR};
+use super::params::{FIGURE_LOOKUP_WEIGHT, MIN_ITEM_SCORE, OVERLAP_FACTOR, OVERLAP_FLOOR, SMALL_FIGURE_DIGITS};
 
 /// Per-question scores.
 #[derive(Debug)]
@@ -144,6 +144,12 @@ fn figure_lookups(index: &Index, figures: &[Figure]) -> Vec<f32> {
                         && f.digits == figure.digits
                         && (figure.scale.is_none() || f.scale == figure.scale)
                         && (figure.unit != "%" || f.unit == "%")
+                        // A small number is common: it is the fact's only with its measure
+                        // word (13岁 is not 13个城中村).
+                        && (figure.digits.len() > SMALL_FIGURE_DIGITS
+                            || figure.unit.is_empty()
+                            || f.unit.is_empty()
+                            || figure.unit == f.unit)
                 })
             })
             .collect();
