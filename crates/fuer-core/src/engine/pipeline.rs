@@ -178,9 +178,10 @@ impl Engine {
         if self.intents.asks_item(&normalized) {
             analysis.ask_for_item();
         }
-        if scoring.hits.is_empty() {
-            // No keyword at all: the question's own words may still say which item.
-            let asking = self.asking_chars(&chars, &analysis);
+        if scoring.hits.is_empty() && !self.follow_up.has_strong_reference(&normalized) {
+            // No keyword at all: the question's own words may still say which item (not
+            // where it points back at a conversation: 其中免费的有多少).
+            let asking = self.asking_chars(&normalized, &chars, &analysis);
             scoring.apply_fallback(fallback(&self.index, self.knowledge.items.len(), &chars, &asking));
         }
         self.trace_analysis(&analysis, &normalized, tracer);
@@ -199,8 +200,8 @@ impl Engine {
     }
 
     /// The characters of a question that say what is asked, not what about: its cues,
-    /// places, whole words and particles.
-    fn asking_chars(&self, chars: &[char], analysis: &Analysis) -> Vec<bool> {
+    /// places, whole words, reference words and fillers (其中, 请问), and particles.
+    fn asking_chars(&self, normalized: &str, chars: &[char], analysis: &Analysis) -> Vec<bool> {
         let mut asking: Vec<bool> = chars.iter().map(|&c| self.vocabulary.is_particle(c)).collect();
         let spans = analysis
             .cues
@@ -208,7 +209,8 @@ impl Engine {
             .map(|cue| (cue.start, cue.end))
             .chain(analysis.place_spans.iter().copied())
             .chain(analysis.whole_places.iter().map(|(_, span)| *span))
-            .chain(analysis.totals.iter().copied());
+            .chain(analysis.totals.iter().copied())
+            .chain(self.follow_up.reference_spans(normalized));
         for (start, end) in spans {
             for flag in asking.iter_mut().take(end).skip(start) {
                 *flag = true;
