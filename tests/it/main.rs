@@ -8,6 +8,7 @@ mod cli;
 mod dialogue_steps;
 mod eval_sets;
 mod fake_api;
+mod figures_asked;
 mod head;
 mod house;
 mod import;

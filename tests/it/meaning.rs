@@ -191,8 +191,12 @@ fn a_count_of_a_part_leads_with_the_parts_figure() {
         ),
     ] {
         let mut conversation = LocalConversation::default();
-        conversation.respond(shipped_engine(), first);
-        let answer = conversation.respond(shipped_engine(), then).answer.expect("an answer");
+        conversation.respond(crate::support::shipped_library(), first);
+        let answer = conversation
+            .respond(crate::support::shipped_library(), then)
+            .response
+            .answer
+            .expect("an answer");
         let found = answer.figure.clone().expect("a figure");
         assert_eq!(
             (found.figure.as_str(), found.phrase.as_str()),

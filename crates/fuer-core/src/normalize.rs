@@ -242,6 +242,26 @@ fn replace_chinese_numerals(chars: &[char], measure_words: &[Vec<char>]) -> Vec<
 
 /// Drops punctuation and symbols; keeps `.`/`-` between digits, `%`, and single spaces
 /// between ASCII words.
+/// Whether `chars[index]` is a comma grouping the digits of a number: a digit before it,
+/// exactly three digits after it (1,000 and 12,154, not 1,2 or 3, 2024).
+pub fn is_digit_group_comma(chars: &[char], index: usize) -> bool {
+    chars[index] == ','
+        && index > 0
+        && chars[index - 1].is_ascii_digit()
+        && chars.len() >= index + 4
+        && chars[index + 1..index + 4].iter().all(char::is_ascii_digit)
+        && !chars.get(index + 4).is_some_and(char::is_ascii_digit)
+}
+
+/// A text without the commas grouping the digits of its numbers (1,000 → 1000).
+pub fn join_digit_groups(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&index| !is_digit_group_comma(&chars, index))
+        .map(|index| chars[index])
+        .collect()
+}
+
 fn clean_symbols(chars: &[char]) -> String {
     let mut out = String::with_capacity(chars.len() * 3);
     let mut pending_space = false;
@@ -256,8 +276,9 @@ fn clean_symbols(chars: &[char]) -> String {
             || c == '%'
             || ((c == '.' || c == '-') && previous.is_ascii_digit() && next.is_ascii_digit());
         if !keep {
-            // Apostrophes join (children's → childrens); other symbols separate words.
-            if c != '\'' && c != '’' {
+            // Apostrophes join (children's → childrens), and so do the commas grouping the
+            // digits of a number (1,000 → 1000); other symbols separate words.
+            if c != '\'' && c != '’' && !is_digit_group_comma(chars, index) {
                 pending_space = true;
             }
             continue;

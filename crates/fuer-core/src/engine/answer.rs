@@ -4,6 +4,7 @@
 //! article answers it ([`Status`]), the item and facts that do, what the article does not
 //! say ([`Missing`]) and further topics of the same question ([`Part`]).
 
+use super::analysis::Relation;
 use super::followup::{ContextUse, Navigation};
 
 /// What kind of reply a question calls for.
@@ -102,6 +103,21 @@ pub struct AnswerFigure {
     pub phrase: String,
 }
 
+/// A yes/no question comparing a figure with the article's (超过1000场了吗, 是不是已经有2000间
+/// 了, more than 1,000), answered by the fact holding the article's figure of that unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureComparison {
+    /// The question's figure as written, normalized (`1000场`, `2000间`).
+    pub asked: String,
+    pub relation: Relation,
+    /// The article's figure that answers it, as written (`1458场`, `1480间`).
+    pub found: String,
+    /// `Some(true)` when the article's figure plainly makes the question's claim true (the
+    /// reply may open with 是的 / Yes), `Some(false)` when it plainly makes it false (不是 /
+    /// No), `None` when it does not tell (超2万 against "more than 30,000").
+    pub holds: Option<bool>,
+}
+
 /// A structured answer, independent of how it is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
@@ -131,6 +147,9 @@ pub struct Answer {
     /// For a count answered: the figure of the first fact that answers it (the part's
     /// figure when the question asks for a part).
     pub figure: Option<AnswerFigure>,
+    /// For a yes/no question comparing a figure: the comparison and whether the answering
+    /// figure settles it (then `lead` is [`Lead::Affirms`] when it holds, `None` when not).
+    pub comparison: Option<FigureComparison>,
 }
 
 impl Answer {
@@ -154,6 +173,7 @@ impl Answer {
             context_use: ContextUse::default(),
             lead: None,
             figure: None,
+            comparison: None,
         }
     }
 

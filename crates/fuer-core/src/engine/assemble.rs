@@ -5,7 +5,7 @@ use crate::normalize::is_han;
 
 use super::Engine;
 use super::analysis::Analysis;
-use super::answer::{Answer, AnswerFigure, Intent, Missing, Part, Status};
+use super::answer::{Answer, AnswerFigure, FigureComparison, Intent, Lead, Missing, Part, Status};
 use super::index::nfkc;
 use super::params::{
     ALSO_MENTIONED_RATIO, AMBIGUITY_RATIO, AMBIGUOUS_CONFIDENCE_FACTOR, MAX_SUGGESTIONS, MIN_ITEM_SCORE,
@@ -77,6 +77,19 @@ impl Engine {
             && let (Some((item, _)), Some(&fact)) = (parts.first(), answer.facts.first())
         {
             answer.figure = self.answer_figure(*item, fact, analysis, &question.chars);
+            if let Some(compared) = &analysis.compared
+                && let Some(&doc) = self.index.answer_docs(*item).get(fact)
+                && let Some(phrase) = answering_phrase(&self.index, &self.analyzer, doc, analysis, &question.chars)
+            {
+                let holds = compared.settles(&phrase.figure);
+                answer.lead = (holds == Some(true)).then_some(Lead::Affirms);
+                answer.comparison = Some(FigureComparison {
+                    asked: compared.figure.as_written(),
+                    relation: compared.relation,
+                    found: phrase.figure.as_written(),
+                    holds,
+                });
+            }
         }
         tracer.note(|| {
             format!(
@@ -162,6 +175,10 @@ impl Engine {
                 ScopeGap::Part => Missing::Asked {
                     topic: topic(),
                     label: self.analyzer.whole_label().to_string(),
+                },
+                ScopeGap::Unsettled => Missing::Asked {
+                    topic: topic(),
+                    label: self.analyzer.alternative_label().to_string(),
                 },
                 ScopeGap::Year(year) => Missing::Year {
                     topic: topic(),

@@ -12,7 +12,7 @@ use crate::normalize::measure_word_at;
 use super::params::FOLLOWER_CHARS;
 
 /// One figure found in a text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     /// The digits as written, with a decimal point if any (`208.8`).
     pub digits: String,
@@ -33,6 +33,9 @@ pub struct Figure {
     pub start: usize,
     /// Where its measure word ends (char index).
     pub end: usize,
+    /// A lower bound rather than the figure itself: 716万余, 600余场, 1000多个, 超1000个,
+    /// 逾36万元 (more than the number).
+    pub above: bool,
 }
 
 impl Figure {
@@ -50,6 +53,21 @@ impl Figure {
             self.scale.map(String::from).unwrap_or_default(),
             self.unit
         )
+    }
+
+    /// The number it stands for, its scale applied (208.8万 → 2088000).
+    pub fn value(&self) -> Option<f64> {
+        let number: f64 = self.digits.parse().ok()?;
+        Some(match self.scale {
+            Some('万') => number * 1e4,
+            Some('亿') => number * 1e8,
+            _ => number,
+        })
+    }
+
+    /// Whether it is the same number as another figure (digits and scale).
+    pub fn same_number(&self, other: &Figure) -> bool {
+        self.value().is_some() && self.value() == other.value()
     }
 
     /// The unit used to check agreement: `年份` for years, `第` for ordinals, else the measure word.
@@ -114,6 +132,7 @@ fn character_figure(chars: &[char], index: usize, measure_words: &[Vec<char>]) -
         unit,
         start: index,
         end: after,
+        above: false,
     })
 }
 
@@ -145,10 +164,14 @@ fn digit_figure(
         _ => None,
     };
     // 716万余人次, 600余场, 逾36万元: 余/多 between the number and its unit.
+    let mut above = false;
     if matches!(chars.get(position), Some('余' | '多')) && measure_word_at(chars, position + 1, measure_words).is_some()
     {
         position += 1;
+        above = true;
     }
+    let before: String = chars[start.saturating_sub(2)..start].iter().collect();
+    above |= ABOVE_MARKERS.iter().any(|marker| before.ends_with(marker));
     let unit = if chars.get(position) == Some(&'%') {
         "%".to_string()
     } else {
@@ -171,13 +194,17 @@ fn digit_figure(
         follower,
         start,
         end,
+        above,
     };
     (figure, index)
 }
 
+/// Words right before a figure that make it a lower bound (超1000个, 逾36万元, 超过2万).
+const ABOVE_MARKERS: [&str; 3] = ["超", "逾", "超过"];
+
 /// Characters that end a clause of a sentence (NFKC: full-width commas are ASCII here).
 /// (、 and quotes stay inside a clause: they join its parts.)
-const CLAUSE_ENDS: [char; 9] = [',', '。', ';', ':', '!', '?', '(', ')', '…'];
+pub const CLAUSE_ENDS: [char; 9] = [',', '。', ';', ':', '!', '?', '(', ')', '…'];
 
 /// Words right before a figure that say how it was reached, not what it is about (共提供超
 /// 2.3万个 → 共提供): they qualify nothing.

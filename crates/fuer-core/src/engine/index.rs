@@ -82,6 +82,8 @@ pub struct Doc {
     /// Its counted figures with the words of their clauses (what qualifies each, what it
     /// counts).
     pub counts: Vec<CountPhrase>,
+    /// Its first clause, normalized (大厦开业以来): it frames every figure of the sentence.
+    pub opening: String,
 }
 
 /// Where a char bigram occurs in the article and how rare it is.
@@ -274,6 +276,15 @@ impl Index {
     }
 }
 
+/// The first clause of a sentence (NFKC), normalized.
+fn opening_clause(written: &str, normalize: impl Fn(&str) -> String) -> String {
+    let first = written
+        .split(super::figures::CLAUSE_ENDS)
+        .find(|piece| !piece.trim().is_empty())
+        .unwrap_or_default();
+    normalize(first)
+}
+
 /// Every headline and fact as a doc.
 fn build_docs(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Docs {
     let measure_words = vocabulary.measure_words();
@@ -290,6 +301,7 @@ fn build_docs(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Docs {
             fact: None,
             figures: find_figures(&headline, &written, measure_words),
             counts: count_phrases(&written, normalize, measure_words),
+            opening: opening_clause(&written, normalize),
             text: headline,
             keywords: Vec::new(),
         });
@@ -303,6 +315,7 @@ fn build_docs(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Docs {
                 fact: Some(fact_index),
                 figures: find_figures(&text, &written, measure_words),
                 counts: count_phrases(&written, normalize, measure_words),
+                opening: opening_clause(&written, normalize),
                 text,
                 keywords: fact.keywords.iter().map(|k| normalize(k)).collect(),
             });

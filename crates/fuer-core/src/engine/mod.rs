@@ -33,6 +33,7 @@ pub mod params;
 mod pipeline;
 pub mod ranking;
 pub mod scoring;
+mod stated;
 mod topics;
 pub mod trace;
 pub mod vocabulary;
@@ -41,8 +42,9 @@ mod whole;
 use crate::knowledge::KnowledgeBase;
 use crate::texts;
 
+pub use analysis::Relation;
 use analysis::{Analysis, Analyzer, byte_to_char_map};
-pub use answer::{Answer, AnswerFigure, Asked, Intent, Lead, Missing, Part, Status};
+pub use answer::{Answer, AnswerFigure, Asked, FigureComparison, Intent, Lead, Missing, Part, Status};
 use figures::{Figure, find_figures};
 use followup::FollowUpMatcher;
 pub use followup::{ContextUse, Focus, Navigation};
@@ -180,29 +182,33 @@ impl Engine {
     /// Scores every item for a text (`written`: as typed after NFKC, for its figures in
     /// digits; `normalized` and its `chars` for everything else).
     fn score_text(&self, written: &str, normalized: &str, chars: &[char]) -> Scoring<'_> {
-        let byte_to_char = byte_to_char_map(normalized);
         let figures = self.question_figures(written, normalized);
+        self.score_with_figures(normalized, chars, &figures)
+    }
+
+    /// [`Engine::score_text`] with the question's figures already found.
+    fn score_with_figures(&self, normalized: &str, chars: &[char], figures: &[Figure]) -> Scoring<'_> {
+        let byte_to_char = byte_to_char_map(normalized);
         score(
             &self.index,
             self.knowledge.items.len(),
             normalized,
             chars,
             &byte_to_char,
-            &figures,
+            figures,
         )
+    }
+
+    /// Every figure of a question, years and positions included.
+    fn all_figures(&self, written: &str, normalized: &str) -> Vec<Figure> {
+        find_figures(normalized, written, self.vocabulary.measure_words())
     }
 
     /// Figures of a question: those written in digits, and Chinese numerals of two digits
     /// or more with a measure word (二十四个 → 24个; a lone 一/两/三 is usually part of a word). Positions (第5件,
     /// 5件) and years are not looked up.
     fn question_figures(&self, written: &str, normalized: &str) -> Vec<Figure> {
-        find_figures(normalized, written, self.vocabulary.measure_words())
-            .into_iter()
-            .filter(|figure| !figure.ordinal && !figure.year)
-            .filter(|figure| !ITEM_UNITS.contains(&figure.unit.as_str()))
-            // A Chinese numeral without a measure word is an age or a vague amount (三十多了).
-            .filter(|figure| figure.written || (figure.digits.len() > 1 && !figure.unit.is_empty()))
-            .collect()
+        counted_figures(self.all_figures(written, normalized))
     }
 
     fn asked_summary(&self, analysis: &Analysis) -> Option<Asked> {
@@ -220,6 +226,17 @@ impl Engine {
             unit: analysis.unit.as_ref().map(|unit| unit.word.clone()),
         })
     }
+}
+
+/// The figures of a question that count something: not positions (第5件, 5件) or years, and
+/// a Chinese numeral only with a measure word (三十多了 is an age or a vague amount).
+fn counted_figures(figures: Vec<Figure>) -> Vec<Figure> {
+    figures
+        .into_iter()
+        .filter(|figure| !figure.ordinal && !figure.year)
+        .filter(|figure| !ITEM_UNITS.contains(&figure.unit.as_str()))
+        .filter(|figure| figure.written || (figure.digits.len() > 1 && !figure.unit.is_empty()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ impl Engine {
                 return Reading::Answered(Box::new(Answer::without_item(intent)));
             }
         }
-        let raw = nfkc(question).to_lowercase();
+        let raw = crate::normalize::join_digit_groups(&nfkc(question).to_lowercase());
         if self.intents.negative_ordinal(&raw) {
             tracer.note(|| "intent: a negative item position".to_string());
             return Reading::Answered(Box::new(self.no_such_item(-1)));
@@ -172,9 +172,17 @@ impl Engine {
     /// Stage 2: what is asked, and how strongly the question points at each item.
     fn understand<'e>(&'e self, text: &'e str, read: Read, tracer: &mut Tracer) -> Question<'e> {
         let Read { normalized, chars, raw } = read;
-        let mut scoring = self.score_text(&raw, &normalized, &chars);
+        let all_figures = self.all_figures(&raw, &normalized);
+        let figures = super::counted_figures(all_figures.clone());
+        let mut scoring = self.score_with_figures(&normalized, &chars, &figures);
         let keyword_spans = self.topic_spans(&scoring);
         let mut analysis = self.analyzer.analyze(&normalized, &keyword_spans);
+        analysis.compared = self.analyzer.compared(&analysis, &chars, &figures, &keyword_spans);
+        self.analyzer.ask_compared(&mut analysis);
+        analysis.alternatives = self
+            .analyzer
+            .alternatives(&analysis, &chars, &all_figures, &keyword_spans);
+        analysis.figures = figures;
         if self.intents.asks_item(&normalized) {
             analysis.ask_for_item();
         }

@@ -11,7 +11,7 @@
 
 use crate::knowledge::questions::AnswerRule;
 
-use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing};
+use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_MARK};
 use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL,
@@ -19,6 +19,7 @@ use super::params::{
     MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO,
 };
 use super::scoring::Scoring;
+use super::stated::stated_fits;
 use super::whole::{RankedFacts, whole_gap};
 
 /// A place or year the question names that the candidate facts do not cover.
@@ -30,6 +31,8 @@ pub enum ScopeGap {
     WholePlace(String),
     /// A whole count asked (一共) where the answering figures count only a part (结对关爱的).
     Part,
+    /// An alternative question (是累计还是2024年新建的) whose answering fact says neither.
+    Unsettled,
 }
 
 impl ScopeGap {
@@ -108,10 +111,20 @@ pub fn rank_facts(
     let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind));
     let selective = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words | AnswerRule::None));
     let (candidates, narrowed) = candidates(&mut evidence, &focus, in_conversation, selective);
-    let fits: Vec<Fit> = docs
-        .iter()
-        .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
-        .collect();
+    let stated = stated_fits(index, analyzer, docs, analysis, chars);
+    let fits: Vec<Fit> = match &stated {
+        Some(fits) => fits.clone(),
+        None => docs
+            .iter()
+            .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
+            .collect(),
+    };
+    // A question stating one of the article's figures asks for another one, wherever it is.
+    let candidates = if stated.is_some() {
+        (0..fact_count).collect()
+    } else {
+        candidates
+    };
     // The conversation's focus gives way when none of its facts can answer.
     let focused = best_specific < NARROW_MIN && !focus.is_empty();
     let candidates = if focused && !candidates.iter().any(|&f| fits[f] != Fit::No) {
@@ -145,7 +158,39 @@ pub fn rank_facts(
         narrowings,
     };
     ranking.listed = listed_facts(index, &ranking);
+    if ranking.scope_gap.is_none() && !settles_alternatives(index, docs, &ranking.listed, analysis) {
+        ranking.scope_gap = Some(ScopeGap::Unsettled);
+    }
     ranking
+}
+
+/// Whether the first fact listed says one of the alternatives of an alternative question
+/// (always, for any other question).
+fn settles_alternatives(index: &Index, docs: &[usize], listed: &[usize], analysis: &Analysis) -> bool {
+    if analysis.alternatives.is_empty() {
+        return true;
+    }
+    let Some(text) = listed
+        .first()
+        .and_then(|&f| docs.get(f))
+        .map(|&doc| &index.docs[doc].text)
+    else {
+        return true;
+    };
+    let doc = &index.docs[docs[listed[0]]];
+    // Of a figure the question states (13个城中村是…还是…), its clause or the sentence's
+    // opening (大厦开业以来, …1458场) must say it.
+    let stated: Vec<&super::figures::CountPhrase> = doc
+        .counts
+        .iter()
+        .filter(|phrase| analysis.figures.iter().any(|f| f.same_number(&phrase.figure)))
+        .collect();
+    let says = |word: &str| match word.strip_prefix(UNIT_MARK) {
+        Some(unit) => doc.figures.iter().any(|figure| figure.unit == unit),
+        None if stated.is_empty() => text.contains(word),
+        None => doc.opening.contains(word) || stated.iter().any(|phrase| phrase.clause.contains(word)),
+    };
+    analysis.alternatives.iter().flatten().any(|word| says(word))
 }
 
 /// The evidence for each of the item's sentences (`docs`).

@@ -88,6 +88,8 @@ fn engine() -> Engine {
             },
             follow_up: Default::default(),
             whole: Default::default(),
+            compare: Default::default(),
+            alternative: Default::default(),
             lexicon: Lexicon {
                 particles: strings(&["的", "了", "吗", "呢"]),
                 ..Lexicon::default()

@@ -139,6 +139,32 @@ pub struct WholeWords {
     pub ranks: Vec<String>,
 }
 
+/// Words that compare a figure of a yes/no question with the article's (`[compare]`):
+/// 超过1000场了吗, 有没有超过两千名, 是不是已经有2000间了, more than 1,000.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CompareWords {
+    /// Before the figure: the question asks whether the article's figure is larger (超过, 多于,
+    /// more than).
+    pub more: Vec<String>,
+    /// … smaller (不到, 少于, less than).
+    pub less: Vec<String>,
+    /// … at least as large (已经有, 达到, at least).
+    pub reached: Vec<String>,
+    /// Around the figure: the question's figure is a rough one (大概, 左右, about); only the
+    /// same figure settles it.
+    pub about: Vec<String>,
+}
+
+/// Alternative questions (`[alternative]`: 是累计还是2024年新建的): answered only by a fact
+/// that says one of the alternatives.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AlternativeWords {
+    /// What is missing when no fact settles it, as in 「文章没有提到母婴室的{label}。」.
+    pub label: String,
+    /// The words between the alternatives (还是, 定系).
+    pub words: Vec<String>,
+}
+
 /// The whole question-words file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QuestionWords {
@@ -149,6 +175,8 @@ pub struct QuestionWords {
     pub follow_up: FollowUpWords,
     pub lexicon: Lexicon,
     pub whole: WholeWords,
+    pub compare: CompareWords,
+    pub alternative: AlternativeWords,
 }
 
 impl QuestionWords {
@@ -189,6 +217,31 @@ struct QuestionsFile {
     words: Option<Spanned<WordsEntry>>,
     #[serde(default)]
     whole: Option<Spanned<WholeEntry>>,
+    #[serde(default)]
+    compare: Option<Spanned<CompareEntry>>,
+    #[serde(default)]
+    alternative: Option<Spanned<AlternativeEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareEntry {
+    #[serde(default)]
+    more: Vec<Spanned<String>>,
+    #[serde(default)]
+    less: Vec<Spanned<String>>,
+    #[serde(default)]
+    reached: Vec<Spanned<String>>,
+    #[serde(default)]
+    about: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AlternativeEntry {
+    label: Spanned<String>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -283,6 +336,25 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
     let follow_up = parse_follow_up(report, parsed.followup.as_ref());
     let lexicon = parse_lexicon(report, parsed.words.as_ref());
     let whole = parse_whole(report, parsed.whole.as_ref());
+    let compare = parsed.compare.as_ref().map_or_else(CompareWords::default, |entry| {
+        let entry = entry.get_ref();
+        CompareWords {
+            more: report.check_keywords(&entry.more),
+            less: report.check_keywords(&entry.less),
+            reached: report.check_keywords(&entry.reached),
+            about: report.check_keywords(&entry.about),
+        }
+    });
+    let alternative = parsed
+        .alternative
+        .as_ref()
+        .map_or_else(AlternativeWords::default, |entry| {
+            let entry = entry.get_ref();
+            AlternativeWords {
+                label: report.check_text("label", &entry.label),
+                words: report.check_keywords(&entry.words),
+            }
+        });
     if report.problem_count() > problems_before {
         return None;
     }
@@ -297,6 +369,8 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         follow_up,
         lexicon,
         whole,
+        compare,
+        alternative,
     })
 }
 

@@ -14,8 +14,10 @@ use crate::knowledge::questions::{ORDINAL_UNIT, YEAR_UNIT};
 
 use super::vocabulary::Vocabulary;
 
+mod compare;
 mod fit;
 mod head;
+pub use compare::{Compared, Relation, UNIT_MARK};
 pub use fit::{Fit, Narrowing};
 pub use head::{Head, Modifier, ModifierReason};
 
@@ -76,6 +78,13 @@ pub struct Analysis {
     pub whole_places: Vec<(String, (usize, usize))>,
     /// Where the question asks for a whole count (一共, 所有, in total): char spans.
     pub totals: Vec<(usize, usize)>,
+    /// The figures of the question (digits, or Chinese numerals with a measure word).
+    pub figures: Vec<super::figures::Figure>,
+    /// A yes/no question comparing one of them with the article's (超过1000场了吗).
+    pub compared: Option<Compared>,
+    /// The words of each alternative of an alternative question (是累计还是2024年新建的):
+    /// pairs of characters and years; empty when it is none.
+    pub alternatives: Vec<Vec<String>>,
 }
 
 impl Analysis {
@@ -112,6 +121,13 @@ pub struct Analyzer {
     home: String,
     /// Characters that end what a question counts (多少个社区呢 → 社区).
     particles: Vec<char>,
+    /// Every measure word, longest first (2000间 is no year).
+    measure_words: Vec<Vec<char>>,
+    /// The `[compare]` words (`compare.rs`).
+    compare: compare::CompareMatcher,
+    /// The `[alternative]` words and label.
+    alternative: WordMatcher,
+    alternative_label: String,
 }
 
 #[derive(Debug)]
@@ -253,6 +269,10 @@ impl Analyzer {
             year: words.scope.year,
             home: words.scope.home.clone(),
             particles: vocabulary.particles.clone(),
+            measure_words: vocabulary.measure_words().to_vec(),
+            compare: compare::CompareMatcher::new(&words.compare, vocabulary),
+            alternative: WordMatcher::new(&words.alternative.words, vocabulary),
+            alternative_label: words.alternative.label.clone(),
         }
     }
 
@@ -299,8 +319,21 @@ impl Analyzer {
         self.kinds.get(kind).map_or("", |k| k.label.as_str())
     }
 
+    /// Whether a kind is answered only by figures of given units (time: 年份, money: 元).
+    pub fn kind_has_units(&self, kind: usize) -> bool {
+        self.kinds.get(kind).is_some_and(|k| !k.units.is_empty())
+    }
+
     pub fn kind_rule(&self, kind: usize) -> AnswerRule {
         self.kinds.get(kind).map_or(AnswerRule::Any, |k| k.answer)
+    }
+
+    /// The unit class a measure word asks for (名 → 人数), if any.
+    pub fn unit_class(&self, word: &str) -> Option<usize> {
+        self.unit_patterns
+            .iter()
+            .find(|(_, asked, _)| asked == word)
+            .map(|(class, ..)| *class)
     }
 
     pub fn unit_label(&self, class: usize) -> &str {
@@ -403,6 +436,9 @@ impl Analyzer {
         });
         found.sort_by_key(|cue| (cue.start, cue.kind));
         found.dedup();
+        // The measure word of a figure (716万人次是多少场…) asks nothing.
+        let chars: Vec<char> = normalized.chars().collect();
+        found.retain(|cue| !after_a_number(&chars, cue.start));
         found
     }
 
@@ -483,13 +519,23 @@ impl Analyzer {
             .map(unit)
     }
 
+    /// Years of the question other than the article's: four digits that may be a year and
+    /// are not followed by a measure word other than 年 (2000间, 2000多名 count rooms and
+    /// people).
     fn other_years(&self, normalized: &str) -> Vec<u16> {
         let mut years = Vec::new();
-        for run in super::figures::digit_runs(normalized) {
-            let Ok(year) = run.parse::<u16>() else {
+        for figure in super::figures::find_figures(normalized, normalized, &self.measure_words) {
+            let Ok(year) = figure.digits.parse::<u16>() else {
                 continue;
             };
-            if run.len() == 4 && is_plausible_year(year) && year != self.year && !years.contains(&year) {
+            let counted = !figure.year && !figure.unit.is_empty() && figure.unit != "年";
+            if figure.digits.len() == 4
+                && figure.scale.is_none()
+                && !counted
+                && is_plausible_year(year)
+                && year != self.year
+                && !years.contains(&year)
+            {
                 years.push(year);
             }
         }
@@ -520,6 +566,15 @@ impl Analyzer {
             .asked
             .is_some_and(|kind| self.kind_rule(kind) == AnswerRule::None)
     }
+}
+
+/// Whether a number ends right before `position` (716万 before 人次, 600余 before 场).
+fn after_a_number(chars: &[char], position: usize) -> bool {
+    let mut index = position;
+    while index > 0 && matches!(chars[index - 1], '万' | '亿' | '余' | '多') && position - index < 2 {
+        index -= 1;
+    }
+    index > 0 && chars[index - 1].is_ascii_digit()
 }
 
 /// What is counted: the Chinese characters after the cue and its unit, up to a particle
