@@ -21,6 +21,7 @@ mod newcomer;
 mod properties;
 mod readme;
 mod reload;
+mod short_followups;
 mod source_coverage;
 mod store;
 mod store_forget;

@@ -13,11 +13,21 @@ use super::Engine;
 use super::analysis::Analysis;
 use super::params::{
     CONTEXT_TOPIC_RATIO, FOLLOW_UP_MAX_UNKNOWN_BIGRAMS, FOLLOW_UP_MAX_UNKNOWN_SHARE, FOLLOW_UP_MIN_OVERLAP,
-    MIN_ITEM_SCORE, NAVIGATION_FILLER_CHARS,
+    FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS, MIN_ITEM_SCORE, NAVIGATION_FILLER_CHARS,
 };
 use super::pipeline::{Question, Resolution};
 use super::trace::Tracer;
 use super::vocabulary::Vocabulary;
+
+/// The content words of a question (pairs of Chinese characters outside its cues,
+/// references and particles), as a follow-up sees them.
+struct ContentWords {
+    /// Pairs the article never uses.
+    unknown: usize,
+    content: usize,
+    /// Pairs of the conversation's item's sentences.
+    in_item: usize,
+}
 
 /// What the conversation is about, as the engine needs it to answer a follow-up.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -277,10 +287,21 @@ impl Engine {
         let normalized = question.normalized.as_str();
         // A reference proper (它获得了什么) may bring its own words; without one, most of the
         // question's words must be the article's.
-        let (unknown, content) = self.unknown_bigrams(&question.analysis, normalized, &question.chars);
+        let words = self.unknown_bigrams(&question.analysis, normalized, &question.chars, context_item);
         let strong_reference = self.follow_up.has_strong_reference(normalized);
-        if unknown > FOLLOW_UP_MAX_UNKNOWN_BIGRAMS
-            || (!strong_reference && unknown as f32 > FOLLOW_UP_MAX_UNKNOWN_SHARE * content as f32)
+        // A short question asking for something specific (a figure, a place, whether it is
+        // free) continues the conversation despite a word or two the article never uses
+        // (網上嘅有幾場, 是几个部门一起搞的), when it has nothing else or a word of the
+        // conversation's item.
+        let specific = question
+            .analysis
+            .asked
+            .is_some_and(|kind| matches!(self.analyzer.kind_rule(kind), AnswerRule::Figure | AnswerRule::Words));
+        let short_specific = specific
+            && (words.unknown <= 1 || (words.unknown <= FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS && words.in_item > 0));
+        if !short_specific
+            && (words.unknown > FOLLOW_UP_MAX_UNKNOWN_BIGRAMS
+                || (!strong_reference && words.unknown as f32 > FOLLOW_UP_MAX_UNKNOWN_SHARE * words.content as f32))
         {
             return false;
         }
@@ -296,12 +317,19 @@ impl Engine {
         asks || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
     }
 
-    /// How many pairs of Chinese characters of the question the article never uses, and how
-    /// many pairs there are, besides the cue words, references and particles.
-    fn unknown_bigrams(&self, analysis: &Analysis, normalized: &str, chars: &[char]) -> (usize, usize) {
+    /// How many pairs of Chinese characters of the question the article never uses, how
+    /// many pairs there are, and how many are words of `item`'s sentences, besides the cue
+    /// words, references and particles.
+    fn unknown_bigrams(&self, analysis: &Analysis, normalized: &str, chars: &[char], item: usize) -> ContentWords {
         let mut masked = vec![false; chars.len()];
         for cue in &analysis.cues {
             for flag in masked.iter_mut().take(cue.end.min(chars.len())).skip(cue.start) {
+                *flag = true;
+            }
+        }
+        // A place (坪山有咩好食) says where, not what the question is about.
+        for &(start, end) in &analysis.place_spans {
+            for flag in masked.iter_mut().take(end.min(chars.len())).skip(start) {
                 *flag = true;
             }
         }
@@ -324,7 +352,20 @@ impl Engine {
             .iter()
             .filter(|bigram| !self.index.bigram_postings.contains_key(bigram))
             .count();
-        (unknown, content.len())
+        let in_item = content
+            .iter()
+            .filter(|bigram| {
+                self.index
+                    .bigram_postings
+                    .get(bigram)
+                    .is_some_and(|posting| posting.docs.iter().any(|&doc| self.index.docs[doc].item == item))
+            })
+            .count();
+        ContentWords {
+            unknown,
+            content: content.len(),
+            in_item,
+        }
     }
 }
 

@@ -1,0 +1,55 @@
+//! Short follow-ups in a conversation (issue 13): a question with no topic of its own that
+//! asks for something specific is answered within the conversation's item despite a word
+//! or two the article never uses (網上嘅有幾場, 是几个部门一起搞的); Cantonese question
+//! words (咩, 好多) ask; 里面 points back at the item. New questions stay new.
+
+use fuer_bot::console::LocalConversation;
+use fuer_core::engine::{Answer, Status};
+
+use crate::support::shipped_library;
+
+fn after(first: &str, then: &str) -> Answer {
+    let mut conversation = LocalConversation::default();
+    conversation.respond(shipped_library(), first);
+    conversation
+        .respond(shipped_library(), then)
+        .response
+        .answer
+        .expect("an answer")
+}
+
+#[test]
+fn a_short_follow_up_is_answered_within_the_item() {
+    for (first, then, item, phrase) in [
+        ("直播带货培训开了多少场", "网上的有几场", 9, "线上课程培训4场"),
+        ("爱心妈妈结对了多少孩子", "是几个部门一起出的方案", 8, "8部门"),
+        ("妇儿大厦是什么", "里面有什么", 4, ""),
+        ("第三件讲什么", "得咗咩奖", 3, ""),
+        ("妇儿大厦是什么", "好多人去过", 4, "716万"),
+    ] {
+        let answer = after(first, then);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{first} → {then}: {answer:?}"
+        );
+        if !phrase.is_empty() {
+            let engine = shipped_library().engines().first().expect("an engine");
+            let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
+            assert!(fact.contains(phrase), "{first} → {then}: {fact}");
+        }
+    }
+}
+
+#[test]
+fn a_new_question_in_a_conversation_is_not_answered_from_it() {
+    for (first, then) in [
+        ("五分钟救助圈在哪个区试点", "坪山有咩好食"),
+        ("母婴室有多少间", "深圳明天会下雨吗"),
+        ("妇儿大厦是什么", "喺邊度過關最快"),
+        ("第三件讲什么", "今日天气点"),
+    ] {
+        let answer = after(first, then);
+        assert_ne!(answer.status, Status::Answered, "{first} → {then}: {answer:?}");
+    }
+}
