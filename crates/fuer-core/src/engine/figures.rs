@@ -107,6 +107,9 @@ pub fn find_figures(normalized: &str, original: &str, measure_words: &[Vec<char>
 /// normalization keeps as it is (四大板块: a figure too, not written in digits), or 首个,
 /// 首批 (the first one, an ordinal).
 fn character_figure(chars: &[char], index: usize, measure_words: &[Vec<char>]) -> Option<Figure> {
+    if chars[index] != '首' && chinese_digit_value(chars[index]).is_none() {
+        return None;
+    }
     let unit = measure_word_at(chars, index + 1, measure_words)?;
     let (value, ordinal) = if chars[index] == '首' {
         (1, true)

@@ -171,7 +171,10 @@ impl Analyzer {
         figures: &[Figure],
         keyword_spans: &[(usize, usize)],
     ) -> Vec<Vec<String>> {
-        if analysis.cues.iter().any(|cue| cue.role == CueRole::Wh) || chars.contains(&'吗') {
+        if analysis.cues.iter().any(|cue| cue.role == CueRole::Wh)
+            || chars.contains(&'吗')
+            || !self.alternative.any(chars)
+        {
             return Vec::new();
         }
         let Some((left_start, (start, end), right_end)) = self.alternative_clause(chars) else {
@@ -234,6 +237,9 @@ impl Analyzer {
     /// The clause (between spaces) of an alternative word, if the question has one: (its
     /// start, the word's span, its end).
     pub fn alternative_clause(&self, chars: &[char]) -> Option<(usize, (usize, usize), usize)> {
+        if !self.alternative.any(chars) {
+            return None;
+        }
         let text: String = chars.iter().collect();
         let map = byte_to_char_map(&text);
         let (_, (start, end)) = self.alternative.find(&text, &map).into_iter().next()?;

@@ -170,6 +170,16 @@ impl WordMatcher {
         }
     }
 
+    /// Whether the first character of any word is in the text: a cheap test before
+    /// [`WordMatcher::find`] (most questions hold no alternative word).
+    fn any(&self, chars: &[char]) -> bool {
+        self.matcher.is_some()
+            && self
+                .words
+                .iter()
+                .any(|(word, _)| word.chars().next().is_some_and(|first| chars.contains(&first)))
+    }
+
     /// Each word found, once, with its char span.
     fn find(&self, normalized: &str, byte_to_char: &[usize]) -> Vec<(String, (usize, usize))> {
         let Some(matcher) = &self.matcher else {
@@ -437,8 +447,10 @@ impl Analyzer {
         found.sort_by_key(|cue| (cue.start, cue.kind));
         found.dedup();
         // The measure word of a figure (716万人次是多少场…) asks nothing.
-        let chars: Vec<char> = normalized.chars().collect();
-        found.retain(|cue| !after_a_number(&chars, cue.start));
+        if normalized.bytes().any(|b| b.is_ascii_digit()) {
+            let chars: Vec<char> = normalized.chars().collect();
+            found.retain(|cue| !after_a_number(&chars, cue.start));
+        }
         found
     }
 
@@ -524,6 +536,12 @@ impl Analyzer {
     /// people).
     fn other_years(&self, normalized: &str) -> Vec<u16> {
         let mut years = Vec::new();
+        let maybe_a_year = super::figures::digit_runs(normalized)
+            .iter()
+            .any(|run| run.len() == 4 && run.parse::<u16>().is_ok_and(is_plausible_year));
+        if !maybe_a_year {
+            return years;
+        }
         for figure in super::figures::find_figures(normalized, normalized, &self.measure_words) {
             let Ok(year) = figure.digits.parse::<u16>() else {
                 continue;
