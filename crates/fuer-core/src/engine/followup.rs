@@ -12,8 +12,8 @@ use crate::normalize::is_han;
 use super::Engine;
 use super::analysis::Analysis;
 use super::params::{
-    CONTEXT_TOPIC_RATIO, FOLLOW_UP_MAX_UNKNOWN_BIGRAMS, FOLLOW_UP_MAX_UNKNOWN_SHARE, FOLLOW_UP_MIN_OVERLAP,
-    FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS, MIN_ITEM_SCORE, NAVIGATION_FILLER_CHARS,
+    CONTEXT_TOPIC_RATIO, FOLLOW_UP_ITEM_WORD_MIN_IDF, FOLLOW_UP_MAX_UNKNOWN_BIGRAMS, FOLLOW_UP_MAX_UNKNOWN_SHARE,
+    FOLLOW_UP_MIN_OVERLAP, FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS, MIN_ITEM_SCORE, NAVIGATION_FILLER_CHARS,
 };
 use super::pipeline::{Question, Resolution};
 use super::trace::Tracer;
@@ -25,7 +25,7 @@ struct ContentWords {
     /// Pairs the article never uses.
     unknown: usize,
     content: usize,
-    /// Pairs of the conversation's item's sentences.
+    /// Pairs of the conversation's item's sentences that few items use (部门, not 深圳).
     in_item: usize,
 }
 
@@ -355,10 +355,10 @@ impl Engine {
         let in_item = content
             .iter()
             .filter(|bigram| {
-                self.index
-                    .bigram_postings
-                    .get(bigram)
-                    .is_some_and(|posting| posting.docs.iter().any(|&doc| self.index.docs[doc].item == item))
+                self.index.bigram_postings.get(bigram).is_some_and(|posting| {
+                    posting.item_idf >= FOLLOW_UP_ITEM_WORD_MIN_IDF
+                        && posting.docs.iter().any(|&doc| self.index.docs[doc].item == item)
+                })
             })
             .count();
         ContentWords {

@@ -119,6 +119,9 @@ pub const FOLLOW_UP_MAX_UNKNOWN_SHARE: f32 = 0.6;
 /// … unless it asks for something specific (a figure, a place) with one such pair (網上嘅有
 /// 幾場), or at most this many and a word of the conversation's item (是几个部门一起搞的: 部门).
 pub const FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS: usize = 3;
+/// … a word of the item counting only when few items use it (item IDF at least this: in at
+/// most about a third of the items), so 深圳 of 推荐几个深圳好吃的餐厅 does not count.
+pub const FOLLOW_UP_ITEM_WORD_MIN_IDF: f32 = 1.0;
 /// Follow-ups: IDF-weighted overlap with one of the conversation item's sentences that
 /// makes a general question (哪些, 什么) a follow-up about it.
 pub const FOLLOW_UP_MIN_OVERLAP: f32 = 1.5;
