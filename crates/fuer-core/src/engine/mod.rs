@@ -111,6 +111,12 @@ impl Engine {
         self.run(question, None, &mut Tracer::off())
     }
 
+    /// What this article's keywords, found exactly, say about the question (see
+    /// [`hits::Look`]); much cheaper than an answer.
+    pub fn look(&self, question: &str) -> hits::Look {
+        hits::look(&self.index, &self.vocabulary.normalize(question))
+    }
+
     /// Answers a question of a conversation: `focus` is what the conversation was about.
     /// The context only fills what the question leaves out; a complete question on another
     /// topic is answered as on its own.
