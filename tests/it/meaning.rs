@@ -4,7 +4,7 @@
 
 use fuer_core::engine::{Answer, Status};
 
-use crate::support::shipped_engine;
+use crate::support::{shipped_engine, shipped_library};
 
 fn answer(question: &str) -> Answer {
     shipped_engine().answer(question)
@@ -191,8 +191,12 @@ fn a_count_of_a_part_leads_with_the_parts_figure() {
         ),
     ] {
         let mut conversation = LocalConversation::default();
-        conversation.respond(shipped_engine(), first);
-        let answer = conversation.respond(shipped_engine(), then).answer.expect("an answer");
+        conversation.respond(shipped_library(), first);
+        let answer = conversation
+            .respond(shipped_library(), then)
+            .response
+            .answer
+            .expect("an answer");
         let found = answer.figure.clone().expect("a figure");
         assert_eq!(
             (found.figure.as_str(), found.phrase.as_str()),

@@ -208,6 +208,8 @@ impl Engine {
             .filter(|figure| !ITEM_UNITS.contains(&figure.unit.as_str()))
             // A Chinese numeral without a measure word is an age or a vague amount (三十多了).
             .filter(|figure| figure.written || (figure.digits.len() > 1 && !figure.unit.is_empty()))
+            // One digit and nothing counted (1+1等于几) is arithmetic, not a figure of the article.
+            .filter(|figure| figure.digits.len() > 1 || !figure.unit.is_empty())
             .collect()
     }
 
