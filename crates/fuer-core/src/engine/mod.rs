@@ -116,7 +116,18 @@ impl Engine {
     /// What this article's keywords, found exactly, say about the question (see
     /// [`hits::Look`]); much cheaper than an answer.
     pub fn look(&self, question: &str) -> hits::Look {
-        hits::look(&self.index, &self.vocabulary.normalize(question))
+        self.look_at(&self.normalize(question))
+    }
+
+    /// [`Engine::look`] at a question normalized already (by [`Engine::normalize`] of an
+    /// engine with the same measure words).
+    pub fn look_at(&self, normalized: &str) -> hits::Look {
+        hits::look(&self.index, normalized)
+    }
+
+    /// A question as this engine's keywords are matched against it.
+    pub fn normalize(&self, question: &str) -> String {
+        self.vocabulary.normalize(question)
     }
 
     /// Answers a question of a conversation: `focus` is what the conversation was about.

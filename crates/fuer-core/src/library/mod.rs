@@ -2,9 +2,11 @@
 //! to one of them, a layer above the engines (they stay unaware of each other).
 //!
 //! A question that names an article's year (「2025年…」) or its title or id goes to that
-//! article (every article of that year competes when several share it); otherwise every
-//! article answers and the best answer wins — answered before related before declined, then
-//! the higher confidence — the latest article on a tie. Each article's engine takes its own
+//! article (every article of that year competes when several share it); otherwise the best
+//! answer of every article wins — answered before related before declined, then an article
+//! whose keywords the question holds as written, then the higher confidence ([`Rank`]) — the
+//! latest article on a tie. Each article is first looked at with its exact keywords alone
+//! ([`Engine::look`]); one that cannot rank above the best answer so far does not answer. Each article's engine takes its own
 //! year as the year in scope, so a question about 2025 is not "another year" for the 2025
 //! article. [`respond`] is one conversation step over the articles (commands, buttons,
 //! deep links, follow-ups), shared by every front end.
@@ -24,6 +26,9 @@ pub struct Library {
     engines: Vec<Engine>,
     /// Each article's title, normalized (a question naming it goes there).
     titles: Vec<String>,
+    /// Whether every article normalizes questions alike (the same measure words): a
+    /// question is then normalized once for every article's look.
+    one_normalizer: bool,
 }
 
 /// Where a question was routed and the answer it got there.
@@ -45,7 +50,22 @@ impl Library {
             .iter()
             .map(|engine| normalize(&engine.knowledge().source.title))
             .collect();
-        Library { engines, titles }
+        let measure_words = |engine: &Engine| -> Vec<String> {
+            engine
+                .knowledge()
+                .question_words
+                .measure_words()
+                .map(str::to_string)
+                .collect()
+        };
+        let one_normalizer = engines
+            .windows(2)
+            .all(|pair| measure_words(&pair[0]) == measure_words(&pair[1]));
+        Library {
+            engines,
+            titles,
+            one_normalizer,
+        }
     }
 
     /// A library of one article (the bot as it served before several articles).
@@ -165,10 +185,17 @@ impl Library {
     /// keyword (a greeting, thanks, help, the source, navigation) is the same in every
     /// article, so the first one stands.
     fn best_of(&self, question: &str, candidates: &[usize]) -> Routed {
+        let normalized = self.one_normalizer.then(|| self.latest().normalize(question));
         let mut looks: Vec<(usize, bool)> = candidates
             .iter()
             .rev()
-            .map(|&index| (index, self.look(index, question).names_a_topic()))
+            .map(|&index| {
+                let look = match &normalized {
+                    Some(normalized) => self.engine(index).look_at(normalized),
+                    None => self.look(index, question),
+                };
+                (index, look.names_a_topic())
+            })
             .collect();
         // Stable: among equals, the latest stays first.
         looks.sort_by_key(|&(_, names)| !names);
