@@ -2,8 +2,10 @@
 //!
 //! `cargo run --release --example latency [QUESTIONS_FILE]` — one question per line; without a
 //! file, a built-in mix of kinds. Each question is answered many times; every call is timed.
-//! The engine of the first article answers alone, then the whole library answers as the bot
-//! does (routing across every article: `fuer_core::library::respond`). `KNOWLEDGE_DIR=…`
+//! The engine of the first article answers alone; routing across every article as it was
+//! (every article answers, `Library::route_answering_all`) and as it is (articles looked at
+//! first, `Library::route`); and the whole library as the bot answers
+//! (`fuer_core::library::respond`, the reply built). The four take turns every round. `KNOWLEDGE_DIR=…`
 //! measures another knowledge directory (e.g. one with a second article imported).
 
 use std::path::Path;
@@ -35,38 +37,58 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let library = Library::new(knowledge);
     let load = started.elapsed();
     println!("articles: {}", library.engines().len());
-    report("engine (first article)", &questions, |question| {
-        std::hint::black_box(engine.answer(std::hint::black_box(question)));
-    });
-    report("library (every article, as the bot)", &questions, |question| {
-        std::hint::black_box(library::respond(
-            &library,
-            Request::Question(std::hint::black_box(question)),
-            None,
-        ));
-    });
+    // Interleaved round by round, so a busy moment of the shared machine weighs on each alike.
+    report(
+        &questions,
+        &[
+            ("engine (first article)", &|question| {
+                std::hint::black_box(engine.answer(std::hint::black_box(question)));
+            }),
+            ("routing, every article answers (before)", &|question| {
+                std::hint::black_box(library.route_answering_all(std::hint::black_box(question)));
+            }),
+            ("routing, articles looked at first (now)", &|question| {
+                std::hint::black_box(library.route(std::hint::black_box(question)));
+            }),
+            ("library (every article, as the bot)", &|question| {
+                std::hint::black_box(library::respond(
+                    &library,
+                    Request::Question(std::hint::black_box(question)),
+                    None,
+                ));
+            }),
+        ],
+    );
     println!("load+index: {:.2} ms", load.as_secs_f64() * 1000.0);
     Ok(())
 }
 
-/// Times `answer` on every question, [`ROUNDS`] times, and prints the distribution.
-fn report(what: &str, questions: &[&str], answer: impl Fn(&str)) {
-    let mut samples = Vec::with_capacity(questions.len() * ROUNDS);
+/// A named way of answering a question, to time.
+type Timed<'a> = (&'a str, &'a dyn Fn(&str));
+
+/// Times each way on every question, [`ROUNDS`] times (the ways taking turns each round),
+/// and prints each one's distribution.
+fn report(questions: &[&str], ways: &[Timed]) {
+    let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(questions.len() * ROUNDS); ways.len()];
     for _ in 0..ROUNDS {
-        for question in questions {
-            let start = Instant::now();
-            answer(question);
-            samples.push(start.elapsed().as_nanos() as f64 / 1000.0);
+        for (way, (_, answer)) in ways.iter().enumerate() {
+            for question in questions {
+                let start = Instant::now();
+                answer(question);
+                samples[way].push(start.elapsed().as_nanos() as f64 / 1000.0);
+            }
         }
     }
-    samples.sort_by(f64::total_cmp);
-    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q) as usize];
-    println!("{what}: questions: {}, calls: {}", questions.len(), samples.len());
-    println!(
-        "{what}: answer latency µs: median {:.1}, p90 {:.1}, p99 {:.1}, max {:.1}",
-        at(0.5),
-        at(0.9),
-        at(0.99),
-        at(1.0)
-    );
+    for ((what, _), samples) in ways.iter().zip(&mut samples) {
+        samples.sort_by(f64::total_cmp);
+        let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q) as usize];
+        println!("{what}: questions: {}, calls: {}", questions.len(), samples.len());
+        println!(
+            "{what}: answer latency µs: median {:.1}, p90 {:.1}, p99 {:.1}, max {:.1}",
+            at(0.5),
+            at(0.9),
+            at(0.99),
+            at(1.0)
+        );
+    }
 }

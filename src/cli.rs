@@ -172,7 +172,8 @@ fn load_knowledge(dir: &Path) -> Result<fuer_core::knowledge::Knowledge> {
     }
 }
 
-/// `fuer-bot check`: prints OK with counts, or every problem; exit 1 on problems.
+/// `fuer-bot check`: prints OK with counts and any notes to review, or every problem; exit 1
+/// on problems.
 pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
     match load_knowledge_dir(dir) {
         Ok(knowledge) => {
@@ -184,6 +185,13 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
                     &article.keyword_count(),
                 ];
                 writeln!(output, "{}", messages::fill(messages::CHECK_OK, &counts))?;
+            }
+            let notes = knowledge.notes();
+            if !notes.is_empty() {
+                for note in notes {
+                    writeln!(output, "{note}")?;
+                }
+                writeln!(output, "{}", messages::fill(messages::CHECK_NOTES, &[&notes.len()]))?;
             }
             Ok(ExitCode::SUCCESS)
         }

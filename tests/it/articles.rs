@@ -119,3 +119,83 @@ fn a_figure_with_the_asked_measure_word_answers() {
         assert!(text.contains(figure), "{question}: {text}");
     }
 }
+
+/// Class: a question that holds one article's keyword as written and another's only by a
+/// guess (one edit, a sound) or by a position word goes to the article whose keyword it
+/// holds; a question every article answers alike by position goes to the latest; a
+/// question that names nothing of any article is declined, whatever its digits.
+#[test]
+fn a_keyword_as_written_beats_a_guess_in_another_article() {
+    // (question, article, item; 0: declined)
+    let cases: &[(&str, &str, u8)] = &[
+        // 就业 is 2024's; 2025's 女性创业 is one edit from 女性就业.
+        ("哪件事跟女性就业有关", OLD, 2),
+        // 网络妇联 is 2024's; 2025 would read 第一个 as its item 1.
+        ("全市第一个网络妇联是哪个", OLD, 9),
+        ("律师行业", OLD, 9),
+        // Exact keywords in 2025 only.
+        ("心晴童伴热线接了多少来电", NEW, 2),
+        // Positions mean the latest article (both answer alike).
+        ("第七件是什么", NEW, 7),
+        // One digit and nothing counted names no figure of either article.
+        ("1+1等于几", NEW, 0),
+    ];
+    let library = library();
+    for &(question, article, item) in cases {
+        let routed = library.route(question);
+        assert_eq!(library.id(routed.article), article, "{question}");
+        match item {
+            0 => assert_eq!(routed.answer.status, fuer_core::engine::Status::Declined, "{question}"),
+            _ => assert_eq!(routed.answer.item, Some(item), "{question}"),
+        }
+    }
+}
+
+/// Class: a conversation leaves its article only for another article's topic, not for a
+/// detail word the other article's keywords happen to hold (依托, 板块), and a position
+/// answer of the conversation's article does not keep a question naming another's topic.
+#[test]
+fn conversations_leave_their_article_only_for_another_topic() {
+    check(&[
+        ("深圳那个妇儿维权的智能系统拿了什么荣誉?", OLD, "十大案例"),
+        ("它依托的是哪些平台?", OLD, "深平安"),
+    ]);
+    check(&[
+        ("/item 2024 4", OLD, "妇儿大厦"),
+        ("里面都有哪些板块?", OLD, "女性优能"),
+    ]);
+    check(&[
+        ("/item 9", NEW, "银龄姐妹"),
+        ("第一个网络妇联是哪个", OLD, "深圳妈妈网妇联"),
+    ]);
+}
+
+/// Routing skips the articles that cannot rank higher than the best answer so far; it
+/// must pick exactly what answering in every article picks, on every question set.
+#[test]
+fn routing_that_skips_articles_agrees_with_answering_all() {
+    let library = library();
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&data)
+        .expect("tests/data")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "tsv"))
+        .collect();
+    files.push(data.join("articles/2025-test-questions.tsv"));
+    let mut asked = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a question set");
+        for line in text
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        {
+            let question = line.rsplit('\t').next().expect("a question");
+            let skipping = library.route(question);
+            let all = library.route_answering_all(question);
+            assert_eq!(skipping.article, all.article, "{question}");
+            assert_eq!(skipping.answer, all.answer, "{question}");
+            asked += 1;
+        }
+    }
+    assert!(asked > 500, "only {asked} questions");
+}

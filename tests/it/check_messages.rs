@@ -188,11 +188,6 @@ fn concept_mistakes_are_reported_on_their_line() {
             2,
             messages::CONCEPT_WITHOUT_PHRASES.to_string(),
         ),
-        (
-            "# 火星\n[[concept]]\nmeans = \"火星基地\"\nphrases = [\"去火星\"]\n",
-            3,
-            messages::fill(messages::CONCEPT_UNKNOWN_TERM, &[&"火星基地"]),
-        ),
     ];
     for (concepts, line, message) in cases {
         let problems = concept_problems(concepts);
@@ -203,4 +198,27 @@ fn concept_mistakes_are_reported_on_their_line() {
         );
     }
     assert!(concept_problems("[[concept]]\nmeans = \"直播带货\"\nphrases = [\"网上卖东西\"]\n").is_empty());
+}
+
+/// A concept whose term no loaded article knows is a note on its line, not a problem: the
+/// shared file serves every article, and the knowledge still loads.
+#[test]
+fn a_concept_no_article_knows_is_a_note_not_a_problem() {
+    let dir = copy_knowledge();
+    let concepts = "# 火星\n[[concept]]\nmeans = \"火星基地\"\nphrases = [\"去火星\"]\n";
+    std::fs::write(dir.path().join("concepts.toml"), concepts).expect("write concepts");
+    let knowledge = load_knowledge_dir(dir.path()).unwrap_or_else(|problems| panic!("{problems:?}"));
+    let notes: Vec<String> = knowledge.notes().iter().map(ToString::to_string).collect();
+    let message = messages::fill(messages::CONCEPT_UNKNOWN_TERM, &[&"火星基地"]);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].ends_with(&format!("concepts.toml:3: {message}")), "{notes:?}");
+    let mut output = Vec::new();
+    let code = fuer_bot::cli::check(dir.path(), &mut output).expect("check runs");
+    let output = String::from_utf8(output).expect("UTF-8");
+    assert_eq!(code, std::process::ExitCode::SUCCESS, "{output}");
+    assert!(output.contains(&message), "{output}");
+    assert!(
+        output.contains(&messages::fill(messages::CHECK_NOTES, &[&1])),
+        "{output}"
+    );
 }

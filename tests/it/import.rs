@@ -455,3 +455,36 @@ fn questions_go_to_the_article_they_name_or_the_one_that_answers_them() {
     let routed = routed_articles(knowledge.path(), &dialogue, true);
     assert_eq!(routed, ["2025-shenzhen", "2025-shenzhen", "2024-shenzhen"]);
 }
+
+/// The shared files serve whichever articles are loaded: with every shipped shared file
+/// (`concepts.toml`'s terms are 2024's keywords) and the 2025 test article alone, `check`
+/// passes, naming the concepts no article knows as notes, and the article answers.
+#[test]
+fn the_new_article_alone_passes_check_with_every_shared_file_and_answers() {
+    let knowledge = empty_knowledge();
+    std::fs::copy(
+        knowledge_dir().join("concepts.toml"),
+        knowledge.path().join("concepts.toml"),
+    )
+    .expect("copy concepts.toml");
+    let path = articles_dir().join("2025-test.txt");
+    let imported = fuer_bot(knowledge.path(), &["import", path.to_str().expect("a UTF-8 path")]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    let check = fuer_bot(knowledge.path(), &["check"]);
+    let printed = text(&check.stdout);
+    assert!(check.status.success(), "{printed}");
+    assert!(printed.starts_with("检查通过：2025-shenzhen：10 件大事"), "{printed}");
+    assert!(
+        printed.contains("concepts.toml:") && printed.contains("条提醒"),
+        "{printed}"
+    );
+    let asked = fuer_bot(knowledge.path(), &["ask", "--json", "女性创业博览会有多少家企业参展"]);
+    assert!(asked.status.success(), "{}", text(&asked.stderr));
+    let answer: serde_json::Value = serde_json::from_str(text(&asked.stdout).trim()).expect("JSON");
+    assert_eq!(answer["article"], "2025-shenzhen");
+    assert_eq!(answer["status"], "answered");
+    assert!(
+        answer["facts"][0].as_str().expect("a fact").contains("326家"),
+        "{answer}"
+    );
+}

@@ -4,7 +4,7 @@
 
 use fuer_core::engine::{Answer, Status};
 
-use crate::support::shipped_engine;
+use crate::support::{shipped_engine, shipped_library};
 
 fn answer(question: &str) -> Answer {
     shipped_engine().answer(question)
@@ -191,9 +191,9 @@ fn a_count_of_a_part_leads_with_the_parts_figure() {
         ),
     ] {
         let mut conversation = LocalConversation::default();
-        conversation.respond(crate::support::shipped_library(), first);
+        conversation.respond(shipped_library(), first);
         let answer = conversation
-            .respond(crate::support::shipped_library(), then)
+            .respond(shipped_library(), then)
             .response
             .answer
             .expect("an answer");

@@ -129,6 +129,51 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
     hits
 }
 
+/// What the exact keywords of an article say about a question, before it is answered:
+/// the cheap first look with which several articles are compared ([`crate::library`]).
+/// Only keywords of topics count (not unit words, not places outside the article).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Look {
+    /// How many characters of the question the article's keywords cover, found exactly
+    /// (律师行业 covers 4, 律师 2).
+    pub covered: usize,
+    /// Whether one of them is written on an item, not only on a fact: a topic's name
+    /// (妈妈岗, 网络妇联) rather than a detail (依托, 板块).
+    pub names_an_item: bool,
+}
+
+impl Look {
+    /// Whether the question holds a keyword of one of the article's topics as written.
+    pub fn names_a_topic(self) -> bool {
+        self.covered > 0
+    }
+}
+
+/// The [`Look`] of an article's keywords at a normalized question.
+pub fn look(index: &Index, normalized: &str) -> Look {
+    let Some(matcher) = &index.exact else {
+        return Look::default();
+    };
+    let bytes = normalized.as_bytes();
+    let mut covered = vec![false; bytes.len()];
+    let mut names_an_item = false;
+    for found in matcher.find_overlapping_iter(normalized) {
+        let pattern = &index.patterns[found.pattern().as_usize()];
+        if pattern.no_topic || pattern.place_like {
+            continue;
+        }
+        let on_word_edges = (found.start() == 0 || !bytes[found.start() - 1].is_ascii_alphanumeric())
+            && (found.end() == bytes.len() || !bytes[found.end()].is_ascii_alphanumeric());
+        if pattern.ascii && !on_word_edges {
+            continue;
+        }
+        covered[found.start()..found.end()].fill(true);
+        names_an_item |= pattern.terms.iter().any(|&term| !index.terms[term].fact_level);
+    }
+    let covered = normalized.char_indices().filter(|&(start, _)| covered[start]).count();
+    Look { covered, names_an_item }
+}
+
 /// Hits by (near) sound: a pattern's pinyin key found on syllable boundaries of the
 /// question's key.
 fn sound_hits(

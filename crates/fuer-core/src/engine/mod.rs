@@ -115,6 +115,23 @@ impl Engine {
         self.run(question, None, &mut Tracer::off())
     }
 
+    /// What this article's keywords, found exactly, say about the question (see
+    /// [`hits::Look`]); much cheaper than an answer.
+    pub fn look(&self, question: &str) -> hits::Look {
+        self.look_at(&self.normalize(question))
+    }
+
+    /// [`Engine::look`] at a question normalized already (by [`Engine::normalize`] of an
+    /// engine with the same measure words).
+    pub fn look_at(&self, normalized: &str) -> hits::Look {
+        hits::look(&self.index, normalized)
+    }
+
+    /// A question as this engine's keywords are matched against it.
+    pub fn normalize(&self, question: &str) -> String {
+        self.vocabulary.normalize(question)
+    }
+
     /// Answers a question of a conversation: `focus` is what the conversation was about.
     /// The context only fills what the question leaves out; a complete question on another
     /// topic is answered as on its own.
@@ -235,7 +252,10 @@ fn counted_figures(figures: Vec<Figure>) -> Vec<Figure> {
         .into_iter()
         .filter(|figure| !figure.ordinal && !figure.year)
         .filter(|figure| !ITEM_UNITS.contains(&figure.unit.as_str()))
+        // A Chinese numeral without a measure word is an age or a vague amount (三十多了).
         .filter(|figure| figure.written || (figure.digits.len() > 1 && !figure.unit.is_empty()))
+        // One digit and nothing counted (1+1等于几) is arithmetic, not a figure of the article.
+        .filter(|figure| figure.digits.len() > 1 || !figure.unit.is_empty())
         .collect()
 }
 

@@ -72,8 +72,7 @@ pub const KEYWORD_TWICE: &str = "关键词 \"…\" 写了两次：删掉一个";
 pub const SYNONYM_GROUP_TOO_SMALL: &str = "同义词组至少要有两个词";
 pub const CONCEPT_WITHOUT_PHRASES: &str = "这个概念没有日常说法：`phrases` 里至少写一个市民会说的话";
 pub const CONCEPT_PHRASE_TOO_SHORT: &str = "日常说法至少要两个字：一个字什么都能碰上";
-pub const CONCEPT_UNKNOWN_TERM: &str =
-    "概念的 `means` \"…\" 不是任何一件大事的关键词或同义词：先把它加到关键词里，或改成已有的关键词";
+pub const CONCEPT_UNKNOWN_TERM: &str = "提醒：概念的 `means` \"…\" 不是现有任何一篇文章里大事的关键词或同义词，这个概念暂时不起作用；如果写错了，改成已有的关键词，或把它加到关键词里";
 pub const TITLE_TOO_LONG: &str = "`title` 有 … 个字；按钮上最多放得下 … 个字";
 
 // The article: every fact, headline and summary figure comes from it.
@@ -105,6 +104,7 @@ pub const PARTICLE_NOT_ONE_CHARACTER: &str = "语气词 \"…\" 必须是一个�
 // What `check` prints besides the problems.
 pub const CHECK_OK: &str = "检查通过：…：… 件大事，… 条事实，… 个关键词";
 pub const CHECK_PROBLEMS: &str = "共发现 … 个问题";
+pub const CHECK_NOTES: &str = "另有 … 条提醒：不影响机器人回答，有空时看一下";
 
 /// Every template, for the guide's table (`tests/it/check_messages.rs`).
 pub const ALL: &[&str] = &[
@@ -170,6 +170,7 @@ pub const ALL: &[&str] = &[
     PARTICLE_NOT_ONE_CHARACTER,
     CHECK_OK,
     CHECK_PROBLEMS,
+    CHECK_NOTES,
 ];
 
 #[cfg(test)]

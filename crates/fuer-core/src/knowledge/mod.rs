@@ -81,6 +81,10 @@ impl Item {
 pub struct Knowledge {
     first: KnowledgeBase,
     others: Vec<KnowledgeBase>,
+    /// What an admin should look at that does not stop the knowledge from loading: a
+    /// shared file's words that no loaded article uses (a concept whose term no article
+    /// knows does nothing until one does).
+    notes: Vec<Problem>,
 }
 
 impl Knowledge {
@@ -92,7 +96,20 @@ impl Knowledge {
         Some(Knowledge {
             first,
             others: articles.collect(),
+            notes: Vec::new(),
         })
+    }
+
+    /// The knowledge with `notes` to review (see [`Knowledge::notes`]).
+    pub fn with_notes(mut self, notes: Vec<Problem>) -> Knowledge {
+        self.notes = notes;
+        self
+    }
+
+    /// What an admin should look at that does not stop the knowledge from loading, by file
+    /// and line.
+    pub fn notes(&self) -> &[Problem] {
+        &self.notes
     }
 
     /// Every article, oldest first.

@@ -110,8 +110,9 @@ enum Chosen {
 }
 
 /// The article a question of a conversation goes to: the one it names; else its
-/// conversation's when the question is a follow-up answered there; else the best answer's
-/// (the conversation's article unless another one answers better).
+/// conversation's when the question is a follow-up answered there, unless it names a topic
+/// of another article and none of the conversation's; else the best answer's (the
+/// conversation's article unless another one ranks higher, [`super::Rank`]).
 fn question_article(library: &Library, question: &str, context: Option<&Context>, current: Option<usize>) -> Chosen {
     let Some(current) = current else {
         return Chosen::Routed(Box::new(library.route(question)));
@@ -126,20 +127,32 @@ fn question_article(library: &Library, question: &str, context: Option<&Context>
     let focus = context.filter(|context| context.has_item()).map(Context::focus);
     let here = library.engine(current).answer_in_context(question, focus.as_ref());
     let used = here.context_use;
-    let routed = library.route(question);
     if (used.topic || used.attribute || used.facts) && here.status == Status::Answered {
-        // A follow-up stays, unless it names a topic only another article has: the
-        // conversation's article answers it only through the context, and another article
-        // answers it on its own.
+        // A follow-up stays, unless it names a topic only another article has (妈妈岗
+        // after a 2025 question): it holds no keyword of the conversation's article and an
+        // item's keyword of another (a fact's detail word, 依托, moves nothing); the first
+        // answers it only through the context (on its own it declines), and another
+        // article answers it on its own.
+        let names_elsewhere = library.look(current, question).covered == 0
+            && (0..library.engines().len())
+                .any(|other| other != current && library.look(other, question).names_an_item);
+        if !names_elsewhere {
+            return Chosen::Article(current);
+        }
+        let routed = library.route(question);
         let elsewhere = routed.article != current
             && routed.answer.status == Status::Answered
             && library.engine(current).answer(question).status == Status::Declined;
-        if !elsewhere {
-            return Chosen::Article(current);
-        }
+        return if elsewhere {
+            Chosen::Routed(Box::new(routed))
+        } else {
+            Chosen::Article(current)
+        };
     }
-    let better = routed.answer.status == Status::Answered
-        && (here.status != Status::Answered || routed.answer.confidence > here.confidence);
+    let routed = library.route(question);
+    let better = routed.article != current
+        && routed.answer.status == Status::Answered
+        && library.rank(routed.article, question, &routed.answer) > library.rank(current, question, &here);
     if better {
         Chosen::Routed(Box::new(routed))
     } else {
