@@ -4,9 +4,10 @@ use std::io::{BufRead, Write};
 
 use fuer_core::command::{ParsedCommand, parse_command};
 use fuer_core::conversation::{Context, ContextChange};
-use fuer_core::dialogue::{Request, Response, respond_in_context};
+use fuer_core::dialogue::{Request, Response, Speak, respond_in_context};
 use fuer_core::engine::Engine;
-use fuer_core::reply::{Paragraph, Reply};
+use fuer_core::lang::Lang;
+use fuer_core::reply::{Reply, Style};
 use fuer_core::texts;
 
 use crate::store::{CONSOLE_CHAT_TYPE, QuestionRecord, Recorder, unix_now};
@@ -18,38 +19,61 @@ pub const PROMPT: &str = "> ";
 /// (parsed as on Telegram, so `/item 5` gets the same reply everywhere), an unknown command,
 /// or a question. A blank line is an empty question (the bot asks for one).
 pub fn respond_to_line(engine: &Engine, line: &str) -> Response {
-    respond_to_line_in_context(engine, line, None)
+    respond_to_line_in_context(engine, line, None, Speak::default())
 }
 
-/// [`respond_to_line`] for a line of a conversation whose context is `context`.
-pub fn respond_to_line_in_context(engine: &Engine, line: &str, context: Option<&Context>) -> Response {
+/// [`respond_to_line`] for a line of a conversation whose context is `context`, in the
+/// language `speak` chooses.
+pub fn respond_to_line_in_context(engine: &Engine, line: &str, context: Option<&Context>, speak: Speak) -> Response {
     let line = line.trim();
     match parse_command(line, None) {
-        None => respond_in_context(engine, Request::Question(line), context),
-        Some(ParsedCommand::Known(command)) => respond_in_context(engine, command.request(), context),
+        None => respond_in_context(engine, Request::Question(line), context, speak),
+        Some(ParsedCommand::Known(command)) => respond_in_context(engine, command.request(), context, speak),
         // Admin commands are for admins on Telegram; like another bot's, they are unknown here.
         Some(ParsedCommand::Admin { .. } | ParsedCommand::Unknown { .. } | ParsedCommand::OtherBot) => {
-            Response::reply_only(Reply {
-                paragraphs: vec![Paragraph::plain(texts::UNKNOWN_COMMAND)],
-                keyboard: Vec::new(),
-            })
+            let lang = speak.lang_for(&Request::Help);
+            Response::plain(lang, &texts::UNKNOWN_COMMAND)
         }
     }
 }
 
-/// A conversation held in one place (the console, `ask --dialogue`): its context, updated
-/// by each response. Nothing is stored anywhere else.
+/// A conversation held in one place (the console, `ask --dialogue`): its context and its
+/// language, updated by each response. Nothing is stored anywhere else.
 #[derive(Debug, Default)]
 pub struct LocalConversation {
     context: Option<Context>,
+    /// The language of the last reply (commands follow it).
+    lang: Option<Lang>,
+    /// A language forced for every reply (`ask --lang`).
+    forced: Option<Lang>,
 }
 
 impl LocalConversation {
+    /// A conversation whose replies are all in `lang` (`ask --lang`), or follow each
+    /// question's language (`None`).
+    pub fn speaking(forced: Option<Lang>) -> LocalConversation {
+        LocalConversation {
+            forced,
+            ..LocalConversation::default()
+        }
+    }
+
+    /// How the next reply's language is chosen.
+    pub fn speak(&self) -> Speak {
+        match self.forced {
+            Some(lang) => Speak::Only(lang),
+            None => Speak::Follow(self.lang.unwrap_or_default()),
+        }
+    }
+
     /// Answers a line and remembers what the conversation is now about.
     pub fn respond(&mut self, engine: &Engine, line: &str) -> Response {
-        let response = respond_to_line_in_context(engine, line, self.context.as_ref());
+        let response = respond_to_line_in_context(engine, line, self.context.as_ref(), self.speak());
         if let ContextChange::Set(context) = &response.context {
             self.context = Some(context.clone());
+        }
+        if parse_command(line.trim(), None).is_none() && Lang::of_question(line).is_some() {
+            self.lang = Some(response.lang);
         }
         response
     }
@@ -60,6 +84,13 @@ impl LocalConversation {
 
     /// Starts a new conversation.
     pub fn forget(&mut self) {
+        self.context = None;
+        self.lang = None;
+    }
+
+    /// Forgets what the conversation was about, not its language (it moves to another
+    /// article).
+    pub fn forget_context(&mut self) {
         self.context = None;
     }
 }
@@ -74,12 +105,9 @@ pub fn record_line(recorder: Option<&Recorder>, line: &str, response: &Response)
     if question.is_empty() || parse_command(question, None).is_some() {
         return;
     }
-    recorder.record(&QuestionRecord::from_answer(
-        unix_now(),
-        question,
-        answer,
-        CONSOLE_CHAT_TYPE,
-    ));
+    let mut record = QuestionRecord::from_answer(unix_now(), question, answer, CONSOLE_CHAT_TYPE);
+    record.lang = crate::store::RecordLang::of(response.lang);
+    recorder.record(&record);
 }
 
 /// Whether a console line asks to leave (`/quit` or `/exit`).
@@ -90,7 +118,31 @@ pub fn is_quit(line: &str) -> bool {
 
 /// A reply as console text: the plain text, then the buttons as the commands they stand for.
 pub fn render_for_console(reply: &Reply) -> String {
-    let mut text = reply.to_plain_text();
+    render_for_terminal(reply, false)
+}
+
+/// [`render_for_console`], with bold text in bold (ANSI) when `bold` (a terminal reads it;
+/// a pipe or a file gets plain text).
+pub fn render_for_terminal(reply: &Reply, bold: bool) -> String {
+    let mut text = if bold {
+        reply
+            .paragraphs
+            .iter()
+            .map(|paragraph| {
+                paragraph
+                    .spans
+                    .iter()
+                    .map(|span| match span.style {
+                        Style::Bold => format!("\x1b[1m{}\x1b[0m", span.text),
+                        Style::Plain | Style::Italic => span.text.clone(),
+                    })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    } else {
+        reply.to_plain_text()
+    };
     let buttons: Vec<String> = reply
         .keyboard
         .iter()
@@ -104,13 +156,15 @@ pub fn render_for_console(reply: &Reply) -> String {
     text
 }
 
-/// Runs the console until end of input or `/quit`. Prompts only when `interactive`.
+/// Runs the console until end of input or `/quit`. Prompts only when `interactive`; bold
+/// text is bold only when `bold` (standard output is a terminal).
 /// Questions are recorded with `recorder` (none: nothing is recorded).
 pub fn run_console(
     engine: &Engine,
     input: impl BufRead,
     mut output: impl Write,
     interactive: bool,
+    bold: bool,
     recorder: Option<&Recorder>,
 ) -> std::io::Result<()> {
     if interactive {
@@ -124,10 +178,14 @@ pub fn run_console(
             Ok(line) if line.trim().is_empty() => {}
             Ok(line) => {
                 let response = conversation.respond(engine, &line);
-                writeln!(output, "{}\n", render_for_console(&response.reply))?;
+                writeln!(output, "{}\n", render_for_terminal(&response.reply, bold))?;
                 record_line(recorder, &line, &response);
             }
-            Err(_) => writeln!(output, "{}\n", texts::INVALID_TEXT)?,
+            Err(_) => writeln!(
+                output,
+                "{}\n",
+                texts::INVALID_TEXT.get(conversation.speak().lang_for(&Request::Help))
+            )?,
         }
         if interactive {
             write!(output, "{PROMPT}")?;

@@ -1,5 +1,6 @@
 //! Where conversations' contexts live: what the last reply of each chat was about, so that
-//! follow-ups (「那两癌筛查呢」, 「来过多少人」, 「下一件」) are understood.
+//! follow-ups (「那两癌筛查呢」, 「来过多少人」, 「下一件」) are understood, and the language its
+//! last question was written in (commands and buttons answer in it).
 //!
 //! A [`Context`] is a plain value of the core; the dialogue step reads one and says how it
 //! changes. [`ConversationStore`] keeps them per conversation (a private chat, or one user
@@ -13,6 +14,7 @@ use std::time::Duration;
 use moka::policy::EvictionPolicy;
 
 use fuer_core::conversation::{Context, ContextChange};
+use fuer_core::lang::Lang;
 
 /// How long a conversation is remembered after its last message.
 pub const DEFAULT_CONTEXT_TTL: Duration = Duration::from_secs(30 * 60);
@@ -26,10 +28,18 @@ pub struct ConversationKey {
     pub user: Option<u64>,
 }
 
+/// What is remembered of one conversation: its context and the language of its last
+/// question. Nothing else (no name, no id but the key).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Conversation {
+    context: Option<Context>,
+    lang: Option<Lang>,
+}
+
 /// The contexts of all conversations: in memory, bounded, forgotten after silence.
 #[derive(Clone)]
 pub struct ConversationStore {
-    cache: moka::sync::Cache<ConversationKey, Arc<Context>>,
+    cache: moka::sync::Cache<ConversationKey, Arc<Conversation>>,
 }
 
 impl std::fmt::Debug for ConversationStore {
@@ -60,17 +70,42 @@ impl ConversationStore {
 
     /// The context of a conversation, if it is remembered.
     pub fn get(&self, key: ConversationKey) -> Option<Context> {
-        self.cache.get(&key).map(|context| context.as_ref().clone())
+        self.cache
+            .get(&key)
+            .and_then(|conversation| conversation.context.clone())
     }
 
-    /// Applies a change to a conversation's context.
+    /// The language of a conversation's last question, if it is remembered.
+    pub fn lang(&self, key: ConversationKey) -> Option<Lang> {
+        self.cache.get(&key).and_then(|conversation| conversation.lang)
+    }
+
+    /// Applies a change to a conversation's context (its language stays).
     pub fn apply(&self, key: ConversationKey, change: ContextChange) {
         match change {
             ContextChange::Keep => {
                 // Touch it: the conversation goes on.
                 let _ = self.cache.get(&key);
             }
-            ContextChange::Set(context) => self.cache.insert(key, Arc::new(context)),
+            ContextChange::Set(context) => {
+                let lang = self.lang(key);
+                self.cache.insert(
+                    key,
+                    Arc::new(Conversation {
+                        context: Some(context),
+                        lang,
+                    }),
+                );
+            }
+        }
+    }
+
+    /// Remembers the language of a conversation's last question.
+    pub fn set_lang(&self, key: ConversationKey, lang: Lang) {
+        let mut conversation = self.cache.get(&key).map(|c| c.as_ref().clone()).unwrap_or_default();
+        if conversation.lang != Some(lang) {
+            conversation.lang = Some(lang);
+            self.cache.insert(key, Arc::new(conversation));
         }
     }
 
@@ -140,6 +175,22 @@ mod tests {
         assert_eq!(store.get(key(1)).map(|c| c.item), Some(5));
         store.forget(key(1));
         assert_eq!(store.get(key(1)), None);
+    }
+
+    #[test]
+    fn the_language_is_kept_beside_the_context() {
+        let store = ConversationStore::default();
+        assert_eq!(store.lang(key(1)), None);
+        store.set_lang(key(1), Lang::English);
+        assert_eq!(store.get(key(1)), None);
+        store.apply(key(1), ContextChange::Set(Context::whole_item(5, 5)));
+        assert_eq!(store.lang(key(1)), Some(Lang::English));
+        assert_eq!(store.get(key(1)).map(|c| c.item), Some(5));
+        store.set_lang(key(1), Lang::Traditional);
+        assert_eq!(store.get(key(1)).map(|c| c.item), Some(5));
+        assert_eq!(store.lang(key(1)), Some(Lang::Traditional));
+        store.forget(key(1));
+        assert_eq!(store.lang(key(1)), None);
     }
 
     #[test]

@@ -129,7 +129,9 @@ impl Watched {
 fn a_changed_figure_is_answered_after_the_save() {
     let watched = watched();
     assert!(watched.answer(NURSING_ROOMS).contains("1480间"));
-    let changed = read(watched.path(), ITEM_5).replace("1480间", "1999间");
+    let changed = read(watched.path(), ITEM_5)
+        .replace("1480间", "1999间")
+        .replace("1,480", "1,999");
     let saved = Instant::now();
     save_by_rename(watched.path(), ITEM_5, &changed);
     while !watched.answer(NURSING_ROOMS).contains("1999间") {
@@ -153,7 +155,9 @@ fn a_changed_figure_is_answered_after_the_save() {
 #[test]
 fn an_in_place_save_is_picked_up_too() {
     let watched = watched();
-    let changed = read(watched.path(), ITEM_5).replace("1480间", "2024间");
+    let changed = read(watched.path(), ITEM_5)
+        .replace("1480间", "2024间")
+        .replace("1,480", "2,024");
     save_in_place(watched.path(), ITEM_5, &changed);
     assert!(watched.next_outcome().is_reloaded());
     assert!(watched.answer(NURSING_ROOMS).contains("2024间"));
@@ -246,7 +250,9 @@ fn dropping_the_guard_stops_watching() {
         outcomes.recv_timeout(OUTCOME_TIMEOUT),
         Err(RecvTimeoutError::Disconnected)
     ));
-    let changed = read(dir.path(), ITEM_5).replace("1480间", "1999间");
+    let changed = read(dir.path(), ITEM_5)
+        .replace("1480间", "1999间")
+        .replace("1,480", "1,999");
     save_by_rename(dir.path(), ITEM_5, &changed);
     std::thread::sleep(Duration::from_millis(800));
     assert!(reply(&engine.load(), NURSING_ROOMS).contains("1480间"));
@@ -260,7 +266,11 @@ fn reload_now_swaps_only_valid_knowledge() {
     let first = Arc::clone(&engine.load());
 
     let original = read(dir.path(), ITEM_5);
-    save_in_place(dir.path(), ITEM_5, &original.replace("1480间", "1999间"));
+    save_in_place(
+        dir.path(),
+        ITEM_5,
+        &original.replace("1480间", "1999间").replace("1,480", "1,999"),
+    );
     let outcome = reload_now(dir.path(), &engine);
     assert!(outcome.is_reloaded(), "{outcome}");
     assert!(outcome.problems().is_empty());
@@ -310,7 +320,9 @@ fn readers_see_the_old_or_the_new_engine_never_a_mix() {
     let old_dir = copy_knowledge();
     let new_dir = copy_knowledge();
     correct_article(new_dir.path(), "1480间", "1999间");
-    let changed = read(new_dir.path(), ITEM_5).replace("1480间", "1999间");
+    let changed = read(new_dir.path(), ITEM_5)
+        .replace("1480间", "1999间")
+        .replace("1,480", "1,999");
     save_in_place(new_dir.path(), ITEM_5, &changed);
 
     let engine = serving(old_dir.path());

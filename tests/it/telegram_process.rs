@@ -118,7 +118,7 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     let expected = fuer_bot::telegram::render::render(&fuer_core::dialogue::respond(&engine, Request::List).reply);
     assert_eq!(
         sent[0].text,
-        fuer_core::texts::INTERNAL_ERROR,
+        fuer_core::texts::INTERNAL_ERROR.zh,
         "a refused send gets an apology"
     );
     assert_eq!(sent[1].html, expected.messages[0]);

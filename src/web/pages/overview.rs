@@ -11,7 +11,7 @@ use axum::routing::get;
 use super::layout::{Layout, blocking, item_title, layout, render};
 use super::login::LoggedIn;
 use crate::store::{
-    ArticleFilter, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, UnansweredQuestion, format_local_time,
+    ArticleFilter, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, RecordLang, UnansweredQuestion, format_local_time,
     unanswered_since, unix_now,
 };
 use crate::web::WebState;
@@ -36,6 +36,14 @@ const TOP_ITEMS: usize = 10;
 struct ItemRow {
     number: u8,
     title: String,
+    count: u64,
+    percent: String,
+}
+
+/// The questions replied to in one language.
+#[derive(Debug, Clone)]
+struct LangRow {
+    name: &'static str,
     count: u64,
     percent: String,
 }
@@ -73,6 +81,7 @@ struct OverviewPage {
     related_percent: String,
     declined_percent: String,
     items: Vec<ItemRow>,
+    languages: Vec<LangRow>,
     unanswered: Vec<UnansweredRow>,
     knowledge: String,
 }
@@ -146,6 +155,21 @@ fn overview_html(state: &WebState, session: &Session, now: i64) -> Response {
             percent: percent(count, totals.questions),
         })
         .collect();
+    let languages = RecordLang::ALL
+        .into_iter()
+        .map(|lang| {
+            let count = totals
+                .languages
+                .iter()
+                .find(|entry| entry.lang == lang)
+                .map_or(0, |entry| entry.count);
+            LangRow {
+                name: texts::web_lang_name(lang.as_str()),
+                count,
+                percent: percent(count, totals.questions),
+            }
+        })
+        .collect();
     render(
         StatusCode::OK,
         &OverviewPage {
@@ -163,6 +187,7 @@ fn overview_html(state: &WebState, session: &Session, now: i64) -> Response {
             related_percent: percent(totals.related, totals.questions),
             declined_percent: percent(totals.declined, totals.questions),
             items,
+            languages,
             unanswered: unanswered_rows(&engine, &unanswered),
             knowledge: texts::reload_done(knowledge.items.len(), knowledge.fact_count(), knowledge.keyword_count()),
         },

@@ -40,7 +40,7 @@ use crate::knowledge::KnowledgeBase;
 use crate::texts;
 
 use analysis::{Analysis, Analyzer, byte_to_char_map};
-pub use answer::{Answer, Asked, Intent, Lead, Missing, Part, Status};
+pub use answer::{Answer, Asked, FigureLead, Intent, Lead, Missing, Part, Status};
 use figures::{Figure, find_figures};
 use followup::FollowUpMatcher;
 pub use followup::{ContextUse, Focus, Navigation};

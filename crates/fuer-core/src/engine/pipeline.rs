@@ -55,7 +55,7 @@ pub(crate) enum Reading {
     /// A question for the later stages.
     Question(Read),
     /// Answered without any item (a greeting, navigation …).
-    Answered(Answer),
+    Answered(Box<Answer>),
 }
 
 impl Engine {
@@ -63,7 +63,7 @@ impl Engine {
     pub(crate) fn run(&self, question: &str, focus: Option<&Focus>, tracer: &mut Tracer) -> Answer {
         let read = match self.read(question, tracer) {
             Reading::Question(read) => read,
-            Reading::Answered(answer) => return answer,
+            Reading::Answered(answer) => return *answer,
         };
         let question = self.understand(question, read, tracer);
         if let Some(answer) = self.position_intent(&question, tracer) {
@@ -111,11 +111,11 @@ impl Engine {
         let chars: Vec<char> = normalized.chars().collect();
         if chars.iter().all(|c| *c == ' ') {
             tracer.note(|| "intent: empty (nothing but symbols)".to_string());
-            return Reading::Answered(Answer::without_item(Intent::Empty));
+            return Reading::Answered(Box::new(Answer::without_item(Intent::Empty)));
         }
         if let Some(navigation) = self.follow_up.navigation(&normalized) {
             tracer.note(|| format!("intent: navigation {navigation:?}"));
-            return Reading::Answered(Answer::without_item(Intent::Navigation(navigation)));
+            return Reading::Answered(Box::new(Answer::without_item(Intent::Navigation(navigation))));
         }
         for (pattern, intent) in [
             (&self.intents.greeting, Intent::Greeting),
@@ -125,13 +125,13 @@ impl Engine {
         ] {
             if pattern.is_match(&normalized) {
                 tracer.note(|| format!("intent: {intent:?}"));
-                return Reading::Answered(Answer::without_item(intent));
+                return Reading::Answered(Box::new(Answer::without_item(intent)));
             }
         }
         let raw = nfkc(question).to_lowercase();
         if self.intents.negative_ordinal(&raw) {
             tracer.note(|| "intent: a negative item position".to_string());
-            return Reading::Answered(self.no_such_item(-1));
+            return Reading::Answered(Box::new(self.no_such_item(-1)));
         }
         Reading::Question(Read { normalized, chars, raw })
     }
