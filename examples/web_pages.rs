@@ -19,8 +19,9 @@ use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwap;
 use fuer_bot::store::{QuestionRecord, QuestionStore, Recorder, database_path, unix_now};
-use fuer_bot::web::{Auth, WebConfig, WebState};
+use fuer_bot::web::{Auth, WebConfig, WebSetup, WebState, changes};
 use fuer_core::engine::Engine;
+use fuer_core::knowledge::edit::Edit;
 
 const QUESTIONS: u64 = 1_000_000;
 const WORDINGS: u64 = 20_000;
@@ -129,13 +130,33 @@ fn main() {
             url: url::Url::parse(&format!("http://{address}/")).expect("a URL"),
         };
         let auth = Arc::new(Auth::open(&data).expect("the secret"));
+        // The history of saves starts empty at each run.
+        let history = tempfile::tempdir().expect("a temporary directory");
         let state = WebState::new(
             Arc::new(ArcSwap::from_pointee(engine)),
             Some(recorder),
             knowledge.path().to_path_buf(),
-            Arc::clone(&auth),
-            config,
+            WebSetup {
+                config,
+                auth: Arc::clone(&auth),
+                data_dir: history.path().to_path_buf(),
+            },
         );
+        // One save, for the history's pages.
+        let edit = Edit::AddKeyword {
+            item: 5,
+            keyword: "背奶室".to_string(),
+        };
+        let plan = changes::plan(knowledge.path(), &edit).expect("a plan");
+        changes::save(
+            knowledge.path(),
+            &edit,
+            &plan.hash,
+            "第5件（母婴室与民生实事）加关键词“背奶室”",
+            state.history(),
+            state.engine_swap(),
+        )
+        .expect("a save");
         let serving = tokio::spawn(fuer_bot::web::serve_on(listener, state, std::future::pending()));
         let session = auth
             .log_in(&auth.login_token(unix_now()), unix_now())
@@ -166,6 +187,8 @@ fn main() {
                 "preview (remove a synonym)",
                 format!("preview?op=remove_synonym&group=0&word={}", encode("母乳室")),
             ),
+            ("history", "history".to_string()),
+            ("a save's changes", "history/1".to_string()),
         ];
         println!("| page | first request | median | slowest | bytes |");
         println!("| --- | --- | --- | --- | --- |");

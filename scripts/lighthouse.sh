@@ -23,6 +23,8 @@ pages=(
   "try|try?q=$(encode '全市建了多少间母婴室？')"
   "knowledge|knowledge"
   "preview|preview?op=add_keyword&item=5&keyword=$(encode '集乳室')&question=$(encode '集乳室有多少')"
+  "history|history"
+  "changes|history/1"
   "${EXTRA_PAGES:-}"
 )
 printf '| page | performance | accessibility | best practices |\n| --- | --- | --- | --- |\n'

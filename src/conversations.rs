@@ -6,10 +6,12 @@
 //! changes. [`ConversationStore`] keeps them per conversation (a private chat, or one user
 //! inside a group) **in memory only** — never written to disk — for [`DEFAULT_CONTEXT_TTL`]
 //! of silence, and holds at most a fixed number of conversations (the least recently used
-//! go first), so memory cannot grow without limit. The store is a `moka` cache.
+//! go first), so memory cannot grow without limit. The store is a `moka` cache; whether a
+//! context has outlived its silence is decided by the store's [`Clock`] (the real one, or
+//! a test's), `moka`'s own idle limit reclaiming the memory.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use moka::policy::EvictionPolicy;
 
@@ -28,18 +30,53 @@ pub struct ConversationKey {
     pub user: Option<u64>,
 }
 
-/// What is remembered of one conversation: its context and the language of its last
-/// question. Nothing else (no name, no id but the key).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Conversation {
+/// What time it is for a [`ConversationStore`]: [`Instant::now`], or a test's clock.
+#[derive(Clone)]
+pub struct Clock(Arc<dyn Fn() -> Instant + Send + Sync>);
+
+impl Clock {
+    /// The real time.
+    pub fn real() -> Clock {
+        Clock(Arc::new(Instant::now))
+    }
+
+    /// A clock that tells the time with `now` (a test's, moved on by hand).
+    pub fn new(now: impl Fn() -> Instant + Send + Sync + 'static) -> Clock {
+        Clock(Arc::new(now))
+    }
+
+    pub fn now(&self) -> Instant {
+        (self.0)()
+    }
+}
+
+impl Default for Clock {
+    fn default() -> Clock {
+        Clock::real()
+    }
+}
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Clock")
+    }
+}
+
+/// What is remembered of one conversation: its context, the language of its last
+/// question (nothing else: no name, no id but the key) and when it last had a message.
+#[derive(Debug, Clone)]
+struct Remembered {
     context: Option<Context>,
     lang: Option<Lang>,
+    last_message: Instant,
 }
 
 /// The contexts of all conversations: in memory, bounded, forgotten after silence.
 #[derive(Clone)]
 pub struct ConversationStore {
-    cache: moka::sync::Cache<ConversationKey, Arc<Conversation>>,
+    cache: moka::sync::Cache<ConversationKey, Arc<Remembered>>,
+    ttl: Duration,
+    clock: Clock,
 }
 
 impl std::fmt::Debug for ConversationStore {
@@ -60,53 +97,75 @@ impl ConversationStore {
     /// A store forgetting a conversation `ttl` after its last message and holding at most
     /// `capacity` conversations.
     pub fn new(ttl: Duration, capacity: u64) -> ConversationStore {
+        ConversationStore::with_clock(ttl, capacity, Clock::real())
+    }
+
+    /// The same, telling the time with `clock` (tests move it on instead of waiting).
+    pub fn with_clock(ttl: Duration, capacity: u64, clock: Clock) -> ConversationStore {
         let cache = moka::sync::Cache::builder()
             .max_capacity(capacity)
             .time_to_idle(ttl)
             .eviction_policy(EvictionPolicy::lru())
             .build();
-        ConversationStore { cache }
+        ConversationStore { cache, ttl, clock }
     }
 
-    /// The context of a conversation, if it is remembered.
+    /// The context of a conversation, if it is remembered (its last message less than the
+    /// lifetime ago).
     pub fn get(&self, key: ConversationKey) -> Option<Context> {
-        self.cache
-            .get(&key)
-            .and_then(|conversation| conversation.context.clone())
+        self.remembered(key).and_then(|remembered| remembered.context)
     }
 
     /// The language of a conversation's last question, if it is remembered.
     pub fn lang(&self, key: ConversationKey) -> Option<Lang> {
-        self.cache.get(&key).and_then(|conversation| conversation.lang)
+        self.remembered(key).and_then(|remembered| remembered.lang)
     }
 
-    /// Applies a change to a conversation's context (its language stays).
-    pub fn apply(&self, key: ConversationKey, change: ContextChange) {
-        match change {
-            ContextChange::Keep => {
-                // Touch it: the conversation goes on.
-                let _ = self.cache.get(&key);
-            }
-            ContextChange::Set(context) => {
-                let lang = self.lang(key);
-                self.cache.insert(
-                    key,
-                    Arc::new(Conversation {
-                        context: Some(context),
-                        lang,
-                    }),
-                );
-            }
+    /// What is remembered of a conversation whose last message is less than the lifetime ago.
+    fn remembered(&self, key: ConversationKey) -> Option<Remembered> {
+        let remembered = self.cache.get(&key)?;
+        if self.clock.now().saturating_duration_since(remembered.last_message) >= self.ttl {
+            self.cache.invalidate(&key);
+            return None;
         }
+        Some(remembered.as_ref().clone())
+    }
+
+    /// Applies a change to a conversation's context (its language stays): either way the
+    /// conversation goes on.
+    pub fn apply(&self, key: ConversationKey, change: ContextChange) {
+        let remembered = self.remembered(key);
+        let lang = remembered.as_ref().and_then(|remembered| remembered.lang);
+        let context = match change {
+            ContextChange::Keep => match remembered {
+                Some(remembered) => remembered.context,
+                None => return,
+            },
+            ContextChange::Set(context) => Some(context),
+        };
+        let last_message = self.clock.now();
+        self.cache.insert(
+            key,
+            Arc::new(Remembered {
+                context,
+                lang,
+                last_message,
+            }),
+        );
     }
 
     /// Remembers the language of a conversation's last question.
     pub fn set_lang(&self, key: ConversationKey, lang: Lang) {
-        let mut conversation = self.cache.get(&key).map(|c| c.as_ref().clone()).unwrap_or_default();
-        if conversation.lang != Some(lang) {
-            conversation.lang = Some(lang);
-            self.cache.insert(key, Arc::new(conversation));
-        }
+        let context = self.remembered(key).and_then(|remembered| remembered.context);
+        let last_message = self.clock.now();
+        self.cache.insert(
+            key,
+            Arc::new(Remembered {
+                context,
+                lang: Some(lang),
+                last_message,
+            }),
+        );
     }
 
     pub fn forget(&self, key: ConversationKey) {
@@ -209,13 +268,37 @@ mod tests {
         assert!(store.get(key(0)).is_none());
     }
 
+    /// A clock the test moves on by hand, and the store that reads it.
+    fn store_with_clock(ttl: Duration) -> (ConversationStore, Arc<std::sync::Mutex<Instant>>) {
+        let time = Arc::new(std::sync::Mutex::new(Instant::now()));
+        let reader = Arc::clone(&time);
+        let clock = Clock::new(move || *reader.lock().unwrap());
+        (ConversationStore::with_clock(ttl, 100, clock), time)
+    }
+
     #[test]
     fn silence_longer_than_the_lifetime_forgets_the_context() {
-        let store = ConversationStore::new(Duration::from_millis(200), 100);
+        let minute = Duration::from_secs(60);
+        let (store, time) = store_with_clock(30 * minute);
+        let later = |by: Duration| {
+            let mut now = time.lock().unwrap();
+            *now += by;
+        };
         store.apply(key(1), ContextChange::Set(Context::whole_item(4, 4)));
-        assert!(store.get(key(1)).is_some());
-        std::thread::sleep(Duration::from_millis(400));
-        assert_eq!(store.get(key(1)), None, "forgotten after the lifetime");
+        later(29 * minute);
+        assert!(store.get(key(1)).is_some(), "29 minutes of silence: remembered");
+        // A message that keeps the context is activity: the lifetime starts again.
+        store.apply(key(1), ContextChange::Keep);
+        later(29 * minute);
+        assert!(
+            store.get(key(1)).is_some(),
+            "58 minutes after the first, 29 after the last"
+        );
+        later(minute);
+        assert_eq!(store.get(key(1)), None, "forgotten after 30 minutes of silence");
+        // Keeping a forgotten context does not bring it back.
+        store.apply(key(1), ContextChange::Keep);
+        assert_eq!(store.get(key(1)), None);
     }
 
     #[test]

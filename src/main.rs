@@ -163,6 +163,7 @@ fn run_telegram(cli: &Cli, settings: &RunArgs) -> anyhow::Result<ExitCode> {
         Ok(auth) => Some(WebSetup {
             config: web_config,
             auth: Arc::new(auth),
+            data_dir: data_dir.to_path_buf(),
         }),
         Err(error) => {
             log::error!("the admin web page is off, the bot runs without it: {error:#}");

@@ -62,6 +62,8 @@ pub struct Options {
     pub context_ttl: Duration,
     /// How many conversations are remembered at most.
     pub context_capacity: u64,
+    /// The conversations' clock (the real one; tests move their own on).
+    pub context_clock: crate::conversations::Clock,
     /// The admin web page, served beside the bot (with the same engine and question log)
     /// when set; admins get login links with `/web`.
     pub web: Option<WebSetup>,
@@ -81,6 +83,7 @@ impl Default for Options {
             data_dir: None,
             context_ttl: crate::conversations::DEFAULT_CONTEXT_TTL,
             context_capacity: crate::conversations::DEFAULT_CONTEXT_CAPACITY,
+            context_clock: crate::conversations::Clock::real(),
             web: None,
             retention: Retention::default(),
         }
@@ -232,7 +235,11 @@ pub async fn run(
             Services {
                 questions: questions.clone(),
                 knowledge_dir: options.knowledge_dir.clone(),
-                conversations: ConversationStore::new(options.context_ttl, options.context_capacity),
+                conversations: ConversationStore::with_clock(
+                    options.context_ttl,
+                    options.context_capacity,
+                    options.context_clock.clone(),
+                ),
                 web_links: options.web.as_ref().map(WebSetup::links),
             },
         );
@@ -279,8 +286,7 @@ fn start_web(
         Arc::clone(engine),
         questions.map(|questions| Arc::clone(questions.recorder())),
         knowledge_dir.clone(),
-        Arc::clone(&setup.auth),
-        setup.config.clone(),
+        setup.clone(),
     );
     let task = tokio::spawn(async move {
         let stopped = async move {

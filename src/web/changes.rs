@@ -18,7 +18,8 @@ use ring::digest;
 
 use crate::knowledge_dir::read_knowledge_files;
 use crate::reload::{ReloadOutcome, reload_now};
-use crate::store::AskedQuestion;
+use crate::store::{AskedQuestion, unix_now};
+use crate::web::history::{History, Version};
 use fuer_core::engine::{Answer, Engine, Status};
 use fuer_core::knowledge::edit::{Edit, EditError};
 pub use fuer_core::knowledge::suggest::KeywordSuggester;
@@ -44,6 +45,12 @@ pub enum ChangeError {
     Invalid(Vec<Problem>),
     /// Writing the file failed; the old file is still in place.
     Write(String),
+    /// The previous version cannot be kept; nothing was written.
+    History(String),
+    /// The save to undo is not in the history (or its file is gone).
+    NoSuchVersion,
+    /// The file was changed after the save to undo; nothing was written.
+    ChangedSince,
 }
 
 /// An edit planned on the files as they are now.
@@ -55,6 +62,8 @@ pub struct Plan {
     path: PathBuf,
     /// The SHA-256 of the file as it is now (hex).
     pub hash: String,
+    /// The file as it is now, and after the edit.
+    pub old_contents: String,
     pub new_contents: String,
     /// The knowledge after the edit, or every problem it would have.
     pub result: Result<KnowledgeBase, Vec<Problem>>,
@@ -105,6 +114,7 @@ pub fn plan(dir: &Path, edit: &Edit) -> Result<Plan, ChangeError> {
     let file = &files[index];
     let path = PathBuf::from(&file.path);
     let hash = content_hash(&file.contents);
+    let old_contents = file.contents.clone();
     let new_contents = edit.apply(&file.contents).map_err(ChangeError::Edit)?;
     let name = file_name(file);
     files[index].contents = new_contents.clone();
@@ -114,6 +124,7 @@ pub fn plan(dir: &Path, edit: &Edit) -> Result<Plan, ChangeError> {
         file_name: name,
         path,
         hash,
+        old_contents,
         new_contents,
         result,
     })
@@ -167,14 +178,25 @@ pub fn changed_questions(before: &Engine, after: &Engine, recorded: &[AskedQuest
         .collect()
 }
 
+/// A save done: the reload's outcome and the number of the version it kept.
+#[derive(Debug)]
+pub struct Saved {
+    pub outcome: ReloadOutcome,
+    /// The save in the history (what the page links to for undoing it).
+    pub version: u64,
+}
+
 /// Saves a planned change if the file is still as hashed in `expected_hash` and the
-/// result is valid, then reloads the knowledge into `engine`. Callers serialize saves.
+/// result is valid, keeping the file's previous version in `history` (`what`: the edit in
+/// the page's words), then reloads the knowledge into `engine`. Callers serialize saves.
 pub fn save(
     dir: &Path,
     edit: &Edit,
     expected_hash: &str,
+    what: &str,
+    history: &History,
     engine: &ArcSwap<Engine>,
-) -> Result<ReloadOutcome, ChangeError> {
+) -> Result<Saved, ChangeError> {
     let plan = plan(dir, edit)?;
     if plan.hash != expected_hash.trim() {
         return Err(ChangeError::Changed);
@@ -182,9 +204,94 @@ pub fn save(
     if let Err(problems) = plan.result {
         return Err(ChangeError::Invalid(problems));
     }
-    write_atomically(&plan.path, &plan.new_contents).map_err(|error| ChangeError::Write(error.to_string()))?;
-    log::info!("web page: saved {} ({:?})", plan.file_name, plan.edit);
-    Ok(reload_now(dir, engine))
+    let version = Version {
+        id: 0,
+        time: unix_now(),
+        file: relative_name(dir, &plan.path),
+        what: what.to_string(),
+        undoes: None,
+        before: plan.old_contents,
+        after: plan.new_contents,
+    };
+    let id = write_keeping_history(&plan.path, &version, history)?;
+    log::info!("web page: saved {} ({:?}), version {id}", plan.file_name, plan.edit);
+    Ok(Saved {
+        outcome: reload_now(dir, engine),
+        version: id,
+    })
+}
+
+/// The knowledge file of a version as it is now (its path inside `dir` and contents);
+/// `None` when no knowledge file has that path any more.
+fn file_of(files: &[KnowledgeFile], dir: &Path, version: &Version) -> Option<usize> {
+    files
+        .iter()
+        .position(|file| relative_name(dir, Path::new(&file.path)) == version.file)
+}
+
+/// Whether version `version` can be undone now: its file is still as the save left it.
+pub fn undoable(dir: &Path, version: &Version) -> bool {
+    let Ok(files) = read_knowledge_files(dir) else {
+        return false;
+    };
+    file_of(&files, dir, version).is_some_and(|index| files[index].contents == version.after)
+}
+
+/// Undoes save `id` of `history`: puts its file back as it was before, if the file is
+/// still as that save left it and the knowledge with it passes the same validation as
+/// `fuer-bot check`. The undo is a save too (kept in the history, so it can be undone),
+/// and the knowledge is reloaded into `engine`. Callers serialize saves.
+pub fn undo(dir: &Path, history: &History, id: u64, engine: &ArcSwap<Engine>) -> Result<Saved, ChangeError> {
+    let version = history
+        .get(id)
+        .map_err(|error| ChangeError::History(error.to_string()))?
+        .ok_or(ChangeError::NoSuchVersion)?;
+    let mut files = read_knowledge_files(dir).map_err(ChangeError::Unreadable)?;
+    let index = file_of(&files, dir, &version).ok_or(ChangeError::NoSuchVersion)?;
+    if files[index].contents != version.after {
+        return Err(ChangeError::ChangedSince);
+    }
+    let path = PathBuf::from(&files[index].path);
+    files[index].contents = version.before.clone();
+    parse_knowledge(&dir.display().to_string(), &files).map_err(ChangeError::Invalid)?;
+    let undo = Version {
+        id: 0,
+        time: unix_now(),
+        file: version.file.clone(),
+        what: fuer_core::texts::web_undo_what(&version.what),
+        undoes: Some(id),
+        before: version.after,
+        after: version.before,
+    };
+    let kept = write_keeping_history(&path, &undo, history)?;
+    log::info!("web page: undid version {id} of {} (version {kept})", version.file);
+    Ok(Saved {
+        outcome: reload_now(dir, engine),
+        version: kept,
+    })
+}
+
+/// Keeps `version` in the history, then writes its `after` to `path`; a failed write
+/// forgets the version again.
+fn write_keeping_history(path: &Path, version: &Version, history: &History) -> Result<u64, ChangeError> {
+    let id = history
+        .keep(version)
+        .map_err(|error| ChangeError::History(error.to_string()))?;
+    if let Err(error) = write_atomically(path, &version.after) {
+        history.forget(id);
+        return Err(ChangeError::Write(error.to_string()));
+    }
+    Ok(id)
+}
+
+/// `path` inside `dir`, `/`-separated (`2024-shenzhen/05-母婴室.toml`).
+fn relative_name(dir: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(dir).unwrap_or(path);
+    relative
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Writes `contents` to a temporary file beside `path`, syncs it, and renames it over

@@ -4,7 +4,9 @@
 //!
 //! - [`auth`]: one-time login links, signed session cookies, CSRF tokens.
 //! - [`changes`]: an edit of the knowledge files, its preview (the new reply, the recorded
-//!   questions whose answer changes) and its validated, atomic save.
+//!   questions whose answer changes), its validated, atomic save, and undoing a save.
+//! - [`history`]: the versions every save replaced (`DATA_DIR/knowledge-history/`, the
+//!   last 50), what each save changed.
 //! - [`pages`]: the routes, one module per route group, and their askama templates
 //!   (`templates/`, HTML escaped automatically); page text is Simplified Chinese, in the
 //!   templates and `texts.rs`.
@@ -15,6 +17,7 @@
 
 pub mod auth;
 pub mod changes;
+pub mod history;
 pub mod pages;
 mod view;
 
@@ -33,6 +36,7 @@ use crate::shutdown::shutdown_signal;
 use crate::store::{Recorder, Retention, database_path};
 pub use auth::Auth;
 use fuer_core::engine::Engine;
+pub use history::History;
 
 pub use crate::settings::DEFAULT_WEB_LISTEN;
 
@@ -100,6 +104,8 @@ impl WebConfig {
 pub struct WebSetup {
     pub config: WebConfig,
     pub auth: Arc<Auth>,
+    /// The data directory: the signing secret and the knowledge's history live there.
+    pub data_dir: PathBuf,
 }
 
 impl WebSetup {
@@ -109,6 +115,7 @@ impl WebSetup {
         Ok(WebSetup {
             config,
             auth: Arc::new(Auth::open(data_dir)?),
+            data_dir: data_dir.to_path_buf(),
         })
     }
 
@@ -152,6 +159,7 @@ struct WebInner {
     engine: Arc<ArcSwap<Engine>>,
     recorder: Option<Arc<Recorder>>,
     knowledge_dir: PathBuf,
+    history: History,
     auth: Arc<Auth>,
     config: WebConfig,
     /// Saves one at a time (the file's hash is checked and the file written under it).
@@ -159,20 +167,21 @@ struct WebInner {
 }
 
 impl WebState {
-    /// `recorder` is the question log (none: the page says nothing is recorded).
+    /// `recorder` is the question log (none: the page says nothing is recorded); `setup`
+    /// the page's configuration, secret and data directory (for the knowledge's history).
     pub fn new(
         engine: Arc<ArcSwap<Engine>>,
         recorder: Option<Arc<Recorder>>,
         knowledge_dir: PathBuf,
-        auth: Arc<Auth>,
-        config: WebConfig,
+        setup: WebSetup,
     ) -> WebState {
         WebState(Arc::new(WebInner {
             engine,
             recorder,
             knowledge_dir,
-            auth,
-            config,
+            history: History::in_data_dir(&setup.data_dir),
+            auth: setup.auth,
+            config: setup.config,
             saving: Mutex::new(()),
         }))
     }
@@ -191,6 +200,11 @@ impl WebState {
 
     pub fn knowledge_dir(&self) -> &std::path::Path {
         &self.0.knowledge_dir
+    }
+
+    /// The versions the page's saves replaced.
+    pub fn history(&self) -> &History {
+        &self.0.history
     }
 
     pub fn auth(&self) -> &Auth {
@@ -232,13 +246,7 @@ pub fn run_blocking(
         .map_err(|error| log::error!("cannot watch the knowledge directory, edits by hand need a restart: {error:#}"))
         .ok();
     let recorder_for_retention = recorder.is_recording().then(|| Arc::clone(&recorder));
-    let state = WebState::new(
-        engine,
-        Some(recorder),
-        knowledge_dir.to_path_buf(),
-        setup.auth,
-        setup.config,
-    );
+    let state = WebState::new(engine, Some(recorder), knowledge_dir.to_path_buf(), setup);
     runtime.block_on(async move {
         let daily = recorder_for_retention.map(|recorder| spawn_daily_retention(recorder, retention));
         let served = serve(state, shutdown_signal(crate::shutdown::WEB_WORK)).await;

@@ -430,3 +430,27 @@ fn positions_outside_the_list_are_no_such_item() {
     // A numeral alone is a position.
     assert_eq!(answer("九").item, Some(9));
 }
+
+/// A place name read across the edge of a word a keyword holds is no place (issue 17):
+/// 大厦门口 is the building's door (大厦 of 妇儿大厦), not Xiamen; the same place named on
+/// its own, or beside ordinary words, still is one.
+#[test]
+fn a_place_across_the_edge_of_a_word_of_the_article_is_no_place() {
+    // (question, item, what the first fact contains)
+    for (question, item, figure) in [
+        ("大厦门口的母婴室有多少间", 5, "1480间"),
+        ("大厦门前的母婴室有几间", 5, "1480间"),
+    ] {
+        check(question, item, figure);
+    }
+    // (question, item, the place the reply names)
+    for (question, item, place) in [
+        ("厦门有多少间母婴室", 5, "厦门"),
+        ("在厦门的母婴室有多少间", 5, "厦门"),
+        ("深圳和厦门的母婴室有多少间", 5, "厦门"),
+        ("上海有多少间母婴室", 5, "上海"),
+        ("福田区有多少母婴室", 5, "福田"),
+    ] {
+        check_related(question, item, place);
+    }
+}

@@ -45,7 +45,7 @@ pub enum Fault {
     /// An HTTP error status with an HTML body, as a proxy in front of Telegram sends.
     HtmlStatus(u16),
     /// A Bot API error (`{"ok":false,"error_code":code,"description":…}`).
-    Api(u16, &'static str),
+    Api(u16, String),
     /// The connection is dropped in the middle of the response.
     Drop,
 }

@@ -250,11 +250,22 @@ fn dropping_the_guard_stops_watching() {
         outcomes.recv_timeout(OUTCOME_TIMEOUT),
         Err(RecvTimeoutError::Disconnected)
     ));
+    // A second watcher of the same directory is the barrier: once it has reloaded the save,
+    // the first one, were it still watching, would have seen the same change.
+    let witness = serving(dir.path());
+    let (sender, witnessed) = mpsc::channel();
+    let sender = Mutex::new(sender);
+    let _witness = watch_knowledge_dir(dir.path(), Arc::clone(&witness), move |outcome| {
+        let _ = sender.lock().unwrap().send(outcome);
+    })
+    .expect("watch the knowledge directory");
     let changed = read(dir.path(), ITEM_5)
         .replace("1480间", "1999间")
         .replace("1,480", "1,999");
     save_by_rename(dir.path(), ITEM_5, &changed);
-    std::thread::sleep(Duration::from_millis(800));
+    let outcome = witnessed.recv_timeout(OUTCOME_TIMEOUT).expect("the witness reloads");
+    assert!(outcome.is_reloaded(), "{outcome:?}");
+    assert!(reply(&witness.load(), NURSING_ROOMS).contains("1999间"));
     assert!(reply(&engine.load(), NURSING_ROOMS).contains("1480间"));
 }
 
@@ -353,9 +364,19 @@ fn readers_see_the_old_or_the_new_engine_never_a_mix() {
         })
         .collect();
     for round in 0..6 {
-        let dir = if round % 2 == 0 { &new_dir } else { &old_dir };
+        let (dir, seen) = if round % 2 == 0 {
+            (&new_dir, &seen_new)
+        } else {
+            (&old_dir, &seen_old)
+        };
+        let before = seen.load(Ordering::Relaxed);
         assert!(reload_now(dir.path(), &engine).is_reloaded());
-        std::thread::sleep(Duration::from_millis(5));
+        // A reader has answered from the engine just swapped in before the next swap.
+        let swapped = Instant::now();
+        while seen.load(Ordering::Relaxed) == before {
+            assert!(swapped.elapsed() < OUTCOME_TIMEOUT, "no reader saw round {round}");
+            std::thread::yield_now();
+        }
     }
     stop.store(true, Ordering::Relaxed);
     let checked: usize = readers.into_iter().map(|reader| reader.join().unwrap()).sum();

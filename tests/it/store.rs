@@ -514,7 +514,17 @@ fn a_process_killed_mid_write_leaves_the_database_readable() {
         .map_while(Result::ok)
         .any(|line| line.contains(CRASH_READY));
     assert!(ready, "the helper did not start writing");
-    std::thread::sleep(Duration::from_millis(100));
+    // Killed once uncommitted pages are in the write-ahead log (a hang guard, not a speed
+    // requirement), in the middle of writing.
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let started = Instant::now();
+    while wal.metadata().map(|m| m.len()).unwrap_or(0) == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "nothing was written to the WAL"
+        );
+        std::thread::yield_now();
+    }
     child.kill().unwrap(); // SIGKILL, in the middle of writing
     let status = child.wait().unwrap();
     assert!(!status.success());

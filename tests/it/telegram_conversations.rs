@@ -99,17 +99,31 @@ async fn a_button_sets_the_topic_and_next_moves_on() {
     bot.stop().await;
 }
 
+/// The conversations' clock is the test's: it moves on by hand instead of the test sleeping.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_conversation_is_forgotten_after_its_lifetime_of_silence() {
+    let minute = Duration::from_secs(60);
+    let time = std::sync::Arc::new(std::sync::Mutex::new(std::time::Instant::now()));
+    let later = |by: Duration| {
+        let mut now = time.lock().unwrap();
+        *now += by;
+    };
+    let reader = std::sync::Arc::clone(&time);
     let mut options = test_options();
-    options.context_ttl = Duration::from_millis(500);
+    options.context_ttl = 30 * minute;
+    options.context_clock = fuer_bot::conversations::Clock::new(move || *reader.lock().unwrap());
     let bot = TestBot::start_with(load_engine(), options).await;
     bot.fake.private_text(ALICE, "/item 4");
     bot.fake.wait_sent(ALICE, 1).await;
-    // Longer than the lifetime: the context is gone (waiting longer only makes it surer).
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    // 29 minutes of silence: the follow-up is about item 4.
+    later(29 * minute);
     bot.fake.private_text(ALICE, "来过多少人");
-    let answer = bot.fake.wait_sent(ALICE, 2).await.remove(1);
+    let remembered = bot.fake.wait_sent(ALICE, 2).await.remove(1);
+    assert!(remembered.text.contains("716万"), "{}", remembered.text);
+    // Then 30 minutes of silence: forgotten, the question is answered on its own.
+    later(30 * minute);
+    bot.fake.private_text(ALICE, "来过多少人");
+    let answer = bot.fake.wait_sent(ALICE, 3).await.remove(2);
     assert_eq!(answer.html, bot.expected(Request::Question("来过多少人")).messages[0]);
     assert!(!answer.text.contains("716万"), "{}", answer.text);
     bot.stop().await;

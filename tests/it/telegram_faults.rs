@@ -27,14 +27,17 @@ async fn retry_after_is_honoured_and_the_message_delivered_exactly_once() {
     let sent = bot.fake.wait_sent(user, 1).await;
     assert_eq!(sent[0].html, bot.expected(Request::List).messages[0]);
 
-    // Give a duplicate every chance to show up.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // A barrier instead of a pause: the chat's updates are handled one after the other, so
+    // once the next message is answered, any duplicate of the first would have been sent.
+    bot.fake.private_text(user, "/help");
+    let sent = bot.fake.wait_sent(user, 2).await;
+    assert_eq!(sent[1].html, bot.expected(Request::Help).messages[0]);
     let (delivered, attempts) = {
         let state = bot.fake.state();
         (state.sent_to(user).len(), state.calls_to("sendMessage"))
     };
-    assert_eq!(delivered, 1, "delivered exactly once");
-    assert_eq!(attempts.len(), 2, "one 429, one successful retry");
+    assert_eq!(delivered, 2, "the list delivered exactly once, then the help");
+    assert_eq!(attempts.len(), 3, "one 429, one successful retry, the help");
     assert_eq!(attempts[0].status, 429);
     assert_eq!(attempts[1].status, 200);
     let waited = attempts[1].at.duration_since(attempts[0].at);
@@ -63,8 +66,9 @@ async fn polling_recovers_from_5xx_and_lost_connections() {
     assert_eq!(failed, 4, "all four faults were hit");
     let dropped = calls.iter().filter(|c| c.status == 0).count();
     assert_eq!(dropped, 3);
+    // The lost connections' errors name this test's fake server.
     assert!(
-        !logs::lines_containing("getting updates failed").is_empty(),
+        !logs::lines_with(&bot.fake.url, "getting updates failed").is_empty(),
         "the failures are logged"
     );
     // Still polling afterwards.
@@ -77,9 +81,10 @@ async fn polling_recovers_from_5xx_and_lost_connections() {
 async fn a_refused_send_is_logged_apologised_for_and_the_bot_goes_on() {
     let bot = TestBot::start().await;
     let user = 6_660_003;
+    let injected = format!("injected in chat {user}");
     bot.fake.inject(
         "sendMessage",
-        Fault::Api(400, "Bad Request: can't parse entities: injected"),
+        Fault::Api(400, format!("Bad Request: can't parse entities: {injected}")),
     );
     bot.fake.private_text(user, "/list");
     let sent = bot.fake.wait_sent(user, 1).await;
@@ -92,7 +97,7 @@ async fn a_refused_send_is_logged_apologised_for_and_the_bot_goes_on() {
         "and the next message is answered"
     );
     assert!(
-        logs::lines_containing("injected")
+        logs::lines_with(&injected, "injected")
             .iter()
             .any(|line| line.contains("error while handling an update")),
         "the handler error is logged"
@@ -179,18 +184,20 @@ async fn the_token_never_appears_in_the_logs() {
         bot.fake.inject("getUpdates", fault);
     }
     bot.fake.wait_faults_served("getUpdates").await;
-    bot.fake
-        .inject("sendMessage", Fault::Api(403, "Forbidden: bot was blocked by the user"));
+    bot.fake.inject(
+        "sendMessage",
+        Fault::Api(403, format!("Forbidden: bot was blocked by the user {user}")),
+    );
     bot.fake.private_text(user, "/help");
     bot.fake.private_text(user, "/list");
     bot.fake.wait_sent(user, 2).await;
     // Errors were logged (so the check below is not vacuous)…
-    let errors: Vec<String> = logs::lines_containing("getting updates failed")
+    let errors: Vec<String> = logs::lines_with(&bot.fake.url, "getting updates failed")
         .into_iter()
         .filter(|line| line.contains("token:redacted") || line.contains("<token>"))
         .collect();
     assert!(errors.len() >= 3, "{errors:#?}");
-    assert!(!logs::lines_containing("blocked by the user").is_empty());
+    assert!(!logs::lines_with(&format!("blocked by the user {user}"), "Forbidden").is_empty());
     logs::assert_no_leak(&bot.token);
     // The check itself works: a line with a registered token is caught.
     let canary = crate::telegram_harness::new_token();

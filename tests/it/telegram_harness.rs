@@ -55,6 +55,7 @@ pub fn test_options() -> Options {
         data_dir: None,
         context_ttl: fuer_bot::conversations::DEFAULT_CONTEXT_TTL,
         context_capacity: fuer_bot::conversations::DEFAULT_CONTEXT_CAPACITY,
+        context_clock: fuer_bot::conversations::Clock::real(),
         web: None,
         retention: Default::default(),
     }
@@ -162,6 +163,11 @@ impl TestBot {
 
 /// A global logger that records every log line of the test process (all crates, all
 /// levels) and every line that contains a registered secret.
+///
+/// Tests run in parallel in one process and share the logger, so a test reads only the lines
+/// of its own run: [`lines_with`] wants, besides what the test looks for, something no
+/// other test's lines contain — its fake server's address, its temporary directories, an
+/// id or a fault text of its own. Another test cannot satisfy the assertion.
 pub mod logs {
     use super::*;
 
@@ -218,11 +224,13 @@ pub mod logs {
         lock(&SECRETS).push(token.to_string());
     }
 
-    /// Captured lines (Debug and above) containing `needle`.
-    pub fn lines_containing(needle: &str) -> Vec<String> {
+    /// Captured lines (Debug and above) of this test: those containing `needle` and the
+    /// test's own `scope` (a text only its lines contain).
+    pub fn lines_with(scope: &str, needle: &str) -> Vec<String> {
+        assert!(!scope.is_empty(), "a scope of the test's own");
         lock(&LINES)
             .iter()
-            .filter(|line| line.contains(needle))
+            .filter(|line| line.contains(needle) && line.contains(scope))
             .cloned()
             .collect()
     }

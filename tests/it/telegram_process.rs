@@ -90,7 +90,10 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     let token = new_token();
     let fake = FakeApi::start(&token, BOT_USERNAME).await;
     fake.inject("getUpdates", Fault::Drop);
-    fake.inject("sendMessage", Fault::Api(403, "Forbidden: bot was blocked by the user"));
+    fake.inject(
+        "sendMessage",
+        Fault::Api(403, "Forbidden: bot was blocked by the user".to_string()),
+    );
     let dir = tempfile::tempdir().expect("a temporary directory");
     let mut child = fuer_bot(&dir)
         .arg("run")

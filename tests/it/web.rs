@@ -15,14 +15,14 @@ use reqwest::StatusCode;
 
 use crate::web_harness::{TestWeb, session_cookie};
 
-const ITEM_5: &str = "2024-shenzhen/05-母婴室.toml";
+pub(crate) const ITEM_5: &str = "2024-shenzhen/05-母婴室.toml";
 /// Declined today; item 5 answers it once 集乳室 is one of its keywords.
-const NEW_WORDING: &str = "集乳室有多少";
+pub(crate) const NEW_WORDING: &str = "集乳室有多少";
 /// Another recorded question the keyword changes.
-const OTHER_WORDING: &str = "集乳室在哪里";
+pub(crate) const OTHER_WORDING: &str = "集乳室在哪里";
 
 /// Every file of a directory and of its folders with its contents, by relative path.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
         for entry in fs::read_dir(dir).expect("the directory") {
             let path = entry.expect("an entry").path();
@@ -39,7 +39,7 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
@@ -64,6 +64,8 @@ async fn every_page_and_action_refuses_anyone_not_logged_in() {
             "try?q=%E6%AF%8D%E5%A9%B4%E5%AE%A4",
             "knowledge",
             &preview_path("5", "集乳室", NEW_WORDING),
+            "history",
+            "history/1",
             "nosuchpage",
         ] {
             let page = web.get(path, cookie).await;
@@ -95,6 +97,8 @@ async fn every_page_and_action_refuses_anyone_not_logged_in() {
             .await;
         assert_eq!(save.status, StatusCode::UNAUTHORIZED);
         assert_eq!(snapshot(web.dir()), before, "nothing saved");
+        let undo = web.post("undo", cookie, &[("version", "1"), ("csrf", "x")]).await;
+        assert_eq!(undo.status, StatusCode::UNAUTHORIZED);
         let logout = web.post("logout", cookie, &[("csrf", "x")]).await;
         assert_eq!(logout.status, StatusCode::UNAUTHORIZED);
     }
@@ -736,7 +740,7 @@ fn the_binary_serves_the_page_and_prints_links_it_accepts() {
 
 /// Where the browser test saves its screenshots: `docs/` when `FUER_BOT_SCREENSHOTS=docs`
 /// (to refresh the README's pictures), else a temporary directory.
-fn screenshot_dir(temporary: &Path) -> std::path::PathBuf {
+pub(crate) fn screenshot_dir(temporary: &Path) -> std::path::PathBuf {
     match std::env::var("FUER_BOT_SCREENSHOTS").as_deref() {
         Ok("docs") => std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs"),
         _ => temporary.to_path_buf(),

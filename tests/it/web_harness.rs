@@ -74,13 +74,16 @@ impl TestWeb {
             listen: address,
             url: url::Url::parse(&format!("http://{address}/")).expect("a URL"),
         };
-        let auth = Arc::new(Auth::open(data.path()).expect("the web secret"));
+        let setup = WebSetup {
+            config,
+            auth: Arc::new(Auth::open(data.path()).expect("the web secret")),
+            data_dir: data.path().to_path_buf(),
+        };
         let state = WebState::new(
             Arc::new(ArcSwap::from_pointee(engine)),
             Some(recorder),
             knowledge.path().to_path_buf(),
-            auth,
-            config,
+            setup,
         );
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(fuer_bot::web::serve_on(listener, state.clone(), async move {
@@ -130,6 +133,7 @@ impl TestWeb {
         WebSetup {
             config: self.state.config().clone(),
             auth: Arc::new(Auth::open(self.data.path()).expect("the web secret")),
+            data_dir: self.data.path().to_path_buf(),
         }
         .links()
         .link(unix_now())

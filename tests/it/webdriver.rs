@@ -1,14 +1,16 @@
-//! A small W3C WebDriver client (the few commands the browser test needs) over the
-//! project's HTTP client, and ChromeDriver driving Debian's headless Chromium.
+//! The browser tests' WebDriver client: `fantoccini` (default features off: no TLS, as
+//! ChromeDriver listens on 127.0.0.1 over plain HTTP; no driver download) driving Debian's
+//! headless Chromium through ChromeDriver, with the few helpers the tests use.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
-
-/// The key WebDriver puts an element's id under.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// ChromeDriver, if it is installed: `CHROMEDRIVER`, or `chromedriver` on the `PATH`.
 pub fn chromedriver_path() -> Option<PathBuf> {
@@ -61,212 +63,161 @@ fn ci_values_that_make_a_missing_chromedriver_fail() {
     }
 }
 
+/// How long the browser helpers wait for a page to show what a test expects: a hang guard,
+/// not a speed requirement.
+const PATIENCE: Duration = Duration::from_secs(60);
+
 /// A running ChromeDriver with one headless Chromium session.
 pub struct Browser {
     driver: Child,
-    client: reqwest::Client,
-    session: String,
-    base: String,
+    client: Client,
     _profile: tempfile::TempDir,
 }
 
-impl Browser {
-    /// Starts ChromeDriver on a free port and opens a headless Chromium session.
-    pub async fn start(chromedriver: &Path) -> Browser {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .expect("a free port")
-            .port();
-        let driver = Command::new(chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
-        let client = reqwest::Client::builder()
-            .no_proxy()
-            .timeout(Duration::from_secs(120))
-            .build()
-            .expect("an HTTP client");
-        let base = format!("http://127.0.0.1:{port}");
-        // A hang guard while ChromeDriver starts, not a speed requirement.
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let ready = client.get(format!("{base}/status")).send().await;
-            if let Ok(response) = ready
-                && let Ok(status) = response.json::<Value>().await
-                && status["value"]["ready"] == true
-            {
-                break;
-            }
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            tokio::time::sleep(Duration::from_millis(100)).await;
+/// Starts ChromeDriver on a free port and returns it once it says it listens (its first
+/// line on standard output), with the port.
+fn start_chromedriver(chromedriver: &Path) -> (Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let mut driver = Command::new(chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let stdout = driver.stdout.take().expect("chromedriver's output");
+    let mut lines = BufReader::new(stdout).lines();
+    loop {
+        match lines.next() {
+            Some(Ok(line)) if line.contains("started successfully") => break,
+            Some(Ok(_)) => {}
+            other => panic!("chromedriver stopped before listening: {other:?}"),
         }
+    }
+    // Keeps reading, so that ChromeDriver never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    (driver, port)
+}
+
+impl Browser {
+    /// Starts ChromeDriver and opens a headless Chromium session (1280 × 1000).
+    pub async fn start(chromedriver: &Path) -> Browser {
+        let (driver, port) = start_chromedriver(chromedriver);
         let profile = tempfile::tempdir().expect("a profile directory");
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
-        let capabilities = json!({
-            "capabilities": {"alwaysMatch": {
-                "browserName": "chrome",
-                "goog:chromeOptions": {
-                    "binary": binary,
-                    "args": [
-                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN",
-                        format!("--user-data-dir={}", profile.path().display()),
-                    ]
-                }
-            }}
+        let options = json!({
+            "binary": binary,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN",
+                "--hide-scrollbars",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
         });
-        let response: Value = client
-            .post(format!("{base}/session"))
-            .json(&capabilities)
-            .send()
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".to_string(), json!("chrome"));
+        capabilities.insert("goog:chromeOptions".to_string(), options);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .expect("a new session")
-            .json()
-            .await
-            .expect("JSON");
-        let session = response["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {response}"))
-            .to_string();
+            .expect("a new ChromeDriver session");
         Browser {
             driver,
             client,
-            session,
-            base,
             _profile: profile,
         }
     }
 
-    async fn command(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
-        let url = format!("{}/session/{}{path}", self.base, self.session);
-        let mut request = self.client.request(method, url);
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response: Value = request
-            .send()
-            .await
-            .expect("chromedriver answers")
-            .json()
-            .await
-            .expect("JSON");
-        if response["value"]["error"].is_string() {
-            panic!("WebDriver {path}: {}", response["value"]);
-        }
-        response["value"].clone()
-    }
-
     pub async fn go(&self, url: &str) {
-        self.command(reqwest::Method::POST, "/url", Some(json!({ "url": url })))
-            .await;
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|error| panic!("go to {url}: {error}"));
     }
 
     pub async fn url(&self) -> String {
-        self.command(reqwest::Method::GET, "/url", None)
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        self.client.current_url().await.expect("the current URL").to_string()
     }
 
     /// The first element matching an XPath expression.
-    pub async fn find(&self, xpath: &str) -> String {
-        let value = self
-            .command(
-                reqwest::Method::POST,
-                "/element",
-                Some(json!({"using": "xpath", "value": xpath})),
-            )
-            .await;
-        value[ELEMENT_KEY]
-            .as_str()
-            .unwrap_or_else(|| panic!("no element {xpath}: {value}"))
-            .to_string()
+    pub async fn find(&self, xpath: &str) -> Element {
+        self.client
+            .find(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|error| panic!("no element {xpath}: {error}"))
     }
 
     /// The first element matching an XPath expression, once the page shows one (after a
-    /// click that loads a page). The timeout is a hang guard, not a speed requirement.
-    pub async fn wait_for(&self, xpath: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while self.count(xpath).await == 0 {
-            assert!(Instant::now() < deadline, "the page never showed {xpath}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        self.find(xpath).await
+    /// click that loads a page).
+    pub async fn wait_for(&self, xpath: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|error| panic!("the page never showed {xpath}: {error}"))
     }
 
     /// How many elements match an XPath expression.
     pub async fn count(&self, xpath: &str) -> usize {
-        let value = self
-            .command(
-                reqwest::Method::POST,
-                "/elements",
-                Some(json!({"using": "xpath", "value": xpath})),
-            )
-            .await;
-        value.as_array().map_or(0, Vec::len)
+        self.client
+            .find_all(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|error| panic!("{xpath}: {error}"))
+            .len()
     }
 
-    pub async fn click(&self, element: &str) {
-        self.command(
-            reqwest::Method::POST,
-            &format!("/element/{element}/click"),
-            Some(json!({})),
-        )
-        .await;
+    pub async fn click(&self, element: &Element) {
+        element.click().await.expect("a click");
     }
 
     /// Replaces an input's text.
-    pub async fn type_into(&self, element: &str, text: &str) {
-        self.command(
-            reqwest::Method::POST,
-            &format!("/element/{element}/clear"),
-            Some(json!({})),
-        )
-        .await;
-        self.command(
-            reqwest::Method::POST,
-            &format!("/element/{element}/value"),
-            Some(json!({ "text": text })),
-        )
-        .await;
+    pub async fn type_into(&self, element: &Element, text: &str) {
+        element.clear().await.expect("the input cleared");
+        element.send_keys(text).await.expect("text typed");
     }
 
-    pub async fn text(&self, element: &str) -> String {
-        self.command(reqwest::Method::GET, &format!("/element/{element}/text"), None)
+    pub async fn text(&self, element: &Element) -> String {
+        element.text().await.expect("the element's text")
+    }
+
+    pub async fn property(&self, element: &Element, name: &str) -> String {
+        element
+            .prop(name)
             .await
-            .as_str()
+            .expect("the element's property")
             .unwrap_or_default()
-            .to_string()
     }
 
-    pub async fn property(&self, element: &str, name: &str) -> String {
-        self.command(
-            reqwest::Method::GET,
-            &format!("/element/{element}/property/{name}"),
-            None,
-        )
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    /// Runs a script in the page and returns its result.
+    pub async fn script(&self, script: &str) -> Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|error| panic!("the script failed: {error}"))
+    }
+
+    /// Resizes the window to `width` × `height`; returns the page's viewport width in CSS
+    /// pixels (headless Chromium has no window frame: the same).
+    pub async fn resize(&self, width: u32, height: u32) -> u64 {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("the window resized");
+        self.script("return window.innerWidth;").await.as_u64().unwrap_or(0)
     }
 
     /// A PNG screenshot of the window.
     pub async fn screenshot(&self) -> Vec<u8> {
-        let value = self.command(reqwest::Method::GET, "/screenshot", None).await;
-        base64_decode(value.as_str().expect("base64 PNG"))
+        self.client.screenshot().await.expect("a screenshot")
     }
 
     pub async fn quit(mut self) {
-        let _ = self
-            .client
-            .delete(format!("{}/session/{}", self.base, self.session))
-            .send()
-            .await;
+        let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -276,39 +227,4 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
     }
-}
-
-/// Standard base64 (with padding) to bytes.
-fn base64_decode(text: &str) -> Vec<u8> {
-    let value = |byte: u8| -> u32 {
-        match byte {
-            b'A'..=b'Z' => u32::from(byte - b'A'),
-            b'a'..=b'z' => u32::from(byte - b'a') + 26,
-            b'0'..=b'9' => u32::from(byte - b'0') + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => panic!("not base64: {byte}"),
-        }
-    };
-    let bytes: Vec<u8> = text.bytes().filter(|byte| !byte.is_ascii_whitespace()).collect();
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    for chunk in bytes.chunks(4) {
-        let data: Vec<u8> = chunk.iter().copied().filter(|byte| *byte != b'=').collect();
-        let mut buffer = 0u32;
-        for (index, byte) in data.iter().enumerate() {
-            buffer |= value(*byte) << (18 - 6 * index);
-        }
-        let produced = data.len().saturating_sub(1);
-        for index in 0..produced {
-            out.push(((buffer >> (16 - 8 * index)) & 0xff) as u8);
-        }
-    }
-    out
-}
-
-#[test]
-fn base64_decodes() {
-    assert_eq!(base64_decode("aGVsbG8="), b"hello");
-    assert_eq!(base64_decode("aGk="), b"hi");
-    assert_eq!(base64_decode("YWJj"), b"abc");
 }

@@ -454,3 +454,23 @@ pub fn web_add_group(words: &str) -> String {
 pub fn web_remove_group(words: &str) -> String {
     format!("删除同义词组：{words}")
 }
+
+/// What an undo did, in the history: 「撤销：第5件（母婴室）加关键词“集乳室”」.
+pub fn web_undo_what(what: &str) -> String {
+    format!("撤销：{what}")
+}
+
+/// After an undo: which file is back, and the reload's result.
+pub fn web_undone(file: &str, reload: &str) -> String {
+    format!("已撤销，{file} 回到了那次保存之前的样子。{reload}")
+}
+
+pub const WEB_HISTORY_FAILED: &str =
+    "没有保存：保存之前要先留下文件原来的版本（以便撤销），但历史记录写不进数据文件夹，文件没有任何改动。";
+pub const WEB_NO_SUCH_VERSION: &str = "找不到这次保存（历史只保留最近 50 次），或者它改的文件已经不在了。";
+pub const WEB_CHANGED_SINCE: &str = "没有撤销：这次保存之后，这个文件又改过了（在网页上或用文本编辑器）。请先撤销后来的保存（历史里更新的那几条），再撤销这一次；文件没有任何改动。";
+
+/// The history of saves cannot be read.
+pub fn web_history_unreadable(reason: &str) -> String {
+    format!("读不出改动记录（{reason}）。")
+}

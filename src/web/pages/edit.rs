@@ -110,6 +110,13 @@ fn change_error_text(error: &ChangeError) -> (StatusCode, String, Vec<String>) {
             texts::web_write_failed(reason),
             vec![],
         ),
+        ChangeError::History(reason) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            texts::WEB_HISTORY_FAILED.to_string(),
+            vec![reason.clone()],
+        ),
+        ChangeError::NoSuchVersion => (StatusCode::NOT_FOUND, texts::WEB_NO_SUCH_VERSION.to_string(), vec![]),
+        ChangeError::ChangedSince => (StatusCode::CONFLICT, texts::WEB_CHANGED_SINCE.to_string(), vec![]),
     }
 }
 

@@ -24,6 +24,7 @@ pub(super) fn routes() -> Router<WebState> {
 struct KnowledgePage {
     layout: Layout,
     saved: String,
+    version: Option<u64>,
     knowledge: KnowledgeBase,
 }
 
@@ -31,6 +32,9 @@ struct KnowledgePage {
 struct SavedQuery {
     #[serde(default)]
     saved: String,
+    /// The save just done (in the history), for the link to undo it.
+    #[serde(default)]
+    version: Option<u64>,
 }
 
 async fn knowledge(
@@ -43,6 +47,7 @@ async fn knowledge(
         &KnowledgePage {
             layout: layout(&state, Some(&session), "knowledge"),
             saved: query.saved,
+            version: query.version,
             knowledge: state.engine().knowledge().clone(),
         },
     )

@@ -14,7 +14,9 @@
 //! | `GET /try?q=` | a question's reply as the bot sends it, and the trace |
 //! | `GET /knowledge` | items, facts (read-only), keywords and synonym groups, with edit forms |
 //! | `GET /preview?op=…` | what an edit would do: validation, the new reply, the changed questions |
-//! | `POST /save` | saves an edit (CSRF token, the file's hash from the preview) |
+//! | `POST /save` | saves an edit (CSRF token, the file's hash from the preview), keeping the file's previous version |
+//! | `GET /history`, `GET /history/{id}` | the last 50 saves; what one changed, line by line |
+//! | `POST /undo` | undoes a save (CSRF token): the file as before it, validated and reloaded |
 //!
 //! Every page but the login needs the session cookie; every POST but the login needs the
 //! session's CSRF token. Responses are never cached, and the login token never leaves
@@ -22,6 +24,7 @@
 
 mod delete;
 mod edit;
+mod history;
 mod knowledge;
 mod layout;
 mod login;
@@ -54,6 +57,7 @@ pub fn router(state: WebState) -> Router {
         .merge(preview::routes())
         .merge(save::routes())
         .merge(delete::routes())
+        .merge(history::routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -1,5 +1,6 @@
 //! `POST /save`: saves an edit (the session's CSRF token, the file's hash from the preview),
-//! one save at a time, then returns to the knowledge page or to the question tried.
+//! one save at a time, keeping the file's previous version in the history, then returns to
+//! the knowledge page or to the question tried (with a link to undo the save).
 
 use axum::Router;
 use axum::extract::State;
@@ -7,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
 
-use super::edit::{change_error, fields_of};
+use super::edit::{change_error, describe, fields_of};
 use super::layout::{blocking, encode, message, see_other};
 use super::login::CsrfForm;
 use crate::web::WebState;
@@ -27,25 +28,38 @@ async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfF
     };
     let worker = state.clone();
     let hash = fields.hash.clone();
+    let what = describe(&edit, state.engine().knowledge());
     let saved = blocking(move || {
         let _one_at_a_time = worker
             .saving()
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        changes::save(worker.knowledge_dir(), &edit, &hash, worker.engine_swap())
+        changes::save(
+            worker.knowledge_dir(),
+            &edit,
+            &hash,
+            &what,
+            worker.history(),
+            worker.engine_swap(),
+        )
     })
     .await;
-    let outcome = match saved {
-        Ok(Ok(outcome)) => outcome,
+    let saved = match saved {
+        Ok(Ok(saved)) => saved,
         Ok(Err(error)) => return change_error(&state, &session, &error),
         Err(response) => return response,
     };
-    let note = texts::web_saved(&fields.op_file(), &outcome.admin_message());
+    let note = texts::web_saved(&fields.op_file(), &saved.outcome.admin_message());
     let base = state.config().base_path();
     let question = fields.question.trim();
+    let version = saved.version;
     if question.is_empty() {
-        see_other(&format!("{base}knowledge?saved={}", encode(&note)))
+        see_other(&format!("{base}knowledge?saved={}&version={version}", encode(&note)))
     } else {
-        see_other(&format!("{base}try?q={}&saved={}", encode(question), encode(&note)))
+        see_other(&format!(
+            "{base}try?q={}&saved={}&version={version}",
+            encode(question),
+            encode(&note)
+        ))
     }
 }

@@ -28,6 +28,9 @@ struct TryQuery {
     q: String,
     #[serde(default)]
     saved: String,
+    /// The save just done (in the history), for the link to undo it.
+    #[serde(default)]
+    version: Option<u64>,
 }
 
 #[derive(Template)]
@@ -36,6 +39,7 @@ struct TryPage {
     layout: Layout,
     question: String,
     saved: String,
+    version: Option<u64>,
     reply: Option<ReplyView>,
     outcome: String,
     trace: Vec<String>,
@@ -76,6 +80,7 @@ async fn try_question(
             layout: layout(&state, Some(&session), "try"),
             question,
             saved: query.saved,
+            version: query.version,
             reply,
             outcome,
             trace,

@@ -136,6 +136,33 @@ impl Engine {
         Reading::Question(Read { normalized, chars, raw })
     }
 
+    /// The two characters across an edge of a place of the question that a keyword of a
+    /// topic holds (大|厦门: 大厦, of 妇儿大厦): the place is then a piece of the article's
+    /// word, not a place of its own (大厦门口 is the building's door, not Xiamen). Keywords
+    /// that are places themselves (福田区) or units do not count.
+    fn words_across_places(&self, chars: &[char], analysis: &Analysis) -> Vec<(usize, usize)> {
+        let in_a_keyword = |pair: &[char]| {
+            self.index
+                .patterns
+                .iter()
+                .filter(|pattern| !pattern.place_like && !pattern.no_topic)
+                .any(|pattern| pattern.chars.windows(2).any(|window| window == pair))
+        };
+        let mut spans = Vec::new();
+        for &(start, end) in &analysis.place_spans {
+            if end <= start || end > chars.len() {
+                continue;
+            }
+            if start > 0 && in_a_keyword(&chars[start - 1..=start]) {
+                spans.push((start - 1, start + 1));
+            }
+            if end < chars.len() && in_a_keyword(&chars[end - 1..=end]) {
+                spans.push((end - 1, end + 1));
+            }
+        }
+        spans
+    }
+
     /// Stage 2: what is asked, and how strongly the question points at each item.
     fn understand<'e>(&'e self, text: &'e str, read: Read, tracer: &mut Tracer) -> Question<'e> {
         let Read { normalized, chars, raw } = read;
@@ -147,7 +174,9 @@ impl Engine {
         }
         self.trace_analysis(&analysis, &normalized, tracer);
         self.trace_scoring(&scoring, tracer);
-        self.analyzer.drop_places_inside(&mut analysis, &keyword_spans);
+        let mut not_places = keyword_spans.clone();
+        not_places.extend(self.words_across_places(&chars, &analysis));
+        self.analyzer.drop_places_inside(&mut analysis, &not_places);
         Question {
             text,
             normalized,
