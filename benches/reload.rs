@@ -19,7 +19,7 @@ use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use fuer_bot::knowledge_dir::load_knowledge_dir;
 use fuer_bot::reload::{reload_now, watch_knowledge_dir};
 use fuer_core::dialogue::{Request, respond};
-use fuer_core::engine::Engine;
+use fuer_core::library::Library;
 
 const ITEM_5: &str = "2024-shenzhen/05-母婴室.toml";
 const QUESTION: &str = "全市建了多少间母婴室？";
@@ -44,8 +44,10 @@ fn copy_knowledge() -> tempfile::TempDir {
     dir
 }
 
-fn answer(engine: &Engine) -> String {
-    respond(engine, Request::Question(QUESTION)).reply.to_plain_text()
+fn answer(library: &Library) -> String {
+    respond(library.engine(0), Request::Question(QUESTION))
+        .reply
+        .to_plain_text()
 }
 
 fn save_by_rename(dir: &Path, contents: &str) {
@@ -56,8 +58,8 @@ fn save_by_rename(dir: &Path, contents: &str) {
 
 fn reload(c: &mut Criterion) {
     let dir = copy_knowledge();
-    let engine = Arc::new(ArcSwap::from_pointee(Engine::new(
-        load_knowledge_dir(dir.path()).expect("knowledge loads").into_first(),
+    let engine = Arc::new(ArcSwap::from_pointee(Library::new(
+        load_knowledge_dir(dir.path()).expect("knowledge loads"),
     )));
     let mut group = c.benchmark_group("reload");
 

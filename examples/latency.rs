@@ -2,12 +2,17 @@
 //!
 //! `cargo run --release --example latency [QUESTIONS_FILE]` — one question per line; without a
 //! file, a built-in mix of kinds. Each question is answered many times; every call is timed.
+//! The engine of the first article answers alone, then the whole library answers as the bot
+//! does (routing across every article: `fuer_core::library::respond`). `KNOWLEDGE_DIR=…`
+//! measures another knowledge directory (e.g. one with a second article imported).
 
 use std::path::Path;
 use std::time::Instant;
 
 use fuer_bot::knowledge_dir::load_knowledge_dir;
+use fuer_core::dialogue::{Request, Speak};
 use fuer_core::engine::Engine;
+use fuer_core::library::{self, Library};
 
 const BUILT_IN: &str = "全市建了多少间母婴室？\n母婴是有多少\n請問兩癌篩查做了多少例\nHow many nursing rooms are there?\n12154是什么意思\n第七件是什么\n深圳房价多少\n五分钟救助服务圈覆盖了多少个社区\n你好\n十件大事有哪些\nqwertyuiop\n妇儿大厦接待了多少外宾";
 const ROUNDS: usize = 2000;
@@ -22,28 +27,47 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .collect();
     let started = Instant::now();
-    let knowledge = load_knowledge_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")))
-        .map_err(|problems| format!("{} knowledge problems", problems.len()))?;
-    let engine = Engine::new(knowledge.into_first());
+    let dir = std::env::var("KNOWLEDGE_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge").to_string());
+    let knowledge =
+        load_knowledge_dir(Path::new(&dir)).map_err(|problems| format!("{} knowledge problems", problems.len()))?;
+    let engine = Engine::new(knowledge.articles().next().cloned().ok_or("no article")?);
+    let library = Library::new(knowledge);
     let load = started.elapsed();
+    println!("articles: {}", library.engines().len());
+    report("engine (first article)", &questions, |question| {
+        std::hint::black_box(engine.answer(std::hint::black_box(question)));
+    });
+    report("library (every article, as the bot)", &questions, |question| {
+        std::hint::black_box(library::respond(
+            &library,
+            Request::Question(std::hint::black_box(question)),
+            None,
+            Speak::default(),
+        ));
+    });
+    println!("load+index: {:.2} ms", load.as_secs_f64() * 1000.0);
+    Ok(())
+}
+
+/// Times `answer` on every question, [`ROUNDS`] times, and prints the distribution.
+fn report(what: &str, questions: &[&str], answer: impl Fn(&str)) {
     let mut samples = Vec::with_capacity(questions.len() * ROUNDS);
     for _ in 0..ROUNDS {
-        for question in &questions {
+        for question in questions {
             let start = Instant::now();
-            std::hint::black_box(engine.answer(std::hint::black_box(question)));
+            answer(question);
             samples.push(start.elapsed().as_nanos() as f64 / 1000.0);
         }
     }
     samples.sort_by(f64::total_cmp);
     let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q) as usize];
-    println!("questions: {}, calls: {}", questions.len(), samples.len());
-    println!("load+index: {:.2} ms", load.as_secs_f64() * 1000.0);
+    println!("{what}: questions: {}, calls: {}", questions.len(), samples.len());
     println!(
-        "answer latency µs: median {:.1}, p90 {:.1}, p99 {:.1}, max {:.1}",
+        "{what}: answer latency µs: median {:.1}, p90 {:.1}, p99 {:.1}, max {:.1}",
         at(0.5),
         at(0.9),
         at(0.99),
         at(1.0)
     );
-    Ok(())
 }

@@ -113,10 +113,10 @@ fn main() {
     let data = root.join("target").join("web-bench");
     let knowledge = tempfile::tempdir().expect("a temporary directory");
     fuer_bot::knowledge_dir::copy_knowledge_dir(&root.join("knowledge"), knowledge.path()).expect("copy the knowledge");
-    let engine = fuer_bot::cli::load_engine(knowledge.path()).expect("the knowledge");
+    let library = fuer_bot::cli::load_library(knowledge.path()).expect("the knowledge");
     let path = database_path(&data);
     std::fs::create_dir_all(&data).expect("the data directory");
-    fill(&path, &engine);
+    fill(&path, library.latest());
 
     let serve = std::env::args().any(|argument| argument == "--serve");
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
@@ -133,7 +133,7 @@ fn main() {
         // The history of saves starts empty at each run.
         let history = tempfile::tempdir().expect("a temporary directory");
         let state = WebState::new(
-            Arc::new(ArcSwap::from_pointee(engine)),
+            Arc::new(ArcSwap::from_pointee(library)),
             Some(recorder),
             knowledge.path().to_path_buf(),
             WebSetup {
@@ -147,14 +147,15 @@ fn main() {
             item: 5,
             keyword: "背奶室".to_string(),
         };
-        let plan = changes::plan(knowledge.path(), &edit).expect("a plan");
+        let plan = changes::plan(knowledge.path(), "2024-shenzhen", &edit).expect("a plan");
         changes::save(
             knowledge.path(),
+            "2024-shenzhen",
             &edit,
             &plan.hash,
             "第5件（母婴室与民生实事）加关键词“背奶室”",
             state.history(),
-            state.engine_swap(),
+            state.library_swap(),
         )
         .expect("a save");
         let serving = tokio::spawn(fuer_bot::web::serve_on(listener, state, std::future::pending()));

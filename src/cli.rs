@@ -14,11 +14,10 @@ use crate::input;
 use crate::knowledge_dir::load_knowledge_dir;
 use crate::settings::{Blank, RunArgs, WebArgs, blank_or, parse_retention};
 use crate::store::{Recorder, Retention, database_path};
-use fuer_core::dialogue::{MAX_QUESTION_CHARS, Response};
-use fuer_core::engine::{Engine, Status};
+use fuer_core::dialogue::MAX_QUESTION_CHARS;
 use fuer_core::knowledge::messages;
 use fuer_core::lang::Lang;
-use fuer_core::library::Library;
+use fuer_core::library::{ArticleResponse, Library};
 use fuer_core::reply;
 
 /// fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
@@ -170,12 +169,6 @@ pub struct JsonAnswer {
     pub answer: String,
 }
 
-/// Loads the knowledge base and builds the engine of its first article, or fails with
-/// every problem listed.
-pub fn load_engine(dir: &Path) -> Result<Engine> {
-    Ok(Engine::new(load_knowledge(dir)?.into_first()))
-}
-
 /// Loads every article of the knowledge directory, one engine each, or fails with every
 /// problem listed.
 pub fn load_library(dir: &Path) -> Result<Library> {
@@ -193,75 +186,6 @@ fn load_knowledge(dir: &Path) -> Result<fuer_core::knowledge::Knowledge> {
                 listing.join("\n")
             )
         }
-    }
-}
-
-/// The article a line asked on its own goes to: commands to the latest article, questions
-/// as [`Library::route`] decides.
-pub fn route_line(library: &Library, line: &str) -> usize {
-    if fuer_core::command::parse_command(line.trim(), None).is_some() {
-        return library.latest_index();
-    }
-    library.route(line).article
-}
-
-/// A conversation over several articles (`ask --dialogue`): it stays in its article for
-/// follow-ups, moves to the article a question names, and to another article when that one
-/// answers a question its own article does not.
-#[derive(Debug, Default)]
-pub struct RoutedConversation {
-    article: Option<usize>,
-    conversation: LocalConversation,
-}
-
-impl RoutedConversation {
-    /// A conversation whose replies are all in `lang` (`ask --lang`), or follow each
-    /// question (`None`).
-    pub fn speaking(lang: Option<Lang>) -> RoutedConversation {
-        RoutedConversation {
-            article: None,
-            conversation: LocalConversation::speaking(lang),
-        }
-    }
-
-    /// Answers a line; returns the article it was answered from and the response.
-    pub fn respond(&mut self, library: &Library, line: &str) -> (usize, Response) {
-        let article = match self.article {
-            None => route_line(library, line),
-            Some(current) if fuer_core::command::parse_command(line.trim(), None).is_some() => current,
-            Some(current) => {
-                let named = library.named_articles(line);
-                if !named.is_empty() && !named.contains(&current) {
-                    library.route(line).article
-                } else {
-                    let context = self.conversation.context();
-                    let focus = context.map(fuer_core::conversation::Context::focus);
-                    let here = library.engine(current).answer_in_context(line, focus.as_ref());
-                    let used = here.context_use;
-                    let follow_up = used.topic || used.attribute || used.facts;
-                    if follow_up && here.status == Status::Answered {
-                        current
-                    } else {
-                        // A question of its own goes where it is answered best.
-                        let routed = library.route(line);
-                        let better = routed.answer.status == Status::Answered
-                            && (here.status != Status::Answered || routed.answer.confidence > here.confidence);
-                        if better { routed.article } else { current }
-                    }
-                }
-            }
-        };
-        if self.article != Some(article) {
-            self.conversation.forget_context();
-            self.article = Some(article);
-        }
-        (article, self.conversation.respond(library.engine(article), line))
-    }
-
-    /// Starts a new conversation (in the same language rule).
-    pub fn forget(&mut self) {
-        self.article = None;
-        self.conversation.forget();
     }
 }
 
@@ -303,12 +227,14 @@ pub fn check(dir: &Path, mut output: impl Write) -> Result<ExitCode> {
 }
 
 /// The JSON record of one question asked on its own.
-pub fn json_answer(engine: &Engine, question: &str) -> JsonAnswer {
-    json_record(engine, question, respond_to_line(engine, question))
+pub fn json_answer(library: &Library, question: &str) -> JsonAnswer {
+    json_record(library, question, respond_to_line(library, question))
 }
 
 /// The JSON record of one question and the response it got.
-fn json_record(engine: &Engine, question: &str, response: Response) -> JsonAnswer {
+fn json_record(library: &Library, question: &str, routed: ArticleResponse) -> JsonAnswer {
+    let engine = library.engine(routed.article);
+    let response = routed.response;
     let knowledge = engine.knowledge();
     let answer = response.answer.unwrap_or_else(|| engine.answer(""));
     let item = answer.item.and_then(|number| knowledge.item(number));
@@ -390,45 +316,41 @@ pub fn ask(
         bold,
     } = options;
     if let Some(question) = question {
-        let engine = library.engine(route_line(library, question));
-        let response = LocalConversation::speaking(lang).respond(engine, question);
-        record_line(recorder, question, &response);
+        let routed = LocalConversation::speaking(lang).respond(library, question);
+        record_line(recorder, library, question, &routed);
         if json {
             writeln!(
                 output,
                 "{}",
-                serde_json::to_string(&json_record(engine, question, response))?
+                serde_json::to_string(&json_record(library, question, routed))?
             )?;
         } else {
-            writeln!(output, "{}", render_for_terminal(&response.reply, bold))?;
+            writeln!(output, "{}", render_for_terminal(&routed.response.reply, bold))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     let mut unreadable = false;
-    let mut conversation = RoutedConversation::speaking(lang);
+    let mut conversation = LocalConversation::speaking(lang);
     for line in input::lines(input) {
         let line = line.context("cannot read questions from standard input")?;
         match line.text {
             Ok(text) if dialogue && text.trim().is_empty() => conversation.forget(),
             Ok(text) if !json && text.trim().is_empty() => {}
             Ok(text) => {
-                let (article, response) = if dialogue {
+                let routed = if dialogue {
                     conversation.respond(library, &text)
                 } else {
-                    let article = route_line(library, &text);
-                    let response = LocalConversation::speaking(lang).respond(library.engine(article), &text);
-                    (article, response)
+                    LocalConversation::speaking(lang).respond(library, &text)
                 };
-                record_line(recorder, &text, &response);
-                let engine = library.engine(article);
+                record_line(recorder, library, &text, &routed);
                 if json {
                     writeln!(
                         output,
                         "{}",
-                        serde_json::to_string(&json_record(engine, &text, response))?
+                        serde_json::to_string(&json_record(library, &text, routed))?
                     )?;
                 } else {
-                    writeln!(output, "{}\n", render_for_terminal(&response.reply, bold))?;
+                    writeln!(output, "{}\n", render_for_terminal(&routed.response.reply, bold))?;
                 }
             }
             Err(error) => {
@@ -453,10 +375,11 @@ pub fn ask(
 }
 
 /// How one question was scored; a question longer than the bot answers is not scored
-/// (the bot refuses it without asking the engine). In a conversation, the trace shows what
-/// came from the context, and the conversation moves on.
+/// (the bot refuses it without asking the engine). The trace is the one of the article the
+/// question goes to (named on the first line when several are loaded). In a conversation,
+/// the trace shows what came from the context, and the conversation moves on.
 fn explain_one(
-    engine: &Engine,
+    library: &Library,
     question: &str,
     conversation: Option<&mut LocalConversation>,
     output: &mut impl Write,
@@ -470,26 +393,47 @@ fn explain_one(
         )?;
         return Ok(());
     }
+    let article_line = |article: usize| {
+        if library.engines().len() > 1 {
+            format!("article: {}\n", library.id(article))
+        } else {
+            String::new()
+        }
+    };
     let Some(conversation) = conversation else {
-        writeln!(output, "{question}\n{}\n", engine.explain(question))?;
+        let article = respond_to_line(library, question).article;
+        writeln!(
+            output,
+            "{question}\n{}{}\n",
+            article_line(article),
+            library.engine(article).explain(question)
+        )?;
         return Ok(());
     };
     let context = conversation.context().cloned();
     let context_line = match &context {
         Some(context) => format!(
-            "context: item {} topic facts {:?} shown {:?} asked {:?}",
-            context.item, context.topic_facts, context.shown, context.asked
+            "context: article {} item {} topic facts {:?} shown {:?} asked {:?}",
+            context.article, context.item, context.topic_facts, context.shown, context.asked
         ),
         None => "context: none".to_string(),
     };
+    let article = conversation.respond(library, question).article;
+    let engine = library.engine(article);
     let explanation = if fuer_core::command::parse_command(question.trim(), None).is_some() {
         "a command: answered as on Telegram".to_string()
     } else {
-        let focus = context.as_ref().map(fuer_core::conversation::Context::focus);
+        let focus = context
+            .as_ref()
+            .filter(|context| context.article == engine.knowledge().id && context.has_item())
+            .map(fuer_core::conversation::Context::focus);
         engine.answer_traced_in_context(question, focus.as_ref()).1.render()
     };
-    conversation.respond(engine, question);
-    writeln!(output, "{question}\n{context_line}\n{explanation}\n")?;
+    writeln!(
+        output,
+        "{question}\n{context_line}\n{}{explanation}\n",
+        article_line(article)
+    )?;
     Ok(())
 }
 
@@ -497,14 +441,14 @@ fn explain_one(
 /// that are not valid UTF-8 are reported and skipped (exit code 1). With `dialogue`, lines
 /// are conversations as for `ask --dialogue`.
 pub fn explain(
-    engine: &Engine,
+    library: &Library,
     dialogue: bool,
     question: Option<&str>,
     input: impl BufRead,
     mut output: impl Write,
 ) -> Result<ExitCode> {
     if let Some(question) = question {
-        explain_one(engine, question, None, &mut output)?;
+        explain_one(library, question, None, &mut output)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut unreadable = false;
@@ -513,7 +457,7 @@ pub fn explain(
         let line = line.context("cannot read questions from standard input")?;
         match line.text {
             Ok(text) if dialogue && text.trim().is_empty() => conversation.forget(),
-            Ok(text) => explain_one(engine, &text, dialogue.then_some(&mut conversation), &mut output)?,
+            Ok(text) => explain_one(library, &text, dialogue.then_some(&mut conversation), &mut output)?,
             Err(error) => {
                 unreadable = true;
                 writeln!(output, "line {}: {error}\n", line.number)?;
@@ -568,7 +512,7 @@ pub fn hint_for(from_checkout: bool, subcommand: &str) -> String {
 
 /// `fuer-bot chat` (and `fuer-bot` without a token). Questions are recorded with
 /// `recorder` (none: `--no-record`).
-pub fn chat(engine: &Engine, show_telegram_note: bool, recorder: Option<&Recorder>) -> Result<ExitCode> {
+pub fn chat(library: &Library, show_telegram_note: bool, recorder: Option<&Recorder>) -> Result<ExitCode> {
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     let stdout = std::io::stdout();
@@ -589,7 +533,7 @@ pub fn chat(engine: &Engine, show_telegram_note: bool, recorder: Option<&Recorde
         }
     }
     let bold = stdout.is_terminal();
-    run_console(engine, stdin.lock(), stdout.lock(), interactive, bold, recorder)
+    run_console(library, stdin.lock(), stdout.lock(), interactive, bold, recorder)
         .context("console input/output failed")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,9 +4,9 @@ use std::io::{BufRead, Write};
 
 use fuer_core::command::{ParsedCommand, parse_command};
 use fuer_core::conversation::{Context, ContextChange};
-use fuer_core::dialogue::{Request, Response, Speak, respond_in_context};
-use fuer_core::engine::Engine;
+use fuer_core::dialogue::{Request, Response, Speak};
 use fuer_core::lang::Lang;
+use fuer_core::library::{self, ArticleResponse, Library};
 use fuer_core::reply::{Reply, Style};
 use fuer_core::texts;
 
@@ -15,34 +15,43 @@ use crate::store::{CONSOLE_CHAT_TYPE, QuestionRecord, Recorder, unix_now};
 /// Prompt shown before each line in an interactive console.
 pub const PROMPT: &str = "> ";
 
-/// The response to one line typed at the console or given to `fuer-bot ask`: a command
-/// (parsed as on Telegram, so `/item 5` gets the same reply everywhere), an unknown command,
-/// or a question. A blank line is an empty question (the bot asks for one).
-pub fn respond_to_line(engine: &Engine, line: &str) -> Response {
-    respond_to_line_in_context(engine, line, None, Speak::default())
+/// The response to one line typed at the console or given to `fuer-bot ask`, and the
+/// article it came from: a command (parsed as on Telegram, so `/item 5` gets the same reply
+/// everywhere), an unknown command, or a question (routed across the articles as on
+/// Telegram). A blank line is an empty question (the bot asks for one).
+pub fn respond_to_line(library: &Library, line: &str) -> ArticleResponse {
+    respond_to_line_in_context(library, line, None, Speak::default())
 }
 
 /// [`respond_to_line`] for a line of a conversation whose context is `context`, in the
 /// language `speak` chooses.
-pub fn respond_to_line_in_context(engine: &Engine, line: &str, context: Option<&Context>, speak: Speak) -> Response {
+pub fn respond_to_line_in_context(
+    library: &Library,
+    line: &str,
+    context: Option<&Context>,
+    speak: Speak,
+) -> ArticleResponse {
     let line = line.trim();
     match parse_command(line, None) {
-        None => respond_in_context(engine, Request::Question(line), context, speak),
-        Some(ParsedCommand::Known(command)) => respond_in_context(engine, command.request(), context, speak),
+        None => library::respond(library, Request::Question(line), context, speak),
+        Some(ParsedCommand::Known(command)) => library::respond(library, command.request(), context, speak),
         // Admin commands are for admins on Telegram; like another bot's, they are unknown here.
         Some(ParsedCommand::Admin { .. } | ParsedCommand::Unknown { .. } | ParsedCommand::OtherBot) => {
             let lang = speak.lang_for(&Request::Help);
-            Response::plain(lang, &texts::UNKNOWN_COMMAND)
+            ArticleResponse {
+                article: library.latest_index(),
+                response: Response::plain(lang, &texts::UNKNOWN_COMMAND),
+            }
         }
     }
 }
 
-/// A conversation held in one place (the console, `ask --dialogue`): its context and its
-/// language, updated by each response. Nothing is stored anywhere else.
+/// A conversation held in one place (the console, `ask --dialogue`): its context (with
+/// its article) and its language, updated by each response. Nothing is stored anywhere else.
 #[derive(Debug, Default)]
 pub struct LocalConversation {
     context: Option<Context>,
-    /// The language of the last reply (commands follow it).
+    /// The language of the last question (commands follow it).
     lang: Option<Lang>,
     /// A language forced for every reply (`ask --lang`).
     forced: Option<Lang>,
@@ -66,16 +75,16 @@ impl LocalConversation {
         }
     }
 
-    /// Answers a line and remembers what the conversation is now about.
-    pub fn respond(&mut self, engine: &Engine, line: &str) -> Response {
-        let response = respond_to_line_in_context(engine, line, self.context.as_ref(), self.speak());
-        if let ContextChange::Set(context) = &response.context {
+    /// Answers a line and remembers what the conversation is now about, and its language.
+    pub fn respond(&mut self, library: &Library, line: &str) -> ArticleResponse {
+        let routed = respond_to_line_in_context(library, line, self.context.as_ref(), self.speak());
+        if let ContextChange::Set(context) = &routed.response.context {
             self.context = Some(context.clone());
         }
         if parse_command(line.trim(), None).is_none() && Lang::of_question(line).is_some() {
-            self.lang = Some(response.lang);
+            self.lang = Some(routed.response.lang);
         }
-        response
+        routed
     }
 
     pub fn context(&self) -> Option<&Context> {
@@ -87,18 +96,13 @@ impl LocalConversation {
         self.context = None;
         self.lang = None;
     }
-
-    /// Forgets what the conversation was about, not its language (it moves to another
-    /// article).
-    pub fn forget_context(&mut self) {
-        self.context = None;
-    }
 }
 
 /// Records the questions of the console and `ask --record` (chat type [`CONSOLE_CHAT_TYPE`],
-/// never any id), as Telegram records its messages: questions only, not commands.
-pub fn record_line(recorder: Option<&Recorder>, line: &str, response: &Response) {
-    let (Some(recorder), Some(answer)) = (recorder, response.answer.as_ref()) else {
+/// never any id) with the article that answered, as Telegram records its messages:
+/// questions only, not commands.
+pub fn record_line(recorder: Option<&Recorder>, library: &Library, line: &str, routed: &ArticleResponse) {
+    let (Some(recorder), Some(answer)) = (recorder, routed.response.answer.as_ref()) else {
         return;
     };
     let question = line.trim();
@@ -106,7 +110,8 @@ pub fn record_line(recorder: Option<&Recorder>, line: &str, response: &Response)
         return;
     }
     let mut record = QuestionRecord::from_answer(unix_now(), question, answer, CONSOLE_CHAT_TYPE);
-    record.lang = crate::store::RecordLang::of(response.lang);
+    record.article = library.id(routed.article).to_string();
+    record.lang = crate::store::RecordLang::of(routed.response.lang);
     recorder.record(&record);
 }
 
@@ -160,7 +165,7 @@ pub fn render_for_terminal(reply: &Reply, bold: bool) -> String {
 /// text is bold only when `bold` (standard output is a terminal).
 /// Questions are recorded with `recorder` (none: nothing is recorded).
 pub fn run_console(
-    engine: &Engine,
+    library: &Library,
     input: impl BufRead,
     mut output: impl Write,
     interactive: bool,
@@ -177,9 +182,9 @@ pub fn run_console(
             Ok(line) if is_quit(&line) => break,
             Ok(line) if line.trim().is_empty() => {}
             Ok(line) => {
-                let response = conversation.respond(engine, &line);
-                writeln!(output, "{}\n", render_for_terminal(&response.reply, bold))?;
-                record_line(recorder, &line, &response);
+                let routed = conversation.respond(library, &line);
+                writeln!(output, "{}\n", render_for_terminal(&routed.response.reply, bold))?;
+                record_line(recorder, library, &line, &routed);
             }
             Err(_) => writeln!(
                 output,

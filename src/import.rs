@@ -3,6 +3,7 @@
 //! (`fuer_core::import`), checks it as `check` would, and writes its folder atomically: the
 //! files go to a temporary folder `_import-…` in the knowledge directory (a folder the
 //! loader skips), which is then renamed into place, so a failure leaves nothing behind.
+//! [`prepare`] and [`write`] are the same two steps for the admin web page.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -14,52 +15,123 @@ use anyhow::{Context, Result, bail};
 use crate::knowledge_dir::{is_article_folder, read_knowledge_files};
 use fuer_core::import::{Draft, MAX_ARTICLE_BYTES, Refusal, Shared, article_text, import_article};
 use fuer_core::knowledge::{
-    ARTICLE_FILE_NAME, KnowledgeFile, QUESTIONS_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_shared,
+    ARTICLE_FILE_NAME, KnowledgeFile, Problem, QUESTIONS_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_shared,
 };
+
+/// Why an article cannot be imported; nothing was written for any of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The text is not an article (or the id is not one): the importer's refusal.
+    Refused(Refusal),
+    /// The knowledge directory or its shared files cannot be read, or are invalid.
+    Shared(Vec<Problem>),
+    /// The draft would not pass `check` (every problem).
+    Invalid(Vec<Problem>),
+    /// Another article already has this id (its folder exists).
+    IdTaken { id: String, target: PathBuf },
+    /// Writing the folder failed (the temporary folder was removed).
+    Write(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Refused(refusal) => write!(f, "{refusal}; nothing was written"),
+            ImportError::Shared(problems) => write!(f, "{}", problems_text("the knowledge directory", problems)),
+            ImportError::Invalid(problems) => write!(f, "{}", problems_text("the draft", problems)),
+            ImportError::IdTaken { id, target } => write!(
+                f,
+                "{} already exists and holds another article: nothing was written; give the new one another id with --id (such as --id {id}-2)",
+                target.display()
+            ),
+            ImportError::Write(reason) => write!(f, "{reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What importing a text comes to, before anything is written.
+#[derive(Debug, Clone)]
+pub enum Prepared {
+    /// A checked draft and the folder it goes to (free).
+    Draft { draft: Draft, target: PathBuf },
+    /// This folder already holds this very article (its `source.txt` is the text).
+    AlreadyImported(PathBuf),
+}
+
+/// Makes the draft of `text` for the knowledge directory `knowledge` (with `id`, or the one
+/// made from the title) and checks it as `check` would; writes nothing.
+pub fn prepare(text: &str, knowledge: &Path, id: Option<&str>) -> Result<Prepared, ImportError> {
+    let directory = knowledge.display().to_string();
+    let files = read_knowledge_files(knowledge).map_err(ImportError::Shared)?;
+    let (synonym_groups, question_words) = parse_shared(&directory, &files).map_err(ImportError::Shared)?;
+    let shared = Shared {
+        synonym_groups: &synonym_groups,
+        question_words: &question_words,
+    };
+    let draft = import_article(text, id, shared).map_err(ImportError::Refused)?;
+    if let Some(existing) = same_article(knowledge, &files, text) {
+        return Ok(Prepared::AlreadyImported(existing));
+    }
+    let target = knowledge.join(&draft.id);
+    if fs::symlink_metadata(&target).is_ok() || fs::symlink_metadata(hidden_folder(knowledge, &draft.id)).is_ok() {
+        return Err(ImportError::IdTaken { id: draft.id, target });
+    }
+    check_draft(&directory, &files, &draft).map_err(ImportError::Invalid)?;
+    Ok(Prepared::Draft { draft, target })
+}
+
+/// Writes a prepared draft's folder atomically (a temporary `_import-…` folder renamed into
+/// place). The caller serializes writes to the directory.
+pub fn write(knowledge: &Path, draft: &Draft, target: &Path) -> Result<(), ImportError> {
+    if fs::symlink_metadata(target).is_ok() {
+        return Err(ImportError::IdTaken {
+            id: draft.id.clone(),
+            target: target.to_path_buf(),
+        });
+    }
+    write_folder(knowledge, target, draft).map_err(|error| ImportError::Write(format!("{error:#}")))
+}
 
 /// `fuer-bot import`: adds the article in `article` to `knowledge` as a draft, or says why
 /// not (an error: nothing is written). Importing the same text again changes nothing.
 pub fn import(article: &Path, knowledge: &Path, id: Option<&str>, mut output: impl Write) -> Result<ExitCode> {
     let bytes = read_article(article)?;
-    let refused = |refusal: Refusal| {
-        let location = match refusal.line() {
-            Some(line) => format!("{}:{line}", article.display()),
-            None => article.display().to_string(),
-        };
-        anyhow::anyhow!("{location}: {refusal}; nothing was written")
+    let located = |error: ImportError| match &error {
+        ImportError::Refused(refusal) => {
+            let location = match refusal.line() {
+                Some(line) => format!("{}:{line}", article.display()),
+                None => article.display().to_string(),
+            };
+            anyhow::anyhow!("{location}: {error}")
+        }
+        _ => anyhow::Error::new(error),
     };
-    let text = article_text(&bytes).map_err(refused)?;
-    let directory = knowledge.display().to_string();
-    let files =
-        read_knowledge_files(knowledge).map_err(|problems| problems_error("the knowledge directory", &problems))?;
-    let (synonym_groups, question_words) =
-        parse_shared(&directory, &files).map_err(|problems| problems_error("the shared files", &problems))?;
-    let shared = Shared {
-        synonym_groups: &synonym_groups,
-        question_words: &question_words,
-    };
-    let draft = import_article(text, id, shared).map_err(refused)?;
-    let target = knowledge.join(&draft.id);
-    if let Some(existing) = same_article(knowledge, &files, text) {
-        writeln!(
-            output,
-            "already imported: {} holds this article (its {ARTICLE_FILE_NAME} is this text); nothing changed",
-            existing.display()
-        )?;
-        return Ok(ExitCode::SUCCESS);
+    let text = article_text(&bytes).map_err(|refusal| located(ImportError::Refused(refusal)))?;
+    match prepare(text, knowledge, id).map_err(located)? {
+        Prepared::AlreadyImported(existing) => {
+            writeln!(
+                output,
+                "already imported: {} holds this article (its {ARTICLE_FILE_NAME} is this text); nothing changed",
+                existing.display()
+            )?;
+        }
+        Prepared::Draft { draft, target } => {
+            write(knowledge, &draft, &target)?;
+            report(&target, &draft, &mut output)?;
+        }
     }
-    if fs::symlink_metadata(&target).is_ok() {
-        bail!(
-            "{} already exists and holds another article: nothing was written; give the new one another id with --id (such as --id {}-2)",
-            target.display(),
-            draft.id
-        );
-    }
-    check_draft(&directory, &files, &draft)?;
-    write_folder(knowledge, &target, &draft)?;
-    report(&target, &draft, &mut output)?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// Where a hidden article's folder is: `knowledge/_hidden/<id>` (the loader skips it).
+pub fn hidden_folder(knowledge: &Path, id: &str) -> PathBuf {
+    knowledge.join(HIDDEN_FOLDER).join(id)
+}
+
+/// The folder of hidden articles in the knowledge directory.
+pub const HIDDEN_FOLDER: &str = "_hidden";
 
 /// The article's bytes; a file over the limit is refused before it is read.
 fn read_article(article: &Path) -> Result<Vec<u8>> {
@@ -83,9 +155,9 @@ fn read_article(article: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn problems_error(what: &str, problems: &[fuer_core::knowledge::Problem]) -> anyhow::Error {
+fn problems_text(what: &str, problems: &[Problem]) -> String {
     let listing: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    anyhow::anyhow!(
+    format!(
         "{what} have {} problem(s); nothing was written:\n{}",
         problems.len(),
         listing.join("\n")
@@ -104,7 +176,7 @@ fn same_article(knowledge: &Path, files: &[KnowledgeFile], text: &str) -> Option
 }
 
 /// The draft must pass what `check` runs, with the shared files of the directory.
-fn check_draft(directory: &str, files: &[KnowledgeFile], draft: &Draft) -> Result<()> {
+fn check_draft(directory: &str, files: &[KnowledgeFile], draft: &Draft) -> Result<(), Vec<Problem>> {
     let mut checked: Vec<KnowledgeFile> = files
         .iter()
         .filter(|file| {
@@ -126,10 +198,7 @@ fn check_draft(directory: &str, files: &[KnowledgeFile], draft: &Draft) -> Resul
             contents: file.contents.clone(),
         }
     }));
-    match parse_knowledge(directory, &checked) {
-        Ok(_) => Ok(()),
-        Err(problems) => Err(problems_error("the draft", &problems)),
-    }
+    parse_knowledge(directory, &checked).map(|_| ())
 }
 
 /// Writes the draft's files into a temporary folder of `knowledge`, then renames it to

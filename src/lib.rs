@@ -4,6 +4,7 @@
 //! knowledge directory, the console and `ask`, the question log, live reloading, Telegram
 //! and the admin web page.
 
+pub mod app;
 pub mod cli;
 pub mod console;
 pub mod conversations;

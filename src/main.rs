@@ -83,13 +83,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if question.is_none() && stdin.is_terminal() {
                 eprintln!("{}", fuer_bot::cli::ASK_WAITING_HINT);
             }
+            let library = fuer_bot::cli::load_library(&cli.knowledge)?;
             if explain {
-                let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
                 return fuer_bot::cli::with_stdout(|output| {
-                    fuer_bot::cli::explain(&engine, dialogue, question.as_deref(), stdin.lock(), output)
+                    fuer_bot::cli::explain(&library, dialogue, question.as_deref(), stdin.lock(), output)
                 });
             }
-            let library = fuer_bot::cli::load_library(&cli.knowledge)?;
             let recorder = record.then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
             fuer_bot::cli::with_stdout(|output| {
                 let options = fuer_bot::cli::AskOptions {
@@ -109,15 +108,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Some(Command::Chat { no_record }) => {
-            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+            let library = fuer_bot::cli::load_library(&cli.knowledge)?;
             let recorder = (!no_record).then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
-            fuer_bot::cli::chat(&engine, false, recorder.as_ref())
+            fuer_bot::cli::chat(&library, false, recorder.as_ref())
         }
         Some(Command::Run(ref settings)) => run_telegram(&cli, settings),
         Some(Command::Web(ref web)) => {
             let setup = WebSetup::new(web, &cli.data_dir)?;
-            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
-            fuer_bot::web::run_blocking(setup, engine, &cli.knowledge, &cli.data_dir, cli.retention())?;
+            let library = fuer_bot::cli::load_library(&cli.knowledge)?;
+            fuer_bot::web::run_blocking(setup, library, &cli.knowledge, &cli.data_dir, cli.retention())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::WebLink(ref web)) => {
@@ -144,9 +143,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let settings = RunArgs::from_env().unwrap_or_else(|error| error.exit());
                 return run_telegram(&cli, &settings);
             }
-            let engine = fuer_bot::cli::load_engine(&cli.knowledge)?;
+            let library = fuer_bot::cli::load_library(&cli.knowledge)?;
             let recorder = fuer_bot::cli::open_recorder(&cli.data_dir);
-            fuer_bot::cli::chat(&engine, true, Some(&recorder))
+            fuer_bot::cli::chat(&library, true, Some(&recorder))
         }
     }
 }
@@ -170,7 +169,7 @@ fn run_telegram(cli: &Cli, settings: &RunArgs) -> anyhow::Result<ExitCode> {
             None
         }
     };
-    let engine = fuer_bot::cli::load_engine(knowledge_dir)?;
-    fuer_bot::telegram::run_blocking(&config, engine, knowledge_dir, data_dir, web, cli.retention())?;
+    let library = fuer_bot::cli::load_library(knowledge_dir)?;
+    fuer_bot::telegram::run_blocking(&config, library, knowledge_dir, data_dir, web, cli.retention())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,10 @@
 //! Live reload of the knowledge directory, never losing the last good version.
 //!
-//! The running bot serves one [`Engine`] from an [`ArcSwap`]. A reload reads and
-//! validates every knowledge file, builds a new engine and swaps it in with one atomic
-//! pointer store: a question being answered holds an `Arc` of the engine it started
-//! with, so it sees the old or the new knowledge base, never a mix. When the files have
-//! problems the swap does not happen: the last good engine keeps serving and the
+//! The running bot serves a [`Library`] (one engine per article) from an [`ArcSwap`]. A
+//! reload reads and validates every knowledge file of every article, builds a new library
+//! and swaps it in with one atomic pointer store: a question being answered holds an `Arc`
+//! of the library it started with, so it sees the old or the new knowledge, never a mix. When the files have
+//! problems the swap does not happen: the last good library keeps serving and the
 //! problems (`file:line: message`) are handed to the caller.
 //!
 //! [`watch_knowledge_dir`] watches the directory (inotify on Linux, polling as a
@@ -30,8 +30,8 @@ use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::knowledge_dir::{is_article_folder, load_knowledge_dir, read_knowledge_files};
-use fuer_core::engine::Engine;
-use fuer_core::knowledge::{ARTICLE_FILE_NAME, KnowledgeBase, KnowledgeFile, Problem, parse_knowledge};
+use fuer_core::knowledge::{ARTICLE_FILE_NAME, Knowledge, KnowledgeFile, Problem, parse_knowledge};
+use fuer_core::library::Library;
 use fuer_core::texts;
 
 /// Quiet time after the last change before reloading.
@@ -50,8 +50,9 @@ static RELOAD_LOCK: Mutex<()> = Mutex::new(());
 /// The result of one reload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReloadOutcome {
-    /// The new knowledge base is being served.
+    /// The new knowledge base is being served (the counts of all its articles).
     Reloaded {
+        articles: usize,
         items: usize,
         facts: usize,
         keywords: usize,
@@ -61,11 +62,13 @@ pub enum ReloadOutcome {
 }
 
 impl ReloadOutcome {
-    fn reloaded(knowledge: &KnowledgeBase) -> ReloadOutcome {
+    fn reloaded(knowledge: &Knowledge) -> ReloadOutcome {
+        let sum = |count: fn(&fuer_core::knowledge::KnowledgeBase) -> usize| knowledge.articles().map(count).sum();
         ReloadOutcome::Reloaded {
-            items: knowledge.items.len(),
-            facts: knowledge.fact_count(),
-            keywords: knowledge.keyword_count(),
+            articles: knowledge.articles().count(),
+            items: sum(|article| article.items.len()),
+            facts: sum(|article| article.fact_count()),
+            keywords: sum(|article| article.keyword_count()),
         }
     }
 
@@ -85,7 +88,18 @@ impl ReloadOutcome {
     /// counts, or the problems as `文件:行号: 信息` (at most 20 listed).
     pub fn admin_message(&self) -> String {
         match self {
-            ReloadOutcome::Reloaded { items, facts, keywords } => texts::reload_done(*items, *facts, *keywords),
+            ReloadOutcome::Reloaded {
+                articles: 1,
+                items,
+                facts,
+                keywords,
+            } => texts::reload_done(*items, *facts, *keywords),
+            ReloadOutcome::Reloaded {
+                articles,
+                items,
+                facts,
+                keywords,
+            } => texts::reload_done_articles(*articles, *items, *facts, *keywords),
             ReloadOutcome::Failed(problems) => {
                 let mut lines = vec![texts::reload_failed(problems.len())];
                 lines.extend(problems.iter().take(MAX_PROBLEMS_IN_MESSAGE).map(ToString::to_string));
@@ -103,10 +117,15 @@ impl ReloadOutcome {
 impl fmt::Display for ReloadOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReloadOutcome::Reloaded { items, facts, keywords } => {
+            ReloadOutcome::Reloaded {
+                articles,
+                items,
+                facts,
+                keywords,
+            } => {
                 write!(
                     f,
-                    "knowledge reloaded: {items} items, {facts} facts, {keywords} keywords"
+                    "knowledge reloaded: {articles} article(s), {items} items, {facts} facts, {keywords} keywords"
                 )
             }
             ReloadOutcome::Failed(problems) => {
@@ -124,22 +143,22 @@ impl fmt::Display for ReloadOutcome {
     }
 }
 
-/// Loads `dir` now and, if it is valid, swaps the new engine in. On problems the
-/// current engine stays.
-pub fn reload_now(dir: &Path, engine: &ArcSwap<Engine>) -> ReloadOutcome {
+/// Loads `dir` now and, if it is valid, swaps the new library in. On problems the
+/// current library stays.
+pub fn reload_now(dir: &Path, library: &ArcSwap<Library>) -> ReloadOutcome {
     let _serialized = RELOAD_LOCK.lock().unwrap_or_else(PoisonError::into_inner);
     match load_knowledge_dir(dir) {
-        Ok(knowledge) => install(dir, knowledge.into_first(), engine),
+        Ok(knowledge) => install(dir, knowledge, library),
         Err(problems) => ReloadOutcome::Failed(problems),
     }
 }
 
-/// Builds the engine for a valid knowledge base and swaps it in.
-fn install(dir: &Path, knowledge: KnowledgeBase, engine: &ArcSwap<Engine>) -> ReloadOutcome {
+/// Builds the library (an engine per article) for valid knowledge and swaps it in.
+fn install(dir: &Path, knowledge: Knowledge, library: &ArcSwap<Library>) -> ReloadOutcome {
     let outcome = ReloadOutcome::reloaded(&knowledge);
-    match catch_unwind(AssertUnwindSafe(|| Engine::new(knowledge))) {
-        Ok(new_engine) => {
-            engine.store(Arc::new(new_engine));
+    match catch_unwind(AssertUnwindSafe(|| Library::new(knowledge))) {
+        Ok(new_library) => {
+            library.store(Arc::new(new_library));
             outcome
         }
         Err(panic) => ReloadOutcome::Failed(vec![Problem {
@@ -204,15 +223,15 @@ enum Message {
 /// dropped. A change that leaves every file as it was when last seen is not reported.
 pub fn watch_knowledge_dir(
     dir: &Path,
-    engine: Arc<ArcSwap<Engine>>,
+    library: Arc<ArcSwap<Library>>,
     on_outcome: impl Fn(ReloadOutcome) + Send + 'static,
 ) -> Result<WatcherGuard> {
-    watch(dir, engine, on_outcome, false)
+    watch(dir, library, on_outcome, false)
 }
 
 fn watch(
     dir: &Path,
-    engine: Arc<ArcSwap<Engine>>,
+    library: Arc<ArcSwap<Library>>,
     on_outcome: impl Fn(ReloadOutcome) + Send + 'static,
     force_polling: bool,
 ) -> Result<WatcherGuard> {
@@ -226,7 +245,7 @@ fn watch(
         .spawn(move || {
             let mut worker = Worker {
                 dir: worker_dir,
-                engine,
+                library,
                 last_seen,
             };
             while wait_for_change(&worker.dir, &receiver) {
@@ -380,13 +399,13 @@ fn snapshot(files: &[KnowledgeFile]) -> Snapshot {
 
 struct Worker {
     dir: PathBuf,
-    engine: Arc<ArcSwap<Engine>>,
+    library: Arc<ArcSwap<Library>>,
     /// The files as the watcher last read them (`None` if they could not be read).
     last_seen: Option<Snapshot>,
 }
 
 impl Worker {
-    /// Reloads unless nothing changed since the files were last seen (and the engine
+    /// Reloads unless nothing changed since the files were last seen (and the library
     /// still serves them).
     fn reload_if_changed(&mut self) -> Option<ReloadOutcome> {
         let _serialized = RELOAD_LOCK.lock().unwrap_or_else(PoisonError::into_inner);
@@ -402,11 +421,10 @@ impl Worker {
         self.last_seen = Some(current);
         match parse_knowledge(&self.dir.display().to_string(), &files) {
             Ok(knowledge) => {
-                let knowledge = knowledge.into_first();
-                if unchanged && *self.engine.load().knowledge() == knowledge {
+                if unchanged && self.library.load().serves(&knowledge) {
                     return None;
                 }
-                Some(install(&self.dir, knowledge, &self.engine))
+                Some(install(&self.dir, knowledge, &self.library))
             }
             Err(_) if unchanged => None,
             Err(problems) => Some(ReloadOutcome::Failed(problems)),
@@ -500,12 +518,12 @@ mod tests {
             .collect();
         std::fs::write(&article, format!("{text}\n{}\n", corrected.join("\n"))).unwrap();
         let knowledge = load_knowledge_dir(dir.path()).unwrap();
-        let engine = Arc::new(ArcSwap::from_pointee(Engine::new(knowledge.into_first())));
+        let library = Arc::new(ArcSwap::from_pointee(Library::new(knowledge)));
         let (sender, outcomes) = mpsc::channel();
         let sender = Mutex::new(sender);
         let guard = watch(
             dir.path(),
-            Arc::clone(&engine),
+            Arc::clone(&library),
             move |outcome| {
                 let _ = sender.lock().unwrap().send(outcome);
             },
@@ -523,13 +541,24 @@ mod tests {
         // A hang guard, not a speed requirement.
         let outcome = outcomes.recv_timeout(Duration::from_secs(60)).unwrap();
         assert!(outcome.is_reloaded(), "{outcome}");
-        let item = engine.load().knowledge().item(5).unwrap().headline.clone();
+        let item = library.load().engine(0).knowledge().item(5).unwrap().headline.clone();
         assert!(item.contains("1999间"), "{item}");
     }
 
     #[test]
     fn admin_messages() {
+        let several = ReloadOutcome::Reloaded {
+            articles: 2,
+            items: 20,
+            facts: 80,
+            keywords: 1400,
+        };
+        assert_eq!(
+            several.admin_message(),
+            "知识库已更新：2 篇文章，共 20 件大事，80 条事实，1400 个关键词。"
+        );
         let ok = ReloadOutcome::Reloaded {
+            articles: 1,
             items: 10,
             facts: 50,
             keywords: 700,

@@ -1,9 +1,10 @@
-//! The shared state of a running bot: the answer engine (swappable at run time), the bot's
-//! username, the admin user ids, the question log and the knowledge directory.
+//! The shared state of a running bot: the library of articles (one engine each, swappable
+//! at run time), the bot's username, the admin user ids, the question log and the knowledge
+//! directory.
 //!
-//! [`AppState`] is a cheap-to-clone `Arc` newtype handed to every handler. The engine sits
+//! [`AppState`] is a cheap-to-clone `Arc` newtype handed to every handler. The library sits
 //! behind an [`ArcSwap`], so a reload can replace it atomically: a request that already holds
-//! an engine keeps using it to the end, and the next request sees the new one — never a mix.
+//! a library keeps using it to the end, and the next request sees the new one — never a mix.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use crate::conversations::ConversationStore;
 use crate::recording::QuestionLog;
 use crate::store::{QuestionRecord, Recorder};
 use crate::web::LoginLinks;
-use fuer_core::engine::Engine;
+use fuer_core::library::Library;
 
 /// Shared state of the running bot; clones share the same data.
 #[derive(Debug, Clone)]
@@ -22,7 +23,7 @@ pub struct AppState(Arc<Inner>);
 
 #[derive(Debug)]
 struct Inner {
-    engine: Arc<ArcSwap<Engine>>,
+    library: Arc<ArcSwap<Library>>,
     username: String,
     admin_ids: Vec<u64>,
     /// Where questions are recorded; `None` when no data directory is configured.
@@ -35,7 +36,7 @@ struct Inner {
     web_links: Option<LoginLinks>,
 }
 
-/// What a running bot has besides its engine, username and admins.
+/// What a running bot has besides its library, username and admins.
 #[derive(Debug, Clone, Default)]
 pub struct Services {
     /// Where questions are recorded (none: not recorded).
@@ -51,25 +52,25 @@ pub struct Services {
 impl AppState {
     /// `username` is the bot's username without `@` (used to recognise mentions and
     /// `/command@username`); `admin_ids` are the Telegram user ids of the admins.
-    pub fn new(engine: Engine, username: impl Into<String>, admin_ids: Vec<u64>) -> AppState {
+    pub fn new(library: Library, username: impl Into<String>, admin_ids: Vec<u64>) -> AppState {
         AppState::with_services(
-            Arc::new(ArcSwap::from_pointee(engine)),
+            Arc::new(ArcSwap::from_pointee(library)),
             username,
             admin_ids,
             Services::default(),
         )
     }
 
-    /// A state sharing `engine` with others (the knowledge watcher swaps it), with the
+    /// A state sharing `library` with others (the knowledge watcher swaps it), with the
     /// question log and the knowledge directory.
     pub fn with_services(
-        engine: Arc<ArcSwap<Engine>>,
+        library: Arc<ArcSwap<Library>>,
         username: impl Into<String>,
         admin_ids: Vec<u64>,
         services: Services,
     ) -> AppState {
         AppState(Arc::new(Inner {
-            engine,
+            library,
             username: username.into(),
             admin_ids,
             questions: services.questions,
@@ -79,20 +80,20 @@ impl AppState {
         }))
     }
 
-    /// The current engine. Hold on to the returned `Arc` for the whole request so that it is
-    /// answered from one consistent knowledge base even if a reload happens meanwhile.
-    pub fn engine(&self) -> Arc<Engine> {
-        self.0.engine.load_full()
+    /// The current library. Hold on to the returned `Arc` for the whole request so that it
+    /// is answered from one consistent knowledge base even if a reload happens meanwhile.
+    pub fn library(&self) -> Arc<Library> {
+        self.0.library.load_full()
     }
 
-    /// Atomically replaces the engine; requests in flight finish with the old one.
-    pub fn replace_engine(&self, engine: Engine) {
-        self.0.engine.store(Arc::new(engine));
+    /// Atomically replaces the library; requests in flight finish with the old one.
+    pub fn replace_library(&self, library: Library) {
+        self.0.library.store(Arc::new(library));
     }
 
-    /// The swappable engine itself, for reloads.
-    pub fn engine_swap(&self) -> &Arc<ArcSwap<Engine>> {
-        &self.0.engine
+    /// The swappable library itself, for reloads.
+    pub fn library_swap(&self) -> &Arc<ArcSwap<Library>> {
+        &self.0.library
     }
 
     /// The knowledge directory `/reload` reads, if configured.
@@ -145,8 +146,8 @@ mod tests {
     use crate::store::RecordStatus;
     use fuer_core::knowledge::{Fact, Item, KnowledgeBase, SourceInfo};
 
-    fn engine_with_title(title: &str) -> Engine {
-        Engine::new(KnowledgeBase {
+    fn library_with_title(title: &str) -> Library {
+        Library::single(KnowledgeBase {
             id: "test".into(),
             year: 2024,
             source: SourceInfo {
@@ -174,12 +175,12 @@ mod tests {
     }
 
     #[test]
-    fn replace_engine_is_seen_by_new_readers_only() {
-        let state = AppState::new(engine_with_title("旧"), "fuer_bot", vec![7, 9]);
-        let before = state.engine();
-        state.clone().replace_engine(engine_with_title("新"));
-        assert_eq!(before.knowledge().items[0].title, "旧");
-        assert_eq!(state.engine().knowledge().items[0].title, "新");
+    fn replace_library_is_seen_by_new_readers_only() {
+        let state = AppState::new(library_with_title("旧"), "fuer_bot", vec![7, 9]);
+        let before = state.library();
+        state.clone().replace_library(library_with_title("新"));
+        assert_eq!(before.latest().knowledge().items[0].title, "旧");
+        assert_eq!(state.library().latest().knowledge().items[0].title, "新");
         assert_eq!(state.username(), "fuer_bot");
         assert_eq!(state.admin_ids(), &[7, 9]);
         assert!(state.is_admin(9));
@@ -201,11 +202,11 @@ mod tests {
     }
 
     #[test]
-    fn states_share_the_swappable_engine() {
-        let swap = Arc::new(ArcSwap::from_pointee(engine_with_title("旧")));
+    fn states_share_the_swappable_library() {
+        let swap = Arc::new(ArcSwap::from_pointee(library_with_title("旧")));
         let state = AppState::with_services(Arc::clone(&swap), "fuer_bot", vec![], Services::default());
-        swap.store(Arc::new(engine_with_title("新")));
-        assert_eq!(state.engine().knowledge().items[0].title, "新");
-        assert!(Arc::ptr_eq(state.engine_swap(), &swap));
+        swap.store(Arc::new(library_with_title("新")));
+        assert_eq!(state.library().latest().knowledge().items[0].title, "新");
+        assert!(Arc::ptr_eq(state.library_swap(), &swap));
     }
 }

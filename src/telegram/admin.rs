@@ -54,8 +54,8 @@ async fn reload(state: &AppState) -> String {
     let Some(dir) = state.knowledge_dir().map(std::path::Path::to_path_buf) else {
         return texts::RELOAD_NOT_CONFIGURED.to_string();
     };
-    let engine = Arc::clone(state.engine_swap());
-    match tokio::task::spawn_blocking(move || reload_now(&dir, &engine)).await {
+    let library = Arc::clone(state.library_swap());
+    match tokio::task::spawn_blocking(move || reload_now(&dir, &library)).await {
         Ok(outcome) => {
             if outcome.is_reloaded() {
                 log::info!("/reload: {outcome}");
@@ -76,8 +76,10 @@ async fn stats(state: &AppState) -> String {
     let Some(recorder) = state.recorder().cloned() else {
         return texts::RECORDING_NOT_CONFIGURED.to_string();
     };
-    let engine = state.engine();
-    let report = tokio::task::spawn_blocking(move || recorder.stats_report(unix_now(), Some(engine.knowledge())));
+    let library = state.library();
+    // Item titles from the first article, whose items the older records are about.
+    let report =
+        tokio::task::spawn_blocking(move || recorder.stats_report(unix_now(), Some(library.engine(0).knowledge())));
     report.await.unwrap_or_else(|error| {
         log::error!("/stats failed: {error}");
         texts::INTERNAL_ERROR.zh.to_string()

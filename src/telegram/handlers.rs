@@ -14,6 +14,7 @@
 //! would drown the real questions in `/unanswered`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
 
 use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
@@ -24,16 +25,16 @@ use teloxide::{ApiError, RequestError};
 
 use super::admin::admin_reply;
 use super::inline::inline_results;
-use super::render::{RenderedReply, parse_callback_data, render};
+use super::render::{ArticleRef, Pressed, RenderedReply, ReplyArticle, parse_callback_data, render, render_in};
 use super::{HandlerError, HandlerResult, TgBot};
 use crate::conversations::ConversationKey;
 use crate::state::AppState;
 use crate::store::{QuestionRecord, RecordLang, unix_now};
 use fuer_core::command::{AdminCommand, Command, ParsedCommand, parse_command};
 use fuer_core::conversation::Context;
-use fuer_core::dialogue::{Request, Response, Speak, respond_in_context};
-use fuer_core::engine::Engine;
+use fuer_core::dialogue::{Request, Response, Speak};
 use fuer_core::lang::Lang;
+use fuer_core::library::{self, ArticleResponse, Library};
 use fuer_core::reply::{Action, Paragraph, Reply};
 use fuer_core::texts::{self, Text};
 
@@ -174,26 +175,42 @@ pub fn user_lang(user: Option<&teloxide::types::User>) -> Lang {
     Lang::of_language_code(user.and_then(|user| user.language_code.as_deref()).unwrap_or_default())
 }
 
-/// Asks the core for a response; a panic in the core becomes a polite apology, not a dead worker.
-fn respond_safely(engine: &Engine, request: Request<'_>, speak: Speak) -> Response {
-    respond_safely_in_context(engine, request, None, speak)
-}
-
-/// [`respond_safely`] for a request of a conversation with this context.
-fn respond_safely_in_context(
-    engine: &Engine,
+/// Asks the core for a response of a conversation with this context (none: on its own);
+/// `article` pins the article (a button of it, a deep link), else the library chooses. A
+/// panic in the core becomes a polite apology, not a dead worker.
+fn respond_safely(
+    library: &Library,
+    article: Option<usize>,
     request: Request<'_>,
     context: Option<&Context>,
     speak: Speak,
-) -> Response {
-    match catch_unwind(AssertUnwindSafe(|| respond_in_context(engine, request, context, speak))) {
+) -> ArticleResponse {
+    let respond = || match article {
+        Some(article) => library::respond_in_article(library, article, request, context, speak),
+        None => library::respond(library, request, context, speak),
+    };
+    match catch_unwind(AssertUnwindSafe(respond)) {
         Ok(response) => response,
         Err(_) => {
             log::error!("the answer engine panicked on a request; replying with an apology");
             let lang = speak.lang_for(&request);
-            Response::reply_only(lang, plain_reply(lang, texts::INTERNAL_ERROR))
+            ArticleResponse {
+                article: library.latest_index(),
+                response: Response::reply_only(lang, plain_reply(lang, texts::INTERNAL_ERROR)),
+            }
         }
     }
+}
+
+/// A routed response rendered for Telegram: its buttons name its article.
+fn render_routed(library: &Library, routed: &ArticleResponse) -> RenderedReply {
+    render_in(
+        &routed.response.reply,
+        ReplyArticle {
+            id: library.id(routed.article),
+            position: routed.article,
+        },
+    )
 }
 
 /// Telegram's name of a chat's type, as recorded with a question (never the chat's id).
@@ -230,38 +247,43 @@ fn conversation_lang(state: &AppState, key: ConversationKey, user: Option<&telox
     state.conversations().lang(key).unwrap_or_else(|| user_lang(user))
 }
 
-/// Answers a request of a conversation: reads its context and language, answers, stores the
-/// new context (and, for a question written in a script of its own, its language).
+/// Answers a request of a conversation: reads its context and language, answers (in
+/// `article` when given), stores the new context (and, for a question written in a script
+/// of its own, its language). Returns the library it answered from with the response.
 fn answer_in_conversation(
     state: &AppState,
     key: ConversationKey,
     user: Option<&teloxide::types::User>,
+    article: Option<usize>,
     request: Request<'_>,
-) -> Response {
-    let engine = state.engine();
+) -> (Arc<Library>, ArticleResponse) {
+    let library = state.library();
     let conversations = state.conversations();
     let context = conversations.get(key);
     let speak = Speak::Follow(conversation_lang(state, key, user));
-    let response = respond_safely_in_context(&engine, request, context.as_ref(), speak);
-    conversations.apply(key, response.context.clone());
+    let routed = respond_safely(&library, article, request, context.as_ref(), speak);
+    conversations.apply(key, routed.response.context.clone());
     if let Request::Question(question) = request
         && Lang::of_question(question).is_some()
     {
-        conversations.set_lang(key, response.lang);
+        conversations.set_lang(key, routed.response.lang);
     }
-    response
+    (library, routed)
 }
 
-/// Answers a question and queues its record (off the answering path).
-fn answer_question(state: &AppState, message: &Message, question: &str) -> Response {
+/// Answers a question and queues its record (off the answering path), with the article
+/// it was answered from and the reply's language.
+fn answer_question(state: &AppState, message: &Message, question: &str) -> (RenderedReply, Lang) {
     let key = conversation_key(&message.chat, message.from.as_ref());
-    let response = answer_in_conversation(state, key, message.from.as_ref(), Request::Question(question));
-    if let Some(answer) = &response.answer {
+    let (library, routed) =
+        answer_in_conversation(state, key, message.from.as_ref(), None, Request::Question(question));
+    if let Some(answer) = &routed.response.answer {
         let mut record = QuestionRecord::from_answer(unix_now(), question, answer, chat_type(&message.chat));
-        record.lang = RecordLang::of(response.lang);
+        record.article = library.id(routed.article).to_string();
+        record.lang = RecordLang::of(routed.response.lang);
         state.record_question(record);
     }
-    response
+    (render_routed(&library, &routed), routed.response.lang)
 }
 
 /// Whether the message was sent by an admin (by user id; `ADMIN_IDS`).
@@ -294,32 +316,29 @@ async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited
     );
     let key = conversation_key(&message.chat, message.from.as_ref());
     let lang = conversation_lang(state, key, message.from.as_ref());
-    let (reply, lang) = match &route {
+    let (rendered, lang) = match &route {
         Route::Ignore => return Ok(()),
-        Route::NonText => (plain_reply(lang, texts::NON_TEXT_MESSAGE), lang),
-        Route::UnknownCommand => (plain_reply(lang, texts::UNKNOWN_COMMAND), lang),
+        Route::NonText => (render(&plain_reply(lang, texts::NON_TEXT_MESSAGE)), lang),
+        Route::UnknownCommand => (render(&plain_reply(lang, texts::UNKNOWN_COMMAND)), lang),
         Route::AdminCommand(command) => {
             if sent_by_admin(message, state) {
                 log::info!("admin command {command:?}");
                 // Admin reports are in Chinese, as the admin guide and the web page.
-                (admin_reply(state, command).await, Lang::Simplified)
+                (render(&admin_reply(state, command).await), Lang::Simplified)
             } else {
                 // Exactly what an unknown command gets: admin commands stay invisible.
-                (plain_reply(lang, texts::UNKNOWN_COMMAND), lang)
+                (render(&plain_reply(lang, texts::UNKNOWN_COMMAND)), lang)
             }
         }
         Route::Command(command) => {
-            let response = answer_in_conversation(state, key, message.from.as_ref(), command.request());
-            (response.reply, response.lang)
+            let (library, routed) = answer_in_conversation(state, key, message.from.as_ref(), None, command.request());
+            (render_routed(&library, &routed), routed.response.lang)
         }
-        Route::Question(question) => {
-            let response = answer_question(state, message, question);
-            (response.reply, response.lang)
-        }
+        Route::Question(question) => answer_question(state, message, question),
     };
     // In groups, thread the answer under the question it answers.
     let reply_to = (!message.chat.is_private()).then_some(message.id);
-    send_reply(bot, message.chat.id, reply_to, &render(&reply), lang).await
+    send_reply(bot, message.chat.id, reply_to, &rendered, lang).await
 }
 
 /// Sends a rendered reply (keyboard on the last message). If Telegram refuses it, tries a
@@ -381,24 +400,36 @@ fn error_kind(error: &RequestError) -> &'static str {
     }
 }
 
-/// Whether a button's action still makes sense with the current knowledge.
-fn action_is_valid(engine: &Engine, action: Action) -> bool {
-    match action {
-        Action::ShowItem(number) => engine.knowledge().item(number).is_some(),
-        Action::ShowList => true,
+/// The article a pressed button is about, if it is still served: the one it names, or
+/// the first (oldest) for a button made before several articles were served.
+fn pressed_article(library: &Library, pressed: &Pressed) -> Option<usize> {
+    match &pressed.article {
+        None => Some(0),
+        Some(ArticleRef::Id(id)) => library.index_of(id),
+        Some(ArticleRef::Position(position)) => (*position < library.engines().len()).then_some(*position),
     }
 }
 
+/// The article and action of a button, if they still make sense with the current knowledge.
+fn valid_press(library: &Library, pressed: &Pressed) -> Option<(usize, Action)> {
+    let article = pressed_article(library, pressed)?;
+    let valid = match pressed.action {
+        Action::ShowItem(number) => library.engine(article).knowledge().item(number).is_some(),
+        Action::ShowList | Action::ShowArticle(_) => true,
+    };
+    valid.then(|| (article, pressed.action.clone()))
+}
+
 async fn on_callback_query(bot: TgBot, query: CallbackQuery, state: AppState) -> HandlerResult {
-    let engine = state.engine();
-    let action = query
+    let library = state.library();
+    let press = query
         .data
         .as_deref()
         .and_then(parse_callback_data)
-        .filter(|&action| action_is_valid(&engine, action));
+        .and_then(|pressed| valid_press(&library, &pressed));
     // Answer first, so the button stops spinning even if showing the result fails.
     let mut answer = bot.answer_callback_query(query.id.clone());
-    if action.is_none() {
+    if press.is_none() {
         let lang = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
             Some(chat) => conversation_lang(&state, conversation_key(chat, Some(&query.from)), Some(&query.from)),
             None => user_lang(Some(&query.from)),
@@ -406,36 +437,52 @@ async fn on_callback_query(bot: TgBot, query: CallbackQuery, state: AppState) ->
         answer = answer.text(texts::CALLBACK_EXPIRED.get(lang));
     }
     let answered = answer.await;
-    let shown = match action {
-        Some(action) => show_action(&bot, &query, &state, action).await,
+    let shown = match press {
+        Some((article, action)) => show_action(&bot, &query, &state, article, &action).await,
         None => Ok(()),
     };
     answered?;
     shown
 }
 
-async fn show_action(bot: &TgBot, query: &CallbackQuery, state: &AppState, action: Action) -> HandlerResult {
+async fn show_action(
+    bot: &TgBot,
+    query: &CallbackQuery,
+    state: &AppState,
+    article: usize,
+    action: &Action,
+) -> HandlerResult {
+    // An item of its article; a list through the library, which offers the other articles.
     let request_text;
-    let request = match action {
+    let (pinned, request) = match action {
         Action::ShowItem(number) => {
             request_text = number.to_string();
-            Request::Item(&request_text)
+            (Some(article), Request::Item(&request_text))
         }
-        Action::ShowList => Request::List,
+        Action::ShowList | Action::ShowArticle(_) => {
+            request_text = state.library().id(article).to_string();
+            (None, Request::ListOf(&request_text))
+        }
     };
     // A button pressed in a chat continues that chat's conversation (an item shown is now
     // its topic); a button on an inline message has no conversation.
-    let response = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
+    let (library, routed) = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
         Some(chat) => answer_in_conversation(
             state,
             conversation_key(chat, Some(&query.from)),
             Some(&query.from),
+            pinned,
             request,
         ),
-        None => respond_safely(&state.engine(), request, Speak::Follow(user_lang(Some(&query.from)))),
+        None => {
+            let library = state.library();
+            let speak = Speak::Follow(user_lang(Some(&query.from)));
+            let routed = respond_safely(&library, pinned, request, None, speak);
+            (library, routed)
+        }
     };
-    let rendered = render(&response.reply);
-    let lang = response.lang;
+    let rendered = render_routed(&library, &routed);
+    let lang = routed.response.lang;
     match &query.message {
         Some(MaybeInaccessibleMessage::Regular(message)) => {
             edit_or_send(bot, message.chat.id, message.id, &rendered, lang).await
@@ -481,9 +528,9 @@ async fn edit_or_send(
 }
 
 async fn on_inline_query(bot: TgBot, query: InlineQuery, state: AppState) -> HandlerResult {
-    let engine = state.engine();
+    let library = state.library();
     let lang = Lang::of_question(&query.query).unwrap_or_else(|| user_lang(Some(&query.from)));
-    let results = match catch_unwind(AssertUnwindSafe(|| inline_results(&engine, &query.query, lang))) {
+    let results = match catch_unwind(AssertUnwindSafe(|| inline_results(&library, &query.query, lang))) {
         Ok(results) => results,
         Err(_) => {
             log::error!("the answer engine panicked on an inline query");

@@ -11,6 +11,7 @@ use fuer_core::dialogue::MAX_QUESTION_CHARS;
 use fuer_core::engine::{Engine, Intent, Missing};
 use fuer_core::knowledge::Item;
 use fuer_core::lang::Lang;
+use fuer_core::library::Library;
 use fuer_core::reply::{self, Paragraph, Reply};
 use fuer_core::texts;
 
@@ -96,9 +97,16 @@ pub fn inline_articles(engine: &Engine, query: &str, lang: Lang) -> Vec<InlineAr
     articles
 }
 
-/// The results for an inline query, as Telegram types.
-pub fn inline_results(engine: &Engine, query: &str, lang: Lang) -> Vec<InlineQueryResult> {
-    inline_articles(engine, query, lang)
+/// The results for an inline query, as Telegram types, in `lang`, from the article the
+/// query goes to (the latest for an empty or overlong one).
+pub fn inline_results(library: &Library, query: &str, lang: Lang) -> Vec<InlineQueryResult> {
+    let query = query.trim();
+    let article = if query.is_empty() || query.chars().count() > MAX_QUESTION_CHARS {
+        library.latest_index()
+    } else {
+        library.route(query).article
+    };
+    inline_articles(library.engine(article), query, lang)
         .into_iter()
         .map(InlineArticle::into_result)
         .collect()
@@ -184,7 +192,8 @@ mod tests {
 
     fn engine() -> Engine {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
-        crate::cli::load_engine(&dir).expect("the knowledge files load")
+        let knowledge = crate::knowledge_dir::load_knowledge_dir(&dir).expect("the knowledge files load");
+        Engine::new(knowledge.into_first())
     }
 
     #[test]

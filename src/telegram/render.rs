@@ -1,6 +1,8 @@
 //! Rendering replies for Telegram: HTML text (escaped in exactly one place, [`escape_html`]),
 //! messages split at paragraph boundaries to fit Telegram's limit, and inline keyboards whose
-//! buttons carry short callback data (`item:5`, `list`).
+//! buttons carry short callback data naming the article they were made for
+//! (`item:2025-shenzhen:5`, `list:2024-shenzhen`); the data of buttons made before several
+//! articles were served (`item:5`, `list`) still parses, as the first article's.
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
@@ -17,6 +19,33 @@ pub const MAX_CALLBACK_DATA_BYTES: usize = 64;
 const CALLBACK_LIST: &str = "list";
 /// Prefix of the callback data of an item button.
 const CALLBACK_ITEM_PREFIX: &str = "item:";
+/// Marks an article given by its position (`#1`) instead of its id, for an id that would not
+/// fit in the callback data (imported ids always fit: at most 40 ASCII characters).
+const POSITION_MARK: char = '#';
+
+/// Which article a button is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArticleRef {
+    /// Its id (`2025-shenzhen`).
+    Id(String),
+    /// Its position in the library, oldest first.
+    Position(usize),
+}
+
+/// The article a reply's buttons belong to: its id and its position in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplyArticle<'a> {
+    pub id: &'a str,
+    pub position: usize,
+}
+
+/// A button as pressed: the article it was made for (`None`: a button made before there
+/// were several articles, which belongs to the first one) and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pressed {
+    pub article: Option<ArticleRef>,
+    pub action: Action,
+}
 
 /// A reply ready to send: one or more HTML messages; the keyboard goes on the last one.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,11 +99,20 @@ pub fn paragraph_html(paragraph: &Paragraph) -> String {
         .collect()
 }
 
-/// Renders a reply into messages of at most [`MAX_MESSAGE_LEN`] and its keyboard.
+/// Renders a reply of no article (its buttons, if any, are the first article's) into
+/// messages of at most [`MAX_MESSAGE_LEN`] and its keyboard.
 pub fn render(reply: &Reply) -> RenderedReply {
     RenderedReply {
         messages: render_messages(reply, MAX_MESSAGE_LEN),
-        keyboard: keyboard(&reply.keyboard),
+        keyboard: keyboard(&reply.keyboard, None),
+    }
+}
+
+/// Renders a reply of `article`: its buttons name that article.
+pub fn render_in(reply: &Reply, article: ReplyArticle<'_>) -> RenderedReply {
+    RenderedReply {
+        messages: render_messages(reply, MAX_MESSAGE_LEN),
+        keyboard: keyboard(&reply.keyboard, Some(article)),
     }
 }
 
@@ -179,42 +217,97 @@ fn split_text(text: &str, budget: usize) -> Vec<&str> {
     segments
 }
 
-/// The callback data of a button action: `item:5` or `list`.
-pub fn callback_data(action: Action) -> String {
-    match action {
-        Action::ShowItem(number) => format!("{CALLBACK_ITEM_PREFIX}{number}"),
-        Action::ShowList => CALLBACK_LIST.to_string(),
+/// How an article is written in callback data: its id when the longest data fits
+/// (`item:<id>:255`) and the id cannot be mistaken for a position, else its position.
+fn article_part(id: &str, position: usize) -> String {
+    let fits = CALLBACK_ITEM_PREFIX.len() + id.len() + ":255".len() <= MAX_CALLBACK_DATA_BYTES;
+    let plain =
+        !id.is_empty() && !id.starts_with(POSITION_MARK) && id.bytes().all(|b| b.is_ascii_graphic() && b != b':');
+    if fits && plain {
+        id.to_string()
+    } else {
+        format!("{POSITION_MARK}{position}")
     }
 }
 
-/// Parses callback data back into an action; `None` for anything unexpected.
-pub fn parse_callback_data(data: &str) -> Option<Action> {
+/// The callback data of a button of `article` (none: the old form of the first article's
+/// buttons): `item:<article>:5`, `list:<article>`, or `item:5`, `list`.
+pub fn callback_data(action: &Action, article: Option<ReplyArticle<'_>>) -> String {
+    let part = |id: &str, position| article_part(id, position);
+    match (action, article) {
+        (Action::ShowItem(number), Some(article)) => {
+            format!("{CALLBACK_ITEM_PREFIX}{}:{number}", part(article.id, article.position))
+        }
+        (Action::ShowItem(number), None) => format!("{CALLBACK_ITEM_PREFIX}{number}"),
+        (Action::ShowList, Some(article)) => format!("{CALLBACK_LIST}:{}", part(article.id, article.position)),
+        (Action::ShowList, None) => CALLBACK_LIST.to_string(),
+        // Another article's list: its id (the caller made the button from the library).
+        (Action::ShowArticle(id), _) => format!("{CALLBACK_LIST}:{}", part(id, usize::MAX)),
+    }
+}
+
+/// An article as written in callback data.
+fn parse_article(text: &str) -> Option<ArticleRef> {
+    if text.is_empty() {
+        return None;
+    }
+    match text.strip_prefix(POSITION_MARK) {
+        Some(digits) if !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            digits.parse().ok().map(ArticleRef::Position)
+        }
+        Some(_) => None,
+        None => Some(ArticleRef::Id(text.to_string())),
+    }
+}
+
+/// An item number as written in callback data (1–255, no sign, no leading junk).
+fn parse_number(digits: &str) -> Option<u8> {
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u8>().ok().filter(|&number| number > 0)
+}
+
+/// Parses callback data back into a pressed button; `None` for anything unexpected.
+pub fn parse_callback_data(data: &str) -> Option<Pressed> {
     if data.len() > MAX_CALLBACK_DATA_BYTES || !data.is_ascii() {
         return None;
     }
     if data == CALLBACK_LIST {
-        return Some(Action::ShowList);
+        return Some(Pressed {
+            article: None,
+            action: Action::ShowList,
+        });
     }
-    let digits = data.strip_prefix(CALLBACK_ITEM_PREFIX)?;
-    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+    if let Some(article) = data.strip_prefix(CALLBACK_LIST).and_then(|rest| rest.strip_prefix(':')) {
+        return Some(Pressed {
+            article: Some(parse_article(article)?),
+            action: Action::ShowList,
+        });
     }
-    match digits.parse::<u8>() {
-        Ok(number) if number > 0 => Some(Action::ShowItem(number)),
-        _ => None,
+    let rest = data.strip_prefix(CALLBACK_ITEM_PREFIX)?;
+    match rest.rsplit_once(':') {
+        None => Some(Pressed {
+            article: None,
+            action: Action::ShowItem(parse_number(rest)?),
+        }),
+        Some((article, number)) => Some(Pressed {
+            article: Some(parse_article(article)?),
+            action: Action::ShowItem(parse_number(number)?),
+        }),
     }
 }
 
-fn button(button: &Button) -> InlineKeyboardButton {
-    InlineKeyboardButton::callback(button.label.clone(), callback_data(button.action))
+fn button(button: &Button, article: Option<ReplyArticle<'_>>) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(button.label.clone(), callback_data(&button.action, article))
 }
 
 /// The inline keyboard of a reply, or `None` if it has no buttons.
-pub fn keyboard(rows: &[Vec<Button>]) -> Option<InlineKeyboardMarkup> {
+pub fn keyboard(rows: &[Vec<Button>], article: Option<ReplyArticle<'_>>) -> Option<InlineKeyboardMarkup> {
     let rows: Vec<Vec<InlineKeyboardButton>> = rows
         .iter()
         .filter(|row| !row.is_empty())
-        .map(|row| row.iter().map(button).collect())
+        .map(|row| row.iter().map(|one| button(one, article)).collect())
         .collect();
     (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
 }
@@ -322,19 +415,69 @@ mod tests {
 
     #[test]
     fn callback_data_round_trips_and_rejects_junk() {
-        for action in [
-            Action::ShowItem(1),
-            Action::ShowItem(10),
-            Action::ShowItem(255),
-            Action::ShowList,
-        ] {
-            let data = callback_data(action);
-            assert!(data.len() <= MAX_CALLBACK_DATA_BYTES);
-            assert_eq!(parse_callback_data(&data), Some(action));
+        let long_id = "a".repeat(60);
+        let articles = [
+            None,
+            Some(ReplyArticle {
+                id: "2025-shenzhen",
+                position: 1,
+            }),
+            Some(ReplyArticle {
+                id: &long_id,
+                position: 3,
+            }),
+            Some(ReplyArticle {
+                id: "深圳",
+                position: 2,
+            }),
+        ];
+        for article in articles {
+            for action in [
+                Action::ShowItem(1),
+                Action::ShowItem(10),
+                Action::ShowItem(255),
+                Action::ShowList,
+            ] {
+                let data = callback_data(&action, article);
+                assert!(data.len() <= MAX_CALLBACK_DATA_BYTES, "{data}");
+                let pressed = parse_callback_data(&data).expect(&data);
+                assert_eq!(pressed.action, action);
+                let expected = article.map(|article| {
+                    if article.id.len() < 40 && article.id.is_ascii() {
+                        ArticleRef::Id(article.id.to_string())
+                    } else {
+                        ArticleRef::Position(article.position)
+                    }
+                });
+                assert_eq!(pressed.article, expected, "{data}");
+            }
         }
-        assert_eq!(callback_data(Action::ShowItem(5)), "item:5");
-        assert_eq!(callback_data(Action::ShowList), "list");
+        // Buttons made before several articles were served: the first article's.
+        assert_eq!(callback_data(&Action::ShowItem(5), None), "item:5");
+        assert_eq!(callback_data(&Action::ShowList, None), "list");
+        let of_2025 = Some(ReplyArticle {
+            id: "2025-shenzhen",
+            position: 1,
+        });
+        assert_eq!(callback_data(&Action::ShowItem(5), of_2025), "item:2025-shenzhen:5");
+        assert_eq!(
+            callback_data(&Action::ShowArticle("2024-shenzhen".to_string()), of_2025),
+            "list:2024-shenzhen"
+        );
+        assert_eq!(
+            parse_callback_data("item:5"),
+            Some(Pressed {
+                article: None,
+                action: Action::ShowItem(5)
+            })
+        );
         for junk in [
+            "item:2025-shenzhen:",
+            "item::5",
+            "item:#:5",
+            "item:#x:5",
+            "list:",
+            "list:#",
             "",
             "item:",
             "item:0",
@@ -366,7 +509,7 @@ mod tests {
             ],
             Vec::new(),
         ];
-        let markup = keyboard(&rows).expect("a keyboard");
+        let markup = keyboard(&rows, None).expect("a keyboard");
         assert_eq!(markup.inline_keyboard.len(), 1);
         assert_eq!(markup.inline_keyboard[0].len(), 2);
         assert_eq!(markup.inline_keyboard[0][0].text, "上一件");

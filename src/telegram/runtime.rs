@@ -1,17 +1,15 @@
 //! Running the bot: building the client, rate limiting, long polling or webhook, startup
 //! retries, error logging without the token, and clean shutdown on Ctrl-C / SIGTERM.
 //!
-//! Around the dispatcher it runs the services of a live bot: the question database
-//! (`DATA_DIR/fuer-bot.sqlite3`; if it cannot be opened the bot answers without recording),
-//! the watcher of the knowledge directory (live reload, keeping the last good version),
-//! and the task that tells every admin how each reload went.
+//! Around the dispatcher run the services of the composition root ([`crate::app::App`]: the
+//! question database, the watcher of the knowledge directory, the retention period, the
+//! admin web page) and the task that tells every admin how each reload went.
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use arc_swap::ArcSwap;
 use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::Dispatcher;
@@ -27,17 +25,13 @@ use super::config::{Config, WebhookConfig};
 use super::handlers::schema;
 use super::redact::Redactor;
 use super::{HandlerError, TgBot};
+use crate::app::{App, AppOptions, STOP_TIMEOUT};
 use crate::conversations::ConversationStore;
-use crate::recording::{QuestionLog, apply_retention, spawn_daily_retention};
-use crate::reload::{ReloadOutcome, WatcherGuard, watch_knowledge_dir};
 pub use crate::shutdown::shutdown_signal;
 use crate::state::{AppState, Services};
-use crate::store::{Recorder, Retention, database_path};
-use crate::web::{WebSetup, WebState};
-use fuer_core::engine::Engine;
-
-/// How long the shutdown waits for queued question records and admin messages.
-const SERVICES_STOP_TIMEOUT: Duration = Duration::from_secs(2);
+use crate::store::Retention;
+use crate::web::WebSetup;
+use fuer_core::library::Library;
 
 /// How the bot runs; [`Options::default`] is right for production.
 #[derive(Debug, Clone)]
@@ -139,11 +133,11 @@ pub fn bot_from_config(config: &Config) -> Bot {
 }
 
 /// Runs the bot from the configuration until Ctrl-C or SIGTERM, watching `knowledge_dir`
-/// (where `engine`'s knowledge came from) and recording questions in `data_dir` (kept for
+/// (where `library`'s knowledge came from) and recording questions in `data_dir` (kept for
 /// `retention`).
 pub async fn run_from_config(
     config: &Config,
-    engine: Engine,
+    library: Library,
     knowledge_dir: &Path,
     data_dir: &Path,
     web: Option<WebSetup>,
@@ -159,7 +153,7 @@ pub async fn run_from_config(
     };
     run(
         bot,
-        engine,
+        library,
         config.admin_ids.clone(),
         options,
         shutdown_signal(crate::shutdown::BOT_WORK),
@@ -168,12 +162,12 @@ pub async fn run_from_config(
 }
 
 /// `fuer-bot run`: runs the bot on its own async runtime until Ctrl-C or SIGTERM, watching
-/// `knowledge_dir` (where `engine`'s knowledge came from), recording questions in
+/// `knowledge_dir` (where `library`'s knowledge came from), recording questions in
 /// `data_dir` and serving the admin web page beside it (`web`). A token Telegram rejects is a [`RunError::TokenRejected`]; other errors are
 /// redacted, so that none contains the token.
 pub fn run_blocking(
     config: &Config,
-    engine: Engine,
+    library: Library,
     knowledge_dir: &Path,
     data_dir: &Path,
     web: Option<WebSetup>,
@@ -183,8 +177,15 @@ pub fn run_blocking(
         .enable_all()
         .build()
         .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))?;
-    let result = runtime.block_on(run_from_config(config, engine, knowledge_dir, data_dir, web, retention));
-    runtime.shutdown_timeout(SERVICES_STOP_TIMEOUT);
+    let result = runtime.block_on(run_from_config(
+        config,
+        library,
+        knowledge_dir,
+        data_dir,
+        web,
+        retention,
+    ));
+    runtime.shutdown_timeout(STOP_TIMEOUT);
     match result {
         Ok(()) => Ok(()),
         Err(RunError::TokenRejected) => Err(RunError::TokenRejected.into()),
@@ -196,7 +197,7 @@ pub fn run_blocking(
 /// the ones in progress are finished, the polling offset is confirmed to Telegram).
 pub async fn run(
     bot: Bot,
-    engine: Engine,
+    library: Library,
     admin_ids: Vec<u64>,
     options: Options,
     shutdown: impl Future<Output = ()> + Send + 'static,
@@ -209,15 +210,14 @@ pub async fn run(
         let _ = stop_sender.send(true);
     });
     let bot: TgBot = Throttle::new_spawn(bot, options.limits);
-    let engine = Arc::new(ArcSwap::from_pointee(engine));
     // Started before connecting, so that edits made meanwhile are not missed.
-    let RunningServices {
-        questions,
-        watcher,
-        mut outcomes,
-        retention,
-    } = start_services(&options, &engine).await;
-    let (web_stop, web) = start_web(&options, &engine, questions.as_ref());
+    let app_options = AppOptions {
+        knowledge_dir: options.knowledge_dir.clone(),
+        data_dir: options.data_dir.clone(),
+        retention: options.retention,
+    };
+    let mut app = App::start(library, &app_options).await;
+    let web = options.web.as_ref().and_then(|setup| app.spawn_web(setup));
     let mut notifier = None;
     let result = async {
         let Some(me) = fetch_me(&bot, &redactor, &options, stop.clone()).await? else {
@@ -229,11 +229,11 @@ pub async fn run(
         };
         log::info!("connected to Telegram as @{username}");
         let state = AppState::with_services(
-            Arc::clone(&engine),
+            Arc::clone(app.library()),
             username,
             admin_ids.clone(),
             Services {
-                questions: questions.clone(),
+                questions: app.questions().cloned(),
                 knowledge_dir: options.knowledge_dir.clone(),
                 conversations: ConversationStore::with_clock(
                     options.context_ttl,
@@ -244,7 +244,7 @@ pub async fn run(
             },
         );
         register_commands(&bot, &redactor, &admin_ids).await;
-        if let Some(outcomes) = outcomes.take() {
+        if let Some(outcomes) = app.take_reload_outcomes() {
             notifier = Some(spawn_notifier(
                 bot.clone(),
                 admin_ids.clone(),
@@ -256,162 +256,11 @@ pub async fn run(
     }
     .await;
     signal_task.abort();
-    let _ = web_stop.send(true);
-    if let Some(mut web) = web
-        && tokio::time::timeout(SERVICES_STOP_TIMEOUT, &mut web).await.is_err()
-    {
-        log::warn!("stopped waiting for the web page's requests in progress");
-        web.abort();
+    if let Some(web) = web {
+        web.stop().await;
     }
-    if let Some(retention) = retention {
-        retention.abort();
-    }
-    stop_services(watcher, notifier, questions).await;
+    app.stop(notifier).await;
     result
-}
-
-/// Starts the admin web page beside the bot (if configured), sharing its engine and
-/// question log; it stops when the returned sender says so. A page that cannot start
-/// (its address is taken) is logged and the bot runs on without it.
-fn start_web(
-    options: &Options,
-    engine: &Arc<ArcSwap<Engine>>,
-    questions: Option<&Arc<QuestionLog>>,
-) -> (watch::Sender<bool>, Option<tokio::task::JoinHandle<()>>) {
-    let (sender, mut stop) = watch::channel(false);
-    let (Some(setup), Some(knowledge_dir)) = (&options.web, &options.knowledge_dir) else {
-        return (sender, None);
-    };
-    let state = WebState::new(
-        Arc::clone(engine),
-        questions.map(|questions| Arc::clone(questions.recorder())),
-        knowledge_dir.clone(),
-        setup.clone(),
-    );
-    let task = tokio::spawn(async move {
-        let stopped = async move {
-            let _ = stop.wait_for(|stopped| *stopped).await;
-        };
-        if let Err(error) = crate::web::serve(state, stopped).await {
-            log::error!("the admin web page is not available, the bot runs on without it: {error:#}");
-        }
-    });
-    (sender, Some(task))
-}
-
-/// What runs beside the dispatcher.
-struct RunningServices {
-    questions: Option<Arc<QuestionLog>>,
-    /// Keeps the knowledge directory watched; dropped at shutdown.
-    watcher: Option<WatcherGuard>,
-    /// The reload outcomes for the admins (taken by the notifier once connected).
-    outcomes: Option<tokio::sync::mpsc::UnboundedReceiver<ReloadOutcome>>,
-    /// Applies the retention period daily; aborted at shutdown.
-    retention: Option<tokio::task::JoinHandle<()>>,
-}
-
-/// Opens the question database and starts watching the knowledge directory. Neither can
-/// stop the bot: a failure is logged and the bot runs without it.
-async fn start_services(options: &Options, engine: &Arc<ArcSwap<Engine>>) -> RunningServices {
-    let questions = match &options.data_dir {
-        Some(data_dir) => {
-            let path = database_path(data_dir);
-            let opened = {
-                let path = path.clone();
-                let retention = options.retention;
-                tokio::task::spawn_blocking(move || {
-                    let recorder = Recorder::open(&path);
-                    apply_retention(&recorder, retention);
-                    recorder
-                })
-                .await
-            };
-            match opened {
-                Ok(recorder) => {
-                    if recorder.is_recording() {
-                        log::info!("recording questions in {}", path.display());
-                    } else {
-                        // Recorder::open has logged why; say what it means for the bot.
-                        log::error!(
-                            "the question database {} cannot be used: the bot answers but does not record questions; /stats and /unanswered explain why",
-                            path.display()
-                        );
-                    }
-                    Some(Arc::new(QuestionLog::start(Arc::new(recorder))))
-                }
-                Err(error) => {
-                    log::error!(
-                        "cannot open the question database {}: {error}; not recording",
-                        path.display()
-                    );
-                    None
-                }
-            }
-        }
-        None => None,
-    };
-    let (watcher, outcomes) = match &options.knowledge_dir {
-        Some(dir) => {
-            let (sender, receiver) = tokio::sync::mpsc::unbounded_channel::<ReloadOutcome>();
-            // The watcher logs every outcome itself (`file:line: message` lines on failure).
-            match watch_knowledge_dir(dir, Arc::clone(engine), move |outcome| {
-                // Nobody listening only means the bot is stopping.
-                let _ = sender.send(outcome);
-            }) {
-                Ok(guard) => {
-                    log::info!(
-                        "watching {} for changes to the knowledge files{}",
-                        dir.display(),
-                        if guard.is_polling() { " (by polling)" } else { "" }
-                    );
-                    (Some(guard), Some(receiver))
-                }
-                Err(error) => {
-                    log::error!(
-                        "cannot watch the knowledge directory, live reload is off (use /reload or restart after edits): {error:#}"
-                    );
-                    (None, None)
-                }
-            }
-        }
-        None => (None, None),
-    };
-    let retention = questions
-        .as_ref()
-        .filter(|questions| questions.recorder().is_recording())
-        .map(|questions| spawn_daily_retention(Arc::clone(questions.recorder()), options.retention));
-    RunningServices {
-        questions,
-        watcher,
-        outcomes,
-        retention,
-    }
-}
-
-/// Stops watching, lets the admin messages already due go out, and writes the queued
-/// question records — each within [`SERVICES_STOP_TIMEOUT`].
-async fn stop_services(
-    watcher: Option<WatcherGuard>,
-    notifier: Option<tokio::task::JoinHandle<()>>,
-    questions: Option<Arc<QuestionLog>>,
-) {
-    if let Some(watcher) = watcher {
-        // Dropping the guard joins the watcher thread (which may be mid-reload).
-        let _ = tokio::task::spawn_blocking(move || drop(watcher)).await;
-    }
-    if let Some(mut notifier) = notifier {
-        // The watcher is gone, so the notifier ends once the messages due are sent.
-        if tokio::time::timeout(SERVICES_STOP_TIMEOUT, &mut notifier)
-            .await
-            .is_err()
-        {
-            log::warn!("stopped waiting for the admin messages still being sent");
-            notifier.abort();
-        }
-    }
-    if let Some(questions) = questions {
-        let _ = tokio::task::spawn_blocking(move || questions.close(SERVICES_STOP_TIMEOUT)).await;
-    }
 }
 
 /// `getMe`, retried on network errors with backoff. `Ok(None)` if asked to stop meanwhile.

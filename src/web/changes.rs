@@ -3,8 +3,9 @@
 //! another answer), and save it — only if the file is still the one the admin saw (its
 //! hash), and only if the would-be files pass the same validation as `fuer-bot check`.
 //!
-//! Which file an edit touches is decided from the directory listing: the item file whose
-//! `number` is the item, or `synonyms.toml`. Nothing the browser sends becomes a path, so
+//! Which file an edit touches is decided from the directory listing: the item file of the
+//! article (its folder's name is the article's id) whose `number` is the item, or
+//! `synonyms.toml`. Nothing the browser sends becomes a path, so
 //! no request can reach a file outside `KNOWLEDGE_DIR`. A save writes a temporary file in
 //! the same directory, syncs it and renames it over the file (atomic: readers and the live
 //! reload see the old or the new file, never half of one), then reloads the knowledge.
@@ -16,15 +17,17 @@ use std::path::{Path, PathBuf};
 use arc_swap::ArcSwap;
 use ring::digest;
 
+use fuer_core::library::{Library, Routed};
+
 use crate::knowledge_dir::read_knowledge_files;
 use crate::reload::{ReloadOutcome, reload_now};
 use crate::store::{AskedQuestion, unix_now};
 use crate::web::history::{History, Version};
-use fuer_core::engine::{Answer, Engine, Status};
+use fuer_core::engine::{Answer, Status};
 use fuer_core::knowledge::edit::{Edit, EditError};
 pub use fuer_core::knowledge::suggest::KeywordSuggester;
 use fuer_core::knowledge::{
-    KnowledgeBase, KnowledgeFile, Problem, QUESTIONS_FILE_NAME, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
+    Knowledge, KnowledgeFile, Problem, QUESTIONS_FILE_NAME, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
 };
 
 /// How many of the most frequent recorded questions a preview answers again.
@@ -65,8 +68,8 @@ pub struct Plan {
     /// The file as it is now, and after the edit.
     pub old_contents: String,
     pub new_contents: String,
-    /// The knowledge after the edit, or every problem it would have.
-    pub result: Result<KnowledgeBase, Vec<Problem>>,
+    /// The knowledge (every article) after the edit, or every problem it would have.
+    pub result: Result<Knowledge, Vec<Problem>>,
 }
 
 /// The hash of a file's contents, as put in the page's forms.
@@ -92,12 +95,20 @@ fn item_number(file: &KnowledgeFile) -> Option<i64> {
     table.get("number")?.as_integer()
 }
 
-/// Finds the file `edit` changes among `files`.
-fn target(files: &[KnowledgeFile], edit: &Edit) -> Result<usize, ChangeError> {
+/// Whether `file` is in the folder of the article `article` (its id).
+fn in_article(file: &KnowledgeFile, article: &str) -> bool {
+    Path::new(&file.path)
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|folder| folder.to_string_lossy() == article)
+}
+
+/// Finds the file `edit` changes among `files`: an item file of `article`, or the synonyms.
+fn target(files: &[KnowledgeFile], article: &str, edit: &Edit) -> Result<usize, ChangeError> {
     match edit.item() {
         Some(item) => files
             .iter()
-            .position(|file| item_number(file) == Some(i64::from(item)))
+            .position(|file| in_article(file, article) && item_number(file) == Some(i64::from(item)))
             .ok_or(ChangeError::NoSuchItem(item)),
         None => files
             .iter()
@@ -106,11 +117,11 @@ fn target(files: &[KnowledgeFile], edit: &Edit) -> Result<usize, ChangeError> {
     }
 }
 
-/// Plans `edit` on the files of `dir` as they are now, and validates the result as
-/// `fuer-bot check` would.
-pub fn plan(dir: &Path, edit: &Edit) -> Result<Plan, ChangeError> {
+/// Plans `edit` (of an item of the article `article`, or of the synonyms) on the files of
+/// `dir` as they are now, and validates the result as `fuer-bot check` would.
+pub fn plan(dir: &Path, article: &str, edit: &Edit) -> Result<Plan, ChangeError> {
     let mut files = read_knowledge_files(dir).map_err(ChangeError::Unreadable)?;
-    let index = target(&files, edit)?;
+    let index = target(&files, article, edit)?;
     let file = &files[index];
     let path = PathBuf::from(&file.path);
     let hash = content_hash(&file.contents);
@@ -118,7 +129,7 @@ pub fn plan(dir: &Path, edit: &Edit) -> Result<Plan, ChangeError> {
     let new_contents = edit.apply(&file.contents).map_err(ChangeError::Edit)?;
     let name = file_name(file);
     files[index].contents = new_contents.clone();
-    let result = parse_knowledge(&dir.display().to_string(), &files).map(|knowledge| knowledge.into_first());
+    let result = parse_knowledge(&dir.display().to_string(), &files);
     Ok(Plan {
         edit: edit.clone(),
         file_name: name,
@@ -133,6 +144,8 @@ pub fn plan(dir: &Path, edit: &Edit) -> Result<Plan, ChangeError> {
 /// How a question is answered, in the terms that matter for a preview.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// The id of the article that answered (empty when not known).
+    pub article: String,
     pub status: Status,
     /// Every item answered (also for *related*), in order.
     pub items: Vec<u8>,
@@ -143,6 +156,7 @@ pub struct Outcome {
 impl Outcome {
     pub fn of(answer: &Answer) -> Outcome {
         Outcome {
+            article: String::new(),
             status: answer.status,
             items: answer.items(),
             first_fact: answer.item.zip(answer.facts.first().copied()),
@@ -160,14 +174,30 @@ pub struct ChangedQuestion {
     pub after: Outcome,
 }
 
+impl Outcome {
+    /// The outcome of a question routed across the articles of `library` (with the
+    /// article's id when there are several).
+    pub fn routed(library: &Library, routed: &Routed) -> Outcome {
+        let several = library.engines().len() > 1;
+        Outcome {
+            article: if several {
+                library.id(routed.article).to_string()
+            } else {
+                String::new()
+            },
+            ..Outcome::of(&routed.answer)
+        }
+    }
+}
+
 /// The recorded questions (most frequent first) that `after` answers differently from
-/// `before`.
-pub fn changed_questions(before: &Engine, after: &Engine, recorded: &[AskedQuestion]) -> Vec<ChangedQuestion> {
+/// `before` (another article, status, item or first fact).
+pub fn changed_questions(before: &Library, after: &Library, recorded: &[AskedQuestion]) -> Vec<ChangedQuestion> {
     recorded
         .iter()
         .filter_map(|question| {
-            let old = Outcome::of(&before.answer(&question.text));
-            let new = Outcome::of(&after.answer(&question.text));
+            let old = Outcome::routed(before, &before.route(&question.text));
+            let new = Outcome::routed(after, &after.route(&question.text));
             (old != new).then(|| ChangedQuestion {
                 text: question.text.clone(),
                 count: question.count,
@@ -188,16 +218,17 @@ pub struct Saved {
 
 /// Saves a planned change if the file is still as hashed in `expected_hash` and the
 /// result is valid, keeping the file's previous version in `history` (`what`: the edit in
-/// the page's words), then reloads the knowledge into `engine`. Callers serialize saves.
+/// the page's words), then reloads the knowledge into `library`. Callers serialize saves.
 pub fn save(
     dir: &Path,
+    article: &str,
     edit: &Edit,
     expected_hash: &str,
     what: &str,
     history: &History,
-    engine: &ArcSwap<Engine>,
+    library: &ArcSwap<Library>,
 ) -> Result<Saved, ChangeError> {
-    let plan = plan(dir, edit)?;
+    let plan = plan(dir, article, edit)?;
     if plan.hash != expected_hash.trim() {
         return Err(ChangeError::Changed);
     }
@@ -216,7 +247,7 @@ pub fn save(
     let id = write_keeping_history(&plan.path, &version, history)?;
     log::info!("web page: saved {} ({:?}), version {id}", plan.file_name, plan.edit);
     Ok(Saved {
-        outcome: reload_now(dir, engine),
+        outcome: reload_now(dir, library),
         version: id,
     })
 }
@@ -240,8 +271,8 @@ pub fn undoable(dir: &Path, version: &Version) -> bool {
 /// Undoes save `id` of `history`: puts its file back as it was before, if the file is
 /// still as that save left it and the knowledge with it passes the same validation as
 /// `fuer-bot check`. The undo is a save too (kept in the history, so it can be undone),
-/// and the knowledge is reloaded into `engine`. Callers serialize saves.
-pub fn undo(dir: &Path, history: &History, id: u64, engine: &ArcSwap<Engine>) -> Result<Saved, ChangeError> {
+/// and the knowledge is reloaded into `library`. Callers serialize saves.
+pub fn undo(dir: &Path, history: &History, id: u64, library: &ArcSwap<Library>) -> Result<Saved, ChangeError> {
     let version = history
         .get(id)
         .map_err(|error| ChangeError::History(error.to_string()))?
@@ -266,7 +297,7 @@ pub fn undo(dir: &Path, history: &History, id: u64, engine: &ArcSwap<Engine>) ->
     let kept = write_keeping_history(&path, &undo, history)?;
     log::info!("web page: undid version {id} of {} (version {kept})", version.file);
     Ok(Saved {
-        outcome: reload_now(dir, engine),
+        outcome: reload_now(dir, library),
         version: kept,
     })
 }
@@ -296,7 +327,7 @@ fn relative_name(dir: &Path, path: &Path) -> String {
 
 /// Writes `contents` to a temporary file beside `path`, syncs it, and renames it over
 /// `path` (keeping the old file's permissions); the temporary file is removed on failure.
-fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let name = path
         .file_name()

@@ -1,6 +1,6 @@
 //! The admin web page: what residents ask, and teaching the bot new words without editing
 //! TOML by hand. Served by `fuer-bot web` alone, or by `fuer-bot run` beside the bot (the
-//! same engine swap and question recorder).
+//! same library swap and question recorder, from the composition root [`crate::app`]).
 //!
 //! - [`auth`]: one-time login links, signed session cookies, CSRF tokens.
 //! - [`changes`]: an edit of the knowledge files, its preview (the new reply, the recorded
@@ -15,6 +15,7 @@
 //! `/web`. Blocking work (SQLite, reading and writing files, building an engine for a
 //! preview) runs in `spawn_blocking`.
 
+pub mod articles;
 pub mod auth;
 pub mod changes;
 pub mod history;
@@ -29,13 +30,12 @@ use std::sync::{Arc, Mutex};
 use arc_swap::ArcSwap;
 use url::Url;
 
-use crate::recording::{apply_retention, spawn_daily_retention};
-use crate::reload::watch_knowledge_dir;
+use crate::app::{App, AppOptions};
 pub use crate::settings::WebArgs;
 use crate::shutdown::shutdown_signal;
-use crate::store::{Recorder, Retention, database_path};
+use crate::store::{Recorder, Retention};
 pub use auth::Auth;
-use fuer_core::engine::Engine;
+use fuer_core::library::Library;
 pub use history::History;
 
 pub use crate::settings::DEFAULT_WEB_LISTEN;
@@ -156,7 +156,7 @@ pub struct WebState(Arc<WebInner>);
 
 #[derive(Debug)]
 struct WebInner {
-    engine: Arc<ArcSwap<Engine>>,
+    library: Arc<ArcSwap<Library>>,
     recorder: Option<Arc<Recorder>>,
     knowledge_dir: PathBuf,
     history: History,
@@ -170,13 +170,13 @@ impl WebState {
     /// `recorder` is the question log (none: the page says nothing is recorded); `setup`
     /// the page's configuration, secret and data directory (for the knowledge's history).
     pub fn new(
-        engine: Arc<ArcSwap<Engine>>,
+        library: Arc<ArcSwap<Library>>,
         recorder: Option<Arc<Recorder>>,
         knowledge_dir: PathBuf,
         setup: WebSetup,
     ) -> WebState {
         WebState(Arc::new(WebInner {
-            engine,
+            library,
             recorder,
             knowledge_dir,
             history: History::in_data_dir(&setup.data_dir),
@@ -186,12 +186,13 @@ impl WebState {
         }))
     }
 
-    pub fn engine(&self) -> Arc<Engine> {
-        self.0.engine.load_full()
+    /// The current library (hold it for the whole request).
+    pub fn library(&self) -> Arc<Library> {
+        self.0.library.load_full()
     }
 
-    pub fn engine_swap(&self) -> &Arc<ArcSwap<Engine>> {
-        &self.0.engine
+    pub fn library_swap(&self) -> &Arc<ArcSwap<Library>> {
+        &self.0.library
     }
 
     pub fn recorder(&self) -> Option<&Arc<Recorder>> {
@@ -222,10 +223,10 @@ impl WebState {
 
 /// `fuer-bot web`: serves the page alone (no Telegram) until Ctrl-C or SIGTERM, with the
 /// question database of `data_dir` (questions kept for `retention`) and the knowledge of
-/// `knowledge_dir` (watched for changes, like the bot does).
+/// `knowledge_dir` (watched for changes, like the bot does), from the composition root.
 pub fn run_blocking(
     setup: WebSetup,
-    engine: Engine,
+    library: Library,
     knowledge_dir: &Path,
     data_dir: &Path,
     retention: Retention,
@@ -234,25 +235,20 @@ pub fn run_blocking(
         .enable_all()
         .build()
         .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))?;
-    let path = database_path(data_dir);
-    let recorder = Arc::new(Recorder::open(&path));
-    if recorder.is_recording() {
-        log::info!("reading the questions recorded in {}", path.display());
-    }
-    apply_retention(&recorder, retention);
-    let engine = Arc::new(ArcSwap::from_pointee(engine));
-    // The watcher logs every reload itself.
-    let _watcher = watch_knowledge_dir(knowledge_dir, Arc::clone(&engine), |_| {})
-        .map_err(|error| log::error!("cannot watch the knowledge directory, edits by hand need a restart: {error:#}"))
-        .ok();
-    let recorder_for_retention = recorder.is_recording().then(|| Arc::clone(&recorder));
-    let state = WebState::new(engine, Some(recorder), knowledge_dir.to_path_buf(), setup);
+    let options = AppOptions {
+        knowledge_dir: Some(knowledge_dir.to_path_buf()),
+        data_dir: Some(data_dir.to_path_buf()),
+        retention,
+    };
     runtime.block_on(async move {
-        let daily = recorder_for_retention.map(|recorder| spawn_daily_retention(recorder, retention));
-        let served = serve(state, shutdown_signal(crate::shutdown::WEB_WORK)).await;
-        if let Some(daily) = daily {
-            daily.abort();
-        }
+        let mut app = App::start(library, &options).await;
+        // Nobody to tell about reloads: the watcher logs them.
+        drop(app.take_reload_outcomes());
+        let served = match app.web_state(&setup) {
+            Some(state) => serve(state, shutdown_signal(crate::shutdown::WEB_WORK)).await,
+            None => Ok(()),
+        };
+        app.stop(None).await;
         served
     })
 }

@@ -68,7 +68,12 @@ pub fn outcome_text(outcome: &Outcome) -> String {
     } else {
         outcome.items.clone()
     };
-    texts::web_outcome(status_text(outcome.status), &items)
+    let text = texts::web_outcome(status_text(outcome.status), &items);
+    if outcome.article.is_empty() || outcome.status == Status::Declined {
+        text
+    } else {
+        texts::web_outcome_in_article(&text, &outcome.article)
+    }
 }
 
 /// One bar of the chart: stacked answered, related and declined.

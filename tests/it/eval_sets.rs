@@ -9,7 +9,7 @@ use fuer_bot::console::{LocalConversation, respond_to_line};
 use fuer_core::dialogue::Response;
 use fuer_core::engine::Status;
 
-use crate::support::{shipped_engine, shipped_knowledge};
+use crate::support::{shipped_knowledge, shipped_library};
 
 struct Row {
     conversation: Option<String>,
@@ -104,7 +104,12 @@ fn score_singles(file: &str) {
     assert!(rows.len() >= 150, "{file}");
     let results: Vec<(&Row, bool)> = rows
         .iter()
-        .map(|row| (row, is_right(row, &respond_to_line(shipped_engine(), &row.question))))
+        .map(|row| {
+            (
+                row,
+                is_right(row, &respond_to_line(shipped_library(), &row.question).response),
+            )
+        })
         .collect();
     report(file, &results, 0.97);
     let unanswerable: Vec<(&Row, bool)> = results.iter().filter(|(row, _)| row.items == [0]).copied().collect();
@@ -129,7 +134,7 @@ fn score_conversations(file: &str) {
             }
             (
                 row,
-                is_right(row, &conversation.respond(shipped_engine(), &row.question)),
+                is_right(row, &conversation.respond(shipped_library(), &row.question).response),
             )
         })
         .collect();

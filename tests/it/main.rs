@@ -2,6 +2,7 @@
 //! reload, and the Telegram bot end to end against a fake Bot API server.
 
 mod answers;
+mod articles;
 mod check_messages;
 mod cli;
 mod dialogue_steps;
@@ -27,6 +28,7 @@ mod store_schema;
 mod store_support;
 mod support;
 mod telegram_admin;
+mod telegram_articles;
 mod telegram_commands;
 mod telegram_conversations;
 mod telegram_escaping;
@@ -37,7 +39,9 @@ mod telegram_languages;
 mod telegram_process;
 mod telegram_webhook;
 mod web;
+mod web_articles;
 mod web_harness;
 mod web_history;
 mod web_layout;
 mod webdriver;
+mod webdriver_articles;

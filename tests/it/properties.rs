@@ -7,7 +7,8 @@
 use std::time::{Duration, Instant};
 
 use fuer_bot::telegram::render::{
-    MAX_CALLBACK_DATA_BYTES, MAX_MESSAGE_LEN, callback_data, parse_callback_data, render, utf16_len,
+    ArticleRef, MAX_CALLBACK_DATA_BYTES, MAX_MESSAGE_LEN, ReplyArticle, callback_data, parse_callback_data, render,
+    utf16_len,
 };
 use fuer_core::command::{Command, ParsedCommand, parse_command};
 use fuer_core::dialogue::{MAX_QUESTION_CHARS, Request, respond};
@@ -88,7 +89,8 @@ proptest! {
         let expected = match Command::NAMES[index] {
             "start" => Command::Start(argument.trim().to_string()),
             "help" => Command::Help,
-            "list" => Command::List,
+            "list" if argument.trim().is_empty() => Command::List,
+            "list" => Command::ListOf(argument.trim().to_string()),
             _ => Command::Item(argument.trim().to_string()),
         };
         prop_assert_eq!(parse_command(&line, Some("fuer_bot")), Some(ParsedCommand::Known(expected.clone())));
@@ -107,14 +109,26 @@ proptest! {
 
     #[test]
     fn callback_data_survives_a_round_trip(number in 1..=u8::MAX, data in "[a-z:0-9]{0,10}|\\PC{0,80}") {
+        let article = ReplyArticle { id: "2025-shenzhen", position: 1 };
         for action in [Action::ShowItem(number), Action::ShowList] {
-            let encoded = callback_data(action);
-            prop_assert!(encoded.len() <= MAX_CALLBACK_DATA_BYTES);
-            prop_assert_eq!(parse_callback_data(&encoded), Some(action));
+            for article in [None, Some(article)] {
+                let encoded = callback_data(&action, article);
+                prop_assert!(encoded.len() <= MAX_CALLBACK_DATA_BYTES);
+                let pressed = parse_callback_data(&encoded).expect("parses");
+                prop_assert_eq!(&pressed.action, &action);
+                prop_assert_eq!(pressed.article.is_some(), article.is_some());
+            }
         }
-        // Whatever arrives, a parsed action encodes to data that parses the same.
-        if let Some(action) = parse_callback_data(&data) {
-            prop_assert_eq!(parse_callback_data(&callback_data(action)), Some(action));
+        // Whatever arrives, a parsed button encodes to data that parses the same.
+        if let Some(pressed) = parse_callback_data(&data) {
+            let again = match &pressed.article {
+                None => callback_data(&pressed.action, None),
+                Some(ArticleRef::Id(id)) => callback_data(&pressed.action, Some(ReplyArticle { id, position: 0 })),
+                Some(ArticleRef::Position(position)) => {
+                    callback_data(&pressed.action, Some(ReplyArticle { id: "", position: *position }))
+                }
+            };
+            prop_assert_eq!(parse_callback_data(&again), Some(pressed));
         }
     }
 

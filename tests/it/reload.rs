@@ -12,7 +12,7 @@ use arc_swap::ArcSwap;
 use fuer_bot::knowledge_dir::load_knowledge_dir;
 use fuer_bot::reload::{ReloadOutcome, WatcherGuard, reload_now, watch_knowledge_dir};
 use fuer_core::dialogue::{Request, respond};
-use fuer_core::engine::Engine;
+use fuer_core::library::Library;
 
 use crate::support::{copy_knowledge, correct_article, line_of, save_by_rename};
 
@@ -23,16 +23,16 @@ const NURSING_ROOMS: &str = "全市建了多少间母婴室？";
 /// (a reload follows a save by the debounce time, a fraction of a second).
 const OUTCOME_TIMEOUT: Duration = Duration::from_secs(60);
 
-fn serving(dir: &Path) -> Arc<ArcSwap<Engine>> {
-    let knowledge = load_knowledge_dir(dir)
-        .expect("the copied knowledge loads")
-        .into_first();
-    Arc::new(ArcSwap::from_pointee(Engine::new(knowledge)))
+fn serving(dir: &Path) -> Arc<ArcSwap<Library>> {
+    let knowledge = load_knowledge_dir(dir).expect("the copied knowledge loads");
+    Arc::new(ArcSwap::from_pointee(Library::new(knowledge)))
 }
 
-/// The reply text the bot would send.
-fn reply(engine: &Engine, question: &str) -> String {
-    respond(engine, Request::Question(question)).reply.to_plain_text()
+/// The reply text the bot would send (from the shipped article, the only one here).
+fn reply(library: &Library, question: &str) -> String {
+    respond(library.engine(0), Request::Question(question))
+        .reply
+        .to_plain_text()
 }
 
 fn read(dir: &Path, file: &str) -> String {
@@ -46,7 +46,7 @@ fn save_in_place(dir: &Path, file: &str, contents: &str) {
 
 struct Watched {
     dir: tempfile::TempDir,
-    engine: Arc<ArcSwap<Engine>>,
+    engine: Arc<ArcSwap<Library>>,
     outcomes: Receiver<ReloadOutcome>,
     guard: WatcherGuard,
 }
@@ -110,7 +110,7 @@ impl Watched {
         }
         // The last good version keeps serving, whole.
         assert!(Arc::ptr_eq(&before, &self.engine.load()));
-        assert_eq!(self.engine.load().knowledge().items.len(), 10);
+        assert_eq!(self.engine.load().engine(0).knowledge().items.len(), 10);
         assert!(self.answer(NURSING_ROOMS).contains("1480间"));
         assert!(outcome.admin_message().contains(expected[0]));
 
@@ -144,6 +144,7 @@ fn a_changed_figure_is_answered_after_the_save() {
     assert_eq!(
         outcome,
         ReloadOutcome::Reloaded {
+            articles: 1,
             items: 10,
             facts: expected.fact_count(),
             keywords: expected.keyword_count()
@@ -313,7 +314,8 @@ fn reload_now_swaps_only_valid_knowledge() {
 }
 
 /// The figure of the nursing-room fact and headline of an engine's item 5.
-fn figures(engine: &Engine) -> (String, String) {
+fn figures(library: &Library) -> (String, String) {
+    let engine = library.engine(0);
     let item = engine.knowledge().item(5).expect("item 5");
     let figure = |text: &str| {
         ["1480间", "1999间"]
@@ -322,7 +324,7 @@ fn figures(engine: &Engine) -> (String, String) {
             .unwrap_or("none")
             .to_string()
     };
-    (figure(&item.headline), figure(&reply(engine, NURSING_ROOMS)))
+    (figure(&item.headline), figure(&reply(library, NURSING_ROOMS)))
 }
 
 #[test]

@@ -30,6 +30,15 @@ pub fn shipped_engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(shipped_knowledge().clone()))
 }
 
+/// A library over the shipped knowledge (every article), built once.
+pub fn shipped_library() -> &'static fuer_core::library::Library {
+    static LIBRARY: OnceLock<fuer_core::library::Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| match load_knowledge_dir(&knowledge_dir()) {
+        Ok(knowledge) => fuer_core::library::Library::new(knowledge),
+        Err(problems) => panic!("shipped knowledge is invalid: {problems:?}"),
+    })
+}
+
 /// The shipped knowledge files (and the article), copied to a temporary directory a test
 /// may edit.
 pub fn copy_knowledge() -> tempfile::TempDir {
@@ -69,4 +78,20 @@ pub fn line_of(contents: &str, needle: &str) -> usize {
         .position(|line| line.contains(needle))
         .unwrap_or_else(|| panic!("{needle} not found"))
         + 1
+}
+
+/// The invented test articles (`tests/data/articles/`).
+pub fn articles_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles")
+}
+
+/// A copy of the shipped knowledge with the invented 2025 test article imported as an admin
+/// would (`fuer-bot import`, no keyword added by hand): two articles, 2024-shenzhen and
+/// 2025-shenzhen.
+pub fn two_articles() -> tempfile::TempDir {
+    let dir = copy_knowledge();
+    let mut report = Vec::new();
+    fuer_bot::import::import(&articles_dir().join("2025-test.txt"), dir.path(), None, &mut report)
+        .expect("the test article imports");
+    dir
 }

@@ -55,7 +55,7 @@ impl AdminBot {
         // The tests change item 5's figure: the article has those versions too.
         correct_article(knowledge.path(), "1480间", "1999间");
         correct_article(knowledge.path(), "1480间", "1777间");
-        let engine = fuer_bot::cli::load_engine(knowledge.path()).expect("the copied knowledge loads");
+        let library = fuer_bot::cli::load_library(knowledge.path()).expect("the copied knowledge loads");
         // The admin web page beside the bot, on a free port.
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
@@ -73,7 +73,7 @@ impl AdminBot {
             }),
             ..test_options()
         };
-        let bot = TestBot::launch(engine, options, admins, unreachable).await;
+        let bot = TestBot::launch(library, options, admins, unreachable).await;
         AdminBot { bot, knowledge, data }
     }
 

@@ -9,6 +9,12 @@ use crate::telegram_harness::TestBot;
 
 const USER: i64 = 5_550_001;
 
+/// The shipped article's id, in the buttons' callback data.
+const ARTICLE: &str = "2024-shenzhen";
+const ITEM_4: &str = "item:2024-shenzhen:4";
+const ITEM_6: &str = "item:2024-shenzhen:6";
+const LIST: &str = "list:2024-shenzhen";
+
 fn item_count(bot: &TestBot) -> u8 {
     bot.engine.knowledge().last_item_number()
 }
@@ -84,7 +90,7 @@ async fn start_help_list_and_item() {
     assert_eq!(start.parse_mode.as_deref(), Some("HTML"));
     assert!(start.text.contains(texts::WELCOME_INTRO.zh));
     assert!(start.text.contains(&bot.engine.knowledge().source.date));
-    let item_buttons: Vec<String> = (1..=items).map(|n| format!("item:{n}")).collect();
+    let item_buttons: Vec<String> = (1..=items).map(|n| format!("item:{ARTICLE}:{n}")).collect();
     assert_eq!(start.callback_data(), item_buttons, "one button per item");
 
     bot.fake.private_text(USER, "/help");
@@ -108,7 +114,7 @@ async fn start_help_list_and_item() {
         assert!(item5.text.contains(&fact.text), "fact missing: {}", fact.text);
     }
     assert!(item5.text.contains(&bot.engine.knowledge().source.title));
-    assert_eq!(item5.callback_data(), ["item:4", "list", "item:6"]);
+    assert_eq!(item5.callback_data(), [ITEM_4, LIST, ITEM_6]);
     let labels: Vec<String> = item5.buttons().into_iter().map(|(label, _)| label).collect();
     assert_eq!(
         labels,
@@ -119,10 +125,10 @@ async fn start_help_list_and_item() {
     bot.fake.private_text(USER, "/item 1");
     bot.fake.private_text(USER, &format!("/item {items}"));
     let sent = bot.fake.wait_sent(USER, 6).await;
-    assert_eq!(sent[4].callback_data(), ["list", "item:2"]);
+    assert_eq!(sent[4].callback_data(), [LIST, "item:2024-shenzhen:2"]);
     assert_eq!(
         sent[5].callback_data(),
-        [format!("item:{}", items - 1), "list".to_string()]
+        [format!("item:{ARTICLE}:{}", items - 1), LIST.to_string()]
     );
     bot.stop().await;
 }
@@ -167,7 +173,7 @@ async fn deep_link_opens_the_item() {
     let sent = bot.fake.wait_sent(USER, 1).await;
     let expected = bot.expected(Request::Item("5"));
     assert_eq!(sent[0].html, expected.messages[0]);
-    assert_eq!(sent[0].callback_data(), ["item:4", "list", "item:6"]);
+    assert_eq!(sent[0].callback_data(), [ITEM_4, LIST, ITEM_6]);
     bot.stop().await;
 }
 
@@ -194,7 +200,7 @@ async fn free_text_gets_the_fact_with_the_figure_and_a_button() {
     );
     assert_eq!(
         reply.callback_data()[0],
-        format!("item:{}", item.number),
+        format!("item:{ARTICLE}:{}", item.number),
         "a button opens the whole item"
     );
 
@@ -239,7 +245,10 @@ async fn unsure_answers_offer_suggestion_buttons() {
         );
         let data = reply.callback_data();
         for suggestion in &answer.suggestions {
-            assert!(data.contains(&format!("item:{suggestion}")), "{question}: {data:?}");
+            assert!(
+                data.contains(&format!("item:{ARTICLE}:{suggestion}")),
+                "{question}: {data:?}"
+            );
         }
     }
     bot.stop().await;
@@ -259,7 +268,7 @@ async fn buttons_edit_the_message_and_every_callback_is_answered() {
         .await;
     assert_eq!(edited.message_id, list.message_id);
     assert_eq!(edited.html, bot.expected(Request::Item("5")).messages[0]);
-    assert_eq!(edited.callback_data(), ["item:4", "list", "item:6"]);
+    assert_eq!(edited.callback_data(), [ITEM_4, LIST, ITEM_6]);
 
     // 下一件 → item 6, then 列表 → the list again.
     let q2 = bot.fake.press(USER, &edited, "item:6");

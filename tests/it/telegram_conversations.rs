@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use fuer_core::dialogue::Request;
 
-use crate::telegram_harness::{BOT_USERNAME, TestBot, load_engine, test_options};
+use crate::telegram_harness::{BOT_USERNAME, TestBot, load_library, test_options};
 
 const ALICE: i64 = 5_550_001;
 const BOB: i64 = 5_550_002;
@@ -112,7 +112,7 @@ async fn a_conversation_is_forgotten_after_its_lifetime_of_silence() {
     let mut options = test_options();
     options.context_ttl = 30 * minute;
     options.context_clock = fuer_bot::conversations::Clock::new(move || *reader.lock().unwrap());
-    let bot = TestBot::start_with(load_engine(), options).await;
+    let bot = TestBot::start_with(load_library(), options).await;
     bot.fake.private_text(ALICE, "/item 4");
     bot.fake.wait_sent(ALICE, 1).await;
     // 29 minutes of silence: the follow-up is about item 4.
@@ -139,7 +139,8 @@ async fn related_replies_read_the_same_in_a_chat_and_inline() {
     assert_eq!(reply.html, bot.expected(Request::Question(question)).messages[0]);
     assert!(reply.text.contains(sentence), "{}", reply.text);
     // The console says the same words.
-    let console = fuer_bot::console::respond_to_line(&bot.engine, question)
+    let console = fuer_bot::console::respond_to_line(&bot.library, question)
+        .response
         .reply
         .to_plain_text();
     assert!(console.contains(sentence), "{console}");

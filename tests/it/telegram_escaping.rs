@@ -6,6 +6,7 @@ use fuer_bot::telegram::render::{MAX_MESSAGE_LEN, escape_html, utf16_len};
 use fuer_core::dialogue::Request;
 use fuer_core::engine::Engine;
 use fuer_core::knowledge::{Fact, Item, KnowledgeBase, SourceInfo};
+use fuer_core::library::Library;
 
 use crate::telegram_harness::{TestBot, test_options};
 
@@ -65,7 +66,11 @@ fn tricky_engine() -> Engine {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn knowledge_text_is_escaped() {
-    let bot = TestBot::start_with(tricky_engine(), test_options()).await;
+    let bot = TestBot::start_with(
+        Library::of_engines(vec![tricky_engine()]).expect("one engine"),
+        test_options(),
+    )
+    .await;
     bot.fake.private_text(USER, "/item 2");
     let sent = bot.fake.wait_sent(USER, 1).await;
     let reply = &sent[0];
@@ -86,7 +91,11 @@ async fn knowledge_text_is_escaped() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_long_item_is_split_on_paragraph_boundaries() {
-    let bot = TestBot::start_with(tricky_engine(), test_options()).await;
+    let bot = TestBot::start_with(
+        Library::of_engines(vec![tricky_engine()]).expect("one engine"),
+        test_options(),
+    )
+    .await;
     let expected = bot.expected(Request::Item("1"));
     assert!(expected.messages.len() >= 2, "the item is longer than one message");
     bot.fake.private_text(USER, "/item 1");
@@ -114,7 +123,7 @@ async fn a_long_item_is_split_on_paragraph_boundaries() {
     }
     assert_eq!(
         sent.last().map(|m| m.callback_data()),
-        Some(vec!["list".to_string(), "item:2".to_string()])
+        Some(vec!["list:test".to_string(), "item:test:2".to_string()])
     );
 
     // Navigating to it with a button edits the message with the first part and sends the rest.

@@ -11,7 +11,7 @@ use fuer_core::texts;
 use teloxide::adaptors::throttle::Limits;
 
 use crate::fake_api::Fault;
-use crate::telegram_harness::{TestBot, load_engine, logs, test_options};
+use crate::telegram_harness::{TestBot, load_library, logs, test_options};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn retry_after_is_honoured_and_the_message_delivered_exactly_once() {
@@ -20,7 +20,7 @@ async fn retry_after_is_honoured_and_the_message_delivered_exactly_once() {
         limits: Limits::default(),
         ..test_options()
     };
-    let bot = TestBot::start_with(load_engine(), options).await;
+    let bot = TestBot::start_with(load_library(), options).await;
     let user = 6_660_001;
     bot.fake.inject("sendMessage", Fault::RetryAfter(1));
     bot.fake.private_text(user, "/list");

@@ -10,10 +10,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-use fuer_bot::telegram::render::{RenderedReply, render};
+use fuer_bot::telegram::render::{RenderedReply, ReplyArticle, render_in};
 use fuer_bot::telegram::{Options, RunError, run, unthrottled_limits};
-use fuer_core::dialogue::{Request, respond};
+use fuer_core::dialogue::Request;
 use fuer_core::engine::Engine;
+use fuer_core::knowledge::Knowledge;
+use fuer_core::library::{self, ArticleResponse, Library};
 use teloxide::Bot;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -38,8 +40,29 @@ pub fn knowledge_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge")
 }
 
-pub fn load_engine() -> Engine {
-    fuer_bot::cli::load_engine(&knowledge_dir()).expect("the knowledge files load")
+pub fn load_library() -> Library {
+    fuer_bot::cli::load_library(&knowledge_dir()).expect("the knowledge files load")
+}
+
+/// A second library on the same knowledge (to compute expected replies).
+pub fn copy_of(library: &Library) -> Library {
+    let articles = library
+        .engines()
+        .iter()
+        .map(|engine| engine.knowledge().clone())
+        .collect();
+    Library::new(Knowledge::new(articles).expect("at least one article"))
+}
+
+/// A routed response rendered as the bot renders it (its buttons name its article).
+pub fn render_routed(library: &Library, routed: &ArticleResponse) -> RenderedReply {
+    render_in(
+        &routed.response.reply,
+        ReplyArticle {
+            id: library.id(routed.article),
+            position: routed.article,
+        },
+    )
 }
 
 /// Options for tests: no client-side rate limits (the 429 test turns them back on),
@@ -74,7 +97,9 @@ pub fn bot_for(fake: &FakeApi, token: &str) -> Bot {
 pub struct TestBot {
     pub fake: FakeApi,
     pub token: String,
-    /// A second engine on the same knowledge, to compute the expected replies.
+    /// A second library on the same knowledge, to compute the expected replies.
+    pub library: Library,
+    /// The engine of its latest article (the only one unless a test loads several).
     pub engine: Engine,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<Result<(), RunError>>>,
@@ -82,16 +107,16 @@ pub struct TestBot {
 
 impl TestBot {
     pub async fn start() -> TestBot {
-        TestBot::start_with(load_engine(), test_options()).await
+        TestBot::start_with(load_library(), test_options()).await
     }
 
-    pub async fn start_with(engine: Engine, options: Options) -> TestBot {
-        TestBot::launch(engine, options, vec![ADMIN_ID], &[]).await
+    pub async fn start_with(library: Library, options: Options) -> TestBot {
+        TestBot::launch(library, options, vec![ADMIN_ID], &[]).await
     }
 
     /// Starts a bot with these admins; `unreachable` chats (users who never started the
     /// bot) refuse messages and command menus.
-    pub async fn launch(engine: Engine, options: Options, admins: Vec<u64>, unreachable: &[i64]) -> TestBot {
+    pub async fn launch(library: Library, options: Options, admins: Vec<u64>, unreachable: &[i64]) -> TestBot {
         logs::init();
         let token = new_token();
         logs::register_secret(&token);
@@ -100,9 +125,10 @@ impl TestBot {
             fake.make_unreachable(chat);
         }
         let bot = bot_for(&fake, &token);
-        let expected_engine = Engine::new(engine.knowledge().clone());
+        let expected = copy_of(&library);
+        let expected_engine = Engine::new(expected.latest().knowledge().clone());
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(run(bot, engine, admins, options, async move {
+        let task = tokio::spawn(run(bot, library, admins, options, async move {
             let _ = stopped.await;
         }));
         // Up means: commands registered and the first getUpdates (or webhook) under way.
@@ -113,6 +139,7 @@ impl TestBot {
         TestBot {
             fake,
             token,
+            library: expected,
             engine: expected_engine,
             stop: Some(stop),
             task: Some(task),
@@ -121,7 +148,10 @@ impl TestBot {
 
     /// What the bot should answer to a request, rendered.
     pub fn expected(&self, request: Request<'_>) -> RenderedReply {
-        render(&respond(&self.engine, request).reply)
+        render_routed(
+            &self.library,
+            &library::respond(&self.library, request, None, fuer_core::dialogue::Speak::default()),
+        )
     }
 
     /// What the bot should answer to the last of `lines`, said one after the other in one
@@ -130,9 +160,9 @@ impl TestBot {
         let mut conversation = fuer_bot::console::LocalConversation::default();
         let mut last = None;
         for line in lines {
-            last = Some(conversation.respond(&self.engine, line));
+            last = Some(conversation.respond(&self.library, line));
         }
-        render(&last.expect("at least one line").reply)
+        render_routed(&self.library, &last.expect("at least one line"))
     }
 
     /// Asks the bot to stop (as Ctrl-C or SIGTERM would) without waiting for it.

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use fuer_core::dialogue::Request;
 
 use crate::fake_api::{FakeApi, Fault};
-use crate::telegram_harness::{BOT_USERNAME, knowledge_dir, load_engine, new_token};
+use crate::telegram_harness::{BOT_USERNAME, knowledge_dir, load_library, new_token};
 
 /// The binary with a clean environment, run from an empty directory (no `.env`).
 fn fuer_bot(dir: &tempfile::TempDir) -> Command {
@@ -117,8 +117,11 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     fake.private_text(user, "/help");
     fake.private_text(user, "/list");
     let sent = fake.wait_sent(user, 2).await;
-    let engine = load_engine();
-    let expected = fuer_bot::telegram::render::render(&fuer_core::dialogue::respond(&engine, Request::List).reply);
+    let library = load_library();
+    let expected = crate::telegram_harness::render_routed(
+        &library,
+        &fuer_core::library::respond(&library, Request::List, None, fuer_core::dialogue::Speak::default()),
+    );
     assert_eq!(
         sent[0].text,
         fuer_core::texts::INTERNAL_ERROR.zh,

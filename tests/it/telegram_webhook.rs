@@ -5,7 +5,7 @@ use fuer_bot::telegram::WebhookConfig;
 use fuer_core::dialogue::Request;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::telegram_harness::{TestBot, load_engine, test_options};
+use crate::telegram_harness::{TestBot, load_library, test_options};
 
 const SECRET: &str = "webhook_Secret-123";
 
@@ -50,7 +50,7 @@ async fn webhook_mode_receives_updates_and_checks_the_secret() {
         }),
         ..test_options()
     };
-    let bot = TestBot::start_with(load_engine(), options).await;
+    let bot = TestBot::start_with(load_library(), options).await;
     let registered = bot.fake.state().webhook.clone().expect("setWebhook was called");
     assert_eq!(registered["url"], url.as_str());
     assert_eq!(registered["secret_token"], SECRET);

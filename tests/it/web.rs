@@ -489,7 +489,7 @@ async fn an_unanswered_question_gets_a_keyword_with_a_preview_and_is_answered_af
     let result = web.get(save.location().trim_start_matches('/'), Some(&cookie)).await;
     assert!(result.body.contains("id=\"saved\""), "{}", result.body);
     assert!(result.body.contains("第5件｜母婴室与民生实事"));
-    assert!(fuer_bot::cli::load_engine(web.dir()).is_ok(), "fuer-bot check passes");
+    assert!(fuer_bot::cli::load_library(web.dir()).is_ok(), "fuer-bot check passes");
     web.stop().await;
 }
 
@@ -501,7 +501,9 @@ async fn try_shows_the_reply_as_the_bot_sends_it_and_the_trace() {
         .get(&format!("try?q={}", encode("全市建了多少间母婴室？")), Some(&cookie))
         .await;
     assert_eq!(page.status, StatusCode::OK);
-    let expected = fuer_bot::console::respond_to_line(&web.engine(), "全市建了多少间母婴室？").reply;
+    let expected = fuer_bot::console::respond_to_line(&web.library(), "全市建了多少间母婴室？")
+        .response
+        .reply;
     for span in expected.paragraphs.iter().flat_map(|paragraph| &paragraph.spans) {
         assert!(page.body.contains(&span.text), "{}", span.text);
     }
@@ -529,7 +531,10 @@ async fn the_knowledge_page_edits_keywords_and_synonym_groups() {
         assert!(page.body.contains(&format!("id=\"item-{}\"", item.number)));
         assert!(page.body.contains(&item.facts[0].text), "facts are shown");
     }
-    assert!(page.body.contains("op=remove_keyword&amp;item=5&amp;keyword="));
+    assert!(
+        page.body
+            .contains("op=remove_keyword&amp;article=2024-shenzhen&amp;item=5&amp;keyword=")
+    );
 
     async fn preview_and_save(web: &TestWeb, cookie: &str, query: &str) -> String {
         let preview = web.get(&format!("preview?{query}"), Some(cookie)).await;

@@ -9,6 +9,7 @@ use arc_swap::ArcSwap;
 use fuer_bot::store::{QuestionRecord, Recorder, database_path, unix_now};
 use fuer_bot::web::{Auth, WebConfig, WebSetup, WebState};
 use fuer_core::engine::Engine;
+use fuer_core::library::Library;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, SET_COOKIE};
 use tokio::sync::oneshot;
@@ -61,11 +62,22 @@ impl Page {
     }
 }
 
+/// A served library seen as its latest article's engine.
+pub struct Served(Arc<Library>);
+
+impl std::ops::Deref for Served {
+    type Target = Engine;
+
+    fn deref(&self) -> &Engine {
+        self.0.latest()
+    }
+}
+
 impl TestWeb {
     pub async fn start() -> TestWeb {
         let knowledge = copy_knowledge();
         let data = tempfile::tempdir().expect("a data directory");
-        let engine = fuer_bot::cli::load_engine(knowledge.path()).expect("the copied knowledge loads");
+        let library = fuer_bot::cli::load_library(knowledge.path()).expect("the copied knowledge loads");
         let recorder = Arc::new(Recorder::open(&database_path(data.path())));
         assert!(recorder.is_recording());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
@@ -80,7 +92,7 @@ impl TestWeb {
             data_dir: data.path().to_path_buf(),
         };
         let state = WebState::new(
-            Arc::new(ArcSwap::from_pointee(engine)),
+            Arc::new(ArcSwap::from_pointee(library)),
             Some(recorder),
             knowledge.path().to_path_buf(),
             setup,
@@ -109,8 +121,14 @@ impl TestWeb {
         self.knowledge.path()
     }
 
-    pub fn engine(&self) -> Arc<Engine> {
-        self.state.engine()
+    /// The latest article's engine as served now (the only one unless a test adds one).
+    pub fn engine(&self) -> Served {
+        Served(self.state.library())
+    }
+
+    /// The library as served now.
+    pub fn library(&self) -> Arc<Library> {
+        self.state.library()
     }
 
     /// Records `question` `times` times as the bot would (its current answer), `age`
@@ -153,6 +171,55 @@ impl TestWeb {
             request = request.header("cookie", cookie);
         }
         read(request.send().await.expect("a response")).await
+    }
+
+    /// Posts a `multipart/form-data` form (as a browser sends a form with a file field):
+    /// each field is a name, its value and, for a file, its file name.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        fields: &[(&str, &[u8], Option<&str>)],
+    ) -> Page {
+        const BOUNDARY: &str = "----fuer-bot-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, value, file) in fields {
+            body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+            match file {
+                Some(file) => body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: text/plain\r\n\r\n"
+                    )
+                    .as_bytes(),
+                ),
+                None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+            }
+            body.extend_from_slice(value);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.url))
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(body);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        read(request.send().await.expect("a response")).await
+    }
+
+    /// Records `question` `times` times as answered from the article `article` (its id).
+    pub fn record_in(&self, question: &str, article: &str, times: usize) {
+        let library = self.library();
+        let index = library.index_of(article).expect("the article is served");
+        let answer = library.engine(index).answer(question);
+        let recorder = self.state.recorder().expect("a recorder");
+        for _ in 0..times {
+            let mut record = QuestionRecord::from_answer(unix_now(), question, &answer, "private");
+            record.article = article.to_string();
+            assert!(recorder.record(&record));
+        }
     }
 
     /// Logs in through a fresh link; returns the `Cookie` header value of the session.

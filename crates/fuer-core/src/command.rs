@@ -14,6 +14,8 @@ pub enum Command {
     Start(String),
     Help,
     List,
+    /// `/list` with an argument (`/list 2024`): an article's year, id or title.
+    ListOf(String),
     /// `/item` with its argument as typed (possibly empty).
     Item(String),
 }
@@ -31,6 +33,7 @@ impl Command {
             }
             Command::Help => Request::Help,
             Command::List => Request::List,
+            Command::ListOf(argument) => Request::ListOf(argument),
             Command::Item(argument) => Request::Item(argument),
         }
     }
@@ -72,8 +75,8 @@ pub enum ParsedCommand {
 ///
 /// `username` is the bot's username on Telegram: `/item@username 5` is ours and
 /// `/item@other_bot 5` is [`ParsedCommand::OtherBot`]. Without a username (console, `ask`)
-/// any `@name` is another bot's. Names are case-insensitive; commands without arguments
-/// ignore extra words (`/list please`).
+/// any `@name` is another bot's. Names are case-insensitive; `/help` ignores extra words;
+/// `/list` with words is [`Command::ListOf`] (which article's list).
 pub fn parse_command(text: &str, username: Option<&str>) -> Option<ParsedCommand> {
     let rest = text.trim_start().strip_prefix('/')?;
     let (head, arguments) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
@@ -94,7 +97,8 @@ pub fn parse_command(text: &str, username: Option<&str>) -> Option<ParsedCommand
     let command = match name.to_lowercase().as_str() {
         "start" => Command::Start(arguments.to_string()),
         "help" => Command::Help,
-        "list" => Command::List,
+        "list" if arguments.is_empty() => Command::List,
+        "list" => Command::ListOf(arguments.to_string()),
         "item" => Command::Item(arguments.to_string()),
         "reload" => return Some(admin(AdminCommand::Reload, addressed)),
         "stats" => return Some(admin(AdminCommand::Stats, addressed)),
@@ -127,7 +131,11 @@ mod tests {
         assert_eq!(parse("/start item5"), known(Command::Start("item5".to_string())));
         assert_eq!(parse("/help"), known(Command::Help));
         assert_eq!(parse("/list"), known(Command::List));
-        assert_eq!(parse("/list 全部"), known(Command::List));
+        assert_eq!(parse("/list 2024"), known(Command::ListOf("2024".to_string())));
+        assert_eq!(
+            parse("/list  2025-shenzhen "),
+            known(Command::ListOf("2025-shenzhen".to_string()))
+        );
         assert_eq!(parse("/item"), known(Command::Item(String::new())));
         assert_eq!(parse("/item 5"), known(Command::Item("5".to_string())));
         assert_eq!(parse("/item  abc "), known(Command::Item("abc".to_string())));
@@ -176,6 +184,7 @@ mod tests {
         assert_eq!(Command::Start(" ".to_string()).request(), Request::Start(None));
         assert_eq!(Command::Item("5".to_string()).request(), Request::Item("5"));
         assert_eq!(Command::List.request(), Request::List);
+        assert_eq!(Command::ListOf("2024".to_string()).request(), Request::ListOf("2024"));
         assert_eq!(Command::Help.request(), Request::Help);
     }
 }

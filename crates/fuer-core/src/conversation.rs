@@ -10,7 +10,12 @@ use crate::engine::{Answer, Focus};
 /// What the conversation is about.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Context {
-    /// The item of the last reply.
+    /// The id of the conversation's article (`2024-shenzhen`); empty when the conversation
+    /// was held with one engine that does not say (the library sets it, see
+    /// [`crate::library::respond`]).
+    pub article: String,
+    /// The item of the last reply; 0 when the conversation has an article but no item yet
+    /// (its list was shown).
     pub item: u8,
     /// The facts the last question was about (empty: the whole item).
     pub topic_facts: Vec<usize>,
@@ -26,6 +31,7 @@ impl Context {
     /// After a whole item was shown (`/item 5`, a button, 下一件).
     pub fn whole_item(item: u8, fact_count: usize) -> Context {
         Context {
+            article: String::new(),
             item,
             topic_facts: Vec::new(),
             shown: (0..fact_count).collect(),
@@ -54,12 +60,26 @@ impl Context {
             last.facts.clone()
         };
         Some(Context {
+            article: previous.map(|previous| previous.article.clone()).unwrap_or_default(),
             item: last.item,
             topic_facts,
             shown,
             asked: answer.asked.as_ref().map(|asked| asked.kind.clone()),
             figure,
         })
+    }
+
+    /// A conversation that has chosen an article (its list was shown) but no item yet.
+    pub fn of_article(article: &str) -> Context {
+        Context {
+            article: article.to_string(),
+            ..Context::default()
+        }
+    }
+
+    /// Whether the conversation is about an item (not only an article).
+    pub fn has_item(&self) -> bool {
+        self.item != 0
     }
 
     /// What the engine needs of it.

@@ -55,6 +55,9 @@ pub enum Request<'a> {
     Start(Option<&'a str>),
     Help,
     List,
+    /// `/list` with an argument: an article's year, id or title (the library chooses; one
+    /// engine shows its own list).
+    ListOf(&'a str),
     /// `/item` with its raw argument (possibly empty).
     Item(&'a str),
     /// Free text.
@@ -112,7 +115,7 @@ pub fn respond_in_context(engine: &Engine, request: Request<'_>, context: Option
             None => Response::reply_only(lang, reply::welcome(lang, knowledge)),
         },
         Request::Help => Response::reply_only(lang, reply::help(lang)),
-        Request::List => Response::reply_only(lang, reply::list(lang, knowledge)),
+        Request::List | Request::ListOf(_) => Response::reply_only(lang, reply::list(lang, knowledge)),
         Request::Item(argument) => {
             if argument.trim().is_empty() {
                 return Response::reply_only(lang, reply::list(lang, knowledge));
@@ -128,23 +131,30 @@ pub fn respond_in_context(engine: &Engine, request: Request<'_>, context: Option
             }
             let focus = context.map(Context::focus);
             let answer = engine.answer_in_context(question, focus.as_ref());
-            if let Intent::Navigation(navigation) = answer.intent {
-                return navigate(engine, navigation, context, lang);
-            }
-            let change = match answer.item {
-                Some(_) => {
-                    let figure = first_figure(engine, &answer);
-                    Context::after_answer(&answer, context, figure).map_or(ContextChange::Keep, ContextChange::Set)
-                }
-                None => ContextChange::Keep,
-            };
-            Response {
-                reply: reply::answer(lang, knowledge, &answer),
-                answer: Some(answer),
-                context: change,
-                lang,
-            }
+            respond_to_answer(engine, answer, context, lang)
         }
+    }
+}
+
+/// The response in `lang` to a question the engine has answered (`answer`, in a
+/// conversation whose context is `context`): navigation moves, an answer about an item sets
+/// the context.
+pub fn respond_to_answer(engine: &Engine, answer: Answer, context: Option<&Context>, lang: Lang) -> Response {
+    if let Intent::Navigation(navigation) = answer.intent {
+        return navigate(engine, navigation, context, lang);
+    }
+    let change = match answer.item {
+        Some(_) => {
+            let figure = first_figure(engine, &answer);
+            Context::after_answer(&answer, context, figure).map_or(ContextChange::Keep, ContextChange::Set)
+        }
+        None => ContextChange::Keep,
+    };
+    Response {
+        reply: reply::answer(lang, engine.knowledge(), &answer),
+        answer: Some(answer),
+        context: change,
+        lang,
     }
 }
 
@@ -223,7 +233,7 @@ fn first_figure(engine: &Engine, answer: &Answer) -> Option<String> {
 }
 
 /// The item number of a deep-link payload such as `item5`.
-fn deep_link_item(payload: &str) -> Option<&str> {
+pub fn deep_link_item(payload: &str) -> Option<&str> {
     let number = payload.trim().strip_prefix("item")?;
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
 }

@@ -69,19 +69,23 @@ impl Paragraph {
     }
 }
 
-/// What a button does when pressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a button does when pressed. `ShowItem` and `ShowList` are about the reply's own
+/// article (the caller knows which one it is); `ShowArticle` names another one.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     ShowItem(u8),
     ShowList,
+    /// The list of the article with this id.
+    ShowArticle(String),
 }
 
 impl Action {
     /// The command a console user can type for the same effect.
-    pub fn command(self) -> String {
+    pub fn command(&self) -> String {
         match self {
             Action::ShowItem(number) => format!("/item {number}"),
             Action::ShowList => "/list".to_string(),
+            Action::ShowArticle(id) => format!("/list {id}"),
         }
     }
 }

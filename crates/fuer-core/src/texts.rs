@@ -260,6 +260,11 @@ pub fn reload_done(items: usize, facts: usize, keywords: usize) -> String {
     format!("知识库已更新：{items} 件大事，{facts} 条事实，{keywords} 个关键词。")
 }
 
+/// A reload of several articles went fine: the counts of all of them.
+pub fn reload_done_articles(articles: usize, items: usize, facts: usize, keywords: usize) -> String {
+    format!("知识库已更新：{articles} 篇文章，共 {items} 件大事，{facts} 条事实，{keywords} 个关键词。")
+}
+
 /// To admins when edited knowledge files have problems; the problems follow, one a line.
 pub fn reload_failed(problems: usize) -> String {
     format!(
@@ -453,6 +458,118 @@ pub fn web_add_group(words: &str) -> String {
 
 pub fn web_remove_group(words: &str) -> String {
     format!("删除同义词组：{words}")
+}
+
+// Several articles (`fuer_core::library`): which article a reply quotes, the other articles.
+
+/// The line naming the article an answer quotes, when several are loaded.
+pub fn quoted_article(lang: Lang, title: &str) -> String {
+    pick(
+        lang,
+        &format!("出自《{title}》"),
+        &format!("From the article 《{title}》"),
+    )
+}
+
+/// Before the buttons of the other articles under a list.
+pub const OTHER_ARTICLES_HEADER: Text = text("其他年份的文章：", "Articles of other years: ");
+
+/// A button opening another article's list.
+pub fn article_button(title: &str) -> String {
+    format!("📋 {title}")
+}
+
+/// The hint under the other articles (the command works without buttons too).
+pub fn other_articles_hint(lang: Lang, example: &str) -> String {
+    pick(
+        lang,
+        &format!("发送 /list {example} 查看那一年的列表。"),
+        &format!("send /list {example} for that year's list."),
+    )
+}
+
+/// `/list X` when no article is of that year or has that id or title.
+pub fn no_article_named(lang: Lang, named: &str) -> String {
+    pick(
+        lang,
+        &format!("没有找到“{named}”的文章。现有的文章："),
+        &format!("No article matches \"{named}\". The articles are:"),
+    )
+}
+
+/// `/list 2024` when several articles are of that year: their lists follow.
+pub fn articles_of_year(lang: Lang, year: u16, count: usize) -> String {
+    pick(
+        lang,
+        &format!("{year}年有 {count} 篇文章："),
+        &format!("There are {count} articles of {year}:"),
+    )
+}
+
+/// An outcome on the web page with the article that gave it, when several are served.
+pub fn web_outcome_in_article(outcome: &str, article: &str) -> String {
+    format!("{outcome}（{article}）")
+}
+
+// The web page's articles: import (paste or upload → preview → save) and hiding.
+
+pub const WEB_IMPORT_EMPTY: &str = "没有收到文章：请把文章全文粘贴到文本框里，或选择一个文本文件（.txt，UTF-8 编码）。";
+pub const WEB_IMPORT_TOO_LARGE: &str = "文件太大：一篇文章最多 1 MiB（约 30 万字）。";
+pub const WEB_IMPORT_NOT_TEXT: &str =
+    "这不是文本文件：文章必须是 UTF-8 编码的纯文本（在记事本里“另存为”，编码选“UTF-8”，保存成 .txt）。";
+pub const WEB_IMPORT_NO_TITLE: &str =
+    "第一行是编号标题：第一行必须是文章的标题（例如“2025年深圳妇女儿童发展十件大事”）。";
+pub const WEB_IMPORT_NO_ITEMS: &str = "没有找到编号的大事：每件大事要在一行的开头编号，按顺序至少两件（一、二、…，（一）（二）…，1. 2. … 或 第一、第二、…）。";
+pub const WEB_IMPORT_NO_YEAR: &str = "标题里没有年份（例如“2025年…”）：文章的年份就是标题里写的年份，请加在标题里。";
+pub const WEB_IMPORT_NO_PLACE: &str =
+    "标题里没有地名，没法自动起文章编号：请在“文章编号”里填一个，例如 2025-shenzhen。";
+pub const WEB_IMPORT_BAD_ID: &str =
+    "文章编号只能用小写英文字母、数字和减号（例如 2025-shenzhen），最多 40 个字符，以字母或数字开头。";
+pub const WEB_IMPORT_INVALID: &str = "这份草稿通不过检查（下面是问题），没有保存任何文件：";
+pub const WEB_IMPORT_UNREADABLE: &str = "读不出知识库里共用的文件（下面是问题），没有保存任何文件：";
+pub const WEB_LAST_ARTICLE: &str = "这是机器人现在唯一回答的文章，不能隐藏：至少要留一篇。";
+pub const WEB_NO_SUCH_ARTICLE: &str = "找不到这篇文章（可能已经隐藏或恢复了）。";
+
+/// `/list`-like line of the import page's refusals: an item with no text.
+pub fn web_import_item_without_text(number: u8) -> String {
+    format!("第 {number} 件只有标题没有正文：标题后面直接是下一件的标题或文章结尾。")
+}
+
+/// Too many numbered items.
+pub fn web_import_too_many_items(count: usize, most: usize) -> String {
+    format!("有 {count} 件编号的大事；一篇文章最多 {most} 件。")
+}
+
+/// A refusal about a line of the pasted text.
+pub fn web_import_at_line(line: usize, message: &str) -> String {
+    format!("第 {line} 行：{message}")
+}
+
+/// The text was imported before: the folder that holds it.
+pub fn web_import_already(id: &str) -> String {
+    format!("这篇文章已经导入过了（文章编号 {id}），什么也没有改。")
+}
+
+/// Another article has the id.
+pub fn web_import_id_taken(id: &str) -> String {
+    format!(
+        "文章编号 {id} 已经被另一篇文章用了（或者有一篇隐藏的文章用了它），没有保存。请在“文章编号”里换一个，例如 {id}-2。"
+    )
+}
+
+/// After saving an imported article.
+pub fn web_import_saved(title: &str, reload: &str) -> String {
+    format!("已保存新文章《{title}》。{reload}现在可以在下面检查和补充它的关键词。")
+}
+
+/// After hiding an article.
+pub fn web_article_hidden(title: &str, reload: &str) -> String {
+    format!("已隐藏《{title}》：机器人不再用它回答，文件还在（在 _hidden 文件夹里），随时可以恢复。{reload}")
+}
+
+/// After showing a hidden article again.
+pub fn web_article_shown(id: &str, reload: &str) -> String {
+    format!("已恢复文章 {id}，机器人又会用它回答。{reload}")
 }
 
 /// What an undo did, in the history: 「撤销：第5件（母婴室）加关键词“集乳室”」.

@@ -18,6 +18,8 @@ use fuer_core::texts;
 #[derive(Debug, Clone, Default)]
 pub(super) struct EditFields {
     pub(super) op: String,
+    /// The id of the article whose item is edited (empty: the latest article).
+    pub(super) article: String,
     pub(super) item: String,
     pub(super) keyword: String,
     pub(super) group: String,
@@ -162,6 +164,7 @@ pub(super) fn fields_of(map: HashMap<String, String>) -> EditFields {
     let get = |name: &str| map.get(name).cloned().unwrap_or_default();
     EditFields {
         op: get("op"),
+        article: get("article"),
         item: get("item"),
         keyword: get("keyword"),
         group: get("group"),

@@ -157,7 +157,7 @@ async fn undo(State(state): State<WebState>, CsrfForm { session, fields }: CsrfF
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let file = worker.history().get(id).ok().flatten().map(|version| version.file);
-        changes::undo(worker.knowledge_dir(), worker.history(), id, worker.engine_swap())
+        changes::undo(worker.knowledge_dir(), worker.history(), id, worker.library_swap())
             .map(|saved| (saved, file.unwrap_or_default()))
     })
     .await;

@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Response};
 use crate::web::WebState;
 use crate::web::auth::Session;
 use fuer_core::knowledge::KnowledgeBase;
+use fuer_core::library::Library;
 use fuer_core::texts;
 
 /// What every page's frame needs.
@@ -110,4 +111,38 @@ pub(super) fn item_choices(knowledge: &KnowledgeBase) -> Vec<(u8, String)> {
         .iter()
         .map(|item| (item.number, item.title.clone()))
         .collect()
+}
+
+/// An article in the page's menus and filters.
+#[derive(Debug, Clone)]
+pub(super) struct ArticleChoice {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) selected: bool,
+}
+
+/// Every article served, latest first, `selected` marking the one at `selected`.
+pub(super) fn article_choices(library: &Library, selected: Option<usize>) -> Vec<ArticleChoice> {
+    (0..library.engines().len())
+        .rev()
+        .map(|index| {
+            let knowledge = library.engine(index).knowledge();
+            ArticleChoice {
+                id: knowledge.id.clone(),
+                title: knowledge.source.title.clone(),
+                selected: selected == Some(index),
+            }
+        })
+        .collect()
+}
+
+/// The article a page was asked about (`?article=` its id), if it is served.
+pub(super) fn requested_article(library: &Library, id: &str) -> Option<usize> {
+    let id = id.trim();
+    (!id.is_empty()).then(|| library.index_of(id)).flatten()
+}
+
+/// The article an edit or a page is about: the one asked for, else the latest.
+pub(super) fn article_or_latest(library: &Library, id: &str) -> usize {
+    requested_article(library, id).unwrap_or(library.latest_index())
 }

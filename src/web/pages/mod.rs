@@ -17,11 +17,16 @@
 //! | `POST /save` | saves an edit (CSRF token, the file's hash from the preview), keeping the file's previous version |
 //! | `GET /history`, `GET /history/{id}` | the last 50 saves; what one changed, line by line |
 //! | `POST /undo` | undoes a save (CSRF token): the file as before it, validated and reloaded |
+//! | `GET /articles` | the articles served and hidden, hide (with a confirmation), the import form |
+//! | `POST /articles/preview` | the draft of a pasted or uploaded article (multipart, CSRF token); writes nothing |
+//! | `POST /articles/save` | saves the draft as a new article (validated, atomic, reloaded) |
+//! | `POST /articles/hide`, `POST /articles/show` | hides an article (moved to `_hidden/`) or shows it again |
 //!
 //! Every page but the login needs the session cookie; every POST but the login needs the
 //! session's CSRF token. Responses are never cached, and the login token never leaves
 //! in a `Referer`.
 
+mod articles;
 mod delete;
 mod edit;
 mod history;
@@ -57,6 +62,7 @@ pub fn router(state: WebState) -> Router {
         .merge(preview::routes())
         .merge(save::routes())
         .merge(delete::routes())
+        .merge(articles::routes())
         .merge(history::routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(security_headers))

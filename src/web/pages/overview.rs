@@ -3,12 +3,14 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 
-use super::layout::{Layout, blocking, item_title, layout, render};
+use super::layout::{
+    ArticleChoice, Layout, article_choices, blocking, item_choices, item_title, layout, render, requested_article,
+};
 use super::login::LoggedIn;
 use crate::store::{
     ArticleFilter, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, RecordLang, UnansweredQuestion, format_local_time,
@@ -18,8 +20,16 @@ use crate::web::WebState;
 use crate::web::auth::Session;
 use crate::web::changes;
 use crate::web::view::{Chart, outcome_text};
-use fuer_core::engine::Engine;
+use fuer_core::library::Library;
 use fuer_core::texts;
+use serde::Deserialize;
+
+/// `?article=`: the article a page is filtered by (none or unknown: every article).
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct ArticleQuery {
+    #[serde(default)]
+    pub(super) article: String,
+}
 
 /// The routes of this page.
 pub(super) fn routes() -> Router<WebState> {
@@ -62,6 +72,10 @@ pub(super) struct UnansweredRow {
     /// The engine's best guess of its item (0: none).
     pub(super) guess: u8,
     pub(super) keyword: String,
+    /// The id of the article the question goes to (the filter's, or where the bot routes it).
+    pub(super) article: String,
+    /// That article's items, for the keyword form.
+    pub(super) items: Vec<(u8, String)>,
 }
 
 #[derive(Template)]
@@ -84,6 +98,9 @@ struct OverviewPage {
     languages: Vec<LangRow>,
     unanswered: Vec<UnansweredRow>,
     knowledge: String,
+    articles: Vec<ArticleChoice>,
+    /// The id of the article filtered by (empty: every article).
+    article: String,
 }
 
 fn percent(part: u64, whole: u64) -> String {
@@ -94,14 +111,35 @@ fn percent(part: u64, whole: u64) -> String {
     }
 }
 
-/// The rows of `questions`, each with how the engine answers it now and a keyword to try.
-pub(super) fn unanswered_rows(engine: &Engine, questions: &[UnansweredQuestion]) -> Vec<UnansweredRow> {
-    let suggester = changes::KeywordSuggester::new(engine.knowledge());
+/// The rows of `questions`, each with how the bot answers it now (in the article `only`, or
+/// where the library routes it) and a keyword to try.
+pub(super) fn unanswered_rows(
+    library: &Library,
+    only: Option<usize>,
+    questions: &[UnansweredQuestion],
+) -> Vec<UnansweredRow> {
+    let suggesters: Vec<changes::KeywordSuggester> = library
+        .engines()
+        .iter()
+        .map(|engine| changes::KeywordSuggester::new(engine.knowledge()))
+        .collect();
     questions
         .iter()
         .map(|question| {
-            let answer = engine.answer(&question.text);
+            let routed = match only {
+                Some(article) => fuer_core::library::Routed {
+                    article,
+                    answer: library.engine(article).answer(&question.text),
+                },
+                None => library.route(&question.text),
+            };
+            let (article, answer) = (routed.article, routed.answer);
+            let knowledge = library.engine(article).knowledge();
             let guess = answer.item.or_else(|| answer.suggestions.first().copied());
+            let mut outcome = changes::Outcome::of(&answer);
+            if library.engines().len() > 1 {
+                outcome.article = knowledge.id.clone();
+            }
             UnansweredRow {
                 text: question.text.clone(),
                 count: question.count,
@@ -109,37 +147,61 @@ pub(super) fn unanswered_rows(engine: &Engine, questions: &[UnansweredQuestion])
                 related: question.related,
                 low_confidence: question.low_confidence(),
                 last_asked: format_local_time(question.last_asked),
-                now: outcome_text(&changes::Outcome::of(&answer)),
+                now: outcome_text(&outcome),
                 guess: guess.unwrap_or(0),
-                keyword: suggester.suggest(&question.text),
+                keyword: suggesters
+                    .get(article)
+                    .map(|suggester| suggester.suggest(&question.text))
+                    .unwrap_or_default(),
+                article: knowledge.id.clone(),
+                items: item_choices(knowledge),
             }
         })
         .collect()
 }
 
+/// The question log's filter for the article at `only` (none: every article). The first
+/// article's filter also counts the questions recorded before articles were.
+pub(super) fn article_filter(library: &Library, only: Option<usize>) -> ArticleFilter<'_> {
+    match only {
+        Some(article) => ArticleFilter::Only {
+            id: library.id(article),
+            first: article == 0,
+        },
+        None => ArticleFilter::All,
+    }
+}
+
 /// Reads the overview (or says why not).
-fn read_overview(state: &WebState, now: i64) -> Result<(Overview, Vec<UnansweredQuestion>), String> {
+fn read_overview(
+    state: &WebState,
+    filter: ArticleFilter<'_>,
+    now: i64,
+) -> Result<(Overview, Vec<UnansweredQuestion>), String> {
     let Some(recorder) = state.recorder() else {
         return Err(texts::WEB_RECORDING_OFF.to_string());
     };
     let overview = recorder
-        .overview(now, DEFAULT_UNANSWERED_DAYS, TOP_ITEMS, ArticleFilter::All)
+        .overview(now, DEFAULT_UNANSWERED_DAYS, TOP_ITEMS, filter)
         .map_err(|error| texts::store_unavailable(&error.to_string()))?;
     let unanswered = recorder
         .unanswered(
             OVERVIEW_UNANSWERED,
             unanswered_since(now, DEFAULT_UNANSWERED_DAYS),
-            ArticleFilter::All,
+            filter,
         )
         .map_err(|error| texts::store_unavailable(&error.to_string()))?;
     Ok((overview, unanswered))
 }
 
-/// The overview page of `state` at `now`.
-fn overview_html(state: &WebState, session: &Session, now: i64) -> Response {
-    let engine = state.engine();
-    let knowledge = engine.knowledge();
-    let (overview, unanswered, store_error) = match read_overview(state, now) {
+/// The overview page of `state` at `now`, of the article `article` (its id; empty or
+/// unknown: every article).
+fn overview_html(state: &WebState, session: &Session, article: &str, now: i64) -> Response {
+    let library = state.library();
+    let only = requested_article(&library, article);
+    // Item numbers are an article's: titles when one article is counted.
+    let titled = only.or((library.engines().len() == 1).then_some(0));
+    let (overview, unanswered, store_error) = match read_overview(state, article_filter(&library, only), now) {
         Ok((overview, unanswered)) => (Some(overview), unanswered, String::new()),
         Err(error) => (None, Vec::new(), error),
     };
@@ -150,7 +212,9 @@ fn overview_html(state: &WebState, session: &Session, now: i64) -> Response {
         .iter()
         .map(|&ItemCount { item, count }| ItemRow {
             number: item,
-            title: item_title(knowledge, item),
+            title: titled
+                .map(|article| item_title(library.engine(article).knowledge(), item))
+                .unwrap_or_default(),
             count,
             percent: percent(count, totals.questions),
         })
@@ -188,14 +252,36 @@ fn overview_html(state: &WebState, session: &Session, now: i64) -> Response {
             declined_percent: percent(totals.declined, totals.questions),
             items,
             languages,
-            unanswered: unanswered_rows(&engine, &unanswered),
-            knowledge: texts::reload_done(knowledge.items.len(), knowledge.fact_count(), knowledge.keyword_count()),
+            unanswered: unanswered_rows(&library, only, &unanswered),
+            knowledge: knowledge_counts(&library),
+            articles: article_choices(&library, only),
+            article: only.map(|article| library.id(article).to_string()).unwrap_or_default(),
         },
     )
 }
 
-async fn overview(State(state): State<WebState>, LoggedIn(session): LoggedIn) -> Response {
-    blocking(move || overview_html(&state, &session, unix_now()))
+/// The counts of the knowledge served: of its one article, or of all of them.
+fn knowledge_counts(library: &Library) -> String {
+    let articles: Vec<_> = library.engines().iter().map(|engine| engine.knowledge()).collect();
+    let sum = |count: fn(&fuer_core::knowledge::KnowledgeBase) -> usize| articles.iter().map(|k| count(k)).sum();
+    let (items, facts, keywords) = (
+        sum(|k| k.items.len()),
+        sum(|k| k.fact_count()),
+        sum(|k| k.keyword_count()),
+    );
+    if articles.len() == 1 {
+        texts::reload_done(items, facts, keywords)
+    } else {
+        texts::reload_done_articles(articles.len(), items, facts, keywords)
+    }
+}
+
+async fn overview(
+    State(state): State<WebState>,
+    LoggedIn(session): LoggedIn,
+    Query(query): Query<ArticleQuery>,
+) -> Response {
+    blocking(move || overview_html(&state, &session, &query.article, unix_now()))
         .await
         .unwrap_or_else(|response| response)
 }

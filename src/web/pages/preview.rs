@@ -11,7 +11,7 @@ use axum::response::Response;
 use axum::routing::get;
 
 use super::edit::{EditFields, change_error, describe, fields_of, problem_lines};
-use super::layout::{Layout, blocking, item_choices, layout, message, render};
+use super::layout::{Layout, article_or_latest, blocking, item_choices, layout, message, render};
 use super::login::LoggedIn;
 use super::try_question::answer_view;
 use crate::store::AskedQuestion;
@@ -19,7 +19,8 @@ use crate::web::WebState;
 use crate::web::auth::Session;
 use crate::web::changes::{self, ChangedQuestion, PREVIEW_QUESTIONS, Plan};
 use crate::web::view::{ReplyView, outcome_text};
-use fuer_core::engine::Engine;
+use fuer_core::engine::Status;
+use fuer_core::library::Library;
 use fuer_core::texts;
 
 /// The routes of this page.
@@ -63,33 +64,37 @@ fn preview_html(state: &WebState, session: &Session, fields: &EditFields, record
     let Some(edit) = fields.edit() else {
         return message(state, Some(session), StatusCode::BAD_REQUEST, texts::WEB_BAD_REQUEST);
     };
-    let plan: Plan = match changes::plan(state.knowledge_dir(), &edit) {
+    let library = state.library();
+    let article = article_or_latest(&library, &fields.article);
+    let mut fields = fields.clone();
+    fields.article = library.id(article).to_string();
+    let plan: Plan = match changes::plan(state.knowledge_dir(), &fields.article, &edit) {
         Ok(plan) => plan,
         Err(error) => return change_error(state, session, &error),
     };
-    let engine = state.engine();
+    let knowledge = library.engine(article).knowledge();
     let question = fields.question.trim().to_string();
     let (old_reply, old_outcome) = if question.is_empty() {
         (None, String::new())
     } else {
-        let (reply, outcome, _) = answer_view(&engine, &question);
+        let (reply, outcome, _) = answer_view(&library, &question);
         (Some(reply), outcome)
     };
     let mut newly_answered = false;
     let (problems, new_reply, new_outcome, changed) = match &plan.result {
         Err(problems) => (problem_lines(problems), None, String::new(), Vec::new()),
         Ok(knowledge) => {
-            let after = Engine::new(knowledge.clone());
+            let after = Library::new(knowledge.clone());
             newly_answered = !question.is_empty()
-                && engine.answer(&question).status == fuer_core::engine::Status::Declined
-                && after.answer(&question).status == fuer_core::engine::Status::Answered;
+                && library.route(&question).answer.status == Status::Declined
+                && after.route(&question).answer.status == Status::Answered;
             let (reply, outcome) = if question.is_empty() {
                 (None, String::new())
             } else {
                 let (reply, outcome, _) = answer_view(&after, &question);
                 (Some(reply), outcome)
             };
-            let changed = changes::changed_questions(&engine, &after, recorded)
+            let changed = changes::changed_questions(&library, &after, recorded)
                 .into_iter()
                 .map(
                     |ChangedQuestion {
@@ -112,8 +117,7 @@ fn preview_html(state: &WebState, session: &Session, fields: &EditFields, record
         StatusCode::OK,
         &PreviewPage {
             layout: layout(state, Some(session), "preview"),
-            fields: fields.clone(),
-            describe: describe(&edit, engine.knowledge()),
+            describe: describe(&edit, knowledge),
             file_name: plan.file_name.clone(),
             hash: plan.hash.clone(),
             problems,
@@ -125,7 +129,8 @@ fn preview_html(state: &WebState, session: &Session, fields: &EditFields, record
             newly_answered,
             changed,
             checked: recorded.len(),
-            items: item_choices(engine.knowledge()),
+            items: item_choices(knowledge),
+            fields,
         },
     )
 }

@@ -9,7 +9,7 @@ use axum::response::Response;
 use axum::routing::post;
 
 use super::edit::{change_error, describe, fields_of};
-use super::layout::{blocking, encode, message, see_other};
+use super::layout::{article_or_latest, blocking, encode, message, see_other};
 use super::login::CsrfForm;
 use crate::web::WebState;
 use crate::web::changes;
@@ -28,22 +28,29 @@ async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfF
     };
     let worker = state.clone();
     let hash = fields.hash.clone();
-    let what = describe(&edit, state.engine().knowledge());
-    let saved = blocking(move || {
-        let _one_at_a_time = worker
-            .saving()
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        changes::save(
-            worker.knowledge_dir(),
-            &edit,
-            &hash,
-            &what,
-            worker.history(),
-            worker.engine_swap(),
-        )
-    })
-    .await;
+    let library = state.library();
+    let index = article_or_latest(&library, &fields.article);
+    let article = library.id(index).to_string();
+    let what = describe(&edit, library.engine(index).knowledge());
+    let saved = {
+        let article = article.clone();
+        blocking(move || {
+            let _one_at_a_time = worker
+                .saving()
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            changes::save(
+                worker.knowledge_dir(),
+                &article,
+                &edit,
+                &hash,
+                &what,
+                worker.history(),
+                worker.library_swap(),
+            )
+        })
+        .await
+    };
     let saved = match saved {
         Ok(Ok(saved)) => saved,
         Ok(Err(error)) => return change_error(&state, &session, &error),
@@ -54,7 +61,11 @@ async fn save(State(state): State<WebState>, CsrfForm { session, fields }: CsrfF
     let question = fields.question.trim();
     let version = saved.version;
     if question.is_empty() {
-        see_other(&format!("{base}knowledge?saved={}&version={version}", encode(&note)))
+        see_other(&format!(
+            "{base}knowledge?saved={}&version={version}&article={}",
+            encode(&note),
+            encode(&article)
+        ))
     } else {
         see_other(&format!(
             "{base}try?q={}&saved={}&version={version}",

@@ -15,7 +15,7 @@ use crate::console::respond_to_line;
 use crate::web::WebState;
 use crate::web::changes;
 use crate::web::view::{ReplyView, outcome_text};
-use fuer_core::engine::Engine;
+use fuer_core::library::Library;
 
 /// The routes of this page.
 pub(super) fn routes() -> Router<WebState> {
@@ -45,16 +45,24 @@ struct TryPage {
     trace: Vec<String>,
 }
 
-/// The reply the bot sends to `question` (commands included), its outcome and the trace.
-pub(super) fn answer_view(engine: &Engine, question: &str) -> (ReplyView, String, Vec<String>) {
-    let response = respond_to_line(engine, question);
+/// The reply the bot sends to `question` (commands included, routed across the articles
+/// as the bot does), its outcome and the trace of the article that answered.
+pub(super) fn answer_view(library: &Library, question: &str) -> (ReplyView, String, Vec<String>) {
+    let routed = respond_to_line(library, question);
+    let response = &routed.response;
     let outcome = response
         .answer
         .as_ref()
-        .map(|answer| outcome_text(&changes::Outcome::of(answer)))
+        .map(|answer| {
+            let mut outcome = changes::Outcome::of(answer);
+            if library.engines().len() > 1 {
+                outcome.article = library.id(routed.article).to_string();
+            }
+            outcome_text(&outcome)
+        })
         .unwrap_or_default();
     let trace = if response.answer.is_some() && !question.trim_start().starts_with('/') {
-        engine.answer_traced(question).1.lines
+        library.engine(routed.article).answer_traced(question).1.lines
     } else {
         Vec::new()
     };
@@ -66,12 +74,12 @@ async fn try_question(
     LoggedIn(session): LoggedIn,
     Query(query): Query<TryQuery>,
 ) -> Response {
-    let engine = state.engine();
+    let library = state.library();
     let question = query.q.trim().to_string();
     let (reply, outcome, trace) = if question.is_empty() {
         (None, String::new(), Vec::new())
     } else {
-        let (reply, outcome, trace) = answer_view(&engine, &question);
+        let (reply, outcome, trace) = answer_view(&library, &question);
         (Some(reply), outcome, trace)
     };
     render(

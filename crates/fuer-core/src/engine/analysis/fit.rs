@@ -100,7 +100,9 @@ impl Analyzer {
         } else {
             let same_word = unit.is_some_and(|u| u.word == figure.unit);
             match unit.and_then(|u| self.units.get(u.class)) {
-                Some(class) if !class.answered_by.is_empty() => class.answered_by.contains(&figure.unit),
+                // The very measure word the question used answers it too (多少期 → 640期,
+                // 多少支队伍 → 486支), whatever else its class is answered by.
+                Some(class) if !class.answered_by.is_empty() => class.answered_by.contains(&figure.unit) || same_word,
                 // A Chinese numeral in a name (五分钟救助圈, 三年行动计划) answers "how many"
                 // only when the question counts the very same thing (几大板块 → 四大板块).
                 _ => figure.written || same_word,

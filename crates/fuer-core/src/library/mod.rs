@@ -6,15 +6,23 @@
 //! article answers and the best answer wins — answered before related before declined, then
 //! the higher confidence — the latest article on a tie. Each article's engine takes its own
 //! year as the year in scope, so a question about 2025 is not "another year" for the 2025
-//! article.
+//! article. [`respond`] is one conversation step over the articles (commands, buttons,
+//! deep links, follow-ups), shared by every front end.
+
+mod dialogue;
+
+pub use dialogue::{ArticleResponse, respond, respond_in_article};
 
 use crate::engine::{Answer, Engine, Status};
 use crate::knowledge::{Knowledge, KnowledgeBase};
 use crate::normalize::normalize;
 
 /// Every article's engine, oldest first (by year, then id); never empty.
+#[derive(Debug)]
 pub struct Library {
     engines: Vec<Engine>,
+    /// Each article's title, normalized (a question naming it goes there).
+    titles: Vec<String>,
 }
 
 /// Where a question was routed and the answer it got there.
@@ -28,15 +36,40 @@ pub struct Routed {
 impl Library {
     /// One engine per article, each with its own year in scope.
     pub fn new(knowledge: Knowledge) -> Library {
-        let engines = knowledge.into_articles().into_iter().map(article_engine).collect();
-        Library { engines }
+        Library::of(knowledge.into_articles().into_iter().map(article_engine).collect())
+    }
+
+    fn of(engines: Vec<Engine>) -> Library {
+        let titles = engines
+            .iter()
+            .map(|engine| normalize(&engine.knowledge().source.title))
+            .collect();
+        Library { engines, titles }
     }
 
     /// A library of one article (the bot as it served before several articles).
     pub fn single(knowledge: KnowledgeBase) -> Library {
-        Library {
-            engines: vec![article_engine(knowledge)],
-        }
+        Library::of(vec![article_engine(knowledge)])
+    }
+
+    /// A library of engines already built (tests, benchmarks), in the order given.
+    pub fn of_engines(engines: Vec<Engine>) -> Option<Library> {
+        (!engines.is_empty()).then(|| Library::of(engines))
+    }
+
+    /// Whether this library serves exactly `knowledge` (a reload would change nothing).
+    pub fn serves(&self, knowledge: &Knowledge) -> bool {
+        let articles: Vec<&KnowledgeBase> = knowledge.articles().collect();
+        articles.len() == self.engines.len()
+            && articles
+                .iter()
+                .zip(&self.engines)
+                .all(|(article, engine)| *engine.knowledge() == in_scope((*article).clone()))
+    }
+
+    /// The id of the article at `index` (the latest's when there is none).
+    pub fn id(&self, index: usize) -> &str {
+        &self.engine(index).knowledge().id
     }
 
     /// Every article's engine, oldest first.
@@ -78,9 +111,9 @@ impl Library {
         let normalized = normalize(question);
         let by_name: Vec<usize> = (0..self.engines.len())
             .filter(|&index| {
-                let knowledge = self.engines[index].knowledge();
-                let title = normalize(&knowledge.source.title);
-                normalized.contains(&knowledge.id) || (!title.is_empty() && normalized.contains(&title))
+                let title = &self.titles[index];
+                normalized.contains(&self.engines[index].knowledge().id)
+                    || (!title.is_empty() && normalized.contains(title.as_str()))
             })
             .collect();
         if !by_name.is_empty() {
@@ -101,6 +134,12 @@ impl Library {
     /// Routes a question asked on its own: to the article it names, else the best answer
     /// of all articles, the latest on a tie.
     pub fn route(&self, question: &str) -> Routed {
+        if self.engines.len() == 1 {
+            return Routed {
+                article: 0,
+                answer: self.engines[0].answer(question),
+            };
+        }
         let named = self.named_articles(question);
         let candidates: Vec<usize> = if named.is_empty() {
             (0..self.engines.len()).collect()
@@ -131,11 +170,16 @@ impl Library {
 }
 
 /// An article's engine with the article's own year in scope.
-fn article_engine(mut knowledge: KnowledgeBase) -> Engine {
+fn article_engine(knowledge: KnowledgeBase) -> Engine {
+    Engine::new(in_scope(knowledge))
+}
+
+/// An article's knowledge with its own year as the year in scope.
+fn in_scope(mut knowledge: KnowledgeBase) -> KnowledgeBase {
     if knowledge.year != 0 {
         knowledge.question_words.scope.year = knowledge.year;
     }
-    Engine::new(knowledge)
+    knowledge
 }
 
 /// How good an answer is for routing: its status, then its confidence.
