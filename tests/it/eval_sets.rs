@@ -1,6 +1,7 @@
 //! The project's own question sets, written from the article by people who never saw the
 //! engine (`tests/data/fresh-*.tsv` before tuning; `review*-*.tsv`, three further sets that
-//! were first measured untouched and then used to find what the engine missed), scored as
+//! were first measured untouched and then used to find what the engine missed; `tune2-*.tsv`,
+//! issue 13's tuning sets in new voices, kept at the share they reached), scored as
 //! `../shared/eval/score.py` scores them: the right item, the asked figure in the first
 //! fact, and questions the article does not answer not passed off as answered. A regression
 //! here means a change hurt answers of a kind residents ask.
@@ -100,6 +101,12 @@ fn report(name: &str, results: &[(&Row, bool)], at_least: f64) {
 }
 
 fn score_singles(file: &str) {
+    score_singles_at(file, 0.97, 0.93);
+}
+
+/// Single questions: at least `at_least` right, and `unanswerable_at_least` of the questions
+/// the article does not answer not passed off as answered.
+fn score_singles_at(file: &str, at_least: f64, unanswerable_at_least: f64) {
     let rows = rows(file);
     assert!(rows.len() >= 150, "{file}");
     let results: Vec<(&Row, bool)> = rows
@@ -111,16 +118,20 @@ fn score_singles(file: &str) {
             )
         })
         .collect();
-    report(file, &results, 0.97);
+    report(file, &results, at_least);
     let unanswerable: Vec<(&Row, bool)> = results.iter().filter(|(row, _)| row.items == [0]).copied().collect();
     report(
         &format!("{file}, questions the article does not answer"),
         &unanswerable,
-        0.93,
+        unanswerable_at_least,
     );
 }
 
 fn score_conversations(file: &str) {
+    score_conversations_at(file, 0.97);
+}
+
+fn score_conversations_at(file: &str, at_least: f64) {
     let rows = rows(file);
     assert!(rows.len() >= 80, "{file}");
     let mut conversation = LocalConversation::default();
@@ -138,7 +149,7 @@ fn score_conversations(file: &str) {
             )
         })
         .collect();
-    report(file, &results, 0.97);
+    report(file, &results, at_least);
 }
 
 #[test]
@@ -171,4 +182,15 @@ fn review_conversations_stay_right() {
     ] {
         score_conversations(file);
     }
+}
+
+/// Issue 13's tuning sets (a grandmother, an expat, a Hong Kong visitor, a journalist, a
+/// social worker): 176/220 and 91/112 untouched; kept at what tuning reached (202/220 =
+/// 91.8%, 96/112 = 85.7%). Raise these as the engine learns the classes still missed
+/// (whole versus part in English and for named categories, journalists' since-when
+/// questions, follow-ups in Cantonese).
+#[test]
+fn tuning_sets_stay_at_what_they_reached() {
+    score_singles_at("tune2-questions.tsv", 0.91, 0.70);
+    score_conversations_at("tune2-dialogues.tsv", 0.85);
 }

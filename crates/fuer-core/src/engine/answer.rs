@@ -116,6 +116,16 @@ impl Lead {
     }
 }
 
+/// The figure that answers a count, for a reply that leads with it: 「4场」 in the clause
+/// 「线上课程培训4场」 when the question asks for the online part of the training.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerFigure {
+    /// The figure as written, with its scale and measure word (`60.44万例`).
+    pub figure: String,
+    /// Its clause of the first fact, verbatim (`其中免费筛查60.44万例`).
+    pub phrase: String,
+}
+
 /// A structured answer, independent of how it is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
@@ -142,6 +152,9 @@ pub struct Answer {
     pub context_use: ContextUse,
     /// The lead of a yes/no question's reply, where the first fact plainly settles it.
     pub lead: Option<Lead>,
+    /// For a count answered: the figure of the first fact that answers it (the part's
+    /// figure when the question asks for a part).
+    pub figure: Option<AnswerFigure>,
 }
 
 impl Answer {
@@ -164,6 +177,7 @@ impl Answer {
             topic_facts: Vec::new(),
             context_use: ContextUse::default(),
             lead: None,
+            figure: None,
         }
     }
 

@@ -5,7 +5,7 @@ use crate::normalize::is_han;
 
 use super::Engine;
 use super::analysis::Analysis;
-use super::answer::{Answer, Intent, Missing, Part, Status};
+use super::answer::{Answer, AnswerFigure, Intent, Missing, Part, Status};
 use super::index::nfkc;
 use super::params::{
     ALSO_MENTIONED_RATIO, AMBIGUITY_RATIO, AMBIGUOUS_CONFIDENCE_FACTOR, MAX_SUGGESTIONS, MIN_ITEM_SCORE,
@@ -14,6 +14,7 @@ use super::pipeline::{Question, Resolution};
 use super::ranking::{FactRanking, ScopeGap, most_relevant_facts};
 use super::scoring::Scoring;
 use super::trace::Tracer;
+use super::whole::answering_phrase;
 
 impl Engine {
     /// Stage 8: the answer from the ranked parts (the first part is the best item).
@@ -74,6 +75,11 @@ impl Engine {
                 .lead(&question.chars, analysis, scoring, ranking, fact)
                 .or_else(|| self.figure_lead(&question.chars, &question.raw, analysis, scoring, ranking.item, fact));
         }
+        if answer.status == Status::Answered
+            && let (Some((item, _)), Some(&fact)) = (parts.first(), answer.facts.first())
+        {
+            answer.figure = self.answer_figure(*item, fact, analysis, &question.chars);
+        }
         tracer.note(|| {
             format!(
                 "decision: {} item {:?} facts {:?}{}",
@@ -88,6 +94,16 @@ impl Engine {
             )
         });
         answer
+    }
+
+    /// The figure of an answered fact that answers a count (see `whole.rs`).
+    fn answer_figure(&self, item: usize, fact: usize, analysis: &Analysis, chars: &[char]) -> Option<AnswerFigure> {
+        let doc = *self.index.answer_docs(item).get(fact)?;
+        let phrase = answering_phrase(&self.index, &self.analyzer, doc, analysis, chars)?;
+        Some(AnswerFigure {
+            figure: phrase.figure.as_written(),
+            phrase: phrase.written.clone(),
+        })
     }
 
     /// Puts the parts into the answer: the first is `item`/`facts`, the others `more`.
@@ -139,6 +155,15 @@ impl Engine {
                     topic: topic(),
                     place: place.clone(),
                     home: self.analyzer.home().to_string(),
+                },
+                ScopeGap::WholePlace(place) => Missing::Place {
+                    topic: topic(),
+                    place: place.clone(),
+                    home: self.analyzer.home().to_string(),
+                },
+                ScopeGap::Part => Missing::Asked {
+                    topic: topic(),
+                    label: self.analyzer.whole_label().to_string(),
                 },
                 ScopeGap::Year(year) => Missing::Year {
                     topic: topic(),

@@ -29,6 +29,10 @@ pub struct Figure {
     /// Up to four Chinese characters right after the figure and its unit: what is counted
     /// (24个社区 → 社区全覆).
     pub follower: String,
+    /// Where the figure starts in the text it was found in (char index).
+    pub start: usize,
+    /// Where its measure word ends (char index).
+    pub end: usize,
 }
 
 impl Figure {
@@ -36,6 +40,16 @@ impl Figure {
     /// either written in digits or with a known measure word (四大板块 is not a count).
     pub fn is_count(&self) -> bool {
         !self.year && !self.ordinal && (self.written || !self.unit.is_empty())
+    }
+
+    /// The figure as written, with its scale and measure word (`716万人次`).
+    pub fn as_written(&self) -> String {
+        format!(
+            "{}{}{}",
+            self.digits,
+            self.scale.map(String::from).unwrap_or_default(),
+            self.unit
+        )
     }
 
     /// The unit used to check agreement: `年份` for years, `第` for ordinals, else the measure word.
@@ -98,6 +112,8 @@ fn character_figure(chars: &[char], index: usize, measure_words: &[Vec<char>]) -
         written: false,
         follower: follower_at(chars, after),
         unit,
+        start: index,
+        end: after,
     })
 }
 
@@ -143,7 +159,8 @@ fn digit_figure(
     let year_like = digits.len() == 4 && scale.is_none() && digits.parse::<u16>().is_ok_and(is_plausible_year);
     let year = year_like && (unit == "年" || unit == "年度" || chars.get(position) == Some(&'-'));
     let written = written_numbers.iter().any(|run| *run == digits);
-    let follower = follower_at(chars, position + unit.chars().count());
+    let end = position + unit.chars().count();
+    let follower = follower_at(chars, end);
     let figure = Figure {
         digits,
         scale,
@@ -152,8 +169,80 @@ fn digit_figure(
         year,
         written,
         follower,
+        start,
+        end,
     };
     (figure, index)
+}
+
+/// Characters that end a clause of a sentence (NFKC: full-width commas are ASCII here).
+/// (、 and quotes stay inside a clause: they join its parts.)
+const CLAUSE_ENDS: [char; 9] = [',', '。', ';', ':', '!', '?', '(', ')', '…'];
+
+/// Words right before a figure that say how it was reached, not what it is about (共提供超
+/// 2.3万个 → 共提供): they qualify nothing.
+pub const APPROXIMATORS: [&str; 12] = [
+    "累计", "总计", "合计", "共计", "已超", "超", "达", "逾", "约", "近", "共", "已",
+];
+
+/// A figure (a count or an ordinal, not a year) with the words of its clause (the piece of its sentence between
+/// punctuation): what stands before it and what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountPhrase {
+    pub figure: Figure,
+    /// The clause as written (NFKC), a verbatim piece of the sentence.
+    pub written: String,
+    /// The clause, normalized.
+    pub clause: String,
+    /// What stands before the figure in its clause, back to the previous figure, without
+    /// the approximators right before it (2317名爱心妈妈结对关爱3698名 → 爱心妈妈结对关爱).
+    pub leader: String,
+    /// What follows the figure and its measure word in its clause (3698名留守儿童和困境儿童 →
+    /// 留守儿童和困境儿童).
+    pub noun: String,
+}
+
+/// The figures of a sentence but its years (`original`: NFKC, as written), clause by
+/// clause.
+pub fn count_phrases(
+    original: &str,
+    normalize: impl Fn(&str) -> String,
+    measure_words: &[Vec<char>],
+) -> Vec<CountPhrase> {
+    let mut phrases = Vec::new();
+    for piece in original.split(CLAUSE_ENDS) {
+        let written = piece.trim();
+        if written.is_empty() {
+            continue;
+        }
+        let clause = normalize(written);
+        let chars: Vec<char> = clause.chars().collect();
+        let figures = find_figures(&clause, written, measure_words);
+        let starts: Vec<usize> = figures.iter().map(|figure| figure.start).collect();
+        let mut previous_end = 0;
+        for (position, figure) in figures.into_iter().enumerate() {
+            if figure.year {
+                previous_end = figure.end.max(previous_end);
+                continue;
+            }
+            let mut leader: String = chars[previous_end.min(figure.start)..figure.start].iter().collect();
+            while let Some(approximator) = APPROXIMATORS.iter().find(|a| leader.ends_with(**a)) {
+                leader.truncate(leader.len() - approximator.len());
+            }
+            // Up to the next figure: 2317名爱心妈妈结对关爱 counts 爱心妈妈, not 留守儿童.
+            let next = starts.get(position + 1).copied().unwrap_or(chars.len());
+            let noun: String = chars[figure.end.min(next)..next].iter().collect();
+            previous_end = figure.end;
+            phrases.push(CountPhrase {
+                figure,
+                written: written.to_string(),
+                clause: clause.clone(),
+                leader,
+                noun,
+            });
+        }
+    }
+    phrases
 }
 
 /// What a figure counts: the Chinese characters after it (24个社区 → 社区全覆).

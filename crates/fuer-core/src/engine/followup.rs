@@ -207,6 +207,7 @@ impl Engine {
             best: standalone_best,
             context_use: ContextUse::default(),
             focus_facts: None,
+            said_before: &[],
         };
         let scoring = &question.scoring;
         let standalone_score = scoring.item_scores[standalone_best];
@@ -229,6 +230,9 @@ impl Engine {
                 resolution.best = context_item;
                 resolution.focus_facts = Some(&focus.facts);
             }
+        }
+        if context_item == Some(resolution.best) {
+            resolution.said_before = &focus.facts;
         }
         self.carry_asked_kind(question, focus, standalone_best, &mut resolution);
         let context_use = resolution.context_use;

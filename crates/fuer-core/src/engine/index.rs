@@ -16,7 +16,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::knowledge::KnowledgeBase;
 use crate::normalize::{is_han, pinyin_keys};
 
-use super::figures::{Figure, find_figures};
+use super::figures::{CountPhrase, Figure, count_phrases, find_figures};
 use super::params::{
     ENGLISH_KEYWORD_WORD_WEIGHT, KEYWORD_CHARACTER_WEIGHT, MAX_KEYWORD_WEIGHT, MIN_EDIT_KEYWORD_CHARS,
     MIN_ENGLISH_KEYWORD_LETTERS, MIN_PINYIN_KEYWORD_CHARS, NARROWING_SHARE, ONE_CHARACTER_KEYWORD_WEIGHT,
@@ -79,6 +79,9 @@ pub struct Doc {
     pub figures: Vec<Figure>,
     /// The fact's own keywords, normalized (a place named there counts as covered).
     pub keywords: Vec<String>,
+    /// Its counted figures with the words of their clauses (what qualifies each, what it
+    /// counts).
+    pub counts: Vec<CountPhrase>,
 }
 
 /// Where a char bigram occurs in the article and how rare it is.
@@ -114,6 +117,12 @@ pub struct Index {
     /// Per item: the doc index of its headline.
     pub headline_docs: Vec<usize>,
     pub bigram_postings: BigramMap<BigramPosting>,
+    /// Char bigram → the items whose keywords (synonyms and everyday phrases included)
+    /// hold it, for the fallback when no keyword is found.
+    pub keyword_bigrams: BigramMap<Vec<usize>>,
+    /// Characters of each doc, and their average, for the fallback's length norm.
+    pub doc_lengths: Vec<usize>,
+    pub average_doc_length: f32,
 }
 
 /// How much a keyword counts: longer keywords are more specific (see the `*_KEYWORD_*`
@@ -229,7 +238,13 @@ impl Index {
         let TermTable { terms, patterns, .. } = table;
         let (exact, pinyin, fuzzy_pinyin) = build_automata(&patterns);
         let edit_candidates = edit_candidates(&patterns);
+        let keyword_bigrams = keyword_bigrams(&patterns, &terms);
+        let doc_lengths: Vec<usize> = docs.iter().map(|doc| doc.text.chars().count()).collect();
+        let average_doc_length = doc_lengths.iter().sum::<usize>() as f32 / doc_lengths.len().max(1) as f32;
         Index {
+            keyword_bigrams,
+            doc_lengths,
+            average_doc_length,
             terms,
             patterns,
             exact,
@@ -268,22 +283,26 @@ fn build_docs(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Docs {
     let mut headline_docs = Vec::new();
     for (item_index, item) in knowledge.items.iter().enumerate() {
         let headline = normalize(&item.headline);
+        let written = nfkc(&item.headline);
         headline_docs.push(docs.len());
         docs.push(Doc {
             item: item_index,
             fact: None,
-            figures: find_figures(&headline, &nfkc(&item.headline), measure_words),
+            figures: find_figures(&headline, &written, measure_words),
+            counts: count_phrases(&written, normalize, measure_words),
             text: headline,
             keywords: Vec::new(),
         });
         let mut item_fact_docs = Vec::new();
         for (fact_index, fact) in item.facts.iter().enumerate() {
             let text = normalize(&fact.text);
+            let written = nfkc(&fact.text);
             item_fact_docs.push(docs.len());
             docs.push(Doc {
                 item: item_index,
                 fact: Some(fact_index),
-                figures: find_figures(&text, &nfkc(&fact.text), measure_words),
+                figures: find_figures(&text, &written, measure_words),
+                counts: count_phrases(&written, normalize, measure_words),
                 text,
                 keywords: fact.keywords.iter().map(|k| normalize(k)).collect(),
             });
@@ -427,6 +446,28 @@ fn build_automata(patterns: &[Pattern]) -> (Option<AhoCorasick>, PinyinMatcher, 
         }
     });
     (exact, pinyin, fuzzy_pinyin)
+}
+
+/// Char bigram → the items whose keywords hold it (Han pairs; places and unit words aside).
+fn keyword_bigrams(patterns: &[Pattern], terms: &[Term]) -> BigramMap<Vec<usize>> {
+    let mut items_of: BigramMap<Vec<usize>> = BigramMap::default();
+    for pattern in patterns {
+        if pattern.no_topic || pattern.place_like {
+            continue;
+        }
+        for (a, b) in bigrams(&pattern.chars) {
+            if !is_han(a) || !is_han(b) {
+                continue;
+            }
+            let items = items_of.entry((a, b)).or_default();
+            for &term in &pattern.terms {
+                if !items.contains(&terms[term].item) {
+                    items.push(terms[term].item);
+                }
+            }
+        }
+    }
+    items_of
 }
 
 /// Char bigram → the Han patterns long enough for edit distance that contain it.

@@ -22,6 +22,7 @@
 pub mod analysis;
 mod answer;
 mod assemble;
+pub mod fallback;
 pub mod figures;
 pub mod followup;
 pub mod hits;
@@ -35,12 +36,13 @@ pub mod scoring;
 mod topics;
 pub mod trace;
 pub mod vocabulary;
+mod whole;
 
 use crate::knowledge::KnowledgeBase;
 use crate::texts;
 
 use analysis::{Analysis, Analyzer, byte_to_char_map};
-pub use answer::{Answer, Asked, FigureLead, Intent, Lead, Missing, Part, Status};
+pub use answer::{Answer, AnswerFigure, Asked, FigureLead, Intent, Lead, Missing, Part, Status};
 use figures::{Figure, find_figures};
 use followup::FollowUpMatcher;
 pub use followup::{ContextUse, Focus, Navigation};
@@ -138,12 +140,7 @@ impl Engine {
             .figures
             .iter()
             .find(|f| f.written && f.is_count())?;
-        Some(format!(
-            "{}{}{}",
-            figure.digits,
-            figure.scale.map(String::from).unwrap_or_default(),
-            figure.unit
-        ))
+        Some(figure.as_written())
     }
 
     /// Spans of the exact keyword hits that name a topic (not a place such as 福田区).
@@ -196,14 +193,15 @@ impl Engine {
     }
 
     /// Figures of a question: those written in digits, and Chinese numerals of two digits
-    /// or more (二十四 → 24; a lone 一/两/三 is usually part of a word). Positions (第5件,
+    /// or more with a measure word (二十四个 → 24个; a lone 一/两/三 is usually part of a word). Positions (第5件,
     /// 5件) and years are not looked up.
     fn question_figures(&self, written: &str, normalized: &str) -> Vec<Figure> {
         find_figures(normalized, written, self.vocabulary.measure_words())
             .into_iter()
             .filter(|figure| !figure.ordinal && !figure.year)
             .filter(|figure| !ITEM_UNITS.contains(&figure.unit.as_str()))
-            .filter(|figure| figure.written || figure.digits.len() > 1)
+            // A Chinese numeral without a measure word is an age or a vague amount (三十多了).
+            .filter(|figure| figure.written || (figure.digits.len() > 1 && !figure.unit.is_empty()))
             .collect()
     }
 

@@ -69,6 +69,10 @@ pub const OVERLAP_FLOOR: f32 = 4.6;
 /// hold it.
 pub const FIGURE_LOOKUP_WEIGHT: f32 = 3.0;
 
+/// A figure of the question with at most this many digits (13, 30) finds a fact's figure
+/// only with the same measure word, when both have one (13岁 is not 13个城中村).
+pub const SMALL_FIGURE_DIGITS: usize = 2;
+
 /// Fact ranking: a keyword written on a fact counts this much more than an item keyword.
 pub const FACT_KEYWORD_LEVEL: f32 = 1.5;
 /// Fact ranking: share of a bigram's sentence-IDF added to each fact of the item holding it.
@@ -161,3 +165,19 @@ pub const LEAD_ENGLISH_STOP_WORDS: &[&str] = &[
 ];
 /// Characters before a figure that belong to it (逾36万元, 超2.3万个, 近60%, 约1000个).
 pub const LEAD_QUALIFIERS: &[char] = &['逾', '超', '近', '约'];
+
+/// Fallback when no keyword is found (`fallback.rs`): an item needs at least this BM25-style
+/// score (sentence IDF of the question's character pairs, plus its keywords' pairs) …
+pub const FALLBACK_MIN_SCORE: f32 = 6.0;
+/// … and this many times the next item's score.
+pub const FALLBACK_MARGIN: f32 = 1.4;
+/// Fallback: BM25's term-frequency saturation and length normalization.
+pub const FALLBACK_BM25_K1: f32 = 1.2;
+pub const FALLBACK_BM25_B: f32 = 0.5;
+/// Fallback: a pair of the question found in an item's keywords counts its item IDF times this.
+pub const FALLBACK_KEYWORD_FACTOR: f32 = 1.0;
+/// Fallback: a pair of characters is rare when its sentence IDF is at least this (it is in
+/// a few sentences), or when the keywords of one item only hold it …
+pub const FALLBACK_RARE_PAIR_IDF: f32 = 2.5;
+/// … and the fallback's item must hold at least this many rare pairs of the question.
+pub const FALLBACK_MIN_RARE_PAIRS: usize = 2;

@@ -12,12 +12,14 @@
 
 use super::Engine;
 use super::analysis::Analysis;
+use super::analysis::Fit;
 use super::answer::{Answer, Intent};
+use super::fallback::fallback;
 use super::followup::{ContextUse, Focus};
 use super::index::nfkc;
 use super::intents::Ordinal;
 use super::params::{DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE};
-use super::ranking::{FactRanking, rank_facts};
+use super::ranking::{FactRanking, ScopeGap, rank_facts};
 use super::scoring::Scoring;
 use super::topics::{has_separate_hits, has_separator};
 use super::trace::Tracer;
@@ -41,6 +43,9 @@ pub(crate) struct Resolution<'f> {
     pub context_use: ContextUse,
     /// The conversation's facts standing for the topic.
     pub focus_facts: Option<&'f [usize]>,
+    /// The facts the conversation was about, when it was about the item answered: what
+    /// they say was said before (招聘会 before 一共多少岗位).
+    pub said_before: &'f [usize],
 }
 
 /// The normalized text of a question that passed the first stage.
@@ -91,6 +96,7 @@ impl Engine {
                 best: standalone_best,
                 context_use: ContextUse::default(),
                 focus_facts: None,
+                said_before: &[],
             },
         };
         let best_score = question.scoring.item_scores[resolution.best];
@@ -166,11 +172,17 @@ impl Engine {
     /// Stage 2: what is asked, and how strongly the question points at each item.
     fn understand<'e>(&'e self, text: &'e str, read: Read, tracer: &mut Tracer) -> Question<'e> {
         let Read { normalized, chars, raw } = read;
-        let scoring = self.score_text(&raw, &normalized, &chars);
+        let mut scoring = self.score_text(&raw, &normalized, &chars);
         let keyword_spans = self.topic_spans(&scoring);
         let mut analysis = self.analyzer.analyze(&normalized, &keyword_spans);
         if self.intents.asks_item(&normalized) {
             analysis.ask_for_item();
+        }
+        if scoring.hits.is_empty() && !self.follow_up.has_strong_reference(&normalized) {
+            // No keyword at all: the question's own words may still say which item (not
+            // where it points back at a conversation: 其中免费的有多少).
+            let asking = self.asking_chars(&normalized, &chars, &analysis);
+            scoring.apply_fallback(fallback(&self.index, self.knowledge.items.len(), &chars, &asking));
         }
         self.trace_analysis(&analysis, &normalized, tracer);
         self.trace_scoring(&scoring, tracer);
@@ -185,6 +197,26 @@ impl Engine {
             analysis,
             scoring,
         }
+    }
+
+    /// The characters of a question that say what is asked, not what about: its cues,
+    /// places, whole words, reference words and fillers (其中, 请问), and particles.
+    fn asking_chars(&self, normalized: &str, chars: &[char], analysis: &Analysis) -> Vec<bool> {
+        let mut asking: Vec<bool> = chars.iter().map(|&c| self.vocabulary.is_particle(c)).collect();
+        let spans = analysis
+            .cues
+            .iter()
+            .map(|cue| (cue.start, cue.end))
+            .chain(analysis.place_spans.iter().copied())
+            .chain(analysis.whole_places.iter().map(|(_, span)| *span))
+            .chain(analysis.totals.iter().copied())
+            .chain(self.follow_up.reference_spans(normalized));
+        for (start, end) in spans {
+            for flag in asking.iter_mut().take(end).skip(start) {
+                *flag = true;
+            }
+        }
+        asking
     }
 
     /// Stage 3: an item named by position (第五件), or the list of all items.
@@ -255,8 +287,20 @@ impl Engine {
                 resolution.focus_facts,
             )
         };
-        let ranking = rank(&question.analysis);
-        if !(resolution.context_use.attribute && (!ranking.answerable || ranking.scope_gap.is_some())) {
+        let mut ranking = rank(&question.analysis);
+        if ranking.scope_gap == Some(ScopeGap::Part)
+            && ranking
+                .candidates
+                .iter()
+                .any(|f| ranking.fits[*f] != Fit::No && resolution.said_before.contains(f))
+        {
+            // The conversation said what the figure counts (招聘会 before 一共多少岗位).
+            tracer.note(|| "a whole asked of a part: the conversation named the part".to_string());
+            ranking.scope_gap = None;
+        }
+        // (A whole asked of a part the article counts is no mismatch of the asked kind.)
+        let gap = ranking.scope_gap.as_ref().is_some_and(|gap| !gap.is_whole());
+        if !(resolution.context_use.attribute && (!ranking.answerable || gap)) {
             return (best, ranking);
         }
         let mut analysis = std::mem::take(&mut question.analysis);

@@ -19,12 +19,24 @@ use super::params::{
     MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO,
 };
 use super::scoring::Scoring;
+use super::whole::{RankedFacts, whole_gap};
 
 /// A place or year the question names that the candidate facts do not cover.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScopeGap {
     Place(String),
     Year(u16),
+    /// A whole the article's place is part of (全省), that no answering figure's clause names.
+    WholePlace(String),
+    /// A whole count asked (一共) where the answering figures count only a part (结对关爱的).
+    Part,
+}
+
+impl ScopeGap {
+    /// Whether the gap is between a whole asked and a part counted (see `whole.rs`).
+    pub fn is_whole(&self) -> bool {
+        matches!(self, ScopeGap::WholePlace(_) | ScopeGap::Part)
+    }
 }
 
 /// The ranking of one item's facts for one question.
@@ -110,7 +122,14 @@ pub fn rank_facts(
     let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
     let scores = final_scores(&evidence.topic, &fits, bonus_applies);
     let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
-    let scope_gap = scope_gap(index, docs, &candidates, analysis);
+    let scope_gap = scope_gap(index, docs, &candidates, analysis).or_else(|| {
+        let facts = RankedFacts {
+            docs,
+            candidates: &candidates,
+            fits: &fits,
+        };
+        whole_gap(index, analyzer, &facts, analysis, scoring, chars)
+    });
     let mut ranking = FactRanking {
         item,
         topic: evidence.topic,

@@ -7,10 +7,11 @@
 //!   its sentences, times [`OVERLAP_FACTOR`];
 //! - the best figure lookup: a figure of the question found in one of its sentences.
 
+use super::fallback::Fallback;
 use super::figures::Figure;
 use super::hits::{Hit, keyword_hits};
 use super::index::{BigramPosting, Index, bigrams};
-use super::params::{FIGURE_LOOKUP_WEIGHT, OVERLAP_FACTOR, OVERLAP_FLOOR};
+use super::params::{FIGURE_LOOKUP_WEIGHT, MIN_ITEM_SCORE, OVERLAP_FACTOR, OVERLAP_FLOOR, SMALL_FIGURE_DIGITS};
 
 /// Per-question scores.
 #[derive(Debug)]
@@ -23,9 +24,21 @@ pub struct Scoring<'a> {
     pub item_scores: Vec<f32>,
     /// The question's bigrams found in the article.
     pub question_bigrams: Vec<&'a BigramPosting>,
+    /// With no keyword found: the item of the BM25-style fallback (`fallback.rs`).
+    pub fallback: Option<Fallback>,
 }
 
 impl Scoring<'_> {
+    /// With no keyword found: takes the fallback's item when it lands (`fallback.rs`).
+    pub fn apply_fallback(&mut self, found: Option<Fallback>) {
+        self.fallback = found;
+        if let Some(found) = found.filter(Fallback::lands)
+            && let Some(score) = self.item_scores.get_mut(found.item)
+        {
+            *score = score.max(MIN_ITEM_SCORE);
+        }
+    }
+
     /// Items by score, best first (ties by number).
     pub fn ranked_items(&self) -> Vec<usize> {
         let mut ranked: Vec<usize> = (0..self.item_scores.len()).collect();
@@ -111,6 +124,7 @@ pub fn score<'a>(
         item_scores[item] += OVERLAP_FACTOR * (best_overlap[item] - OVERLAP_FLOOR).max(0.0) + best_figures[item];
     }
     Scoring {
+        fallback: None,
         hits,
         doc_overlap,
         doc_figures,
@@ -130,6 +144,12 @@ fn figure_lookups(index: &Index, figures: &[Figure]) -> Vec<f32> {
                         && f.digits == figure.digits
                         && (figure.scale.is_none() || f.scale == figure.scale)
                         && (figure.unit != "%" || f.unit == "%")
+                        // A small number is common: it is the fact's only with its measure
+                        // word (13岁 is not 13个城中村).
+                        && (figure.digits.len() > SMALL_FIGURE_DIGITS
+                            || figure.unit.is_empty()
+                            || f.unit.is_empty()
+                            || figure.unit == f.unit)
                 })
             })
             .collect();

@@ -93,6 +93,7 @@ fn engine() -> Engine {
                 other_places: strings(&["上海"]),
             },
             follow_up: Default::default(),
+            whole: Default::default(),
             lexicon: Lexicon {
                 particles: strings(&["的", "了", "吗", "呢"]),
                 ..Lexicon::default()

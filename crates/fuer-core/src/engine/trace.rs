@@ -165,6 +165,18 @@ impl Engine {
                 )
             });
         }
+        if let Some(found) = scoring.fallback {
+            tracer.note(|| {
+                format!(
+                    "fallback (no keyword): item {} score {:.2} (next {:.2}) rare pairs {} {}",
+                    self.knowledge.items.get(found.item).map_or(0, |item| item.number),
+                    found.score,
+                    found.runner_up,
+                    found.rare_pairs,
+                    if found.lands() { "lands" } else { "too weak" }
+                )
+            });
+        }
         for (doc_index, doc) in self.index.docs.iter().enumerate() {
             let overlap = scoring.doc_overlap[doc_index];
             let figures = scoring.doc_figures[doc_index];

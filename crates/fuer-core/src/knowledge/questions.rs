@@ -125,6 +125,26 @@ pub struct Lexicon {
     pub yes_no: Vec<String>,
 }
 
+/// Words of questions that ask for a whole (`[whole]`): a count asked of all of something,
+/// or of a place the article's place is part of. A figure answers them only where its own
+/// words say it counts that whole.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WholeWords {
+    /// What is missing when the article counts only a part, in Chinese, as in
+    /// 「文章没有提到留守儿童的{label}。」(总数).
+    pub label: String,
+    /// Words that ask for a whole count (一共, 所有, 总共, in total): a figure that counts only
+    /// those something reached (结对关爱3698名留守儿童) does not answer them.
+    pub totals: Vec<String>,
+    /// Wholes the article's place is part of (全省, 广东, 全国): a count asked of one of them
+    /// is answered only by a figure whose own clause names it (全国68家分公司), not by the
+    /// article's place's count (深圳全市…1767个, 位居全省前列).
+    pub places: Vec<String>,
+    /// Words that rank the article's place within a whole (排, 前列, 第几): there the whole
+    /// is the frame of the question (在全省排第几), not the scope of a count.
+    pub ranks: Vec<String>,
+}
+
 /// The whole question-words file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QuestionWords {
@@ -134,6 +154,7 @@ pub struct QuestionWords {
     pub scope: Scope,
     pub follow_up: FollowUpWords,
     pub lexicon: Lexicon,
+    pub whole: WholeWords,
 }
 
 impl QuestionWords {
@@ -172,6 +193,20 @@ struct QuestionsFile {
     unit: Vec<Spanned<UnitEntry>>,
     #[serde(default)]
     words: Option<Spanned<WordsEntry>>,
+    #[serde(default)]
+    whole: Option<Spanned<WholeEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WholeEntry {
+    label: Spanned<String>,
+    #[serde(default)]
+    totals: Vec<Spanned<String>>,
+    #[serde(default)]
+    places: Vec<Spanned<String>>,
+    #[serde(default)]
+    ranks: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -265,6 +300,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
     let units = parse_units(report, &parsed.unit);
     let follow_up = parse_follow_up(report, parsed.followup.as_ref());
     let lexicon = parse_lexicon(report, parsed.words.as_ref());
+    let whole = parse_whole(report, parsed.whole.as_ref());
     if report.problem_count() > problems_before {
         return None;
     }
@@ -279,7 +315,22 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         },
         follow_up,
         lexicon,
+        whole,
     })
+}
+
+/// The `[whole]` words (none when the table is missing).
+fn parse_whole(report: &mut FileReport<'_>, entry: Option<&Spanned<WholeEntry>>) -> WholeWords {
+    let Some(entry) = entry else {
+        return WholeWords::default();
+    };
+    let entry = entry.get_ref();
+    WholeWords {
+        label: report.check_text("label", &entry.label),
+        totals: report.check_keywords(&entry.totals),
+        places: report.check_keywords(&entry.places),
+        ranks: report.check_keywords(&entry.ranks),
+    }
 }
 
 /// The `[[asked]]` kinds, in order; every cue belongs to one kind.

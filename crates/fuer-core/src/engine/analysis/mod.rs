@@ -71,6 +71,11 @@ pub struct Analysis {
     pub modifiers: Vec<Modifier>,
     /// The question asks which item its topic is in (对口帮扶是第几件事): the item answers it.
     pub asks_item: bool,
+    /// Wholes the article's place is part of, as found (全省, 全国), with their char spans:
+    /// a count asked of one is answered only by a figure whose clause names it.
+    pub whole_places: Vec<(String, (usize, usize))>,
+    /// Where the question asks for a whole count (一共, 所有, in total): char spans.
+    pub totals: Vec<(usize, usize)>,
 }
 
 impl Analysis {
@@ -97,6 +102,12 @@ pub struct Analyzer {
     unit_patterns: Vec<(usize, String, bool)>,
     place_matcher: Option<AhoCorasick>,
     place_patterns: Vec<(String, bool)>,
+    /// The `[whole]` words: wholes the article's place is part of, and words asking for
+    /// a whole count.
+    whole_places: WordMatcher,
+    totals: WordMatcher,
+    ranks: WordMatcher,
+    whole_label: String,
     year: u16,
     home: String,
     /// Characters that end what a question counts (多少个社区呢 → 社区).
@@ -116,6 +127,50 @@ struct CompiledKind {
 struct CompiledUnit {
     label: String,
     answered_by: Vec<String>,
+}
+
+/// A plain list of words found in questions (ASCII ones on word boundaries).
+#[derive(Debug)]
+struct WordMatcher {
+    matcher: Option<AhoCorasick>,
+    words: Vec<(String, bool)>,
+}
+
+impl WordMatcher {
+    fn new(words: &[String], vocabulary: &Vocabulary) -> WordMatcher {
+        let words: Vec<(String, bool)> = words
+            .iter()
+            .map(|word| vocabulary.normalize(word))
+            .filter(|word| !word.is_empty())
+            .map(|word| {
+                let ascii = is_ascii_word(&word);
+                (word, ascii)
+            })
+            .collect();
+        let texts: Vec<String> = words.iter().map(|(word, _)| word.clone()).collect();
+        WordMatcher {
+            matcher: build_matcher(&texts, MatchKind::LeftmostLongest),
+            words,
+        }
+    }
+
+    /// Each word found, once, with its char span.
+    fn find(&self, normalized: &str, byte_to_char: &[usize]) -> Vec<(String, (usize, usize))> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let mut found: Vec<(String, (usize, usize))> = Vec::new();
+        for hit in matcher.find_iter(normalized) {
+            let (word, ascii) = &self.words[hit.pattern().as_usize()];
+            if *ascii && !on_word_boundaries(normalized, hit.start(), hit.end()) {
+                continue;
+            }
+            if !found.iter().any(|(w, _)| w == word) {
+                found.push((word.clone(), (byte_to_char[hit.start()], byte_to_char[hit.end()])));
+            }
+        }
+        found
+    }
 }
 
 fn build_matcher(patterns: &[String], kind: MatchKind) -> Option<AhoCorasick> {
@@ -191,6 +246,10 @@ impl Analyzer {
             unit_patterns,
             place_matcher: build_matcher(&place_texts, MatchKind::LeftmostLongest),
             place_patterns,
+            whole_places: WordMatcher::new(&words.whole.places, vocabulary),
+            totals: WordMatcher::new(&words.whole.totals, vocabulary),
+            ranks: WordMatcher::new(&words.whole.ranks, vocabulary),
+            whole_label: words.whole.label.clone(),
             year: words.scope.year,
             home: words.scope.home.clone(),
             particles: vocabulary.particles.clone(),
@@ -203,6 +262,28 @@ impl Analyzer {
 
     pub fn year(&self) -> u16 {
         self.year
+    }
+
+    /// Whether a character carries no topic (了, 的, 吗).
+    pub fn is_particle(&self, c: char) -> bool {
+        self.particles.contains(&c)
+    }
+
+    /// Whether a whole place the question names only frames it: the question ranks the
+    /// article's place within it (在全省排第几), or names the article's place as well
+    /// (全国万人集体婚礼深圳分会场有几对新人).
+    pub fn frames_a_whole(&self, analysis: &Analysis, normalized_chars: &[char]) -> bool {
+        if analysis.whole_places.is_empty() {
+            return false;
+        }
+        let text: String = normalized_chars.iter().collect();
+        (!self.home.is_empty() && text.contains(self.home.as_str()))
+            || !self.ranks.find(&text, &byte_to_char_map(&text)).is_empty()
+    }
+
+    /// What is missing when the article counts only a part of the asked whole (总数).
+    pub fn whole_label(&self) -> &str {
+        &self.whole_label
     }
 
     /// The index of the kind with this name.
@@ -285,6 +366,13 @@ impl Analyzer {
             other_places,
             place_spans,
             other_years: self.other_years(normalized),
+            whole_places: self.whole_places.find(normalized, &byte_to_char),
+            totals: self
+                .totals
+                .find(normalized, &byte_to_char)
+                .into_iter()
+                .map(|(_, span)| span)
+                .collect(),
             ..analysis
         }
     }
@@ -409,8 +497,11 @@ impl Analyzer {
     }
 
     /// Drops the places that are part of a keyword found in the question: 厦门 in
-    /// 妇儿大厦门票, 港澳 in 粤港澳大湾区 name no place of their own.
+    /// 妇儿大厦门票, 港澳 in 粤港澳大湾区 name no place of their own (nor 全国 in 全国万人集体婚礼).
     pub fn drop_places_inside(&self, analysis: &mut Analysis, keyword_spans: &[(usize, usize)]) {
+        analysis
+            .whole_places
+            .retain(|(_, (start, end))| !keyword_spans.iter().any(|&(s, e)| s < *end && *start < e));
         let mut index = 0;
         while index < analysis.other_places.len() {
             let (start, end) = analysis.place_spans[index];

@@ -1,0 +1,249 @@
+//! Whole versus part (issue 13, class 5): a count asked of a whole that the article gives
+//! only for a part is not answered by the part's figure, and a count asked of a part leads
+//! with the part's figure.
+//!
+//! Each counted figure of a fact carries the words of its clause ([`CountPhrase`]): what
+//! stands before it (爱心妈妈结对关爱 before 3698名) and what it counts (留守儿童和困境儿童).
+//! - A question asking for a whole count (一共, 所有, in total: `[whole] totals`) of the
+//!   thing a figure counts, without naming what qualifies the figure (深圳一共有多少留守儿童:
+//!   the article counts those 结对关爱 by the caring mothers), is *related*: the article
+//!   does not give the total.
+//! - A question asking for a count of a whole the article's place is part of (全省, 全国:
+//!   `[whole] places`) is answered only by a figure whose own clause names that whole
+//!   (全国68家分公司), not by the city's count (深圳全市…1767个, 位居全省前列).
+//! - Of a fact's figures that answer, the one whose clause the question's words name comes
+//!   first (其中线上的呢 → 线上课程培训4场, not the 15 offline sessions).
+
+use crate::knowledge::questions::AnswerRule;
+use crate::normalize::is_han;
+
+use super::analysis::{Analysis, Analyzer, Fit};
+use super::figures::CountPhrase;
+use super::index::Index;
+use super::ranking::ScopeGap;
+use super::scoring::Scoring;
+
+/// Shortest qualifier (Chinese characters) that makes a figure count only a part.
+const MIN_QUALIFIER_CHARS: usize = 2;
+
+/// The facts of one item as the ranking sees them.
+pub(crate) struct RankedFacts<'a> {
+    /// The item's sentences (facts, then headline) as docs of the index.
+    pub docs: &'a [usize],
+    /// The facts the question is about.
+    pub candidates: &'a [usize],
+    /// How each fact fits what is asked.
+    pub fits: &'a [Fit],
+}
+
+/// The gap between a whole the question asks for and the part the candidate facts count.
+pub(crate) fn whole_gap(
+    index: &Index,
+    analyzer: &Analyzer,
+    facts: &RankedFacts,
+    analysis: &Analysis,
+    scoring: &Scoring,
+    chars: &[char],
+) -> Option<ScopeGap> {
+    let figure_question = analysis
+        .asked
+        .is_some_and(|kind| analyzer.kind_rule(kind) == AnswerRule::Figure);
+    // The figures that answer what is asked, with their facts.
+    let answering = || {
+        facts
+            .candidates
+            .iter()
+            .filter(|&&f| facts.fits[f] != Fit::No)
+            .flat_map(|&f| index.docs[facts.docs[f]].counts.iter())
+            .filter(|phrase| analyzer.fit(analysis, &phrase.clause, std::slice::from_ref(&phrase.figure)) != Fit::No)
+    };
+    if !analyzer.frames_a_whole(analysis, chars) {
+        for (place, _) in &analysis.whole_places {
+            let covered = if figure_question {
+                answering().any(|phrase| phrase.clause.contains(place.as_str()))
+            } else {
+                facts
+                    .candidates
+                    .iter()
+                    .any(|&f| index.docs[facts.docs[f]].text.contains(place.as_str()))
+            };
+            if !covered {
+                return Some(ScopeGap::WholePlace(place.clone()));
+            }
+        }
+    }
+    if !figure_question || analysis.totals.is_empty() {
+        return None;
+    }
+    let mut counts_a_part = false;
+    for phrase in answering() {
+        if !phrase.figure.is_count() {
+            continue;
+        }
+        let counted = counted_spans(analysis, scoring, chars, &phrase.noun);
+        if counted.is_empty() {
+            // It counts something else than the question names.
+            continue;
+        }
+        if qualifier(&phrase.leader, analyzer.home()).chars().count() < MIN_QUALIFIER_CHARS {
+            // The figure counts the thing itself (深圳2317名爱心妈妈): it is the whole.
+            return None;
+        }
+        if names_the_clause(index, analyzer, analysis, scoring, chars, &counted, phrase) {
+            // The question says what the figure counts
+            // (爱心妈妈一共结对了多少留守儿童, 五分钟救助圈一共覆盖了多少个社区).
+            return None;
+        }
+        counts_a_part = true;
+    }
+    counts_a_part.then_some(ScopeGap::Part)
+}
+
+/// Whether the question names words of a figure's clause besides what it counts: its own
+/// words, or a keyword found in it (招平会 for 招聘会).
+fn names_the_clause(
+    index: &Index,
+    analyzer: &Analyzer,
+    analysis: &Analysis,
+    scoring: &Scoring,
+    chars: &[char],
+    counted: &[(usize, usize)],
+    phrase: &CountPhrase,
+) -> bool {
+    let own_words = own_bigrams(analyzer, analysis, chars, counted);
+    let clause: Vec<char> = phrase.clause.chars().collect();
+    if clause.windows(2).any(|pair| own_words.contains(&(pair[0], pair[1]))) {
+        return true;
+    }
+    scoring.hits.iter().any(|hit| {
+        !counted.iter().any(|&(start, end)| start <= hit.start && hit.end <= end) && {
+            let text = index.patterns[hit.pattern].text();
+            text.chars().count() >= 2 && phrase.clause.contains(text.as_str())
+        }
+    })
+}
+
+/// Where the question names what a figure counts (`noun`: what follows the figure): the
+/// noun after 多少/几 (多少留守儿童), else its keywords the noun holds (留守儿童总数是多少).
+fn counted_spans(analysis: &Analysis, scoring: &Scoring, chars: &[char], noun: &str) -> Vec<(usize, usize)> {
+    let counted: Vec<char> = analysis.counted.chars().collect();
+    if counted.len() >= 2 {
+        let text: String = counted.iter().collect();
+        return match chars
+            .windows(counted.len())
+            .position(|window| window == counted.as_slice())
+        {
+            Some(start) if counts(noun, &text) => vec![(start, start + counted.len())],
+            _ => Vec::new(),
+        };
+    }
+    scoring
+        .hits
+        .iter()
+        .filter(|hit| hit.end - hit.start >= 2 && chars[hit.start..hit.end].iter().all(|c| is_han(*c)))
+        .filter(|hit| counts(noun, &chars[hit.start..hit.end].iter().collect::<String>()))
+        .map(|hit| (hit.start, hit.end))
+        .collect()
+}
+
+/// Whether a figure's noun (what follows it in its clause) counts the thing: it holds it, or
+/// begins with its first two characters (留守儿童和困境儿童 counts 困境儿童 and 留守娃儿童).
+fn counts(noun: &str, counted: &str) -> bool {
+    noun.contains(counted) || noun.chars().zip(counted.chars()).take_while(|(a, b)| a == b).count() >= 2
+}
+
+/// What qualifies a figure from before it: its leader without years, the article's place
+/// and city-wide words (2024年深圳 qualifies nothing; 爱心妈妈结对关爱 does).
+fn qualifier(leader: &str, home: &str) -> String {
+    let mut text = leader.to_string();
+    for word in [home, "全市", "市"] {
+        if !word.is_empty() {
+            text = text.replace(word, "");
+        }
+    }
+    text.chars().filter(|c| is_han(*c) && *c != '年').collect()
+}
+
+/// The question's own words, as pairs of Chinese characters: outside what it counts, the
+/// article's place, its question words (多少), whole words (一共, 全省) and particles. A
+/// question with none asks for the thing as such (深圳一共有多少留守儿童).
+fn own_bigrams(
+    analyzer: &Analyzer,
+    analysis: &Analysis,
+    chars: &[char],
+    counted: &[(usize, usize)],
+) -> Vec<(char, char)> {
+    let mut excluded = vec![false; chars.len()];
+    let mut exclude = |start: usize, end: usize| {
+        for flag in excluded.iter_mut().take(end).skip(start) {
+            *flag = true;
+        }
+    };
+    for &(start, end) in counted.iter().chain(&analysis.totals) {
+        exclude(start, end);
+    }
+    for (_, (start, end)) in &analysis.whole_places {
+        exclude(*start, *end);
+    }
+    for cue in &analysis.cues {
+        exclude(cue.start, cue.end);
+    }
+    let home: Vec<char> = analyzer.home().chars().collect();
+    if !home.is_empty() {
+        for start in 0..chars.len().saturating_sub(home.len() - 1) {
+            if chars[start..start + home.len()] == home[..] {
+                exclude(start, start + home.len());
+            }
+        }
+    }
+    let own =
+        |position: usize| !excluded[position] && is_han(chars[position]) && !analyzer.is_particle(chars[position]);
+    (0..chars.len().saturating_sub(1))
+        .filter(|&position| own(position) && own(position + 1))
+        .map(|position| (chars[position], chars[position + 1]))
+        .collect()
+}
+
+/// The question's pairs of Chinese characters.
+fn question_bigrams(chars: &[char]) -> Vec<(char, char)> {
+    chars
+        .windows(2)
+        .filter(|pair| is_han(pair[0]) && is_han(pair[1]))
+        .map(|pair| (pair[0], pair[1]))
+        .collect()
+}
+
+/// Of a fact's figures that answer what is asked, the one whose clause the question's own
+/// words name best (其中线上的呢 → 线上课程培训4场); the first that answers on a tie.
+pub(crate) fn answering_phrase<'i>(
+    index: &'i Index,
+    analyzer: &Analyzer,
+    doc: usize,
+    analysis: &Analysis,
+    chars: &[char],
+) -> Option<&'i CountPhrase> {
+    let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind))?;
+    if rule != AnswerRule::Figure {
+        return None;
+    }
+    let asked = question_bigrams(chars);
+    let mut best: Option<(usize, Fit, &CountPhrase)> = None;
+    for phrase in &index.docs[doc].counts {
+        let fit = analyzer.fit(analysis, &phrase.clause, std::slice::from_ref(&phrase.figure));
+        if fit == Fit::No {
+            continue;
+        }
+        let clause: Vec<char> = phrase.clause.chars().collect();
+        let named = clause
+            .windows(2)
+            .filter(|pair| asked.contains(&(pair[0], pair[1])))
+            .count();
+        let better = best.is_none_or(|(best_named, best_fit, _)| {
+            named > best_named || (named == best_named && fit == Fit::Exact && best_fit != Fit::Exact)
+        });
+        if better {
+            best = Some((named, fit, phrase));
+        }
+    }
+    best.map(|(_, _, phrase)| phrase)
+}
