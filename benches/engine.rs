@@ -51,7 +51,7 @@ fn loading(c: &mut Criterion) {
 fn conversations(c: &mut Criterion) {
     use fuer_bot::conversations::{ConversationKey, ConversationStore};
     use fuer_core::conversation::ContextChange;
-    use fuer_core::dialogue::{Request, respond, respond_in_context};
+    use fuer_core::dialogue::{Request, Speak, respond, respond_in_context};
 
     let knowledge = load_knowledge_dir(knowledge_dir())
         .expect("shipped knowledge loads")
@@ -85,7 +85,12 @@ fn conversations(c: &mut Criterion) {
         c.bench_function(&format!("context/respond_in_conversation/{index}"), |b| {
             b.iter(|| {
                 let context = store.get(key);
-                let response = respond_in_context(&engine, Request::Question(black_box(question)), context.as_ref());
+                let response = respond_in_context(
+                    &engine,
+                    Request::Question(black_box(question)),
+                    context.as_ref(),
+                    Speak::default(),
+                );
                 store.apply(key, response.context.clone());
                 response
             })

@@ -70,7 +70,7 @@ fn reload(c: &mut Criterion) {
 
     let original = fs::read_to_string(dir.path().join(ITEM_5)).expect("item 5");
     let versions = [
-        (original.replace("1480间", "1999间"), "1999间"),
+        (original.replace("1480间", "1999间").replace("1,480", "1,999"), "1999间"),
         (original.clone(), "1480间"),
     ];
     let _guard = watch_knowledge_dir(dir.path(), Arc::clone(&engine), |_| {}).expect("watch");

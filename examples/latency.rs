@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use fuer_bot::knowledge_dir::load_knowledge_dir;
-use fuer_core::dialogue::Request;
+use fuer_core::dialogue::{Request, Speak};
 use fuer_core::engine::Engine;
 use fuer_core::library::{self, Library};
 
@@ -55,6 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     &library,
                     Request::Question(std::hint::black_box(question)),
                     None,
+                    Speak::default(),
                 ));
             }),
         ],

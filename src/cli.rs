@@ -9,14 +9,16 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::console::{LocalConversation, record_line, render_for_console, respond_to_line, run_console};
+use crate::console::{LocalConversation, record_line, render_for_terminal, respond_to_line, run_console};
 use crate::input;
 use crate::knowledge_dir::load_knowledge_dir;
 use crate::settings::{Blank, RunArgs, WebArgs, blank_or, parse_retention};
 use crate::store::{Recorder, Retention, database_path};
 use fuer_core::dialogue::MAX_QUESTION_CHARS;
 use fuer_core::knowledge::messages;
+use fuer_core::lang::Lang;
 use fuer_core::library::{ArticleResponse, Library};
+use fuer_core::reply;
 
 /// fuer-bot: answers questions about 2024年深圳妇女儿童发展十件大事.
 #[derive(Debug, Parser)]
@@ -63,6 +65,10 @@ fn data_dir_arg(value: &str) -> Result<PathBuf, String> {
     Ok(dir_or_default(value, DEFAULT_DATA_DIR))
 }
 
+fn lang_arg(value: &str) -> Result<Lang, String> {
+    Lang::parse(value).ok_or_else(|| format!("\"{value}\" is not a language: use zh-Hans, zh-Hant or en"))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Chat with the bot in this terminal (no Telegram needed). The questions are recorded
@@ -88,6 +94,10 @@ pub enum Command {
         /// `chat` does; without it `ask` records nothing.
         #[arg(long)]
         record: bool,
+        /// Reply in this language whatever the question's script: zh-Hans, zh-Hant or en
+        /// (without it, each reply follows its question).
+        #[arg(long, value_name = "LANG", value_parser = lang_arg)]
+        lang: Option<Lang>,
         /// The question; omit it to read questions from stdin.
         question: Option<String>,
     },
@@ -147,7 +157,14 @@ pub struct JsonAnswer {
     pub from_context: Vec<&'static str>,
     pub title: Option<String>,
     pub score: f32,
+    /// The facts answered with, as the article writes them (Simplified Chinese).
     pub facts: Vec<String>,
+    /// The reply's language: `zh-Hans`, `zh-Hant` or `en`.
+    pub lang: &'static str,
+    /// The same facts as the reply shows them, in its language.
+    pub shown: Vec<String>,
+    /// The answering figure with its unit as the article writes it (`716万余人次`), or null.
+    pub lead: Option<String>,
     pub suggestions: Vec<u8>,
     pub answer: String,
 }
@@ -222,19 +239,11 @@ fn json_record(library: &Library, question: &str, routed: ArticleResponse) -> Js
     let answer = response.answer.unwrap_or_else(|| engine.answer(""));
     let item = answer.item.and_then(|number| knowledge.item(number));
     // The first fact of every topic first (several topics), then the others.
-    let parts = answer.parts();
-    let mut facts: Vec<String> = Vec::new();
-    let rounds = parts.iter().map(|part| part.facts.len()).max().unwrap_or(0);
-    for round in 0..rounds {
-        for part in &parts {
-            let Some(part_item) = knowledge.item(part.item) else {
-                continue;
-            };
-            if let Some(text) = part.facts.get(round).and_then(|&f| part_item.sentence(f)) {
-                facts.push(text.to_string());
-            }
-        }
-    }
+    let facts: Vec<String> = reply::answer_facts(knowledge, &answer)
+        .into_iter()
+        .filter_map(|(item, index)| item.sentence(index).map(str::to_string))
+        .collect();
+    let shown = reply::shown_facts(response.lang, knowledge, &answer);
     let used = answer.context_use;
     let from_context: Vec<&'static str> = [
         (used.topic, "topic"),
@@ -255,6 +264,13 @@ fn json_record(library: &Library, question: &str, routed: ArticleResponse) -> Js
         title: item.map(|item| item.title.clone()),
         score: (answer.confidence * 1000.0).round() / 1000.0,
         facts,
+        lang: response.lang.tag(),
+        shown,
+        lead: answer
+            .lead
+            .as_ref()
+            .and_then(|lead| lead.figure())
+            .map(|figure| figure.text.clone()),
         suggestions: answer.suggestions.clone(),
         answer: response.reply.to_plain_text(),
     }
@@ -267,6 +283,19 @@ pub struct JsonLineError {
     pub error: String,
 }
 
+/// How `fuer-bot ask` answers and prints.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AskOptions {
+    /// JSON objects instead of the reply text.
+    pub json: bool,
+    /// Consecutive lines are one conversation.
+    pub dialogue: bool,
+    /// Every reply in this language (`--lang`); otherwise each follows its question.
+    pub lang: Option<Lang>,
+    /// Bold text in bold (standard output is a terminal).
+    pub bold: bool,
+}
+
 /// `fuer-bot ask`: one reply, or (without a question) one per line of `input`. A line that
 /// is not valid UTF-8 gets an error result of its own and the lines after it are answered;
 /// the exit code is then 1. With `dialogue`, consecutive lines are one conversation and an
@@ -274,15 +303,20 @@ pub struct JsonLineError {
 /// recorded with `recorder` (`ask --record`); without one nothing is written anywhere.
 pub fn ask(
     library: &Library,
-    json: bool,
-    dialogue: bool,
+    options: AskOptions,
     question: Option<&str>,
     input: impl BufRead,
     mut output: impl Write,
     recorder: Option<&Recorder>,
 ) -> Result<ExitCode> {
+    let AskOptions {
+        json,
+        dialogue,
+        lang,
+        bold,
+    } = options;
     if let Some(question) = question {
-        let routed = respond_to_line(library, question);
+        let routed = LocalConversation::speaking(lang).respond(library, question);
         record_line(recorder, library, question, &routed);
         if json {
             writeln!(
@@ -291,12 +325,12 @@ pub fn ask(
                 serde_json::to_string(&json_record(library, question, routed))?
             )?;
         } else {
-            writeln!(output, "{}", render_for_console(&routed.response.reply))?;
+            writeln!(output, "{}", render_for_terminal(&routed.response.reply, bold))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
     let mut unreadable = false;
-    let mut conversation = LocalConversation::default();
+    let mut conversation = LocalConversation::speaking(lang);
     for line in input::lines(input) {
         let line = line.context("cannot read questions from standard input")?;
         match line.text {
@@ -306,7 +340,7 @@ pub fn ask(
                 let routed = if dialogue {
                     conversation.respond(library, &text)
                 } else {
-                    respond_to_line(library, &text)
+                    LocalConversation::speaking(lang).respond(library, &text)
                 };
                 record_line(recorder, library, &text, &routed);
                 if json {
@@ -316,7 +350,7 @@ pub fn ask(
                         serde_json::to_string(&json_record(library, &text, routed))?
                     )?;
                 } else {
-                    writeln!(output, "{}\n", render_for_console(&routed.response.reply))?;
+                    writeln!(output, "{}\n", render_for_terminal(&routed.response.reply, bold))?;
                 }
             }
             Err(error) => {
@@ -498,7 +532,9 @@ pub fn chat(library: &Library, show_telegram_note: bool, recorder: Option<&Recor
             );
         }
     }
-    run_console(library, stdin.lock(), stdout.lock(), interactive, recorder).context("console input/output failed")?;
+    let bold = stdout.is_terminal();
+    run_console(library, stdin.lock(), stdout.lock(), interactive, bold, recorder)
+        .context("console input/output failed")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,5 +1,6 @@
 //! Where conversations' contexts live: what the last reply of each chat was about, so that
-//! follow-ups (「那两癌筛查呢」, 「来过多少人」, 「下一件」) are understood.
+//! follow-ups (「那两癌筛查呢」, 「来过多少人」, 「下一件」) are understood, and the language its
+//! last question was written in (commands and buttons answer in it).
 //!
 //! A [`Context`] is a plain value of the core; the dialogue step reads one and says how it
 //! changes. [`ConversationStore`] keeps them per conversation (a private chat, or one user
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 use moka::policy::EvictionPolicy;
 
 use fuer_core::conversation::{Context, ContextChange};
+use fuer_core::lang::Lang;
 
 /// How long a conversation is remembered after its last message.
 pub const DEFAULT_CONTEXT_TTL: Duration = Duration::from_secs(30 * 60);
@@ -60,10 +62,12 @@ impl std::fmt::Debug for Clock {
     }
 }
 
-/// A context and when its conversation last had a message.
-#[derive(Debug)]
+/// What is remembered of one conversation: its context, the language of its last
+/// question (nothing else: no name, no id but the key) and when it last had a message.
+#[derive(Debug, Clone)]
 struct Remembered {
-    context: Context,
+    context: Option<Context>,
+    lang: Option<Lang>,
     last_message: Instant,
 }
 
@@ -109,25 +113,59 @@ impl ConversationStore {
     /// The context of a conversation, if it is remembered (its last message less than the
     /// lifetime ago).
     pub fn get(&self, key: ConversationKey) -> Option<Context> {
+        self.remembered(key).and_then(|remembered| remembered.context)
+    }
+
+    /// The language of a conversation's last question, if it is remembered.
+    pub fn lang(&self, key: ConversationKey) -> Option<Lang> {
+        self.remembered(key).and_then(|remembered| remembered.lang)
+    }
+
+    /// What is remembered of a conversation whose last message is less than the lifetime ago.
+    fn remembered(&self, key: ConversationKey) -> Option<Remembered> {
         let remembered = self.cache.get(&key)?;
         if self.clock.now().saturating_duration_since(remembered.last_message) >= self.ttl {
             self.cache.invalidate(&key);
             return None;
         }
-        Some(remembered.context.clone())
+        Some(remembered.as_ref().clone())
     }
 
-    /// Applies a change to a conversation's context: either way the conversation goes on.
+    /// Applies a change to a conversation's context (its language stays): either way the
+    /// conversation goes on.
     pub fn apply(&self, key: ConversationKey, change: ContextChange) {
+        let remembered = self.remembered(key);
+        let lang = remembered.as_ref().and_then(|remembered| remembered.lang);
         let context = match change {
-            ContextChange::Keep => match self.get(key) {
-                Some(context) => context,
+            ContextChange::Keep => match remembered {
+                Some(remembered) => remembered.context,
                 None => return,
             },
-            ContextChange::Set(context) => context,
+            ContextChange::Set(context) => Some(context),
         };
         let last_message = self.clock.now();
-        self.cache.insert(key, Arc::new(Remembered { context, last_message }));
+        self.cache.insert(
+            key,
+            Arc::new(Remembered {
+                context,
+                lang,
+                last_message,
+            }),
+        );
+    }
+
+    /// Remembers the language of a conversation's last question.
+    pub fn set_lang(&self, key: ConversationKey, lang: Lang) {
+        let context = self.remembered(key).and_then(|remembered| remembered.context);
+        let last_message = self.clock.now();
+        self.cache.insert(
+            key,
+            Arc::new(Remembered {
+                context,
+                lang: Some(lang),
+                last_message,
+            }),
+        );
     }
 
     pub fn forget(&self, key: ConversationKey) {
@@ -196,6 +234,22 @@ mod tests {
         assert_eq!(store.get(key(1)).map(|c| c.item), Some(5));
         store.forget(key(1));
         assert_eq!(store.get(key(1)), None);
+    }
+
+    #[test]
+    fn the_language_is_kept_beside_the_context() {
+        let store = ConversationStore::default();
+        assert_eq!(store.lang(key(1)), None);
+        store.set_lang(key(1), Lang::English);
+        assert_eq!(store.get(key(1)), None);
+        store.apply(key(1), ContextChange::Set(Context::whole_item(5, 5)));
+        assert_eq!(store.lang(key(1)), Some(Lang::English));
+        assert_eq!(store.get(key(1)).map(|c| c.item), Some(5));
+        store.set_lang(key(1), Lang::Traditional);
+        assert_eq!(store.get(key(1)).map(|c| c.item), Some(5));
+        assert_eq!(store.lang(key(1)), Some(Lang::Traditional));
+        store.forget(key(1));
+        assert_eq!(store.lang(key(1)), None);
     }
 
     #[test]

@@ -77,6 +77,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             explain,
             dialogue,
             record,
+            lang,
             question,
         }) => {
             if question.is_none() && stdin.is_terminal() {
@@ -90,10 +91,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let recorder = record.then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
             fuer_bot::cli::with_stdout(|output| {
-                fuer_bot::cli::ask(
-                    &library,
+                let options = fuer_bot::cli::AskOptions {
                     json,
                     dialogue,
+                    lang,
+                    bold: stdout.is_terminal(),
+                };
+                fuer_bot::cli::ask(
+                    &library,
+                    options,
                     question.as_deref(),
                     stdin.lock(),
                     output,

@@ -532,7 +532,11 @@ mod tests {
         .unwrap();
         assert!(guard.is_polling());
         let file = dir.path().join("2024-shenzhen/05-母婴室.toml");
-        let changed = std::fs::read_to_string(&file).unwrap().replace("1480间", "1999间");
+        // The English says the same figure (`check` holds them together).
+        let changed = std::fs::read_to_string(&file)
+            .unwrap()
+            .replace("1480间", "1999间")
+            .replace("1,480", "1,999");
         std::fs::write(&file, changed).unwrap();
         // A hang guard, not a speed requirement.
         let outcome = outcomes.recv_timeout(Duration::from_secs(60)).unwrap();

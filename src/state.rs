@@ -164,7 +164,9 @@ mod tests {
                 facts: vec![Fact {
                     text: "事实".to_string(),
                     keywords: Vec::new(),
+                    en: None,
                 }],
+                en: Default::default(),
             }],
             synonym_groups: Vec::new(),
             concepts: Vec::new(),

@@ -139,6 +139,15 @@ impl RecordLang {
     pub fn parse(value: &str) -> Option<RecordLang> {
         RecordLang::ALL.into_iter().find(|lang| lang.as_str() == value)
     }
+
+    /// The record of a reply's language.
+    pub fn of(lang: fuer_core::lang::Lang) -> RecordLang {
+        match lang {
+            fuer_core::lang::Lang::Simplified => RecordLang::Simplified,
+            fuer_core::lang::Lang::Traditional => RecordLang::Traditional,
+            fuer_core::lang::Lang::English => RecordLang::English,
+        }
+    }
 }
 
 /// Which article's questions a report counts. Questions recorded before articles were

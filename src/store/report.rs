@@ -20,7 +20,7 @@ fn percent(share: Option<f64>) -> String {
 }
 
 fn item_name(number: u8, knowledge: Option<&KnowledgeBase>) -> String {
-    let label = format!("{}{number}{}", texts::ITEM_LABEL_PREFIX, texts::ITEM_LABEL_SUFFIX);
+    let label = texts::item_label(fuer_core::lang::Lang::Simplified, number);
     match knowledge.and_then(|knowledge| knowledge.item(number)) {
         Some(item) => format!("{label} {}", item.title),
         None => label,

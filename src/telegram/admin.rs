@@ -14,13 +14,14 @@ use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::task::JoinHandle;
 
 use super::TgBot;
-use super::commands::{admin_menu, menu};
+use super::commands::{MENU_LANGUAGES, admin_menu, menu};
 use super::redact::Redactor;
 use super::render::render;
 use crate::reload::{ReloadOutcome, reload_now};
 use crate::state::AppState;
 use crate::store::{DEFAULT_UNANSWERED_DAYS, DEFAULT_UNANSWERED_LIMIT, unix_now};
 use fuer_core::command::AdminCommand;
+use fuer_core::lang::Lang;
 use fuer_core::reply::{Paragraph, Reply};
 use fuer_core::texts;
 
@@ -65,7 +66,7 @@ async fn reload(state: &AppState) -> String {
         }
         Err(error) => {
             log::error!("/reload failed: {error}");
-            texts::INTERNAL_ERROR.to_string()
+            texts::INTERNAL_ERROR.zh.to_string()
         }
     }
 }
@@ -81,7 +82,7 @@ async fn stats(state: &AppState) -> String {
         tokio::task::spawn_blocking(move || recorder.stats_report(unix_now(), Some(library.engine(0).knowledge())));
     report.await.unwrap_or_else(|error| {
         log::error!("/stats failed: {error}");
-        texts::INTERNAL_ERROR.to_string()
+        texts::INTERNAL_ERROR.zh.to_string()
     })
 }
 
@@ -95,7 +96,7 @@ async fn unanswered(state: &AppState) -> String {
     });
     report.await.unwrap_or_else(|error| {
         log::error!("/unanswered failed: {error}");
-        texts::INTERNAL_ERROR.to_string()
+        texts::INTERNAL_ERROR.zh.to_string()
     })
 }
 
@@ -110,12 +111,19 @@ fn web_link(state: &AppState) -> String {
     }
 }
 
-/// Registers the public command menu for everyone (default scope) and, in each admin's
-/// private chat, the public and admin commands. Failures are logged, never fatal (an admin
-/// who has not started a chat with the bot cannot get a menu yet).
+/// Registers the public command menu for everyone (default scope) in each language of
+/// [`MENU_LANGUAGES`] and, in each admin's private chat, the public and admin commands.
+/// Failures are logged, never fatal (an admin who has not started a chat with the bot
+/// cannot get a menu yet).
 pub async fn register_commands(bot: &TgBot, redactor: &Redactor, admin_ids: &[u64]) {
-    if let Err(error) = bot.set_my_commands(menu()).scope(BotCommandScope::Default).await {
-        log::warn!("cannot register the command menu: {}", redactor.error(&error));
+    for (code, lang) in MENU_LANGUAGES {
+        let mut request = bot.set_my_commands(menu(lang)).scope(BotCommandScope::Default);
+        if let Some(code) = code {
+            request = request.language_code(code);
+        }
+        if let Err(error) = request.await {
+            log::warn!("cannot register the command menu: {}", redactor.error(&error));
+        }
     }
     for &admin in admin_ids {
         let Some(chat) = private_chat(admin) else {
@@ -125,7 +133,7 @@ pub async fn register_commands(bot: &TgBot, redactor: &Redactor, admin_ids: &[u6
         let scope = BotCommandScope::Chat {
             chat_id: Recipient::Id(chat),
         };
-        if let Err(error) = bot.set_my_commands(admin_menu()).scope(scope).await {
+        if let Err(error) = bot.set_my_commands(admin_menu(Lang::Simplified)).scope(scope).await {
             log::warn!(
                 "cannot register the admin command menu for admin {admin} (has this user started a chat with the bot?): {}",
                 redactor.error(&error)

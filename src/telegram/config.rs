@@ -242,7 +242,10 @@ mod tests {
         .expect("valid webhook config");
         let webhook = ok.webhook.expect("webhook mode");
         assert_eq!(webhook.url.path(), "/telegram/hook");
-        assert_eq!(webhook.listen, "127.0.0.1:9000".parse().expect("address"));
+        assert_eq!(
+            webhook.listen,
+            "127.0.0.1:9000".parse::<std::net::SocketAddr>().expect("address")
+        );
         assert_eq!(webhook.secret.as_deref(), Some("s3cret_value-1"));
 
         let default_listen = config(&["--token", TOKEN, "--webhook-url", "https://bot.example.org/"])

@@ -1,8 +1,15 @@
 //! The update handlers: the dptree [`schema`], message routing (private chats, groups,
 //! mentions, replies), admin commands, callback queries and inline queries.
 //!
-//! Every question answered from a message is recorded (time, text, answer, chat type — never
-//! a user or chat id) through the state's question log, which never delays the answer.
+//! Replies speak the asker's language: a question's own script decides (English,
+//! Traditional, Simplified) and is remembered with the conversation (in memory only);
+//! commands, buttons and other messages follow the conversation's last question, else the
+//! Telegram user's `language_code`. Inline queries follow the query's script, else the
+//! `language_code`. In a group each member's conversation, and so language, is their own.
+//!
+//! Every question answered from a message is recorded (time, text, answer, chat type, reply
+//! language — never a user or chat id) through the state's question log, which never delays
+//! the answer.
 //! Inline queries are not recorded: Telegram sends one per keystroke, and the fragments
 //! would drown the real questions in `/unanswered`.
 
@@ -22,13 +29,14 @@ use super::render::{ArticleRef, Pressed, RenderedReply, ReplyArticle, parse_call
 use super::{HandlerError, HandlerResult, TgBot};
 use crate::conversations::ConversationKey;
 use crate::state::AppState;
-use crate::store::{QuestionRecord, unix_now};
+use crate::store::{QuestionRecord, RecordLang, unix_now};
 use fuer_core::command::{AdminCommand, Command, ParsedCommand, parse_command};
 use fuer_core::conversation::Context;
-use fuer_core::dialogue::{Request, Response};
+use fuer_core::dialogue::{Request, Response, Speak};
+use fuer_core::lang::Lang;
 use fuer_core::library::{self, ArticleResponse, Library};
 use fuer_core::reply::{Action, Paragraph, Reply};
-use fuer_core::texts;
+use fuer_core::texts::{self, Text};
 
 /// How long Telegram clients may cache inline results (seconds); short, since the
 /// knowledge can be reloaded while the bot runs.
@@ -154,11 +162,17 @@ pub fn strip_mention(text: &str, username: &str) -> Option<String> {
     Some(kept.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn plain_reply(text: &str) -> Reply {
+fn plain_reply(lang: Lang, text: Text) -> Reply {
     Reply {
-        paragraphs: vec![Paragraph::plain(text)],
+        paragraphs: vec![Paragraph::plain(text.get(lang))],
         keyboard: Vec::new(),
     }
+}
+
+/// The language a Telegram user's app is set to (`language_code`): English, Traditional or
+/// Simplified Chinese.
+pub fn user_lang(user: Option<&teloxide::types::User>) -> Lang {
+    Lang::of_language_code(user.and_then(|user| user.language_code.as_deref()).unwrap_or_default())
 }
 
 /// Asks the core for a response of a conversation with this context (none: on its own);
@@ -169,18 +183,20 @@ fn respond_safely(
     article: Option<usize>,
     request: Request<'_>,
     context: Option<&Context>,
+    speak: Speak,
 ) -> ArticleResponse {
     let respond = || match article {
-        Some(article) => library::respond_in_article(library, article, request, context),
-        None => library::respond(library, request, context),
+        Some(article) => library::respond_in_article(library, article, request, context, speak),
+        None => library::respond(library, request, context, speak),
     };
     match catch_unwind(AssertUnwindSafe(respond)) {
         Ok(response) => response,
         Err(_) => {
             log::error!("the answer engine panicked on a request; replying with an apology");
+            let lang = speak.lang_for(&request);
             ArticleResponse {
                 article: library.latest_index(),
-                response: Response::reply_only(plain_reply(texts::INTERNAL_ERROR)),
+                response: Response::reply_only(lang, plain_reply(lang, texts::INTERNAL_ERROR)),
             }
         }
     }
@@ -225,33 +241,49 @@ pub fn conversation_key(chat: &teloxide::types::Chat, user: Option<&teloxide::ty
     }
 }
 
-/// Answers a request of a conversation: reads its context, answers (in `article` when
-/// given), stores the new context. Returns the library it answered from with the response.
+/// The language of a conversation's replies to commands and buttons: its last question's,
+/// else the user's `language_code`.
+fn conversation_lang(state: &AppState, key: ConversationKey, user: Option<&teloxide::types::User>) -> Lang {
+    state.conversations().lang(key).unwrap_or_else(|| user_lang(user))
+}
+
+/// Answers a request of a conversation: reads its context and language, answers (in
+/// `article` when given), stores the new context (and, for a question written in a script
+/// of its own, its language). Returns the library it answered from with the response.
 fn answer_in_conversation(
     state: &AppState,
     key: ConversationKey,
+    user: Option<&teloxide::types::User>,
     article: Option<usize>,
     request: Request<'_>,
 ) -> (Arc<Library>, ArticleResponse) {
     let library = state.library();
     let conversations = state.conversations();
     let context = conversations.get(key);
-    let routed = respond_safely(&library, article, request, context.as_ref());
+    let speak = Speak::Follow(conversation_lang(state, key, user));
+    let routed = respond_safely(&library, article, request, context.as_ref(), speak);
     conversations.apply(key, routed.response.context.clone());
+    if let Request::Question(question) = request
+        && Lang::of_question(question).is_some()
+    {
+        conversations.set_lang(key, routed.response.lang);
+    }
     (library, routed)
 }
 
 /// Answers a question and queues its record (off the answering path), with the article
-/// it was answered from.
-fn answer_question(state: &AppState, message: &Message, question: &str) -> RenderedReply {
+/// it was answered from and the reply's language.
+fn answer_question(state: &AppState, message: &Message, question: &str) -> (RenderedReply, Lang) {
     let key = conversation_key(&message.chat, message.from.as_ref());
-    let (library, routed) = answer_in_conversation(state, key, None, Request::Question(question));
+    let (library, routed) =
+        answer_in_conversation(state, key, message.from.as_ref(), None, Request::Question(question));
     if let Some(answer) = &routed.response.answer {
         let mut record = QuestionRecord::from_answer(unix_now(), question, answer, chat_type(&message.chat));
         record.article = library.id(routed.article).to_string();
+        record.lang = RecordLang::of(routed.response.lang);
         state.record_question(record);
     }
-    render_routed(&library, &routed)
+    (render_routed(&library, &routed), routed.response.lang)
 }
 
 /// Whether the message was sent by an admin (by user id; `ADMIN_IDS`).
@@ -282,42 +314,45 @@ async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited
             Route::Ignore => "ignored",
         }
     );
-    let rendered = match &route {
+    let key = conversation_key(&message.chat, message.from.as_ref());
+    let lang = conversation_lang(state, key, message.from.as_ref());
+    let (rendered, lang) = match &route {
         Route::Ignore => return Ok(()),
-        Route::NonText => render(&plain_reply(texts::NON_TEXT_MESSAGE)),
-        Route::UnknownCommand => render(&plain_reply(texts::UNKNOWN_COMMAND)),
+        Route::NonText => (render(&plain_reply(lang, texts::NON_TEXT_MESSAGE)), lang),
+        Route::UnknownCommand => (render(&plain_reply(lang, texts::UNKNOWN_COMMAND)), lang),
         Route::AdminCommand(command) => {
             if sent_by_admin(message, state) {
                 log::info!("admin command {command:?}");
-                render(&admin_reply(state, command).await)
+                // Admin reports are in Chinese, as the admin guide and the web page.
+                (render(&admin_reply(state, command).await), Lang::Simplified)
             } else {
                 // Exactly what an unknown command gets: admin commands stay invisible.
-                render(&plain_reply(texts::UNKNOWN_COMMAND))
+                (render(&plain_reply(lang, texts::UNKNOWN_COMMAND)), lang)
             }
         }
         Route::Command(command) => {
-            let key = conversation_key(&message.chat, message.from.as_ref());
-            let (library, routed) = answer_in_conversation(state, key, None, command.request());
-            render_routed(&library, &routed)
+            let (library, routed) = answer_in_conversation(state, key, message.from.as_ref(), None, command.request());
+            (render_routed(&library, &routed), routed.response.lang)
         }
         Route::Question(question) => answer_question(state, message, question),
     };
     // In groups, thread the answer under the question it answers.
     let reply_to = (!message.chat.is_private()).then_some(message.id);
-    send_reply(bot, message.chat.id, reply_to, &rendered).await
+    send_reply(bot, message.chat.id, reply_to, &rendered, lang).await
 }
 
 /// Sends a rendered reply (keyboard on the last message). If Telegram refuses it, tries a
-/// plain apology so the user is not left without an answer, and returns the error.
+/// plain apology in `lang` so the user is not left without an answer, and returns the error.
 pub async fn send_reply(
     bot: &TgBot,
     chat: ChatId,
     reply_to: Option<MessageId>,
     reply: &RenderedReply,
+    lang: Lang,
 ) -> HandlerResult {
     let result = send_messages(bot, chat, reply_to, &reply.messages, reply.keyboard.clone()).await;
     if let Err(RequestError::Api(_) | RequestError::InvalidJson { .. }) = &result {
-        let mut apology = bot.send_message(chat, texts::INTERNAL_ERROR);
+        let mut apology = bot.send_message(chat, texts::INTERNAL_ERROR.get(lang));
         if let Some(id) = reply_to {
             apology = apology.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
         }
@@ -395,7 +430,11 @@ async fn on_callback_query(bot: TgBot, query: CallbackQuery, state: AppState) ->
     // Answer first, so the button stops spinning even if showing the result fails.
     let mut answer = bot.answer_callback_query(query.id.clone());
     if press.is_none() {
-        answer = answer.text(texts::CALLBACK_EXPIRED);
+        let lang = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
+            Some(chat) => conversation_lang(&state, conversation_key(chat, Some(&query.from)), Some(&query.from)),
+            None => user_lang(Some(&query.from)),
+        };
+        answer = answer.text(texts::CALLBACK_EXPIRED.get(lang));
     }
     let answered = answer.await;
     let shown = match press {
@@ -428,21 +467,29 @@ async fn show_action(
     // A button pressed in a chat continues that chat's conversation (an item shown is now
     // its topic); a button on an inline message has no conversation.
     let (library, routed) = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
-        Some(chat) => answer_in_conversation(state, conversation_key(chat, Some(&query.from)), pinned, request),
+        Some(chat) => answer_in_conversation(
+            state,
+            conversation_key(chat, Some(&query.from)),
+            Some(&query.from),
+            pinned,
+            request,
+        ),
         None => {
             let library = state.library();
-            let routed = respond_safely(&library, pinned, request, None);
+            let speak = Speak::Follow(user_lang(Some(&query.from)));
+            let routed = respond_safely(&library, pinned, request, None, speak);
             (library, routed)
         }
     };
     let rendered = render_routed(&library, &routed);
+    let lang = routed.response.lang;
     match &query.message {
         Some(MaybeInaccessibleMessage::Regular(message)) => {
-            edit_or_send(bot, message.chat.id, message.id, &rendered).await
+            edit_or_send(bot, message.chat.id, message.id, &rendered, lang).await
         }
         // Too old to edit: answer with a new message instead.
         Some(MaybeInaccessibleMessage::Inaccessible(message)) => {
-            send_reply(bot, message.chat.id, None, &rendered).await
+            send_reply(bot, message.chat.id, None, &rendered, lang).await
         }
         // A button on an inline message: there is no chat to write to.
         None => Ok(()),
@@ -450,7 +497,13 @@ async fn show_action(
 }
 
 /// Navigation edits the message the button belongs to instead of flooding the chat.
-async fn edit_or_send(bot: &TgBot, chat: ChatId, message_id: MessageId, reply: &RenderedReply) -> HandlerResult {
+async fn edit_or_send(
+    bot: &TgBot,
+    chat: ChatId,
+    message_id: MessageId,
+    reply: &RenderedReply,
+    lang: Lang,
+) -> HandlerResult {
     let Some(first) = reply.messages.first() else {
         return Ok(());
     };
@@ -464,7 +517,7 @@ async fn edit_or_send(bot: &TgBot, chat: ChatId, message_id: MessageId, reply: &
     match edit.await {
         Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
         Err(RequestError::Api(ApiError::MessageCantBeEdited | ApiError::MessageToEditNotFound)) => {
-            return send_reply(bot, chat, None, reply).await;
+            return send_reply(bot, chat, None, reply, lang).await;
         }
         Err(error) => return Err(error.into()),
     }
@@ -476,7 +529,8 @@ async fn edit_or_send(bot: &TgBot, chat: ChatId, message_id: MessageId, reply: &
 
 async fn on_inline_query(bot: TgBot, query: InlineQuery, state: AppState) -> HandlerResult {
     let library = state.library();
-    let results = match catch_unwind(AssertUnwindSafe(|| inline_results(&library, &query.query))) {
+    let lang = Lang::of_question(&query.query).unwrap_or_else(|| user_lang(Some(&query.from)));
+    let results = match catch_unwind(AssertUnwindSafe(|| inline_results(&library, &query.query, lang))) {
         Ok(results) => results,
         Err(_) => {
             log::error!("the answer engine panicked on an inline query");

@@ -1,5 +1,6 @@
 //! Inline mode: `@botname 母婴室` in any chat offers article results — the matching facts
-//! first, then the items — each sending the fact (or the item) with its item title.
+//! first, then the items — each sending the fact (or the item) with its item title, in the
+//! language of the query's script (else the user's `language_code`).
 
 use teloxide::types::{
     InlineQueryResult, InlineQueryResultArticle, InputMessageContent, InputMessageContentText, ParseMode,
@@ -9,6 +10,7 @@ use super::render::{MAX_MESSAGE_LEN, render_messages};
 use fuer_core::dialogue::MAX_QUESTION_CHARS;
 use fuer_core::engine::{Engine, Intent, Missing};
 use fuer_core::knowledge::Item;
+use fuer_core::lang::Lang;
 use fuer_core::library::Library;
 use fuer_core::reply::{self, Paragraph, Reply};
 use fuer_core::texts;
@@ -39,7 +41,7 @@ impl InlineArticle {
 
 /// The results for an inline query: matching facts first, then items; at most
 /// [`MAX_INLINE_RESULTS`]. An empty query offers the items.
-pub fn inline_articles(engine: &Engine, query: &str) -> Vec<InlineArticle> {
+pub fn inline_articles(engine: &Engine, query: &str, lang: Lang) -> Vec<InlineArticle> {
     let knowledge = engine.knowledge();
     let query = query.trim();
     let mut articles = Vec::new();
@@ -55,11 +57,11 @@ pub fn inline_articles(engine: &Engine, query: &str) -> Vec<InlineArticle> {
                         continue;
                     };
                     match &part.missing {
-                        Some(missing) => articles.push(related_article(engine, item, missing, &part.facts)),
+                        Some(missing) => articles.push(related_article(engine, item, missing, &part.facts, lang)),
                         None => {
                             for &index in &part.facts {
-                                if let Some(text) = item.sentence(index) {
-                                    articles.push(fact_article(engine, item, index, text));
+                                if let Some(text) = reply::sentence_in(lang, item, index) {
+                                    articles.push(fact_article(engine, item, index, &text, lang));
                                 }
                             }
                         }
@@ -88,36 +90,36 @@ pub fn inline_articles(engine: &Engine, query: &str) -> Vec<InlineArticle> {
         }
         seen.push(number);
         if let Some(item) = knowledge.item(number) {
-            articles.push(item_article(engine, item));
+            articles.push(item_article(engine, item, lang));
         }
     }
     articles.truncate(MAX_INLINE_RESULTS);
     articles
 }
 
-/// The results for an inline query, as Telegram types, from the article the query goes
-/// to (the latest for an empty or overlong one).
-pub fn inline_results(library: &Library, query: &str) -> Vec<InlineQueryResult> {
+/// The results for an inline query, as Telegram types, in `lang`, from the article the
+/// query goes to (the latest for an empty or overlong one).
+pub fn inline_results(library: &Library, query: &str, lang: Lang) -> Vec<InlineQueryResult> {
     let query = query.trim();
     let article = if query.is_empty() || query.chars().count() > MAX_QUESTION_CHARS {
         library.latest_index()
     } else {
         library.route(query).article
     };
-    inline_articles(library.engine(article), query)
+    inline_articles(library.engine(article), query, lang)
         .into_iter()
         .map(InlineArticle::into_result)
         .collect()
 }
 
 /// The heading ("第5件｜标题") and source paragraphs of an item, as the full item shows them.
-fn heading_and_source(engine: &Engine, item: &Item) -> (Paragraph, Paragraph) {
-    let full = reply::full_item(engine.knowledge(), item);
+fn heading_and_source(engine: &Engine, item: &Item, lang: Lang) -> (Paragraph, Paragraph) {
+    let full = reply::full_item(lang, engine.knowledge(), item);
     let heading = full
         .paragraphs
         .first()
         .cloned()
-        .unwrap_or_else(|| Paragraph::bold(item.title.clone()));
+        .unwrap_or_else(|| Paragraph::bold(reply::item_title(lang, item)));
     let source = full.paragraphs.last().cloned().unwrap_or_default();
     (heading, source)
 }
@@ -134,13 +136,16 @@ fn first_message(paragraphs: Vec<Paragraph>) -> String {
 }
 
 /// A *related* result: what the article does not say about the topic, then what it says.
-fn related_article(engine: &Engine, item: &Item, missing: &Missing, facts: &[usize]) -> InlineArticle {
-    let (heading, source) = heading_and_source(engine, item);
-    let sentence = reply::missing_sentence(missing);
+fn related_article(engine: &Engine, item: &Item, missing: &Missing, facts: &[usize], lang: Lang) -> InlineArticle {
+    let (heading, source) = heading_and_source(engine, item, lang);
+    let sentence = reply::missing_sentence(lang, engine.knowledge(), item, missing);
     let mut paragraphs = vec![heading, Paragraph::plain(sentence.clone())];
-    let fact_texts: Vec<&str> = facts.iter().filter_map(|&index| item.sentence(index)).collect();
+    let fact_texts: Vec<String> = facts
+        .iter()
+        .filter_map(|&index| reply::sentence_in(lang, item, index))
+        .collect();
     if !fact_texts.is_empty() {
-        paragraphs.push(Paragraph::plain(texts::RELATED_OFFER));
+        paragraphs.push(Paragraph::plain(texts::RELATED_OFFER.get(lang)));
         paragraphs.extend(fact_texts.iter().map(|text| Paragraph::plain(text.to_string())));
     }
     paragraphs.push(source);
@@ -152,8 +157,8 @@ fn related_article(engine: &Engine, item: &Item, missing: &Missing, facts: &[usi
     }
 }
 
-fn fact_article(engine: &Engine, item: &Item, index: usize, fact: &str) -> InlineArticle {
-    let (heading, source) = heading_and_source(engine, item);
+fn fact_article(engine: &Engine, item: &Item, index: usize, fact: &str, lang: Lang) -> InlineArticle {
+    let (heading, source) = heading_and_source(engine, item, lang);
     InlineArticle {
         id: format!("f{}-{index}", item.number),
         title: heading.text(),
@@ -162,18 +167,20 @@ fn fact_article(engine: &Engine, item: &Item, index: usize, fact: &str) -> Inlin
     }
 }
 
-fn item_article(engine: &Engine, item: &Item) -> InlineArticle {
-    let (heading, source) = heading_and_source(engine, item);
+fn item_article(engine: &Engine, item: &Item, lang: Lang) -> InlineArticle {
+    let (heading, source) = heading_and_source(engine, item, lang);
+    // The full item's second paragraph is the headline in `lang`.
+    let full = reply::full_item(lang, engine.knowledge(), item);
+    let headline = full.paragraphs.get(1).cloned().unwrap_or_default();
+    let summary = match (lang, &item.en.summary) {
+        (Lang::English, Some(summary)) => summary.clone(),
+        _ => lang.script(&item.summary),
+    };
     InlineArticle {
         id: format!("i{}", item.number),
         title: heading.text(),
-        description: format!("{}{}", texts::INLINE_ITEM_DESCRIPTION_PREFIX, item.headline),
-        html: first_message(vec![
-            heading,
-            Paragraph::bold(item.headline.clone()),
-            Paragraph::plain(item.summary.clone()),
-            source,
-        ]),
+        description: format!("{}{}", texts::INLINE_ITEM_DESCRIPTION_PREFIX.get(lang), headline.text()),
+        html: first_message(vec![heading, headline, Paragraph::plain(summary), source]),
     }
 }
 
@@ -192,7 +199,7 @@ mod tests {
     #[test]
     fn empty_query_offers_the_items() {
         let engine = engine();
-        let articles = inline_articles(&engine, "  ");
+        let articles = inline_articles(&engine, "  ", Lang::Simplified);
         let expected = engine.knowledge().items.len().min(MAX_INLINE_RESULTS);
         assert_eq!(articles.len(), expected);
         assert!(articles.iter().all(|a| a.id.starts_with('i')));
@@ -203,7 +210,7 @@ mod tests {
         let engine = engine();
         let answer = engine.answer("母婴室");
         let item = answer.item.expect("母婴室 matches an item");
-        let articles = inline_articles(&engine, "母婴室");
+        let articles = inline_articles(&engine, "母婴室", Lang::Simplified);
         assert!(!articles.is_empty() && articles.len() <= MAX_INLINE_RESULTS);
         assert!(articles[0].id.starts_with(&format!("f{item}-")), "{:?}", articles[0]);
         assert!(articles.iter().any(|a| a.id == format!("i{item}")));
@@ -227,8 +234,8 @@ mod tests {
     #[test]
     fn nonsense_offers_nothing_or_suggestions_only() {
         let engine = engine();
-        let articles = inline_articles(&engine, "zzqx 火星天气预报");
+        let articles = inline_articles(&engine, "zzqx 火星天气预报", Lang::Simplified);
         assert!(articles.iter().all(|a| a.id.starts_with('i')));
-        assert!(inline_articles(&engine, &"长".repeat(MAX_QUESTION_CHARS + 1)).is_empty());
+        assert!(inline_articles(&engine, &"长".repeat(MAX_QUESTION_CHARS + 1), Lang::Simplified).is_empty());
     }
 }

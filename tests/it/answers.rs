@@ -295,7 +295,9 @@ fn check_related(question: &str, item: u8, what: &str) {
     let text = respond(shipped_engine(), Request::Question(question))
         .reply
         .to_plain_text();
-    assert!(text.contains("文章") && text.contains(what), "{question:?}: {text}");
+    // The reply speaks the question's language.
+    let article = if question.is_ascii() { "article" } else { "文章" };
+    assert!(text.contains(article) && text.contains(what), "{question:?}: {text}");
 }
 
 #[test]
@@ -319,7 +321,7 @@ fn questions_the_article_does_not_answer_say_so_and_offer_what_it_says() {
     check_related(
         "How much does a ticket to the Women and Children Building cost?",
         4,
-        "门票价格",
+        "ticket prices",
     );
     // The related reply still shows what the article says about the topic.
     let text = respond(shipped_engine(), Request::Question("上海有多少间母婴室"))

@@ -283,7 +283,7 @@ fn ask_answers_commands_exactly_like_the_console() {
     assert!(stdout(&fuer_bot(&["ask", "/start"], "")).contains("您好！我是"));
     assert_eq!(
         stdout(&fuer_bot(&["ask", "/unknown"], "")).trim_end(),
-        fuer_core::texts::UNKNOWN_COMMAND
+        fuer_core::texts::UNKNOWN_COMMAND.zh
     );
     // Lines of standard input too.
     let lines = stdout(&fuer_bot(&["ask"], "/item 5\n"));
@@ -324,7 +324,7 @@ fn a_line_that_is_not_utf8_gets_its_own_error_and_the_rest_is_answered() {
     let chat = fuer_bot_bytes(&["chat"], WITH_A_BAD_LINE);
     assert!(chat.status.success());
     let text = stdout(&chat);
-    assert!(text.contains(fuer_core::texts::INVALID_TEXT), "{text}");
+    assert!(text.contains(fuer_core::texts::INVALID_TEXT.zh), "{text}");
     assert!(text.contains("9019") && text.contains("第7件"), "{text}");
 
     let explained = fuer_bot_bytes(&["ask", "--explain"], WITH_A_BAD_LINE);
@@ -349,7 +349,7 @@ fn every_entry_point_caps_the_question_length() {
     assert!(text.contains("not scored: "), "{text}");
     assert!(text.contains("item scores: 1="), "the next line is scored: {text}");
     // ask, ask --json and the console refuse it politely.
-    let too_long = fuer_core::texts::QUESTION_TOO_LONG;
+    let too_long = fuer_core::texts::QUESTION_TOO_LONG.zh;
     assert_eq!(stdout(&fuer_bot(&["ask", &long], "")).trim_end(), too_long);
     let json = stdout(&fuer_bot(&["ask", "--json"], &format!("{long}\n")));
     let json: serde_json::Value = serde_json::from_str(json.trim()).expect("one JSON line");
@@ -389,7 +389,16 @@ fn check_catches_a_changed_figure_and_an_invented_fact() {
         )),
         "{text}"
     );
-    assert!(text.contains("共发现 2 个问题"), "{text}");
+    // Its English no longer says the same figure: an error at the English line too.
+    assert!(
+        text.contains(&format!(
+            "{}:{}: 英文 `en` 里没有中文原文的数字 1490",
+            file.display(),
+            changed_line + 1
+        )),
+        "{text}"
+    );
+    assert!(text.contains("共发现 4 个问题"), "{text}");
     // The bot refuses to start on it (the same loader).
     let asked = fuer_bot(&["ask", "--knowledge", dir.path().to_str().unwrap(), "母婴室"], "");
     assert_eq!(asked.status.code(), Some(1));

@@ -1,8 +1,9 @@
 //! One dialogue step over the shipped knowledge: navigation, "more", follow-ups.
 
 use fuer_core::conversation::{Context, ContextChange};
-use fuer_core::dialogue::{Request, respond, respond_in_context};
+use fuer_core::dialogue::{Request, Speak, respond, respond_in_context};
 use fuer_core::engine::{Engine, Status};
+use fuer_core::lang::Lang;
 use fuer_core::texts;
 
 fn engine() -> &'static Engine {
@@ -16,9 +17,9 @@ fn converse(engine: &Engine, turns: &[&str]) -> Vec<(Option<u8>, Option<Status>,
     for turn in turns {
         let response = match fuer_core::command::parse_command(turn, None) {
             Some(fuer_core::command::ParsedCommand::Known(command)) => {
-                respond_in_context(engine, command.request(), context.as_ref())
+                respond_in_context(engine, command.request(), context.as_ref(), Speak::default())
             }
-            _ => respond_in_context(engine, Request::Question(turn), context.as_ref()),
+            _ => respond_in_context(engine, Request::Question(turn), context.as_ref(), Speak::default()),
         };
         if let ContextChange::Set(next) = response.context.clone() {
             context = Some(next);
@@ -53,10 +54,20 @@ fn navigation_moves_from_the_conversations_item_and_stops_at_the_ends() {
     let turns = converse(engine, &["/item 9", "下一件", "下一件", "上一件"]);
     let items: Vec<Option<u8>> = turns.iter().map(|t| t.0).collect();
     assert_eq!(items, vec![Some(9), Some(10), None, Some(9)]);
-    let at_end = respond_in_context(engine, Request::Question("下一件"), Some(&Context::whole_item(10, 3)));
-    assert!(at_end.reply.to_plain_text().contains(texts::NAVIGATION_AT_LAST));
+    let at_end = respond_in_context(
+        engine,
+        Request::Question("下一件"),
+        Some(&Context::whole_item(10, 3)),
+        Speak::default(),
+    );
+    assert!(
+        at_end
+            .reply
+            .to_plain_text()
+            .contains(&texts::navigation_at_last(Lang::Simplified, 10))
+    );
     let alone = respond(engine, Request::Question("下一件"));
-    assert!(alone.reply.to_plain_text().contains(texts::FOLLOW_UP_WITHOUT_TOPIC));
+    assert!(alone.reply.to_plain_text().contains(texts::FOLLOW_UP_WITHOUT_TOPIC.zh));
 }
 
 #[test]

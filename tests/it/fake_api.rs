@@ -516,10 +516,28 @@ fn lock(shared: &Shared) -> MutexGuard<'_, FakeState> {
     shared.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// The `language_code` of test users set with [`set_user_language`] (others: `zh-hans`).
+static USER_LANGUAGES: Mutex<Option<HashMap<i64, String>>> = Mutex::new(None);
+
+/// Makes every update from `user_id` carry this `language_code` (as the user's Telegram
+/// app is set).
+pub fn set_user_language(user_id: i64, code: &str) {
+    let mut languages = USER_LANGUAGES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    languages
+        .get_or_insert_with(HashMap::new)
+        .insert(user_id, code.to_string());
+}
+
 pub fn user_json(user_id: i64) -> Value {
+    let language = USER_LANGUAGES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .as_ref()
+        .and_then(|languages| languages.get(&user_id).cloned())
+        .unwrap_or_else(|| "zh-hans".to_string());
     json!({
         "id": user_id, "is_bot": false, "first_name": "测试用户", "last_name": format!("{user_id}"),
-        "username": format!("user{user_id}"), "language_code": "zh-hans"
+        "username": format!("user{user_id}"), "language_code": language
     })
 }
 

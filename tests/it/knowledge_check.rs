@@ -96,7 +96,7 @@ fn every_problem_of_every_file_is_reported_with_its_line() {
             article(),
         ],
         &[
-            "k/a/01-a.toml:5: 不认识的字段 `colour`：可以用的字段有 number、headline、title、summary、keywords、facts",
+            "k/a/01-a.toml:5: 不认识的字段 `colour`：可以用的字段有 number、headline、title、summary、title_en、headline_en、summary_en、keywords、facts",
             "k/a/02-b.toml:8: `text` 是空的",
             "k/a/02-c.toml:1: 编号 2 重复了（k/a/02-b.toml 第 1 行已经用过；常见原因：文件夹里有副本）",
             "k/a/04-d.toml:2: 这一行少了结尾的英文双引号 \"",

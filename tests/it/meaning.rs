@@ -97,7 +97,8 @@ fn places_the_article_names_are_its_own() {
 }
 
 /// Class 2: an existence or yes/no question answered by a fact that plainly settles it
-/// gets a lead (有 / 是的 / Yes); where the fact does not settle it, none.
+/// gets a lead (有 / 是的 / Yes); where the fact does not settle it, none (a "how many"
+/// question gets the figure lead of issue 14 instead, see `languages.rs`).
 #[test]
 fn yes_no_questions_get_a_lead_only_where_the_fact_settles_it() {
     use fuer_core::engine::Lead;
@@ -110,7 +111,8 @@ fn yes_no_questions_get_a_lead_only_where_the_fact_settles_it() {
         ("母婴室有多少间", None),
     ] {
         let answer = answer(question);
-        assert_eq!(answer.lead, lead, "{question}: {answer:?}");
+        let yes_no = answer.lead.clone().filter(|lead| lead.figure().is_none());
+        assert_eq!(yes_no, lead, "{question}: {answer:?}");
     }
 }
 

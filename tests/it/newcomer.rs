@@ -68,7 +68,7 @@ fn a_newcomer_without_telegram_teaches_the_bot_from_the_console_and_the_page() {
         &["chat"],
         &format!("{QUESTION}\n母婴室有多少间\n{QUESTION}\n"),
     ));
-    assert_eq!(chat.matches(fuer_core::texts::DECLINE).count(), 2, "{chat}");
+    assert_eq!(chat.matches(fuer_core::texts::DECLINE.zh).count(), 2, "{chat}");
     assert!(chat.contains("1480间"), "{chat}");
 
     // 2. The reports show them.
@@ -176,7 +176,7 @@ fn a_newcomer_without_telegram_teaches_the_bot_from_the_console_and_the_page() {
     // 4. The console answers the new way, from the files the page changed.
     let chat = text(&fuer_bot(k, d, &["chat", "--no-record"], &format!("{QUESTION}\n")));
     assert!(chat.contains("第5件｜母婴室与民生实事"), "{chat}");
-    assert!(!chat.contains(fuer_core::texts::DECLINE), "{chat}");
+    assert!(!chat.contains(fuer_core::texts::DECLINE.zh), "{chat}");
     assert!(fuer_bot::cli::load_library(k).is_ok(), "fuer-bot check passes");
     let history = fuer_bot::web::History::in_data_dir(d).list().unwrap();
     assert_eq!(history.len(), 1, "the save can be undone from the page");

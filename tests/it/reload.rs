@@ -129,7 +129,9 @@ impl Watched {
 fn a_changed_figure_is_answered_after_the_save() {
     let watched = watched();
     assert!(watched.answer(NURSING_ROOMS).contains("1480间"));
-    let changed = read(watched.path(), ITEM_5).replace("1480间", "1999间");
+    let changed = read(watched.path(), ITEM_5)
+        .replace("1480间", "1999间")
+        .replace("1,480", "1,999");
     let saved = Instant::now();
     save_by_rename(watched.path(), ITEM_5, &changed);
     while !watched.answer(NURSING_ROOMS).contains("1999间") {
@@ -154,7 +156,9 @@ fn a_changed_figure_is_answered_after_the_save() {
 #[test]
 fn an_in_place_save_is_picked_up_too() {
     let watched = watched();
-    let changed = read(watched.path(), ITEM_5).replace("1480间", "2024间");
+    let changed = read(watched.path(), ITEM_5)
+        .replace("1480间", "2024间")
+        .replace("1,480", "2,024");
     save_in_place(watched.path(), ITEM_5, &changed);
     assert!(watched.next_outcome().is_reloaded());
     assert!(watched.answer(NURSING_ROOMS).contains("2024间"));
@@ -256,7 +260,9 @@ fn dropping_the_guard_stops_watching() {
         let _ = sender.lock().unwrap().send(outcome);
     })
     .expect("watch the knowledge directory");
-    let changed = read(dir.path(), ITEM_5).replace("1480间", "1999间");
+    let changed = read(dir.path(), ITEM_5)
+        .replace("1480间", "1999间")
+        .replace("1,480", "1,999");
     save_by_rename(dir.path(), ITEM_5, &changed);
     let outcome = witnessed.recv_timeout(OUTCOME_TIMEOUT).expect("the witness reloads");
     assert!(outcome.is_reloaded(), "{outcome:?}");
@@ -272,7 +278,11 @@ fn reload_now_swaps_only_valid_knowledge() {
     let first = Arc::clone(&engine.load());
 
     let original = read(dir.path(), ITEM_5);
-    save_in_place(dir.path(), ITEM_5, &original.replace("1480间", "1999间"));
+    save_in_place(
+        dir.path(),
+        ITEM_5,
+        &original.replace("1480间", "1999间").replace("1,480", "1,999"),
+    );
     let outcome = reload_now(dir.path(), &engine);
     assert!(outcome.is_reloaded(), "{outcome}");
     assert!(outcome.problems().is_empty());
@@ -323,7 +333,9 @@ fn readers_see_the_old_or_the_new_engine_never_a_mix() {
     let old_dir = copy_knowledge();
     let new_dir = copy_knowledge();
     correct_article(new_dir.path(), "1480间", "1999间");
-    let changed = read(new_dir.path(), ITEM_5).replace("1480间", "1999间");
+    let changed = read(new_dir.path(), ITEM_5)
+        .replace("1480间", "1999间")
+        .replace("1,480", "1,999");
     save_in_place(new_dir.path(), ITEM_5, &changed);
 
     let engine = serving(old_dir.path());

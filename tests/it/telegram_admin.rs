@@ -156,7 +156,7 @@ async fn live_reload_serves_new_figures_and_keeps_the_last_good_version() {
 
     // A changed figure is answered after the save, without a restart.
     let original = fs::read_to_string(dir.join(ITEM_5)).expect("item 5");
-    let changed = original.replace("1480间", "1999间");
+    let changed = original.replace("1480间", "1999间").replace("1,480", "1,999");
     assert_ne!(changed, original);
     let saved = Instant::now();
     save_by_rename(&dir, ITEM_5, &changed);
@@ -225,10 +225,14 @@ async fn admin_commands_are_in_the_admin_menu_only() {
     .await;
     {
         let state = bot.bot.fake.state();
-        assert_eq!(state.command_menus("default", None), [PUBLIC_COMMANDS]);
+        // The public menu in each language (default, zh, en), the admin menu for the admin.
+        assert_eq!(
+            state.command_menus("default", None),
+            [PUBLIC_COMMANDS, PUBLIC_COMMANDS, PUBLIC_COMMANDS]
+        );
         assert_eq!(state.command_menus("chat", Some(ADMIN)), [ADMIN_COMMANDS]);
         assert!(state.command_menus("chat", Some(ABSENT_ADMIN as i64)).is_empty());
-        assert_eq!(state.commands.len(), 2, "no other menu anywhere");
+        assert_eq!(state.commands.len(), 4, "no other menu anywhere");
         let admin_menu = state
             .commands
             .iter()
@@ -265,7 +269,7 @@ async fn admin_commands_answer_admins_and_look_unknown_to_everyone_else() {
 
     // A non-admin gets exactly the reply to an unknown command.
     let unknown = bot.ask(USER, "/nosuchcommand").await;
-    assert_eq!(unknown.text, texts::UNKNOWN_COMMAND);
+    assert_eq!(unknown.text, texts::UNKNOWN_COMMAND.zh);
     for command in [
         "/reload",
         "/stats",
@@ -290,7 +294,7 @@ async fn admin_commands_answer_admins_and_look_unknown_to_everyone_else() {
     bot.bot.fake.group_text(GROUP, ADMIN, "/reload", None);
     bot.bot.fake.group_text(GROUP, ADMIN, "/help", None);
     let group = bot.bot.fake.wait_sent(GROUP, 2).await;
-    assert_eq!(group[0].text, texts::UNKNOWN_COMMAND);
+    assert_eq!(group[0].text, texts::UNKNOWN_COMMAND.zh);
     assert!(
         group[1].text.contains("/item"),
         "bare /reload was ignored: {}",
@@ -304,7 +308,8 @@ async fn admin_commands_answer_admins_and_look_unknown_to_everyone_else() {
     // the admin: two messages with the same confirmation, in either order.
     let changed = fs::read_to_string(bot.dir().join(ITEM_5))
         .expect("item 5")
-        .replace("1480间", "1777间");
+        .replace("1480间", "1777间")
+        .replace("1,480", "1,777");
     save_by_rename(bot.dir(), ITEM_5, &changed);
     bot.bot.fake.private_text(ADMIN, "/reload");
     let replies = bot.bot.fake.wait_sent(ADMIN, 3).await;
@@ -593,6 +598,6 @@ async fn web_sends_admins_a_login_link_to_the_page_served_beside_the_bot() {
         .expect("the page answers");
     assert_eq!(again.status(), reqwest::StatusCode::FORBIDDEN, "used once");
     // For anyone else /web is an unknown command.
-    assert_eq!(bot.ask(USER, "/web").await.text, texts::UNKNOWN_COMMAND);
+    assert_eq!(bot.ask(USER, "/web").await.text, texts::UNKNOWN_COMMAND.zh);
     bot.bot.stop().await;
 }

@@ -66,7 +66,9 @@ async fn two_articles_list_route_buttons_and_old_links() {
     let answer = nth(&bot, 2).await;
     assert!(answer.text.contains("1480间"), "{}", answer.text);
     assert!(
-        answer.text.contains(&texts::quoted_article(&old_title)),
+        answer
+            .text
+            .contains(&texts::quoted_article(fuer_core::lang::Lang::Simplified, &old_title)),
         "{}",
         answer.text
     );
@@ -76,7 +78,11 @@ async fn two_articles_list_route_buttons_and_old_links() {
     bot.fake.private_text(USER, "女性创业博览会有多少家企业参展");
     let new_answer = nth(&bot, 3).await;
     assert!(new_answer.text.contains("326家"), "{}", new_answer.text);
-    assert!(new_answer.text.contains(&texts::quoted_article(&new_title)));
+    assert!(
+        new_answer
+            .text
+            .contains(&texts::quoted_article(fuer_core::lang::Lang::Simplified, &new_title))
+    );
     // A follow-up stays in the conversation's article (the 2025 one).
     bot.fake.private_text(USER, "下一件");
     let next = nth(&bot, 4).await;
@@ -154,7 +160,7 @@ async fn two_articles_list_route_buttons_and_old_links() {
     assert!(
         answers
             .iter()
-            .any(|call| call.payload.to_string().contains(texts::CALLBACK_EXPIRED))
+            .any(|call| call.payload.to_string().contains(texts::CALLBACK_EXPIRED.zh))
     );
     bot.stop().await;
 }

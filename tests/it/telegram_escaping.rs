@@ -16,6 +16,7 @@ fn fact(text: String, keywords: &[&str]) -> Fact {
     Fact {
         text,
         keywords: keywords.iter().map(|k| k.to_string()).collect(),
+        en: None,
     }
 }
 
@@ -45,6 +46,7 @@ fn tricky_engine() -> Engine {
                 summary: "很长。".to_string(),
                 keywords: vec!["长篇".to_string()],
                 facts: long_facts,
+                en: Default::default(),
             },
             Item {
                 number: 2,
@@ -53,6 +55,7 @@ fn tricky_engine() -> Engine {
                 summary: "摘要 </i> &amp;".to_string(),
                 keywords: vec!["标记".to_string()],
                 facts: vec![fact("母婴室 <i>斜体</i> & 5 > 3 &lt;".to_string(), &["母婴室"])],
+                en: Default::default(),
             },
         ],
         synonym_groups: Vec::new(),

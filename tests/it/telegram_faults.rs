@@ -88,7 +88,7 @@ async fn a_refused_send_is_logged_apologised_for_and_the_bot_goes_on() {
     );
     bot.fake.private_text(user, "/list");
     let sent = bot.fake.wait_sent(user, 1).await;
-    assert_eq!(sent[0].text, texts::INTERNAL_ERROR, "a polite apology instead");
+    assert_eq!(sent[0].text, texts::INTERNAL_ERROR.zh, "a polite apology instead");
     bot.fake.private_text(user, "/list");
     let sent = bot.fake.wait_sent(user, 2).await;
     assert_eq!(
@@ -109,7 +109,7 @@ async fn a_refused_send_is_logged_apologised_for_and_the_bot_goes_on() {
 async fn a_burst_of_500_messages_from_50_chats_is_answered_exactly_once_in_order() {
     let bot = TestBot::start().await;
     let questions: Vec<String> = {
-        let mut q: Vec<String> = texts::WELCOME_EXAMPLES.iter().map(|s| s.to_string()).collect();
+        let mut q: Vec<String> = texts::WELCOME_EXAMPLES.iter().map(|s| s.zh.to_string()).collect();
         q.extend(
             [
                 "/list",
@@ -248,6 +248,10 @@ async fn a_stop_while_the_dispatcher_waits_for_a_busy_chat_is_not_lost() {
         PRESSES,
         "every update received before the stop is handled"
     );
-    assert!(answers.iter().all(|answer| answer["text"] == texts::CALLBACK_EXPIRED));
+    assert!(
+        answers
+            .iter()
+            .all(|answer| answer["text"] == texts::CALLBACK_EXPIRED.zh)
+    );
     fake.wait_consumed().await;
 }

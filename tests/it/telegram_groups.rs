@@ -44,7 +44,7 @@ async fn groups_stay_silent_unless_addressed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn groups_answer_mentions_replies_and_commands_for_the_bot() {
     let bot = TestBot::start().await;
-    let question = texts::WELCOME_EXAMPLES[0];
+    let question = texts::WELCOME_EXAMPLES[0].zh;
 
     // A mention anywhere in the message.
     let asked = bot
@@ -55,7 +55,7 @@ async fn groups_answer_mentions_replies_and_commands_for_the_bot() {
     assert_eq!(answer.reply_to, Some(asked), "the answer replies to the question");
 
     // A reply to the bot's message, without a mention.
-    let follow_up = texts::WELCOME_EXAMPLES[1];
+    let follow_up = texts::WELCOME_EXAMPLES[1].zh;
     let asked = bot.fake.group_text(GROUP, MEMBER, follow_up, Some(&answer));
     let second = bot.fake.wait_sent(GROUP, 2).await.remove(1);
     assert_eq!(second.html, bot.expected(Request::Question(follow_up)).messages[0]);
@@ -70,7 +70,7 @@ async fn groups_answer_mentions_replies_and_commands_for_the_bot() {
     let sent = bot.fake.wait_sent(GROUP, 5).await;
     assert_eq!(sent[2].html, bot.expected(Request::Item("5")).messages[0]);
     assert_eq!(sent[3].html, bot.expected(Request::List).messages[0]);
-    assert_eq!(sent[4].text, texts::UNKNOWN_COMMAND);
+    assert_eq!(sent[4].text, texts::UNKNOWN_COMMAND.zh);
 
     bot.fake.group_text(
         BASIC_GROUP,
@@ -102,7 +102,7 @@ async fn inline_mode_offers_facts_then_items() {
         .await;
     assert_eq!(answer["inline_query_id"], query_id.as_str());
     let results = answer["results"].as_array().cloned().unwrap_or_default();
-    let expected = inline_articles(&bot.engine, "母婴室");
+    let expected = inline_articles(&bot.engine, "母婴室", fuer_core::lang::Lang::Simplified);
     assert!(!results.is_empty() && results.len() <= 10, "{} results", results.len());
     assert_eq!(results.len(), expected.len());
     let item = bot.engine.answer("母婴室").item.expect("母婴室 is an item");

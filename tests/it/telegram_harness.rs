@@ -148,7 +148,10 @@ impl TestBot {
 
     /// What the bot should answer to a request, rendered.
     pub fn expected(&self, request: Request<'_>) -> RenderedReply {
-        render_routed(&self.library, &library::respond(&self.library, request, None))
+        render_routed(
+            &self.library,
+            &library::respond(&self.library, request, None, fuer_core::dialogue::Speak::default()),
+        )
     }
 
     /// What the bot should answer to the last of `lines`, said one after the other in one

@@ -118,11 +118,13 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     fake.private_text(user, "/list");
     let sent = fake.wait_sent(user, 2).await;
     let library = load_library();
-    let expected =
-        crate::telegram_harness::render_routed(&library, &fuer_core::library::respond(&library, Request::List, None));
+    let expected = crate::telegram_harness::render_routed(
+        &library,
+        &fuer_core::library::respond(&library, Request::List, None, fuer_core::dialogue::Speak::default()),
+    );
     assert_eq!(
         sent[0].text,
-        fuer_core::texts::INTERNAL_ERROR,
+        fuer_core::texts::INTERNAL_ERROR.zh,
         "a refused send gets an apology"
     );
     assert_eq!(sent[1].html, expected.messages[0]);

@@ -504,10 +504,13 @@ async fn try_shows_the_reply_as_the_bot_sends_it_and_the_trace() {
     let expected = fuer_bot::console::respond_to_line(&web.library(), "全市建了多少间母婴室？")
         .response
         .reply;
-    for paragraph in &expected.paragraphs {
-        assert!(page.body.contains(&paragraph.text()), "{}", paragraph.text());
+    for span in expected.paragraphs.iter().flat_map(|paragraph| &paragraph.spans) {
+        assert!(page.body.contains(&span.text), "{}", span.text);
     }
     assert!(page.body.contains("<b>第5件｜母婴室与民生实事</b>"));
+    // The answer first, the figure bold there and in the fact, as on Telegram.
+    assert!(page.body.contains("答：<b>1480间</b>"), "{}", page.body);
+    assert!(page.body.contains("母婴室<b>1480间</b>,基本实现"), "{}", page.body);
     assert!(page.body.contains("normalized: "), "the trace");
     let list = web.get("try?q=%2Flist", Some(&cookie)).await;
     assert!(list.body.contains("10. "), "commands answer as on Telegram");

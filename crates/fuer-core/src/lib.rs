@@ -13,6 +13,7 @@ pub mod dialogue;
 pub mod engine;
 pub mod import;
 pub mod knowledge;
+pub mod lang;
 pub mod library;
 pub mod normalize;
 pub mod reply;

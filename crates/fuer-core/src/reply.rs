@@ -1,11 +1,19 @@
-//! Replies as plain structures: paragraphs of styled spans and a keyboard of buttons.
+//! Replies as plain structures: paragraphs of styled spans and a keyboard of buttons, in
+//! the asker's language ([`Lang`]).
+//!
+//! A reply quotes the article: its Chinese sentences (Traditional: converted), or their
+//! reviewed English translations (a sentence not translated yet is shown in Chinese after
+//! a short English note). A figure answer leads with the answering figure on its own line
+//! (「答：1480间」, "Answer: 1,480") and shows it bold in the fact; nothing else is composed.
 //!
 //! Everything here is pure. The console renders a [`Reply`] as plain text
 //! ([`Reply::to_plain_text`]); the Telegram layer renders it as HTML and escapes it
 //! in one place. Nothing here knows about Telegram.
 
-use crate::engine::{Answer, Intent, Missing, Part};
+use crate::engine::{Answer, FigureLead, Intent, Lead, Missing, Part};
 use crate::knowledge::{Item, KnowledgeBase};
+use crate::lang::Lang;
+use crate::lang::numbers::{chinese_numbers, english_figure, english_numbers};
 use crate::texts;
 
 /// How a span of text is emphasized.
@@ -114,117 +122,293 @@ impl Reply {
     }
 }
 
-fn item_label(number: u8) -> String {
-    format!("{}{number}{}", texts::ITEM_LABEL_PREFIX, texts::ITEM_LABEL_SUFFIX)
+/// An item's short title in `lang` (English: its `title_en`, or the Chinese title).
+pub fn item_title(lang: Lang, item: &Item) -> String {
+    match (lang, &item.en.title) {
+        (Lang::English, Some(title)) => title.clone(),
+        _ => lang.script(&item.title),
+    }
 }
 
-fn item_heading(item: &Item) -> Paragraph {
-    Paragraph::bold(format!("{}｜{}", item_label(item.number), item.title))
+/// An item's headline in `lang` (English: its `headline_en`, or the Chinese).
+fn item_headline(lang: Lang, item: &Item) -> String {
+    match (lang, &item.en.headline) {
+        (Lang::English, Some(headline)) => headline.clone(),
+        _ => lang.script(&item.headline),
+    }
 }
 
-fn source_line(knowledge: &KnowledgeBase) -> Paragraph {
+/// An item's summary in `lang` (English: its `summary_en`, or the Chinese).
+fn item_summary(lang: Lang, item: &Item) -> String {
+    match (lang, &item.en.summary) {
+        (Lang::English, Some(summary)) => summary.clone(),
+        _ => lang.script(&item.summary),
+    }
+}
+
+/// A sentence of an item (fact `index`, or the headline) as the reply shows it in `lang`:
+/// the Chinese, converted for Traditional, or its English translation; an English asker
+/// gets the Chinese when the translation is not written yet.
+pub fn sentence_in(lang: Lang, item: &Item, index: usize) -> Option<String> {
+    let chinese = item.sentence(index)?;
+    Some(match (lang, item.sentence_en(index)) {
+        (Lang::English, Some(english)) => english.to_string(),
+        _ => lang.script(chinese),
+    })
+}
+
+/// The paragraphs showing sentence `index` of `item` in `lang`, with the answering figure
+/// bold when `lead` is in it. An English asker gets a short note before a sentence that is
+/// not translated yet.
+fn sentence_paragraphs(lang: Lang, item: &Item, index: usize, lead: Option<&FigureLead>) -> Vec<Paragraph> {
+    let Some(chinese) = item.sentence(index) else {
+        return Vec::new();
+    };
+    let lead = lead.filter(|lead| lead.fact == index);
+    let english = item.sentence_en(index);
+    match (lang, english) {
+        (Lang::English, Some(english)) => {
+            let span = lead.and_then(|lead| english_figure_span(english, lead));
+            vec![emphasized(english, span)]
+        }
+        (Lang::English, None) => vec![
+            Paragraph::italic(texts::NO_TRANSLATION_NOTE.get(lang)),
+            emphasized(chinese, lead.map(|lead| (lead.start, lead.start + lead.text.len()))),
+        ],
+        (Lang::Simplified, _) => vec![emphasized(
+            chinese,
+            lead.map(|lead| (lead.start, lead.start + lead.text.len())),
+        )],
+        (Lang::Traditional, _) => {
+            let converted = lang.script(chinese);
+            let span = lead.and_then(|lead| {
+                let figure = lang.script(&lead.text);
+                converted.find(&figure).map(|start| (start, start + figure.len()))
+            });
+            vec![emphasized(&converted, span)]
+        }
+    }
+}
+
+/// A paragraph of `text` with the byte range `bold` (if any) in bold.
+fn emphasized(text: &str, bold: Option<(usize, usize)>) -> Paragraph {
+    let Some((start, end)) = bold.filter(|&(start, end)| {
+        start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+    }) else {
+        return Paragraph::plain(text);
+    };
+    let mut spans = Vec::new();
+    for (piece, style) in [
+        (&text[..start], Style::Plain),
+        (&text[start..end], Style::Bold),
+        (&text[end..], Style::Plain),
+    ] {
+        if !piece.is_empty() {
+            spans.push(Span {
+                text: piece.to_string(),
+                style,
+            });
+        }
+    }
+    Paragraph { spans }
+}
+
+/// English words before a figure that belong to it (over 7.16 million).
+const ENGLISH_QUALIFIERS: [&str; 7] = [
+    "more than ",
+    "over ",
+    "nearly ",
+    "almost ",
+    "about ",
+    "around ",
+    "some ",
+];
+
+/// Where the answering figure is in an English sentence: the number of the same value, with
+/// a qualifier before it (more than, over).
+fn english_figure_span(english: &str, lead: &FigureLead) -> Option<(usize, usize)> {
+    let value = chinese_numbers(&lead.text).first()?.value;
+    let number = english_numbers(english)
+        .into_iter()
+        .find(|number| (number.value - value).abs() <= 1e-9 * value.abs().max(1.0))?;
+    let before = &english[..number.start];
+    let lowered = before.to_ascii_lowercase();
+    let start = ENGLISH_QUALIFIERS
+        .iter()
+        .find(|qualifier| lowered.ends_with(*qualifier))
+        .map_or(number.start, |qualifier| number.start - qualifier.len());
+    Some((start, number.end))
+}
+
+/// The answering figure as the lead line shows it: as the sentence writes it (Chinese,
+/// Traditional), as its English translation writes it, or written the English way when the
+/// sentence has no translation.
+fn lead_figure_text(lang: Lang, item: &Item, lead: &FigureLead) -> String {
+    match lang {
+        Lang::Simplified | Lang::Traditional => lang.script(&lead.text),
+        Lang::English => {
+            let translated = item.sentence_en(lead.fact).and_then(|english| {
+                english_figure_span(english, lead).map(|(start, end)| english[start..end].to_string())
+            });
+            translated.unwrap_or_else(|| {
+                let number = chinese_numbers(&lead.text);
+                let approximate = lead.text.contains(['余', '多', '逾', '超']);
+                let figure = number
+                    .first()
+                    .map(|number| english_figure(number.value, number.percent))
+                    .unwrap_or_else(|| lead.text.clone());
+                if approximate { format!("over {figure}") } else { figure }
+            })
+        }
+    }
+}
+
+/// The lead line of an answer: 「答：**1480间**」, "Answer: **1,480**", 「**有。**」.
+fn lead_paragraph(lang: Lang, item: &Item, lead: &Lead) -> Paragraph {
+    match lead {
+        Lead::Exists => Paragraph::bold(texts::LEAD_EXISTS.get(lang)),
+        Lead::Affirms => Paragraph::bold(texts::LEAD_AFFIRMS.get(lang)),
+        Lead::Figure(figure) => {
+            let shown = lead_figure_text(lang, item, figure);
+            let line = texts::answer_lead(lang, &shown);
+            let span = line.rfind(&shown).map(|start| (start, start + shown.len()));
+            emphasized(&line, span)
+        }
+    }
+}
+
+fn item_heading(lang: Lang, item: &Item) -> Paragraph {
+    Paragraph::bold(format!(
+        "{}｜{}",
+        texts::item_label(lang, item.number),
+        item_title(lang, item)
+    ))
+}
+
+fn source_line(lang: Lang, knowledge: &KnowledgeBase) -> Paragraph {
     let source = &knowledge.source;
     Paragraph::italic(format!(
         "{}{}（{}，{}）",
-        texts::SOURCE_LABEL,
-        source.title,
-        source.publisher,
+        texts::SOURCE_LABEL.get(lang),
+        lang.script(&source.title),
+        lang.script(&source.publisher),
         source.date
     ))
 }
 
-fn full_item_pointer(number: u8) -> Paragraph {
-    Paragraph::plain(format!("{}/item {number}", texts::FULL_ITEM_POINTER_PREFIX))
+fn full_item_pointer(lang: Lang, number: u8) -> Paragraph {
+    Paragraph::plain(format!("{}/item {number}", texts::FULL_ITEM_POINTER_PREFIX.get(lang)))
+}
+
+/// The button of an item: 「5. 母婴室与民生实事」.
+fn item_button(lang: Lang, item: &Item) -> Button {
+    Button {
+        label: format!("{}. {}", item.number, item_title(lang, item)),
+        action: Action::ShowItem(item.number),
+    }
 }
 
 /// Buttons for all items, two per row.
-pub fn items_keyboard(knowledge: &KnowledgeBase) -> Vec<Vec<Button>> {
-    let buttons: Vec<Button> = knowledge
-        .items
-        .iter()
-        .map(|item| Button {
-            label: format!("{}. {}", item.number, item.title),
-            action: Action::ShowItem(item.number),
-        })
-        .collect();
+pub fn items_keyboard(lang: Lang, knowledge: &KnowledgeBase) -> Vec<Vec<Button>> {
+    let buttons: Vec<Button> = knowledge.items.iter().map(|item| item_button(lang, item)).collect();
     buttons.chunks(2).map(<[Button]>::to_vec).collect()
 }
 
-pub fn welcome(knowledge: &KnowledgeBase) -> Reply {
+pub fn welcome(lang: Lang, knowledge: &KnowledgeBase) -> Reply {
     let source = &knowledge.source;
     let mut paragraphs = vec![
-        Paragraph::bold(texts::WELCOME_INTRO),
-        Paragraph::plain(texts::welcome_source(&source.title, &source.publisher, &source.date)),
+        Paragraph::bold(texts::WELCOME_INTRO.get(lang)),
+        Paragraph::plain(texts::welcome_source(
+            lang,
+            &lang.script(&source.title),
+            &lang.script(&source.publisher),
+            &source.date,
+        )),
     ];
-    let examples: Vec<String> = texts::WELCOME_EXAMPLES.iter().map(|e| format!("• {e}")).collect();
+    let examples: Vec<String> = texts::WELCOME_EXAMPLES
+        .iter()
+        .map(|e| format!("• {}", e.get(lang)))
+        .collect();
     paragraphs.push(Paragraph::plain(format!(
         "{}\n{}",
-        texts::WELCOME_EXAMPLES_HEADER,
+        texts::WELCOME_EXAMPLES_HEADER.get(lang),
         examples.join("\n")
     )));
-    paragraphs.push(Paragraph::plain(texts::WELCOME_BUTTONS_HINT));
+    paragraphs.push(Paragraph::plain(texts::WELCOME_BUTTONS_HINT.get(lang)));
     Reply {
         paragraphs,
-        keyboard: items_keyboard(knowledge),
+        keyboard: items_keyboard(lang, knowledge),
     }
 }
 
 /// Where the knowledge comes from.
-pub fn source(knowledge: &KnowledgeBase) -> Reply {
+pub fn source(lang: Lang, knowledge: &KnowledgeBase) -> Reply {
     let source = &knowledge.source;
     Reply {
         paragraphs: vec![
-            Paragraph::plain(texts::source_intro(&source.title, &source.publisher, &source.date)),
-            Paragraph::plain(texts::LIST_HINT),
+            Paragraph::plain(texts::source_intro(
+                lang,
+                &lang.script(&source.title),
+                &lang.script(&source.publisher),
+                &source.date,
+            )),
+            Paragraph::plain(texts::LIST_HINT.get(lang)),
         ],
-        keyboard: items_keyboard(knowledge),
+        keyboard: items_keyboard(lang, knowledge),
     }
 }
 
-pub fn help() -> Reply {
+pub fn help(lang: Lang) -> Reply {
+    let commands: Vec<String> = texts::HELP_COMMANDS.iter().map(|line| line.get(lang)).collect();
     Reply::from_paragraphs(vec![
-        Paragraph::bold(texts::HELP_TITLE),
-        Paragraph::plain(texts::HELP_HOW_TO_ASK),
-        Paragraph::plain(texts::HELP_COMMANDS.join("\n")),
-        Paragraph::plain(texts::HELP_SCOPE),
+        Paragraph::bold(texts::HELP_TITLE.get(lang)),
+        Paragraph::plain(texts::HELP_HOW_TO_ASK.get(lang)),
+        Paragraph::plain(commands.join("\n")),
+        Paragraph::plain(texts::HELP_SCOPE.get(lang)),
     ])
 }
 
-pub fn list(knowledge: &KnowledgeBase) -> Reply {
+pub fn list(lang: Lang, knowledge: &KnowledgeBase) -> Reply {
     let lines: Vec<String> = knowledge
         .items
         .iter()
-        .map(|item| format!("{}. {}", item.number, item.title))
+        .map(|item| format!("{}. {}", item.number, item_title(lang, item)))
         .collect();
     Reply {
         paragraphs: vec![
-            Paragraph::bold(format!("{}（{}）", texts::LIST_TITLE, knowledge.source.title)),
+            Paragraph::bold(format!(
+                "{}（{}）",
+                texts::LIST_TITLE.get(lang),
+                lang.script(&knowledge.source.title)
+            )),
             Paragraph::plain(lines.join("\n")),
-            Paragraph::plain(texts::LIST_HINT),
+            Paragraph::plain(texts::LIST_HINT.get(lang)),
         ],
-        keyboard: items_keyboard(knowledge),
+        keyboard: items_keyboard(lang, knowledge),
     }
 }
 
 /// The whole item: headline, every fact, source, and navigation buttons.
-pub fn full_item(knowledge: &KnowledgeBase, item: &Item) -> Reply {
-    let mut paragraphs = vec![item_heading(item), Paragraph::bold(item.headline.clone())];
-    paragraphs.extend(item.facts.iter().map(|fact| Paragraph::plain(fact.text.clone())));
-    paragraphs.push(source_line(knowledge));
+pub fn full_item(lang: Lang, knowledge: &KnowledgeBase, item: &Item) -> Reply {
+    let mut paragraphs = vec![item_heading(lang, item), Paragraph::bold(item_headline(lang, item))];
+    for index in 0..item.facts.len() {
+        paragraphs.extend(sentence_paragraphs(lang, item, index, None));
+    }
+    paragraphs.push(source_line(lang, knowledge));
     let mut navigation = Vec::new();
     if item.number > 1 {
         navigation.push(Button {
-            label: texts::BUTTON_PREVIOUS.to_string(),
+            label: texts::BUTTON_PREVIOUS.get(lang),
             action: Action::ShowItem(item.number - 1),
         });
     }
     navigation.push(Button {
-        label: texts::BUTTON_LIST.to_string(),
+        label: texts::BUTTON_LIST.get(lang),
         action: Action::ShowList,
     });
     if item.number < knowledge.last_item_number() {
         navigation.push(Button {
-            label: texts::BUTTON_NEXT.to_string(),
+            label: texts::BUTTON_NEXT.get(lang),
             action: Action::ShowItem(item.number + 1),
         });
     }
@@ -234,23 +418,27 @@ pub fn full_item(knowledge: &KnowledgeBase, item: &Item) -> Reply {
     }
 }
 
+/// The button to read a whole item: 「查看全文：母婴室与民生实事」.
+fn full_item_button(lang: Lang, item: &Item) -> Button {
+    Button {
+        label: format!("{}{}", texts::BUTTON_FULL_ITEM_PREFIX.get(lang), item_title(lang, item)),
+        action: Action::ShowItem(item.number),
+    }
+}
+
 /// More of an item (详细一点): the facts not shown yet, then the way to the whole item.
-pub fn more_of_item(knowledge: &KnowledgeBase, item: &Item, facts: &[usize]) -> Reply {
-    let _ = knowledge;
-    let mut paragraphs = vec![item_heading(item), Paragraph::plain(texts::MORE_OF_ITEM_HEADER)];
-    paragraphs.extend(
-        facts
-            .iter()
-            .filter_map(|&index| item.sentence(index))
-            .map(|text| Paragraph::plain(text.to_string())),
-    );
-    paragraphs.push(full_item_pointer(item.number));
+pub fn more_of_item(lang: Lang, item: &Item, facts: &[usize]) -> Reply {
+    let mut paragraphs = vec![
+        item_heading(lang, item),
+        Paragraph::plain(texts::MORE_OF_ITEM_HEADER.get(lang)),
+    ];
+    for &index in facts {
+        paragraphs.extend(sentence_paragraphs(lang, item, index, None));
+    }
+    paragraphs.push(full_item_pointer(lang, item.number));
     Reply {
         paragraphs,
-        keyboard: vec![vec![Button {
-            label: format!("{}{}", texts::BUTTON_FULL_ITEM_PREFIX, item.title),
-            action: Action::ShowItem(item.number),
-        }]],
+        keyboard: vec![vec![full_item_button(lang, item)]],
     }
 }
 
@@ -285,46 +473,36 @@ pub fn parse_item_argument(knowledge: &KnowledgeBase, argument: &str) -> Result<
     }
 }
 
-pub fn item_argument_error(knowledge: &KnowledgeBase, error: &ItemArgumentError) -> Reply {
+pub fn item_argument_error(lang: Lang, knowledge: &KnowledgeBase, error: &ItemArgumentError) -> Reply {
     let text = match error {
-        ItemArgumentError::Missing => texts::ITEM_ARGUMENT_MISSING.to_string(),
-        ItemArgumentError::NotANumber => texts::ITEM_ARGUMENT_NOT_A_NUMBER.to_string(),
-        ItemArgumentError::OutOfRange => format!(
-            "{}{}{}",
-            texts::ITEM_ARGUMENT_RANGE_PREFIX,
-            knowledge.last_item_number(),
-            texts::ITEM_ARGUMENT_RANGE_SUFFIX
-        ),
+        ItemArgumentError::Missing => texts::ITEM_ARGUMENT_MISSING.get(lang),
+        ItemArgumentError::NotANumber => texts::ITEM_ARGUMENT_NOT_A_NUMBER.get(lang),
+        ItemArgumentError::OutOfRange => texts::item_out_of_range(lang, knowledge.last_item_number()),
     };
     Reply::from_paragraphs(vec![Paragraph::plain(text)])
 }
 
-fn suggestion_buttons(knowledge: &KnowledgeBase, suggestions: &[u8]) -> Vec<Vec<Button>> {
+fn suggestion_buttons(lang: Lang, knowledge: &KnowledgeBase, suggestions: &[u8]) -> Vec<Vec<Button>> {
     suggestions
         .iter()
         .filter_map(|&number| knowledge.item(number))
-        .map(|item| {
-            vec![Button {
-                label: format!("{}. {}", item.number, item.title),
-                action: Action::ShowItem(item.number),
-            }]
-        })
+        .map(|item| vec![item_button(lang, item)])
         .collect()
 }
 
-/// The reply to a free-text question, from the engine's answer.
-pub fn answer(knowledge: &KnowledgeBase, answer: &Answer) -> Reply {
+/// The reply to a free-text question, from the engine's answer, in `lang`.
+pub fn answer(lang: Lang, knowledge: &KnowledgeBase, answer: &Answer) -> Reply {
     match answer.intent {
-        Intent::Greeting => Reply::from_paragraphs(vec![Paragraph::plain(texts::GREETING)]),
-        Intent::Thanks => Reply::from_paragraphs(vec![Paragraph::plain(texts::THANKS)]),
-        Intent::Help => help(),
-        Intent::Source => source(knowledge),
-        Intent::List => list(knowledge),
-        Intent::Empty => Reply::from_paragraphs(vec![Paragraph::plain(texts::EMPTY_QUESTION)]),
+        Intent::Greeting => Reply::from_paragraphs(vec![Paragraph::plain(texts::GREETING.get(lang))]),
+        Intent::Thanks => Reply::from_paragraphs(vec![Paragraph::plain(texts::THANKS.get(lang))]),
+        Intent::Help => help(lang),
+        Intent::Source => source(lang, knowledge),
+        Intent::List => list(lang, knowledge),
+        Intent::Empty => Reply::from_paragraphs(vec![Paragraph::plain(texts::EMPTY_QUESTION.get(lang))]),
         // Outside a conversation (inline, `ask` on one line) there is no item to move from.
-        Intent::Navigation(_) => follow_up_without_topic(knowledge),
-        Intent::NoSuchItem => item_argument_error(knowledge, &ItemArgumentError::OutOfRange),
-        Intent::Declined => declined(knowledge, &answer.suggestions),
+        Intent::Navigation(_) => follow_up_without_topic(lang, knowledge),
+        Intent::NoSuchItem => item_argument_error(lang, knowledge, &ItemArgumentError::OutOfRange),
+        Intent::Declined => declined(lang, knowledge, &answer.suggestions),
         Intent::Item | Intent::Ordinal => {
             let parts: Vec<(Part, &Item)> = answer
                 .parts()
@@ -332,65 +510,106 @@ pub fn answer(knowledge: &KnowledgeBase, answer: &Answer) -> Reply {
                 .filter_map(|part| knowledge.item(part.item).map(|item| (part, item)))
                 .collect();
             if parts.is_empty() {
-                return declined(knowledge, &answer.suggestions);
+                return declined(lang, knowledge, &answer.suggestions);
             }
-            item_answer(knowledge, &parts, answer)
+            item_answer(lang, knowledge, &parts, answer)
         }
     }
+}
+
+/// The facts of an answer as its reply shows them in `lang`, in the order of
+/// [`answer_facts`] (what `ask --json` prints as `shown`).
+pub fn shown_facts(lang: Lang, knowledge: &KnowledgeBase, answer: &Answer) -> Vec<String> {
+    answer_facts(knowledge, answer)
+        .into_iter()
+        .filter_map(|(item, index)| sentence_in(lang, item, index))
+        .collect()
+}
+
+/// Every fact of an answer: the first fact of each topic first (several topics), then the
+/// others; as (item, sentence index).
+pub fn answer_facts<'k>(knowledge: &'k KnowledgeBase, answer: &Answer) -> Vec<(&'k Item, usize)> {
+    let parts = answer.parts();
+    let mut facts = Vec::new();
+    let rounds = parts.iter().map(|part| part.facts.len()).max().unwrap_or(0);
+    for round in 0..rounds {
+        for part in &parts {
+            let Some(item) = knowledge.item(part.item) else {
+                continue;
+            };
+            if let Some(&index) = part.facts.get(round)
+                && item.sentence(index).is_some()
+            {
+                facts.push((item, index));
+            }
+        }
+    }
+    facts
 }
 
 /// 下一件 or 详细一点 with no item to start from: the list, and a word why.
-pub fn follow_up_without_topic(knowledge: &KnowledgeBase) -> Reply {
-    let mut reply = list(knowledge);
+pub fn follow_up_without_topic(lang: Lang, knowledge: &KnowledgeBase) -> Reply {
+    let mut reply = list(lang, knowledge);
     reply
         .paragraphs
-        .insert(0, Paragraph::plain(texts::FOLLOW_UP_WITHOUT_TOPIC));
+        .insert(0, Paragraph::plain(texts::FOLLOW_UP_WITHOUT_TOPIC.get(lang)));
     reply
 }
 
-fn declined(knowledge: &KnowledgeBase, suggestions: &[u8]) -> Reply {
-    let mut paragraphs = vec![Paragraph::plain(texts::DECLINE)];
+fn declined(lang: Lang, knowledge: &KnowledgeBase, suggestions: &[u8]) -> Reply {
+    let mut paragraphs = vec![Paragraph::plain(texts::DECLINE.get(lang))];
     if !suggestions.is_empty() {
-        paragraphs.push(Paragraph::plain(texts::SUGGESTIONS_HEADER));
+        paragraphs.push(Paragraph::plain(texts::SUGGESTIONS_HEADER.get(lang)));
     }
-    paragraphs.push(Paragraph::plain(texts::DECLINE_POINTER));
+    paragraphs.push(Paragraph::plain(texts::DECLINE_POINTER.get(lang)));
     Reply {
         paragraphs,
-        keyboard: suggestion_buttons(knowledge, suggestions),
+        keyboard: suggestion_buttons(lang, knowledge, suggestions),
     }
 }
 
-/// The sentence saying what the article does not say.
-pub fn missing_sentence(missing: &Missing) -> String {
+/// The sentence saying what the article does not say, in `lang`. `item` names the topic in
+/// English when the question named it in Chinese.
+pub fn missing_sentence(lang: Lang, knowledge: &KnowledgeBase, item: &Item, missing: &Missing) -> String {
+    let topic_in = |topic: &str| -> String {
+        if lang == Lang::English && topic.chars().any(crate::normalize::is_han) {
+            item_title(lang, item)
+        } else {
+            lang.script(topic)
+        }
+    };
     match missing {
         Missing::Asked { topic, label } => {
-            format!(
-                "{}{topic}{}{label}{}",
-                texts::RELATED_PREFIX,
-                texts::RELATED_OF,
-                texts::RELATED_END
-            )
+            let words = &knowledge.question_words;
+            let label_en = words
+                .asked
+                .iter()
+                .filter(|kind| kind.label == *label)
+                .map(|kind| kind.label_en.as_str())
+                .chain(
+                    words
+                        .units
+                        .iter()
+                        .filter(|unit| unit.label == *label)
+                        .map(|unit| unit.label_en.as_str()),
+                )
+                .find(|label_en| !label_en.is_empty());
+            texts::related_asked(lang, &topic_in(topic), &lang.script(label), label_en)
         }
-        Missing::Place { topic, place, home } => format!(
-            "{}{home}{}{place}{}{topic}{}",
-            texts::RELATED_SCOPE_PREFIX,
-            texts::RELATED_SCOPE_MIDDLE,
-            texts::RELATED_OF,
-            texts::RELATED_END
-        ),
-        Missing::Year { topic, asked, year } => format!(
-            "{}{year}{}{}{asked}{}{}{topic}{}",
-            texts::RELATED_SCOPE_PREFIX,
-            texts::YEAR_SUFFIX,
-            texts::RELATED_SCOPE_MIDDLE,
-            texts::YEAR_SUFFIX,
-            texts::RELATED_OF,
-            texts::RELATED_END
-        ),
+        Missing::Place { topic, place, home } => {
+            let scope = &knowledge.question_words.scope;
+            let home = if lang == Lang::English && !scope.home_en.is_empty() && *home == scope.home {
+                scope.home_en.clone()
+            } else {
+                lang.script(home)
+            };
+            texts::related_place(lang, &home, &lang.script(place), &topic_in(topic))
+        }
+        Missing::Year { topic, asked, year } => texts::related_year(lang, *year, *asked, &topic_in(topic)),
     }
 }
 
-fn item_answer(knowledge: &KnowledgeBase, parts: &[(Part, &Item)], answer: &Answer) -> Reply {
+fn item_answer(lang: Lang, knowledge: &KnowledgeBase, parts: &[(Part, &Item)], answer: &Answer) -> Reply {
     let mut paragraphs = Vec::new();
     let mut keyboard = Vec::new();
     let shows_summary = answer.intent == Intent::Ordinal
@@ -399,43 +618,44 @@ fn item_answer(knowledge: &KnowledgeBase, parts: &[(Part, &Item)], answer: &Answ
             .asked
             .as_ref()
             .is_none_or(|asked| asked.kind == "what" || asked.kind == "yesno");
-    for (part, item) in parts {
-        paragraphs.push(item_heading(item));
+    let figure_lead = answer.lead.as_ref().and_then(Lead::figure);
+    for (position, (part, item)) in parts.iter().enumerate() {
+        // The lead belongs to the first topic's first fact.
+        let lead = answer.lead.as_ref().filter(|_| position == 0 && !shows_summary);
+        if let Some(lead) = lead {
+            paragraphs.push(lead_paragraph(lang, item, lead));
+        }
+        paragraphs.push(item_heading(lang, item));
         if answer.intent == Intent::Ordinal {
-            paragraphs.push(Paragraph::bold(item.headline.clone()));
+            paragraphs.push(Paragraph::bold(item_headline(lang, item)));
         }
         if let Some(missing) = &part.missing {
-            paragraphs.push(Paragraph::plain(missing_sentence(missing)));
+            paragraphs.push(Paragraph::plain(missing_sentence(lang, knowledge, item, missing)));
             if !part.facts.is_empty() {
-                paragraphs.push(Paragraph::plain(texts::RELATED_OFFER));
+                paragraphs.push(Paragraph::plain(texts::RELATED_OFFER.get(lang)));
             }
         }
         if shows_summary {
-            paragraphs.push(Paragraph::plain(item.summary.clone()));
+            paragraphs.push(Paragraph::plain(item_summary(lang, item)));
         } else {
-            paragraphs.extend(
-                part.facts
-                    .iter()
-                    .filter_map(|&index| item.sentence(index))
-                    .map(|text| Paragraph::plain(text.to_string())),
-            );
+            let bold = figure_lead.filter(|_| position == 0);
+            for &index in &part.facts {
+                paragraphs.extend(sentence_paragraphs(lang, item, index, bold));
+            }
         }
-        paragraphs.push(full_item_pointer(item.number));
-        keyboard.push(vec![Button {
-            label: format!("{}{}", texts::BUTTON_FULL_ITEM_PREFIX, item.title),
-            action: Action::ShowItem(item.number),
-        }]);
+        paragraphs.push(full_item_pointer(lang, item.number));
+        keyboard.push(vec![full_item_button(lang, item)]);
     }
     if !answer.suggestions.is_empty() {
-        paragraphs.push(Paragraph::plain(texts::SUGGESTIONS_HEADER));
+        paragraphs.push(Paragraph::plain(texts::SUGGESTIONS_HEADER.get(lang)));
         let names: Vec<String> = answer
             .suggestions
             .iter()
             .filter_map(|&n| knowledge.item(n))
-            .map(|s| format!("{}（/item {}）", s.title, s.number))
+            .map(|s| format!("{}（/item {}）", item_title(lang, s), s.number))
             .collect();
         paragraphs.push(Paragraph::plain(names.join("；")));
-        keyboard.extend(suggestion_buttons(knowledge, &answer.suggestions));
+        keyboard.extend(suggestion_buttons(lang, knowledge, &answer.suggestions));
     }
     Reply { paragraphs, keyboard }
 }

@@ -1,92 +1,255 @@
-//! Every sentence the bot says to users, in Simplified Chinese, in one place.
+//! Every sentence the bot says, in one place: to users in three languages, to admins in
+//! Simplified Chinese.
 //!
-//! Fixed sentences are constants. Sentences with numbers or names in them are small
-//! functions here, so that the wording stays in this file; the code elsewhere only decides
-//! which sentence to say and with what values.
+//! A sentence to users is a [`Text`]: its Simplified Chinese and its English, side by side;
+//! the Traditional form is converted from the Chinese ([`crate::lang::to_traditional`]), never
+//! written twice. Sentences with numbers or names in them are small functions here taking
+//! the [`Lang`], so that the wording stays in this file; the code elsewhere only decides
+//! which sentence to say and with what values. Admin sentences (reports, reload messages,
+//! the web page) are plain `&str` constants in Chinese: the admins work in Chinese.
 
-pub const WELCOME_INTRO: &str = "您好！我是“深圳妇女儿童发展十件大事”问答机器人。";
-pub const WELCOME_EXAMPLES_HEADER: &str = "可以这样问我：";
-pub const WELCOME_EXAMPLES: [&str; 3] = [
-    "全市建了多少间母婴室？",
-    "爱心妈妈结对关爱了多少名儿童？",
-    "第七件大事讲什么？",
+use crate::lang::Lang;
+
+/// A sentence to users: Simplified Chinese and English (Traditional is converted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    /// The sentence in `lang`.
+    pub fn get(self, lang: Lang) -> String {
+        pick(lang, self.zh, self.en)
+    }
+}
+
+/// The Chinese or the English of a sentence for `lang` (Traditional converted).
+pub fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Simplified => zh.to_string(),
+        Lang::Traditional => crate::lang::to_traditional(zh),
+        Lang::English => en.to_string(),
+    }
+}
+
+const fn text(zh: &'static str, en: &'static str) -> Text {
+    Text { zh, en }
+}
+
+pub const WELCOME_INTRO: Text = text(
+    "您好！我是“深圳妇女儿童发展十件大事”问答机器人。",
+    "Hello! I answer questions about the ten major 2024 events in women's and children's development in Shenzhen.",
+);
+pub const WELCOME_EXAMPLES_HEADER: Text = text("可以这样问我：", "You can ask me, for example:");
+pub const WELCOME_EXAMPLES: [Text; 3] = [
+    text(
+        "全市建了多少间母婴室？",
+        "How many nursing rooms are there in Shenzhen?",
+    ),
+    text(
+        "爱心妈妈结对关爱了多少名儿童？",
+        "How many children do the caring mothers look after?",
+    ),
+    text("第七件大事讲什么？", "What is item 7 about?"),
 ];
-pub const WELCOME_BUTTONS_HINT: &str = "也可以点下面的按钮查看每一件大事，或发送 /list 查看列表。";
+pub const WELCOME_BUTTONS_HINT: Text = text(
+    "也可以点下面的按钮查看每一件大事，或发送 /list 查看列表。",
+    "You can also tap a button below to read an item, or send /list for the list.",
+);
 
-pub const HELP_TITLE: &str = "使用说明";
-pub const HELP_HOW_TO_ASK: &str = "直接发送您的问题即可，简体、繁体或英文都可以，例如“两癌筛查做了多少例”“第二件讲什么”“nursing rooms”。我会回答原文中的相关事实和数字。";
-pub const HELP_COMMANDS: [&str; 4] = [
-    "/start —— 欢迎与十件大事按钮",
-    "/list —— 十件大事列表",
-    "/item 编号 —— 查看某件大事全文，例如 /item 5",
-    "/help —— 显示本说明",
+pub const HELP_TITLE: Text = text("使用说明", "How to use this bot");
+pub const HELP_HOW_TO_ASK: Text = text(
+    "直接发送您的问题即可，简体、繁体或英文都可以，例如“两癌筛查做了多少例”“第二件讲什么”“nursing rooms”。我会回答原文中的相关事实和数字。",
+    "Just send your question, in English or in Chinese (Simplified or Traditional), e.g. \"How many cancer screenings were done?\", \"What is item 2 about?\" or \"nursing rooms\". I answer with the facts and figures of the article.",
+);
+pub const HELP_COMMANDS: [Text; 4] = [
+    text(
+        "/start —— 欢迎与十件大事按钮",
+        "/start — welcome, with a button for each item",
+    ),
+    text("/list —— 十件大事列表", "/list — the list of the ten items"),
+    text(
+        "/item 编号 —— 查看某件大事全文，例如 /item 5",
+        "/item N — one whole item, e.g. /item 5",
+    ),
+    text("/help —— 显示本说明", "/help — this help"),
 ];
-pub const HELP_SCOPE: &str = "我只了解这篇文章的内容；文章中没有的信息，我会如实告诉您。";
+pub const HELP_SCOPE: Text = text(
+    "我只了解这篇文章的内容；文章中没有的信息，我会如实告诉您。",
+    "I only know what this article says; when it does not say something, I tell you so. The article is in Chinese: English replies quote its reviewed English translation.",
+);
 
-pub const LIST_TITLE: &str = "十件大事";
-pub const LIST_HINT: &str = "发送 /item 编号 查看全文，例如 /item 5；也可以直接提问。";
+pub const LIST_TITLE: Text = text("十件大事", "The ten items");
+pub const LIST_HINT: Text = text(
+    "发送 /item 编号 查看全文，例如 /item 5；也可以直接提问。",
+    "Send /item N to read one item, e.g. /item 5, or just ask a question.",
+);
 
-pub const SOURCE_LABEL: &str = "来源：";
+pub const SOURCE_LABEL: Text = text("来源：", "Source: ");
 /// Where the answers come from (the reply to "who published this").
-pub fn source_intro(title: &str, publisher: &str, date: &str) -> String {
-    format!("我的回答全部来自文章《{title}》，由{publisher}于{date}发布。")
+pub fn source_intro(lang: Lang, title: &str, publisher: &str, date: &str) -> String {
+    pick(
+        lang,
+        &format!("我的回答全部来自文章《{title}》，由{publisher}于{date}发布。"),
+        &format!("All my answers come from the article 《{title}》, published by {publisher} on {date}."),
+    )
 }
 
 /// The welcome's line about the article.
-pub fn welcome_source(title: &str, publisher: &str, date: &str) -> String {
-    format!("内容来自《{title}》（{publisher}，{date}）。")
+pub fn welcome_source(lang: Lang, title: &str, publisher: &str, date: &str) -> String {
+    pick(
+        lang,
+        &format!("内容来自《{title}》（{publisher}，{date}）。"),
+        &format!("From the article 《{title}》 ({publisher}, {date})."),
+    )
 }
-pub const ITEM_LABEL_PREFIX: &str = "第";
-pub const ITEM_LABEL_SUFFIX: &str = "件";
+
+/// An item's label: 「第5件」, "Item 5".
+pub fn item_label(lang: Lang, number: u8) -> String {
+    pick(lang, &format!("第{number}件"), &format!("Item {number}"))
+}
+
 /// What a question asking which item a topic is in asks (对口帮扶是第几件事).
 pub const ASKED_ITEM_LABEL: &str = "第几件";
-pub const FULL_ITEM_POINTER_PREFIX: &str = "查看全文请发送 ";
-pub const SUGGESTIONS_HEADER: &str = "您是不是想问：";
+pub const FULL_ITEM_POINTER_PREFIX: Text = text("查看全文请发送 ", "For the whole item, send ");
+pub const SUGGESTIONS_HEADER: Text = text("您是不是想问：", "Did you mean:");
 
-pub const BUTTON_PREVIOUS: &str = "◀ 上一件";
-pub const BUTTON_NEXT: &str = "下一件 ▶";
-pub const BUTTON_LIST: &str = "📋 列表";
-pub const BUTTON_FULL_ITEM_PREFIX: &str = "查看全文：";
+pub const BUTTON_PREVIOUS: Text = text("◀ 上一件", "◀ Previous");
+pub const BUTTON_NEXT: Text = text("下一件 ▶", "Next ▶");
+pub const BUTTON_LIST: Text = text("📋 列表", "📋 List");
+pub const BUTTON_FULL_ITEM_PREFIX: Text = text("查看全文：", "Read: ");
 
-pub const ITEM_ARGUMENT_MISSING: &str = "请在 /item 后面加上编号，例如 /item 5。";
-pub const ITEM_ARGUMENT_NOT_A_NUMBER: &str = "“/item”后面需要一个数字编号（1–10），例如 /item 5。";
-pub const ITEM_ARGUMENT_RANGE_PREFIX: &str = "没有这一件。编号范围是 1–";
-pub const ITEM_ARGUMENT_RANGE_SUFFIX: &str = "，例如 /item 5。";
+pub const ITEM_ARGUMENT_MISSING: Text = text(
+    "请在 /item 后面加上编号，例如 /item 5。",
+    "Please add a number after /item, e.g. /item 5.",
+);
+pub const ITEM_ARGUMENT_NOT_A_NUMBER: Text = text(
+    "“/item”后面需要一个数字编号（1–10），例如 /item 5。",
+    "/item needs a number (1–10), e.g. /item 5.",
+);
+/// `/item 11` when the article has ten items.
+pub fn item_out_of_range(lang: Lang, last: u8) -> String {
+    pick(
+        lang,
+        &format!("没有这一件。编号范围是 1–{last}，例如 /item 5。"),
+        &format!("There is no such item: the numbers are 1–{last}, e.g. /item 5."),
+    )
+}
 
-pub const GREETING: &str = "您好！有什么想了解的吗？您可以问我2024年深圳妇女儿童发展十件大事的任何内容，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。";
-pub const THANKS: &str = "不客气！还有其他问题，随时问我。发送 /list 可查看十件大事。";
-pub const DECLINE: &str = "抱歉，这个问题我答不上来。我只能回答“2024年深圳妇女儿童发展十件大事”这篇文章里的内容。";
-/// A *related* reply: 「文章没有提到妇儿大厦的门票价格或收费标准。」
-pub const RELATED_PREFIX: &str = "文章没有提到";
-pub const RELATED_OF: &str = "的";
-pub const RELATED_END: &str = "。";
+pub const GREETING: Text = text(
+    "您好！有什么想了解的吗？您可以问我2024年深圳妇女儿童发展十件大事的任何内容，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。",
+    "Hello! What would you like to know? Ask me anything about the ten major 2024 events in women's and children's development in Shenzhen, e.g. \"How many nursing rooms are there?\". Send /list for the ten items.",
+);
+pub const THANKS: Text = text(
+    "不客气！还有其他问题，随时问我。发送 /list 可查看十件大事。",
+    "You're welcome! Ask me anything else at any time. Send /list for the ten items.",
+);
+pub const DECLINE: Text = text(
+    "抱歉，这个问题我答不上来。我只能回答“2024年深圳妇女儿童发展十件大事”这篇文章里的内容。",
+    "Sorry, I cannot answer that. I can only answer from the article on the ten major 2024 events in women's and children's development in Shenzhen.",
+);
+/// A *related* reply: 「文章没有提到妇儿大厦的门票价格或收费标准。」 (`label_en`: the English
+/// of what was asked, when the question words have one).
+pub fn related_asked(lang: Lang, topic: &str, label: &str, label_en: Option<&str>) -> String {
+    let en = match label_en {
+        Some(label_en) => format!("The article does not mention the {label_en} of {topic}."),
+        None => format!("The article does not mention what you asked about {topic}."),
+    };
+    pick(lang, &format!("文章没有提到{topic}的{label}。"), &en)
+}
+
 /// 「文章只介绍了深圳的情况，没有提到上海的母婴室。」
-pub const RELATED_SCOPE_PREFIX: &str = "文章只介绍了";
-pub const RELATED_SCOPE_MIDDLE: &str = "的情况，没有提到";
-pub const YEAR_SUFFIX: &str = "年";
-pub const RELATED_OFFER: &str = "文章里相关的内容是：";
+pub fn related_place(lang: Lang, home: &str, place: &str, topic: &str) -> String {
+    pick(
+        lang,
+        &format!("文章只介绍了{home}的情况，没有提到{place}的{topic}。"),
+        &format!("The article is about {home} only; it does not mention {topic} in {place}."),
+    )
+}
+
+/// 「文章只介绍了2024年的情况，没有提到2023年的母婴室。」
+pub fn related_year(lang: Lang, year: u16, asked: u16, topic: &str) -> String {
+    pick(
+        lang,
+        &format!("文章只介绍了{year}年的情况，没有提到{asked}年的{topic}。"),
+        &format!("The article is about {year} only; it does not mention {topic} in {asked}."),
+    )
+}
+
+pub const RELATED_OFFER: Text = text("文章里相关的内容是：", "What the article does say about it:");
 /// Conversations: 下一件 / 上一件 at the ends, and follow-ups before any topic.
-pub const NAVIGATION_AT_LAST: &str = "已经是最后一件了（共";
-pub const NAVIGATION_AT_FIRST: &str = "已经是第一件了（共";
-pub const NAVIGATION_COUNT_SUFFIX: &str = "件）。十件大事如下：";
-pub const FOLLOW_UP_WITHOUT_TOPIC: &str = "我们还没有聊到具体哪一件大事。请先选一件，或直接提问：";
-pub const MORE_OF_ITEM_HEADER: &str = "这一件还讲到：";
-pub const DECLINE_POINTER: &str = "发送 /list 查看十件大事，或换个说法再问一次。";
-pub const EMPTY_QUESTION: &str = "请用文字输入您的问题，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。";
-pub const UNKNOWN_COMMAND: &str = "没有这个命令。发送 /help 查看可用的命令。";
-pub const NON_TEXT_MESSAGE: &str = "我只能看懂文字消息。请直接输入您的问题，或发送 /list 查看十件大事。";
-pub const QUESTION_TOO_LONG: &str = "您的问题太长了，请用一两句话提问。";
+pub fn navigation_at_last(lang: Lang, count: u8) -> String {
+    pick(
+        lang,
+        &format!("已经是最后一件了（共{count}件）。十件大事如下："),
+        &format!("That was the last item (there are {count}). Here is the list:"),
+    )
+}
+pub fn navigation_at_first(lang: Lang, count: u8) -> String {
+    pick(
+        lang,
+        &format!("已经是第一件了（共{count}件）。十件大事如下："),
+        &format!("This is the first item (there are {count}). Here is the list:"),
+    )
+}
+pub const FOLLOW_UP_WITHOUT_TOPIC: Text = text(
+    "我们还没有聊到具体哪一件大事。请先选一件，或直接提问：",
+    "We have not talked about any item yet. Pick one, or ask a question:",
+);
+pub const MORE_OF_ITEM_HEADER: Text = text("这一件还讲到：", "This item also says:");
+pub const DECLINE_POINTER: Text = text(
+    "发送 /list 查看十件大事，或换个说法再问一次。",
+    "Send /list for the ten items, or ask again in other words.",
+);
+pub const EMPTY_QUESTION: Text = text(
+    "请用文字输入您的问题，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。",
+    "Please type your question, e.g. \"How many nursing rooms are there?\". Send /list for the ten items.",
+);
+pub const UNKNOWN_COMMAND: Text = text(
+    "没有这个命令。发送 /help 查看可用的命令。",
+    "I don't know that command. Send /help for the commands.",
+);
+pub const NON_TEXT_MESSAGE: Text = text(
+    "我只能看懂文字消息。请直接输入您的问题，或发送 /list 查看十件大事。",
+    "I can only read text messages. Please type your question, or send /list for the ten items.",
+);
+pub const QUESTION_TOO_LONG: Text = text(
+    "您的问题太长了，请用一两句话提问。",
+    "Your question is too long; please ask in a sentence or two.",
+);
 /// The console's reply to a line that is not valid UTF-8 text.
-pub const INVALID_TEXT: &str = "这一行含有无法识别的字符（不是 UTF-8 编码的文字），请重新输入。";
-pub const INTERNAL_ERROR: &str = "抱歉，处理您的消息时出了点问题，请稍后再试。";
+pub const INVALID_TEXT: Text = text(
+    "这一行含有无法识别的字符（不是 UTF-8 编码的文字），请重新输入。",
+    "This line has characters I cannot read (it is not UTF-8 text); please type it again.",
+);
+pub const INTERNAL_ERROR: Text = text(
+    "抱歉，处理您的消息时出了点问题，请稍后再试。",
+    "Sorry, something went wrong while handling your message. Please try again later.",
+);
+
+// Leads: the answer itself, on its own line before the fact that says it.
+/// 「答：1480间」, "Answer: 1,480".
+pub fn answer_lead(lang: Lang, figure: &str) -> String {
+    pick(lang, &format!("答：{figure}"), &format!("Answer: {figure}"))
+}
+/// The lead of a yes/no question whose fact says the thing exists (有没有…).
+pub const LEAD_EXISTS: Text = text("有。", "Yes.");
+/// The lead of a yes/no question whose fact says it is so (是不是…).
+pub const LEAD_AFFIRMS: Text = text("是的。", "Yes.");
+/// Before a Chinese sentence shown to an English asker because it has no translation yet.
+pub const NO_TRANSLATION_NOTE: Text = text("", "(No English translation of this sentence yet; the article says:)");
 
 // Telegram: command menu descriptions (3–256 characters each), buttons and inline mode.
-pub const COMMAND_START_DESCRIPTION: &str = "欢迎与十件大事按钮";
-pub const COMMAND_HELP_DESCRIPTION: &str = "使用说明";
-pub const COMMAND_LIST_DESCRIPTION: &str = "十件大事列表";
-pub const COMMAND_ITEM_DESCRIPTION: &str = "查看某件大事全文，例如 /item 5";
-pub const CALLBACK_EXPIRED: &str = "这个按钮已失效，请发送 /list 重新查看。";
-pub const INLINE_ITEM_DESCRIPTION_PREFIX: &str = "整件大事：";
+pub const COMMAND_START_DESCRIPTION: Text = text("欢迎与十件大事按钮", "Welcome and the ten items");
+pub const COMMAND_HELP_DESCRIPTION: Text = text("使用说明", "How to use this bot");
+pub const COMMAND_LIST_DESCRIPTION: Text = text("十件大事列表", "List of the ten items");
+pub const COMMAND_ITEM_DESCRIPTION: Text = text("查看某件大事全文，例如 /item 5", "Read one item, e.g. /item 5");
+pub const CALLBACK_EXPIRED: Text = text(
+    "这个按钮已失效，请发送 /list 重新查看。",
+    "This button has expired; send /list to see the items again.",
+);
+pub const INLINE_ITEM_DESCRIPTION_PREFIX: Text = text("整件大事：", "Whole item: ");
 
 // Admin commands (only for ADMIN_IDS, in a private chat with the bot; absent from the public menu).
 pub const COMMAND_RELOAD_DESCRIPTION: &str = "重新加载知识库（管理员）";
@@ -224,6 +387,14 @@ pub const WEB_WORD_TOO_LONG: &str = "关键词太长（最多 40 个字）。";
 pub const WEB_WORD_BAD_CHARACTER: &str = "关键词里不能有换行或控制字符。";
 pub const WEB_NOT_FOUND: &str = "找不到要删除的词或同义词组（可能已经被删除了）。";
 pub const WEB_NOT_A_LIST: &str = "文件里的 keywords 或 words 不是文字列表，请先用 fuer-bot check 检查并手工改正。";
+/// A reply language on the overview, by its tag (`zh-Hans`, `zh-Hant`, `en`).
+pub fn web_lang_name(tag: &str) -> &'static str {
+    match tag {
+        "zh-Hant" => "繁体中文",
+        "en" => "英文",
+        _ => "简体中文",
+    }
+}
 pub const WEB_STATUS_ANSWERED: &str = "答上";
 pub const WEB_STATUS_RELATED: &str = "只给出相关内容";
 pub const WEB_STATUS_DECLINED: &str = "答不上";
@@ -292,12 +463,16 @@ pub fn web_remove_group(words: &str) -> String {
 // Several articles (`fuer_core::library`): which article a reply quotes, the other articles.
 
 /// The line naming the article an answer quotes, when several are loaded.
-pub fn quoted_article(title: &str) -> String {
-    format!("出自《{title}》")
+pub fn quoted_article(lang: Lang, title: &str) -> String {
+    pick(
+        lang,
+        &format!("出自《{title}》"),
+        &format!("From the article 《{title}》"),
+    )
 }
 
 /// Before the buttons of the other articles under a list.
-pub const OTHER_ARTICLES_HEADER: &str = "其他年份的文章：";
+pub const OTHER_ARTICLES_HEADER: Text = text("其他年份的文章：", "Articles of other years: ");
 
 /// A button opening another article's list.
 pub fn article_button(title: &str) -> String {
@@ -305,18 +480,30 @@ pub fn article_button(title: &str) -> String {
 }
 
 /// The hint under the other articles (the command works without buttons too).
-pub fn other_articles_hint(example: &str) -> String {
-    format!("发送 /list {example} 查看那一年的列表。")
+pub fn other_articles_hint(lang: Lang, example: &str) -> String {
+    pick(
+        lang,
+        &format!("发送 /list {example} 查看那一年的列表。"),
+        &format!("send /list {example} for that year's list."),
+    )
 }
 
 /// `/list X` when no article is of that year or has that id or title.
-pub fn no_article_named(named: &str) -> String {
-    format!("没有找到“{named}”的文章。现有的文章：")
+pub fn no_article_named(lang: Lang, named: &str) -> String {
+    pick(
+        lang,
+        &format!("没有找到“{named}”的文章。现有的文章："),
+        &format!("No article matches \"{named}\". The articles are:"),
+    )
 }
 
 /// `/list 2024` when several articles are of that year: their lists follow.
-pub fn articles_of_year(year: u16, count: usize) -> String {
-    format!("{year}年有 {count} 篇文章：")
+pub fn articles_of_year(lang: Lang, year: u16, count: usize) -> String {
+    pick(
+        lang,
+        &format!("{year}年有 {count} 篇文章："),
+        &format!("There are {count} articles of {year}:"),
+    )
 }
 
 /// An outcome on the web page with the article that gave it, when several are served.

@@ -34,7 +34,7 @@ pub(super) fn render(status: StatusCode, template: &impl Template) -> Response {
         Ok(html) => (status, Html(html)).into_response(),
         Err(error) => {
             log::error!("web page: cannot render a template: {error}");
-            (StatusCode::INTERNAL_SERVER_ERROR, texts::INTERNAL_ERROR).into_response()
+            (StatusCode::INTERNAL_SERVER_ERROR, texts::INTERNAL_ERROR.zh).into_response()
         }
     }
 }
@@ -78,7 +78,7 @@ pub(super) fn layout(state: &WebState, session: Option<&Session>, page: &'static
 pub(super) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, Response> {
     tokio::task::spawn_blocking(work).await.map_err(|error| {
         log::error!("web page: a request failed: {error}");
-        (StatusCode::INTERNAL_SERVER_ERROR, texts::INTERNAL_ERROR).into_response()
+        (StatusCode::INTERNAL_SERVER_ERROR, texts::INTERNAL_ERROR.zh).into_response()
     })
 }
 

@@ -13,7 +13,7 @@ use super::layout::{
 };
 use super::login::LoggedIn;
 use crate::store::{
-    ArticleFilter, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, UnansweredQuestion, format_local_time,
+    ArticleFilter, DEFAULT_UNANSWERED_DAYS, ItemCount, Overview, RecordLang, UnansweredQuestion, format_local_time,
     unanswered_since, unix_now,
 };
 use crate::web::WebState;
@@ -46,6 +46,14 @@ const TOP_ITEMS: usize = 10;
 struct ItemRow {
     number: u8,
     title: String,
+    count: u64,
+    percent: String,
+}
+
+/// The questions replied to in one language.
+#[derive(Debug, Clone)]
+struct LangRow {
+    name: &'static str,
     count: u64,
     percent: String,
 }
@@ -87,6 +95,7 @@ struct OverviewPage {
     related_percent: String,
     declined_percent: String,
     items: Vec<ItemRow>,
+    languages: Vec<LangRow>,
     unanswered: Vec<UnansweredRow>,
     knowledge: String,
     articles: Vec<ArticleChoice>,
@@ -210,6 +219,21 @@ fn overview_html(state: &WebState, session: &Session, article: &str, now: i64) -
             percent: percent(count, totals.questions),
         })
         .collect();
+    let languages = RecordLang::ALL
+        .into_iter()
+        .map(|lang| {
+            let count = totals
+                .languages
+                .iter()
+                .find(|entry| entry.lang == lang)
+                .map_or(0, |entry| entry.count);
+            LangRow {
+                name: texts::web_lang_name(lang.as_str()),
+                count,
+                percent: percent(count, totals.questions),
+            }
+        })
+        .collect();
     render(
         StatusCode::OK,
         &OverviewPage {
@@ -227,6 +251,7 @@ fn overview_html(state: &WebState, session: &Session, article: &str, now: i64) -
             related_percent: percent(totals.related, totals.questions),
             declined_percent: percent(totals.declined, totals.questions),
             items,
+            languages,
             unanswered: unanswered_rows(&library, only, &unanswered),
             knowledge: knowledge_counts(&library),
             articles: article_choices(&library, only),

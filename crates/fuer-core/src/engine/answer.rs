@@ -83,14 +83,38 @@ pub struct Asked {
     pub unit: Option<String>,
 }
 
-/// How a reply to a yes/no question may open, set only where the fact plainly settles it
-/// (the reply renders it in the asker's language: 有 / 是的 / Yes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a reply opens: the answer itself, before the fact that says it. Set only where
+/// the first fact plainly holds it (the reply renders it in the asker's language: 有 /
+/// 是的 / Yes, 「答：1480间」 / "Answer: 1,480").
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lead {
     /// The thing asked about exists or happened (有没有…, 有…吗, is there …).
     Exists,
     /// What the question says is so (是不是…, …吗).
     Affirms,
+    /// The figure a "how many" question asks for, as the first fact writes it.
+    Figure(Box<FigureLead>),
+}
+
+/// The answering figure of a fact: 「716万余人次」 in 「…累计到访716万余人次…」.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureLead {
+    /// The sentence that holds it (an index as for [`crate::knowledge::Item::sentence`]).
+    pub fact: usize,
+    /// The figure with its unit, exactly as the sentence writes it (`716万余人次`, `逾36万元`).
+    pub text: String,
+    /// Where `text` starts in the sentence (bytes).
+    pub start: usize,
+}
+
+impl Lead {
+    /// The answering figure, for a figure lead.
+    pub fn figure(&self) -> Option<&FigureLead> {
+        match self {
+            Lead::Figure(figure) => Some(figure),
+            Lead::Exists | Lead::Affirms => None,
+        }
+    }
 }
 
 /// The figure that answers a count, for a reply that leads with it: 「4场」 in the clause

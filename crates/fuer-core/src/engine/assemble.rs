@@ -71,7 +71,9 @@ impl Engine {
             && let (Some((item, ranking)), Some(&fact)) = (parts.first(), answer.facts.first())
             && ranking.item == *item
         {
-            answer.lead = self.lead(&question.chars, analysis, scoring, ranking, fact);
+            answer.lead = self
+                .lead(&question.chars, analysis, scoring, ranking, fact)
+                .or_else(|| self.figure_lead(&question.chars, &question.raw, analysis, scoring, ranking.item, fact));
         }
         if answer.status == Status::Answered
             && let (Some((item, _)), Some(&fact)) = (parts.first(), answer.facts.first())

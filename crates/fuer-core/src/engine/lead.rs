@@ -1,5 +1,15 @@
-//! The lead of a reply to a yes/no question (issue 13, class 2): 有 / 是的 / Yes, only where
-//! the fact answering it plainly settles it.
+//! The lead of a reply: the answer itself, stated before the fact that says it.
+//!
+//! **Figures.** A question asking for a figure (多少, 几, how many) whose first fact holds
+//! one that answers it leads with that figure as the fact writes it (「答：1480间」). The
+//! answering figure is the one asked for: of a fitting unit, the very unit or counted noun
+//! first (多少个社区), then the one whose counted words the question names (after
+//! 「爱心妈妈结对关爱了多少孩子」, 「爱心妈妈本身有几位」 leads with 2317名, which counts 爱心妈妈, not
+//! 3698名, which counts 留守儿童); an English question is matched against the words after
+//! the figure in the fact's English version. Only figures written in digits lead.
+//!
+//! **Yes/no** (issue 13, class 2): 有 / 是的 / Yes, only where the fact answering it
+//! plainly settles it.
 //!
 //! A fact settles a yes/no question when it says what the question says: most of the
 //! question's words (its *claim*: everything but the yes/no words, particles and spaces)
@@ -9,11 +19,16 @@
 //! article never get a lead.
 
 use super::Engine;
-use super::analysis::{Analysis, CueRole, ModifierReason, Narrowing};
-use super::answer::Lead;
-use super::params::{LEAD_MIN_COVERAGE, LEAD_MIN_ENGLISH_WORD_LETTERS};
+use super::analysis::{Analysis, CueRole, Fit, ModifierReason, Narrowing};
+use super::answer::{FigureLead, Lead};
+use super::figures::Figure;
+use super::params::{
+    LEAD_COUNTED, LEAD_ENGLISH_STOP_WORDS, LEAD_EXACT_FIT, LEAD_FIT, LEAD_MAX_WORDS, LEAD_MIN_COVERAGE,
+    LEAD_MIN_ENGLISH_WORD_LETTERS, LEAD_QUALIFIERS,
+};
 use super::ranking::FactRanking;
 use super::scoring::Scoring;
+use crate::lang::numbers::{chinese_numbers, english_numbers};
 
 impl Engine {
     /// The lead for an answered yes/no question whose first fact is `fact` of `item`
@@ -106,4 +121,263 @@ impl Engine {
         }
         Some(if head.existence { Lead::Exists } else { Lead::Affirms })
     }
+
+    /// The figure lead of an answered question asking for a figure: the figure of sentence
+    /// `fact` of item `item` (engine indexes) that answers it. `chars` is the normalized
+    /// question, `raw` the question in lowercase as typed (its English words).
+    pub(crate) fn figure_lead(
+        &self,
+        chars: &[char],
+        raw: &str,
+        analysis: &Analysis,
+        scoring: &Scoring,
+        item: usize,
+        fact: usize,
+    ) -> Option<Lead> {
+        if analysis.head.yes_no {
+            return None;
+        }
+        let names = self.named_things(item, scoring);
+        let knowledge_item = self.knowledge.items.get(item)?;
+        let sentence = knowledge_item.sentence(fact)?;
+        let doc = &self.index.docs[*self.index.answer_docs(item).get(fact)?];
+        let bigrams = han_bigrams(chars);
+        let counted = han_bigrams(&analysis.counted.chars().collect::<Vec<_>>());
+        let question_words = english_words(raw);
+        // Where each written figure is in the sentence (and in its English version).
+        let mut written: Vec<(&Figure, (usize, usize))> = Vec::new();
+        for (position, figure) in doc.figures.iter().enumerate() {
+            if !figure.written {
+                continue;
+            }
+            let occurrence = doc.figures[..position]
+                .iter()
+                .filter(|f| f.digits == figure.digits)
+                .count();
+            if let Some(span) = written_figure(sentence, figure, occurrence) {
+                written.push((figure, span));
+            }
+        }
+        let spans: Vec<(usize, usize)> = written.iter().map(|(_, span)| *span).collect();
+        let english = knowledge_item.sentence_en(fact);
+        let english_spans: Vec<(usize, usize)> = english
+            .map(|english| english_numbers(english).iter().map(|n| (n.start, n.end)).collect())
+            .unwrap_or_default();
+        let mut best: Option<(u32, (usize, usize))> = None;
+        for (figure, span) in &written {
+            let mut score = match self.analyzer.figure_answers(analysis, figure) {
+                Fit::No => continue,
+                Fit::Yes => LEAD_FIT,
+                Fit::Exact => LEAD_EXACT_FIT,
+            };
+            let (before, after) = surroundings(sentence, *span, &spans, CHINESE_CLAUSE_ENDS);
+            let mut near = format!("{before}|{after}");
+            if counted.iter().any(|pair| near.contains(pair.as_str())) {
+                score += LEAD_COUNTED;
+            }
+            let mut words = bigrams.iter().filter(|pair| near.contains(pair.as_str())).count();
+            if let (Some(english), Some(value)) = (english, figure_value(figure)) {
+                let number = english_numbers(english)
+                    .into_iter()
+                    .find(|number| (number.value - value).abs() <= 1e-9 * value.abs().max(1.0));
+                if let Some(number) = number {
+                    let (before, after) =
+                        surroundings(english, (number.start, number.end), &english_spans, ENGLISH_CLAUSE_ENDS);
+                    words += english_matches(&question_words, before) + english_matches(&question_words, after);
+                    near = format!("{near}|{}|{}", before.to_lowercase(), after.to_lowercase());
+                }
+            }
+            score += u32::try_from(words).unwrap_or(u32::MAX).min(LEAD_MAX_WORDS);
+            // The thing the question names (妈妈岗, mom job), or a synonym of it, next to the
+            // figure: the longer the name, the surer.
+            let named = names
+                .iter()
+                .filter(|name| near.contains(name.as_str()))
+                .map(|name| name.chars().count())
+                .max()
+                .unwrap_or(0);
+            score += u32::try_from(named).unwrap_or(u32::MAX).min(LEAD_MAX_WORDS);
+            if best.is_none_or(|(best_score, _)| score > best_score) {
+                best = Some((score, *span));
+            }
+        }
+        let (_, (start, end)) = best?;
+        Some(Lead::Figure(Box::new(FigureLead {
+            fact,
+            text: sentence[start..end].to_string(),
+            start,
+        })))
+    }
+}
+
+impl Engine {
+    /// What a question names of an item: its keywords found in the question (as the
+    /// knowledge writes them, lowercase) and the other words of their synonym groups.
+    fn named_things(&self, item: usize, scoring: &Scoring) -> Vec<String> {
+        let found: Vec<String> = self
+            .item_hit_patterns(item, scoring)
+            .map(|pattern| pattern.text().to_lowercase())
+            .filter(|text| text.chars().count() >= 2)
+            .collect();
+        let mut names = found.clone();
+        for group in &self.knowledge.synonym_groups {
+            let lowered: Vec<String> = group.iter().map(|word| word.to_lowercase()).collect();
+            if lowered.iter().any(|word| found.contains(word)) {
+                names.extend(lowered.into_iter().filter(|word| word.chars().count() >= 2));
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+/// What ends a clause of a Chinese sentence, and of an English one (a comma inside a
+/// number, 1,480, ends nothing: only a comma before a space does).
+const CHINESE_CLAUSE_ENDS: &[&str] = &["，", ",", "；", ";", "。", "、", "：", ":", "（", "(", "）", ")"];
+const ENGLISH_CLAUSE_ENDS: &[&str] = &[", ", "; ", ": ", ". ", " (", ") ", " — ", " – "];
+
+/// The words around a figure that tell what it counts: after it, up to the next figure or
+/// the end of its clause; before it, from the start of its clause, only when no other figure
+/// comes first in the clause (「其中“妈妈岗”9019个」: 妈妈岗 counts 9019; in
+/// 「2317名“爱心妈妈”结对关爱3698名留守儿童」 the words between belong to 2317).
+fn surroundings<'t>(
+    text: &'t str,
+    span: (usize, usize),
+    spans: &[(usize, usize)],
+    ends: &[&str],
+) -> (&'t str, &'t str) {
+    let clause_start = ends
+        .iter()
+        .filter_map(|end| text[..span.0].rfind(end).map(|at| at + end.len()))
+        .max()
+        .unwrap_or(0);
+    let clause_end = ends
+        .iter()
+        .filter_map(|end| text[span.1..].find(end).map(|at| span.1 + at))
+        .min()
+        .unwrap_or(text.len());
+    let next = spans
+        .iter()
+        .map(|&(start, _)| start)
+        .filter(|&start| start >= span.1)
+        .min()
+        .unwrap_or(text.len());
+    let after = &text[span.1..clause_end.min(next).max(span.1)];
+    let follows_a_figure = spans.iter().any(|&(start, end)| end <= span.0 && start >= clause_start);
+    let before = if follows_a_figure {
+        ""
+    } else {
+        &text[clause_start.min(span.0)..span.0]
+    };
+    (before, after)
+}
+
+/// The Chinese character pairs of a text.
+fn han_bigrams(chars: &[char]) -> Vec<String> {
+    chars
+        .windows(2)
+        .filter(|pair| pair.iter().all(|c| crate::normalize::is_han(*c)))
+        .map(|pair| pair.iter().collect())
+        .collect()
+}
+
+/// The words of an English question that may say what is counted (4 letters or more, not
+/// a stop word), with a plural `s` dropped.
+fn english_words(raw: &str) -> Vec<String> {
+    raw.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| word.len() >= LEAD_MIN_ENGLISH_WORD_LETTERS)
+        .map(str::to_ascii_lowercase)
+        .filter(|word| !LEAD_ENGLISH_STOP_WORDS.contains(&word.as_str()))
+        .map(|word| stem(&word).to_string())
+        .collect()
+}
+
+fn stem(word: &str) -> &str {
+    word.strip_suffix('s').filter(|stem| stem.len() >= 3).unwrap_or(word)
+}
+
+/// How many of the question's English words are in `text` (the same word, or one word the
+/// start of the other: visit, visitor).
+fn english_matches(question_words: &[String], text: &str) -> usize {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| word.len() >= LEAD_MIN_ENGLISH_WORD_LETTERS)
+        .map(|word| stem(&word.to_ascii_lowercase()).to_string())
+        .collect();
+    question_words
+        .iter()
+        .filter(|asked| {
+            words
+                .iter()
+                .any(|word| word.starts_with(asked.as_str()) || asked.starts_with(word.as_str()))
+        })
+        .count()
+}
+
+/// The value of a figure (716 with 万 → 7,160,000).
+fn figure_value(figure: &Figure) -> Option<f64> {
+    let text = format!(
+        "{}{}",
+        figure.digits,
+        figure.scale.map(String::from).unwrap_or_default()
+    );
+    chinese_numbers(&text).first().map(|number| number.value)
+}
+
+/// Where the `occurrence`-th figure with these digits is written in the sentence, with a
+/// qualifier before it (逾, 超), its scale, 余/多 and its unit: byte range.
+fn written_figure(sentence: &str, figure: &Figure, occurrence: usize) -> Option<(usize, usize)> {
+    let mut found = 0;
+    let mut index = 0;
+    while index < sentence.len() {
+        let rest = &sentence[index..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        if !c.is_ascii_digit() {
+            index += c.len_utf8();
+            continue;
+        }
+        let run_end = index
+            + rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+        let run = sentence[index..run_end].trim_end_matches('.');
+        let run_end = index + run.len();
+        if run != figure.digits {
+            index = run_end;
+            continue;
+        }
+        if found < occurrence {
+            found += 1;
+            index = run_end;
+            continue;
+        }
+        let mut start = index;
+        if let Some(before) = sentence[..start].chars().next_back()
+            && LEAD_QUALIFIERS.contains(&before)
+        {
+            start -= before.len_utf8();
+        }
+        let mut end = run_end;
+        if let Some(scale) = figure.scale
+            && sentence[end..].starts_with(scale)
+        {
+            end += scale.len_utf8();
+        }
+        for extra in ['余', '多'] {
+            if sentence[end..].starts_with(extra) {
+                end += extra.len_utf8();
+                break;
+            }
+        }
+        if !figure.unit.is_empty() && sentence[end..].starts_with(figure.unit.as_str()) {
+            end += figure.unit.len();
+        } else if sentence[end..].starts_with('％') {
+            end += '％'.len_utf8();
+        }
+        return Some((start, end));
+    }
+    None
 }

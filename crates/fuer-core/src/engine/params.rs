@@ -155,6 +155,23 @@ pub const LEAD_MIN_COVERAGE: f32 = 0.75;
 /// English words shorter than this (a, in, the) are no part of a question's claim.
 pub const LEAD_MIN_ENGLISH_WORD_LETTERS: usize = 4;
 
+/// Choosing the answering figure of a fact (「爱心妈妈本身有几位」 → 2317名, not 3698名):
+/// a figure of the very unit or counted noun asked for outweighs any word evidence …
+pub const LEAD_EXACT_FIT: u32 = 20;
+pub const LEAD_FIT: u32 = 10;
+/// … then what the question counts (多少孩子 → 儿童) found in what the figure counts …
+pub const LEAD_COUNTED: u32 = 10;
+/// … then each word of the question (a Chinese bigram, an English word) found around the
+/// figure in its clause (see `lead.rs`), up to this many.
+pub const LEAD_MAX_WORDS: u32 = 4;
+/// English question words that tell nothing about what a figure counts.
+pub const LEAD_ENGLISH_STOP_WORDS: &[&str] = &[
+    "many", "much", "there", "have", "been", "were", "does", "what", "which", "with", "from", "that", "this", "they",
+    "their", "total", "number", "shenzhen", "article",
+];
+/// Characters before a figure that belong to it (逾36万元, 超2.3万个, 近60%, 约1000个).
+pub const LEAD_QUALIFIERS: &[char] = &['逾', '超', '近', '约'];
+
 /// Fallback when no keyword is found (`fallback.rs`): an item needs at least this BM25-style
 /// score (sentence IDF of the question's character pairs, plus its keywords' pairs) …
 pub const FALLBACK_MIN_SCORE: f32 = 6.0;

@@ -9,6 +9,7 @@ fn fact(text: &str, keywords: &[&str]) -> Fact {
     Fact {
         text: text.to_string(),
         keywords: keywords.iter().map(|k| k.to_string()).collect(),
+        en: None,
     }
 }
 
@@ -20,6 +21,7 @@ fn asked(kind: &str, label: &str, answer: AnswerRule, cues: &[&str]) -> AskedKin
     AskedKind {
         kind: kind.to_string(),
         label: label.to_string(),
+        label_en: String::new(),
         answer,
         cues: strings(cues),
         units: Vec::new(),
@@ -35,6 +37,7 @@ fn engine() -> Engine {
         summary: format!("{title}的摘要。"),
         keywords: strings(keywords),
         facts,
+        en: Default::default(),
     };
     Engine::new(KnowledgeBase {
         id: "test".into(),
@@ -71,11 +74,13 @@ fn engine() -> Engine {
             ],
             units: vec![
                 UnitClass {
+                    label_en: String::new(),
                     label: "人数".into(),
                     asked: strings(&["人", "人次"]),
                     answered_by: strings(&["人", "人次", "对"]),
                 },
                 UnitClass {
+                    label_en: String::new(),
                     label: "数量".into(),
                     asked: strings(&["间", "剂"]),
                     answered_by: strings(&["间", "剂"]),
@@ -84,6 +89,7 @@ fn engine() -> Engine {
             scope: Scope {
                 year: 2024,
                 home: "深圳".into(),
+                home_en: "Shenzhen".into(),
                 other_places: strings(&["上海"]),
             },
             follow_up: Default::default(),

@@ -83,6 +83,14 @@ pub const FACT_CHANGED: &str = "这条事实不是原文 source.txt 里的原句
 pub const FACT_NOT_IN_ARTICLE: &str =
     "这条事实不是原文 source.txt 里的原句：原文里没有像它的句子（请复制原文里完整的一句，一字不差）";
 
+// English translations (`title_en`, `headline_en`, `summary_en`, `en`).
+pub const TRANSLATION_MISSING: &str =
+    "提醒：还没有英文 `…`：用英文提问的人会看到中文原文和一句英文说明（不影响使用；写法见指南“英文翻译”）";
+pub const TRANSLATION_FIGURE_MISSING: &str =
+    "英文 `…` 里没有中文原文的数字 …：数字要和原文一致（1480 写成 1,480，716万 写成 7.16 million，60% 写成 60%）";
+pub const TRANSLATION_FIGURE_EXTRA: &str = "英文 `…` 里的数字 … 在中文原文里没有：英文只翻译原文，不要加原文没有的数字";
+pub const TITLE_EN_TOO_LONG: &str = "`title_en` 有 … 个字符；按钮上最多放得下 … 个";
+
 // Item numbers.
 pub const DUPLICATE_ITEM: &str = "编号 … 重复了（… 第 … 行已经用过；常见原因：文件夹里有副本）";
 pub const NO_ITEM_FILES: &str = "没有找到任何一件大事的文件（文件名应像 01-名称.toml）";
@@ -159,6 +167,10 @@ pub const ALL: &[&str] = &[
     NO_ITEM_FILES,
     ITEM_ABOVE_COUNT,
     ITEM_MISSING,
+    TRANSLATION_MISSING,
+    TRANSLATION_FIGURE_MISSING,
+    TRANSLATION_FIGURE_EXTRA,
+    TITLE_EN_TOO_LONG,
     KIND_NOT_ENGLISH,
     KIND_WITHOUT_CUES,
     CUE_TWICE,

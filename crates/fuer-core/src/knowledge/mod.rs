@@ -13,6 +13,7 @@ mod parse;
 pub mod questions;
 pub mod suggest;
 mod syntax;
+mod translation;
 
 pub use article::{ARTICLE_FILE_NAME, Article, Heading, Mismatch, Numbering, numbered_heading};
 pub use parse::{
@@ -47,6 +48,17 @@ pub struct Fact {
     pub text: String,
     /// Words that route a question to this fact in particular.
     pub keywords: Vec<String>,
+    /// The fact in English (`en`), reviewed by people; `None` until someone writes it.
+    pub en: Option<String>,
+}
+
+/// An item's English title, headline and summary (`title_en`, `headline_en`,
+/// `summary_en`); each `None` until someone writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemEnglish {
+    pub title: Option<String>,
+    pub headline: Option<String>,
+    pub summary: Option<String>,
 }
 
 /// One of the ten items ("大事") of the article.
@@ -62,6 +74,8 @@ pub struct Item {
     /// Item-level tags.
     pub keywords: Vec<String>,
     pub facts: Vec<Fact>,
+    /// The English title, headline and summary, where written.
+    pub en: ItemEnglish,
 }
 
 impl Item {
@@ -74,6 +88,15 @@ impl Item {
             None => None,
         }
     }
+
+    /// The English of [`Item::sentence`], where it is written.
+    pub fn sentence_en(&self, index: usize) -> Option<&str> {
+        match self.facts.get(index) {
+            Some(fact) => fact.en.as_deref(),
+            None if index == self.facts.len() => self.en.headline.as_deref(),
+            None => None,
+        }
+    }
 }
 
 /// Every article the bot knows, validated, oldest first (by year, then id); never empty.
@@ -82,8 +105,8 @@ pub struct Knowledge {
     first: KnowledgeBase,
     others: Vec<KnowledgeBase>,
     /// What an admin should look at that does not stop the knowledge from loading: a
-    /// shared file's words that no loaded article uses (a concept whose term no article
-    /// knows does nothing until one does).
+    /// translation not written yet, a shared file's words that no loaded article uses (a
+    /// concept whose term no article knows does nothing until one does).
     notes: Vec<Problem>,
 }
 

@@ -17,7 +17,10 @@ use super::article::{ARTICLE_FILE_NAME, Article, Mismatch};
 use super::messages;
 use super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
 use super::syntax::{self, line_of_offset};
-use super::{Concept, Fact, Item, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo, YEARS, is_plausible_year};
+use super::translation;
+use super::{
+    Concept, Fact, Item, ItemEnglish, Knowledge, KnowledgeBase, MAX_TITLE_CHARS, SourceInfo, YEARS, is_plausible_year,
+};
 
 /// The file holding the article's metadata.
 pub const SOURCE_FILE_NAME: &str = "source.toml";
@@ -108,6 +111,10 @@ struct ItemFile {
     headline: Spanned<String>,
     title: Spanned<String>,
     summary: Spanned<String>,
+    /// The English title, headline and summary (optional: a warning when missing).
+    title_en: Option<Spanned<String>>,
+    headline_en: Option<Spanned<String>>,
+    summary_en: Option<Spanned<String>>,
     #[serde(default)]
     keywords: Vec<Spanned<String>>,
     #[serde(default)]
@@ -120,12 +127,30 @@ struct FactEntry {
     text: Spanned<String>,
     #[serde(default)]
     keywords: Vec<Spanned<String>>,
+    /// The fact in English (optional: a warning when missing).
+    en: Option<Spanned<String>>,
 }
 
 /// Collects problems for one file, turning byte offsets into line numbers.
 pub(super) struct FileReport<'a> {
     file: &'a KnowledgeFile,
     problems: &'a mut Vec<Problem>,
+}
+
+/// Warnings of one file: what it lacks without being wrong (a translation not written).
+pub(super) struct Warnings<'a> {
+    file: &'a KnowledgeFile,
+    warnings: &'a mut Vec<Problem>,
+}
+
+impl Warnings<'_> {
+    pub(super) fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+        self.warnings.push(Problem {
+            path: self.file.path.clone(),
+            line: line_of_offset(&self.file.contents, spanned.span().start),
+            message: message.into(),
+        });
+    }
 }
 
 impl FileReport<'_> {
@@ -228,6 +253,7 @@ pub fn parse_knowledge_with(
     unreadable: &[&str],
 ) -> Result<Knowledge, Vec<Problem>> {
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut synonym_groups = None;
     let mut question_words = None;
     let mut concepts: Vec<ParsedConcept> = Vec::new();
@@ -309,7 +335,14 @@ pub fn parse_knowledge_with(
             .filter(|path| matches!(place_of(directory, path), Place::Article(folder, _) if folder == *id))
             .map(|path| file_name(path))
             .collect();
-        if let Some(article) = parse_article(id, &article_directory, files, &unreadable_here, &mut problems) {
+        if let Some(article) = parse_article(
+            id,
+            &article_directory,
+            files,
+            &unreadable_here,
+            &mut problems,
+            &mut warnings,
+        ) {
             articles.push(KnowledgeBase {
                 synonym_groups: synonym_groups.clone(),
                 concepts: concepts.iter().map(|parsed| parsed.concept.clone()).collect(),
@@ -319,9 +352,8 @@ pub fn parse_knowledge_with(
         }
     }
     // A term is looked up once every item file is right (a broken item hides its keywords).
-    let mut notes = Vec::new();
     if problems.is_empty() && unreadable.is_empty() {
-        check_concept_terms(&concepts, &articles, &synonym_groups, &mut notes);
+        check_concept_terms(&concepts, &articles, &synonym_groups, &mut warnings);
     }
     if !problems.is_empty() {
         // File problems by file and line; problems of a directory as a whole last.
@@ -331,8 +363,9 @@ pub fn parse_knowledge_with(
             .sort_by(|a, b| (is_directory(&a.path), &a.path, a.line).cmp(&(is_directory(&b.path), &b.path, b.line)));
         return Err(problems);
     }
+    warnings.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Knowledge::new(articles)
-        .map(|knowledge| knowledge.with_notes(notes))
+        .map(|knowledge| knowledge.with_notes(warnings))
         .ok_or(problems)
 }
 
@@ -415,6 +448,7 @@ fn parse_article<'a>(
     files: &[&'a KnowledgeFile],
     unreadable: &[&'a str],
     problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
 ) -> Option<KnowledgeBase> {
     let mut source = None;
     let mut items: Vec<(Item, &KnowledgeFile, usize)> = Vec::new();
@@ -438,12 +472,13 @@ fn parse_article<'a>(
     for file in files {
         let name = file_name(&file.path);
         let mut report = FileReport { file, problems };
+        let mut file_warnings = Warnings { file, warnings };
         if name == ARTICLE_FILE_NAME {
             continue;
         } else if name == SOURCE_FILE_NAME {
             source_seen = true;
             source = parse_source(&mut report);
-        } else if let Some((item, number_line)) = parse_item(&mut report, article.as_ref()) {
+        } else if let Some((item, number_line)) = parse_item(&mut report, &mut file_warnings, article.as_ref()) {
             items.push((item, file, number_line));
         } else {
             unparsed_items.push(name);
@@ -619,7 +654,11 @@ fn check_concept_terms(
 
 /// Parses one item file; returns the item and the line of its `number` field. With the
 /// article, checks that the headline, the facts and the summary's figures come from it.
-fn parse_item(report: &mut FileReport<'_>, article: Option<&Article<'_>>) -> Option<(Item, usize)> {
+fn parse_item(
+    report: &mut FileReport<'_>,
+    warnings: &mut Warnings<'_>,
+    article: Option<&Article<'_>>,
+) -> Option<(Item, usize)> {
     let parsed: ItemFile = parse_toml(report)?;
     let number_line = line_of_offset(&report.file.contents, parsed.number.span().start);
     let number = report.check_item_number("number", &parsed.number);
@@ -659,8 +698,28 @@ fn parse_item(report: &mut FileReport<'_>, article: Option<&Article<'_>>) -> Opt
             report.at(&fact.text, not_verbatim_message(&mismatch));
         }
         let keywords = report.check_keywords(&fact.keywords);
-        facts.push(Fact { text, keywords });
+        let en = translation::check(report, warnings, "en", &text, fact.en.as_ref(), &fact.text);
+        facts.push(Fact { text, keywords, en });
     }
+    let en = ItemEnglish {
+        title: translation::check_title(report, warnings, &title, parsed.title_en.as_ref(), &parsed.title),
+        headline: translation::check(
+            report,
+            warnings,
+            "headline_en",
+            &headline,
+            parsed.headline_en.as_ref(),
+            &parsed.headline,
+        ),
+        summary: translation::check(
+            report,
+            warnings,
+            "summary_en",
+            &summary,
+            parsed.summary_en.as_ref(),
+            &parsed.summary,
+        ),
+    };
     let item = Item {
         number,
         headline,
@@ -668,6 +727,7 @@ fn parse_item(report: &mut FileReport<'_>, article: Option<&Article<'_>>) -> Opt
         summary,
         keywords,
         facts,
+        en,
     };
     Some((item, number_line))
 }

@@ -52,6 +52,8 @@ pub struct AskedKind {
     pub kind: String,
     /// What was asked, in Chinese, as in 「文章没有提到妇儿大厦的{label}。」
     pub label: String,
+    /// The same in English (`ticket prices or fees`); empty when not written.
+    pub label_en: String,
     pub answer: AnswerRule,
     /// Words in a question that ask for this.
     pub cues: Vec<String>,
@@ -66,6 +68,8 @@ pub struct AskedKind {
 pub struct UnitClass {
     /// What is counted, in Chinese (人数, 场次 …), for "the article does not say …".
     pub label: String,
+    /// The same in English (`number of people`); empty when not written.
+    pub label_en: String,
     /// Words after 多少/几 (or nouns anywhere in the question) that ask for this unit.
     pub asked: Vec<String>,
     /// Measure words of a fact's figures that answer it; empty: any figure.
@@ -79,6 +83,8 @@ pub struct Scope {
     pub year: u16,
     /// The article's own place, for replies (深圳).
     pub home: String,
+    /// Its English name, for English replies (`Shenzhen`); empty when not written.
+    pub home_en: String,
     /// Places a question may name that the article does not cover (unless a fact names them).
     pub other_places: Vec<String>,
 }
@@ -276,6 +282,9 @@ struct WordsEntry {
 struct ScopeEntry {
     year: Spanned<i64>,
     home: Spanned<String>,
+    /// The home's English name (optional).
+    #[serde(default)]
+    home_en: Option<Spanned<String>>,
     #[serde(default)]
     other_places: Vec<Spanned<String>>,
 }
@@ -302,6 +311,8 @@ struct FollowUpEntry {
 struct AskedEntry {
     kind: Spanned<String>,
     label: Spanned<String>,
+    #[serde(default)]
+    label_en: Option<Spanned<String>>,
     answer: Spanned<AnswerRule>,
     cues: Vec<Spanned<String>>,
     #[serde(default)]
@@ -314,6 +325,8 @@ struct AskedEntry {
 #[serde(deny_unknown_fields)]
 struct UnitEntry {
     label: Spanned<String>,
+    #[serde(default)]
+    label_en: Option<Spanned<String>>,
     asked: Vec<Spanned<String>>,
     #[serde(default)]
     answered_by: Vec<Spanned<String>>,
@@ -327,6 +340,11 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
     let scope_entry = parsed.scope.get_ref();
     let year = report.check_year(&scope_entry.year);
     let home = report.check_text("home", &scope_entry.home);
+    let home_en = scope_entry
+        .home_en
+        .as_ref()
+        .map(|home_en| home_en.get_ref().trim().to_string())
+        .unwrap_or_default();
     let other_places = report.check_keywords(&scope_entry.other_places);
     let asked = parse_asked(report, &parsed.asked);
     if parsed.asked.is_empty() {
@@ -364,6 +382,7 @@ pub(super) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWor
         scope: Scope {
             year,
             home,
+            home_en,
             other_places,
         },
         follow_up,
@@ -410,9 +429,11 @@ fn parse_asked(report: &mut FileReport<'_>, entries: &[Spanned<AskedEntry>]) -> 
         let units = report.check_keywords(&entry_ref.units);
         let words = report.check_keywords(&entry_ref.words);
         check_answer_rule(report, &entry_ref.answer, &units, &words);
+        let label_en = optional_text(entry_ref.label_en.as_ref());
         asked.push(AskedKind {
             kind,
             label,
+            label_en,
             answer,
             cues,
             units,
@@ -465,6 +486,13 @@ fn check_answer_rule(report: &mut FileReport<'_>, answer: &Spanned<AnswerRule>, 
     }
 }
 
+/// An optional text field, trimmed; empty when not written.
+fn optional_text(value: Option<&Spanned<String>>) -> String {
+    value
+        .map(|value| value.get_ref().trim().to_string())
+        .unwrap_or_default()
+}
+
 /// The `[[unit]]` classes.
 fn parse_units(report: &mut FileReport<'_>, entries: &[Spanned<UnitEntry>]) -> Vec<UnitClass> {
     let mut units = Vec::new();
@@ -478,6 +506,7 @@ fn parse_units(report: &mut FileReport<'_>, entries: &[Spanned<UnitEntry>]) -> V
         let answered_by = report.check_keywords(&entry_ref.answered_by);
         units.push(UnitClass {
             label,
+            label_en: optional_text(entry_ref.label_en.as_ref()),
             asked: asked_words,
             answered_by,
         });

@@ -12,8 +12,11 @@
 
 use super::{Library, Routed};
 use crate::conversation::{Context, ContextChange};
-use crate::dialogue::{MAX_QUESTION_CHARS, Request, Response, deep_link_item, respond_in_context, respond_to_answer};
+use crate::dialogue::{
+    MAX_QUESTION_CHARS, Request, Response, Speak, deep_link_item, respond_in_context, respond_to_answer,
+};
 use crate::engine::{Answer, Status};
+use crate::lang::Lang;
 use crate::normalize::normalize;
 use crate::reply::{Action, Button, Paragraph, Reply};
 use crate::texts;
@@ -27,28 +30,35 @@ pub struct ArticleResponse {
 }
 
 /// Answers one request of a conversation whose context is `context` (none: a request on its
-/// own), choosing the article as the module says.
-pub fn respond(library: &Library, request: Request<'_>, context: Option<&Context>) -> ArticleResponse {
+/// own), choosing the article as the module says, in the language `speak` chooses.
+pub fn respond(library: &Library, request: Request<'_>, context: Option<&Context>, speak: Speak) -> ArticleResponse {
     let current = context.and_then(|context| library.index_of(&context.article));
+    let lang = speak.lang_for(&request);
     match request {
         Request::Start(Some(payload)) => match deep_link(library, payload) {
-            Some((article, number)) => respond_in_article(library, article, Request::Item(number), context),
-            None => welcome(library),
+            Some((article, number)) => respond_in_article(library, article, Request::Item(number), context, speak),
+            None => welcome(library, speak),
         },
-        Request::Start(None) => welcome(library),
-        Request::Help => respond_in_article(library, current.unwrap_or(library.latest_index()), request, context),
-        Request::List => list(library, library.latest_index(), context),
-        Request::ListOf(named) => list_of(library, named, context),
+        Request::Start(None) => welcome(library, speak),
+        Request::Help => respond_in_article(
+            library,
+            current.unwrap_or(library.latest_index()),
+            request,
+            context,
+            speak,
+        ),
+        Request::List => list(library, library.latest_index(), context, speak),
+        Request::ListOf(named) => list_of(library, named, context, speak),
         Request::Item(argument) => {
             let (article, number) = match item_article(library, argument) {
                 Some((article, number)) => (article, number),
                 None => (current.unwrap_or(library.latest_index()), argument),
             };
-            respond_in_article(library, article, Request::Item(number), context)
+            respond_in_article(library, article, Request::Item(number), context, speak)
         }
         Request::Question(question) => {
-            let mut routed = answer_question(library, question, context, current);
-            name_the_article(library, &mut routed);
+            let mut routed = answer_question(library, question, context, current, speak);
+            name_the_article(library, &mut routed, lang);
             routed
         }
     }
@@ -62,11 +72,12 @@ pub fn respond_in_article(
     article: usize,
     request: Request<'_>,
     context: Option<&Context>,
+    speak: Speak,
 ) -> ArticleResponse {
     let engine = library.engine(article);
     let id = &engine.knowledge().id;
     let here = context.filter(|context| context.article == *id && context.has_item());
-    let mut response = respond_in_context(engine, request, here);
+    let mut response = respond_in_context(engine, request, here, speak);
     if let ContextChange::Set(context) = &mut response.context {
         context.article = id.clone();
     }
@@ -83,22 +94,29 @@ fn answer_question(
     question: &str,
     context: Option<&Context>,
     current: Option<usize>,
+    speak: Speak,
 ) -> ArticleResponse {
     let request = Request::Question(question);
     if question.chars().count() > MAX_QUESTION_CHARS {
-        return respond_in_article(library, current.unwrap_or(library.latest_index()), request, context);
+        return respond_in_article(
+            library,
+            current.unwrap_or(library.latest_index()),
+            request,
+            context,
+            speak,
+        );
     }
     match question_article(library, question, context, current) {
         Chosen::Routed(routed) => {
             let Routed { article, answer } = *routed;
             let engine = library.engine(article);
-            let mut response = respond_to_answer(engine, answer, None);
+            let mut response = respond_to_answer(engine, answer, None, speak.lang_for(&request));
             if let ContextChange::Set(context) = &mut response.context {
                 context.article = engine.knowledge().id.clone();
             }
             ArticleResponse { article, response }
         }
-        Chosen::Article(article) => respond_in_article(library, article, request, context),
+        Chosen::Article(article) => respond_in_article(library, article, request, context, speak),
     }
 }
 
@@ -161,7 +179,7 @@ fn question_article(library: &Library, question: &str, context: Option<&Context>
 }
 
 /// With several articles, an answer about an item says which article it quotes.
-fn name_the_article(library: &Library, routed: &mut ArticleResponse) {
+fn name_the_article(library: &Library, routed: &mut ArticleResponse, lang: Lang) {
     if library.engines().len() < 2 {
         return;
     }
@@ -176,22 +194,22 @@ fn name_the_article(library: &Library, routed: &mut ArticleResponse) {
             .response
             .reply
             .paragraphs
-            .push(Paragraph::italic(texts::quoted_article(title)));
+            .push(Paragraph::italic(texts::quoted_article(lang, &lang.script(title))));
     }
 }
 
 /// `/start`: the latest article's welcome, and the other articles.
-fn welcome(library: &Library) -> ArticleResponse {
+fn welcome(library: &Library, speak: Speak) -> ArticleResponse {
     let article = library.latest_index();
-    let mut routed = respond_in_article(library, article, Request::Start(None), None);
-    offer_other_articles(library, &[article], &mut routed.response.reply);
+    let mut routed = respond_in_article(library, article, Request::Start(None), None, speak);
+    offer_other_articles(library, &[article], &mut routed.response.reply, routed.response.lang);
     routed
 }
 
 /// An article's list, and the other articles; the conversation is now in that article.
-fn list(library: &Library, article: usize, context: Option<&Context>) -> ArticleResponse {
-    let mut routed = respond_in_article(library, article, Request::List, context);
-    offer_other_articles(library, &[article], &mut routed.response.reply);
+fn list(library: &Library, article: usize, context: Option<&Context>, speak: Speak) -> ArticleResponse {
+    let mut routed = respond_in_article(library, article, Request::List, context, speak);
+    offer_other_articles(library, &[article], &mut routed.response.reply, routed.response.lang);
     let id = &library.engine(article).knowledge().id;
     if context.is_none_or(|context| context.article != *id) {
         routed.response.context = ContextChange::Set(Context::of_article(id));
@@ -201,52 +219,55 @@ fn list(library: &Library, article: usize, context: Option<&Context>) -> Article
 
 /// `/list X`: the list of the article X names (its year, id or title); every article of
 /// the year when several share it; or the articles there are, when X names none.
-fn list_of(library: &Library, named: &str, context: Option<&Context>) -> ArticleResponse {
+fn list_of(library: &Library, named: &str, context: Option<&Context>, speak: Speak) -> ArticleResponse {
+    let lang = speak.lang_for(&Request::List);
     let articles = library.articles_named_by(named);
     match articles.as_slice() {
         [] => {
             let mut reply = Reply {
-                paragraphs: vec![Paragraph::plain(texts::no_article_named(named.trim()))],
+                paragraphs: vec![Paragraph::plain(texts::no_article_named(lang, named.trim()))],
                 keyboard: Vec::new(),
             };
-            offer_other_articles(library, &[], &mut reply);
+            offer_other_articles(library, &[], &mut reply, lang);
             ArticleResponse {
                 article: library.latest_index(),
-                response: Response::reply_only(reply),
+                response: Response::reply_only(lang, reply),
             }
         }
-        [article] => list(library, *article, context),
+        [article] => list(library, *article, context, speak),
         several => {
             let year = library.engine(several[0]).knowledge().year;
             let mut reply = Reply {
-                paragraphs: vec![Paragraph::plain(texts::articles_of_year(year, several.len()))],
+                paragraphs: vec![Paragraph::plain(texts::articles_of_year(lang, year, several.len()))],
                 keyboard: Vec::new(),
             };
             for &article in several {
-                let list = respond_in_article(library, article, Request::List, None).response.reply;
+                let list = respond_in_article(library, article, Request::List, None, speak)
+                    .response
+                    .reply;
                 reply.paragraphs.extend(list.paragraphs);
-                reply.keyboard.push(vec![article_button(library, article)]);
+                reply.keyboard.push(vec![article_button(library, article, lang)]);
             }
             ArticleResponse {
                 article: several[0],
-                response: Response::reply_only(reply),
+                response: Response::reply_only(lang, reply),
             }
         }
     }
 }
 
 /// A button opening the list of the article at `article`.
-fn article_button(library: &Library, article: usize) -> Button {
+fn article_button(library: &Library, article: usize, lang: Lang) -> Button {
     let knowledge = library.engine(article).knowledge();
     Button {
-        label: texts::article_button(&knowledge.source.title),
+        label: texts::article_button(&lang.script(&knowledge.source.title)),
         action: Action::ShowArticle(knowledge.id.clone()),
     }
 }
 
 /// Adds the articles other than `shown` under a reply: a line saying how to list them and
 /// a button each. Nothing with one article.
-fn offer_other_articles(library: &Library, shown: &[usize], reply: &mut Reply) {
+fn offer_other_articles(library: &Library, shown: &[usize], reply: &mut Reply, lang: Lang) {
     let others: Vec<usize> = (0..library.engines().len())
         .rev()
         .filter(|article| !shown.contains(article))
@@ -257,12 +278,12 @@ fn offer_other_articles(library: &Library, shown: &[usize], reply: &mut Reply) {
     if !shown.is_empty() {
         reply.paragraphs.push(Paragraph::plain(format!(
             "{}{}",
-            texts::OTHER_ARTICLES_HEADER,
-            texts::other_articles_hint(&library.engine(example).knowledge().year.to_string())
+            texts::OTHER_ARTICLES_HEADER.get(lang),
+            texts::other_articles_hint(lang, &library.engine(example).knowledge().year.to_string())
         )));
     }
     for article in others {
-        reply.keyboard.push(vec![article_button(library, article)]);
+        reply.keyboard.push(vec![article_button(library, article, lang)]);
     }
 }
 

@@ -71,35 +71,52 @@ impl Analyzer {
     fn figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figures: &[Figure]) -> Fit {
         let mut best = Fit::No;
         for figure in figures {
-            let agreement = figure.agreement_unit();
-            let fits = if !kind.units.is_empty() {
-                kind.units.iter().any(|u| u == agreement)
-            } else if !figure.is_count() {
-                false
-            } else {
-                let same_word = unit.is_some_and(|u| u.word == figure.unit);
-                match unit.and_then(|u| self.units.get(u.class)) {
-                    // The very measure word the question used answers it too (多少期 → 640期,
-                    // 多少支队伍 → 486支), whatever else its class is answered by.
-                    Some(class) if !class.answered_by.is_empty() => {
-                        class.answered_by.contains(&figure.unit) || same_word
-                    }
-                    // A Chinese numeral in a name (五分钟救助圈, 三年行动计划) answers "how many"
-                    // only when the question counts the very same thing (几大板块 → 四大板块).
-                    _ => figure.written || same_word,
-                }
-            };
-            if !fits {
-                continue;
+            match self.one_figure_fit(kind, unit, counted, figure) {
+                Fit::Exact => return Fit::Exact,
+                Fit::Yes => best = Fit::Yes,
+                Fit::No => {}
             }
-            if unit.is_some_and(|u| u.word == figure.unit)
-                || common_prefix(counted, &figure.follower) >= COUNTED_PREFIX_CHARS
-            {
-                return Fit::Exact;
-            }
-            best = Fit::Yes;
         }
         best
+    }
+
+    /// How well one figure answers a question asking for a figure (`Fit::No` when the
+    /// question asks for none): the answering figure of a reply's lead.
+    pub fn figure_answers(&self, analysis: &Analysis, figure: &Figure) -> Fit {
+        match analysis.asked.and_then(|k| self.kinds.get(k)) {
+            Some(kind) if kind.answer == AnswerRule::Figure => {
+                self.one_figure_fit(kind, analysis.unit.as_ref(), &analysis.counted, figure)
+            }
+            _ => Fit::No,
+        }
+    }
+
+    fn one_figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figure: &Figure) -> Fit {
+        let agreement = figure.agreement_unit();
+        let fits = if !kind.units.is_empty() {
+            kind.units.iter().any(|u| u == agreement)
+        } else if !figure.is_count() {
+            false
+        } else {
+            let same_word = unit.is_some_and(|u| u.word == figure.unit);
+            match unit.and_then(|u| self.units.get(u.class)) {
+                // The very measure word the question used answers it too (多少期 → 640期,
+                // 多少支队伍 → 486支), whatever else its class is answered by.
+                Some(class) if !class.answered_by.is_empty() => class.answered_by.contains(&figure.unit) || same_word,
+                // A Chinese numeral in a name (五分钟救助圈, 三年行动计划) answers "how many"
+                // only when the question counts the very same thing (几大板块 → 四大板块).
+                _ => figure.written || same_word,
+            }
+        };
+        if !fits {
+            return Fit::No;
+        }
+        if unit.is_some_and(|u| u.word == figure.unit)
+            || common_prefix(counted, &figure.follower) >= COUNTED_PREFIX_CHARS
+        {
+            return Fit::Exact;
+        }
+        Fit::Yes
     }
 }
 
