@@ -253,7 +253,7 @@ pub fn parse_knowledge_with(
     unreadable: &[&str],
 ) -> Result<Knowledge, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut warnings = Vec::new();
+    let mut notes = Vec::new();
     let mut synonym_groups = None;
     let mut question_words = None;
     let mut concepts: Vec<ParsedConcept> = Vec::new();
@@ -341,7 +341,7 @@ pub fn parse_knowledge_with(
             files,
             &unreadable_here,
             &mut problems,
-            &mut warnings,
+            &mut notes,
         ) {
             articles.push(KnowledgeBase {
                 synonym_groups: synonym_groups.clone(),
@@ -353,7 +353,7 @@ pub fn parse_knowledge_with(
     }
     // A term is looked up once every item file is right (a broken item hides its keywords).
     if problems.is_empty() && unreadable.is_empty() {
-        check_concept_terms(&concepts, &articles, &synonym_groups, &mut warnings);
+        check_concept_terms(&concepts, &articles, &synonym_groups, &mut notes);
     }
     if !problems.is_empty() {
         // File problems by file and line; problems of a directory as a whole last.
@@ -363,9 +363,9 @@ pub fn parse_knowledge_with(
             .sort_by(|a, b| (is_directory(&a.path), &a.path, a.line).cmp(&(is_directory(&b.path), &b.path, b.line)));
         return Err(problems);
     }
-    warnings.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    notes.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Knowledge::new(articles)
-        .map(|knowledge| knowledge.with_notes(warnings))
+        .map(|knowledge| knowledge.with_notes(notes))
         .ok_or(problems)
 }
 
