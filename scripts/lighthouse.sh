@@ -25,6 +25,7 @@ pages=(
   "preview|preview?op=add_keyword&item=5&keyword=$(encode '集乳室')&question=$(encode '集乳室有多少')"
   "history|history"
   "changes|history/1"
+  "articles|articles"
   "${EXTRA_PAGES:-}"
 )
 printf '| page | performance | accessibility | best practices |\n| --- | --- | --- | --- |\n'

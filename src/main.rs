@@ -65,7 +65,6 @@ fn exit_code(error: &anyhow::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     match cli.command {
         Some(Command::Check) => fuer_bot::cli::check(&cli.knowledge, stdout.lock()),
@@ -78,34 +77,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dialogue,
             record,
             lang,
-            question,
+            ref question,
         }) => {
-            if question.is_none() && stdin.is_terminal() {
-                eprintln!("{}", fuer_bot::cli::ASK_WAITING_HINT);
-            }
-            let library = fuer_bot::cli::load_library(&cli.knowledge)?;
-            if explain {
-                return fuer_bot::cli::with_stdout(|output| {
-                    fuer_bot::cli::explain(&library, dialogue, question.as_deref(), stdin.lock(), output)
-                });
-            }
-            let recorder = record.then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
-            fuer_bot::cli::with_stdout(|output| {
-                let options = fuer_bot::cli::AskOptions {
-                    json,
-                    dialogue,
-                    lang,
-                    bold: stdout.is_terminal(),
-                };
-                fuer_bot::cli::ask(
-                    &library,
-                    options,
-                    question.as_deref(),
-                    stdin.lock(),
-                    output,
-                    recorder.as_ref(),
-                )
-            })
+            let options = fuer_bot::cli::AskOptions {
+                json,
+                dialogue,
+                lang,
+                bold: stdout.is_terminal(),
+            };
+            ask(&cli, options, explain, record, question.as_deref())
         }
         Some(Command::Chat { no_record }) => {
             let library = fuer_bot::cli::load_library(&cli.knowledge)?;
@@ -148,6 +128,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fuer_bot::cli::chat(&library, true, Some(&recorder))
         }
     }
+}
+
+/// `fuer-bot ask`: the questions of the command line or of stdin, answered (or explained)
+/// on stdout.
+fn ask(
+    cli: &Cli,
+    options: fuer_bot::cli::AskOptions,
+    explain: bool,
+    record: bool,
+    question: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let stdin = std::io::stdin();
+    if question.is_none() && stdin.is_terminal() {
+        eprintln!("{}", fuer_bot::cli::ASK_WAITING_HINT);
+    }
+    let library = fuer_bot::cli::load_library(&cli.knowledge)?;
+    if explain {
+        return fuer_bot::cli::with_stdout(|output| {
+            fuer_bot::cli::explain(&library, options.dialogue, question, stdin.lock(), output)
+        });
+    }
+    let recorder = record.then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
+    fuer_bot::cli::with_stdout(|output| {
+        fuer_bot::cli::ask(&library, options, question, stdin.lock(), output, recorder.as_ref())
+    })
 }
 
 /// `fuer-bot run`: the configuration first (its problems are reported before anything is

@@ -1,10 +1,18 @@
 //! Stopping on request: the first Ctrl-C or SIGTERM ends `fuer-bot run` and `fuer-bot web`
-//! cleanly; a second Ctrl-C quits at once.
+//! cleanly; a second Ctrl-C quits at once. Also the one async runtime both run on.
 
 /// What `fuer-bot run` finishes before it stops.
 pub const BOT_WORK: &str = "the Telegram updates in progress";
 /// What `fuer-bot web` finishes before it stops.
 pub const WEB_WORK: &str = "the page requests in progress";
+
+/// The async runtime `fuer-bot run` and `fuer-bot web` run on (all cores, I/O and timers).
+pub fn async_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))
+}
 
 /// The log line of a requested shutdown that finishes `work` ([`BOT_WORK`], [`WEB_WORK`]).
 pub fn shutdown_message(work: &str) -> String {

@@ -17,7 +17,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, named_params
 
 use super::database::QuestionStore;
 use super::error::StoreError;
-use super::schema::{RECENT_FROM, SQL_DAY, sql_low_confidence, sql_unanswered};
+use super::schema::{RECENT_FROM, SQL_DAY, recent_from, sql_low_confidence, sql_unanswered};
 use super::time::unanswered_since;
 use fuer_core::normalize::normalize;
 
@@ -158,13 +158,7 @@ fn forget_before(transaction: &Transaction<'_>, cutoff: i64) -> rusqlite::Result
         params![cutoff],
     )?;
     transaction.execute("DELETE FROM unanswered_days WHERE day < ?1", params![cutoff])?;
-    let recent_from: Option<i64> = transaction
-        .query_row(
-            "SELECT value FROM summary_state WHERE name = ?1",
-            params![RECENT_FROM],
-            |row| row.get(0),
-        )
-        .optional()?;
+    let recent_from = recent_from(transaction)?;
     if recent_from.is_some_and(|from| from < cutoff) {
         // Rebuilt from `unanswered_days` at the next read.
         transaction.execute("DELETE FROM unanswered_recent", [])?;
@@ -279,13 +273,7 @@ fn recount_unanswered(transaction: &Transaction<'_>, recorded: &Recorded) -> rus
         ),
         key,
     )?;
-    let recent_from: Option<i64> = transaction
-        .query_row(
-            "SELECT value FROM summary_state WHERE name = ?1",
-            params![RECENT_FROM],
-            |row| row.get(0),
-        )
-        .optional()?;
+    let recent_from = recent_from(transaction)?;
     let Some(from) = recent_from.filter(|from| recorded.day >= *from) else {
         return Ok(());
     };

@@ -13,11 +13,11 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::database::QuestionStore;
 use super::error::StoreError;
-use super::schema::{RECENT_FROM, sql_article_matches};
+use super::schema::{RECENT_FROM, recent_from, sql_article_matches};
 use super::time::{SECONDS_PER_DAY, local_day_start, unanswered_since};
 use super::{
     ArticleFilter, AskedQuestion, DayCount, ItemCount, LangCount, MAX_REPORT_DAYS, Overview, PeriodStats, RecordLang,
@@ -261,22 +261,13 @@ impl QuestionStore {
     /// [`QuestionStore::unanswered`]), in one transaction.
     fn move_recent_period(&self, from: i64) -> rusqlite::Result<()> {
         let connection = &self.connection;
-        let recent_from = || -> rusqlite::Result<Option<i64>> {
-            connection
-                .query_row(
-                    "SELECT value FROM summary_state WHERE name = ?1",
-                    params![RECENT_FROM],
-                    |row| row.get(0),
-                )
-                .optional()
-        };
-        if recent_from()? == Some(from) {
+        if recent_from(connection)? == Some(from) {
             return Ok(());
         }
         let run = || -> rusqlite::Result<()> {
             connection.execute_batch("BEGIN IMMEDIATE")?;
             // Another process may have moved it meanwhile.
-            match recent_from()? {
+            match recent_from(connection)? {
                 Some(current) if current == from => {}
                 Some(current) if current < from => {
                     connection.execute(

@@ -20,7 +20,7 @@
 //!   (deleting a question and replacing a summary's sample wording). Console questions are
 //!   recorded with the chat type `console` (`chat_type` is free text).
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::LOW_CONFIDENCE_SCORE;
 use fuer_core::normalize::normalize;
@@ -98,6 +98,17 @@ const CREATE_NORMALIZED_INDEX: &str =
 
 /// The name in `summary_state` of the first day `unanswered_recent` counts from.
 pub(super) const RECENT_FROM: &str = "recent_from";
+
+/// The first day `unanswered_recent` counts from ([`RECENT_FROM`] in `summary_state`), if set.
+pub(super) fn recent_from(connection: &Connection) -> rusqlite::Result<Option<i64>> {
+    connection
+        .query_row(
+            "SELECT value FROM summary_state WHERE name = ?1",
+            params![RECENT_FROM],
+            |row| row.get(0),
+        )
+        .optional()
+}
 
 /// `asked_at` → the local day's start, in SQL (as `local_day_start` for times after 1970).
 pub(super) const SQL_DAY: &str = "((asked_at + 28800) / 86400) * 86400 - 28800";

@@ -173,10 +173,7 @@ pub fn run_blocking(
     web: Option<WebSetup>,
     retention: Retention,
 ) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))?;
+    let runtime = crate::shutdown::async_runtime()?;
     let result = runtime.block_on(run_from_config(
         config,
         library,

@@ -231,10 +231,7 @@ pub fn run_blocking(
     data_dir: &Path,
     retention: Retention,
 ) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|error| anyhow::anyhow!("cannot start the async runtime: {error}"))?;
+    let runtime = crate::shutdown::async_runtime()?;
     let options = AppOptions {
         knowledge_dir: Some(knowledge_dir.to_path_buf()),
         data_dir: Some(data_dir.to_path_buf()),

@@ -133,6 +133,7 @@ async fn in_a_real_browser_every_page_fits_a_phone_and_a_desktop() {
         ),
         ("history", "history".to_string()),
         ("version", "history/1".to_string()),
+        ("articles", "articles".to_string()),
     ];
     let pictures = tempfile::tempdir().unwrap();
     let pictures = screenshot_dir(pictures.path());
@@ -152,7 +153,7 @@ async fn in_a_real_browser_every_page_fits_a_phone_and_a_desktop() {
         for (index, (name, path)) in pages.iter().enumerate() {
             browser.go(&format!("{}{path}", web.url)).await;
             browser.wait_for("//main[@id='main']").await;
-            if width == 390 && matches!(*name, "overview" | "unanswered" | "preview" | "history") {
+            if width == 390 && matches!(*name, "overview" | "unanswered" | "preview" | "history" | "articles") {
                 fs::write(
                     pictures.join(format!("web-phone-{name}.png")),
                     browser.screenshot().await,

@@ -254,33 +254,73 @@ pub fn parse_knowledge_with(
 ) -> Result<Knowledge, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
-    let mut synonym_groups = None;
-    let mut question_words = None;
-    let mut concepts: Vec<ParsedConcept> = Vec::new();
-    let mut article_files: BTreeMap<&str, Vec<&KnowledgeFile>> = BTreeMap::new();
+    let sorted = sort_files(directory, files, &mut problems);
+    report_missing(directory, &sorted, unreadable, &mut problems);
+    let synonym_groups = sorted.synonym_groups.clone().unwrap_or_default();
+    let question_words = sorted.question_words.clone().flatten().unwrap_or_default();
+    let mut articles = Vec::new();
+    for (id, files) in &sorted.article_files {
+        let article_directory = join_path(directory, id);
+        let unreadable_here: Vec<&str> = unreadable
+            .iter()
+            .filter(|path| matches!(place_of(directory, path), Place::Article(folder, _) if folder == *id))
+            .map(|path| file_name(path))
+            .collect();
+        if let Some(article) = parse_article(
+            id,
+            &article_directory,
+            files,
+            &unreadable_here,
+            &mut problems,
+            &mut notes,
+        ) {
+            articles.push(KnowledgeBase {
+                synonym_groups: synonym_groups.clone(),
+                concepts: sorted.concepts.iter().map(|parsed| parsed.concept.clone()).collect(),
+                question_words: question_words.clone(),
+                ..article
+            });
+        }
+    }
+    // A term is looked up once every item file is right (a broken item hides its keywords).
+    if problems.is_empty() && unreadable.is_empty() {
+        check_concept_terms(&sorted.concepts, &articles, &synonym_groups, &mut notes);
+    }
+    if !problems.is_empty() {
+        sort_problems(directory, &sorted, &mut problems);
+        return Err(problems);
+    }
+    notes.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    Knowledge::new(articles)
+        .map(|knowledge| knowledge.with_notes(notes))
+        .ok_or(problems)
+}
+
+/// The knowledge files sorted by place: the shared files parsed, the article folders'
+/// files grouped by folder.
+struct SortedFiles<'a> {
+    synonym_groups: Option<Vec<Vec<String>>>,
+    question_words: Option<Option<QuestionWords>>,
+    concepts: Vec<ParsedConcept>,
+    article_files: BTreeMap<&'a str, Vec<&'a KnowledgeFile>>,
+}
+
+/// Parses the shared files of `directory` and groups the files of its article folders; a
+/// file in the wrong place (an article's file at the top, a shared file in a folder) is a
+/// problem.
+fn sort_files<'a>(directory: &str, files: &'a [KnowledgeFile], problems: &mut Vec<Problem>) -> SortedFiles<'a> {
+    let mut sorted = SortedFiles {
+        synonym_groups: None,
+        question_words: None,
+        concepts: Vec::new(),
+        article_files: BTreeMap::new(),
+    };
     for file in files {
+        let mut report = FileReport { file, problems };
         match place_of(directory, &file.path) {
-            Place::Shared(SYNONYMS_FILE_NAME) => {
-                let mut report = FileReport {
-                    file,
-                    problems: &mut problems,
-                };
-                synonym_groups = Some(parse_synonyms(&mut report));
-            }
-            Place::Shared(CONCEPTS_FILE_NAME) => {
-                let mut report = FileReport {
-                    file,
-                    problems: &mut problems,
-                };
-                concepts = parse_concepts(&mut report);
-            }
-            Place::Shared(QUESTIONS_FILE_NAME) => {
-                let mut report = FileReport {
-                    file,
-                    problems: &mut problems,
-                };
-                question_words = Some(parse_questions(&mut report));
-            }
+            Place::Shared(SYNONYMS_FILE_NAME) => sorted.synonym_groups = Some(parse_synonyms(&mut report)),
+            Place::Shared(CONCEPTS_FILE_NAME) => sorted.concepts = parse_concepts(&mut report),
+            Place::Shared(QUESTIONS_FILE_NAME) => sorted.question_words = Some(parse_questions(&mut report)),
             Place::Shared(name) => problems.push(Problem {
                 path: file.path.clone(),
                 line: 0,
@@ -299,9 +339,15 @@ pub fn parse_knowledge_with(
                     ),
                 })
             }
-            Place::Article(id, _) => article_files.entry(id).or_default().push(file),
+            Place::Article(id, _) => sorted.article_files.entry(id).or_default().push(file),
         }
     }
+    sorted
+}
+
+/// Reports a shared file that is missing (not merely unreadable) and a directory without
+/// an article folder.
+fn report_missing(directory: &str, sorted: &SortedFiles<'_>, unreadable: &[&str], problems: &mut Vec<Problem>) {
     let shared_missing = |name: &str, message: &str| Problem {
         path: join_path(directory, name),
         line: 0,
@@ -312,61 +358,26 @@ pub fn parse_knowledge_with(
             .iter()
             .any(|path| matches!(place_of(directory, path), Place::Shared(shared) if shared == name))
     };
-    if synonym_groups.is_none() && !unreadable_shared(SYNONYMS_FILE_NAME) {
+    if sorted.synonym_groups.is_none() && !unreadable_shared(SYNONYMS_FILE_NAME) {
         problems.push(shared_missing(SYNONYMS_FILE_NAME, messages::FILE_MISSING_SYNONYMS));
     }
-    if question_words.is_none() && !unreadable_shared(QUESTIONS_FILE_NAME) {
+    if sorted.question_words.is_none() && !unreadable_shared(QUESTIONS_FILE_NAME) {
         problems.push(shared_missing(QUESTIONS_FILE_NAME, messages::FILE_MISSING_QUESTIONS));
     }
-    if article_files.is_empty() {
+    if sorted.article_files.is_empty() {
         problems.push(Problem {
             path: directory.to_string(),
             line: 0,
             message: messages::fill(messages::NO_ARTICLE_FOLDER, &[&join_path(directory, "2024-shenzhen")]),
         });
     }
-    let synonym_groups = synonym_groups.unwrap_or_default();
-    let question_words = question_words.flatten().unwrap_or_default();
-    let mut articles = Vec::new();
-    for (id, files) in &article_files {
-        let article_directory = join_path(directory, id);
-        let unreadable_here: Vec<&str> = unreadable
-            .iter()
-            .filter(|path| matches!(place_of(directory, path), Place::Article(folder, _) if folder == *id))
-            .map(|path| file_name(path))
-            .collect();
-        if let Some(article) = parse_article(
-            id,
-            &article_directory,
-            files,
-            &unreadable_here,
-            &mut problems,
-            &mut notes,
-        ) {
-            articles.push(KnowledgeBase {
-                synonym_groups: synonym_groups.clone(),
-                concepts: concepts.iter().map(|parsed| parsed.concept.clone()).collect(),
-                question_words: question_words.clone(),
-                ..article
-            });
-        }
-    }
-    // A term is looked up once every item file is right (a broken item hides its keywords).
-    if problems.is_empty() && unreadable.is_empty() {
-        check_concept_terms(&concepts, &articles, &synonym_groups, &mut notes);
-    }
-    if !problems.is_empty() {
-        // File problems by file and line; problems of a directory as a whole last.
-        let is_directory =
-            |path: &str| path == directory || article_files.keys().any(|id| path == join_path(directory, id));
-        problems
-            .sort_by(|a, b| (is_directory(&a.path), &a.path, a.line).cmp(&(is_directory(&b.path), &b.path, b.line)));
-        return Err(problems);
-    }
-    notes.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-    Knowledge::new(articles)
-        .map(|knowledge| knowledge.with_notes(notes))
-        .ok_or(problems)
+}
+
+/// Sorts file problems by file and line; problems of a directory as a whole last.
+fn sort_problems(directory: &str, sorted: &SortedFiles<'_>, problems: &mut [Problem]) {
+    let is_directory =
+        |path: &str| path == directory || sorted.article_files.keys().any(|id| path == join_path(directory, id));
+    problems.sort_by(|a, b| (is_directory(&a.path), &a.path, a.line).cmp(&(is_directory(&b.path), &b.path, b.line)));
 }
 
 /// The words all articles share, parsed from `synonyms.toml` and `questions.toml` alone
