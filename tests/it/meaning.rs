@@ -131,6 +131,10 @@ fn a_whole_asked_of_a_part_is_related() {
         // The figure counts the article's place, not the whole it is part of.
         ("广东全省有多少三新妇联组织", 9),
         ("全国有多少母婴室", 5),
+        // What the figure counts stands before it, after a named kind (“三新领域”妇联组织
+        // 1767个): a total of the thing without the kind is not that figure.
+        ("深圳加起来一共有多少个妇联组织", 9),
+        ("全深圳总共有几个妇联组织", 9),
     ] {
         let answer = answer(question);
         assert_eq!(
@@ -155,6 +159,8 @@ fn a_whole_asked_of_a_part_is_related() {
         ("轻喜到家全国有多少家分公司", 9, "68"),
         ("全国万人集体婚礼深圳分会场有几对新人", 6, "75"),
         ("三新领域妇联组织有多少个，在全省排得怎么样", 9, "1767"),
+        ("深圳一共建了多少个三新领域妇联组织", 9, "1767"),
+        ("新领域的妇联组织总共有多少个", 9, "1767"),
     ] {
         let answer = answer(question);
         assert_eq!(

@@ -80,9 +80,10 @@ pub(crate) fn whole_gap(
         if !phrase.figure.is_count() {
             continue;
         }
-        let counted = counted_spans(analysis, scoring, chars, &phrase.noun);
+        let counted = counted_spans(analysis, scoring, chars, |text| counts(&phrase.noun, text));
         if counted.is_empty() {
-            // It counts something else than the question names.
+            // What it counts may stand before it, qualified by a named kind.
+            counts_a_part |= named_kind_before(analysis, scoring, chars, phrase);
             continue;
         }
         if qualifier(&phrase.leader, analyzer.home()).chars().count() < MIN_QUALIFIER_CHARS {
@@ -125,7 +126,12 @@ fn names_the_clause(
 
 /// Where the question names what a figure counts (`noun`: what follows the figure): the
 /// noun after 多少/几 (多少留守儿童), else its keywords the noun holds (留守儿童总数是多少).
-fn counted_spans(analysis: &Analysis, scoring: &Scoring, chars: &[char], noun: &str) -> Vec<(usize, usize)> {
+fn counted_spans(
+    analysis: &Analysis,
+    scoring: &Scoring,
+    chars: &[char],
+    counts: impl Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
     let counted: Vec<char> = analysis.counted.chars().collect();
     if counted.len() >= 2 {
         let text: String = counted.iter().collect();
@@ -133,7 +139,7 @@ fn counted_spans(analysis: &Analysis, scoring: &Scoring, chars: &[char], noun: &
             .windows(counted.len())
             .position(|window| window == counted.as_slice())
         {
-            Some(start) if counts(noun, &text) => vec![(start, start + counted.len())],
+            Some(start) if counts(&text) => vec![(start, start + counted.len())],
             _ => Vec::new(),
         };
     }
@@ -141,9 +147,44 @@ fn counted_spans(analysis: &Analysis, scoring: &Scoring, chars: &[char], noun: &
         .hits
         .iter()
         .filter(|hit| hit.end - hit.start >= 2 && chars[hit.start..hit.end].iter().all(|c| is_han(*c)))
-        .filter(|hit| counts(noun, &chars[hit.start..hit.end].iter().collect::<String>()))
+        .filter(|hit| counts(&chars[hit.start..hit.end].iter().collect::<String>()))
         .map(|hit| (hit.start, hit.end))
         .collect()
+}
+
+/// Whether a figure counts a part because what it counts stands before it, right after a
+/// named kind in quotation marks (“三新领域”妇联组织1767个), and the question names the
+/// thing but not the kind (深圳全市一共有多少个妇联组织).
+fn named_kind_before(analysis: &Analysis, scoring: &Scoring, chars: &[char], phrase: &CountPhrase) -> bool {
+    let leader = &phrase.leader;
+    let counted = counted_spans(analysis, scoring, chars, |text| leader.ends_with(text));
+    let Some(&(start, end)) = counted.first() else {
+        return false;
+    };
+    let thing: String = chars[start..end].iter().collect();
+    let Some(kind) = quoted_before(&phrase.written, &thing) else {
+        return false;
+    };
+    let kind: Vec<char> = kind.chars().filter(|c| is_han(*c)).collect();
+    if kind.len() < MIN_QUALIFIER_CHARS {
+        return false;
+    }
+    let asked = question_bigrams(chars);
+    !kind.windows(2).any(|pair| asked.contains(&(pair[0], pair[1])))
+}
+
+/// The quoted words right before the last `thing` of a written clause (“三新领域”妇联组织 →
+/// 三新领域).
+fn quoted_before<'w>(written: &'w str, thing: &str) -> Option<&'w str> {
+    let before = &written[..written.rfind(thing)?];
+    let closing = before.trim_end();
+    let inner = closing
+        .strip_suffix('”')
+        .or_else(|| closing.strip_suffix('"'))
+        .or_else(|| closing.strip_suffix('」'))?;
+    let open = inner.rfind(['“', '"', '「'])?;
+    let quote_len = inner[open..].chars().next().map_or(1, char::len_utf8);
+    Some(&inner[open + quote_len..])
 }
 
 /// Whether a figure's noun (what follows it in its clause) counts the thing: it holds it, or
