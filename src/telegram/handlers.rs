@@ -12,36 +12,33 @@
 //! the answer.
 //! Inline queries are not recorded: Telegram sends one per keystroke, and the fragments
 //! would drown the real questions in `/unanswered`.
+//!
+//! Messages are routed here; button presses and inline queries are `handlers/callbacks.rs`.
+
+mod callbacks;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
+use teloxide::RequestError;
 use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
-use teloxide::types::{
-    CallbackQuery, InlineQuery, MaybeInaccessibleMessage, MessageId, MessageKind, ParseMode, ReplyParameters,
-};
-use teloxide::{ApiError, RequestError};
+use teloxide::types::{MessageId, MessageKind, ParseMode, ReplyParameters};
 
 use super::admin::admin_reply;
-use super::inline::inline_results;
-use super::render::{ArticleRef, Pressed, RenderedReply, ReplyArticle, parse_callback_data, render, render_in};
+use super::render::{RenderedReply, ReplyArticle, render, render_in};
 use super::{HandlerError, HandlerResult, TgBot};
 use crate::conversations::ConversationKey;
 use crate::state::AppState;
 use crate::store::{QuestionRecord, RecordLang, unix_now};
+use callbacks::{on_callback_query, on_inline_query};
 use fuer_core::command::{AdminCommand, Command, ParsedCommand, parse_command};
 use fuer_core::conversation::Context;
 use fuer_core::dialogue::{Request, Response, Speak};
 use fuer_core::lang::Lang;
 use fuer_core::library::{self, ArticleResponse, Library};
-use fuer_core::reply::{Action, Paragraph, Reply};
+use fuer_core::reply::{Paragraph, Reply};
 use fuer_core::texts::{self, Text};
-
-/// How long Telegram clients may cache inline results (seconds); short, since the
-/// knowledge can be reloaded while the bot runs.
-const INLINE_CACHE_SECONDS: u32 = 60;
-
 /// The handler tree: messages, edited messages, button presses and inline queries.
 pub fn schema() -> UpdateHandler<HandlerError> {
     dptree::entry()
@@ -400,293 +397,5 @@ fn error_kind(error: &RequestError) -> &'static str {
     }
 }
 
-/// The article a pressed button is about, if it is still served: the one it names, or
-/// the first (oldest) for a button made before several articles were served.
-fn pressed_article(library: &Library, pressed: &Pressed) -> Option<usize> {
-    match &pressed.article {
-        None => Some(0),
-        Some(ArticleRef::Id(id)) => library.index_of(id),
-        Some(ArticleRef::Position(position)) => (*position < library.engines().len()).then_some(*position),
-    }
-}
-
-/// The article and action of a button, if they still make sense with the current knowledge.
-fn valid_press(library: &Library, pressed: &Pressed) -> Option<(usize, Action)> {
-    let article = pressed_article(library, pressed)?;
-    let valid = match pressed.action {
-        Action::ShowItem(number) => library.engine(article).knowledge().item(number).is_some(),
-        Action::ShowList | Action::ShowArticle(_) => true,
-    };
-    valid.then(|| (article, pressed.action.clone()))
-}
-
-async fn on_callback_query(bot: TgBot, query: CallbackQuery, state: AppState) -> HandlerResult {
-    let library = state.library();
-    let press = query
-        .data
-        .as_deref()
-        .and_then(parse_callback_data)
-        .and_then(|pressed| valid_press(&library, &pressed));
-    // Answer first, so the button stops spinning even if showing the result fails.
-    let mut answer = bot.answer_callback_query(query.id.clone());
-    if press.is_none() {
-        let lang = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
-            Some(chat) => conversation_lang(&state, conversation_key(chat, Some(&query.from)), Some(&query.from)),
-            None => user_lang(Some(&query.from)),
-        };
-        answer = answer.text(texts::CALLBACK_EXPIRED.get(lang));
-    }
-    let answered = answer.await;
-    let shown = match press {
-        Some((article, action)) => show_action(&bot, &query, &state, article, &action).await,
-        None => Ok(()),
-    };
-    answered?;
-    shown
-}
-
-async fn show_action(
-    bot: &TgBot,
-    query: &CallbackQuery,
-    state: &AppState,
-    article: usize,
-    action: &Action,
-) -> HandlerResult {
-    // An item of its article; a list through the library, which offers the other articles.
-    let request_text;
-    let (pinned, request) = match action {
-        Action::ShowItem(number) => {
-            request_text = number.to_string();
-            (Some(article), Request::Item(&request_text))
-        }
-        Action::ShowList | Action::ShowArticle(_) => {
-            request_text = state.library().id(article).to_string();
-            (None, Request::ListOf(&request_text))
-        }
-    };
-    // A button pressed in a chat continues that chat's conversation (an item shown is now
-    // its topic); a button on an inline message has no conversation.
-    let (library, routed) = match query.message.as_ref().map(MaybeInaccessibleMessage::chat) {
-        Some(chat) => answer_in_conversation(
-            state,
-            conversation_key(chat, Some(&query.from)),
-            Some(&query.from),
-            pinned,
-            request,
-        ),
-        None => {
-            let library = state.library();
-            let speak = Speak::Follow(user_lang(Some(&query.from)));
-            let routed = respond_safely(&library, pinned, request, None, speak);
-            (library, routed)
-        }
-    };
-    let rendered = render_routed(&library, &routed);
-    let lang = routed.response.lang;
-    match &query.message {
-        Some(MaybeInaccessibleMessage::Regular(message)) => {
-            edit_or_send(bot, message.chat.id, message.id, &rendered, lang).await
-        }
-        // Too old to edit: answer with a new message instead.
-        Some(MaybeInaccessibleMessage::Inaccessible(message)) => {
-            send_reply(bot, message.chat.id, None, &rendered, lang).await
-        }
-        // A button on an inline message: there is no chat to write to.
-        None => Ok(()),
-    }
-}
-
-/// Navigation edits the message the button belongs to instead of flooding the chat.
-async fn edit_or_send(
-    bot: &TgBot,
-    chat: ChatId,
-    message_id: MessageId,
-    reply: &RenderedReply,
-    lang: Lang,
-) -> HandlerResult {
-    let Some(first) = reply.messages.first() else {
-        return Ok(());
-    };
-    let single = reply.messages.len() == 1;
-    let mut edit = bot
-        .edit_message_text(chat, message_id, first.clone())
-        .parse_mode(ParseMode::Html);
-    if single && let Some(keyboard) = reply.keyboard.clone() {
-        edit = edit.reply_markup(keyboard);
-    }
-    match edit.await {
-        Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
-        Err(RequestError::Api(ApiError::MessageCantBeEdited | ApiError::MessageToEditNotFound)) => {
-            return send_reply(bot, chat, None, reply, lang).await;
-        }
-        Err(error) => return Err(error.into()),
-    }
-    if !single {
-        send_messages(bot, chat, None, &reply.messages[1..], reply.keyboard.clone()).await?;
-    }
-    Ok(())
-}
-
-async fn on_inline_query(bot: TgBot, query: InlineQuery, state: AppState) -> HandlerResult {
-    let library = state.library();
-    let lang = Lang::of_question(&query.query).unwrap_or_else(|| user_lang(Some(&query.from)));
-    let results = match catch_unwind(AssertUnwindSafe(|| inline_results(&library, &query.query, lang))) {
-        Ok(results) => results,
-        Err(_) => {
-            log::error!("the answer engine panicked on an inline query");
-            Vec::new()
-        }
-    };
-    bot.answer_inline_query(query.id, results)
-        .cache_time(INLINE_CACHE_SECONDS)
-        .await?;
-    Ok(())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn message(json: serde_json::Value) -> Message {
-        serde_json::from_value(json).expect("a valid Telegram message")
-    }
-
-    fn private_text(text: &str) -> Message {
-        message(serde_json::json!({
-            "message_id": 1, "date": 1735689600,
-            "chat": {"id": 42, "type": "private", "first_name": "Li"},
-            "from": {"id": 42, "is_bot": false, "first_name": "Li"},
-            "text": text
-        }))
-    }
-
-    fn group_text(text: &str, reply_to_bot: Option<&str>) -> Message {
-        let mut json = serde_json::json!({
-            "message_id": 2, "date": 1735689600,
-            "chat": {"id": -1001234, "type": "supergroup", "title": "妇联"},
-            "from": {"id": 43, "is_bot": false, "first_name": "Wang"},
-            "text": text
-        });
-        if let Some(bot) = reply_to_bot {
-            json["reply_to_message"] = serde_json::json!({
-                "message_id": 1, "date": 1735689500,
-                "chat": {"id": -1001234, "type": "supergroup", "title": "妇联"},
-                "from": {"id": 999, "is_bot": true, "first_name": "Bot", "username": bot},
-                "text": "之前的回答"
-            });
-        }
-        message(json)
-    }
-
-    #[test]
-    fn private_chats_answer_everything() {
-        assert_eq!(
-            route(&private_text("母婴室有多少"), "fuer_bot", false),
-            Route::Question("母婴室有多少".into())
-        );
-        assert_eq!(
-            route(&private_text("/list"), "fuer_bot", false),
-            Route::Command(Command::List)
-        );
-        assert_eq!(
-            route(&private_text("/stats"), "fuer_bot", false),
-            Route::AdminCommand(AdminCommand::Stats)
-        );
-        assert_eq!(route(&private_text("/ban"), "fuer_bot", false), Route::UnknownCommand);
-        assert_eq!(
-            route(&private_text("编辑后"), "fuer_bot", true),
-            Route::Question("编辑后".into())
-        );
-        let sticker = message(serde_json::json!({
-            "message_id": 3, "date": 1735689600,
-            "chat": {"id": 42, "type": "private", "first_name": "Li"},
-            "from": {"id": 42, "is_bot": false, "first_name": "Li"},
-            "sticker": {"file_id": "f", "file_unique_id": "u", "type": "regular", "width": 512, "height": 512,
-                        "is_animated": false, "is_video": false}
-        }));
-        assert_eq!(route(&sticker, "fuer_bot", false), Route::NonText);
-        assert_eq!(route(&sticker, "fuer_bot", true), Route::Ignore);
-    }
-
-    #[test]
-    fn groups_answer_only_what_is_addressed_to_the_bot() {
-        let bot = "fuer_bot";
-        assert_eq!(route(&group_text("今天天气不错", None), bot, false), Route::Ignore);
-        assert_eq!(
-            route(&group_text("/item@fuer_bot 5", None), bot, false),
-            Route::Command(Command::Item("5".into()))
-        );
-        assert_eq!(
-            route(&group_text("/list", None), bot, false),
-            Route::Command(Command::List)
-        );
-        assert_eq!(route(&group_text("/list@other_bot", None), bot, false), Route::Ignore);
-        assert_eq!(route(&group_text("/ban 3", None), bot, false), Route::Ignore);
-        assert_eq!(
-            route(&group_text("/ban@Fuer_Bot", None), bot, false),
-            Route::UnknownCommand
-        );
-        // Admin commands are private-chat only: in groups they are unknown commands.
-        assert_eq!(route(&group_text("/reload", None), bot, false), Route::Ignore);
-        assert_eq!(
-            route(&group_text("/stats@fuer_bot", None), bot, false),
-            Route::UnknownCommand
-        );
-        assert_eq!(
-            route(&group_text("@Fuer_Bot 母婴室有多少", None), bot, false),
-            Route::Question("母婴室有多少".into())
-        );
-        assert_eq!(
-            route(&group_text("请问 @fuer_bot_2 呢", None), bot, false),
-            Route::Ignore
-        );
-        assert_eq!(
-            route(&group_text("母婴室呢", Some("fuer_bot")), bot, false),
-            Route::Question("母婴室呢".into())
-        );
-        assert_eq!(
-            route(&group_text("母婴室呢", Some("other_bot")), bot, false),
-            Route::Ignore
-        );
-    }
-
-    #[test]
-    fn recorded_chat_types_name_the_kind_of_chat_only() {
-        assert_eq!(chat_type(&private_text("问").chat), "private");
-        assert_eq!(chat_type(&group_text("问", None).chat), "supergroup");
-        let basic = message(serde_json::json!({
-            "message_id": 5, "date": 1735689600,
-            "chat": {"id": -4012345678_i64, "type": "group", "title": "小组"},
-            "from": {"id": 43, "is_bot": false, "first_name": "Wang"},
-            "text": "问"
-        }));
-        assert_eq!(chat_type(&basic.chat), "group");
-    }
-
-    #[test]
-    fn mentions_are_whole_words() {
-        assert_eq!(strip_mention("@fuer_bot", "fuer_bot"), Some(String::new()));
-        assert_eq!(
-            strip_mention("问一下@FUER_BOT，母婴室", "fuer_bot"),
-            Some("问一下 ，母婴室".into())
-        );
-        assert_eq!(strip_mention("mail me at x@fuer_bot", "fuer_bot"), None);
-        assert_eq!(strip_mention("@fuer_bots", "fuer_bot"), None);
-        assert_eq!(strip_mention("anything", ""), None);
-    }
-
-    #[test]
-    fn own_inline_results_and_other_bots_are_ignored() {
-        let mut json = serde_json::json!({
-            "message_id": 4, "date": 1735689600,
-            "chat": {"id": 42, "type": "private", "first_name": "Li"},
-            "from": {"id": 42, "is_bot": false, "first_name": "Li"},
-            "via_bot": {"id": 999, "is_bot": true, "first_name": "Bot", "username": "fuer_bot"},
-            "text": "第5件｜母婴室"
-        });
-        assert_eq!(route(&message(json.clone()), "fuer_bot", false), Route::Ignore);
-        json.as_object_mut().map(|o| o.remove("via_bot"));
-        json["from"] = serde_json::json!({"id": 7, "is_bot": true, "first_name": "Other"});
-        assert_eq!(route(&message(json), "fuer_bot", false), Route::Ignore);
-    }
-}
+mod tests;

@@ -12,14 +12,16 @@ fn root() -> PathBuf {
 }
 
 /// The Rust files under `src/` and the core's `crates/fuer-core/src/`, with their path
-/// relative to the repository.
+/// relative to the repository; a module's unit-test file (`tests.rs`) is not among them.
 fn sources() -> Vec<(String, String)> {
     fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).expect("a source directory") {
             let path = entry.expect("an entry").path();
             if path.is_dir() {
                 walk(&path, found);
-            } else if path.extension().is_some_and(|ext| ext == "rs") {
+            } else if path.extension().is_some_and(|ext| ext == "rs") && !path.ends_with("tests.rs") {
+                // A module's unit tests in a file of their own (`x/tests.rs`) are left out,
+                // as `code` leaves out those written inline.
                 found.push(path);
             }
         }

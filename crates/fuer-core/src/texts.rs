@@ -1,3 +1,6 @@
+//! Over 500 lines on purpose: the one file of wording (a translator reviews one file, and
+//! `tests/it/house.rs` checks that no sentence lives elsewhere).
+//!
 //! Every sentence the bot says, in one place: to users in three languages, to admins in
 //! Simplified Chinese.
 //!

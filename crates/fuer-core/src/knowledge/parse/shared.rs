@@ -1,0 +1,127 @@
+//! The files all articles share besides `questions.toml`: synonym groups and the concept
+//! vocabulary, and the check of the concepts' terms across the loaded articles.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::super::{Concept, KnowledgeBase, messages};
+use super::report::{FileReport, Problem, parse_toml};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymsFile {
+    #[serde(default)]
+    group: Vec<Spanned<SynonymGroup>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymGroup {
+    words: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptsFile {
+    #[serde(default)]
+    concept: Vec<ConceptEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptEntry {
+    /// The article's term (a keyword or synonym of some item).
+    means: Spanned<String>,
+    /// Everyday phrases that mean it.
+    phrases: Vec<Spanned<String>>,
+}
+
+/// A parsed concept and where its term is written, for the check across files.
+pub(super) struct ParsedConcept {
+    pub(super) concept: Concept,
+    path: String,
+    line: usize,
+}
+
+/// Parses the synonym groups: each group two or more distinct words.
+pub(super) fn parse_synonyms(report: &mut FileReport<'_>) -> Vec<Vec<String>> {
+    let Some(parsed) = parse_toml::<SynonymsFile>(report) else {
+        return Vec::new();
+    };
+    let mut groups = Vec::new();
+    for group in &parsed.group {
+        let words = report.check_keywords(&group.get_ref().words);
+        if words.len() < 2 {
+            report.at(group, messages::SYNONYM_GROUP_TOO_SMALL);
+            continue;
+        }
+        groups.push(words);
+    }
+    groups
+}
+
+/// Parses the concept vocabulary: each concept's term and its everyday phrases.
+pub(super) fn parse_concepts(report: &mut FileReport<'_>) -> Vec<ParsedConcept> {
+    let Some(parsed) = parse_toml::<ConceptsFile>(report) else {
+        return Vec::new();
+    };
+    let mut concepts = Vec::new();
+    for entry in &parsed.concept {
+        let means = entry.means.get_ref().trim().to_string();
+        if means.is_empty() {
+            report.at(&entry.means, messages::fill(messages::EMPTY_FIELD, &[&"means"]));
+            continue;
+        }
+        let phrases = report.check_keywords(&entry.phrases);
+        if phrases.is_empty() {
+            report.at(&entry.means, messages::CONCEPT_WITHOUT_PHRASES);
+            continue;
+        }
+        for phrase in &entry.phrases {
+            if phrase.get_ref().trim().chars().count() < 2 {
+                report.at(phrase, messages::CONCEPT_PHRASE_TOO_SHORT);
+            }
+        }
+        concepts.push(ParsedConcept {
+            concept: Concept { means, phrases },
+            path: report.file.path.clone(),
+            line: report.line_at(entry.means.span().start),
+        });
+    }
+    concepts
+}
+
+/// A concept's term should be a keyword or synonym of some item, or words of its facts: a
+/// phrase for a term no loaded article knows reaches nothing. The shared file serves every
+/// article, so such a term is a note to review (`notes`), not a problem: the 2025 article
+/// alone loads although the concepts name 2024's terms (they apply wherever the term is a
+/// keyword, and do nothing elsewhere).
+pub(super) fn check_concept_terms(
+    concepts: &[ParsedConcept],
+    articles: &[KnowledgeBase],
+    synonym_groups: &[Vec<String>],
+    notes: &mut Vec<Problem>,
+) {
+    let known = |term: &str| {
+        let term = term.to_lowercase();
+        let same = |word: &String| word.to_lowercase() == term;
+        synonym_groups.iter().flatten().any(same)
+            || articles.iter().flat_map(|article| &article.items).any(|item| {
+                item.keywords.iter().any(same)
+                    || item.headline.to_lowercase().contains(&term)
+                    || item
+                        .facts
+                        .iter()
+                        .any(|fact| fact.keywords.iter().any(same) || fact.text.to_lowercase().contains(&term))
+            })
+    };
+    for parsed in concepts {
+        if !articles.is_empty() && !known(&parsed.concept.means) {
+            notes.push(Problem {
+                path: parsed.path.clone(),
+                line: parsed.line,
+                message: messages::fill(messages::CONCEPT_UNKNOWN_TERM, &[&parsed.concept.means]),
+            });
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! Reading `questions.toml`: serde parses it (unknown fields are errors), then each section
+//! is checked, every problem reported at its `file:line`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::super::messages;
+use super::super::parse::FileReport;
+use super::{
+    AlternativeWords, AnswerRule, AskedKind, CompareWords, FollowUpWords, Lexicon, QuestionWords, Scope, UnitClass,
+    WholeWords,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionsFile {
+    scope: Spanned<ScopeEntry>,
+    #[serde(default)]
+    followup: Option<Spanned<FollowUpEntry>>,
+    #[serde(default)]
+    asked: Vec<Spanned<AskedEntry>>,
+    #[serde(default)]
+    unit: Vec<Spanned<UnitEntry>>,
+    #[serde(default)]
+    words: Option<Spanned<WordsEntry>>,
+    #[serde(default)]
+    whole: Option<Spanned<WholeEntry>>,
+    #[serde(default)]
+    compare: Option<Spanned<CompareEntry>>,
+    #[serde(default)]
+    alternative: Option<Spanned<AlternativeEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareEntry {
+    #[serde(default)]
+    more: Vec<Spanned<String>>,
+    #[serde(default)]
+    less: Vec<Spanned<String>>,
+    #[serde(default)]
+    reached: Vec<Spanned<String>>,
+    #[serde(default)]
+    about: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AlternativeEntry {
+    label: Spanned<String>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WholeEntry {
+    label: Spanned<String>,
+    #[serde(default)]
+    totals: Vec<Spanned<String>>,
+    #[serde(default)]
+    places: Vec<Spanned<String>>,
+    #[serde(default)]
+    ranks: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsEntry {
+    #[serde(default)]
+    measure_words: Vec<Spanned<String>>,
+    #[serde(default)]
+    greetings: Vec<Spanned<String>>,
+    #[serde(default)]
+    particles: Vec<Spanned<String>>,
+    #[serde(default)]
+    interrogatives: Vec<Spanned<String>>,
+    #[serde(default)]
+    yes_no: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScopeEntry {
+    year: Spanned<i64>,
+    home: Spanned<String>,
+    /// The home's English name (optional).
+    #[serde(default)]
+    home_en: Option<Spanned<String>>,
+    #[serde(default)]
+    other_places: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FollowUpEntry {
+    #[serde(default)]
+    next: Vec<Spanned<String>>,
+    #[serde(default)]
+    previous: Vec<Spanned<String>>,
+    #[serde(default)]
+    more: Vec<Spanned<String>>,
+    #[serde(default)]
+    references: Vec<Spanned<String>>,
+    #[serde(default)]
+    continuations: Vec<Spanned<String>>,
+    #[serde(default)]
+    fillers: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AskedEntry {
+    kind: Spanned<String>,
+    label: Spanned<String>,
+    #[serde(default)]
+    label_en: Option<Spanned<String>>,
+    answer: Spanned<AnswerRule>,
+    cues: Vec<Spanned<String>>,
+    #[serde(default)]
+    units: Vec<Spanned<String>>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitEntry {
+    label: Spanned<String>,
+    #[serde(default)]
+    label_en: Option<Spanned<String>>,
+    asked: Vec<Spanned<String>>,
+    #[serde(default)]
+    answered_by: Vec<Spanned<String>>,
+}
+
+/// Parses and checks `questions.toml`; problems go to the report.
+pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Option<QuestionWords> {
+    let parsed: QuestionsFile = report.parse_toml()?;
+    let problems_before = report.problem_count();
+
+    let scope_entry = parsed.scope.get_ref();
+    let year = report.check_year(&scope_entry.year);
+    let home = report.check_text("home", &scope_entry.home);
+    let home_en = scope_entry
+        .home_en
+        .as_ref()
+        .map(|home_en| home_en.get_ref().trim().to_string())
+        .unwrap_or_default();
+    let other_places = report.check_keywords(&scope_entry.other_places);
+    let asked = parse_asked(report, &parsed.asked);
+    if parsed.asked.is_empty() {
+        report.at(&parsed.scope, messages::NO_ASKED_KINDS);
+    }
+    let units = parse_units(report, &parsed.unit);
+    let follow_up = parse_follow_up(report, parsed.followup.as_ref());
+    let lexicon = parse_lexicon(report, parsed.words.as_ref());
+    let whole = parse_whole(report, parsed.whole.as_ref());
+    let compare = parsed.compare.as_ref().map_or_else(CompareWords::default, |entry| {
+        let entry = entry.get_ref();
+        CompareWords {
+            more: report.check_keywords(&entry.more),
+            less: report.check_keywords(&entry.less),
+            reached: report.check_keywords(&entry.reached),
+            about: report.check_keywords(&entry.about),
+        }
+    });
+    let alternative = parsed
+        .alternative
+        .as_ref()
+        .map_or_else(AlternativeWords::default, |entry| {
+            let entry = entry.get_ref();
+            AlternativeWords {
+                label: report.check_text("label", &entry.label),
+                words: report.check_keywords(&entry.words),
+            }
+        });
+    if report.problem_count() > problems_before {
+        return None;
+    }
+    Some(QuestionWords {
+        asked,
+        units,
+        scope: Scope {
+            year,
+            home,
+            home_en,
+            other_places,
+        },
+        follow_up,
+        lexicon,
+        whole,
+        compare,
+        alternative,
+    })
+}
+
+/// The `[whole]` words (none when the table is missing).
+fn parse_whole(report: &mut FileReport<'_>, entry: Option<&Spanned<WholeEntry>>) -> WholeWords {
+    let Some(entry) = entry else {
+        return WholeWords::default();
+    };
+    let entry = entry.get_ref();
+    WholeWords {
+        label: report.check_text("label", &entry.label),
+        totals: report.check_keywords(&entry.totals),
+        places: report.check_keywords(&entry.places),
+        ranks: report.check_keywords(&entry.ranks),
+    }
+}
+
+/// The `[[asked]]` kinds, in order; every cue belongs to one kind.
+fn parse_asked(report: &mut FileReport<'_>, entries: &[Spanned<AskedEntry>]) -> Vec<AskedKind> {
+    let mut asked = Vec::new();
+    // Every cue belongs to one kind: the same cue under two kinds would be ambiguous.
+    // (The owner's place is kept as the span's start; its line is counted only when needed.)
+    let mut cue_owner: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for entry in entries {
+        let entry_ref = entry.get_ref();
+        let kind = report.check_text("kind", &entry_ref.kind);
+        if !kind.is_empty() && !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-') {
+            report.at(&entry_ref.kind, messages::fill(messages::KIND_NOT_ENGLISH, &[&kind]));
+        }
+        let label = report.check_text("label", &entry_ref.label);
+        let answer = *entry_ref.answer.get_ref();
+        let cues = report.check_keywords(&entry_ref.cues);
+        if cues.is_empty() {
+            report.at(entry, messages::fill(messages::KIND_WITHOUT_CUES, &[&kind]));
+        }
+        check_cue_owners(report, &entry_ref.cues, &kind, &mut cue_owner);
+        let units = report.check_keywords(&entry_ref.units);
+        let words = report.check_keywords(&entry_ref.words);
+        check_answer_rule(report, &entry_ref.answer, &units, &words);
+        let label_en = optional_text(entry_ref.label_en.as_ref());
+        asked.push(AskedKind {
+            kind,
+            label,
+            label_en,
+            answer,
+            cues,
+            units,
+            words,
+        });
+    }
+    asked
+}
+
+/// Each cue once per file (repeats inside one list are reported by `check_keywords`).
+fn check_cue_owners(
+    report: &mut FileReport<'_>,
+    cues: &[Spanned<String>],
+    kind: &str,
+    cue_owner: &mut BTreeMap<String, (String, usize)>,
+) {
+    let mut seen_here: Vec<&str> = Vec::new();
+    for spanned in cues {
+        let cue = spanned.get_ref().trim();
+        if cue.is_empty() || seen_here.contains(&cue) {
+            continue;
+        }
+        seen_here.push(cue);
+        if let Some((other_kind, other_start)) = cue_owner.get(cue) {
+            let other_line = report.line_at(*other_start);
+            report.at(
+                spanned,
+                messages::fill(messages::CUE_TWICE, &[&cue, other_kind, &other_line]),
+            );
+            continue;
+        }
+        cue_owner.insert(cue.to_string(), (kind.to_string(), spanned.span().start));
+    }
+}
+
+/// `words` only with answer = "words" (and then required), `units` only with "figure".
+fn check_answer_rule(report: &mut FileReport<'_>, answer: &Spanned<AnswerRule>, units: &[String], words: &[String]) {
+    let rule = *answer.get_ref();
+    match rule {
+        AnswerRule::Words if words.is_empty() => {
+            report.at(answer, messages::WORDS_NEEDED);
+        }
+        AnswerRule::Any | AnswerRule::None | AnswerRule::Figure if !words.is_empty() => {
+            report.at(answer, messages::fill(messages::WORDS_UNUSED, &[&rule.name()]));
+        }
+        _ => {}
+    }
+    if rule != AnswerRule::Figure && !units.is_empty() {
+        report.at(answer, messages::fill(messages::UNITS_UNUSED, &[&rule.name()]));
+    }
+}
+
+/// An optional text field, trimmed; empty when not written.
+fn optional_text(value: Option<&Spanned<String>>) -> String {
+    value
+        .map(|value| value.get_ref().trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The `[[unit]]` classes.
+fn parse_units(report: &mut FileReport<'_>, entries: &[Spanned<UnitEntry>]) -> Vec<UnitClass> {
+    let mut units = Vec::new();
+    for entry in entries {
+        let entry_ref = entry.get_ref();
+        let label = report.check_text("label", &entry_ref.label);
+        let asked_words = report.check_keywords(&entry_ref.asked);
+        if asked_words.is_empty() {
+            report.at(entry, messages::UNIT_WITHOUT_WORDS);
+        }
+        let answered_by = report.check_keywords(&entry_ref.answered_by);
+        units.push(UnitClass {
+            label,
+            label_en: optional_text(entry_ref.label_en.as_ref()),
+            asked: asked_words,
+            answered_by,
+        });
+    }
+    units
+}
+
+/// The `[followup]` words (none when the table is missing).
+fn parse_follow_up(report: &mut FileReport<'_>, entry: Option<&Spanned<FollowUpEntry>>) -> FollowUpWords {
+    let Some(entry) = entry else {
+        return FollowUpWords::default();
+    };
+    let entry = entry.get_ref();
+    FollowUpWords {
+        next: report.check_keywords(&entry.next),
+        previous: report.check_keywords(&entry.previous),
+        more: report.check_keywords(&entry.more),
+        references: report.check_keywords(&entry.references),
+        continuations: report.check_keywords(&entry.continuations),
+        fillers: report.check_keywords(&entry.fillers),
+    }
+}
+
+/// The `[words]` lists (empty when the table is missing); particles are single characters.
+fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>>) -> Lexicon {
+    let Some(entry) = entry else {
+        return Lexicon::default();
+    };
+    let entry = entry.get_ref();
+    for particle in &entry.particles {
+        if particle.get_ref().trim().chars().count() > 1 {
+            report.at(
+                particle,
+                messages::fill(messages::PARTICLE_NOT_ONE_CHARACTER, &[&particle.get_ref().trim()]),
+            );
+        }
+    }
+    Lexicon {
+        measure_words: report.check_keywords(&entry.measure_words),
+        greetings: report.check_keywords(&entry.greetings),
+        particles: report.check_keywords(&entry.particles),
+        interrogatives: report.check_keywords(&entry.interrogatives),
+        yes_no: report.check_keywords(&entry.yes_no),
+    }
+}
