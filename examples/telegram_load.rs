@@ -10,7 +10,7 @@
 #[path = "../tests/it/fake_api.rs"]
 mod fake_api;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -97,29 +97,9 @@ async fn main() -> Result<(), String> {
     })?;
     let token = "5123456789:AAFakeBenchmarkToken_0123456789abcdefXYZ";
     let fake = FakeApi::start(token, "fuer_bench_bot").await;
-    let knowledge = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge");
     let workdir = std::env::temp_dir().join(format!("fuer-bot-load-{}", std::process::id()));
     std::fs::create_dir_all(&workdir).map_err(|e| format!("cannot create {}: {e}", workdir.display()))?;
-    let mut child = Command::new(&args.bot)
-        .arg("run")
-        .current_dir(&workdir)
-        .env_clear()
-        .env("TELOXIDE_TOKEN", token)
-        .env("TELOXIDE_API_URL", &fake.url)
-        .env("TELEGRAM_THROTTLE", if args.throttle { "on" } else { "off" })
-        .env("KNOWLEDGE_DIR", &knowledge)
-        .env("DATA_DIR", workdir.join("data"))
-        .env("RUST_LOG", "error")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .spawn()
-        .map_err(|e| {
-            format!(
-                "cannot start {}: {e} (build it with cargo build --release)",
-                args.bot.display()
-            )
-        })?;
+    let mut child = spawn_bot(&args, token, &fake, &workdir)?;
     let pid = child.id();
     fake.wait_for("the bot to start polling", |s| (s.polls_started > 0).then_some(()))
         .await;
@@ -131,17 +111,9 @@ async fn main() -> Result<(), String> {
         fake.private_text(chat, QUESTIONS[(index / args.chats + index) % QUESTIONS.len()]);
     }
     let expected = args.messages;
-    let deadline = Instant::now() + Duration::from_secs(600);
-    loop {
-        let answered = fake.state().deliveries.len();
-        if answered >= expected {
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = stop(&mut child);
-            return Err(format!("only {answered} of {expected} answered in 10 minutes"));
-        }
-        tokio::time::sleep(Duration::from_millis(5)).await;
+    if let Err(answered) = wait_answered(&fake, expected).await {
+        let _ = stop(&mut child);
+        return Err(format!("only {answered} of {expected} answered in 10 minutes"));
     }
     let elapsed = started.elapsed();
     let peak_rss = proc_status_kb(pid, "VmHWM").unwrap_or(0);
@@ -170,5 +142,46 @@ async fn main() -> Result<(), String> {
     match status {
         Some(status) if status.success() => Ok(()),
         other => Err(format!("the bot did not stop cleanly: {other:?}")),
+    }
+}
+
+/// Starts `fuer-bot run` against the fake API in `workdir`, with the repository's knowledge.
+fn spawn_bot(args: &Args, token: &str, fake: &FakeApi, workdir: &Path) -> Result<Child, String> {
+    let knowledge = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    Command::new(&args.bot)
+        .arg("run")
+        .current_dir(workdir)
+        .env_clear()
+        .env("TELOXIDE_TOKEN", token)
+        .env("TELOXIDE_API_URL", &fake.url)
+        .env("TELEGRAM_THROTTLE", if args.throttle { "on" } else { "off" })
+        .env("KNOWLEDGE_DIR", &knowledge)
+        .env("DATA_DIR", workdir.join("data"))
+        .env("RUST_LOG", "error")
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| {
+            format!(
+                "cannot start {}: {e} (build it with cargo build --release)",
+                args.bot.display()
+            )
+        })
+}
+
+/// Waits until `expected` answers were delivered (a 10-minute hang guard); `Err` holds how
+/// many were when it gave up.
+async fn wait_answered(fake: &FakeApi, expected: usize) -> Result<(), usize> {
+    let deadline = Instant::now() + Duration::from_secs(600);
+    loop {
+        let answered = fake.state().deliveries.len();
+        if answered >= expected {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(answered);
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }

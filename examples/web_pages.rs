@@ -13,7 +13,7 @@
 //! the period then, as after each new day) and 30 more times; the table shows the first,
 //! the median and the slowest time from sending the request to the last byte of the page.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -22,6 +22,7 @@ use fuer_bot::store::{QuestionRecord, QuestionStore, Recorder, database_path, un
 use fuer_bot::web::{Auth, WebConfig, WebSetup, WebState, changes};
 use fuer_core::engine::Engine;
 use fuer_core::knowledge::edit::Edit;
+use fuer_core::library::Library;
 
 const QUESTIONS: u64 = 1_000_000;
 const WORDINGS: u64 = 20_000;
@@ -121,43 +122,14 @@ fn main() {
     let serve = std::env::args().any(|argument| argument == "--serve");
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     runtime.block_on(async {
-        let recorder = Arc::new(Recorder::open(&path));
         let port = if serve { "127.0.0.1:8099" } else { "127.0.0.1:0" };
         let listener = tokio::net::TcpListener::bind(port).await.expect("a port");
         let address = listener.local_addr().expect("the address");
-        let config = WebConfig {
-            listen: address,
-            url: url::Url::parse(&format!("http://{address}/")).expect("a URL"),
-        };
-        let auth = Arc::new(Auth::open(&data).expect("the secret"));
         // The history of saves starts empty at each run.
         let history = tempfile::tempdir().expect("a temporary directory");
-        let state = WebState::new(
-            Arc::new(ArcSwap::from_pointee(library)),
-            Some(recorder),
-            knowledge.path().to_path_buf(),
-            WebSetup {
-                config,
-                auth: Arc::clone(&auth),
-                data_dir: history.path().to_path_buf(),
-            },
-        );
-        // One save, for the history's pages.
-        let edit = Edit::AddKeyword {
-            item: 5,
-            keyword: "背奶室".to_string(),
-        };
-        let plan = changes::plan(knowledge.path(), "2024-shenzhen", &edit).expect("a plan");
-        changes::save(
-            knowledge.path(),
-            "2024-shenzhen",
-            &edit,
-            &plan.hash,
-            "第5件（母婴室与民生实事）加关键词“背奶室”",
-            state.history(),
-            state.library_swap(),
-        )
-        .expect("a save");
+        let auth = Arc::new(Auth::open(&data).expect("the secret"));
+        let state = web_state(library, &path, knowledge.path(), history.path(), address, &auth);
+        save_once(knowledge.path(), &state);
         let serving = tokio::spawn(fuer_bot::web::serve_on(listener, state, std::future::pending()));
         let session = auth
             .log_in(&auth.login_token(unix_now()), unix_now())
@@ -170,57 +142,120 @@ fn main() {
             return;
         }
         let client = reqwest::Client::builder().no_proxy().build().expect("a client");
-        let encode = |text: &str| -> String { url::form_urlencoded::byte_serialize(text.as_bytes()).collect() };
-        let pages = [
-            ("overview", String::new()),
-            ("unanswered", "unanswered".to_string()),
-            ("try", format!("try?q={}", encode("全市建了多少间母婴室？"))),
-            ("knowledge", "knowledge".to_string()),
-            (
-                "preview (add a keyword)",
-                format!(
-                    "preview?op=add_keyword&item=5&keyword={}&question={}",
-                    encode("集乳室"),
-                    encode("集乳室有多少")
-                ),
-            ),
-            (
-                "preview (remove a synonym)",
-                format!("preview?op=remove_synonym&group=0&word={}", encode("母乳室")),
-            ),
-            ("history", "history".to_string()),
-            ("a save's changes", "history/1".to_string()),
-        ];
         println!("| page | first request | median | slowest | bytes |");
         println!("| --- | --- | --- | --- | --- |");
-        for (name, page) in pages {
-            let url = format!("http://{address}/{page}");
-            let mut times: Vec<Duration> = Vec::new();
-            let mut bytes = 0;
-            let mut first = Duration::ZERO;
-            for round in 0..=ROUNDS {
-                let started = Instant::now();
-                let response = client
-                    .get(&url)
-                    .header("cookie", &cookie)
-                    .send()
-                    .await
-                    .expect("a response");
-                assert!(response.status().is_success(), "{name}: {}", response.status());
-                bytes = response.bytes().await.expect("a body").len();
-                if round > 0 {
-                    times.push(started.elapsed());
-                } else {
-                    first = started.elapsed();
-                }
-            }
-            times.sort();
+        for (name, page) in pages() {
+            let timed = time_page(&client, &format!("http://{address}/{page}"), &cookie, name).await;
             println!(
-                "| {name} | {:.1} ms | {:.1} ms | {:.1} ms | {bytes} |",
-                first.as_secs_f64() * 1000.0,
-                times[times.len() / 2].as_secs_f64() * 1000.0,
-                times[times.len() - 1].as_secs_f64() * 1000.0
+                "| {name} | {:.1} ms | {:.1} ms | {:.1} ms | {} |",
+                timed.first.as_secs_f64() * 1000.0,
+                timed.rounds[timed.rounds.len() / 2].as_secs_f64() * 1000.0,
+                timed.rounds[timed.rounds.len() - 1].as_secs_f64() * 1000.0,
+                timed.bytes
             );
         }
     });
+}
+
+/// The page's state over the filled database, the knowledge copy and an empty history.
+fn web_state(
+    library: Library,
+    database: &Path,
+    knowledge: &Path,
+    history: &Path,
+    address: std::net::SocketAddr,
+    auth: &Arc<Auth>,
+) -> WebState {
+    let config = WebConfig {
+        listen: address,
+        url: url::Url::parse(&format!("http://{address}/")).expect("a URL"),
+    };
+    WebState::new(
+        Arc::new(ArcSwap::from_pointee(library)),
+        Some(Arc::new(Recorder::open(database))),
+        knowledge.to_path_buf(),
+        WebSetup {
+            config,
+            auth: Arc::clone(auth),
+            data_dir: history.to_path_buf(),
+        },
+    )
+}
+
+/// One save, for the history's pages.
+fn save_once(knowledge: &Path, state: &WebState) {
+    let edit = Edit::AddKeyword {
+        item: 5,
+        keyword: "背奶室".to_string(),
+    };
+    let plan = changes::plan(knowledge, "2024-shenzhen", &edit).expect("a plan");
+    changes::save(
+        knowledge,
+        "2024-shenzhen",
+        &edit,
+        &plan.hash,
+        "第5件（母婴室与民生实事）加关键词“背奶室”",
+        state.history(),
+        state.library_swap(),
+    )
+    .expect("a save");
+}
+
+/// The pages measured: their names and paths.
+fn pages() -> [(&'static str, String); 8] {
+    let encode = |text: &str| -> String { url::form_urlencoded::byte_serialize(text.as_bytes()).collect() };
+    [
+        ("overview", String::new()),
+        ("unanswered", "unanswered".to_string()),
+        ("try", format!("try?q={}", encode("全市建了多少间母婴室？"))),
+        ("knowledge", "knowledge".to_string()),
+        (
+            "preview (add a keyword)",
+            format!(
+                "preview?op=add_keyword&item=5&keyword={}&question={}",
+                encode("集乳室"),
+                encode("集乳室有多少")
+            ),
+        ),
+        (
+            "preview (remove a synonym)",
+            format!("preview?op=remove_synonym&group=0&word={}", encode("母乳室")),
+        ),
+        ("history", "history".to_string()),
+        ("a save's changes", "history/1".to_string()),
+    ]
+}
+
+/// The times of one page: the first request, the next [`ROUNDS`] sorted, the page's size.
+struct Timed {
+    first: Duration,
+    rounds: Vec<Duration>,
+    bytes: usize,
+}
+
+/// Fetches `url` once and [`ROUNDS`] more times, from sending to the last byte.
+async fn time_page(client: &reqwest::Client, url: &str, cookie: &str, name: &str) -> Timed {
+    let mut timed = Timed {
+        first: Duration::ZERO,
+        rounds: Vec::new(),
+        bytes: 0,
+    };
+    for round in 0..=ROUNDS {
+        let started = Instant::now();
+        let response = client
+            .get(url)
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("a response");
+        assert!(response.status().is_success(), "{name}: {}", response.status());
+        timed.bytes = response.bytes().await.expect("a body").len();
+        if round > 0 {
+            timed.rounds.push(started.elapsed());
+        } else {
+            timed.first = started.elapsed();
+        }
+    }
+    timed.rounds.sort();
+    timed
 }

@@ -834,83 +834,103 @@ fn call(shared: &Shared, state: &mut FakeState, method: &str, payload: &Value) -
             state.webhook_deleted += 1;
             telegram_ok(json!(true))
         }
-        "setWebhook" => {
-            let url = payload["url"].as_str().unwrap_or_default();
-            if !(url.starts_with("https://") || url.starts_with("http://127.0.0.1")) {
-                return refuse(
-                    state,
-                    method,
-                    "Bad Request: bad webhook: HTTPS url must be provided for webhook",
-                );
-            }
-            state.webhook = Some(payload.clone());
-            telegram_ok(json!(true))
-        }
-        "setMyCommands" => {
-            let commands = payload["commands"].as_array().cloned().unwrap_or_default();
-            if commands.is_empty() || commands.len() > 100 {
-                return refuse(state, method, "Bad Request: BOT_COMMANDS_TOO_MUCH");
-            }
-            let scope = &payload["scope"];
-            if !scope.is_null() {
-                let kind = scope["type"].as_str().unwrap_or_default();
-                let known = [
-                    "default",
-                    "all_private_chats",
-                    "all_group_chats",
-                    "all_chat_administrators",
-                    "chat",
-                    "chat_administrators",
-                    "chat_member",
-                ];
-                if !known.contains(&kind) {
-                    return refuse(state, method, "Bad Request: BOT_COMMAND_SCOPE_INVALID");
-                }
-                if kind.starts_with("chat") {
-                    let Some(chat_id) = scope["chat_id"].as_i64() else {
-                        return refuse(state, method, "Bad Request: chat_id is empty");
-                    };
-                    if state.unreachable_chats.contains(&chat_id) {
-                        // Not a violation: the bot cannot know who has started it.
-                        return telegram_error(400, "Bad Request: chat not found");
-                    }
-                }
-            }
-            for command in &commands {
-                let name = command["command"].as_str().unwrap_or_default();
-                let name = name.strip_prefix('/').unwrap_or(name);
-                let description = command["description"].as_str().unwrap_or_default();
-                let name_ok = (1..=32).contains(&name.len())
-                    && name
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-                if !name_ok || !(1..=256).contains(&description.chars().count()) {
-                    return refuse(state, method, "Bad Request: BOT_COMMAND_INVALID");
-                }
-            }
-            state.commands.push(payload.clone());
-            telegram_ok(json!(true))
-        }
+        "setWebhook" => set_webhook(state, payload),
+        "setMyCommands" => set_my_commands(state, payload),
         "sendMessage" => send_message(shared, state, payload),
         "editMessageText" => edit_message_text(shared, state, payload),
-        "answerCallbackQuery" => {
-            let id = payload["callback_query_id"].as_str().unwrap_or_default().to_string();
-            if payload["text"].as_str().is_some_and(|t| t.chars().count() > 200) {
-                return refuse(state, method, "Bad Request: MESSAGE_TOO_LONG");
-            }
-            if !state.callback_ids.insert(id.clone()) {
-                return refuse(
-                    state,
-                    method,
-                    "Bad Request: query is too old and response timeout expired or query ID is invalid",
-                );
-            }
-            state.callback_answers.push(payload.clone());
-            telegram_ok(json!(true))
-        }
+        "answerCallbackQuery" => answer_callback_query(state, payload),
         "answerInlineQuery" => answer_inline_query(state, payload),
         _ => refuse(state, method, "Not Found: method not found"),
     }
+}
+
+/// `setWebhook`: an HTTPS URL (or the tests' local one) is kept.
+fn set_webhook(state: &mut FakeState, payload: &Value) -> Response {
+    let url = payload["url"].as_str().unwrap_or_default();
+    if !(url.starts_with("https://") || url.starts_with("http://127.0.0.1")) {
+        return refuse(
+            state,
+            "setWebhook",
+            "Bad Request: bad webhook: HTTPS url must be provided for webhook",
+        );
+    }
+    state.webhook = Some(payload.clone());
+    telegram_ok(json!(true))
+}
+
+/// `setMyCommands`: checks the scope and every command as Telegram does, then keeps it.
+fn set_my_commands(state: &mut FakeState, payload: &Value) -> Response {
+    const METHOD: &str = "setMyCommands";
+    let commands = payload["commands"].as_array().cloned().unwrap_or_default();
+    if commands.is_empty() || commands.len() > 100 {
+        return refuse(state, METHOD, "Bad Request: BOT_COMMANDS_TOO_MUCH");
+    }
+    if let Some(response) = check_command_scope(state, &payload["scope"]) {
+        return response;
+    }
+    for command in &commands {
+        let name = command["command"].as_str().unwrap_or_default();
+        let name = name.strip_prefix('/').unwrap_or(name);
+        let description = command["description"].as_str().unwrap_or_default();
+        let name_ok = (1..=32).contains(&name.len())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !name_ok || !(1..=256).contains(&description.chars().count()) {
+            return refuse(state, METHOD, "Bad Request: BOT_COMMAND_INVALID");
+        }
+    }
+    state.commands.push(payload.clone());
+    telegram_ok(json!(true))
+}
+
+/// The refusal of a command menu's `scope`, if Telegram would refuse it.
+fn check_command_scope(state: &mut FakeState, scope: &Value) -> Option<Response> {
+    const METHOD: &str = "setMyCommands";
+    if scope.is_null() {
+        return None;
+    }
+    let kind = scope["type"].as_str().unwrap_or_default();
+    let known = [
+        "default",
+        "all_private_chats",
+        "all_group_chats",
+        "all_chat_administrators",
+        "chat",
+        "chat_administrators",
+        "chat_member",
+    ];
+    if !known.contains(&kind) {
+        return Some(refuse(state, METHOD, "Bad Request: BOT_COMMAND_SCOPE_INVALID"));
+    }
+    if kind.starts_with("chat") {
+        let Some(chat_id) = scope["chat_id"].as_i64() else {
+            return Some(refuse(state, METHOD, "Bad Request: chat_id is empty"));
+        };
+        if state.unreachable_chats.contains(&chat_id) {
+            // Not a violation: the bot cannot know who has started it.
+            return Some(telegram_error(400, "Bad Request: chat not found"));
+        }
+    }
+    None
+}
+
+/// `answerCallbackQuery`: each query answered once, its text at most 200 characters.
+fn answer_callback_query(state: &mut FakeState, payload: &Value) -> Response {
+    const METHOD: &str = "answerCallbackQuery";
+    let id = payload["callback_query_id"].as_str().unwrap_or_default().to_string();
+    if payload["text"].as_str().is_some_and(|t| t.chars().count() > 200) {
+        return refuse(state, METHOD, "Bad Request: MESSAGE_TOO_LONG");
+    }
+    if !state.callback_ids.insert(id.clone()) {
+        return refuse(
+            state,
+            METHOD,
+            "Bad Request: query is too old and response timeout expired or query ID is invalid",
+        );
+    }
+    state.callback_answers.push(payload.clone());
+    telegram_ok(json!(true))
 }
 
 /// Records a violation and answers like Telegram does.
