@@ -42,7 +42,7 @@ impl Context {
 
     /// After an answer about an item: the last topic of the answer (several topics: the
     /// last named), the facts shown (added to those shown before for the same item).
-    pub fn after_answer(answer: &Answer, previous: Option<&Context>, figure: Option<String>) -> Option<Context> {
+    pub(crate) fn after_answer(answer: &Answer, previous: Option<&Context>, figure: Option<String>) -> Option<Context> {
         let parts = answer.parts();
         let last = parts.last()?;
         let mut shown: Vec<usize> = match previous {
@@ -70,7 +70,7 @@ impl Context {
     }
 
     /// A conversation that has chosen an article (its list was shown) but no item yet.
-    pub fn of_article(article: &str) -> Context {
+    pub(crate) fn of_article(article: &str) -> Context {
         Context {
             article: article.to_string(),
             ..Context::default()

@@ -139,7 +139,7 @@ pub fn respond_in_context(engine: &Engine, request: Request<'_>, context: Option
 /// The response in `lang` to a question the engine has answered (`answer`, in a
 /// conversation whose context is `context`): navigation moves, an answer about an item sets
 /// the context.
-pub fn respond_to_answer(engine: &Engine, answer: Answer, context: Option<&Context>, lang: Lang) -> Response {
+pub(crate) fn respond_to_answer(engine: &Engine, answer: Answer, context: Option<&Context>, lang: Lang) -> Response {
     if let Intent::Navigation(navigation) = answer.intent {
         return navigate(engine, navigation, context, lang);
     }
@@ -233,7 +233,7 @@ fn first_figure(engine: &Engine, answer: &Answer) -> Option<String> {
 }
 
 /// The item number of a deep-link payload such as `item5`.
-pub fn deep_link_item(payload: &str) -> Option<&str> {
+pub(crate) fn deep_link_item(payload: &str) -> Option<&str> {
     let number = payload.trim().strip_prefix("item")?;
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
 }

@@ -115,12 +115,12 @@ fn canonical_words(text: &str) -> String {
 }
 
 /// True for CJK ideographs (the characters that have pinyin).
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// The value of a Chinese digit character (〇/零 … 九, 两).
-pub fn chinese_digit(c: char) -> Option<u64> {
+pub(crate) fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,
@@ -177,7 +177,7 @@ fn chinese_number_value(run: &[char]) -> u64 {
 }
 
 /// The longest of `measure_words` (longest first) starting at `chars[index..]`.
-pub fn measure_word_at<'w>(chars: &[char], index: usize, measure_words: &'w [Vec<char>]) -> Option<&'w [char]> {
+pub(crate) fn measure_word_at<'w>(chars: &[char], index: usize, measure_words: &'w [Vec<char>]) -> Option<&'w [char]> {
     measure_words
         .iter()
         .find(|word| chars.len() >= index + word.len() && chars[index..index + word.len()] == word[..])
@@ -244,7 +244,7 @@ fn replace_chinese_numerals(chars: &[char], measure_words: &[Vec<char>]) -> Vec<
 /// between ASCII words.
 /// Whether `chars[index]` is a comma grouping the digits of a number: a digit before it,
 /// exactly three digits after it (1,000 and 12,154, not 1,2 or 3, 2024).
-pub fn is_digit_group_comma(chars: &[char], index: usize) -> bool {
+pub(crate) fn is_digit_group_comma(chars: &[char], index: usize) -> bool {
     chars[index] == ','
         && index > 0
         && chars[index - 1].is_ascii_digit()
@@ -254,7 +254,7 @@ pub fn is_digit_group_comma(chars: &[char], index: usize) -> bool {
 }
 
 /// A text without the commas grouping the digits of its numbers (1,000 → 1000).
-pub fn join_digit_groups(text: &str) -> String {
+pub(crate) fn join_digit_groups(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len())
         .filter(|&index| !is_digit_group_comma(&chars, index))
@@ -368,7 +368,7 @@ fn digit_pinyin(c: char) -> Option<&'static str> {
 }
 
 /// The toneless pinyin syllable of a character (digits read as Chinese numerals), if any.
-pub fn syllable(c: char) -> Option<&'static str> {
+pub(crate) fn syllable(c: char) -> Option<&'static str> {
     match c.to_pinyin() {
         Some(pinyin) => Some(pinyin.plain()),
         None => digit_pinyin(c),
@@ -381,7 +381,7 @@ pub fn syllable(c: char) -> Option<&'static str> {
 /// pinyin stand for themselves. The fuzzy key merges the sounds pinyin input methods
 /// confuse: in/ing, en/eng, an/ang (finals), z/zh, c/ch, s/sh, l/n, f/h (initials), so that
 /// 母音室 and 母婴室, 经国 and 巾帼 get the same fuzzy key.
-pub fn pinyin_keys(normalized: &str) -> (String, String) {
+pub(crate) fn pinyin_keys(normalized: &str) -> (String, String) {
     let mut exact = String::with_capacity(normalized.len() * 3 + 1);
     let mut fuzzy = String::with_capacity(normalized.len() * 3 + 1);
     exact.push('|');

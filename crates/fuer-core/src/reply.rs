@@ -17,8 +17,9 @@ mod answers;
 use crate::knowledge::{Item, KnowledgeBase};
 use crate::lang::Lang;
 use crate::texts;
+pub(crate) use answers::follow_up_without_topic;
 use answers::sentence_paragraphs;
-pub use answers::{answer, answer_facts, follow_up_without_topic, missing_sentence, shown_facts};
+pub use answers::{answer, answer_facts, missing_sentence, shown_facts};
 
 /// How a span of text is emphasized.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,7 +194,7 @@ fn item_button(lang: Lang, item: &Item) -> Button {
 }
 
 /// Buttons for all items, two per row.
-pub fn items_keyboard(lang: Lang, knowledge: &KnowledgeBase) -> Vec<Vec<Button>> {
+pub(crate) fn items_keyboard(lang: Lang, knowledge: &KnowledgeBase) -> Vec<Vec<Button>> {
     let buttons: Vec<Button> = knowledge.items.iter().map(|item| item_button(lang, item)).collect();
     buttons.chunks(2).map(<[Button]>::to_vec).collect()
 }
@@ -311,7 +312,7 @@ fn full_item_button(lang: Lang, item: &Item) -> Button {
 }
 
 /// More of an item (详细一点): the facts not shown yet, then the way to the whole item.
-pub fn more_of_item(lang: Lang, item: &Item, facts: &[usize]) -> Reply {
+pub(crate) fn more_of_item(lang: Lang, item: &Item, facts: &[usize]) -> Reply {
     let mut paragraphs = vec![
         item_heading(lang, item),
         Paragraph::plain(texts::MORE_OF_ITEM_HEADER.get(lang)),
@@ -328,14 +329,14 @@ pub fn more_of_item(lang: Lang, item: &Item, facts: &[usize]) -> Reply {
 
 /// Why an `/item` argument was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemArgumentError {
+pub(crate) enum ItemArgumentError {
     Missing,
     NotANumber,
     OutOfRange,
 }
 
 /// Parses the argument of `/item` (full-width digits and spaces allowed).
-pub fn parse_item_argument(knowledge: &KnowledgeBase, argument: &str) -> Result<u8, ItemArgumentError> {
+pub(crate) fn parse_item_argument(knowledge: &KnowledgeBase, argument: &str) -> Result<u8, ItemArgumentError> {
     let argument: String = unicode_normalization::UnicodeNormalization::nfkc(argument).collect();
     let trimmed = argument.trim();
     if trimmed.is_empty() {
@@ -357,7 +358,7 @@ pub fn parse_item_argument(knowledge: &KnowledgeBase, argument: &str) -> Result<
     }
 }
 
-pub fn item_argument_error(lang: Lang, knowledge: &KnowledgeBase, error: &ItemArgumentError) -> Reply {
+pub(crate) fn item_argument_error(lang: Lang, knowledge: &KnowledgeBase, error: &ItemArgumentError) -> Reply {
     let text = match error {
         ItemArgumentError::Missing => texts::ITEM_ARGUMENT_MISSING.get(lang),
         ItemArgumentError::NotANumber => texts::ITEM_ARGUMENT_NOT_A_NUMBER.get(lang),

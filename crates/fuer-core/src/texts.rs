@@ -44,7 +44,7 @@ pub const WELCOME_INTRO: Text = text(
     "您好！我是“深圳妇女儿童发展十件大事”问答机器人。",
     "Hello! I answer questions about the ten major 2024 events in women's and children's development in Shenzhen.",
 );
-pub const WELCOME_EXAMPLES_HEADER: Text = text("可以这样问我：", "You can ask me, for example:");
+pub(crate) const WELCOME_EXAMPLES_HEADER: Text = text("可以这样问我：", "You can ask me, for example:");
 pub const WELCOME_EXAMPLES: [Text; 3] = [
     text(
         "全市建了多少间母婴室？",
@@ -56,17 +56,17 @@ pub const WELCOME_EXAMPLES: [Text; 3] = [
     ),
     text("第七件大事讲什么？", "What is item 7 about?"),
 ];
-pub const WELCOME_BUTTONS_HINT: Text = text(
+pub(crate) const WELCOME_BUTTONS_HINT: Text = text(
     "也可以点下面的按钮查看每一件大事，或发送 /list 查看列表。",
     "You can also tap a button below to read an item, or send /list for the list.",
 );
 
 pub const HELP_TITLE: Text = text("使用说明", "How to use this bot");
-pub const HELP_HOW_TO_ASK: Text = text(
+pub(crate) const HELP_HOW_TO_ASK: Text = text(
     "直接发送您的问题即可，简体、繁体或英文都可以，例如“两癌筛查做了多少例”“第二件讲什么”“nursing rooms”。我会回答原文中的相关事实和数字。",
     "Just send your question, in English or in Chinese (Simplified or Traditional), e.g. \"How many cancer screenings were done?\", \"What is item 2 about?\" or \"nursing rooms\". I answer with the facts and figures of the article.",
 );
-pub const HELP_COMMANDS: [Text; 4] = [
+pub(crate) const HELP_COMMANDS: [Text; 4] = [
     text(
         "/start —— 欢迎与十件大事按钮",
         "/start — welcome, with a button for each item",
@@ -78,20 +78,20 @@ pub const HELP_COMMANDS: [Text; 4] = [
     ),
     text("/help —— 显示本说明", "/help — this help"),
 ];
-pub const HELP_SCOPE: Text = text(
+pub(crate) const HELP_SCOPE: Text = text(
     "我只了解这篇文章的内容；文章中没有的信息，我会如实告诉您。",
     "I only know what this article says; when it does not say something, I tell you so. The article is in Chinese: English replies quote its reviewed English translation.",
 );
 
 pub const LIST_TITLE: Text = text("十件大事", "The ten items");
-pub const LIST_HINT: Text = text(
+pub(crate) const LIST_HINT: Text = text(
     "发送 /item 编号 查看全文，例如 /item 5；也可以直接提问。",
     "Send /item N to read one item, e.g. /item 5, or just ask a question.",
 );
 
-pub const SOURCE_LABEL: Text = text("来源：", "Source: ");
+pub(crate) const SOURCE_LABEL: Text = text("来源：", "Source: ");
 /// Where the answers come from (the reply to "who published this").
-pub fn source_intro(lang: Lang, title: &str, publisher: &str, date: &str) -> String {
+pub(crate) fn source_intro(lang: Lang, title: &str, publisher: &str, date: &str) -> String {
     pick(
         lang,
         &format!("我的回答全部来自文章《{title}》，由{publisher}于{date}发布。"),
@@ -100,7 +100,7 @@ pub fn source_intro(lang: Lang, title: &str, publisher: &str, date: &str) -> Str
 }
 
 /// The welcome's line about the article.
-pub fn welcome_source(lang: Lang, title: &str, publisher: &str, date: &str) -> String {
+pub(crate) fn welcome_source(lang: Lang, title: &str, publisher: &str, date: &str) -> String {
     pick(
         lang,
         &format!("内容来自《{title}》（{publisher}，{date}）。"),
@@ -114,25 +114,25 @@ pub fn item_label(lang: Lang, number: u8) -> String {
 }
 
 /// What a question asking which item a topic is in asks (对口帮扶是第几件事).
-pub const ASKED_ITEM_LABEL: &str = "第几件";
-pub const FULL_ITEM_POINTER_PREFIX: Text = text("查看全文请发送 ", "For the whole item, send ");
+pub(crate) const ASKED_ITEM_LABEL: &str = "第几件";
+pub(crate) const FULL_ITEM_POINTER_PREFIX: Text = text("查看全文请发送 ", "For the whole item, send ");
 pub const SUGGESTIONS_HEADER: Text = text("您是不是想问：", "Did you mean:");
 
 pub const BUTTON_PREVIOUS: Text = text("◀ 上一件", "◀ Previous");
 pub const BUTTON_NEXT: Text = text("下一件 ▶", "Next ▶");
 pub const BUTTON_LIST: Text = text("📋 列表", "📋 List");
-pub const BUTTON_FULL_ITEM_PREFIX: Text = text("查看全文：", "Read: ");
+pub(crate) const BUTTON_FULL_ITEM_PREFIX: Text = text("查看全文：", "Read: ");
 
-pub const ITEM_ARGUMENT_MISSING: Text = text(
+pub(crate) const ITEM_ARGUMENT_MISSING: Text = text(
     "请在 /item 后面加上编号，例如 /item 5。",
     "Please add a number after /item, e.g. /item 5.",
 );
-pub const ITEM_ARGUMENT_NOT_A_NUMBER: Text = text(
+pub(crate) const ITEM_ARGUMENT_NOT_A_NUMBER: Text = text(
     "“/item”后面需要一个数字编号（1–10），例如 /item 5。",
     "/item needs a number (1–10), e.g. /item 5.",
 );
 /// `/item 11` when the article has ten items.
-pub fn item_out_of_range(lang: Lang, last: u8) -> String {
+pub(crate) fn item_out_of_range(lang: Lang, last: u8) -> String {
     pick(
         lang,
         &format!("没有这一件。编号范围是 1–{last}，例如 /item 5。"),
@@ -140,11 +140,11 @@ pub fn item_out_of_range(lang: Lang, last: u8) -> String {
     )
 }
 
-pub const GREETING: Text = text(
+pub(crate) const GREETING: Text = text(
     "您好！有什么想了解的吗？您可以问我2024年深圳妇女儿童发展十件大事的任何内容，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。",
     "Hello! What would you like to know? Ask me anything about the ten major 2024 events in women's and children's development in Shenzhen, e.g. \"How many nursing rooms are there?\". Send /list for the ten items.",
 );
-pub const THANKS: Text = text(
+pub(crate) const THANKS: Text = text(
     "不客气！还有其他问题，随时问我。发送 /list 可查看十件大事。",
     "You're welcome! Ask me anything else at any time. Send /list for the ten items.",
 );
@@ -154,7 +154,7 @@ pub const DECLINE: Text = text(
 );
 /// A *related* reply: 「文章没有提到妇儿大厦的门票价格或收费标准。」 (`label_en`: the English
 /// of what was asked, when the question words have one).
-pub fn related_asked(lang: Lang, topic: &str, label: &str, label_en: Option<&str>) -> String {
+pub(crate) fn related_asked(lang: Lang, topic: &str, label: &str, label_en: Option<&str>) -> String {
     let en = match label_en {
         Some(label_en) => format!("The article does not mention the {label_en} of {topic}."),
         None => format!("The article does not mention what you asked about {topic}."),
@@ -163,7 +163,7 @@ pub fn related_asked(lang: Lang, topic: &str, label: &str, label_en: Option<&str
 }
 
 /// 「文章只介绍了深圳的情况，没有提到上海的母婴室。」
-pub fn related_place(lang: Lang, home: &str, place: &str, topic: &str) -> String {
+pub(crate) fn related_place(lang: Lang, home: &str, place: &str, topic: &str) -> String {
     pick(
         lang,
         &format!("文章只介绍了{home}的情况，没有提到{place}的{topic}。"),
@@ -172,7 +172,7 @@ pub fn related_place(lang: Lang, home: &str, place: &str, topic: &str) -> String
 }
 
 /// 「文章只介绍了2024年的情况，没有提到2023年的母婴室。」
-pub fn related_year(lang: Lang, year: u16, asked: u16, topic: &str) -> String {
+pub(crate) fn related_year(lang: Lang, year: u16, asked: u16, topic: &str) -> String {
     pick(
         lang,
         &format!("文章只介绍了{year}年的情况，没有提到{asked}年的{topic}。"),
@@ -189,7 +189,7 @@ pub fn navigation_at_last(lang: Lang, count: u8) -> String {
         &format!("That was the last item (there are {count}). Here is the list:"),
     )
 }
-pub fn navigation_at_first(lang: Lang, count: u8) -> String {
+pub(crate) fn navigation_at_first(lang: Lang, count: u8) -> String {
     pick(
         lang,
         &format!("已经是第一件了（共{count}件）。十件大事如下："),
@@ -200,12 +200,12 @@ pub const FOLLOW_UP_WITHOUT_TOPIC: Text = text(
     "我们还没有聊到具体哪一件大事。请先选一件，或直接提问：",
     "We have not talked about any item yet. Pick one, or ask a question:",
 );
-pub const MORE_OF_ITEM_HEADER: Text = text("这一件还讲到：", "This item also says:");
-pub const DECLINE_POINTER: Text = text(
+pub(crate) const MORE_OF_ITEM_HEADER: Text = text("这一件还讲到：", "This item also says:");
+pub(crate) const DECLINE_POINTER: Text = text(
     "发送 /list 查看十件大事，或换个说法再问一次。",
     "Send /list for the ten items, or ask again in other words.",
 );
-pub const EMPTY_QUESTION: Text = text(
+pub(crate) const EMPTY_QUESTION: Text = text(
     "请用文字输入您的问题，例如“全市建了多少间母婴室？”。发送 /list 查看十件大事。",
     "Please type your question, e.g. \"How many nursing rooms are there?\". Send /list for the ten items.",
 );
@@ -233,15 +233,16 @@ pub const INTERNAL_ERROR: Text = text(
 
 // Leads: the answer itself, on its own line before the fact that says it.
 /// 「答：1480间」, "Answer: 1,480".
-pub fn answer_lead(lang: Lang, figure: &str) -> String {
+pub(crate) fn answer_lead(lang: Lang, figure: &str) -> String {
     pick(lang, &format!("答：{figure}"), &format!("Answer: {figure}"))
 }
 /// The lead of a yes/no question whose fact says the thing exists (有没有…).
-pub const LEAD_EXISTS: Text = text("有。", "Yes.");
+pub(crate) const LEAD_EXISTS: Text = text("有。", "Yes.");
 /// The lead of a yes/no question whose fact says it is so (是不是…).
-pub const LEAD_AFFIRMS: Text = text("是的。", "Yes.");
+pub(crate) const LEAD_AFFIRMS: Text = text("是的。", "Yes.");
 /// Before a Chinese sentence shown to an English asker because it has no translation yet.
-pub const NO_TRANSLATION_NOTE: Text = text("", "(No English translation of this sentence yet; the article says:)");
+pub(crate) const NO_TRANSLATION_NOTE: Text =
+    text("", "(No English translation of this sentence yet; the article says:)");
 
 // Telegram: command menu descriptions (3–256 characters each), buttons and inline mode.
 pub const COMMAND_START_DESCRIPTION: Text = text("欢迎与十件大事按钮", "Welcome and the ten items");
@@ -475,15 +476,15 @@ pub fn quoted_article(lang: Lang, title: &str) -> String {
 }
 
 /// Before the buttons of the other articles under a list.
-pub const OTHER_ARTICLES_HEADER: Text = text("其他年份的文章：", "Articles of other years: ");
+pub(crate) const OTHER_ARTICLES_HEADER: Text = text("其他年份的文章：", "Articles of other years: ");
 
 /// A button opening another article's list.
-pub fn article_button(title: &str) -> String {
+pub(crate) fn article_button(title: &str) -> String {
     format!("📋 {title}")
 }
 
 /// The hint under the other articles (the command works without buttons too).
-pub fn other_articles_hint(lang: Lang, example: &str) -> String {
+pub(crate) fn other_articles_hint(lang: Lang, example: &str) -> String {
     pick(
         lang,
         &format!("发送 /list {example} 查看那一年的列表。"),
@@ -492,7 +493,7 @@ pub fn other_articles_hint(lang: Lang, example: &str) -> String {
 }
 
 /// `/list X` when no article is of that year or has that id or title.
-pub fn no_article_named(lang: Lang, named: &str) -> String {
+pub(crate) fn no_article_named(lang: Lang, named: &str) -> String {
     pick(
         lang,
         &format!("没有找到“{named}”的文章。现有的文章："),
@@ -501,7 +502,7 @@ pub fn no_article_named(lang: Lang, named: &str) -> String {
 }
 
 /// `/list 2024` when several articles are of that year: their lists follow.
-pub fn articles_of_year(lang: Lang, year: u16, count: usize) -> String {
+pub(crate) fn articles_of_year(lang: Lang, year: u16, count: usize) -> String {
     pick(
         lang,
         &format!("{year}年有 {count} 篇文章："),

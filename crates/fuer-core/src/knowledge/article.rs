@@ -30,7 +30,7 @@ pub struct Article<'a> {
 
 /// How a fact differs from the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mismatch {
+pub(crate) struct Mismatch {
     /// The 1-based line of `source.txt` holding the most similar sentence, if any is similar.
     pub line: Option<usize>,
     /// Around the first difference: the fact's text and the article's.
@@ -68,7 +68,7 @@ impl<'a> Article<'a> {
 
     /// `None` when `fact` is one whole sentence of the article; otherwise how it differs
     /// from the most similar sentence.
-    pub fn check_fact(&self, fact: &str) -> Option<Mismatch> {
+    pub(crate) fn check_fact(&self, fact: &str) -> Option<Mismatch> {
         if self.sentences.iter().any(|(_, sentence)| *sentence == fact) {
             return None;
         }
@@ -97,7 +97,7 @@ impl<'a> Article<'a> {
 
     /// Whether `headline` is a headline of the article: a whole line, possibly after the
     /// item's numbering (`五、`, `（五）`, `5.`, `第五、`).
-    pub fn has_headline(&self, headline: &str) -> bool {
+    pub(crate) fn has_headline(&self, headline: &str) -> bool {
         self.text
             .lines()
             .map(str::trim)
@@ -105,7 +105,7 @@ impl<'a> Article<'a> {
     }
 
     /// The figures (`1480`, `208.8`) of `text` that the article does not have.
-    pub fn unknown_figures(&self, text: &str) -> Vec<String> {
+    pub(crate) fn unknown_figures(&self, text: &str) -> Vec<String> {
         let mut unknown: Vec<String> = Vec::new();
         for figure in figures(text) {
             if !self.figures.contains(&figure) && !unknown.contains(&figure) {

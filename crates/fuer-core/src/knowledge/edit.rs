@@ -8,7 +8,7 @@
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// The longest keyword or synonym the page accepts, in characters.
-pub const MAX_WORD_CHARS: usize = 40;
+pub(crate) const MAX_WORD_CHARS: usize = 40;
 
 /// One change to the knowledge files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,7 +119,7 @@ pub enum EditError {
 }
 
 /// A keyword as it will be written: trimmed, checked.
-pub fn check_word(word: &str) -> Result<String, EditError> {
+pub(crate) fn check_word(word: &str) -> Result<String, EditError> {
     let word = word.trim();
     if word.is_empty() {
         return Err(EditError::Empty);

@@ -15,24 +15,24 @@ pub mod suggest;
 mod syntax;
 mod translation;
 
-pub use article::{ARTICLE_FILE_NAME, Article, Heading, Mismatch, Numbering, numbered_heading};
+pub use article::{ARTICLE_FILE_NAME, Article, Heading, Numbering, numbered_heading};
+pub(crate) use parse::year_of_title;
 pub use parse::{
-    CONCEPTS_FILE_NAME, KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
-    parse_knowledge_with, parse_shared, year_of_title,
+    KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_knowledge_with, parse_shared,
 };
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 
 /// The years an article may report on, and a question or a text may name as a year
 /// (2024年, 2021-2025年); four digits outside it are a plain number.
-pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+pub(crate) const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 
 /// Whether a number can be a calendar year (see [`YEARS`]).
-pub fn is_plausible_year(year: u16) -> bool {
+pub(crate) fn is_plausible_year(year: u16) -> bool {
     YEARS.contains(&year)
 }
 
 /// The longest short title an item may have, in characters (fits a Telegram button).
-pub const MAX_TITLE_CHARS: usize = 16;
+pub(crate) const MAX_TITLE_CHARS: usize = 16;
 
 /// Where the knowledge comes from: the published article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +90,7 @@ impl Item {
     }
 
     /// The English of [`Item::sentence`], where it is written.
-    pub fn sentence_en(&self, index: usize) -> Option<&str> {
+    pub(crate) fn sentence_en(&self, index: usize) -> Option<&str> {
         match self.facts.get(index) {
             Some(fact) => fact.en.as_deref(),
             None if index == self.facts.len() => self.en.headline.as_deref(),
@@ -124,7 +124,7 @@ impl Knowledge {
     }
 
     /// The knowledge with `notes` to review (see [`Knowledge::notes`]).
-    pub fn with_notes(mut self, notes: Vec<Problem>) -> Knowledge {
+    pub(crate) fn with_notes(mut self, notes: Vec<Problem>) -> Knowledge {
         self.notes = notes;
         self
     }
@@ -141,7 +141,7 @@ impl Knowledge {
     }
 
     /// Every article, oldest first (never empty).
-    pub fn into_articles(self) -> Vec<KnowledgeBase> {
+    pub(crate) fn into_articles(self) -> Vec<KnowledgeBase> {
         std::iter::once(self.first).chain(self.others).collect()
     }
 

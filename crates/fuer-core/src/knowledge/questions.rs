@@ -204,6 +204,6 @@ impl QuestionWords {
 }
 
 /// The pseudo-unit of calendar years in `units` of an `[[asked]]` kind (2024年).
-pub const YEAR_UNIT: &str = "年份";
+pub(crate) const YEAR_UNIT: &str = "年份";
 /// The pseudo-unit of ordinals (第七次) in `units` of an `[[asked]]` kind.
-pub const ORDINAL_UNIT: &str = "第";
+pub(crate) const ORDINAL_UNIT: &str = "第";

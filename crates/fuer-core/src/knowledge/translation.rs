@@ -13,7 +13,7 @@ use super::parse::{FileReport, Warnings};
 use crate::lang::numbers::{extra_in_english, missing_in_english};
 
 /// The longest English title, in characters (it is a button's label).
-pub const MAX_TITLE_EN_CHARS: usize = 48;
+pub(crate) const MAX_TITLE_EN_CHARS: usize = 48;
 
 /// The English of a Chinese text (`field` is its name, `anchor` where a missing one is
 /// reported): `None` after a warning when it is not written, and the figures checked.

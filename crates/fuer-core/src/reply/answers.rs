@@ -189,7 +189,7 @@ pub fn answer_facts<'k>(knowledge: &'k KnowledgeBase, answer: &Answer) -> Vec<(&
 }
 
 /// 下一件 or 详细一点 with no item to start from: the list, and a word why.
-pub fn follow_up_without_topic(lang: Lang, knowledge: &KnowledgeBase) -> Reply {
+pub(crate) fn follow_up_without_topic(lang: Lang, knowledge: &KnowledgeBase) -> Reply {
     let mut reply = list(lang, knowledge);
     reply
         .paragraphs

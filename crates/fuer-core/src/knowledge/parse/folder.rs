@@ -156,7 +156,7 @@ fn parse_source(report: &mut FileReport<'_>) -> Option<ParsedSource> {
 }
 
 /// The year a title names: the first four digits followed by 年 (「2024年深圳…」 → 2024).
-pub fn year_of_title(title: &str) -> Option<u16> {
+pub(crate) fn year_of_title(title: &str) -> Option<u16> {
     let chars: Vec<char> = title.chars().collect();
     chars.windows(5).find_map(|window| {
         let digits: String = window[..4].iter().collect();
@@ -257,9 +257,9 @@ fn not_verbatim_message(mismatch: &Mismatch) -> String {
 
 /// The most keywords in all (item and fact keywords, synonym words): about twenty times what
 /// the article has; more would make loading and every reload take seconds.
-pub const MAX_KEYWORDS: usize = 20_000;
+pub(crate) const MAX_KEYWORDS: usize = 20_000;
 /// The most facts in all (the article has a few dozen).
-pub const MAX_FACTS: usize = 2_000;
+pub(crate) const MAX_FACTS: usize = 2_000;
 
 /// Refuses a knowledge base so large that building the engine would take seconds.
 fn check_size(directory: &str, items: &[(Item, &KnowledgeFile, usize)], problems: &mut Vec<Problem>) {

@@ -22,7 +22,7 @@ use files::{Place, file_name, join_path, place_of, report_missing, sort_files, s
 use folder::parse_article;
 use shared::{check_concept_terms, parse_synonyms};
 
-pub use folder::year_of_title;
+pub(crate) use folder::year_of_title;
 pub(super) use report::{FileReport, Warnings};
 pub use report::{KnowledgeFile, Problem};
 
@@ -32,7 +32,7 @@ pub const SOURCE_FILE_NAME: &str = "source.toml";
 pub const SYNONYMS_FILE_NAME: &str = "synonyms.toml";
 /// The file holding the concept vocabulary: everyday phrases for the article's terms
 /// (optional).
-pub const CONCEPTS_FILE_NAME: &str = "concepts.toml";
+pub(crate) const CONCEPTS_FILE_NAME: &str = "concepts.toml";
 /// Parses and validates all knowledge files of the directory `directory` (as it should
 /// appear in messages): the files all articles share (`questions.toml`, `synonyms.toml`)
 /// directly in it, and one folder per article (`directory/2024-shenzhen/`: `source.toml`,
