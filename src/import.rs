@@ -19,37 +19,27 @@ use fuer_core::knowledge::{
 };
 
 /// Why an article cannot be imported; nothing was written for any of them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// The text is not an article (or the id is not one): the importer's refusal.
+    #[error("{0}; nothing was written")]
     Refused(Refusal),
     /// The knowledge directory or its shared files cannot be read, or are invalid.
+    #[error("{}", problems_text("the knowledge directory", .0))]
     Shared(Vec<Problem>),
     /// The draft would not pass `check` (every problem).
+    #[error("{}", problems_text("the draft", .0))]
     Invalid(Vec<Problem>),
     /// Another article already has this id (its folder exists).
+    #[error(
+        "{} already exists and holds another article: nothing was written; give the new one another id with --id (such as --id {id}-2)",
+        .target.display()
+    )]
     IdTaken { id: String, target: PathBuf },
     /// Writing the folder failed (the temporary folder was removed).
+    #[error("{0}")]
     Write(String),
 }
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::Refused(refusal) => write!(f, "{refusal}; nothing was written"),
-            ImportError::Shared(problems) => write!(f, "{}", problems_text("the knowledge directory", problems)),
-            ImportError::Invalid(problems) => write!(f, "{}", problems_text("the draft", problems)),
-            ImportError::IdTaken { id, target } => write!(
-                f,
-                "{} already exists and holds another article: nothing was written; give the new one another id with --id (such as --id {id}-2)",
-                target.display()
-            ),
-            ImportError::Write(reason) => write!(f, "{reason}"),
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// What importing a text comes to, before anything is written.
 #[derive(Debug, Clone)]

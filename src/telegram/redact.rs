@@ -114,20 +114,9 @@ mod tests {
         assert_eq!(format!("{:?}", Redactor::new(TOKEN)), "Redactor(<token>)");
     }
 
-    #[derive(Debug)]
-    struct Outer(std::io::Error);
-
-    impl fmt::Display for Outer {
-        fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(formatter, "request to https://x/bot{TOKEN}/sendMessage failed")
-        }
-    }
-
-    impl std::error::Error for Outer {
-        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-            Some(&self.0)
-        }
-    }
+    #[derive(Debug, thiserror::Error)]
+    #[error("request to https://x/bot{}/sendMessage failed", TOKEN)]
+    struct Outer(#[source] std::io::Error);
 
     #[test]
     fn redacts_the_whole_error_chain() {
