@@ -131,20 +131,6 @@ impl AdminBot {
     }
 }
 
-/// Waits until a captured log line of this test contains `needle` (and `scope`, a text only
-/// this test's lines contain: its temporary paths, its admin ids); returns those lines.
-async fn wait_log(scope: &str, needle: &str) -> Vec<String> {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let lines = logs::lines_with(scope, needle);
-        if !lines.is_empty() {
-            return lines;
-        }
-        assert!(Instant::now() < deadline, "no log line contains {needle:?}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn live_reload_serves_new_figures_and_keeps_the_last_good_version() {
     const USER: i64 = 6_610_001;
@@ -185,7 +171,7 @@ async fn live_reload_serves_new_figures_and_keeps_the_last_good_version() {
         "the whole item is still served: {}",
         item.text
     );
-    assert!(!wait_log(&location, &location).await.is_empty());
+    assert!(!logs::wait_for(&location, &location).await.is_empty());
 
     // Fixed: the new version loads and admins get the confirmation with the counts.
     save_by_rename(&dir, ITEM_5, &changed);
@@ -203,7 +189,7 @@ async fn live_reload_serves_new_figures_and_keeps_the_last_good_version() {
     assert_eq!(bot.admin_message(5).await.text, bot.confirmation());
 
     // The admin who cannot be reached was tried every time and only logged.
-    wait_log(
+    logs::wait_for(
         &SILENT_ADMIN.to_string(),
         "cannot send the knowledge reload message to admin",
     )
@@ -218,7 +204,7 @@ async fn live_reload_serves_new_figures_and_keeps_the_last_good_version() {
 async fn admin_commands_are_in_the_admin_menu_only() {
     const ABSENT_ADMIN: u64 = 6_629_999;
     let bot = AdminBot::start(vec![ADMIN_ID, ABSENT_ADMIN], &[ABSENT_ADMIN as i64]).await;
-    wait_log(
+    logs::wait_for(
         &ABSENT_ADMIN.to_string(),
         "cannot register the admin command menu for admin",
     )
@@ -475,7 +461,7 @@ async fn a_damaged_or_unusable_database_does_not_stop_the_bot() {
     for data in [damaged, blocked] {
         let bot = AdminBot::start_in(vec![ADMIN_ID], &[], data, |data| data.join("data")).await;
         let database = bot.database().display().to_string();
-        wait_log(&database, "question recording is off").await;
+        logs::wait_for(&database, "question recording is off").await;
         databases.push(database);
         assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1480间"));
         assert!(bot.ask(USER, OUT_OF_SCOPE).await.text.contains("/list"));

@@ -102,6 +102,8 @@ pub struct TestBot {
     /// The engine of its latest article (the only one unless a test loads several).
     pub engine: Engine,
     stop: Option<oneshot::Sender<()>>,
+    /// Fires when the bot's runtime has taken the stop request (its shutdown future ended).
+    stop_taken: Option<oneshot::Receiver<()>>,
     task: Option<JoinHandle<Result<(), RunError>>>,
 }
 
@@ -128,8 +130,10 @@ impl TestBot {
         let expected = copy_of(&library);
         let expected_engine = Engine::new(expected.latest().knowledge().clone());
         let (stop, stopped) = oneshot::channel::<()>();
+        let (taken, stop_taken) = oneshot::channel::<()>();
         let task = tokio::spawn(run(bot, library, admins, options, async move {
             let _ = stopped.await;
+            let _ = taken.send(());
         }));
         // Up means: commands registered and the first getUpdates (or webhook) under way.
         fake.wait_for("the bot to start", |s| {
@@ -142,6 +146,7 @@ impl TestBot {
             library: expected,
             engine: expected_engine,
             stop: Some(stop),
+            stop_taken: Some(stop_taken),
             task: Some(task),
         }
     }
@@ -165,10 +170,15 @@ impl TestBot {
         render_routed(&self.library, &last.expect("at least one line"))
     }
 
-    /// Asks the bot to stop (as Ctrl-C or SIGTERM would) without waiting for it.
-    pub fn request_stop(&mut self) {
+    /// Asks the bot to stop (as Ctrl-C or SIGTERM would) and waits until its runtime has
+    /// taken the request, not until it has stopped.
+    pub async fn request_stop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
+        }
+        if let Some(taken) = self.stop_taken.take() {
+            // An error only means the bot has already stopped.
+            let _ = tokio::time::timeout(STOP_HANG_GUARD, taken).await;
         }
     }
 
@@ -176,7 +186,7 @@ impl TestBot {
     /// request Telegram would have refused, and no log line containing the token. Returns the
     /// fake for later checks.
     pub async fn stop(mut self) -> FakeApi {
-        self.request_stop();
+        self.request_stop().await;
         if let Some(task) = self.task.take() {
             let result = tokio::time::timeout(STOP_HANG_GUARD, task)
                 .await
@@ -263,6 +273,25 @@ pub mod logs {
             .filter(|line| line.contains(needle) && line.contains(scope))
             .cloned()
             .collect()
+    }
+
+    /// Waits until a captured line of this test contains `needle` (and `scope`, see
+    /// [`lines_with`]); returns those lines. A line is logged after what a test can see of
+    /// the event (a request reaches the fake API before the bot logs its answer), so an
+    /// assertion on the log waits for it; the deadline is a hang guard.
+    pub async fn wait_for(scope: &str, needle: &str) -> Vec<String> {
+        let deadline = std::time::Instant::now() + STOP_HANG_GUARD;
+        loop {
+            let lines = lines_with(scope, needle);
+            if !lines.is_empty() {
+                return lines;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no log line contains {needle:?} and {scope:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// Captured lines (any level, any crate) that contained this token or its secret part.
