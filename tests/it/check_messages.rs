@@ -49,13 +49,18 @@ fn shipped_line(needle: &str) -> usize {
     line_of(&text, needle)
 }
 
-#[test]
-fn each_admin_mistake_gives_one_plain_message_on_its_line() {
+/// An edit of item 5's text, as an admin might make it.
+type Edit = fn(&str) -> Vec<u8>;
+
+/// A mistake: what it is, the edit, the line its message names (0: the whole file), the message.
+type Mistake = (&'static str, Edit, usize, String);
+
+/// Mistakes of TOML syntax an admin makes on one line.
+fn syntax_mistakes() -> Vec<Mistake> {
     let keywords_line = shipped_line("\"母婴室\", \"母乳室\"");
     let headline_line = shipped_line("headline = ");
     let last_keyword_line = shipped_line("\"single mother\", \"financial aid\",");
-    type Edit = fn(&str) -> Vec<u8>;
-    let cases: Vec<(&str, Edit, usize, String)> = vec![
+    vec![
         (
             "Chinese quotes around a keyword",
             |text| {
@@ -109,6 +114,13 @@ fn each_admin_mistake_gives_one_plain_message_on_its_line() {
             shipped_line("keywords = [\"宝妈\","),
             messages::fill(messages::FULL_WIDTH_BRACKET, &[&'【']),
         ),
+    ]
+}
+
+/// Mistakes of encoding: the file's bytes, not its TOML.
+fn encoding_mistakes() -> Vec<Mistake> {
+    let keywords_line = shipped_line("\"母婴室\", \"母乳室\"");
+    vec![
         (
             "a file saved as GBK",
             |text| {
@@ -133,7 +145,12 @@ fn each_admin_mistake_gives_one_plain_message_on_its_line() {
             keywords_line,
             messages::CHINESE_COMMA.to_string(),
         ),
-    ];
+    ]
+}
+
+#[test]
+fn each_admin_mistake_gives_one_plain_message_on_its_line() {
+    let cases = syntax_mistakes().into_iter().chain(encoding_mistakes());
     for (what, edit, line, message) in cases {
         let (problems, _) = problems_after(edit);
         let expected = if line == 0 {

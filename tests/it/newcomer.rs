@@ -5,11 +5,10 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 
-use crate::support::copy_knowledge;
+use crate::support::{copy_knowledge, log_in_when_up};
 
 /// Declined by the shipped knowledge; item 5 answers it once 集乳室 is its keyword.
 const QUESTION: &str = "集乳室有多少";
@@ -95,75 +94,7 @@ fn a_newcomer_without_telegram_teaches_the_bot_from_the_console_and_the_page() {
     let link = text(&link).trim().to_string();
     let token = link.split("token=").nth(1).expect("a token").to_string();
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let taught = runtime.block_on(async {
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy()
-            .build()
-            .unwrap();
-        let base = format!("http://{listen}/");
-        // Waits for the server to answer; the deadline is a hang guard, not a speed requirement.
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let login = loop {
-            match client
-                .post(format!("{base}login"))
-                .form(&[("token", &token)])
-                .send()
-                .await
-            {
-                Ok(response) => break response,
-                Err(error) => {
-                    assert!(Instant::now() < deadline, "the page never answered: {error}");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                }
-            }
-        };
-        assert_eq!(login.status(), StatusCode::SEE_OTHER);
-        let cookie = login
-            .headers()
-            .get("set-cookie")
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(';').next())
-            .expect("a session cookie")
-            .to_string();
-        let get = |path: String| {
-            let request = client.get(format!("{base}{path}")).header("cookie", &cookie);
-            async move { request.send().await.unwrap().text().await.unwrap() }
-        };
-        let overview = get(String::new()).await;
-        assert!(overview.contains(QUESTION), "the overview lists it: {overview}");
-        let page = get("unanswered".to_string()).await;
-        let row = page
-            .split("<tr class=\"question\">")
-            .find(|row| row.contains(QUESTION))
-            .expect("the unanswered page lists it");
-        let keyword = input(row, "keyword");
-        assert_eq!(keyword, "集乳室", "the keyword the page suggests");
-        let encode = |text: &str| url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
-        let preview = get(format!(
-            "preview?op=add_keyword&item=5&keyword={}&question={}",
-            encode(&keyword),
-            encode(QUESTION)
-        ))
-        .await;
-        assert!(preview.contains("id=\"save\""), "{preview}");
-        let form = [
-            ("op", "add_keyword".to_string()),
-            ("item", "5".to_string()),
-            ("keyword", keyword),
-            ("question", QUESTION.to_string()),
-            ("hash", input(&preview, "hash")),
-            ("csrf", input(&preview, "csrf")),
-        ];
-        let saved = client
-            .post(format!("{base}save"))
-            .header("cookie", &cookie)
-            .form(&form)
-            .send()
-            .await
-            .unwrap();
-        saved.status()
-    });
+    let taught = runtime.block_on(teach_on_the_page(&listen, &token));
     let _ = server.kill();
     let _ = server.wait();
     assert_eq!(
@@ -180,4 +111,66 @@ fn a_newcomer_without_telegram_teaches_the_bot_from_the_console_and_the_page() {
     assert!(fuer_bot::cli::load_library(k).is_ok(), "fuer-bot check passes");
     let history = fuer_bot::web::History::in_data_dir(d).list().unwrap();
     assert_eq!(history.len(), 1, "the save can be undone from the page");
+}
+
+/// Logs in with the one-time link's token and returns the session cookie.
+async fn log_in(client: &reqwest::Client, base: &str, token: &str) -> String {
+    let login = log_in_when_up(client, base, token).await;
+    assert_eq!(login.status(), StatusCode::SEE_OTHER);
+    login
+        .headers()
+        .get("set-cookie")
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .expect("a session cookie")
+        .to_string()
+}
+
+/// On the page served at `listen`: the overview and the unanswered list show the question,
+/// the suggested keyword is previewed and saved; returns the save's status.
+async fn teach_on_the_page(listen: &str, token: &str) -> StatusCode {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .unwrap();
+    let base = format!("http://{listen}/");
+    let cookie = log_in(&client, &base, token).await;
+    let get = |path: String| {
+        let request = client.get(format!("{base}{path}")).header("cookie", &cookie);
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    let overview = get(String::new()).await;
+    assert!(overview.contains(QUESTION), "the overview lists it: {overview}");
+    let page = get("unanswered".to_string()).await;
+    let row = page
+        .split("<tr class=\"question\">")
+        .find(|row| row.contains(QUESTION))
+        .expect("the unanswered page lists it");
+    let keyword = input(row, "keyword");
+    assert_eq!(keyword, "集乳室", "the keyword the page suggests");
+    let encode = |text: &str| url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
+    let preview = get(format!(
+        "preview?op=add_keyword&item=5&keyword={}&question={}",
+        encode(&keyword),
+        encode(QUESTION)
+    ))
+    .await;
+    assert!(preview.contains("id=\"save\""), "{preview}");
+    let form = [
+        ("op", "add_keyword".to_string()),
+        ("item", "5".to_string()),
+        ("keyword", keyword),
+        ("question", QUESTION.to_string()),
+        ("hash", input(&preview, "hash")),
+        ("csrf", input(&preview, "csrf")),
+    ];
+    let saved = client
+        .post(format!("{base}save"))
+        .header("cookie", &cookie)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    saved.status()
 }

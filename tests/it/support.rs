@@ -95,3 +95,24 @@ pub fn two_articles() -> tempfile::TempDir {
         .expect("the test article imports");
     dir
 }
+
+/// Posts a one-time login token to the web page at `base` (`http://host:port/`) once the
+/// server answers, and returns its response. The deadline is a hang guard while a server
+/// process starts, not a speed requirement.
+pub async fn log_in_when_up(client: &reqwest::Client, base: &str, token: &str) -> reqwest::Response {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        match client
+            .post(format!("{base}login"))
+            .form(&[("token", token)])
+            .send()
+            .await
+        {
+            Ok(response) => return response,
+            Err(error) => {
+                assert!(std::time::Instant::now() < deadline, "the page never answered: {error}");
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+        }
+    }
+}

@@ -520,6 +520,23 @@ async fn try_shows_the_reply_as_the_bot_sends_it_and_the_trace() {
     web.stop().await;
 }
 
+/// Previews `query` and saves it with the preview's fields; returns the redirect.
+pub(crate) async fn preview_and_save(web: &TestWeb, cookie: &str, query: &str) -> String {
+    let preview = web.get(&format!("preview?{query}"), Some(cookie)).await;
+    assert_eq!(preview.status, StatusCode::OK, "{query}: {}", preview.body);
+    let form: Vec<(String, String)> = [
+        "op", "item", "keyword", "group", "word", "words", "question", "hash", "csrf",
+    ]
+    .iter()
+    .map(|name| (name.to_string(), preview.input(name)))
+    .filter(|(_, value)| !value.is_empty())
+    .collect();
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let saved = web.post("save", Some(cookie), &form).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{query}: {}", saved.body);
+    saved.location()
+}
+
 #[tokio::test]
 async fn the_knowledge_page_edits_keywords_and_synonym_groups() {
     let web = TestWeb::start().await;
@@ -535,22 +552,6 @@ async fn the_knowledge_page_edits_keywords_and_synonym_groups() {
         page.body
             .contains("op=remove_keyword&amp;article=2024-shenzhen&amp;item=5&amp;keyword=")
     );
-
-    async fn preview_and_save(web: &TestWeb, cookie: &str, query: &str) -> String {
-        let preview = web.get(&format!("preview?{query}"), Some(cookie)).await;
-        assert_eq!(preview.status, StatusCode::OK, "{query}: {}", preview.body);
-        let mut form: Vec<(String, String)> = [
-            "op", "item", "keyword", "group", "word", "words", "question", "hash", "csrf",
-        ]
-        .iter()
-        .map(|name| (name.to_string(), preview.input(name)))
-        .collect();
-        form.retain(|(_, value)| !value.is_empty());
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let saved = web.post("save", Some(cookie), &form).await;
-        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{query}: {}", saved.body);
-        saved.location()
-    }
 
     // A keyword removed.
     let location = preview_and_save(
@@ -704,22 +705,9 @@ fn the_binary_serves_the_page_and_prints_links_it_accepts() {
             .no_proxy()
             .build()
             .unwrap();
-        // A hang guard while the server starts, not a speed requirement.
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            match client
-                .post(format!("http://{listen}/login"))
-                .form(&[("token", &token)])
-                .send()
-                .await
-            {
-                Ok(response) => return response.status(),
-                Err(error) => {
-                    assert!(Instant::now() < deadline, "the page never answered: {error}");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                }
-            }
-        }
+        crate::support::log_in_when_up(&client, &format!("http://{listen}/"), &token)
+            .await
+            .status()
     });
     let _ = server.kill();
     let _ = server.wait();

@@ -10,25 +10,8 @@ use fuer_core::engine::Status;
 use fuer_core::texts;
 use reqwest::StatusCode;
 
-use crate::web::{ITEM_5, NEW_WORDING, encode, snapshot};
+use crate::web::{ITEM_5, NEW_WORDING, encode, preview_and_save, snapshot};
 use crate::web_harness::TestWeb;
-
-/// Previews `query` and saves it with the preview's fields; returns the redirect.
-async fn preview_and_save(web: &TestWeb, cookie: &str, query: &str) -> String {
-    let preview = web.get(&format!("preview?{query}"), Some(cookie)).await;
-    assert_eq!(preview.status, StatusCode::OK, "{query}: {}", preview.body);
-    let form: Vec<(String, String)> = [
-        "op", "item", "keyword", "group", "word", "words", "question", "hash", "csrf",
-    ]
-    .iter()
-    .map(|name| (name.to_string(), preview.input(name)))
-    .filter(|(_, value)| !value.is_empty())
-    .collect();
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let saved = web.post("save", Some(cookie), &form).await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{query}: {}", saved.body);
-    saved.location()
-}
 
 fn add_keyword(keyword: &str) -> String {
     format!(
@@ -69,39 +52,9 @@ async fn a_save_is_kept_in_the_history_and_undone_from_the_page() {
         "no file added to the knowledge"
     );
 
-    // The list and what changed: the keyword's line before and after, no name of anyone.
-    let history = web.get("history", Some(&cookie)).await;
-    assert_eq!(history.status, StatusCode::OK);
-    for expected in [
-        "第5件（母婴室与民生实事）加关键词“集乳室”",
-        ITEM_5,
-        "确定撤销",
-        "aria-current=\"page\">改动记录",
-    ] {
-        assert!(history.body.contains(expected), "{expected}: {}", history.body);
-    }
-    let change = web.get("history/1", Some(&cookie)).await;
-    assert_eq!(change.status, StatusCode::OK);
-    let diff = change.body.split("id=\"diff\"").nth(1).expect("the changed lines");
-    let lines = |class: &str| -> Vec<String> {
-        diff.split(&format!("<div class=\"{class}\">"))
-            .skip(1)
-            .map(|line| line.split("</div>").next().unwrap_or_default().to_string())
-            .collect()
-    };
-    let (added, removed) = (lines("added"), lines("removed"));
-    assert_eq!((added.len(), removed.len()), (1, 1), "{diff}");
-    assert!(added[0].contains("集乳室") && !removed[0].contains("集乳室"), "{diff}");
-    for path in ["history/999", "history/abc", "history/..%2F1"] {
-        assert_eq!(
-            web.get(path, Some(&cookie)).await.status,
-            StatusCode::NOT_FOUND,
-            "{path}"
-        );
-    }
+    let csrf = the_history_shows_the_save(&web, &cookie).await;
 
     // Undo: refused without the CSRF token, then done.
-    let csrf = history.input("csrf");
     let refused = web.post("undo", Some(&cookie), &[("version", "1")]).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(snapshot(web.dir()), files_after, "nothing undone without the token");
@@ -144,6 +97,42 @@ async fn a_save_is_kept_in_the_history_and_undone_from_the_page() {
     assert_eq!(web.engine().answer(NEW_WORDING).status, Status::Answered);
     assert_eq!(History::in_data_dir(web.data.path()).list().unwrap().len(), 3);
     web.stop().await;
+}
+
+/// The list and what changed: the keyword's line before and after, no name of anyone; a
+/// save that does not exist is not found. Returns the list's CSRF token.
+async fn the_history_shows_the_save(web: &TestWeb, cookie: &str) -> String {
+    let history = web.get("history", Some(cookie)).await;
+    assert_eq!(history.status, StatusCode::OK);
+    for expected in [
+        "第5件（母婴室与民生实事）加关键词“集乳室”",
+        ITEM_5,
+        "确定撤销",
+        "aria-current=\"page\">改动记录",
+    ] {
+        assert!(history.body.contains(expected), "{expected}: {}", history.body);
+    }
+    let change = web.get("history/1", Some(cookie)).await;
+    assert_eq!(change.status, StatusCode::OK);
+    let diff = change.body.split("id=\"diff\"").nth(1).expect("the changed lines");
+    let lines = |class: &str| -> Vec<String> {
+        diff.split(&format!("<div class=\"{class}\">"))
+            .skip(1)
+            .map(|line| line.split("</div>").next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let (added, removed) = (lines("added"), lines("removed"));
+    assert_eq!((added.len(), removed.len()), (1, 1), "{diff}");
+    assert!(added[0].contains("集乳室") && !removed[0].contains("集乳室"), "{diff}");
+    for path in ["history/999", "history/abc", "history/..%2F1"] {
+        assert_eq!(
+            web.get(path, Some(cookie)).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+
+    history.input("csrf")
 }
 
 #[tokio::test]

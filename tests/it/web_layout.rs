@@ -81,60 +81,8 @@ async fn in_a_real_browser_every_page_fits_a_phone_and_a_desktop() {
         return;
     };
     let web = TestWeb::start().await;
-    for day in 0..30 {
-        let age = day * 86_400 + 600;
-        web.record("全市建了多少间母婴室？", 3 + (day as usize * 7) % 11, age);
-        web.record("明天深圳的股票行情怎么样？", (day as usize * 3) % 4, age);
-        web.record("妇儿大厦门票多少钱", (day as usize) % 3, age);
-    }
-    web.record(NEW_WORDING, 9, 3600);
-    web.record(OTHER_WORDING, 4, 7200);
-    // A long question without a break, and recorded HTML: they must wrap, not widen the page.
-    web.record(&"我想问一下关于母婴室的事情".repeat(12), 2, 5000);
-    web.record(
-        "<b>母婴室</b>&nbsp;https://example.org/a/very/long/path/that/does/not/break/anywhere",
-        1,
-        5000,
-    );
-    // One save, for the history and its page of changed lines.
-    let cookie = web.log_in().await;
-    let preview_path = format!(
-        "preview?op=add_keyword&item=5&keyword={}&question={}",
-        encode("背奶室"),
-        encode(NEW_WORDING)
-    );
-    let preview = web.get(&preview_path, Some(&cookie)).await;
-    let form = [
-        ("op", "add_keyword".to_string()),
-        ("item", "5".to_string()),
-        ("keyword", "背奶室".to_string()),
-        ("hash", preview.input("hash")),
-        ("csrf", preview.input("csrf")),
-    ];
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(
-        web.post("save", Some(&cookie), &form).await.status,
-        StatusCode::SEE_OTHER
-    );
-
-    // (name for the screenshot, path)
-    let pages = [
-        ("overview", String::new()),
-        ("unanswered", "unanswered".to_string()),
-        ("try", format!("try?q={}", encode("全市建了多少间母婴室？"))),
-        ("knowledge", "knowledge".to_string()),
-        (
-            "preview",
-            format!(
-                "preview?op=add_keyword&item=5&keyword={}&question={}",
-                encode("集乳室"),
-                encode(NEW_WORDING)
-            ),
-        ),
-        ("history", "history".to_string()),
-        ("version", "history/1".to_string()),
-        ("articles", "articles".to_string()),
-    ];
+    record_a_month_and_save_once(&web).await;
+    let pages = layout_pages();
     let pictures = tempfile::tempdir().unwrap();
     let pictures = screenshot_dir(pictures.path());
     fs::create_dir_all(&pictures).unwrap();
@@ -190,4 +138,64 @@ async fn in_a_real_browser_every_page_fits_a_phone_and_a_desktop() {
         assert_eq!(phone, desktop, "/{path}: the same actions at 390 px and at 1280 px");
     }
     web.stop().await;
+}
+
+/// A month of questions (long ones and recorded HTML among them, which must wrap, not
+/// widen the page) and one save, for the history and its page of changed lines.
+async fn record_a_month_and_save_once(web: &TestWeb) {
+    for day in 0..30 {
+        let age = day * 86_400 + 600;
+        web.record("全市建了多少间母婴室？", 3 + (day as usize * 7) % 11, age);
+        web.record("明天深圳的股票行情怎么样？", (day as usize * 3) % 4, age);
+        web.record("妇儿大厦门票多少钱", (day as usize) % 3, age);
+    }
+    web.record(NEW_WORDING, 9, 3600);
+    web.record(OTHER_WORDING, 4, 7200);
+    // A long question without a break, and recorded HTML: they must wrap, not widen the page.
+    web.record(&"我想问一下关于母婴室的事情".repeat(12), 2, 5000);
+    web.record(
+        "<b>母婴室</b>&nbsp;https://example.org/a/very/long/path/that/does/not/break/anywhere",
+        1,
+        5000,
+    );
+    let cookie = web.log_in().await;
+    let preview_path = format!(
+        "preview?op=add_keyword&item=5&keyword={}&question={}",
+        encode("背奶室"),
+        encode(NEW_WORDING)
+    );
+    let preview = web.get(&preview_path, Some(&cookie)).await;
+    let form = [
+        ("op", "add_keyword".to_string()),
+        ("item", "5".to_string()),
+        ("keyword", "背奶室".to_string()),
+        ("hash", preview.input("hash")),
+        ("csrf", preview.input("csrf")),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        web.post("save", Some(&cookie), &form).await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+/// The pages measured: (name for the screenshot, path).
+fn layout_pages() -> [(&'static str, String); 8] {
+    [
+        ("overview", String::new()),
+        ("unanswered", "unanswered".to_string()),
+        ("try", format!("try?q={}", encode("全市建了多少间母婴室？"))),
+        ("knowledge", "knowledge".to_string()),
+        (
+            "preview",
+            format!(
+                "preview?op=add_keyword&item=5&keyword={}&question={}",
+                encode("集乳室"),
+                encode(NEW_WORDING)
+            ),
+        ),
+        ("history", "history".to_string()),
+        ("version", "history/1".to_string()),
+        ("articles", "articles".to_string()),
+    ]
 }
