@@ -133,23 +133,10 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     let pid = child.id().to_string();
     let killed = Command::new("kill").args(["-TERM", &pid]).status().expect("run kill");
     assert!(killed.success());
-    let status = tokio::task::spawn_blocking(move || {
-        // A hang guard, not a speed requirement: a clean stop takes milliseconds.
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if let Ok(Some(status)) = child.try_wait() {
-                return Some(status);
-            }
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                return None;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    })
-    .await
-    .expect("waiting for the bot")
-    .expect("the bot exits after SIGTERM");
+    let status = tokio::task::spawn_blocking(move || wait_for_exit(child))
+        .await
+        .expect("waiting for the bot")
+        .expect("the bot exits after SIGTERM");
     let log = reader.join().expect("the stderr reader");
     assert!(status.success(), "exit status {status:?}; log tail: {}", tail(&log));
     assert!(
@@ -171,6 +158,22 @@ async fn the_binary_recovers_answers_and_stops_cleanly_on_sigterm_without_loggin
     assert!(leaks.is_empty(), "the token appeared in the log: {leaks:#?}");
     // After a clean stop the offset was confirmed to Telegram: nothing would be redelivered.
     fake.wait_consumed().await;
+}
+
+/// The child's exit status; `None` (after killing it) if it has not exited within a minute:
+/// a hang guard, not a speed requirement (a clean stop takes milliseconds). Blocking.
+fn wait_for_exit(mut child: std::process::Child) -> Option<std::process::ExitStatus> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 fn tail(log: &str) -> String {

@@ -750,44 +750,14 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
         return;
     };
     let web = TestWeb::start().await;
-    // A month of questions, for the chart.
-    for day in 0..30 {
-        let age = day * 86_400 + 600;
-        web.record("全市建了多少间母婴室？", 3 + (day as usize * 7) % 11, age);
-        web.record("爱心妈妈结对关爱了多少名儿童？", 1 + (day as usize * 5) % 6, age);
-        web.record("明天深圳的股票行情怎么样？", (day as usize * 3) % 4, age);
-        web.record("妇儿大厦门票多少钱", (day as usize) % 3, age);
-    }
-    web.record(NEW_WORDING, 9, 3600);
-    web.record(OTHER_WORDING, 4, 7200);
-    web.record("喂奶的地方有几个", 2, 5000);
+    record_a_month(&web);
     assert_eq!(web.engine().answer(NEW_WORDING).status, Status::Declined);
     let pictures = tempfile::tempdir().unwrap();
     let pictures = screenshot_dir(pictures.path());
     fs::create_dir_all(&pictures).unwrap();
 
     let browser = crate::webdriver::Browser::start(&chromedriver).await;
-    // Log in through a link.
-    browser.go(&web.login_link()).await;
-    let button = browser.find("//button[@id='login']").await;
-    browser.click(&button).await;
-    let questions = browser.wait_for("//div[@id='questions']").await;
-    assert_eq!(browser.url().await, web.url, "the overview after logging in");
-    // The chart: 30 days, three bars each.
-    assert_eq!(
-        browser
-            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='g']")
-            .await,
-        30
-    );
-    assert_eq!(
-        browser
-            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='g']/*[local-name()='rect']")
-            .await,
-        90
-    );
-    assert_ne!(browser.text(&questions).await, "0");
-    fs::write(pictures.join("web-overview.png"), browser.screenshot().await).unwrap();
+    log_in_and_see_the_chart(&browser, &web, &pictures).await;
 
     // The unanswered question: pick item 5, keep the keyword suggested, preview.
     let link = browser.find("//a[contains(@href, 'unanswered') and not(@class)]").await;
@@ -837,6 +807,43 @@ async fn in_a_real_browser_an_admin_teaches_the_bot_a_keyword() {
             .contains("\"集乳室\"")
     );
     web.stop().await;
+}
+
+/// A month of questions, for the chart, and the unanswered wordings the test teaches.
+fn record_a_month(web: &TestWeb) {
+    for day in 0..30 {
+        let age = day * 86_400 + 600;
+        web.record("全市建了多少间母婴室？", 3 + (day as usize * 7) % 11, age);
+        web.record("爱心妈妈结对关爱了多少名儿童？", 1 + (day as usize * 5) % 6, age);
+        web.record("明天深圳的股票行情怎么样？", (day as usize * 3) % 4, age);
+        web.record("妇儿大厦门票多少钱", (day as usize) % 3, age);
+    }
+    web.record(NEW_WORDING, 9, 3600);
+    web.record(OTHER_WORDING, 4, 7200);
+    web.record("喂奶的地方有几个", 2, 5000);
+}
+
+/// Logs in through a link and finds the overview with its chart: 30 days, three bars each.
+async fn log_in_and_see_the_chart(browser: &crate::webdriver::Browser, web: &TestWeb, pictures: &Path) {
+    browser.go(&web.login_link()).await;
+    let button = browser.find("//button[@id='login']").await;
+    browser.click(&button).await;
+    let questions = browser.wait_for("//div[@id='questions']").await;
+    assert_eq!(browser.url().await, web.url, "the overview after logging in");
+    assert_eq!(
+        browser
+            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='g']")
+            .await,
+        30
+    );
+    assert_eq!(
+        browser
+            .count("//*[local-name()='svg' and @id='chart']//*[local-name()='g']/*[local-name()='rect']")
+            .await,
+        90
+    );
+    assert_ne!(browser.text(&questions).await, "0");
+    fs::write(pictures.join("web-overview.png"), browser.screenshot().await).unwrap();
 }
 
 /// A newcomer's page: empty, it says where questions come from and how to try (`chat`); a
