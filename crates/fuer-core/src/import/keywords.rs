@@ -1,5 +1,6 @@
 //! Suggested keywords, found without a person: for each item, the terms of its headline,
-//! the names in quotes, the nouns its figures count, the terms distinctive to it against
+//! the names in quotes, the nouns its figures count (said more widely when the noun is one
+//! every item uses: 亲子阅读活动, not 活动), the terms distinctive to it against
 //! the other items, and the words of the shared synonym groups its text uses (the engine
 //! adds the rest of each group, and matches keywords of three characters or more by their
 //! pinyin, so no typo needs listing); for each fact, its names, figure nouns and the noun

@@ -27,7 +27,8 @@ pub struct Library {
     /// Each article's title, normalized (a question naming it goes there).
     titles: Vec<String>,
     /// Whether every article normalizes questions alike (the same measure words): a
-    /// question is then normalized once for every article's look.
+    /// question is then normalized once for every article's look and answer
+    /// ([`Engine::prepare`], [`Engine::answer_normalized`]).
     one_normalizer: bool,
 }
 
