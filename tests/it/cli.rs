@@ -841,7 +841,8 @@ fn stats_report_each_article_or_the_one_named() {
     drop(store);
     let (k, d) = (knowledge.path().to_str().unwrap(), data.path().to_str().unwrap());
     // (argument, exit code, present, absent)
-    let cases: [(Option<&str>, i32, &[&str], &[&str]); 5] = [
+    type Case<'a> = (Option<&'a str>, i32, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 5] = [
         (
             None,
             0,

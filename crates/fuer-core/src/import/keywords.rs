@@ -357,13 +357,22 @@ fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate>
 
 /// The terms naming what a figure counts: its nouns and their endings; when none of them
 /// may be a keyword (活动, 家庭: words every item uses), what it counts said more widely
-/// ([`Figure::wide`]: 亲子阅读活动, 参与家庭, 参赛), generic endings left out.
+/// ([`Figure::wide`]: 亲子阅读活动, 参与家庭), and that without its generic head (亲子阅读).
 fn figure_terms(corpus: &Corpus, figure: &Figure<'_>) -> Vec<String> {
     let terms: Vec<String> = figure.nouns.iter().flat_map(|noun| suffixes(noun)).collect();
     if terms.iter().any(|term| corpus.keyword_form(term).is_some()) {
         return terms;
     }
-    figure.wide.iter().flat_map(|wide| suffixes(wide)).collect()
+    let mut terms: Vec<String> = figure.wide.iter().flat_map(|wide| suffixes(wide)).collect();
+    // Said without its generic head too (亲子阅读活动 → 亲子阅读): residents name the kind.
+    for wide in &figure.wide {
+        if let Some((head, kind)) = wide.split_last()
+            && corpus.keyword_form(head.text).is_none()
+        {
+            terms.extend(suffixes(kind));
+        }
+    }
+    terms
 }
 
 /// A noun phrase and its endings of two characters or more (the head of a Chinese noun
@@ -526,6 +535,7 @@ mod tests {
         // (item, fact, keyword)
         for (item, fact, keyword) in [
             (0, 0, "亲子阅读活动"),
+            (0, 0, "亲子阅读"),
             (0, 0, "参与家庭"),
             (1, 0, "体育活动"),
             (2, 0, "母婴室"),

@@ -539,7 +539,9 @@ mod tests {
                 .map(|figure| (figure.text, figure.wide.iter().map(|words| joined(words)).collect()))
                 .collect()
         };
-        let table: [(&str, &[(&str, &[&str])]); 3] = [
+        // (sentence, [(figure, its wide phrases)])
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+        let table: [Case; 3] = [
             (
                 "开展“书香童年·悦读鹏城”亲子阅读活动2900余场,参与家庭16.5万户。",
                 &[("2900余场", &["亲子阅读活动"]), ("16.5万户", &["参与家庭"])],
