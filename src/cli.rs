@@ -132,6 +132,8 @@ pub enum Command {
         /// How many days back to look (1 = today only).
         #[arg(long, default_value_t = crate::store::DEFAULT_UNANSWERED_DAYS)]
         days: u32,
+        /// Only this article's questions: its id or its year.
+        article: Option<String>,
     },
 }
 

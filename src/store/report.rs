@@ -222,6 +222,30 @@ pub fn format_store_error(error: &StoreError) -> String {
     texts::store_unavailable(&error.to_string())
 }
 
+/// The unanswered report of the selected articles in Simplified Chinese: every article's
+/// questions together when every article is selected (as with one article served), else
+/// each selected article's under its name. `unanswered_of` reads the questions of a filter.
+pub fn format_article_unanswered(
+    articles: &ReportArticles<'_>,
+    days: u32,
+    mut unanswered_of: impl FnMut(ArticleFilter<'_>) -> Result<Vec<UnansweredQuestion>, StoreError>,
+) -> Result<String, StoreError> {
+    if articles.all() {
+        return Ok(format_unanswered(&unanswered_of(ArticleFilter::All)?, days));
+    }
+    let mut parts = Vec::new();
+    for &index in &articles.selected {
+        let article = articles.articles[index];
+        let questions = unanswered_of(articles.filter(index))?;
+        parts.push(format!(
+            "{}\n{}",
+            texts::stats_article_heading(&article.id, &article.source.title),
+            format_unanswered(&questions, days)
+        ));
+    }
+    Ok(parts.join("\n\n"))
+}
+
 /// `fuer-bot stats [ARTICLE]`: prints the stats report of `articles` from the database in
 /// `data_dir`, opened read-only; before any question was recorded, says so.
 pub fn print_stats(
@@ -239,10 +263,12 @@ pub fn print_stats(
     Ok(())
 }
 
-/// `fuer-bot unanswered`: prints the unanswered report of the database in `data_dir`,
+/// `fuer-bot unanswered [ARTICLE]`: prints the unanswered report of `articles` from the
+/// database in `data_dir`,
 /// opened read-only; before any question was recorded, says so.
 pub fn print_unanswered(
     data_dir: &Path,
+    articles: &ReportArticles<'_>,
     limit: usize,
     days: u32,
     now: i64,
@@ -250,10 +276,9 @@ pub fn print_unanswered(
 ) -> anyhow::Result<()> {
     let path = database_path(data_dir);
     let report = match QuestionStore::open_read_only(&path)? {
-        Some(store) => format_unanswered(
-            &store.unanswered(limit, unanswered_since(now, days), ArticleFilter::All)?,
-            days,
-        ),
+        Some(store) => format_article_unanswered(articles, days, |filter| {
+            store.unanswered(limit, unanswered_since(now, days), filter)
+        })?,
         None => texts::no_questions_recorded(&path.display().to_string()),
     };
     writeln!(output, "{report}")?;

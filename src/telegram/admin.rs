@@ -1,4 +1,4 @@
-//! Admins on Telegram: the admin commands (`/reload`, `/stats [ARTICLE]`, `/unanswered`, `/web`), the command
+//! Admins on Telegram: the admin commands (`/reload`, `/stats [ARTICLE]`, `/unanswered [ARTICLE]`, `/web`), the command
 //! menus (public for everyone, public + admin in each admin's private chat), and the
 //! messages that tell admins how a reload of the knowledge files went.
 //!
@@ -45,7 +45,7 @@ pub async fn admin_reply(state: &AppState, command: &AdminCommand, arguments: &s
     let text = match command {
         AdminCommand::Reload => reload(state).await,
         AdminCommand::Stats => stats(state, arguments).await,
-        AdminCommand::Unanswered => unanswered(state).await,
+        AdminCommand::Unanswered => unanswered(state, arguments).await,
         AdminCommand::Web => web_link(state),
     };
     text_reply(&text)
@@ -94,13 +94,25 @@ async fn stats(state: &AppState, argument: &str) -> String {
     })
 }
 
-/// `/unanswered`: the most frequent recent declined or low-confidence questions.
-async fn unanswered(state: &AppState) -> String {
+/// `/unanswered [ARTICLE]`: the most frequent recent declined or low-confidence questions,
+/// of every article or of the one named (its id or year).
+async fn unanswered(state: &AppState, argument: &str) -> String {
     let Some(recorder) = state.recorder().cloned() else {
         return texts::RECORDING_NOT_CONFIGURED.to_string();
     };
+    let library = state.library();
+    let argument = argument.to_string();
     let report = tokio::task::spawn_blocking(move || {
-        recorder.unanswered_report(unix_now(), DEFAULT_UNANSWERED_LIMIT, DEFAULT_UNANSWERED_DAYS)
+        let articles = library.engines().iter().map(Engine::knowledge).collect();
+        match ReportArticles::select(articles, &argument) {
+            Ok(articles) => recorder.article_unanswered_report(
+                unix_now(),
+                DEFAULT_UNANSWERED_LIMIT,
+                DEFAULT_UNANSWERED_DAYS,
+                &articles,
+            ),
+            Err(message) => message,
+        }
     });
     report.await.unwrap_or_else(|error| {
         log::error!("/unanswered failed: {error}");

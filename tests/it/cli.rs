@@ -898,3 +898,58 @@ fn stats_report_each_article_or_the_one_named() {
         }
     }
 }
+
+/// `fuer-bot unanswered [ARTICLE]` (class: a report of one article of several): every
+/// article's questions together without an argument, one article's under its name with one.
+#[test]
+fn unanswered_report_of_every_article_or_the_one_named() {
+    use fuer_bot::store::{QuestionRecord, QuestionStore, RecordStatus, unix_now};
+    let knowledge = crate::support::two_articles();
+    let data = tempfile::tempdir().unwrap();
+    let mut store = QuestionStore::open(&fuer_bot::store::database_path(data.path())).unwrap();
+    for (question, article) in [("明天会下雨吗", ""), ("创业博览会门票多少钱", "2025-shenzhen")] {
+        let record = QuestionRecord {
+            time: unix_now(),
+            question: question.to_string(),
+            item: None,
+            score: 0.0,
+            status: RecordStatus::Declined,
+            chat_type: "private".to_string(),
+            lang: Default::default(),
+            article: article.to_string(),
+        };
+        store.record(&record).unwrap();
+    }
+    drop(store);
+    let (k, d) = (knowledge.path().to_str().unwrap(), data.path().to_str().unwrap());
+    // (argument, present, absent)
+    let cases: [(Option<&str>, &[&str], &[&str]); 3] = [
+        (None, &["明天会下雨吗", "创业博览会门票多少钱"], &["【"]),
+        (
+            Some("2024"),
+            &["【2024-shenzhen】", "明天会下雨吗"],
+            &["创业博览会门票多少钱"],
+        ),
+        (
+            Some("2025-shenzhen"),
+            &["【2025-shenzhen】", "创业博览会门票多少钱"],
+            &["明天会下雨吗"],
+        ),
+    ];
+    for (argument, present, absent) in cases {
+        let mut args = vec!["--knowledge", k, "unanswered", "--data-dir", d];
+        args.extend(argument);
+        let output = fuer_bot(&args, "");
+        let text = stdout(&output);
+        assert!(output.status.success(), "{argument:?}: {text}");
+        for wanted in present {
+            assert!(text.contains(wanted), "{argument:?}: {wanted} missing in\n{text}");
+        }
+        for unwanted in absent {
+            assert!(
+                !text.contains(unwanted),
+                "{argument:?}: {unwanted} unexpected in\n{text}"
+            );
+        }
+    }
+}

@@ -604,7 +604,8 @@ async fn web_sends_admins_a_login_link_to_the_page_served_beside_the_bot() {
 
 /// `/stats` with two articles (class: an admin report of several articles counts each
 /// article apart, since item numbers are per article): every article's counts together
-/// and each one's, `/stats 2025` or `/stats <id>` one article's, an unknown article named.
+/// and each one's, `/stats 2025` or `/stats <id>` one article's, an unknown article named;
+/// `/unanswered 2025` one article's list.
 #[tokio::test]
 async fn stats_count_each_article_apart() {
     const USER: i64 = 6_640_101;
@@ -627,7 +628,13 @@ async fn stats_count_each_article_apart() {
     bot.wait_recorded(3).await;
 
     let one_line = |count: u64| format!("今天：{count} 个问题，回答 {count} 个（100%）");
-    let cases: [(&str, &[String], &[&str]); 4] = [
+    let cases: [(&str, &[String], &[&str]); 6] = [
+        (
+            "/unanswered 2025",
+            &["【2025-shenzhen】".to_string(), "最近30天没有".to_string()],
+            &["【2024-shenzhen】"],
+        ),
+        ("/unanswered 2030", &["没有编号或年份是“2030”的文章".to_string()], &[]),
         (
             "/stats",
             &[
