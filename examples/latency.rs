@@ -2,10 +2,11 @@
 //!
 //! `cargo run --release --example latency [QUESTIONS_FILE]` — one question per line; without a
 //! file, a built-in mix of kinds. Each question is answered many times; every call is timed.
-//! The engine of the first article answers alone; routing across every article as it was
+//! The engine of the first article answers alone (and normalizes alone: what routing saves
+//! per article by normalizing a question once); routing across every article as it was
 //! (every article answers, `Library::route_answering_all`) and as it is (articles looked at
 //! first, `Library::route`); and the whole library as the bot answers
-//! (`fuer_core::library::respond`, the reply built). The four take turns every round. `KNOWLEDGE_DIR=…`
+//! (`fuer_core::library::respond`, the reply built). The five take turns every round. `KNOWLEDGE_DIR=…`
 //! measures another knowledge directory (e.g. one with a second article imported).
 
 use std::path::Path;
@@ -44,6 +45,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("engine (first article)", &|question| {
                 std::hint::black_box(engine.answer(std::hint::black_box(question)));
             }),
+            (
+                "normalizing a question (Engine::prepare, once per routing)",
+                &|question| {
+                    std::hint::black_box(engine.prepare(std::hint::black_box(question)));
+                },
+            ),
             ("routing, every article answers (before)", &|question| {
                 std::hint::black_box(library.route_answering_all(std::hint::black_box(question)));
             }),

@@ -118,8 +118,12 @@ pub enum Command {
     Web(WebArgs),
     /// Print a one-time login link for the admin web page (valid 10 minutes).
     WebLink(WebArgs),
-    /// Question statistics: today, the last 7 days, share answered, top items.
-    Stats,
+    /// Question statistics: today, the last 7 days, share answered, top items; with several
+    /// articles, every article's and each one's.
+    Stats {
+        /// Only this article: its id (its folder's name, e.g. 2024-shenzhen) or its year.
+        article: Option<String>,
+    },
     /// The most frequent recent questions the bot could not answer (or answered unsure).
     Unanswered {
         /// How many questions to list.
@@ -128,6 +132,8 @@ pub enum Command {
         /// How many days back to look (1 = today only).
         #[arg(long, default_value_t = crate::store::DEFAULT_UNANSWERED_DAYS)]
         days: u32,
+        /// Only this article's questions: its id or its year.
+        article: Option<String>,
     },
 }
 

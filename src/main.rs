@@ -105,17 +105,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             writeln!(stdout.lock(), "{link}")?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Stats) => {
-            let knowledge = fuer_bot::knowledge_dir::load_knowledge_dir(&cli.knowledge)
-                .ok()
-                .map(|knowledge| knowledge.into_first());
+        Some(Command::Stats { ref article }) => {
+            // Without a readable knowledge directory the counts are every article's, untitled.
+            let knowledge = fuer_bot::knowledge_dir::load_knowledge_dir(&cli.knowledge).ok();
+            let articles = knowledge.iter().flat_map(|knowledge| knowledge.articles()).collect();
+            let articles = fuer_bot::store::ReportArticles::select(articles, article.as_deref().unwrap_or(""))
+                .map_err(anyhow::Error::msg)?;
             let now = fuer_bot::store::unix_now();
-            fuer_bot::store::print_stats(&cli.data_dir, knowledge.as_ref(), now, stdout.lock())?;
+            fuer_bot::store::print_stats(&cli.data_dir, &articles, now, stdout.lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Unanswered { limit, days }) => {
+        Some(Command::Unanswered {
+            limit,
+            days,
+            ref article,
+        }) => {
+            let knowledge = fuer_bot::knowledge_dir::load_knowledge_dir(&cli.knowledge).ok();
+            let articles = knowledge.iter().flat_map(|knowledge| knowledge.articles()).collect();
+            let articles = fuer_bot::store::ReportArticles::select(articles, article.as_deref().unwrap_or(""))
+                .map_err(anyhow::Error::msg)?;
             let now = fuer_bot::store::unix_now();
-            fuer_bot::store::print_unanswered(&cli.data_dir, limit, days, now, stdout.lock())?;
+            fuer_bot::store::print_unanswered(&cli.data_dir, &articles, limit, days, now, stdout.lock())?;
             Ok(ExitCode::SUCCESS)
         }
         None => {

@@ -42,7 +42,10 @@ pub use database::QuestionStore;
 pub use error::StoreError;
 pub use forget::{DEFAULT_RETENTION_DAYS, Retention};
 pub use recorder::Recorder;
-pub use report::{format_stats, format_store_error, format_unanswered, print_stats, print_unanswered};
+pub use report::{
+    ReportArticles, format_article_stats, format_article_unanswered, format_stats, format_store_error,
+    format_unanswered, print_stats, print_unanswered,
+};
 pub use schema::SCHEMA_VERSION;
 pub use time::{format_local_date, format_local_time, local_day_start, unanswered_since, unix_now};
 

@@ -132,10 +132,15 @@ impl QuestionStore {
     /// Counts for today, the last 7 days and all time (whole local days, China Standard
     /// Time; every article).
     pub fn stats(&self, now: i64) -> Result<Stats, StoreError> {
+        self.stats_of(now, ArticleFilter::All)
+    }
+
+    /// [`QuestionStore::stats`] of the articles of `articles`.
+    pub fn stats_of(&self, now: i64, articles: ArticleFilter<'_>) -> Result<Stats, StoreError> {
         let today_start = local_day_start(now);
         let week_start = today_start - 6 * SECONDS_PER_DAY;
         let (mut today, mut week, mut all) = (Tally::default(), Tally::default(), Tally::default());
-        self.day_rows(i64::MIN, today_start, ArticleFilter::All, |row| {
+        self.day_rows(i64::MIN, today_start, articles, |row| {
             all.add(row);
             if row.day >= week_start {
                 week.add(row);

@@ -7,7 +7,10 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::database::QuestionStore;
 use super::error::StoreError;
-use super::report::{format_stats, format_store_error, format_unanswered};
+use super::report::{
+    ReportArticles, format_article_stats, format_article_unanswered, format_stats, format_store_error,
+    format_unanswered,
+};
 use super::time::unanswered_since;
 use super::{ArticleFilter, AskedQuestion, Overview, QuestionRecord, Retention, Stats, UnansweredQuestion};
 use fuer_core::knowledge::KnowledgeBase;
@@ -167,6 +170,27 @@ impl Recorder {
             Ok(stats) => format_stats(&stats, knowledge),
             Err(error) => format_store_error(&error),
         }
+    }
+
+    /// The `/stats [ARTICLE]` message of `articles` (see [`format_article_stats`]), or why
+    /// it is not available.
+    pub fn article_stats_report(&self, now: i64, articles: &ReportArticles<'_>) -> String {
+        let report = format_article_stats(articles, now, |filter| self.query(|store| store.stats_of(now, filter)));
+        report.unwrap_or_else(|error| format_store_error(&error))
+    }
+
+    /// The `/unanswered [ARTICLE]` message of `articles` (see [`format_article_unanswered`])
+    /// for the last `days` days, or why it is not available.
+    pub fn article_unanswered_report(
+        &self,
+        now: i64,
+        limit: usize,
+        days: u32,
+        articles: &ReportArticles<'_>,
+    ) -> String {
+        let since = unanswered_since(now, days);
+        let report = format_article_unanswered(articles, days, |filter| self.unanswered(limit, since, filter));
+        report.unwrap_or_else(|error| format_store_error(&error))
     }
 
     /// The `/unanswered` message (Simplified Chinese) for the last `days` days.

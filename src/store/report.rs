@@ -50,13 +50,26 @@ fn period_line(label: &str, period: &PeriodStats) -> String {
 /// titles come from `knowledge` when given.
 pub fn format_stats(stats: &Stats, knowledge: Option<&KnowledgeBase>) -> String {
     let mut lines = vec![texts::stats_heading(&format_local_time(stats.now))];
-    for (label, period) in [
+    lines.extend(period_lines(stats));
+    lines.extend(top_item_lines(stats, knowledge));
+    lines.join("\n")
+}
+
+/// The lines of today, the last 7 days and all time.
+fn period_lines(stats: &Stats) -> Vec<String> {
+    [
         (texts::STATS_TODAY, &stats.today),
         (texts::STATS_LAST_7_DAYS, &stats.last_7_days),
         (texts::STATS_ALL_TIME, &stats.all_time),
-    ] {
-        lines.push(period_line(label, period));
-    }
+    ]
+    .into_iter()
+    .map(|(label, period)| period_line(label, period))
+    .collect()
+}
+
+/// The most asked items of the last 7 days and of all time, each list after a blank line.
+fn top_item_lines(stats: &Stats, knowledge: Option<&KnowledgeBase>) -> Vec<String> {
+    let mut lines = Vec::new();
     // The all-time list is left out when it says the same as the last 7 days'.
     let all_time_differs = stats.all_time.top_items != stats.last_7_days.top_items;
     for (label, period, wanted) in [
@@ -76,7 +89,91 @@ pub fn format_stats(stats: &Stats, knowledge: Option<&KnowledgeBase>) -> String 
             ));
         }
     }
-    lines.join("\n")
+    lines
+}
+
+/// The articles a stats report is about: every article served, oldest first (the first
+/// one also owns the questions recorded before articles were), and the ones reported.
+#[derive(Debug, Clone)]
+pub struct ReportArticles<'a> {
+    articles: Vec<&'a KnowledgeBase>,
+    selected: Vec<usize>,
+}
+
+impl<'a> ReportArticles<'a> {
+    /// The articles named by `argument`: every one when it is blank, else the article with
+    /// that id or every article of that year. `Err`: the message (Chinese) naming the
+    /// articles there are.
+    pub fn select(articles: Vec<&'a KnowledgeBase>, argument: &str) -> Result<ReportArticles<'a>, String> {
+        let argument = argument.trim();
+        let selected: Vec<usize> = if argument.is_empty() {
+            (0..articles.len()).collect()
+        } else if let Some(index) = articles.iter().position(|article| article.id == argument) {
+            vec![index]
+        } else {
+            let year = argument.trim_end_matches('年').parse::<u16>().ok();
+            (0..articles.len())
+                .filter(|&index| year == Some(articles[index].year))
+                .collect()
+        };
+        if selected.is_empty() && !argument.is_empty() {
+            let known: Vec<String> = articles.iter().map(|article| article.id.clone()).collect();
+            return Err(texts::stats_unknown_article(argument, &known));
+        }
+        Ok(ReportArticles { articles, selected })
+    }
+
+    /// The filter of the article at `index`.
+    fn filter(&self, index: usize) -> ArticleFilter<'a> {
+        ArticleFilter::Only {
+            id: &self.articles[index].id,
+            first: index == 0,
+        }
+    }
+
+    /// Whether every article is reported.
+    fn all(&self) -> bool {
+        self.selected.len() == self.articles.len()
+    }
+}
+
+/// The stats report of the selected articles in Simplified Chinese: with one article
+/// served, [`format_stats`] as ever; one article of several, its counts and most asked
+/// items under its name; several, every article's counts together, then each one's own
+/// counts and most asked items (item numbers are per article). `stats_of` reads the counts
+/// of a filter.
+pub fn format_article_stats(
+    articles: &ReportArticles<'_>,
+    now: i64,
+    mut stats_of: impl FnMut(ArticleFilter<'_>) -> Result<Stats, StoreError>,
+) -> Result<String, StoreError> {
+    if articles.articles.len() <= 1 {
+        return Ok(format_stats(
+            &stats_of(ArticleFilter::All)?,
+            articles.articles.first().copied(),
+        ));
+    }
+    let mut lines = vec![texts::stats_heading(&format_local_time(now))];
+    let several = articles.selected.len() > 1;
+    if several && articles.all() {
+        lines.push(texts::STATS_EVERY_ARTICLE.to_string());
+        lines.extend(period_lines(&stats_of(ArticleFilter::All)?));
+    }
+    for &index in &articles.selected {
+        let article = articles.articles[index];
+        let stats = stats_of(articles.filter(index))?;
+        if several {
+            lines.push(String::new());
+        }
+        lines.push(texts::stats_article_heading(&article.id, &article.source.title));
+        lines.extend(period_lines(&stats));
+        lines.extend(top_item_lines(&stats, Some(article)));
+    }
+    if several {
+        lines.push(String::new());
+        lines.push(texts::STATS_ONE_ARTICLE_HINT.to_string());
+    }
+    Ok(lines.join("\n"))
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
@@ -125,27 +222,53 @@ pub fn format_store_error(error: &StoreError) -> String {
     texts::store_unavailable(&error.to_string())
 }
 
-/// `fuer-bot stats`: prints the stats report of the database in `data_dir`, opened
-/// read-only; before any question was recorded, says so.
+/// The unanswered report of the selected articles in Simplified Chinese: every article's
+/// questions together when every article is selected (as with one article served), else
+/// each selected article's under its name. `unanswered_of` reads the questions of a filter.
+pub fn format_article_unanswered(
+    articles: &ReportArticles<'_>,
+    days: u32,
+    mut unanswered_of: impl FnMut(ArticleFilter<'_>) -> Result<Vec<UnansweredQuestion>, StoreError>,
+) -> Result<String, StoreError> {
+    if articles.all() {
+        return Ok(format_unanswered(&unanswered_of(ArticleFilter::All)?, days));
+    }
+    let mut parts = Vec::new();
+    for &index in &articles.selected {
+        let article = articles.articles[index];
+        let questions = unanswered_of(articles.filter(index))?;
+        parts.push(format!(
+            "{}\n{}",
+            texts::stats_article_heading(&article.id, &article.source.title),
+            format_unanswered(&questions, days)
+        ));
+    }
+    Ok(parts.join("\n\n"))
+}
+
+/// `fuer-bot stats [ARTICLE]`: prints the stats report of `articles` from the database in
+/// `data_dir`, opened read-only; before any question was recorded, says so.
 pub fn print_stats(
     data_dir: &Path,
-    knowledge: Option<&KnowledgeBase>,
+    articles: &ReportArticles<'_>,
     now: i64,
     mut output: impl Write,
 ) -> anyhow::Result<()> {
     let path = database_path(data_dir);
     let report = match QuestionStore::open_read_only(&path)? {
-        Some(store) => format_stats(&store.stats(now)?, knowledge),
+        Some(store) => format_article_stats(articles, now, |filter| store.stats_of(now, filter))?,
         None => texts::no_questions_recorded(&path.display().to_string()),
     };
     writeln!(output, "{report}")?;
     Ok(())
 }
 
-/// `fuer-bot unanswered`: prints the unanswered report of the database in `data_dir`,
+/// `fuer-bot unanswered [ARTICLE]`: prints the unanswered report of `articles` from the
+/// database in `data_dir`,
 /// opened read-only; before any question was recorded, says so.
 pub fn print_unanswered(
     data_dir: &Path,
+    articles: &ReportArticles<'_>,
     limit: usize,
     days: u32,
     now: i64,
@@ -153,10 +276,9 @@ pub fn print_unanswered(
 ) -> anyhow::Result<()> {
     let path = database_path(data_dir);
     let report = match QuestionStore::open_read_only(&path)? {
-        Some(store) => format_unanswered(
-            &store.unanswered(limit, unanswered_since(now, days), ArticleFilter::All)?,
-            days,
-        ),
+        Some(store) => format_article_unanswered(articles, days, |filter| {
+            store.unanswered(limit, unanswered_since(now, days), filter)
+        })?,
         None => texts::no_questions_recorded(&path.display().to_string()),
     };
     writeln!(output, "{report}")?;

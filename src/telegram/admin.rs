@@ -1,4 +1,4 @@
-//! Admins on Telegram: the admin commands (`/reload`, `/stats`, `/unanswered`, `/web`), the command
+//! Admins on Telegram: the admin commands (`/reload`, `/stats [ARTICLE]`, `/unanswered [ARTICLE]`, `/web`), the command
 //! menus (public for everyone, public + admin in each admin's private chat), and the
 //! messages that tell admins how a reload of the knowledge files went.
 //!
@@ -19,8 +19,9 @@ use super::redact::Redactor;
 use super::render::render;
 use crate::reload::{ReloadOutcome, reload_now};
 use crate::state::AppState;
-use crate::store::{DEFAULT_UNANSWERED_DAYS, DEFAULT_UNANSWERED_LIMIT, unix_now};
+use crate::store::{DEFAULT_UNANSWERED_DAYS, DEFAULT_UNANSWERED_LIMIT, ReportArticles, unix_now};
 use fuer_core::command::AdminCommand;
+use fuer_core::engine::Engine;
 use fuer_core::lang::Lang;
 use fuer_core::reply::{Paragraph, Reply};
 use fuer_core::texts;
@@ -38,12 +39,13 @@ fn private_chat(user_id: u64) -> Option<ChatId> {
     i64::try_from(user_id).ok().map(ChatId)
 }
 
-/// Runs an admin command (the caller has checked that the sender is an admin).
-pub async fn admin_reply(state: &AppState, command: &AdminCommand) -> Reply {
+/// Runs an admin command (the caller has checked that the sender is an admin); `arguments`
+/// are the words after its name (`/stats 2024`).
+pub async fn admin_reply(state: &AppState, command: &AdminCommand, arguments: &str) -> Reply {
     let text = match command {
         AdminCommand::Reload => reload(state).await,
-        AdminCommand::Stats => stats(state).await,
-        AdminCommand::Unanswered => unanswered(state).await,
+        AdminCommand::Stats => stats(state, arguments).await,
+        AdminCommand::Unanswered => unanswered(state, arguments).await,
         AdminCommand::Web => web_link(state),
     };
     text_reply(&text)
@@ -71,28 +73,46 @@ async fn reload(state: &AppState) -> String {
     }
 }
 
-/// `/stats`: the recorder's stats report, or why there is none.
-async fn stats(state: &AppState) -> String {
+/// `/stats [ARTICLE]`: the recorder's stats report of every article or of the one named
+/// (its id or year), or why there is none.
+async fn stats(state: &AppState, argument: &str) -> String {
     let Some(recorder) = state.recorder().cloned() else {
         return texts::RECORDING_NOT_CONFIGURED.to_string();
     };
     let library = state.library();
-    // Item titles from the first article, whose items the older records are about.
-    let report =
-        tokio::task::spawn_blocking(move || recorder.stats_report(unix_now(), Some(library.engine(0).knowledge())));
+    let argument = argument.to_string();
+    let report = tokio::task::spawn_blocking(move || {
+        let articles = library.engines().iter().map(Engine::knowledge).collect();
+        match ReportArticles::select(articles, &argument) {
+            Ok(articles) => recorder.article_stats_report(unix_now(), &articles),
+            Err(message) => message,
+        }
+    });
     report.await.unwrap_or_else(|error| {
         log::error!("/stats failed: {error}");
         texts::INTERNAL_ERROR.zh.to_string()
     })
 }
 
-/// `/unanswered`: the most frequent recent declined or low-confidence questions.
-async fn unanswered(state: &AppState) -> String {
+/// `/unanswered [ARTICLE]`: the most frequent recent declined or low-confidence questions,
+/// of every article or of the one named (its id or year).
+async fn unanswered(state: &AppState, argument: &str) -> String {
     let Some(recorder) = state.recorder().cloned() else {
         return texts::RECORDING_NOT_CONFIGURED.to_string();
     };
+    let library = state.library();
+    let argument = argument.to_string();
     let report = tokio::task::spawn_blocking(move || {
-        recorder.unanswered_report(unix_now(), DEFAULT_UNANSWERED_LIMIT, DEFAULT_UNANSWERED_DAYS)
+        let articles = library.engines().iter().map(Engine::knowledge).collect();
+        match ReportArticles::select(articles, &argument) {
+            Ok(articles) => recorder.article_unanswered_report(
+                unix_now(),
+                DEFAULT_UNANSWERED_LIMIT,
+                DEFAULT_UNANSWERED_DAYS,
+                &articles,
+            ),
+            Err(message) => message,
+        }
     });
     report.await.unwrap_or_else(|error| {
         log::error!("/unanswered failed: {error}");

@@ -321,7 +321,8 @@ async fn handle_message(bot: &TgBot, message: &Message, state: &AppState, edited
             if sent_by_admin(message, state) {
                 log::info!("admin command {command:?}");
                 // Admin reports are in Chinese, as the admin guide and the web page.
-                (render(&admin_reply(state, command).await), Lang::Simplified)
+                let arguments = fuer_core::command::command_arguments(message.text().unwrap_or_default());
+                (render(&admin_reply(state, command, arguments).await), Lang::Simplified)
             } else {
                 // Exactly what an unknown command gets: admin commands stay invisible.
                 (render(&plain_reply(lang, texts::UNKNOWN_COMMAND)), lang)

@@ -810,3 +810,146 @@ fn settings_come_from_the_environment_through_one_path() {
     }
     assert!(!text.contains("AAHdqTcv") && !text.contains("hidden_1"), "{text}");
 }
+
+/// `fuer-bot stats [ARTICLE]` with two articles (class: the report counts each article
+/// apart; questions recorded before articles were belong to the first): the argument is an
+/// article's id or year; an unknown one fails naming the articles there are.
+#[test]
+fn stats_report_each_article_or_the_one_named() {
+    use fuer_bot::store::{QuestionRecord, QuestionStore, RecordStatus, unix_now};
+    let knowledge = crate::support::two_articles();
+    let data = tempfile::tempdir().unwrap();
+    let path = fuer_bot::store::database_path(data.path());
+    let mut store = QuestionStore::open(&path).unwrap();
+    for (question, article) in [
+        ("母婴室有多少间", ""),
+        ("母婴室在哪里", "2024-shenzhen"),
+        ("女性创业博览会有多少家企业参展", "2025-shenzhen"),
+    ] {
+        let record = QuestionRecord {
+            time: unix_now(),
+            question: question.to_string(),
+            item: Some(5),
+            score: 0.8,
+            status: RecordStatus::Answered,
+            chat_type: "private".to_string(),
+            lang: Default::default(),
+            article: article.to_string(),
+        };
+        store.record(&record).unwrap();
+    }
+    drop(store);
+    let (k, d) = (knowledge.path().to_str().unwrap(), data.path().to_str().unwrap());
+    // (argument, exit code, present, absent)
+    type Case<'a> = (Option<&'a str>, i32, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 5] = [
+        (
+            None,
+            0,
+            &[
+                "所有文章合计：",
+                "今天：3 个问题",
+                "【2024-shenzhen】",
+                "今天：2 个问题",
+                "【2025-shenzhen】",
+                "今天：1 个问题",
+            ],
+            &[],
+        ),
+        (
+            Some("2024"),
+            0,
+            &["【2024-shenzhen】", "今天：2 个问题", "第5件 母婴室"],
+            &["2025-shenzhen", "所有文章合计"],
+        ),
+        (
+            Some("2025-shenzhen"),
+            0,
+            &["【2025-shenzhen】", "今天：1 个问题"],
+            &["2024-shenzhen"],
+        ),
+        (
+            Some("2025年"),
+            0,
+            &["【2025-shenzhen】", "今天：1 个问题"],
+            &["2024-shenzhen"],
+        ),
+        (
+            Some("上海"),
+            1,
+            &["没有编号或年份是“上海”的文章", "2024-shenzhen、2025-shenzhen"],
+            &["今天"],
+        ),
+    ];
+    for (argument, code, present, absent) in cases {
+        let mut args = vec!["--knowledge", k, "stats", "--data-dir", d];
+        args.extend(argument);
+        let output = fuer_bot(&args, "");
+        let text = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+        assert_eq!(output.status.code(), Some(code), "{argument:?}: {text}");
+        for wanted in present {
+            assert!(text.contains(wanted), "{argument:?}: {wanted} missing in\n{text}");
+        }
+        for unwanted in absent {
+            assert!(
+                !text.contains(unwanted),
+                "{argument:?}: {unwanted} unexpected in\n{text}"
+            );
+        }
+    }
+}
+
+/// `fuer-bot unanswered [ARTICLE]` (class: a report of one article of several): every
+/// article's questions together without an argument, one article's under its name with one.
+#[test]
+fn unanswered_report_of_every_article_or_the_one_named() {
+    use fuer_bot::store::{QuestionRecord, QuestionStore, RecordStatus, unix_now};
+    let knowledge = crate::support::two_articles();
+    let data = tempfile::tempdir().unwrap();
+    let mut store = QuestionStore::open(&fuer_bot::store::database_path(data.path())).unwrap();
+    for (question, article) in [("明天会下雨吗", ""), ("创业博览会门票多少钱", "2025-shenzhen")] {
+        let record = QuestionRecord {
+            time: unix_now(),
+            question: question.to_string(),
+            item: None,
+            score: 0.0,
+            status: RecordStatus::Declined,
+            chat_type: "private".to_string(),
+            lang: Default::default(),
+            article: article.to_string(),
+        };
+        store.record(&record).unwrap();
+    }
+    drop(store);
+    let (k, d) = (knowledge.path().to_str().unwrap(), data.path().to_str().unwrap());
+    // (argument, present, absent)
+    let cases: [(Option<&str>, &[&str], &[&str]); 3] = [
+        (None, &["明天会下雨吗", "创业博览会门票多少钱"], &["【"]),
+        (
+            Some("2024"),
+            &["【2024-shenzhen】", "明天会下雨吗"],
+            &["创业博览会门票多少钱"],
+        ),
+        (
+            Some("2025-shenzhen"),
+            &["【2025-shenzhen】", "创业博览会门票多少钱"],
+            &["明天会下雨吗"],
+        ),
+    ];
+    for (argument, present, absent) in cases {
+        let mut args = vec!["--knowledge", k, "unanswered", "--data-dir", d];
+        args.extend(argument);
+        let output = fuer_bot(&args, "");
+        let text = stdout(&output);
+        assert!(output.status.success(), "{argument:?}: {text}");
+        for wanted in present {
+            assert!(text.contains(wanted), "{argument:?}: {wanted} missing in\n{text}");
+        }
+        for unwanted in absent {
+            assert!(
+                !text.contains(unwanted),
+                "{argument:?}: {unwanted} unexpected in\n{text}"
+            );
+        }
+    }
+}

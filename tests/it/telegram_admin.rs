@@ -598,3 +598,91 @@ async fn web_sends_admins_a_login_link_to_the_page_served_beside_the_bot() {
     assert_eq!(bot.ask(USER, "/web").await.text, texts::UNKNOWN_COMMAND.zh);
     bot.bot.stop().await;
 }
+
+/// `/stats` with two articles (class: an admin report of several articles counts each
+/// article apart, since item numbers are per article): every article's counts together
+/// and each one's, `/stats 2025` or `/stats <id>` one article's, an unknown article named;
+/// `/unanswered 2025` one article's list.
+#[tokio::test]
+async fn stats_count_each_article_apart() {
+    const USER: i64 = 6_640_101;
+    let bot = AdminBot::start(vec![ADMIN_ID], &[]).await;
+    let mut import_report = Vec::new();
+    fuer_bot::import::import(
+        &crate::support::articles_dir().join("2025-test.txt"),
+        bot.dir(),
+        None,
+        &mut import_report,
+    )
+    .expect("the test article imports");
+    let reloaded = bot.ask(ADMIN, "/reload").await;
+    assert!(reloaded.text.contains("知识库已更新"), "{}", reloaded.text);
+
+    assert!(bot.ask(USER, NURSING_ROOMS).await.text.contains("1480间"));
+    let expo = bot.ask(USER, "女性创业博览会有多少家企业参展").await;
+    assert!(expo.text.contains("326家"), "{}", expo.text);
+    bot.ask(USER, "女性创业博览会办了几天").await;
+    bot.wait_recorded(3).await;
+
+    let one_line = |count: u64| format!("今天：{count} 个问题，回答 {count} 个（100%）");
+    let cases: [(&str, &[String], &[&str]); 6] = [
+        (
+            "/unanswered 2025",
+            &["【2025-shenzhen】".to_string(), "最近30天没有".to_string()],
+            &["【2024-shenzhen】"],
+        ),
+        ("/unanswered 2030", &["没有编号或年份是“2030”的文章".to_string()], &[]),
+        (
+            "/stats",
+            &[
+                texts::STATS_EVERY_ARTICLE.to_string(),
+                one_line(3),
+                "【2024-shenzhen】".to_string(),
+                one_line(1),
+                "【2025-shenzhen】".to_string(),
+                one_line(2),
+                texts::STATS_ONE_ARTICLE_HINT.to_string(),
+            ],
+            &[],
+        ),
+        (
+            "/stats 2025",
+            &["【2025-shenzhen】".to_string(), one_line(2), "第1件".to_string()],
+            &["【2024-shenzhen】", "母婴室"],
+        ),
+        (
+            "/stats 2024-shenzhen",
+            &["【2024-shenzhen】".to_string(), one_line(1), "第5件 母婴室".to_string()],
+            &["【2025-shenzhen】", texts::STATS_EVERY_ARTICLE],
+        ),
+        (
+            "/stats 2030",
+            &[
+                "没有编号或年份是“2030”的文章".to_string(),
+                "2024-shenzhen、2025-shenzhen".to_string(),
+            ],
+            &["今天"],
+        ),
+    ];
+    for (command, present, absent) in cases {
+        // The watcher's reload message may come in between: the report is the reply that
+        // is not one.
+        let before = bot.bot.fake.state().sent_to(ADMIN).len();
+        bot.bot.fake.private_text(ADMIN, command);
+        let mut seen = before + 1;
+        let report = loop {
+            let message = bot.bot.fake.wait_sent(ADMIN, seen).await.remove(seen - 1);
+            if !message.text.starts_with("知识库已更新") {
+                break message.text;
+            }
+            seen += 1;
+        };
+        for text in present {
+            assert!(report.contains(text.as_str()), "{command}: {text} missing in\n{report}");
+        }
+        for text in absent {
+            assert!(!report.contains(text), "{command}: {text} unexpected in\n{report}");
+        }
+    }
+    bot.bot.stop().await;
+}

@@ -109,6 +109,16 @@ pub fn parse_command(text: &str, username: Option<&str>) -> Option<ParsedCommand
     Some(ParsedCommand::Known(command))
 }
 
+/// The words after a command's name (`/stats 2024` → `2024`); empty when there are none or
+/// `text` is no command.
+pub fn command_arguments(text: &str) -> &str {
+    let Some(rest) = text.trim_start().strip_prefix('/') else {
+        return "";
+    };
+    rest.split_once(char::is_whitespace)
+        .map_or("", |(_, arguments)| arguments.trim())
+}
+
 fn admin(command: AdminCommand, addressed: bool) -> ParsedCommand {
     ParsedCommand::Admin { command, addressed }
 }
@@ -116,6 +126,19 @@ fn admin(command: AdminCommand, addressed: bool) -> ParsedCommand {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn command_arguments_are_the_words_after_the_name() {
+        for (text, arguments) in [
+            ("/stats 2024", "2024"),
+            ("/stats@fuer_bot  2025-test ", "2025-test"),
+            ("/stats", ""),
+            ("  /unanswered\n7", "7"),
+            ("stats 2024", ""),
+        ] {
+            assert_eq!(command_arguments(text), arguments, "{text:?}");
+        }
+    }
 
     fn parse(text: &str) -> Option<ParsedCommand> {
         parse_command(text, Some("fuer_bot"))

@@ -295,6 +295,26 @@ pub fn stats_heading(now: &str) -> String {
     format!("问答统计（北京时间，截至 {now}）")
 }
 
+/// The heading of one article's part of the stats report: its id and title.
+pub fn stats_article_heading(id: &str, title: &str) -> String {
+    format!("【{id}】{title}")
+}
+
+/// The heading of the counts of every article together, in a report of several.
+pub const STATS_EVERY_ARTICLE: &str = "所有文章合计：";
+
+/// The last line of a stats report of several articles.
+pub const STATS_ONE_ARTICLE_HINT: &str =
+    "只看一篇文章：/stats 加文章编号或年份，如 /stats 2024（服务器上：fuer-bot stats 2024）。";
+
+/// `/stats X` or `fuer-bot stats X` naming no article: the articles there are.
+pub fn stats_unknown_article(argument: &str, articles: &[String]) -> String {
+    format!(
+        "没有编号或年份是“{argument}”的文章。现有的文章：{}。",
+        articles.join("、")
+    )
+}
+
 /// A period of the stats report without questions.
 pub fn stats_no_questions(period: &str) -> String {
     format!("{period}：还没有问题")

@@ -50,6 +50,7 @@ use followup::FollowUpMatcher;
 pub use followup::{ContextUse, Focus, Navigation};
 use index::Index;
 use intents::{ITEM_UNITS, IntentPatterns};
+pub use pipeline::Prepared;
 use scoring::{Scoring, score};
 use trace::{Trace, Tracer};
 use vocabulary::Vocabulary;
@@ -113,6 +114,13 @@ impl Engine {
     /// Answers one question on its own.
     pub fn answer(&self, question: &str) -> Answer {
         self.run(question, None, &mut Tracer::off())
+    }
+
+    /// [`Engine::answer`] of a question normalized already by [`Engine::prepare`] of this
+    /// engine or of one with the same measure words: routing across articles normalizes a
+    /// question once for all of them.
+    pub fn answer_normalized(&self, question: &str, prepared: &Prepared) -> Answer {
+        self.run_prepared(question, prepared.clone(), None, &mut Tracer::off())
     }
 
     /// What this article's keywords, found exactly, say about the question (see

@@ -48,6 +48,24 @@ pub(crate) struct Resolution<'f> {
     pub said_before: &'f [usize],
 }
 
+/// A question normalized for answering (see [`Engine::prepare`]): normalized once, it can be
+/// answered by every engine whose measure words are the same
+/// ([`Engine::answer_normalized`]), as routing across articles does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    /// As the keywords are matched ([`Engine::normalize`]).
+    normalized: String,
+    /// NFKC, lowercase: figures as written, separators kept.
+    raw: String,
+}
+
+impl Prepared {
+    /// The question as the keywords are matched (what [`Engine::look_at`] takes).
+    pub fn normalized(&self) -> &str {
+        &self.normalized
+    }
+}
+
 /// The normalized text of a question that passed the first stage.
 pub(crate) struct Read {
     normalized: String,
@@ -66,7 +84,18 @@ pub(crate) enum Reading {
 impl Engine {
     /// The whole pipeline.
     pub(crate) fn run(&self, question: &str, focus: Option<&Focus>, tracer: &mut Tracer) -> Answer {
-        let read = match self.read(question, tracer) {
+        self.run_prepared(question, self.prepare(question), focus, tracer)
+    }
+
+    /// [`Engine::run`] of a question normalized already ([`Engine::prepare`]).
+    pub(crate) fn run_prepared(
+        &self,
+        question: &str,
+        prepared: Prepared,
+        focus: Option<&Focus>,
+        tracer: &mut Tracer,
+    ) -> Answer {
+        let read = match self.read(prepared, tracer) {
             Reading::Question(read) => read,
             Reading::Answered(answer) => return *answer,
         };
@@ -110,9 +139,19 @@ impl Engine {
         self.assemble(&question, parts, &resolution, &ranked, tracer)
     }
 
-    /// Stage 1: normalizes; answers at once what needs no item.
-    fn read(&self, question: &str, tracer: &mut Tracer) -> Reading {
-        let normalized = self.vocabulary.normalize(question);
+    /// A question's two normalized forms, for [`Engine::run_prepared`] of this engine or of
+    /// any engine with the same measure words.
+    pub fn prepare(&self, question: &str) -> Prepared {
+        Prepared {
+            normalized: self.vocabulary.normalize(question),
+            raw: crate::normalize::join_digit_groups(&nfkc(question).to_lowercase()),
+        }
+    }
+
+    /// Stage 1: the question normalized ([`Engine::prepare`]); answers at once what needs
+    /// no item.
+    fn read(&self, prepared: Prepared, tracer: &mut Tracer) -> Reading {
+        let Prepared { normalized, raw } = prepared;
         tracer.note(|| format!("normalized: {normalized}"));
         let chars: Vec<char> = normalized.chars().collect();
         if chars.iter().all(|c| *c == ' ') {
@@ -134,7 +173,6 @@ impl Engine {
                 return Reading::Answered(Box::new(Answer::without_item(intent)));
             }
         }
-        let raw = crate::normalize::join_digit_groups(&nfkc(question).to_lowercase());
         if self.intents.negative_ordinal(&raw) {
             tracer.note(|| "intent: a negative item position".to_string());
             return Reading::Answered(Box::new(self.no_such_item(-1)));

@@ -1,5 +1,6 @@
 //! Suggested keywords, found without a person: for each item, the terms of its headline,
-//! the names in quotes, the nouns its figures count, the terms distinctive to it against
+//! the names in quotes, the nouns its figures count (said more widely when the noun is one
+//! every item uses: 亲子阅读活动, not 活动), the terms distinctive to it against
 //! the other items, and the words of the shared synonym groups its text uses (the engine
 //! adds the rest of each group, and matches keywords of three characters or more by their
 //! pinyin, so no typo needs listing); for each fact, its names, figure nouns and the noun
@@ -11,7 +12,7 @@ use crate::knowledge::QuestionWords;
 use crate::normalize::normalize;
 
 use super::layout::RawItem;
-use super::words::{SentenceWords, Word, general_frequency, joined, sentence_words};
+use super::words::{Figure, SentenceWords, Word, general_frequency, joined, sentence_words};
 
 /// Words every item of such an article uses (the admin guide lists them as "通用词"): never
 /// a keyword on their own.
@@ -334,8 +335,7 @@ fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate>
     let figure_nouns = words
         .figures
         .iter()
-        .flat_map(|figure| &figure.nouns)
-        .flat_map(|noun| suffixes(noun))
+        .flat_map(|figure| figure_terms(corpus, figure))
         .map(|text| (text, (1, 0)));
     let phrases = words
         .runs
@@ -353,6 +353,26 @@ fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate>
         found.push(Candidate { text, normalized, rank });
     }
     found
+}
+
+/// The terms naming what a figure counts: its nouns and their endings; when none of them
+/// may be a keyword (活动, 家庭: words every item uses), what it counts said more widely
+/// ([`Figure::wide`]: 亲子阅读活动, 参与家庭), and that without its generic head (亲子阅读).
+fn figure_terms(corpus: &Corpus, figure: &Figure<'_>) -> Vec<String> {
+    let terms: Vec<String> = figure.nouns.iter().flat_map(|noun| suffixes(noun)).collect();
+    if terms.iter().any(|term| corpus.keyword_form(term).is_some()) {
+        return terms;
+    }
+    let mut terms: Vec<String> = figure.wide.iter().flat_map(|wide| suffixes(wide)).collect();
+    // Said without its generic head too (亲子阅读活动 → 亲子阅读): residents name the kind.
+    for wide in &figure.wide {
+        if let Some((head, kind)) = wide.split_last()
+            && corpus.keyword_form(head.text).is_none()
+        {
+            terms.extend(suffixes(kind));
+        }
+    }
+    terms
 }
 
 /// A noun phrase and its endings of two characters or more (the head of a Chinese noun
@@ -452,11 +472,9 @@ fn unnamed(corpus: &Corpus, fact: Option<usize>, words: &SentenceWords<'_>) -> V
         .iter()
         .filter(|figure| !is_year(&figure.text))
         .filter(|figure| {
-            !figure
-                .nouns
+            !figure_terms(corpus, figure)
                 .iter()
-                .flat_map(|noun| suffixes(noun))
-                .any(|term| corpus.keyword_form(&term).is_some())
+                .any(|term| corpus.keyword_form(term).is_some())
         })
         .map(|figure| (fact, figure.text.clone()))
         .collect()
@@ -468,4 +486,68 @@ fn is_year(figure: &str) -> bool {
     digits.len() == 4
         && digits.parse::<u16>().is_ok_and(|year| (1900..=2100).contains(&year))
         && !figure[4..].starts_with(['万', '亿', '.'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fact keywords suggested for the facts of invented items (one item per sentence
+    /// list), with the default question words and no synonyms.
+    fn fact_keywords(items: &[(&str, &[&str])]) -> Vec<Vec<Vec<String>>> {
+        let raw: Vec<RawItem<'_>> = items
+            .iter()
+            .enumerate()
+            .map(|(index, (headline, facts))| RawItem {
+                number: u8::try_from(index + 1).unwrap_or(u8::MAX),
+                line: index + 1,
+                headline,
+                facts: facts.iter().map(|fact| (1, *fact)).collect(),
+            })
+            .collect();
+        let words = QuestionWords::default();
+        let shared = Shared {
+            synonym_groups: &[],
+            question_words: &words,
+        };
+        suggest(&raw, shared)
+            .into_iter()
+            .map(|suggestion| suggestion.facts)
+            .collect()
+    }
+
+    /// Class: a figure whose counted noun is a word every item uses (活动, 家庭) is named by
+    /// what it counts said more widely (亲子阅读活动, 参与家庭), not left without a noun.
+    #[test]
+    fn generic_figure_nouns_keep_what_says_which() {
+        let items: [(&str, &[&str]); 3] = [
+            (
+                "织密儿童阅读服务网络",
+                &[
+                    "开展“书香童年·悦读鹏城”亲子阅读活动2900余场,参与家庭16.5万户。",
+                    "新建社区儿童图书馆分馆215家。",
+                ],
+            ),
+            ("举办女子体育联赛", &["全年举办体育活动300场,服务家庭2万户。"]),
+            ("建设母婴室", &["建设公共场所母婴室1480间。"]),
+        ];
+        let found = fact_keywords(&items);
+        // (item, fact, keyword)
+        for (item, fact, keyword) in [
+            (0, 0, "亲子阅读活动"),
+            (0, 0, "亲子阅读"),
+            (0, 0, "参与家庭"),
+            (1, 0, "体育活动"),
+            (2, 0, "母婴室"),
+        ] {
+            assert!(
+                found[item][fact].iter().any(|k| k == keyword),
+                "{keyword} not in {:?}",
+                found[item][fact]
+            );
+        }
+        for generic in ["活动", "家庭"] {
+            assert!(found.iter().flatten().flatten().all(|k| k != generic), "{found:?}");
+        }
+    }
 }

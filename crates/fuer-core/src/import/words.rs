@@ -167,6 +167,11 @@ pub struct Figure<'a> {
     /// The noun phrases right before the figure and right after its measure word, if any;
     /// a name in quotes is one word.
     pub nouns: Vec<Vec<Word<'a>>>,
+    /// What the figure counts said more widely, for a noun too generic to be a keyword on
+    /// its own: the noun before it with the verbs and nouns that say which (亲子阅读活动2900余场
+    /// → 亲子阅读活动, 参与家庭16.5万户 → 参与家庭), or the verb right after it when no noun
+    /// follows (9200余人次参赛 → 参赛).
+    pub wide: Vec<Vec<Word<'a>>>,
 }
 
 /// What a sentence is made of.
@@ -205,21 +210,28 @@ pub fn sentence_words<'a>(sentence: &'a str, measure_words: &[String]) -> Senten
             Piece::Quote(text) => words.names.push(text),
             Piece::Figure(text) => {
                 let name = |text: &'a str| vec![Word { text, tag: "nz" }];
-                let mut nouns = Vec::new();
+                let (mut nouns, mut wide) = (Vec::new(), Vec::new());
                 match index.checked_sub(1).map(|before| (&pieces[before], &runs[before])) {
                     Some((Piece::Quote(text), _)) => nouns.push(name(text)),
-                    Some((Piece::Text(_), Some(run))) => nouns.extend(noun_before(run)),
+                    Some((Piece::Text(_), Some(run))) => {
+                        nouns.extend(noun_before(run));
+                        wide.extend(wide_before(run));
+                    }
                     _ => {}
                 }
                 match (pieces.get(index + 1), runs.get(index + 1)) {
                     (Some(Piece::Quote(text)), _) => nouns.push(name(text)),
-                    (Some(Piece::Text(_)), Some(Some(run))) => nouns.extend(noun_after(run)),
+                    (Some(Piece::Text(_)), Some(Some(run))) => match noun_after(run) {
+                        Some(noun) => nouns.push(noun),
+                        None => wide.extend(verb_after(run)),
+                    },
                     _ => {}
                 }
                 nouns.dedup();
                 words.figures.push(Figure {
                     text: text.clone(),
                     nouns,
+                    wide,
                 });
             }
             Piece::Text(_) | Piece::Break => {}
@@ -263,6 +275,44 @@ fn tag(text: &str) -> Vec<Word<'_>> {
 /// nouns of the run, after dropping the verbs that lead to the figure; when the run ends
 /// with no noun, its last word if it says what is counted (接听来电4.7万人次 → 来电).
 fn noun_before<'a>(run: &[Word<'a>]) -> Option<Vec<Word<'a>>> {
+    let end = noun_before_end(run)?;
+    let mut start = end - 1;
+    while start > 0
+        && end - start < MAX_NOUN_WORDS
+        && run[start - 1].is_modifier()
+        && !run[start - 1].is_person()
+        && !run[start - 1].is_report_verb()
+    {
+        start -= 1;
+    }
+    phrase(&run[start..end])
+}
+
+/// The noun before a figure with the words before it that say which one, verbs and
+/// reporting verbs included (亲子阅读活动, 参与家庭; see [`Figure::wide`]): up to
+/// [`MAX_NOUN_WORDS`] words, none a person's name.
+fn wide_before<'a>(run: &[Word<'a>]) -> Option<Vec<Word<'a>>> {
+    let end = noun_before_end(run)?;
+    let mut start = end - 1;
+    while start > 0
+        && end - start < MAX_NOUN_WORDS
+        && (run[start - 1].is_modifier() || run[start - 1].is_verb())
+        && !run[start - 1].is_person()
+    {
+        start -= 1;
+    }
+    (end - start > 1).then(|| run[start..end].to_vec())
+}
+
+/// The verb right after a figure that says what was counted (9200余人次参赛 → 参赛): two
+/// characters or more, not a reporting verb.
+fn verb_after<'a>(run: &[Word<'a>]) -> Option<Vec<Word<'a>>> {
+    let first = run.first()?;
+    (first.is_verb() && !first.is_report_verb() && first.text.chars().count() >= 2).then(|| vec![*first])
+}
+
+/// Where the noun phrase before a figure ends (see [`noun_before`]).
+fn noun_before_end(run: &[Word<'_>]) -> Option<usize> {
     let mut end = run.len();
     while end > 0 && (!run[end - 1].is_noun() || run[end - 1].is_report_verb()) && run.len() - end < 2 {
         end -= 1;
@@ -274,16 +324,7 @@ fn noun_before<'a>(run: &[Word<'a>]) -> Option<Vec<Word<'a>>> {
             return None;
         }
     }
-    let mut start = end - 1;
-    while start > 0
-        && end - start < MAX_NOUN_WORDS
-        && run[start - 1].is_modifier()
-        && !run[start - 1].is_person()
-        && !run[start - 1].is_report_verb()
-    {
-        start -= 1;
-    }
-    phrase(&run[start..end])
+    Some(end)
 }
 
 /// The noun phrase right after a figure's measure word (326家女性创业企业, 8.3万名灵活就业
@@ -485,6 +526,41 @@ mod tests {
             nouns("发放贴息贷款2.35亿元")[0],
             ("2.35亿元".to_string(), vec!["贴息贷款".to_string()])
         );
+    }
+
+    /// Class: a figure whose noun is generic (活动, 家庭) or that a verb follows says what
+    /// it counts more widely (`Figure::wide`).
+    #[test]
+    fn figures_with_a_generic_noun_or_a_verb_are_said_widely() {
+        let wide = |sentence: &str| -> Vec<(String, Vec<String>)> {
+            sentence_words(sentence, &[])
+                .figures
+                .into_iter()
+                .map(|figure| (figure.text, figure.wide.iter().map(|words| joined(words)).collect()))
+                .collect()
+        };
+        // (sentence, [(figure, its wide phrases)])
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+        let table: [Case; 3] = [
+            (
+                "开展“书香童年·悦读鹏城”亲子阅读活动2900余场,参与家庭16.5万户。",
+                &[("2900余场", &["亲子阅读活动"]), ("16.5万户", &["参与家庭"])],
+            ),
+            (
+                "每周开放不少于40小时,全市486支队伍参赛。",
+                &[("40小时", &[]), ("486支", &[])],
+            ),
+            ("建设公共场所母婴室1480间。", &[("1480间", &["建设公共场所母婴室"])]),
+        ];
+        for (sentence, expected) in table {
+            let expected: Vec<(String, Vec<String>)> = expected
+                .iter()
+                .map(|(figure, wide)| (figure.to_string(), wide.iter().map(|w| w.to_string()).collect()))
+                .collect();
+            let found = wide(sentence);
+            let tags = tag(sentence);
+            assert_eq!(found, expected, "{sentence}: {tags:?}");
+        }
     }
 
     #[test]

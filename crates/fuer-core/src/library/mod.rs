@@ -27,7 +27,8 @@ pub struct Library {
     /// Each article's title, normalized (a question naming it goes there).
     titles: Vec<String>,
     /// Whether every article normalizes questions alike (the same measure words): a
-    /// question is then normalized once for every article's look.
+    /// question is then normalized once for every article's look and answer
+    /// ([`Engine::prepare`], [`Engine::answer_normalized`]).
     one_normalizer: bool,
 }
 
@@ -185,13 +186,18 @@ impl Library {
     /// keyword (a greeting, thanks, help, the source, navigation) is the same in every
     /// article, so the first one stands.
     fn best_of(&self, question: &str, candidates: &[usize]) -> Routed {
-        let normalized = self.one_normalizer.then(|| self.latest().normalize(question));
+        // Normalized once for every article when they normalize alike.
+        let prepared = self.one_normalizer.then(|| self.latest().prepare(question));
+        let answer = |index: usize| match &prepared {
+            Some(prepared) => self.engine(index).answer_normalized(question, prepared),
+            None => self.engine(index).answer(question),
+        };
         let mut looks: Vec<(usize, bool)> = candidates
             .iter()
             .rev()
             .map(|&index| {
-                let look = match &normalized {
-                    Some(normalized) => self.engine(index).look_at(normalized),
+                let look = match &prepared {
+                    Some(prepared) => self.engine(index).look_at(prepared.normalized()),
                     None => self.look(index, question),
                 };
                 (index, look.names_a_topic())
@@ -204,7 +210,7 @@ impl Library {
             if best.as_ref().is_some_and(|(_, best)| *best >= Rank::ceiling(names)) {
                 continue;
             }
-            let answer = self.engine(index).answer(question);
+            let answer = answer(index);
             if best.is_none() && answered_before_keywords(&answer) {
                 return Routed { article: index, answer };
             }
@@ -219,7 +225,7 @@ impl Library {
                 let article = self.latest_index();
                 Routed {
                     article,
-                    answer: self.engine(article).answer(question),
+                    answer: answer(article),
                 }
             }
         }
