@@ -224,6 +224,44 @@ fn the_lead_is_first_and_bold_in_every_language() {
     }
 }
 
+/// Class: a yes/no question comparing a figure opens with 是的 / Yes only when the article's
+/// figure plainly makes it true, with 不是 / No when it plainly makes it false, and with
+/// neither when the figure does not tell (超2.3万 against 3万) — in every language.
+#[test]
+fn a_comparison_opens_with_yes_or_no_only_where_the_figure_settles_it() {
+    let engine = shipped_engine();
+    for (question, lang, first) in [
+        ("母婴室是不是超过2000间", Lang::Simplified, Some("不是。")),
+        ("母嬰室是不是超過2000間", Lang::Traditional, Some("不是。")),
+        ("集体婚礼有没有超过一百对新人", Lang::Simplified, Some("不是。")),
+        ("妇儿大厦接待的参访团是不是不到300批", Lang::Simplified, Some("不是。")),
+        ("母婴室是不是超过1000间", Lang::Simplified, Some("是的。")),
+        ("母嬰室是不是超過1000間", Lang::Traditional, Some("是的。")),
+        ("Are there more than 1,000 nursing rooms in Shenzhen?", Lang::English, Some("Yes.")),
+        ("招聘会的岗位是不是超过3万个", Lang::Simplified, None),
+        ("Were there more than 30,000 jobs at the job fairs?", Lang::English, None),
+    ] {
+        let response = respond_in_context(
+            engine,
+            Request::Question(question),
+            None,
+            Speak::Follow(Lang::Simplified),
+        );
+        assert_eq!(response.lang, lang, "{question}");
+        let opening = response.reply.paragraphs.first().map(|paragraph| paragraph.text());
+        let leads = ["不是。", "是的。", "No.", "Yes.", "有。"];
+        let lead = opening.filter(|text| leads.contains(&text.as_str()));
+        assert_eq!(lead.as_deref(), first, "{question}: {:?}", response.reply);
+        if first.is_some() {
+            assert_eq!(
+                response.reply.paragraphs[0].spans[0].style,
+                Style::Bold,
+                "{question}"
+            );
+        }
+    }
+}
+
 #[test]
 fn ask_json_has_the_language_the_shown_facts_and_the_lead() {
     let output = fuer_bot(

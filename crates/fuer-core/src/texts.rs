@@ -237,6 +237,9 @@ pub fn answer_lead(lang: Lang, figure: &str) -> String {
 pub const LEAD_EXISTS: Text = text("有。", "Yes.");
 /// The lead of a yes/no question whose fact says it is so (是不是…).
 pub const LEAD_AFFIRMS: Text = text("是的。", "Yes.");
+/// The lead of a yes/no question whose fact plainly says the opposite (是不是超过2000间 when
+/// the article says 1480间).
+pub const LEAD_DENIES: Text = text("不是。", "No.");
 /// Before a Chinese sentence shown to an English asker because it has no translation yet.
 pub const NO_TRANSLATION_NOTE: Text = text("", "(No English translation of this sentence yet; the article says:)");
 
