@@ -224,6 +224,27 @@ fn the_lead_is_first_and_bold_in_every_language() {
     }
 }
 
+/// Class (English): "in 2024" is the article's year and "in 2023" / "in 2025" another one
+/// (related); four digits counting something (2,000 nursing rooms, more than 2,000) or
+/// stating the article's figure (1,480) are no year.
+#[test]
+fn english_years_and_english_counts() {
+    use fuer_core::engine::Status;
+    let engine = shipped_engine();
+    for (question, status, item) in [
+        ("How many \"caring mothers\" volunteers were there in 2024?", Status::Answered, 8),
+        ("How many nursing rooms were built in 2024?", Status::Answered, 5),
+        ("How many caring mothers were there in 2025?", Status::Related, 8),
+        ("How many nursing rooms did Shenzhen have in 2023?", Status::Related, 5),
+        ("Are there more than 2,000 nursing rooms?", Status::Answered, 5),
+        ("Are there 2000 nursing rooms in Shenzhen?", Status::Answered, 5),
+        ("Is it true there are 1,480 nursing rooms?", Status::Answered, 5),
+    ] {
+        let answer = engine.answer(question);
+        assert_eq!((answer.status, answer.item), (status, Some(item)), "{question}: {answer:?}");
+    }
+}
+
 /// Class: a yes/no question comparing a figure opens with 是的 / Yes only when the article's
 /// figure plainly makes it true, with 不是 / No when it plainly makes it false, and with
 /// neither when the figure does not tell (超2.3万 against 3万) — in every language.
@@ -233,6 +254,7 @@ fn a_comparison_opens_with_yes_or_no_only_where_the_figure_settles_it() {
     for (question, lang, first) in [
         ("母婴室是不是超过2000间", Lang::Simplified, Some("不是。")),
         ("母嬰室是不是超過2000間", Lang::Traditional, Some("不是。")),
+        ("Are there more than 2,000 nursing rooms?", Lang::English, Some("No.")),
         ("集体婚礼有没有超过一百对新人", Lang::Simplified, Some("不是。")),
         ("妇儿大厦接待的参访团是不是不到300批", Lang::Simplified, Some("不是。")),
         ("母婴室是不是超过1000间", Lang::Simplified, Some("是的。")),

@@ -542,11 +542,13 @@ impl Analyzer {
         if !maybe_a_year {
             return years;
         }
+        let chars: Vec<char> = normalized.chars().collect();
         for figure in super::figures::find_figures(normalized, normalized, &self.measure_words) {
             let Ok(year) = figure.digits.parse::<u16>() else {
                 continue;
             };
-            let counted = !figure.year && !figure.unit.is_empty() && figure.unit != "年";
+            let counted = (!figure.year && !figure.unit.is_empty() && figure.unit != "年")
+                || super::figures::english_count(&chars, &figure);
             if figure.digits.len() == 4
                 && figure.scale.is_none()
                 && !counted
