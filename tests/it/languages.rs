@@ -245,6 +245,44 @@ fn english_years_and_english_counts() {
     }
 }
 
+/// Class (English): plurals in -ies and -es read as their singular on both sides of
+/// matching (communities → community, branches → branch), and a unit word right after
+/// "how many" is the unit asked for (how many people → 人数: 12154人次, not 15场).
+#[test]
+fn english_plurals_and_units() {
+    use fuer_core::normalize::normalize;
+    for (plural, singular) in [
+        ("communities", "community"),
+        ("cities", "city"),
+        ("branches", "branch"),
+        ("wishes", "wish"),
+        ("boxes", "box"),
+        ("classes", "class"),
+        ("businesses", "business"),
+        ("doses", "dose"),
+        ("rooms", "room"),
+        ("class", "class"),
+        ("campus", "campus"),
+        ("series", "series"),
+    ] {
+        assert_eq!(normalize(plural), singular, "{plural}");
+    }
+    let engine = shipped_engine();
+    for (question, lead) in [
+        ("How many people were trained in livestream selling?", "12154人次"),
+        ("How many people did the family services reach?", "71万余人"),
+        ("How many visitors came to the Women and Children Building?", "716万余人次"),
+        ("How many left-behind kids get help from the caring mums?", "3698名"),
+        ("How many branches of the women federation are in the new sectors?", "1767个"),
+        ("How many doses of HPV vaccine did girls get?", "4.2万剂"),
+        ("How many couples got married at the group wedding?", "75对"),
+    ] {
+        let answer = engine.answer(question);
+        let figure = answer.lead.as_ref().and_then(|lead| lead.figure());
+        assert_eq!(figure.map(|figure| figure.text.as_str()), Some(lead), "{question}: {answer:?}");
+    }
+}
+
 /// Class: a yes/no question comparing a figure opens with 是的 / Yes only when the article's
 /// figure plainly makes it true, with 不是 / No when it plainly makes it false, and with
 /// neither when the figure does not tell (超2.3万 against 3万) — in every language.

@@ -29,6 +29,7 @@ use super::params::{
 use super::ranking::FactRanking;
 use super::scoring::Scoring;
 use crate::lang::numbers::{chinese_numbers, english_numbers};
+use crate::normalize::english_stem;
 
 impl Engine {
     /// The lead for an answered yes/no question whose first fact is `fact` of `ranking`'s
@@ -347,19 +348,16 @@ fn han_bigrams(chars: &[char]) -> Vec<String> {
 }
 
 /// The words of an English question that may say what is counted (4 letters or more, not
-/// a stop word), with a plural `s` dropped.
+/// a stop word), in the singular.
 fn english_words(raw: &str) -> Vec<String> {
     raw.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| word.len() >= LEAD_MIN_ENGLISH_WORD_LETTERS)
         .map(str::to_ascii_lowercase)
         .filter(|word| !LEAD_ENGLISH_STOP_WORDS.contains(&word.as_str()))
-        .map(|word| stem(&word).to_string())
+        .map(|word| english_stem(&word))
         .collect()
 }
 
-fn stem(word: &str) -> &str {
-    word.strip_suffix('s').filter(|stem| stem.len() >= 3).unwrap_or(word)
-}
 
 /// How many of the question's English words are in `text` (the same word, or one word the
 /// start of the other: visit, visitor).
@@ -367,7 +365,7 @@ fn english_matches(question_words: &[String], text: &str) -> usize {
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| word.len() >= LEAD_MIN_ENGLISH_WORD_LETTERS)
-        .map(|word| stem(&word.to_ascii_lowercase()).to_string())
+        .map(|word| english_stem(&word.to_ascii_lowercase()))
         .collect();
     question_words
         .iter()
