@@ -247,7 +247,8 @@ fn english_years_and_english_counts() {
 
 /// Class (English): plurals in -ies and -es read as their singular on both sides of
 /// matching (communities → community, branches → branch), and a unit word right after
-/// "how many" is the unit asked for (how many people → 人数: 12154人次, not 15场).
+/// "how many" is the unit asked for (how many people → 人数: 12154人次, not 15场), and the
+/// words it counts lead to the figure the English fact writes them after.
 #[test]
 fn english_plurals_and_units() {
     use fuer_core::normalize::normalize;
@@ -276,6 +277,10 @@ fn english_plurals_and_units() {
         ("How many branches of the women federation are in the new sectors?", "1767个"),
         ("How many doses of HPV vaccine did girls get?", "4.2万剂"),
         ("How many couples got married at the group wedding?", "75对"),
+        // What "how many" counts is written after the English figure (3,698 left-behind
+        // children), whichever words the question adds.
+        ("How many left-behind children do caring mothers look after?", "3698名"),
+        ("How many caring mothers look after left-behind children?", "2317名"),
     ] {
         let answer = engine.answer(question);
         let figure = answer.lead.as_ref().and_then(|lead| lead.figure());

@@ -156,6 +156,7 @@ impl Engine {
             bigrams: han_bigrams(chars),
             counted: han_bigrams(&analysis.counted.chars().collect::<Vec<_>>()),
             english_words: english_words(raw),
+            english_counted: english_counted(raw),
             names: self.named_things(item, scoring),
             sentence,
             spans: written.iter().map(|(_, span)| *span).collect(),
@@ -194,6 +195,12 @@ impl Engine {
         }
         let mut words = clues.bigrams.iter().filter(|pair| near.contains(pair.as_str())).count();
         if let Some((before, after)) = clues.english_surroundings(figure) {
+            // English writes what a figure counts after it (3,698 left-behind children).
+            if !clues.english_counted.is_empty()
+                && english_matches(&clues.english_counted, after) == clues.english_counted.len()
+            {
+                score += LEAD_COUNTED;
+            }
             words += english_matches(&clues.english_words, before) + english_matches(&clues.english_words, after);
             near = format!("{near}|{}|{}", before.to_lowercase(), after.to_lowercase());
         }
@@ -220,6 +227,9 @@ struct Clues<'s> {
     counted: Vec<String>,
     /// Its English words that may say what is counted.
     english_words: Vec<String>,
+    /// What an English question counts: its words right after "how many" (left-behind
+    /// children), in the singular.
+    english_counted: Vec<String>,
     /// The item's things it names, with their synonyms.
     names: Vec<String>,
     sentence: &'s str,
@@ -358,6 +368,28 @@ fn english_words(raw: &str) -> Vec<String> {
         .collect()
 }
 
+
+/// Words that end what "how many" counts (how many left-behind children *do* …).
+const ENGLISH_COUNTED_ENDS: &[&str] = &[
+    "are", "were", "is", "was", "do", "did", "does", "has", "have", "had", "in", "of", "for", "at", "on", "to", "got",
+    "get", "took", "been", "can", "will", "that", "who", "there", "per",
+];
+
+/// The words an English question counts: after "how many", up to a verb or a preposition
+/// (how many left-behind children do … → left, behind, child), in the singular.
+fn english_counted(raw: &str) -> Vec<String> {
+    let Some(at) = raw.find("how many ") else {
+        return Vec::new();
+    };
+    raw[at + "how many ".len()..]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .take_while(|word| !ENGLISH_COUNTED_ENDS.contains(&word.as_str()))
+        .filter(|word| word.len() >= LEAD_MIN_ENGLISH_WORD_LETTERS)
+        .map(|word| english_stem(&word))
+        .collect()
+}
 
 /// How many of the question's English words are in `text` (the same word, or one word the
 /// start of the other: visit, visitor).
