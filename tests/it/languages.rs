@@ -232,7 +232,11 @@ fn english_years_and_english_counts() {
     use fuer_core::engine::Status;
     let engine = shipped_engine();
     for (question, status, item) in [
-        ("How many \"caring mothers\" volunteers were there in 2024?", Status::Answered, 8),
+        (
+            "How many \"caring mothers\" volunteers were there in 2024?",
+            Status::Answered,
+            8,
+        ),
         ("How many nursing rooms were built in 2024?", Status::Answered, 5),
         ("How many caring mothers were there in 2025?", Status::Related, 8),
         ("How many nursing rooms did Shenzhen have in 2023?", Status::Related, 5),
@@ -241,7 +245,11 @@ fn english_years_and_english_counts() {
         ("Is it true there are 1,480 nursing rooms?", Status::Answered, 5),
     ] {
         let answer = engine.answer(question);
-        assert_eq!((answer.status, answer.item), (status, Some(item)), "{question}: {answer:?}");
+        assert_eq!(
+            (answer.status, answer.item),
+            (status, Some(item)),
+            "{question}: {answer:?}"
+        );
     }
 }
 
@@ -272,9 +280,15 @@ fn english_plurals_and_units() {
     for (question, lead) in [
         ("How many people were trained in livestream selling?", "12154人次"),
         ("How many people did the family services reach?", "71万余人"),
-        ("How many visitors came to the Women and Children Building?", "716万余人次"),
+        (
+            "How many visitors came to the Women and Children Building?",
+            "716万余人次",
+        ),
         ("How many left-behind kids get help from the caring mums?", "3698名"),
-        ("How many branches of the women federation are in the new sectors?", "1767个"),
+        (
+            "How many branches of the women federation are in the new sectors?",
+            "1767个",
+        ),
         ("How many doses of HPV vaccine did girls get?", "4.2万剂"),
         ("How many couples got married at the group wedding?", "75对"),
         // What "how many" counts is written after the English figure (3,698 left-behind
@@ -284,7 +298,11 @@ fn english_plurals_and_units() {
     ] {
         let answer = engine.answer(question);
         let figure = answer.lead.as_ref().and_then(|lead| lead.figure());
-        assert_eq!(figure.map(|figure| figure.text.as_str()), Some(lead), "{question}: {answer:?}");
+        assert_eq!(
+            figure.map(|figure| figure.text.as_str()),
+            Some(lead),
+            "{question}: {answer:?}"
+        );
     }
 }
 
@@ -302,9 +320,17 @@ fn a_comparison_opens_with_yes_or_no_only_where_the_figure_settles_it() {
         ("妇儿大厦接待的参访团是不是不到300批", Lang::Simplified, Some("不是。")),
         ("母婴室是不是超过1000间", Lang::Simplified, Some("是的。")),
         ("母嬰室是不是超過1000間", Lang::Traditional, Some("是的。")),
-        ("Are there more than 1,000 nursing rooms in Shenzhen?", Lang::English, Some("Yes.")),
+        (
+            "Are there more than 1,000 nursing rooms in Shenzhen?",
+            Lang::English,
+            Some("Yes."),
+        ),
         ("招聘会的岗位是不是超过3万个", Lang::Simplified, None),
-        ("Were there more than 30,000 jobs at the job fairs?", Lang::English, None),
+        (
+            "Were there more than 30,000 jobs at the job fairs?",
+            Lang::English,
+            None,
+        ),
     ] {
         let response = respond_in_context(
             engine,
@@ -318,11 +344,7 @@ fn a_comparison_opens_with_yes_or_no_only_where_the_figure_settles_it() {
         let lead = opening.filter(|text| leads.contains(&text.as_str()));
         assert_eq!(lead.as_deref(), first, "{question}: {:?}", response.reply);
         if first.is_some() {
-            assert_eq!(
-                response.reply.paragraphs[0].spans[0].style,
-                Style::Bold,
-                "{question}"
-            );
+            assert_eq!(response.reply.paragraphs[0].spans[0].style, Style::Bold, "{question}");
         }
     }
 }

@@ -183,7 +183,11 @@ fn a_whole_asked_of_a_part_is_related() {
 fn a_count_of_a_part_leads_with_the_parts_figure() {
     use fuer_bot::console::LocalConversation;
     fn lead_and_clause(answer: &Answer) -> (String, bool, String) {
-        let lead = answer.lead.as_ref().and_then(|lead| lead.figure()).expect("a figure lead");
+        let lead = answer
+            .lead
+            .as_ref()
+            .and_then(|lead| lead.figure())
+            .expect("a figure lead");
         let sentence = answer
             .item
             .and_then(|item| crate::support::shipped_knowledge().item(item)?.sentence(lead.fact))

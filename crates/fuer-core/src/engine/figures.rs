@@ -184,7 +184,10 @@ fn digit_figure(
     };
     let year_like = digits.len() == 4 && scale.is_none() && digits.parse::<u16>().is_ok_and(is_plausible_year);
     let year = year_like
-        && (unit == "年" || unit == "年度" || chars.get(position) == Some(&'-') || after_english_year_word(chars, start));
+        && (unit == "年"
+            || unit == "年度"
+            || chars.get(position) == Some(&'-')
+            || after_english_year_word(chars, start));
     let written = written_numbers.iter().any(|run| *run == digits);
     let end = position + unit.chars().count();
     let follower = follower_at(chars, end);
@@ -204,8 +207,10 @@ fn digit_figure(
 }
 
 /// English words that introduce a year (in 2024, since 2021): four digits after one of
-/// them are a year; after any other English word (more than 2000) they count something.
-const ENGLISH_YEAR_WORDS: [&str; 9] = ["in", "since", "during", "year", "until", "till", "before", "after", "from"];
+/// them are a year (see [`english_count`] for four digits that count something).
+const ENGLISH_YEAR_WORDS: [&str; 9] = [
+    "in", "since", "during", "year", "until", "till", "before", "after", "from",
+];
 
 /// The English word right before `chars[start]` (one space between), if any.
 fn english_word_before(chars: &[char], start: usize) -> Option<String> {

@@ -249,7 +249,12 @@ impl<'s> Clues<'s> {
             .iter()
             .find(|number| (number.value - value).abs() <= 1e-9 * value.abs().max(1.0))?;
         let spans: Vec<(usize, usize)> = numbers.iter().map(|n| (n.start, n.end)).collect();
-        Some(surroundings(english, (number.start, number.end), &spans, ENGLISH_CLAUSE_ENDS))
+        Some(surroundings(
+            english,
+            (number.start, number.end),
+            &spans,
+            ENGLISH_CLAUSE_ENDS,
+        ))
     }
 }
 
@@ -274,10 +279,7 @@ fn written_figures<'f>(sentence: &str, figures: &'f [Figure]) -> Vec<(&'f Figure
         if !figure.written {
             continue;
         }
-        let occurrence = figures[..position]
-            .iter()
-            .filter(|f| f.digits == figure.digits)
-            .count();
+        let occurrence = figures[..position].iter().filter(|f| f.digits == figure.digits).count();
         if let Some(span) = written_figure(sentence, figure, occurrence) {
             written.push((figure, span));
         }
@@ -367,7 +369,6 @@ fn english_words(raw: &str) -> Vec<String> {
         .map(|word| english_stem(&word))
         .collect()
 }
-
 
 /// Words that end what "how many" counts (how many left-behind children *do* …).
 const ENGLISH_COUNTED_ENDS: &[&str] = &[
