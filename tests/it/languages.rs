@@ -306,6 +306,38 @@ fn english_plurals_and_units() {
     }
 }
 
+/// Class (English): "Did …?" is a yes/no question (a `yesno` cue of `questions.toml`),
+/// opening with Yes only where the fact says what it says; "did" inside a "how many"
+/// question leaves it a count.
+#[test]
+fn english_did_questions() {
+    let engine = shipped_engine();
+    for (question, kind, first) in [
+        (
+            "Did the caring mothers help left-behind children?",
+            "yesno",
+            Some("Yes."),
+        ),
+        ("Did Shenzhen hold a mass wedding?", "yesno", None),
+        (
+            "How many people did the family services reach?",
+            "quantity",
+            Some("Answer: more than 710,000"),
+        ),
+    ] {
+        let answer = engine.answer(question);
+        assert_eq!(
+            answer.asked.as_ref().map(|asked| asked.kind.as_str()),
+            Some(kind),
+            "{question}: {answer:?}"
+        );
+        let reply = respond_in_context(engine, Request::Question(question), None, Speak::Follow(Lang::English)).reply;
+        let opening = reply.paragraphs.first().map(|paragraph| paragraph.text());
+        let lead = opening.filter(|text| text == "Yes." || text.starts_with("Answer:"));
+        assert_eq!(lead.as_deref(), first, "{question}: {reply:?}");
+    }
+}
+
 /// Class: a yes/no question comparing a figure opens with 是的 / Yes only when the article's
 /// figure plainly makes it true, with 不是 / No when it plainly makes it false, and with
 /// neither when the figure does not tell (超2.3万 against 3万) — in every language.
