@@ -338,6 +338,27 @@ fn english_did_questions() {
     }
 }
 
+/// Class (English): the verb of an item question (which item *talks about* …, *is about*,
+/// *covers*) names no topic: item 1's "talks" (lectures) do not take the question.
+#[test]
+fn english_item_questions() {
+    let engine = shipped_engine();
+    for (question, item) in [
+        ("Which item talks about jobs for women?", 2),
+        ("Which item talks about the kaleidoscope building?", 4),
+        ("Which item is about nursing rooms?", 5),
+        ("Which item mentions talks on the plenum?", 1),
+    ] {
+        let answer = engine.answer(question);
+        assert_eq!(answer.item, Some(item), "{question}: {answer:?}");
+        assert_eq!(
+            answer.asked.as_ref().map(|asked| asked.kind.as_str()),
+            Some("item"),
+            "{question}"
+        );
+    }
+}
+
 /// Class: a yes/no question comparing a figure opens with 是的 / Yes only when the article's
 /// figure plainly makes it true, with 不是 / No when it plainly makes it false, and with
 /// neither when the figure does not tell (超2.3万 against 3万) — in every language.
