@@ -23,8 +23,8 @@ fn first_fact(answer: &Answer) -> String {
 
 /// A yes/no question comparing a figure is answered by the fact holding the article's
 /// figure of that unit; `holds` says whether that figure plainly settles it (a lower bound
-/// such as 超2.3万 does not settle "more than 30,000"), and only a comparison that holds
-/// gets the lead 是的.
+/// such as 超2.3万 does not settle "more than 30,000"); a comparison that holds gets the
+/// lead 是的, one that plainly does not 不是, one left open none.
 #[test]
 fn a_compared_figure_is_answered_by_the_articles_figure() {
     for (question, item, figure, relation, holds) in [
@@ -71,11 +71,12 @@ fn a_compared_figure_is_answered_by_the_articles_figure() {
         let comparison = answer.comparison.clone().expect("a comparison");
         assert!(comparison.found.contains(figure), "{question}: {comparison:?}");
         assert_eq!((comparison.relation, comparison.holds), (relation, holds), "{question}");
-        assert_eq!(
-            answer.lead,
-            (holds == Some(true)).then_some(Lead::Affirms),
-            "{question}"
-        );
+        let lead = match holds {
+            Some(true) => Some(Lead::Affirms),
+            Some(false) => Some(Lead::Denies),
+            None => None,
+        };
+        assert_eq!(answer.lead, lead, "{question}");
     }
     // A figure that is the question's subject, or a name's (五分钟), compares nothing.
     for question in [
@@ -151,7 +152,12 @@ fn a_stated_figure_is_not_its_own_answer() {
             (Status::Answered, Some(item)),
             "{question}: {answer:?}"
         );
-        let shown = answer.figure.as_ref().map(|f| f.figure.clone()).unwrap_or_default();
+        let shown = answer
+            .lead
+            .as_ref()
+            .and_then(|lead| lead.figure())
+            .map(|figure| figure.text.clone())
+            .unwrap_or_default();
         assert!(
             first_fact(&answer).contains(figure) && (shown.is_empty() || shown.contains(figure)),
             "{question}: {shown} {}",

@@ -224,6 +224,184 @@ fn the_lead_is_first_and_bold_in_every_language() {
     }
 }
 
+/// Class (English): "in 2024" is the article's year and "in 2023" / "in 2025" another one
+/// (related); four digits counting something (2,000 nursing rooms, more than 2,000) or
+/// stating the article's figure (1,480) are no year.
+#[test]
+fn english_years_and_english_counts() {
+    use fuer_core::engine::Status;
+    let engine = shipped_engine();
+    for (question, status, item) in [
+        (
+            "How many \"caring mothers\" volunteers were there in 2024?",
+            Status::Answered,
+            8,
+        ),
+        ("How many nursing rooms were built in 2024?", Status::Answered, 5),
+        ("How many caring mothers were there in 2025?", Status::Related, 8),
+        ("How many nursing rooms did Shenzhen have in 2023?", Status::Related, 5),
+        ("Are there more than 2,000 nursing rooms?", Status::Answered, 5),
+        ("Are there 2000 nursing rooms in Shenzhen?", Status::Answered, 5),
+        ("Is it true there are 1,480 nursing rooms?", Status::Answered, 5),
+    ] {
+        let answer = engine.answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (status, Some(item)),
+            "{question}: {answer:?}"
+        );
+    }
+}
+
+/// Class (English): plurals in -ies and -es read as their singular on both sides of
+/// matching (communities → community, branches → branch), and a unit word right after
+/// "how many" is the unit asked for (how many people → 人数: 12154人次, not 15场), and the
+/// words it counts lead to the figure the English fact writes them after.
+#[test]
+fn english_plurals_and_units() {
+    use fuer_core::normalize::normalize;
+    for (plural, singular) in [
+        ("communities", "community"),
+        ("cities", "city"),
+        ("branches", "branch"),
+        ("wishes", "wish"),
+        ("boxes", "box"),
+        ("classes", "class"),
+        ("businesses", "business"),
+        ("doses", "dose"),
+        ("rooms", "room"),
+        ("class", "class"),
+        ("campus", "campus"),
+        ("series", "series"),
+    ] {
+        assert_eq!(normalize(plural), singular, "{plural}");
+    }
+    let engine = shipped_engine();
+    for (question, lead) in [
+        ("How many people were trained in livestream selling?", "12154人次"),
+        ("How many people did the family services reach?", "71万余人"),
+        (
+            "How many visitors came to the Women and Children Building?",
+            "716万余人次",
+        ),
+        ("How many left-behind kids get help from the caring mums?", "3698名"),
+        (
+            "How many branches of the women federation are in the new sectors?",
+            "1767个",
+        ),
+        ("How many doses of HPV vaccine did girls get?", "4.2万剂"),
+        ("How many couples got married at the group wedding?", "75对"),
+        // What "how many" counts is written after the English figure (3,698 left-behind
+        // children), whichever words the question adds.
+        ("How many left-behind children do caring mothers look after?", "3698名"),
+        ("How many caring mothers look after left-behind children?", "2317名"),
+    ] {
+        let answer = engine.answer(question);
+        let figure = answer.lead.as_ref().and_then(|lead| lead.figure());
+        assert_eq!(
+            figure.map(|figure| figure.text.as_str()),
+            Some(lead),
+            "{question}: {answer:?}"
+        );
+    }
+}
+
+/// Class (English): "Did …?" is a yes/no question (a `yesno` cue of `questions.toml`),
+/// opening with Yes only where the fact says what it says; "did" inside a "how many"
+/// question leaves it a count.
+#[test]
+fn english_did_questions() {
+    let engine = shipped_engine();
+    for (question, kind, first) in [
+        (
+            "Did the caring mothers help left-behind children?",
+            "yesno",
+            Some("Yes."),
+        ),
+        ("Did Shenzhen hold a mass wedding?", "yesno", None),
+        (
+            "How many people did the family services reach?",
+            "quantity",
+            Some("Answer: more than 710,000"),
+        ),
+    ] {
+        let answer = engine.answer(question);
+        assert_eq!(
+            answer.asked.as_ref().map(|asked| asked.kind.as_str()),
+            Some(kind),
+            "{question}: {answer:?}"
+        );
+        let reply = respond_in_context(engine, Request::Question(question), None, Speak::Follow(Lang::English)).reply;
+        let opening = reply.paragraphs.first().map(|paragraph| paragraph.text());
+        let lead = opening.filter(|text| text == "Yes." || text.starts_with("Answer:"));
+        assert_eq!(lead.as_deref(), first, "{question}: {reply:?}");
+    }
+}
+
+/// Class (English): the verb of an item question (which item *talks about* …, *is about*,
+/// *covers*) names no topic: item 1's "talks" (lectures) do not take the question.
+#[test]
+fn english_item_questions() {
+    let engine = shipped_engine();
+    for (question, item) in [
+        ("Which item talks about jobs for women?", 2),
+        ("Which item talks about the kaleidoscope building?", 4),
+        ("Which item is about nursing rooms?", 5),
+        ("Which item mentions talks on the plenum?", 1),
+    ] {
+        let answer = engine.answer(question);
+        assert_eq!(answer.item, Some(item), "{question}: {answer:?}");
+        assert_eq!(
+            answer.asked.as_ref().map(|asked| asked.kind.as_str()),
+            Some("item"),
+            "{question}"
+        );
+    }
+}
+
+/// Class: a yes/no question comparing a figure opens with 是的 / Yes only when the article's
+/// figure plainly makes it true, with 不是 / No when it plainly makes it false, and with
+/// neither when the figure does not tell (超2.3万 against 3万) — in every language.
+#[test]
+fn a_comparison_opens_with_yes_or_no_only_where_the_figure_settles_it() {
+    let engine = shipped_engine();
+    for (question, lang, first) in [
+        ("母婴室是不是超过2000间", Lang::Simplified, Some("不是。")),
+        ("母嬰室是不是超過2000間", Lang::Traditional, Some("不是。")),
+        ("Are there more than 2,000 nursing rooms?", Lang::English, Some("No.")),
+        ("集体婚礼有没有超过一百对新人", Lang::Simplified, Some("不是。")),
+        ("妇儿大厦接待的参访团是不是不到300批", Lang::Simplified, Some("不是。")),
+        ("母婴室是不是超过1000间", Lang::Simplified, Some("是的。")),
+        ("母嬰室是不是超過1000間", Lang::Traditional, Some("是的。")),
+        (
+            "Are there more than 1,000 nursing rooms in Shenzhen?",
+            Lang::English,
+            Some("Yes."),
+        ),
+        ("招聘会的岗位是不是超过3万个", Lang::Simplified, None),
+        (
+            "Were there more than 30,000 jobs at the job fairs?",
+            Lang::English,
+            None,
+        ),
+    ] {
+        let response = respond_in_context(
+            engine,
+            Request::Question(question),
+            None,
+            Speak::Follow(Lang::Simplified),
+        );
+        assert_eq!(response.lang, lang, "{question}");
+        let opening = response.reply.paragraphs.first().map(|paragraph| paragraph.text());
+        let leads = ["不是。", "是的。", "No.", "Yes.", "有。"];
+        let lead = opening.filter(|text| leads.contains(&text.as_str()));
+        assert_eq!(lead.as_deref(), first, "{question}: {:?}", response.reply);
+        if first.is_some() {
+            assert_eq!(response.reply.paragraphs[0].spans[0].style, Style::Bold, "{question}");
+        }
+    }
+}
+
 #[test]
 fn ask_json_has_the_language_the_shown_facts_and_the_lead() {
     let output = fuer_bot(

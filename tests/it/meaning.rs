@@ -177,11 +177,25 @@ fn a_whole_asked_of_a_part_is_related() {
     }
 }
 
-/// Class 5: a count asked of a part leads with the part's figure, not the total
-/// (`Answer::figure`: the figure and its clause).
+/// Class 5: a count asked of a part leads with the part's figure, not the total (the
+/// lead's figure, written inside the part's clause of the first fact).
 #[test]
 fn a_count_of_a_part_leads_with_the_parts_figure() {
     use fuer_bot::console::LocalConversation;
+    fn lead_and_clause(answer: &Answer) -> (String, bool, String) {
+        let lead = answer
+            .lead
+            .as_ref()
+            .and_then(|lead| lead.figure())
+            .expect("a figure lead");
+        let sentence = answer
+            .item
+            .and_then(|item| crate::support::shipped_knowledge().item(item)?.sentence(lead.fact))
+            .unwrap_or_default()
+            .to_string();
+        let written = sentence.get(lead.start..lead.start + lead.text.len()) == Some(lead.text.as_str());
+        (lead.text.clone(), written, sentence)
+    }
     for (first, then, figure, phrase) in [
         ("直播带货培训开了多少场", "其中线上的呢", "4场", "线上课程培训4场"),
         ("直播带货培训开了多少场", "线下的呢", "15场", "累计开展线下课程培训15场"),
@@ -205,15 +219,22 @@ fn a_count_of_a_part_leads_with_the_parts_figure() {
             .response
             .answer
             .expect("an answer");
-        let found = answer.figure.clone().expect("a figure");
+        let (text, written, sentence) = lead_and_clause(&answer);
+        // The lead is the figure as written at its place, and that place is the part's clause.
+        let clause_end = sentence.find(phrase).map(|start| start + phrase.len());
+        let lead_end = answer
+            .lead
+            .as_ref()
+            .and_then(|lead| lead.figure())
+            .map(|lead| lead.start + lead.text.len());
         assert_eq!(
-            (found.figure.as_str(), found.phrase.as_str()),
-            (figure, phrase),
+            (text.as_str(), written, lead_end.is_some() && lead_end == clause_end),
+            (figure, true, true),
             "{first} → {then}: {answer:?}"
         );
     }
-    let answer = answer("线上课程培训开了几场");
-    assert_eq!(answer.figure.map(|f| f.figure), Some("4场".to_string()));
+    let (text, written, _) = lead_and_clause(&answer("线上课程培训开了几场"));
+    assert_eq!((text.as_str(), written), ("4场", true));
 }
 
 /// Class 4's fallback: with no keyword at all, BM25-style scoring of the question's

@@ -297,8 +297,8 @@ fn clean_symbols(chars: &[char]) -> String {
     out
 }
 
-/// Light English stemming so "nursing rooms" matches "nursing room": plural `s` and a
-/// few irregular plurals.
+/// Light English stemming so "nursing rooms" matches "nursing room": plurals (`s`, `es`
+/// after ch/sh/x/ss/zz, `ies` → `y`) and a few irregular plurals.
 fn normalize_english_words(text: &str) -> String {
     if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
         return text.to_string();
@@ -310,21 +310,29 @@ fn normalize_english_words(text: &str) -> String {
             word.push(c);
             continue;
         }
-        push_stemmed(&mut out, &word);
+        out.push_str(&english_stem(&word));
         word.clear();
         out.push(c);
     }
-    push_stemmed(&mut out, &word);
+    out.push_str(&english_stem(&word));
     out
 }
 
-fn push_stemmed(out: &mut String, word: &str) {
+/// Plural endings dropped whole (branches → branch, classes → class, boxes → box).
+const ES_PLURAL_ENDINGS: [&str; 5] = ["ches", "shes", "xes", "sses", "zzes"];
+
+/// The singular of a lowercase English word, as matching reads it: irregular plurals
+/// (children → child), number words (five → 5), `ies` → `y` (communities → community),
+/// `es` after ch/sh/x/ss/zz (branches → branch), else a plural `s` (rooms → room; not
+/// after `ss` or `us`: class, campus).
+pub fn english_stem(word: &str) -> String {
     let irregular = match word {
         "children" | "childrens" => Some("child"),
         "women" | "womens" | "woman" => Some("woman"),
         "men" => Some("man"),
         "mums" | "moms" | "mommies" | "mum" | "mom" | "mommy" => Some("mom"),
         "kid" | "kids" | "child" | "childs" => Some("child"),
+        "series" | "species" => Some(word),
         "zero" => Some("0"),
         "one" => Some("1"),
         "two" => Some("2"),
@@ -339,14 +347,20 @@ fn push_stemmed(out: &mut String, word: &str) {
         _ => None,
     };
     if let Some(stem) = irregular {
-        out.push_str(stem);
-        return;
+        return stem.to_string();
+    }
+    if word.len() > 4
+        && let Some(stem) = word.strip_suffix("ies")
+    {
+        return format!("{stem}y");
+    }
+    if word.len() > 4 && ES_PLURAL_ENDINGS.iter().any(|ending| word.ends_with(ending)) {
+        return word[..word.len() - 2].to_string();
     }
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        out.push_str(&word[..word.len() - 1]);
-        return;
+        return word[..word.len() - 1].to_string();
     }
-    out.push_str(word);
+    word.to_string()
 }
 
 /// Toneless pinyin of a digit, so that 5分钟 (normalized 五分钟) and a typo such as 五分种,

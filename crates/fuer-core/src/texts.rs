@@ -240,6 +240,9 @@ pub(crate) fn answer_lead(lang: Lang, figure: &str) -> String {
 pub(crate) const LEAD_EXISTS: Text = text("有。", "Yes.");
 /// The lead of a yes/no question whose fact says it is so (是不是…).
 pub(crate) const LEAD_AFFIRMS: Text = text("是的。", "Yes.");
+/// The lead of a yes/no question whose fact plainly says the opposite (是不是超过2000间 when
+/// the article says 1480间).
+pub(crate) const LEAD_DENIES: Text = text("不是。", "No.");
 /// Before a Chinese sentence shown to an English asker because it has no translation yet.
 pub(crate) const NO_TRANSLATION_NOTE: Text =
     text("", "(No English translation of this sentence yet; the article says:)");

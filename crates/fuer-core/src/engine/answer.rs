@@ -85,14 +85,18 @@ pub struct Asked {
 
 /// How a reply opens: the answer itself, before the fact that says it. Set only where
 /// the first fact plainly holds it (the reply renders it in the asker's language: 有 /
-/// 是的 / Yes, 「答：1480间」 / "Answer: 1,480").
+/// 是的 / Yes, 不是 / No, 「答：1480间」 / "Answer: 1,480"). The one model of an answer's
+/// lead: the figure a count asks for is [`Lead::Figure`], nowhere else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lead {
     /// The thing asked about exists or happened (有没有…, 有…吗, is there …).
     Exists,
-    /// What the question says is so (是不是…, …吗).
+    /// What the question says is so (是不是…, …吗), or a compared figure holds.
     Affirms,
-    /// The figure a "how many" question asks for, as the first fact writes it.
+    /// A compared figure plainly does not hold (是不是超过2000间 when the fact says 1480间).
+    Denies,
+    /// The figure a "how many" question asks for, as the first fact writes it (the part's
+    /// figure when the question asks for a part: 其中线上的呢 → 4场).
     Figure(Box<FigureLead>),
 }
 
@@ -112,19 +116,15 @@ impl Lead {
     pub fn figure(&self) -> Option<&FigureLead> {
         match self {
             Lead::Figure(figure) => Some(figure),
-            Lead::Exists | Lead::Affirms => None,
+            Lead::Exists | Lead::Affirms | Lead::Denies => None,
         }
     }
-}
 
-/// The figure that answers a count, for a reply that leads with it: 「4场」 in the clause
-/// 「线上课程培训4场」 when the question asks for the online part of the training.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerFigure {
-    /// The figure as written, with its scale and measure word (`60.44万例`).
-    pub figure: String,
-    /// Its clause of the first fact, verbatim (`其中免费筛查60.44万例`).
-    pub phrase: String,
+    /// The lead of a comparison the article's figure settles: 是的 when it holds, 不是 when
+    /// it plainly does not, none when it does not tell.
+    pub fn of_comparison(holds: Option<bool>) -> Option<Lead> {
+        holds.map(|holds| if holds { Lead::Affirms } else { Lead::Denies })
+    }
 }
 
 /// A yes/no question comparing a figure with the article's (超过1000场了吗, 是不是已经有2000间
@@ -137,7 +137,7 @@ pub struct FigureComparison {
     /// The article's figure that answers it, as written (`1458场`, `1480间`).
     pub found: String,
     /// `Some(true)` when the article's figure plainly makes the question's claim true (the
-    /// reply may open with 是的 / Yes), `Some(false)` when it plainly makes it false (不是 /
+    /// reply opens with 是的 / Yes), `Some(false)` when it plainly makes it false (不是 /
     /// No), `None` when it does not tell (超2万 against "more than 30,000").
     pub holds: Option<bool>,
 }
@@ -166,13 +166,11 @@ pub struct Answer {
     pub topic_facts: Vec<usize>,
     /// What came from the conversation.
     pub context_use: ContextUse,
-    /// The lead of a yes/no question's reply, where the first fact plainly settles it.
+    /// How the reply opens, where the first fact plainly holds the answer: the figure a
+    /// count asks for, or 有 / 是的 / 不是 for a yes/no question.
     pub lead: Option<Lead>,
-    /// For a count answered: the figure of the first fact that answers it (the part's
-    /// figure when the question asks for a part).
-    pub figure: Option<AnswerFigure>,
     /// For a yes/no question comparing a figure: the comparison and whether the answering
-    /// figure settles it (then `lead` is [`Lead::Affirms`] when it holds, `None` when not).
+    /// figure settles it (then `lead` is [`Lead::of_comparison`]).
     pub comparison: Option<FigureComparison>,
 }
 
@@ -196,7 +194,6 @@ impl Answer {
             topic_facts: Vec::new(),
             context_use: ContextUse::default(),
             lead: None,
-            figure: None,
             comparison: None,
         }
     }

@@ -5,7 +5,7 @@ use crate::normalize::is_han;
 
 use super::Engine;
 use super::analysis::Analysis;
-use super::answer::{Answer, AnswerFigure, FigureComparison, Intent, Lead, Missing, Part, Status};
+use super::answer::{Answer, FigureComparison, Intent, Lead, Missing, Part, Status};
 use super::index::nfkc;
 use super::params::{
     ALSO_MENTIONED_RATIO, AMBIGUITY_RATIO, AMBIGUOUS_CONFIDENCE_FACTOR, MAX_SUGGESTIONS, MIN_ITEM_SCORE,
@@ -27,72 +27,21 @@ impl Engine {
         tracer: &mut Tracer,
     ) -> Answer {
         let scoring = &question.scoring;
-        let (best, context_use) = (resolution.best, resolution.context_use);
-        // The best score the answer is measured by (a follow-up counts as one keyword).
-        let best_score = scoring.item_scores[best].max(MIN_ITEM_SCORE);
-        let part_items: Vec<usize> = parts.iter().map(|(item, _)| *item).collect();
-        let ambiguous = parts.len() == 1
-            && !context_use.any()
-            && ranked
-                .iter()
-                .filter(|&&item| item != best)
-                .any(|&item| scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score);
-        let keyword_items = scoring.items_with_keyword_hits(&self.index);
-        let suggestions: Vec<u8> = ranked
-            .iter()
-            .filter(|item| !part_items.contains(item))
-            .filter(|&&item| {
-                scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score
-                    || (keyword_items.contains(&item) && scoring.item_scores[item] >= ALSO_MENTIONED_RATIO * best_score)
-            })
-            .take(MAX_SUGGESTIONS)
-            .map(|&item| self.knowledge.items[item].number)
-            .collect();
-        let margin = if ambiguous { AMBIGUOUS_CONFIDENCE_FACTOR } else { 1.0 };
-        let confidence = (best_score / (best_score + 1.0)) * margin;
-
         let analysis = &question.analysis;
         let answered_parts: Vec<Part> = parts
             .iter()
             .map(|(item, ranking)| self.part(question.text, *item, ranking, scoring, analysis, tracer))
             .collect();
         let mut answer = Answer::without_item(Intent::Item);
-        answer.confidence = confidence;
-        answer.suggestions = suggestions;
+        (answer.confidence, answer.suggestions) = self.confidence_and_suggestions(scoring, &parts, resolution, ranked);
         answer.asked = self.asked_summary(analysis);
-        answer.context_use = context_use;
+        answer.context_use = resolution.context_use;
         answer.topic_facts = parts
             .first()
             .map(|(_, ranking)| ranking.topic_facts())
             .unwrap_or_default();
         self.fill_parts(&mut answer, answered_parts);
-        if answer.status == Status::Answered
-            && answer.more.is_empty()
-            && let (Some((item, ranking)), Some(&fact)) = (parts.first(), answer.facts.first())
-            && ranking.item == *item
-        {
-            answer.lead = self
-                .lead(&question.chars, analysis, scoring, ranking, fact)
-                .or_else(|| self.figure_lead(&question.chars, &question.raw, analysis, scoring, ranking.item, fact));
-        }
-        if answer.status == Status::Answered
-            && let (Some((item, _)), Some(&fact)) = (parts.first(), answer.facts.first())
-        {
-            answer.figure = self.answer_figure(*item, fact, analysis, &question.chars);
-            if let Some(compared) = &analysis.compared
-                && let Some(&doc) = self.index.answer_docs(*item).get(fact)
-                && let Some(phrase) = answering_phrase(&self.index, &self.analyzer, doc, analysis, &question.chars)
-            {
-                let holds = compared.settles(&phrase.figure);
-                answer.lead = (holds == Some(true)).then_some(Lead::Affirms);
-                answer.comparison = Some(FigureComparison {
-                    asked: compared.figure.as_written(),
-                    relation: compared.relation,
-                    found: phrase.figure.as_written(),
-                    holds,
-                });
-            }
-        }
+        self.set_lead(&mut answer, question, &parts);
         tracer.note(|| {
             format!(
                 "decision: {} item {:?} facts {:?}{}",
@@ -109,13 +58,73 @@ impl Engine {
         answer
     }
 
-    /// The figure of an answered fact that answers a count (see `whole.rs`).
-    fn answer_figure(&self, item: usize, fact: usize, analysis: &Analysis, chars: &[char]) -> Option<AnswerFigure> {
+    /// The answer's confidence (lower when another item scores nearly as well, unless the
+    /// conversation chose) and the other items the question may mean, best first.
+    fn confidence_and_suggestions(
+        &self,
+        scoring: &Scoring,
+        parts: &[(usize, FactRanking)],
+        resolution: &Resolution,
+        ranked: &[usize],
+    ) -> (f32, Vec<u8>) {
+        let best = resolution.best;
+        // The best score the answer is measured by (a follow-up counts as one keyword).
+        let best_score = scoring.item_scores[best].max(MIN_ITEM_SCORE);
+        let part_items: Vec<usize> = parts.iter().map(|(item, _)| *item).collect();
+        let ambiguous = parts.len() == 1
+            && !resolution.context_use.any()
+            && ranked
+                .iter()
+                .filter(|&&item| item != best)
+                .any(|&item| scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score);
+        let keyword_items = scoring.items_with_keyword_hits(&self.index);
+        let suggestions: Vec<u8> = ranked
+            .iter()
+            .filter(|item| !part_items.contains(item))
+            .filter(|&&item| {
+                scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score
+                    || (keyword_items.contains(&item) && scoring.item_scores[item] >= ALSO_MENTIONED_RATIO * best_score)
+            })
+            .take(MAX_SUGGESTIONS)
+            .map(|&item| self.knowledge.items[item].number)
+            .collect();
+        let margin = if ambiguous { AMBIGUOUS_CONFIDENCE_FACTOR } else { 1.0 };
+        ((best_score / (best_score + 1.0)) * margin, suggestions)
+    }
+
+    /// The lead of an answered question, from its first topic's first fact: a yes/no
+    /// question's 有 / 是的, else the figure a count asks for (one topic only); a compared
+    /// figure's 是的 / 不是 (or none) replaces them.
+    fn set_lead(&self, answer: &mut Answer, question: &Question, parts: &[(usize, FactRanking)]) {
+        let (Some((item, ranking)), Some(&fact)) = (parts.first(), answer.facts.first()) else {
+            return;
+        };
+        if answer.status != Status::Answered {
+            return;
+        }
+        let (analysis, scoring) = (&question.analysis, &question.scoring);
+        if answer.more.is_empty() && ranking.item == *item {
+            answer.lead = self
+                .lead(&question.chars, analysis, scoring, ranking, fact)
+                .or_else(|| self.figure_lead(&question.chars, &question.raw, analysis, scoring, ranking.item, fact));
+        }
+        if let Some(comparison) = self.comparison(*item, fact, analysis, &question.chars) {
+            answer.lead = Lead::of_comparison(comparison.holds);
+            answer.comparison = Some(comparison);
+        }
+    }
+
+    /// For a yes/no question comparing a figure: the article's figure of fact `fact` of
+    /// `item` that answers it, and whether it settles the comparison.
+    fn comparison(&self, item: usize, fact: usize, analysis: &Analysis, chars: &[char]) -> Option<FigureComparison> {
+        let compared = analysis.compared.as_ref()?;
         let doc = *self.index.answer_docs(item).get(fact)?;
         let phrase = answering_phrase(&self.index, &self.analyzer, doc, analysis, chars)?;
-        Some(AnswerFigure {
-            figure: phrase.figure.as_written(),
-            phrase: phrase.written.clone(),
+        Some(FigureComparison {
+            asked: compared.figure.as_written(),
+            relation: compared.relation,
+            found: phrase.figure.as_written(),
+            holds: compared.settles(&phrase.figure),
         })
     }
 

@@ -183,7 +183,11 @@ fn digit_figure(
             .unwrap_or_default()
     };
     let year_like = digits.len() == 4 && scale.is_none() && digits.parse::<u16>().is_ok_and(is_plausible_year);
-    let year = year_like && (unit == "年" || unit == "年度" || chars.get(position) == Some(&'-'));
+    let year = year_like
+        && (unit == "年"
+            || unit == "年度"
+            || chars.get(position) == Some(&'-')
+            || after_english_year_word(chars, start));
     let written = written_numbers.iter().any(|run| *run == digits);
     let end = position + unit.chars().count();
     let follower = follower_at(chars, end);
@@ -200,6 +204,40 @@ fn digit_figure(
         above,
     };
     (figure, index)
+}
+
+/// English words that introduce a year (in 2024, since 2021): four digits after one of
+/// them are a year (see [`english_count`] for four digits that count something).
+const ENGLISH_YEAR_WORDS: [&str; 9] = [
+    "in", "since", "during", "year", "until", "till", "before", "after", "from",
+];
+
+/// The English word right before `chars[start]` (one space between), if any.
+fn english_word_before(chars: &[char], start: usize) -> Option<String> {
+    let end = start.checked_sub(1).filter(|&end| chars[end] == ' ')?;
+    let begin = (0..end).rev().take_while(|&p| chars[p].is_ascii_alphabetic()).last()?;
+    Some(chars[begin..end].iter().collect())
+}
+
+/// Whether an English year word stands right before `chars[start]` (in 2024).
+fn after_english_year_word(chars: &[char], start: usize) -> bool {
+    english_word_before(chars, start).is_some_and(|word| ENGLISH_YEAR_WORDS.contains(&word.as_str()))
+}
+
+/// English words before a figure that compare it (more than 2,000): a count.
+const ENGLISH_COMPARING_WORDS: [&str; 8] = ["than", "over", "under", "about", "around", "nearly", "almost", "least"];
+
+/// Whether a figure of four digits reads as an English count, not a year (the normalized
+/// `chars`): no year word before it, and an English word after it (2,000 nursing rooms) or
+/// a comparing word before it (more than 2,000). 「plans for 2025」 stays a year.
+pub(crate) fn english_count(chars: &[char], figure: &Figure) -> bool {
+    let next_is_latin = chars
+        .get(figure.end..)
+        .and_then(|rest| rest.iter().find(|c| **c != ' '))
+        .is_some_and(char::is_ascii_alphabetic);
+    let compared =
+        english_word_before(chars, figure.start).is_some_and(|word| ENGLISH_COMPARING_WORDS.contains(&word.as_str()));
+    !figure.year && (next_is_latin || compared)
 }
 
 /// Words right before a figure that make it a lower bound (超1000个, 逾36万元, 超过2万).

@@ -34,6 +34,8 @@ pub struct IntentPatterns {
     /// Which item a topic is in (对口帮扶是第几件事, 在哪1件里, 十件大事里哪条, which item …; 哪条
     /// alone is a road, not an item).
     item_question: Regex,
+    /// The verb of an English item question (which item *talks about* …), normalized.
+    item_frame: Regex,
     ordinal_chinese: Regex,
     ordinal_bare: Regex,
     ordinal_negative: Regex,
@@ -121,6 +123,9 @@ impl IntentPatterns {
                 r"(第几|第多少)({}|大事)|哪1?(件|项|大事)|边1?件|10(件|大)[^哪]{{0,6}}哪1?(条|个)|(which|what) (item|event|number|one of the (10|ten))|which of the (10|ten)",
                 alternatives(&[&ITEM_UNITS])
             )),
+            item_frame: build_regex(
+                r"(?:which|what) (?:item|event|one)(?: of the (?:10|ten)(?: item| event)?)? (talk about|is about|are about|deal with|cover|mention|say about|speak about|tell about|is on)\b",
+            ),
             list_weak: build_regex(
                 r"有哪些|都有什么|有什么|包括什么|包括哪些|讲了什么|说了什么|有啥|哪些事|什么事|做了什么|干了什么|做了哪些|成绩|成就|成果|亮点",
             ),
@@ -207,6 +212,17 @@ impl IntentPatterns {
     /// Whether a normalized question asks which item a topic is in (对口帮扶是第几件事).
     pub fn asks_item(&self, normalized: &str) -> bool {
         self.item_question.is_match(normalized)
+    }
+
+    /// The question with the verb of an English item question blanked out, character for
+    /// character (which item *talks about* jobs: the verb is no topic, and 1 talk of item
+    /// 1's lectures is not meant), so that positions stay those of `normalized`.
+    pub fn without_item_frame(&self, normalized: &str) -> String {
+        let Some(verb) = self.item_frame.captures(normalized).and_then(|found| found.get(1)) else {
+            return normalized.to_string();
+        };
+        let blank = " ".repeat(normalized[verb.range()].chars().count());
+        format!("{}{blank}{}", &normalized[..verb.start()], &normalized[verb.end()..])
     }
 
     /// The question without its ordinal words (第10条, 最后), which are no evidence for a fact.

@@ -29,10 +29,12 @@ use super::params::{
 use super::ranking::FactRanking;
 use super::scoring::Scoring;
 use crate::lang::numbers::{chinese_numbers, english_numbers};
+use crate::normalize::english_stem;
 
 impl Engine {
-    /// The lead for an answered yes/no question whose first fact is `fact` of `item`
-    /// (indexes into the engine's items and the item's answer docs).
+    /// The lead for an answered yes/no question whose first fact is `fact` of `ranking`'s
+    /// item (an index into the item's answer docs): 有 / 是的 where the fact says what the
+    /// question says.
     pub(crate) fn lead(
         &self,
         chars: &[char],
@@ -45,38 +47,45 @@ impl Engine {
         if !head.yes_no || !analysis.other_places.is_empty() || !analysis.other_years.is_empty() {
             return None;
         }
-        let fails_to_narrow = analysis
-            .modifiers
-            .iter()
-            .zip(&ranking.narrowings)
-            .any(|(modifier, narrowing)| match narrowing {
-                Narrowing::To(facts) => !facts.contains(&fact),
-                Narrowing::NoFact | Narrowing::Unsayable => modifier.reason != ModifierReason::InsideKeyword,
-            });
-        if fails_to_narrow {
+        if fails_to_narrow(analysis, ranking, fact) {
             return None;
         }
-        let docs = self.index.answer_docs(ranking.item);
-        let doc = &self.index.docs[*docs.get(fact)?];
+        let doc = &self.index.docs[*self.index.answer_docs(ranking.item).get(fact)?];
         let mut covered = vec![false; chars.len()];
-        // Keywords of the question that point at this fact (or at its item as a whole).
+        self.cover_linked_keywords(&mut covered, scoring, ranking.item, fact);
+        self.cover_fact_words(&mut covered, chars, &doc.text);
+        let (claim, found) = self.claim_found(chars, analysis, &covered);
+        if claim == 0 || (found as f32) < LEAD_MIN_COVERAGE * claim as f32 {
+            return None;
+        }
+        Some(if head.existence { Lead::Exists } else { Lead::Affirms })
+    }
+
+    /// Marks the question's keywords that point at `fact` of `item` (or at the item as a
+    /// whole).
+    fn cover_linked_keywords(&self, covered: &mut [bool], scoring: &Scoring, item: usize, fact: usize) {
+        let len = covered.len();
         for hit in &scoring.hits {
             let pattern = &self.index.patterns[hit.pattern];
             let links = pattern.terms.iter().any(|&t| {
                 let term = &self.index.terms[t];
-                term.item == ranking.item && (term.linked_facts.is_empty() || term.linked_facts.contains(&fact))
+                term.item == item && (term.linked_facts.is_empty() || term.linked_facts.contains(&fact))
             });
             if links {
-                covered[hit.start.min(chars.len())..hit.end.min(chars.len())].fill(true);
+                covered[hit.start.min(len)..hit.end.min(len)].fill(true);
             }
         }
-        // Words of the fact's text (two characters or more) and the article's home.
+    }
+
+    /// Marks the question's words (two characters or more) found in the fact's text, and
+    /// the article's home.
+    fn cover_fact_words(&self, covered: &mut [bool], chars: &[char], text: &str) {
         let home: Vec<char> = self.analyzer.home().chars().collect();
         for start in 0..chars.len() {
             let mut end = start + 2;
             while end <= chars.len() {
                 let piece: String = chars[start..end].iter().collect();
-                if !doc.text.contains(piece.as_str()) && chars[start..end] != home[..] {
+                if !text.contains(piece.as_str()) && chars[start..end] != home[..] {
                     break;
                 }
                 end += 1;
@@ -85,6 +94,11 @@ impl Engine {
                 covered[start..end - 1].fill(true);
             }
         }
+    }
+
+    /// The size of the question's claim (everything but its question words, particles and
+    /// spaces; an English word counts its letters) and how much of it is covered.
+    fn claim_found(&self, chars: &[char], analysis: &Analysis, covered: &[bool]) -> (usize, usize) {
         let asking = |position: usize| {
             analysis
                 .cues
@@ -116,10 +130,7 @@ impl Engine {
             }
             position += 1;
         }
-        if claim == 0 || (found as f32) < LEAD_MIN_COVERAGE * claim as f32 {
-            return None;
-        }
-        Some(if head.existence { Lead::Exists } else { Lead::Affirms })
+        (claim, found)
     }
 
     /// The figure lead of an answered question asking for a figure: the figure of sentence
@@ -137,66 +148,25 @@ impl Engine {
         if analysis.head.yes_no {
             return None;
         }
-        let names = self.named_things(item, scoring);
         let knowledge_item = self.knowledge.items.get(item)?;
         let sentence = knowledge_item.sentence(fact)?;
         let doc = &self.index.docs[*self.index.answer_docs(item).get(fact)?];
-        let bigrams = han_bigrams(chars);
-        let counted = han_bigrams(&analysis.counted.chars().collect::<Vec<_>>());
-        let question_words = english_words(raw);
-        // Where each written figure is in the sentence (and in its English version).
-        let mut written: Vec<(&Figure, (usize, usize))> = Vec::new();
-        for (position, figure) in doc.figures.iter().enumerate() {
-            if !figure.written {
-                continue;
-            }
-            let occurrence = doc.figures[..position]
-                .iter()
-                .filter(|f| f.digits == figure.digits)
-                .count();
-            if let Some(span) = written_figure(sentence, figure, occurrence) {
-                written.push((figure, span));
-            }
-        }
-        let spans: Vec<(usize, usize)> = written.iter().map(|(_, span)| *span).collect();
-        let english = knowledge_item.sentence_en(fact);
-        let english_spans: Vec<(usize, usize)> = english
-            .map(|english| english_numbers(english).iter().map(|n| (n.start, n.end)).collect())
-            .unwrap_or_default();
+        let written = written_figures(sentence, &doc.figures);
+        let clues = Clues {
+            bigrams: han_bigrams(chars),
+            counted: han_bigrams(&analysis.counted.chars().collect::<Vec<_>>()),
+            english_words: english_words(raw),
+            english_counted: english_counted(raw),
+            names: self.named_things(item, scoring),
+            sentence,
+            spans: written.iter().map(|(_, span)| *span).collect(),
+            english: knowledge_item.sentence_en(fact),
+        };
         let mut best: Option<(u32, (usize, usize))> = None;
         for (figure, span) in &written {
-            let mut score = match self.analyzer.figure_answers(analysis, figure) {
-                Fit::No => continue,
-                Fit::Yes => LEAD_FIT,
-                Fit::Exact => LEAD_EXACT_FIT,
+            let Some(score) = self.figure_score(analysis, &clues, figure, *span) else {
+                continue;
             };
-            let (before, after) = surroundings(sentence, *span, &spans, CHINESE_CLAUSE_ENDS);
-            let mut near = format!("{before}|{after}");
-            if counted.iter().any(|pair| near.contains(pair.as_str())) {
-                score += LEAD_COUNTED;
-            }
-            let mut words = bigrams.iter().filter(|pair| near.contains(pair.as_str())).count();
-            if let (Some(english), Some(value)) = (english, figure_value(figure)) {
-                let number = english_numbers(english)
-                    .into_iter()
-                    .find(|number| (number.value - value).abs() <= 1e-9 * value.abs().max(1.0));
-                if let Some(number) = number {
-                    let (before, after) =
-                        surroundings(english, (number.start, number.end), &english_spans, ENGLISH_CLAUSE_ENDS);
-                    words += english_matches(&question_words, before) + english_matches(&question_words, after);
-                    near = format!("{near}|{}|{}", before.to_lowercase(), after.to_lowercase());
-                }
-            }
-            score += u32::try_from(words).unwrap_or(u32::MAX).min(LEAD_MAX_WORDS);
-            // The thing the question names (妈妈岗, mom job), or a synonym of it, next to the
-            // figure: the longer the name, the surer.
-            let named = names
-                .iter()
-                .filter(|name| near.contains(name.as_str()))
-                .map(|name| name.chars().count())
-                .max()
-                .unwrap_or(0);
-            score += u32::try_from(named).unwrap_or(u32::MAX).min(LEAD_MAX_WORDS);
             if best.is_none_or(|(best_score, _)| score > best_score) {
                 best = Some((score, *span));
             }
@@ -208,6 +178,113 @@ impl Engine {
             start,
         })))
     }
+
+    /// How well a written figure of the sentence answers the question: its fit to what is
+    /// asked, then the question's counted noun, words and named things around it (in the
+    /// sentence and in its English version). `None` when it does not answer.
+    fn figure_score(&self, analysis: &Analysis, clues: &Clues, figure: &Figure, span: (usize, usize)) -> Option<u32> {
+        let mut score = match self.analyzer.figure_answers(analysis, figure) {
+            Fit::No => return None,
+            Fit::Yes => LEAD_FIT,
+            Fit::Exact => LEAD_EXACT_FIT,
+        };
+        let (before, after) = surroundings(clues.sentence, span, &clues.spans, CHINESE_CLAUSE_ENDS);
+        let mut near = format!("{before}|{after}");
+        if clues.counted.iter().any(|pair| near.contains(pair.as_str())) {
+            score += LEAD_COUNTED;
+        }
+        let mut words = clues.bigrams.iter().filter(|pair| near.contains(pair.as_str())).count();
+        if let Some((before, after)) = clues.english_surroundings(figure) {
+            // English writes what a figure counts after it (3,698 left-behind children).
+            if !clues.english_counted.is_empty()
+                && english_matches(&clues.english_counted, after) == clues.english_counted.len()
+            {
+                score += LEAD_COUNTED;
+            }
+            words += english_matches(&clues.english_words, before) + english_matches(&clues.english_words, after);
+            near = format!("{near}|{}|{}", before.to_lowercase(), after.to_lowercase());
+        }
+        score += u32::try_from(words).unwrap_or(u32::MAX).min(LEAD_MAX_WORDS);
+        // The thing the question names (妈妈岗, mom job), or a synonym of it, next to the
+        // figure: the longer the name, the surer.
+        let named = clues
+            .names
+            .iter()
+            .filter(|name| near.contains(name.as_str()))
+            .map(|name| name.chars().count())
+            .max()
+            .unwrap_or(0);
+        Some(score + u32::try_from(named).unwrap_or(u32::MAX).min(LEAD_MAX_WORDS))
+    }
+}
+
+/// What the question says that may tell which figure of a sentence it asks for, and the
+/// sentence with its written figures.
+struct Clues<'s> {
+    /// The question's Chinese character pairs.
+    bigrams: Vec<String>,
+    /// The pairs of what it counts (多少孩子 → 儿童).
+    counted: Vec<String>,
+    /// Its English words that may say what is counted.
+    english_words: Vec<String>,
+    /// What an English question counts: its words right after "how many" (left-behind
+    /// children), in the singular.
+    english_counted: Vec<String>,
+    /// The item's things it names, with their synonyms.
+    names: Vec<String>,
+    sentence: &'s str,
+    /// Where the sentence's written figures are (bytes).
+    spans: Vec<(usize, usize)>,
+    /// The sentence's English version.
+    english: Option<&'s str>,
+}
+
+impl<'s> Clues<'s> {
+    /// The words around the figure of the same value in the English version.
+    fn english_surroundings(&self, figure: &Figure) -> Option<(&'s str, &'s str)> {
+        let english = self.english?;
+        let value = figure_value(figure)?;
+        let numbers = english_numbers(english);
+        let number = numbers
+            .iter()
+            .find(|number| (number.value - value).abs() <= 1e-9 * value.abs().max(1.0))?;
+        let spans: Vec<(usize, usize)> = numbers.iter().map(|n| (n.start, n.end)).collect();
+        Some(surroundings(
+            english,
+            (number.start, number.end),
+            &spans,
+            ENGLISH_CLAUSE_ENDS,
+        ))
+    }
+}
+
+/// Whether a modifier of the question fails to narrow to `fact` (是不是每年都结对: the
+/// article never says 每年).
+fn fails_to_narrow(analysis: &Analysis, ranking: &FactRanking, fact: usize) -> bool {
+    analysis
+        .modifiers
+        .iter()
+        .zip(&ranking.narrowings)
+        .any(|(modifier, narrowing)| match narrowing {
+            Narrowing::To(facts) => !facts.contains(&fact),
+            Narrowing::NoFact | Narrowing::Unsayable => modifier.reason != ModifierReason::InsideKeyword,
+        })
+}
+
+/// The figures of a sentence written in digits, with where each is written (its
+/// qualifier, scale and unit included).
+fn written_figures<'f>(sentence: &str, figures: &'f [Figure]) -> Vec<(&'f Figure, (usize, usize))> {
+    let mut written = Vec::new();
+    for (position, figure) in figures.iter().enumerate() {
+        if !figure.written {
+            continue;
+        }
+        let occurrence = figures[..position].iter().filter(|f| f.digits == figure.digits).count();
+        if let Some(span) = written_figure(sentence, figure, occurrence) {
+            written.push((figure, span));
+        }
+    }
+    written
 }
 
 impl Engine {
@@ -283,18 +360,36 @@ fn han_bigrams(chars: &[char]) -> Vec<String> {
 }
 
 /// The words of an English question that may say what is counted (4 letters or more, not
-/// a stop word), with a plural `s` dropped.
+/// a stop word), in the singular.
 fn english_words(raw: &str) -> Vec<String> {
     raw.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| word.len() >= LEAD_MIN_ENGLISH_WORD_LETTERS)
         .map(str::to_ascii_lowercase)
         .filter(|word| !LEAD_ENGLISH_STOP_WORDS.contains(&word.as_str()))
-        .map(|word| stem(&word).to_string())
+        .map(|word| english_stem(&word))
         .collect()
 }
 
-fn stem(word: &str) -> &str {
-    word.strip_suffix('s').filter(|stem| stem.len() >= 3).unwrap_or(word)
+/// Words that end what "how many" counts (how many left-behind children *do* …).
+const ENGLISH_COUNTED_ENDS: &[&str] = &[
+    "are", "were", "is", "was", "do", "did", "does", "has", "have", "had", "in", "of", "for", "at", "on", "to", "got",
+    "get", "took", "been", "can", "will", "that", "who", "there", "per",
+];
+
+/// The words an English question counts: after "how many", up to a verb or a preposition
+/// (how many left-behind children do … → left, behind, child), in the singular.
+fn english_counted(raw: &str) -> Vec<String> {
+    let Some(at) = raw.find("how many ") else {
+        return Vec::new();
+    };
+    raw[at + "how many ".len()..]
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .take_while(|word| !ENGLISH_COUNTED_ENDS.contains(&word.as_str()))
+        .filter(|word| word.len() >= LEAD_MIN_ENGLISH_WORD_LETTERS)
+        .map(|word| english_stem(&word))
+        .collect()
 }
 
 /// How many of the question's English words are in `text` (the same word, or one word the
@@ -303,7 +398,7 @@ fn english_matches(question_words: &[String], text: &str) -> usize {
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| word.len() >= LEAD_MIN_ENGLISH_WORD_LETTERS)
-        .map(|word| stem(&word.to_ascii_lowercase()).to_string())
+        .map(|word| english_stem(&word.to_ascii_lowercase()))
         .collect();
     question_words
         .iter()

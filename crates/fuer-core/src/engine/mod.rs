@@ -44,7 +44,7 @@ use crate::texts;
 
 pub use analysis::Relation;
 use analysis::{Analysis, Analyzer, byte_to_char_map};
-pub use answer::{Answer, AnswerFigure, Asked, FigureComparison, FigureLead, Intent, Lead, Missing, Part, Status};
+pub use answer::{Answer, Asked, FigureComparison, FigureLead, Intent, Lead, Missing, Part, Status};
 use figures::{Figure, find_figures};
 use followup::FollowUpMatcher;
 pub use followup::{ContextUse, Focus, Navigation};

@@ -212,7 +212,9 @@ impl Engine {
         let Read { normalized, chars, raw } = read;
         let all_figures = self.all_figures(&raw, &normalized);
         let figures = super::counted_figures(all_figures.clone());
-        let mut scoring = self.score_with_figures(&normalized, &chars, &figures);
+        let framed = self.intents.without_item_frame(&normalized);
+        let framed_chars: Vec<char> = framed.chars().collect();
+        let mut scoring = self.score_with_figures(&framed, &framed_chars, &figures);
         let keyword_spans = self.topic_spans(&scoring);
         let mut analysis = self.analyzer.analyze(&normalized, &keyword_spans);
         analysis.compared = self.analyzer.compared(&analysis, &chars, &figures, &keyword_spans);

@@ -118,11 +118,12 @@ fn lead_figure_text(lang: Lang, item: &Item, lead: &FigureLead) -> String {
     }
 }
 
-/// The lead line of an answer: 「答：**1480间**」, "Answer: **1,480**", 「**有。**」.
+/// The lead line of an answer: 「答：**1480间**」, "Answer: **1,480**", 「**有。**」, 「**不是。**」.
 fn lead_paragraph(lang: Lang, item: &Item, lead: &Lead) -> Paragraph {
     match lead {
         Lead::Exists => Paragraph::bold(texts::LEAD_EXISTS.get(lang)),
         Lead::Affirms => Paragraph::bold(texts::LEAD_AFFIRMS.get(lang)),
+        Lead::Denies => Paragraph::bold(texts::LEAD_DENIES.get(lang)),
         Lead::Figure(figure) => {
             let shown = lead_figure_text(lang, item, figure);
             let line = texts::answer_lead(lang, &shown);

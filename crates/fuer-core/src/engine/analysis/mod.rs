@@ -494,9 +494,16 @@ impl Analyzer {
                 .filter(|(start, ..)| *start == position)
                 .max_by_key(|(start, end, ..)| end - start)
         };
-        // Right after the cue: 多少人, 几个社区; 几个人 gives the generic 个 up for 人.
+        // Right after the cue: 多少人, 几个社区; 几个人 gives the generic 个 up for 人; an
+        // English unit word after one space (how many people).
+        let english_after = |cue: &CueMatch| {
+            found
+                .iter()
+                .filter(|(start, _, _, word)| *start == cue.end + 1 && is_ascii_word(word))
+                .max_by_key(|(start, end, ..)| end - start)
+        };
         for cue in &kind_cues {
-            if let Some(found_unit) = longest_at(cue.end) {
+            if let Some(found_unit) = longest_at(cue.end).or_else(|| english_after(cue)) {
                 let (_, unit_end, class, _) = *found_unit;
                 if self.units[class].answered_by.is_empty()
                     && let Some(next) = longest_at(unit_end)
@@ -542,11 +549,13 @@ impl Analyzer {
         if !maybe_a_year {
             return years;
         }
+        let chars: Vec<char> = normalized.chars().collect();
         for figure in super::figures::find_figures(normalized, normalized, &self.measure_words) {
             let Ok(year) = figure.digits.parse::<u16>() else {
                 continue;
             };
-            let counted = !figure.year && !figure.unit.is_empty() && figure.unit != "年";
+            let counted = (!figure.year && !figure.unit.is_empty() && figure.unit != "年")
+                || super::figures::english_count(&chars, &figure);
             if figure.digits.len() == 4
                 && figure.scale.is_none()
                 && !counted
