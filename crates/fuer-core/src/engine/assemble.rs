@@ -37,17 +37,7 @@ impl Engine {
                 .iter()
                 .filter(|&&item| item != best)
                 .any(|&item| scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score);
-        let keyword_items = scoring.items_with_keyword_hits(&self.index);
-        let suggestions: Vec<u8> = ranked
-            .iter()
-            .filter(|item| !part_items.contains(item))
-            .filter(|&&item| {
-                scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score
-                    || (keyword_items.contains(&item) && scoring.item_scores[item] >= ALSO_MENTIONED_RATIO * best_score)
-            })
-            .take(MAX_SUGGESTIONS)
-            .map(|&item| self.knowledge.items[item].number)
-            .collect();
+        let suggestions = self.suggestions(scoring, ranked, &part_items, best_score);
         let margin = if ambiguous { AMBIGUOUS_CONFIDENCE_FACTOR } else { 1.0 };
         let confidence = (best_score / (best_score + 1.0)) * margin;
 
@@ -66,6 +56,43 @@ impl Engine {
             .map(|(_, ranking)| ranking.topic_facts())
             .unwrap_or_default();
         self.fill_parts(&mut answer, answered_parts);
+        self.fill_leads(&mut answer, question, &parts);
+        tracer.note(|| {
+            format!(
+                "decision: {} item {:?} facts {:?}{}",
+                answer.status.as_str(),
+                answer.item,
+                answer.facts,
+                if answer.more.is_empty() {
+                    String::new()
+                } else {
+                    format!(" and {} more topic(s)", answer.more.len())
+                }
+            )
+        });
+        answer
+    }
+
+    /// The items to suggest beside the answer's parts: those scoring near the best, or
+    /// named by a keyword and scoring not far below.
+    fn suggestions(&self, scoring: &Scoring, ranked: &[usize], part_items: &[usize], best_score: f32) -> Vec<u8> {
+        let keyword_items = scoring.items_with_keyword_hits(&self.index);
+        ranked
+            .iter()
+            .filter(|item| !part_items.contains(item))
+            .filter(|&&item| {
+                scoring.item_scores[item] >= AMBIGUITY_RATIO * best_score
+                    || (keyword_items.contains(&item) && scoring.item_scores[item] >= ALSO_MENTIONED_RATIO * best_score)
+            })
+            .take(MAX_SUGGESTIONS)
+            .map(|&item| self.knowledge.items[item].number)
+            .collect()
+    }
+
+    /// The answer's lead (yes/no or figure), the figure answering a count, and a compared
+    /// figure's comparison.
+    fn fill_leads(&self, answer: &mut Answer, question: &Question, parts: &[(usize, FactRanking)]) {
+        let (analysis, scoring) = (&question.analysis, &question.scoring);
         if answer.status == Status::Answered
             && answer.more.is_empty()
             && let (Some((item, ranking)), Some(&fact)) = (parts.first(), answer.facts.first())
@@ -93,20 +120,6 @@ impl Engine {
                 });
             }
         }
-        tracer.note(|| {
-            format!(
-                "decision: {} item {:?} facts {:?}{}",
-                answer.status.as_str(),
-                answer.item,
-                answer.facts,
-                if answer.more.is_empty() {
-                    String::new()
-                } else {
-                    format!(" and {} more topic(s)", answer.more.len())
-                }
-            )
-        });
-        answer
     }
 
     /// The figure of an answered fact that answers a count (see `whole.rs`).

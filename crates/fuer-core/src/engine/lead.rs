@@ -45,38 +45,53 @@ impl Engine {
         if !head.yes_no || !analysis.other_places.is_empty() || !analysis.other_years.is_empty() {
             return None;
         }
-        let fails_to_narrow = analysis
+        if Self::fails_to_narrow(analysis, ranking, fact) {
+            return None;
+        }
+        let docs = self.index.answer_docs(ranking.item);
+        let doc = &self.index.docs[*docs.get(fact)?];
+        let covered = self.covered_by_fact(chars, scoring, ranking.item, fact, &doc.text);
+        let (claim, found) = self.claim_found(chars, analysis, &covered);
+        if claim == 0 || (found as f32) < LEAD_MIN_COVERAGE * claim as f32 {
+            return None;
+        }
+        Some(if head.existence { Lead::Exists } else { Lead::Affirms })
+    }
+
+    /// Whether a modifier of the question fails to narrow the facts to `fact` (是不是每年都结对:
+    /// the article never says 每年), so the fact does not settle the question.
+    fn fails_to_narrow(analysis: &Analysis, ranking: &FactRanking, fact: usize) -> bool {
+        analysis
             .modifiers
             .iter()
             .zip(&ranking.narrowings)
             .any(|(modifier, narrowing)| match narrowing {
                 Narrowing::To(facts) => !facts.contains(&fact),
                 Narrowing::NoFact | Narrowing::Unsayable => modifier.reason != ModifierReason::InsideKeyword,
-            });
-        if fails_to_narrow {
-            return None;
-        }
-        let docs = self.index.answer_docs(ranking.item);
-        let doc = &self.index.docs[*docs.get(fact)?];
+            })
+    }
+
+    /// Which characters of the question the fact says: keywords of the question that point
+    /// at the fact (or at its item as a whole), words of the fact's text (two characters or
+    /// more) and the article's home.
+    fn covered_by_fact(&self, chars: &[char], scoring: &Scoring, item: usize, fact: usize, text: &str) -> Vec<bool> {
         let mut covered = vec![false; chars.len()];
-        // Keywords of the question that point at this fact (or at its item as a whole).
         for hit in &scoring.hits {
             let pattern = &self.index.patterns[hit.pattern];
             let links = pattern.terms.iter().any(|&t| {
                 let term = &self.index.terms[t];
-                term.item == ranking.item && (term.linked_facts.is_empty() || term.linked_facts.contains(&fact))
+                term.item == item && (term.linked_facts.is_empty() || term.linked_facts.contains(&fact))
             });
             if links {
                 covered[hit.start.min(chars.len())..hit.end.min(chars.len())].fill(true);
             }
         }
-        // Words of the fact's text (two characters or more) and the article's home.
         let home: Vec<char> = self.analyzer.home().chars().collect();
         for start in 0..chars.len() {
             let mut end = start + 2;
             while end <= chars.len() {
                 let piece: String = chars[start..end].iter().collect();
-                if !doc.text.contains(piece.as_str()) && chars[start..end] != home[..] {
+                if !text.contains(piece.as_str()) && chars[start..end] != home[..] {
                     break;
                 }
                 end += 1;
@@ -85,6 +100,12 @@ impl Engine {
                 covered[start..end - 1].fill(true);
             }
         }
+        covered
+    }
+
+    /// The size of the question's claim (its words but the asking ones, particles and
+    /// spaces; English words by letters) and how much of it is `covered`.
+    fn claim_found(&self, chars: &[char], analysis: &Analysis, covered: &[bool]) -> (usize, usize) {
         let asking = |position: usize| {
             analysis
                 .cues
@@ -116,10 +137,7 @@ impl Engine {
             }
             position += 1;
         }
-        if claim == 0 || (found as f32) < LEAD_MIN_COVERAGE * claim as f32 {
-            return None;
-        }
-        Some(if head.existence { Lead::Exists } else { Lead::Affirms })
+        (claim, found)
     }
 
     /// The figure lead of an answered question asking for a figure: the figure of sentence
@@ -145,19 +163,7 @@ impl Engine {
         let counted = han_bigrams(&analysis.counted.chars().collect::<Vec<_>>());
         let question_words = english_words(raw);
         // Where each written figure is in the sentence (and in its English version).
-        let mut written: Vec<(&Figure, (usize, usize))> = Vec::new();
-        for (position, figure) in doc.figures.iter().enumerate() {
-            if !figure.written {
-                continue;
-            }
-            let occurrence = doc.figures[..position]
-                .iter()
-                .filter(|f| f.digits == figure.digits)
-                .count();
-            if let Some(span) = written_figure(sentence, figure, occurrence) {
-                written.push((figure, span));
-            }
-        }
+        let written = written_figures(&doc.figures, sentence);
         let spans: Vec<(usize, usize)> = written.iter().map(|(_, span)| *span).collect();
         let english = knowledge_item.sentence_en(fact);
         let english_spans: Vec<(usize, usize)> = english
@@ -176,16 +182,11 @@ impl Engine {
                 score += LEAD_COUNTED;
             }
             let mut words = bigrams.iter().filter(|pair| near.contains(pair.as_str())).count();
-            if let (Some(english), Some(value)) = (english, figure_value(figure)) {
-                let number = english_numbers(english)
-                    .into_iter()
-                    .find(|number| (number.value - value).abs() <= 1e-9 * value.abs().max(1.0));
-                if let Some(number) = number {
-                    let (before, after) =
-                        surroundings(english, (number.start, number.end), &english_spans, ENGLISH_CLAUSE_ENDS);
-                    words += english_matches(&question_words, before) + english_matches(&question_words, after);
-                    near = format!("{near}|{}|{}", before.to_lowercase(), after.to_lowercase());
-                }
+            if let Some(english) = english
+                && let Some((before, after)) = english_surroundings(english, figure, &english_spans)
+            {
+                words += english_matches(&question_words, before) + english_matches(&question_words, after);
+                near = format!("{near}|{}|{}", before.to_lowercase(), after.to_lowercase());
             }
             score += u32::try_from(words).unwrap_or(u32::MAX).min(LEAD_MAX_WORDS);
             // The thing the question names (妈妈岗, mom job), or a synonym of it, next to the
@@ -208,6 +209,40 @@ impl Engine {
             start,
         })))
     }
+}
+
+/// Each figure of a sentence written in digits, with where it stands in `sentence`.
+fn written_figures<'a>(figures: &'a [Figure], sentence: &str) -> Vec<(&'a Figure, (usize, usize))> {
+    let mut written = Vec::new();
+    for (position, figure) in figures.iter().enumerate() {
+        if !figure.written {
+            continue;
+        }
+        let occurrence = figures[..position].iter().filter(|f| f.digits == figure.digits).count();
+        if let Some(span) = written_figure(sentence, figure, occurrence) {
+            written.push((figure, span));
+        }
+    }
+    written
+}
+
+/// The words before and after `figure` in the English version of its sentence, when the
+/// English writes the same number.
+fn english_surroundings<'a>(
+    english: &'a str,
+    figure: &Figure,
+    english_spans: &[(usize, usize)],
+) -> Option<(&'a str, &'a str)> {
+    let value = figure_value(figure)?;
+    let number = english_numbers(english)
+        .into_iter()
+        .find(|number| (number.value - value).abs() <= 1e-9 * value.abs().max(1.0))?;
+    Some(surroundings(
+        english,
+        (number.start, number.end),
+        english_spans,
+        ENGLISH_CLAUSE_ENDS,
+    ))
 }
 
 impl Engine {
