@@ -156,6 +156,9 @@ fn a_whole_asked_of_a_part_is_related() {
         ("招平会一共有几个岗位", 2, "2.3万"),
         ("五分钟救助圈一共覆盖了多少个社区", 10, "24"),
         ("两癌筛查一共做了多少例", 5, "208.8万"),
+        // A keyword named by a near spelling names the quoted kind it holds (两爱 for 两癌).
+        ("两爱筛查一共做了多少", 5, "208.8万"),
+        ("两癌筛查总共做了多少", 5, "208.8万"),
         ("轻喜到家全国有多少家分公司", 9, "68"),
         ("全国万人集体婚礼深圳分会场有几对新人", 6, "75"),
         ("三新领域妇联组织有多少个，在全省排得怎么样", 9, "1767"),
@@ -303,5 +306,69 @@ fn more_needs_in_everyday_words_reach_the_item() {
         let answer = answer(question);
         assert_eq!(answer.item, Some(item), "{question}: {answer:?}");
         assert_ne!(answer.status, Status::Declined, "{question}");
+    }
+}
+
+/// The first fact of an answer, as the item writes it.
+fn first_fact(answer: &Answer) -> String {
+    answer
+        .item
+        .zip(answer.facts.first())
+        .and_then(|(item, &f)| crate::support::shipped_knowledge().item(item)?.sentence(f))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Class 1: a place an item itself names (坪山, the pilot district of item 10) is no
+/// "other place" when the question asks what the article says of it, even where the fact
+/// answering it does not repeat the place; the fact the question's own words point at comes
+/// first. A figure asked of a place stays related unless the place's own fact gives it, and
+/// a place the article never names stays outside it.
+#[test]
+fn a_place_an_item_names_is_its_own_even_in_another_fact() {
+    for (question, item, phrase) in [
+        ("坪山那个救助服务圈打通了妇儿维权的什么？", 10, "最后一百米"),
+        ("坪山的救助服务圈有什么全周期的支持", 10, "全周期支持体系"),
+        ("坪山区有几个社区", 10, "24个社区"),
+        ("福田区和妇儿大厦一起改造了什么", 4, "街区改造"),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+        assert!(
+            first_fact(&answer).contains(phrase),
+            "{question}: {}",
+            first_fact(&answer)
+        );
+    }
+    for question in ["福田区有多少母婴室", "坪山区有多少母婴室", "广州有多少母婴室"] {
+        let answer = answer(question);
+        assert_eq!(answer.status, Status::Related, "{question}: {answer:?}");
+    }
+}
+
+/// Class 2: a yes/no question about a whole place (是全国首个吗) is answered by the fact that
+/// states the scope it holds (全省首个), and never led with 是的 when the fact names another
+/// scope; a figure asked of the whole place stays related.
+#[test]
+fn a_yes_no_question_about_a_whole_place_is_answered_by_the_facts_scope() {
+    for (question, item, phrase) in [
+        ("和市中院共建的家庭教育指导基地是全国首个吗？", 6, "全省首个"),
+        ("家庭教育指导共建基地是不是全国第一个", 6, "全省首个"),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+        assert!(first_fact(&answer).contains(phrase), "{question}");
+        assert_eq!(answer.lead, None, "{question}: the fact says 全省, not 全国");
+    }
+    for question in ["全国有多少母婴室", "广东全省有多少三新妇联组织"] {
+        assert_eq!(answer(question).status, Status::Related, "{question}");
     }
 }

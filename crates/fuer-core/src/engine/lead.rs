@@ -50,6 +50,14 @@ impl Engine {
         }
         let docs = self.index.answer_docs(ranking.item);
         let doc = &self.index.docs[*docs.get(fact)?];
+        // A whole place the fact does not name (是全国首个吗 of 全省首个) is not settled as asked.
+        if analysis
+            .whole_places
+            .iter()
+            .any(|(place, _)| !doc.text.contains(place.as_str()))
+        {
+            return None;
+        }
         let covered = self.covered_by_fact(chars, scoring, ranking.item, fact, &doc.text);
         let (claim, found) = self.claim_found(chars, analysis, &covered);
         if claim == 0 || (found as f32) < LEAD_MIN_COVERAGE * claim as f32 {

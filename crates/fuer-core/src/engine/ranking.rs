@@ -135,7 +135,7 @@ pub fn rank_facts(
     let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
     let scores = final_scores(&evidence.topic, &fits, bonus_applies);
     let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
-    let scope_gap = scope_gap(index, docs, &candidates, analysis).or_else(|| {
+    let scope_gap = scope_gap(index, docs, &candidates, analysis, rule).or_else(|| {
         let facts = RankedFacts {
             docs,
             candidates: &candidates,
@@ -396,13 +396,24 @@ impl FactRanking {
     }
 }
 
-/// A place or year of the question that no candidate fact names.
-fn scope_gap(index: &Index, docs: &[usize], candidates: &[usize], analysis: &Analysis) -> Option<ScopeGap> {
+/// A place or year of the question that no candidate fact names. A place the item itself
+/// names (坪山 the pilot district of item 10) is no other place where the question asks
+/// something other than a figure (坪山那个救助服务圈打通了什么); a figure must be one the
+/// place's own facts give (福田区有多少母婴室 stays related: the article counts the city's).
+fn scope_gap(
+    index: &Index,
+    docs: &[usize],
+    candidates: &[usize],
+    analysis: &Analysis,
+    rule: Option<AnswerRule>,
+) -> Option<ScopeGap> {
+    let names = |f: usize, place: &str| {
+        let doc = &index.docs[docs[f]];
+        doc.text.contains(place) || doc.keywords.iter().any(|k| k.contains(place))
+    };
     for place in &analysis.other_places {
-        let covered = candidates.iter().any(|&f| {
-            let doc = &index.docs[docs[f]];
-            doc.text.contains(place.as_str()) || doc.keywords.iter().any(|k| k.contains(place.as_str()))
-        });
+        let covered = candidates.iter().any(|&f| names(f, place))
+            || (rule != Some(AnswerRule::Figure) && (0..docs.len()).any(|f| names(f, place)));
         if !covered {
             return Some(ScopeGap::Place(place.clone()));
         }
@@ -440,7 +451,16 @@ fn listed_facts(index: &Index, ranking: &FactRanking) -> Vec<usize> {
     if fact_count == 0 {
         return Vec::new();
     }
-    let preferred = |f: usize| ranking.selective && ranking.candidates.contains(&f) && ranking.fits[f] != Fit::No;
+    // A fact answering what is asked goes first; for an open question, a fact the
+    // question's own specific words narrowed to (坪山那个救助服务圈打通了什么 → 打通…最后一百米).
+    let preferred = |f: usize| {
+        ranking.candidates.contains(&f)
+            && if ranking.selective {
+                ranking.fits[f] != Fit::No
+            } else {
+                ranking.narrowed
+            }
+    };
     let best_topic = ranking.topic.iter().copied().fold(0.0f32, f32::max);
     if best_topic <= 0.0 {
         let mut facts = headline_facts(index, ranking.item);

@@ -59,13 +59,18 @@ pub(crate) fn whole_gap(
     };
     if !analyzer.frames_a_whole(analysis, chars) {
         for (place, _) in &analysis.whole_places {
+            // A yes/no question about a whole place (是全国首个吗) is settled by a fact
+            // stating the scope it holds (全省首个): the fact answers it.
+            let settles = |text: &str| {
+                text.contains(place.as_str()) || (analysis.head.yes_no && analyzer.names_a_whole_place(text))
+            };
             let covered = if figure_question {
                 answering().any(|phrase| phrase.clause.contains(place.as_str()))
             } else {
                 facts
                     .candidates
                     .iter()
-                    .any(|&f| index.docs[facts.docs[f]].text.contains(place.as_str()))
+                    .any(|&f| settles(&index.docs[facts.docs[f]].text))
             };
             if !covered {
                 return Some(ScopeGap::WholePlace(place.clone()));
@@ -83,7 +88,7 @@ pub(crate) fn whole_gap(
         let counted = counted_spans(analysis, scoring, chars, |text| counts(&phrase.noun, text));
         if counted.is_empty() {
             // What it counts may stand before it, qualified by a named kind.
-            counts_a_part |= named_kind_before(analysis, scoring, chars, phrase);
+            counts_a_part |= named_kind_before(index, analysis, scoring, chars, phrase);
             continue;
         }
         if qualifier(&phrase.leader, analyzer.home()).chars().count() < MIN_QUALIFIER_CHARS {
@@ -154,8 +159,15 @@ fn counted_spans(
 
 /// Whether a figure counts a part because what it counts stands before it, right after a
 /// named kind in quotation marks (“三新领域”妇联组织1767个), and the question names the
-/// thing but not the kind (深圳全市一共有多少个妇联组织).
-fn named_kind_before(analysis: &Analysis, scoring: &Scoring, chars: &[char], phrase: &CountPhrase) -> bool {
+/// thing but not the kind (深圳全市一共有多少个妇联组织). A keyword the question names
+/// as written or by a near spelling (两爱筛查 for 两癌筛查) names the kind it holds.
+fn named_kind_before(
+    index: &Index,
+    analysis: &Analysis,
+    scoring: &Scoring,
+    chars: &[char],
+    phrase: &CountPhrase,
+) -> bool {
     let leader = &phrase.leader;
     let counted = counted_spans(analysis, scoring, chars, |text| leader.ends_with(text));
     let Some(&(start, end)) = counted.first() else {
@@ -169,7 +181,10 @@ fn named_kind_before(analysis: &Analysis, scoring: &Scoring, chars: &[char], phr
     if kind.len() < MIN_QUALIFIER_CHARS {
         return false;
     }
-    let asked = question_bigrams(chars);
+    let mut asked = question_bigrams(chars);
+    for hit in &scoring.hits {
+        asked.extend(question_bigrams(&index.patterns[hit.pattern].chars));
+    }
     !kind.windows(2).any(|pair| asked.contains(&(pair[0], pair[1])))
 }
 

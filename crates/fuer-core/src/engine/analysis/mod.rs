@@ -299,6 +299,14 @@ impl Analyzer {
         self.particles.contains(&c)
     }
 
+    /// Whether a text (a fact) names one of the whole places (全省首个, 全国首个).
+    pub fn names_a_whole_place(&self, text: &str) -> bool {
+        self.whole_places
+            .matcher
+            .as_ref()
+            .is_some_and(|matcher| matcher.is_match(text))
+    }
+
     /// Whether a whole place the question names only frames it: the question ranks the
     /// article's place within it (在全省排第几), or names the article's place as well
     /// (全国万人集体婚礼深圳分会场有几对新人).
