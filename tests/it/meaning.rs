@@ -372,3 +372,114 @@ fn a_yes_no_question_about_a_whole_place_is_answered_by_the_facts_scope() {
         assert_eq!(answer(question).status, Status::Related, "{question}");
     }
 }
+
+/// Class 6 (English): after "how many" the words are the counted thing and its
+/// qualifiers, so a noun cue there (free, age) narrows the count instead of deciding what is
+/// asked; "in 2024" is a year, not a figure the question states; an English place is a place
+/// whatever keyword letters stand around it.
+#[test]
+fn english_counts_with_qualifiers_are_counts() {
+    for (question, item, figure) in [
+        (
+            "How many free public events has the Women and Children's Building hosted?",
+            4,
+            "1458",
+        ),
+        (
+            "How many free HPV vaccine doses were given to girls of the eligible age?",
+            5,
+            "4.2万",
+        ),
+        (
+            "How many people did the free livestream-selling training reach in 2024?",
+            9,
+            "12154",
+        ),
+        (
+            "How many positions were set aside for female university graduates?",
+            2,
+            "1.4万",
+        ),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+        assert!(
+            first_fact(&answer).contains(figure),
+            "{question}: {}",
+            first_fact(&answer)
+        );
+    }
+    for question in [
+        "How many nursing rooms does Guangzhou have?",
+        "How many nursing rooms are there in Guangzhou?",
+    ] {
+        assert_eq!(answer(question).status, Status::Related, "{question}");
+    }
+    for question in ["How much does the ticket cost?", "How many tickets are free?"] {
+        assert_ne!(answer(question).status, Status::Answered, "{question}");
+    }
+}
+
+/// Class 5: the general measure word 个 alone makes no figure fit: a figure of another
+/// measure word answers 多少个X only where its own clause names X (1480间 counts 母婴室, not
+/// the 公园 its sentence lists); the question's own measure word still fits as written.
+#[test]
+fn a_general_measure_word_alone_makes_no_figure_fit() {
+    for question in [
+        "深圳有多少个公园有母婴室",
+        "有多少个政务服务中心",
+        "有多少个交通枢纽有母婴室",
+    ] {
+        let answer = answer(question);
+        assert_eq!(answer.status, Status::Related, "{question}: {answer:?}");
+    }
+    for (question, item, figure) in [
+        ("有多少个母婴室", 5, "1480"),
+        ("深圳有多少个城中村", 7, "13个"),
+        ("几个部门联合出台方案", 8, "8部门"),
+        ("有多少个社区全覆盖", 10, "24个"),
+        ("有多少个岗位", 2, "2.3万"),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+        assert!(
+            first_fact(&answer).contains(figure),
+            "{question}: {}",
+            first_fact(&answer)
+        );
+    }
+}
+
+/// Class 2/4: existence questions told in everyday words (a place to stay, protection for
+/// women, women of both sides of the border, dads, women engineers) reach the item through
+/// the concept vocabulary (`knowledge/concepts.toml`).
+#[test]
+fn existence_questions_in_everyday_words_reach_the_item() {
+    for (question, item) in [
+        ("有没有保护妇女的地方", 10),
+        ("社区附近有没有能先落脚的地方", 10),
+        ("Is there a place to stay for women in danger?", 10),
+        ("两地妇女有交流的地方吗", 2),
+        ("Are there services for cross-border women?", 2),
+        ("有没有引导爸爸多参与带娃的项目", 6),
+        ("Does anything help dads spend time with kids?", 6),
+        ("有没有专门给女工程师的组织", 2),
+        ("有没有专门给带娃妈妈的工作", 2),
+        ("市里有没有遛娃的好去处", 4),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+    }
+}

@@ -183,7 +183,11 @@ fn digit_figure(
             .unwrap_or_default()
     };
     let year_like = digits.len() == 4 && scale.is_none() && digits.parse::<u16>().is_ok_and(is_plausible_year);
-    let year = year_like && (unit == "年" || unit == "年度" || chars.get(position) == Some(&'-'));
+    let year = year_like
+        && (unit == "年"
+            || unit == "年度"
+            || chars.get(position) == Some(&'-')
+            || (unit.is_empty() && after_english_preposition(chars, start)));
     let written = written_numbers.iter().any(|run| *run == digits);
     let end = position + unit.chars().count();
     let follower = follower_at(chars, end);
@@ -313,6 +317,14 @@ pub fn digit_runs(text: &str) -> Vec<&str> {
         runs.push(&text[start..index]);
     }
     runs
+}
+
+/// Whether an English preposition of time stands right before `start` ("in 2024", "since
+/// 2021"): a plausible year there is a year, not a figure the question states.
+fn after_english_preposition(chars: &[char], start: usize) -> bool {
+    let before: String = chars[..start].iter().collect();
+    let word = before.trim_end().rsplit(' ').next().unwrap_or_default();
+    before.ends_with(' ') && ["in", "since", "during", "until", "by", "of", "for"].contains(&word)
 }
 
 #[cfg(test)]

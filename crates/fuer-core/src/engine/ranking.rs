@@ -20,7 +20,7 @@ use super::params::{
 };
 use super::scoring::Scoring;
 use super::stated::stated_fits;
-use super::whole::{RankedFacts, whole_gap};
+use super::whole::{RankedFacts, general_count_fit, whole_gap};
 
 /// A place or year the question names that the candidate facts do not cover.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +116,10 @@ pub fn rank_facts(
         Some(fits) => fits.clone(),
         None => docs
             .iter()
-            .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
+            .map(|&doc| {
+                let fit = analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures);
+                general_count_fit(index, analyzer, doc, analysis, fit)
+            })
             .collect(),
     };
     // A question stating one of the article's figures asks for another one, wherever it is.

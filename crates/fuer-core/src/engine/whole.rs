@@ -303,3 +303,27 @@ pub(crate) fn answering_phrase<'i>(
     }
     best.map(|(_, _, phrase)| phrase)
 }
+
+/// How a fact answers a count asked with a general measure word (多少个公园), see
+/// [`Analyzer::general_count_noun`]: a figure of the question's own measure word fits as
+/// before; another figure only where its clause names what is counted (its first two
+/// characters: 多少个母婴室 → 母婴室1480间), so the unit 个 alone makes no figure fit.
+pub(crate) fn general_count_fit(index: &Index, analyzer: &Analyzer, doc: usize, analysis: &Analysis, fit: Fit) -> Fit {
+    let (Some(noun), Some(unit)) = (analyzer.general_count_noun(analysis), analysis.unit.as_ref()) else {
+        return fit;
+    };
+    let doc = &index.docs[doc];
+    if fit == Fit::No || doc.figures.iter().any(|figure| figure.unit == unit.word) {
+        return fit;
+    }
+    let head: String = noun.chars().take(2).collect();
+    let mut best = Fit::No;
+    for phrase in doc.counts.iter().filter(|phrase| phrase.clause.contains(head.as_str())) {
+        match analyzer.fit(analysis, &phrase.clause, std::slice::from_ref(&phrase.figure)) {
+            Fit::Exact => return Fit::Exact,
+            Fit::Yes => best = Fit::Yes,
+            Fit::No => {}
+        }
+    }
+    best
+}
