@@ -23,6 +23,10 @@ fn which_item_a_topic_is_in_is_answered_with_the_item() {
         ("十件大事入面边件係讲母婴室", 5),
         ("Which item is about the five-minute rescue circle?", 10),
         ("Which of the ten items is about nursing rooms?", 5),
+        // A rank of an item (排第几, 排在第几位) asks for the item too.
+        ("母婴室那件事排第几", 5),
+        ("爱心妈妈这件大事排在第几位", 8),
+        ("What position is the nursing room item in the list?", 5),
     ] {
         let answer = answer(question);
         assert_eq!(
@@ -443,6 +447,8 @@ fn a_general_measure_word_alone_makes_no_figure_fit() {
         ("几个部门联合出台方案", 8, "8部门"),
         ("有多少个社区全覆盖", 10, "24个"),
         ("有多少个岗位", 2, "2.3万"),
+        // Cantonese counts companies with 间 (几多间分公司), the article with 家.
+        ("輕喜到家喺全國幾多間分公司成立咗婦女小組？", 9, "68家"),
     ] {
         let answer = answer(question);
         assert_eq!(
@@ -481,5 +487,51 @@ fn existence_questions_in_everyday_words_reach_the_item() {
             (Status::Answered, Some(item)),
             "{question}: {answer:?}"
         );
+    }
+}
+
+/// Class 4 (等-lists): a figure after 「A、B、C等」 counts the kinds together, so a count asked
+/// of one kind alone (公教活动办了多少场) is related; the group, or several kinds, get the figure.
+#[test]
+fn a_figure_after_a_list_with_deng_is_no_count_of_one_kind() {
+    for question in ["公教活动办了多少场", "妇儿大厦的市集有多少场", "快闪活动一共搞了几场"]
+    {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Related, Some(4)),
+            "{question}: {answer:?}"
+        );
+    }
+    for question in [
+        "妇儿大厦办了多少场公益活动",
+        "公教、展演等活动一共办了多少场",
+        "妇儿大厦办过多少场公教、展演、市集这类活动?",
+        "大厦开业以来办了多少场活动",
+    ] {
+        let answer = answer(question);
+        assert_eq!(answer.status, Status::Answered, "{question}: {answer:?}");
+        assert!(first_fact(&answer).contains("1458场"), "{question}");
+    }
+}
+
+/// Class 4 (fees): 收费吗, 要钱吗, 免费吗 ask yes or no about the cost, answered by the fact
+/// saying 免费, not declined as a price the article never gives.
+#[test]
+fn fee_words_ask_whether_it_costs() {
+    for (question, item) in [
+        ("HPV疫苗要钱吗", 5),
+        ("HPV疫苗收费吗", 5),
+        ("两癌筛查免费吗", 5),
+        ("直播带货培训免费吗", 9),
+        ("直播带货培训要不要钱", 9),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+        assert!(first_fact(&answer).contains("免费"), "{question}");
     }
 }

@@ -77,6 +77,9 @@ pub(crate) fn whole_gap(
             }
         }
     }
+    if figure_question && answering().next().is_some() && answering().all(|phrase| names_a_listed_kind(phrase, chars)) {
+        return Some(ScopeGap::Part);
+    }
     if !figure_question || analysis.totals.is_empty() {
         return None;
     }
@@ -326,4 +329,37 @@ pub(crate) fn general_count_fit(index: &Index, analyzer: &Analyzer, doc: usize, 
         }
     }
     best
+}
+
+/// Whether a figure counts the kinds listed before it together (「公教、展演、市集等1458场」)
+/// and the question names one of the kinds, alone and without a 等 of its own (公教活动办了
+/// 多少场): the figure is not a count of that kind, which the article does not give.
+fn names_a_listed_kind(phrase: &CountPhrase, chars: &[char]) -> bool {
+    let Some(before) = phrase
+        .written
+        .find(phrase.figure.digits.as_str())
+        .map(|at| &phrase.written[..at])
+    else {
+        return false;
+    };
+    let Some(list) = before.trim_end().strip_suffix('等') else {
+        return false;
+    };
+    let kinds: Vec<Vec<char>> = list
+        .split('、')
+        .map(|kind| {
+            let kind: Vec<char> = kind.chars().filter(|c| is_han(*c)).collect();
+            // The first kind follows the clause's verb (已举办公教): its last two characters.
+            kind[kind.len().saturating_sub(2)..].to_vec()
+        })
+        .collect();
+    if kinds.len() < 2 || chars.contains(&'等') {
+        return false;
+    }
+    // Two kinds or more named ask for the group (公教、展演、市集这类活动).
+    kinds
+        .iter()
+        .filter(|kind| kind.len() >= 2 && chars.windows(kind.len()).any(|window| window == kind.as_slice()))
+        .count()
+        == 1
 }
