@@ -8,6 +8,9 @@
 //! question is about the item as a whole. A candidate that fits the asked kind (a figure
 //! of the asked unit for 多少人, a place for 在哪 …) makes the question answerable and is
 //! ranked first; scope markers (上海, 2023年) must be covered by a candidate.
+//!
+//! Size (about 540 lines): `rank_facts` and its stages (evidence, candidates, fits, gaps,
+//! listing) share the `FactRanking` they fill; whole-versus-part gaps live in `whole.rs`.
 
 use crate::knowledge::questions::AnswerRule;
 
@@ -112,16 +115,7 @@ pub fn rank_facts(
     let selective = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words | AnswerRule::None));
     let (candidates, narrowed) = candidates(&mut evidence, &focus, in_conversation, selective);
     let stated = stated_fits(index, analyzer, docs, analysis, chars);
-    let fits: Vec<Fit> = match &stated {
-        Some(fits) => fits.clone(),
-        None => docs
-            .iter()
-            .map(|&doc| {
-                let fit = analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures);
-                general_count_fit(index, analyzer, doc, analysis, fit)
-            })
-            .collect(),
-    };
+    let fits = fact_fits(index, analyzer, docs, analysis, stated.as_ref());
     // A question stating one of the article's figures asks for another one, wherever it is.
     let candidates = if stated.is_some() {
         (0..fact_count).collect()
@@ -165,6 +159,28 @@ pub fn rank_facts(
         ranking.scope_gap = Some(ScopeGap::Unsettled);
     }
     ranking
+}
+
+/// How each of an item's sentences (`docs`) fits what is asked: as the stated figures
+/// decide (see `stated.rs`), else by its text and figures, a general measure word alone
+/// fitting no figure of another measure (see `whole.rs`).
+fn fact_fits(
+    index: &Index,
+    analyzer: &Analyzer,
+    docs: &[usize],
+    analysis: &Analysis,
+    stated: Option<&Vec<Fit>>,
+) -> Vec<Fit> {
+    match stated {
+        Some(fits) => fits.clone(),
+        None => docs
+            .iter()
+            .map(|&doc| {
+                let fit = analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures);
+                general_count_fit(index, analyzer, doc, analysis, fit)
+            })
+            .collect(),
+    }
 }
 
 /// Whether the first fact listed says one of the alternatives of an alternative question
