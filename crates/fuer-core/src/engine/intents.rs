@@ -120,7 +120,7 @@ impl IntentPatterns {
                 r"(10件|10大|十大|大事|事件|全部|所有).*(哪些|什么|啥|列表|清单|目录|汇总|总结|概括|概览)|^(列表|目录|清单|全部|所有|菜单|总览|概览|list|all item|all|menu|overview|index|content|table of content)$|^(10件大事|10大事件|10件事|10大事|10件|大事|大事件|事件)$|(所有|全部|每件|每1件|看看|列出).{0,3}(大事|事件|事情)|(list|overview|summary) of|what are the (10|ten)|all (10|ten)|10 (major )?(event|item|thing)",
             ),
             item_question: build_regex(&format!(
-                r"(第几|第多少)({}|大事)|哪1?(件|项|大事)|边1?件|10(件|大)[^哪]{{0,6}}哪1?(条|个)|(which|what) (item|event|number|one of the (10|ten))|which of the (10|ten)",
+                r"(第几|第多少)({}|大事)|哪1?(件|项|大事)|边1?件|10(件|大)[^哪]{{0,6}}哪1?(条|个)|(件|项|大事)[^第哪]{{0,3}}(排|位|列)在?第(几|多少)(名|位)?|(which|what) (item|event|number|one of the (10|ten))|which of the (10|ten)|(what|which) (place|position|rank) (is|does)",
                 alternatives(&[&ITEM_UNITS])
             )),
             item_frame: build_regex(

@@ -51,6 +51,14 @@ impl Engine {
             return None;
         }
         let doc = &self.index.docs[*self.index.answer_docs(ranking.item).get(fact)?];
+        // A whole place the fact does not name (是全国首个吗 of 全省首个) is not settled as asked.
+        if analysis
+            .whole_places
+            .iter()
+            .any(|(place, _)| !doc.text.contains(place.as_str()))
+        {
+            return None;
+        }
         let mut covered = vec![false; chars.len()];
         self.cover_linked_keywords(&mut covered, scoring, ranking.item, fact);
         self.cover_fact_words(&mut covered, chars, &doc.text);

@@ -183,14 +183,18 @@ impl Engine {
     /// The two characters across an edge of a place of the question that a keyword of a
     /// topic holds (大|厦门: 大厦, of 妇儿大厦): the place is then a piece of the article's
     /// word, not a place of its own (大厦门口 is the building's door, not Xiamen). Keywords
-    /// that are places themselves (福田区) or units do not count.
+    /// that are places themselves (福田区) or units do not count. Only Chinese characters run
+    /// into each other: an English place is found on word boundaries (does guangzhou is no
+    /// piece of a keyword holding "s g").
     fn words_across_places(&self, chars: &[char], analysis: &Analysis) -> Vec<(usize, usize)> {
         let in_a_keyword = |pair: &[char]| {
-            self.index
-                .patterns
-                .iter()
-                .filter(|pattern| !pattern.place_like && !pattern.no_topic)
-                .any(|pattern| pattern.chars.windows(2).any(|window| window == pair))
+            pair.iter().all(|&c| crate::normalize::is_han(c))
+                && self
+                    .index
+                    .patterns
+                    .iter()
+                    .filter(|pattern| !pattern.place_like && !pattern.no_topic)
+                    .any(|pattern| pattern.chars.windows(2).any(|window| window == pair))
         };
         let mut spans = Vec::new();
         for &(start, end) in &analysis.place_spans {

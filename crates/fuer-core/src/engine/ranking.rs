@@ -8,6 +8,9 @@
 //! question is about the item as a whole. A candidate that fits the asked kind (a figure
 //! of the asked unit for 多少人, a place for 在哪 …) makes the question answerable and is
 //! ranked first; scope markers (上海, 2023年) must be covered by a candidate.
+//!
+//! Size (about 540 lines): `rank_facts` and its stages (evidence, candidates, fits, gaps,
+//! listing) share the `FactRanking` they fill; whole-versus-part gaps live in `whole.rs`.
 
 use crate::knowledge::questions::AnswerRule;
 
@@ -20,7 +23,7 @@ use super::params::{
 };
 use super::scoring::Scoring;
 use super::stated::stated_fits;
-use super::whole::{RankedFacts, whole_gap};
+use super::whole::{RankedFacts, general_count_fit, whole_gap};
 
 /// A place or year the question names that the candidate facts do not cover.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,13 +115,7 @@ pub fn rank_facts(
     let selective = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words | AnswerRule::None));
     let (candidates, narrowed) = candidates(&mut evidence, &focus, in_conversation, selective);
     let stated = stated_fits(index, analyzer, docs, analysis, chars);
-    let fits: Vec<Fit> = match &stated {
-        Some(fits) => fits.clone(),
-        None => docs
-            .iter()
-            .map(|&doc| analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures))
-            .collect(),
-    };
+    let fits = fact_fits(index, analyzer, docs, analysis, stated.as_ref());
     // A question stating one of the article's figures asks for another one, wherever it is.
     let candidates = if stated.is_some() {
         (0..fact_count).collect()
@@ -135,7 +132,7 @@ pub fn rank_facts(
     let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
     let scores = final_scores(&evidence.topic, &fits, bonus_applies);
     let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
-    let scope_gap = scope_gap(index, docs, &candidates, analysis).or_else(|| {
+    let scope_gap = scope_gap(index, docs, &candidates, analysis, rule).or_else(|| {
         let facts = RankedFacts {
             docs,
             candidates: &candidates,
@@ -162,6 +159,28 @@ pub fn rank_facts(
         ranking.scope_gap = Some(ScopeGap::Unsettled);
     }
     ranking
+}
+
+/// How each of an item's sentences (`docs`) fits what is asked: as the stated figures
+/// decide (see `stated.rs`), else by its text and figures, a general measure word alone
+/// fitting no figure of another measure (see `whole.rs`).
+fn fact_fits(
+    index: &Index,
+    analyzer: &Analyzer,
+    docs: &[usize],
+    analysis: &Analysis,
+    stated: Option<&Vec<Fit>>,
+) -> Vec<Fit> {
+    match stated {
+        Some(fits) => fits.clone(),
+        None => docs
+            .iter()
+            .map(|&doc| {
+                let fit = analyzer.fit(analysis, &index.docs[doc].text, &index.docs[doc].figures);
+                general_count_fit(index, analyzer, doc, analysis, fit)
+            })
+            .collect(),
+    }
 }
 
 /// Whether the first fact listed says one of the alternatives of an alternative question
@@ -396,13 +415,24 @@ impl FactRanking {
     }
 }
 
-/// A place or year of the question that no candidate fact names.
-fn scope_gap(index: &Index, docs: &[usize], candidates: &[usize], analysis: &Analysis) -> Option<ScopeGap> {
+/// A place or year of the question that no candidate fact names. A place the item itself
+/// names (坪山 the pilot district of item 10) is no other place where the question asks
+/// something other than a figure (坪山那个救助服务圈打通了什么); a figure must be one the
+/// place's own facts give (福田区有多少母婴室 stays related: the article counts the city's).
+fn scope_gap(
+    index: &Index,
+    docs: &[usize],
+    candidates: &[usize],
+    analysis: &Analysis,
+    rule: Option<AnswerRule>,
+) -> Option<ScopeGap> {
+    let names = |f: usize, place: &str| {
+        let doc = &index.docs[docs[f]];
+        doc.text.contains(place) || doc.keywords.iter().any(|k| k.contains(place))
+    };
     for place in &analysis.other_places {
-        let covered = candidates.iter().any(|&f| {
-            let doc = &index.docs[docs[f]];
-            doc.text.contains(place.as_str()) || doc.keywords.iter().any(|k| k.contains(place.as_str()))
-        });
+        let covered = candidates.iter().any(|&f| names(f, place))
+            || (rule != Some(AnswerRule::Figure) && (0..docs.len()).any(|f| names(f, place)));
         if !covered {
             return Some(ScopeGap::Place(place.clone()));
         }
@@ -440,7 +470,16 @@ fn listed_facts(index: &Index, ranking: &FactRanking) -> Vec<usize> {
     if fact_count == 0 {
         return Vec::new();
     }
-    let preferred = |f: usize| ranking.selective && ranking.candidates.contains(&f) && ranking.fits[f] != Fit::No;
+    // A fact answering what is asked goes first; for an open question, a fact the
+    // question's own specific words narrowed to (坪山那个救助服务圈打通了什么 → 打通…最后一百米).
+    let preferred = |f: usize| {
+        ranking.candidates.contains(&f)
+            && if ranking.selective {
+                ranking.fits[f] != Fit::No
+            } else {
+                ranking.narrowed
+            }
+    };
     let best_topic = ranking.topic.iter().copied().fold(0.0f32, f32::max);
     if best_topic <= 0.0 {
         let mut facts = headline_facts(index, ranking.item);

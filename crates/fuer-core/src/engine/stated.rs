@@ -51,22 +51,7 @@ pub(crate) fn stated_fits(
     if !asks_a_count || !wh || analysis.compared.is_some() {
         return None;
     }
-    // A figure offered as an alternative (是逾36万元还是36万元整) is no figure stated.
-    let alternative = analyzer.alternative_clause(chars).map(|(start, _, end)| (start, end));
-    let stated: Vec<&Figure> = analysis
-        .figures
-        .iter()
-        .filter(|figure| figure.written && figure.is_count())
-        .filter(|figure| !alternative.is_some_and(|(start, end)| start <= figure.start && figure.start < end))
-        .filter(|figure| {
-            docs.iter().any(|&doc| {
-                index.docs[doc]
-                    .figures
-                    .iter()
-                    .any(|f| f.written && f.same_number(figure))
-            })
-        })
-        .collect();
+    let stated = stated_figures(index, analyzer, docs, analysis, chars);
     if stated.is_empty() {
         return None;
     }
@@ -78,25 +63,7 @@ pub(crate) fn stated_fits(
         .map(|phrase| phrase.clause.as_str())
         .collect();
     let stated_pairs: Vec<(char, char)> = stated_clauses.iter().flat_map(|clause| pairs(clause)).collect();
-    // The question's own words: outside its cues, whole words and particles, and not words
-    // of the stated figure's clause.
-    let mut asking = vec![false; chars.len()];
-    for (start, end) in analysis
-        .cues
-        .iter()
-        .map(|cue| (cue.start, cue.end))
-        .chain(analysis.totals.iter().copied())
-    {
-        for flag in asking.iter_mut().take(end).skip(start) {
-            *flag = true;
-        }
-    }
-    let word = |p: usize| !asking[p] && is_han(chars[p]) && !analyzer.is_particle(chars[p]);
-    let own: Vec<(char, char)> = (0..chars.len().saturating_sub(1))
-        .filter(|&p| word(p) && word(p + 1))
-        .map(|p| (chars[p], chars[p + 1]))
-        .filter(|pair| !stated_pairs.contains(pair))
-        .collect();
+    let own = own_pairs(analyzer, analysis, chars, &stated_pairs);
     let names = |text: &str, words: &[(char, char)]| pairs(text).iter().any(|pair| words.contains(pair));
     let part_of_stated = match &analysis.unit {
         None => true,
@@ -130,4 +97,58 @@ pub(crate) fn stated_fits(
         })
         .collect();
     Some(fits)
+}
+
+/// The article's figures (of these `docs`) the question states as counts, not offered as
+/// an alternative.
+fn stated_figures<'a>(
+    index: &Index,
+    analyzer: &Analyzer,
+    docs: &[usize],
+    analysis: &'a Analysis,
+    chars: &[char],
+) -> Vec<&'a Figure> {
+    // A figure offered as an alternative (是逾36万元还是36万元整) is no figure stated.
+    let alternative = analyzer.alternative_clause(chars).map(|(start, _, end)| (start, end));
+    analysis
+        .figures
+        .iter()
+        .filter(|figure| figure.written && figure.is_count())
+        .filter(|figure| !alternative.is_some_and(|(start, end)| start <= figure.start && figure.start < end))
+        .filter(|figure| {
+            docs.iter().any(|&doc| {
+                index.docs[doc]
+                    .figures
+                    .iter()
+                    .any(|f| f.written && f.same_number(figure))
+            })
+        })
+        .collect()
+}
+
+/// The question's own words, as pairs of characters: outside its cues, whole words and
+/// particles, and not words of the stated figure's clause.
+fn own_pairs(
+    analyzer: &Analyzer,
+    analysis: &Analysis,
+    chars: &[char],
+    stated_pairs: &[(char, char)],
+) -> Vec<(char, char)> {
+    let mut asking = vec![false; chars.len()];
+    for (start, end) in analysis
+        .cues
+        .iter()
+        .map(|cue| (cue.start, cue.end))
+        .chain(analysis.totals.iter().copied())
+    {
+        for flag in asking.iter_mut().take(end).skip(start) {
+            *flag = true;
+        }
+    }
+    let word = |p: usize| !asking[p] && is_han(chars[p]) && !analyzer.is_particle(chars[p]);
+    (0..chars.len().saturating_sub(1))
+        .filter(|&p| word(p) && word(p + 1))
+        .map(|p| (chars[p], chars[p + 1]))
+        .filter(|pair| !stated_pairs.contains(pair))
+        .collect()
 }

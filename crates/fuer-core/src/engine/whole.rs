@@ -59,18 +59,26 @@ pub(crate) fn whole_gap(
     };
     if !analyzer.frames_a_whole(analysis, chars) {
         for (place, _) in &analysis.whole_places {
+            // A yes/no question about a whole place (是全国首个吗) is settled by a fact
+            // stating the scope it holds (全省首个): the fact answers it.
+            let settles = |text: &str| {
+                text.contains(place.as_str()) || (analysis.head.yes_no && analyzer.names_a_whole_place(text))
+            };
             let covered = if figure_question {
                 answering().any(|phrase| phrase.clause.contains(place.as_str()))
             } else {
                 facts
                     .candidates
                     .iter()
-                    .any(|&f| index.docs[facts.docs[f]].text.contains(place.as_str()))
+                    .any(|&f| settles(&index.docs[facts.docs[f]].text))
             };
             if !covered {
                 return Some(ScopeGap::WholePlace(place.clone()));
             }
         }
+    }
+    if figure_question && answering().next().is_some() && answering().all(|phrase| names_a_listed_kind(phrase, chars)) {
+        return Some(ScopeGap::Part);
     }
     if !figure_question || analysis.totals.is_empty() {
         return None;
@@ -83,7 +91,7 @@ pub(crate) fn whole_gap(
         let counted = counted_spans(analysis, scoring, chars, |text| counts(&phrase.noun, text));
         if counted.is_empty() {
             // What it counts may stand before it, qualified by a named kind.
-            counts_a_part |= named_kind_before(analysis, scoring, chars, phrase);
+            counts_a_part |= named_kind_before(index, analysis, scoring, chars, phrase);
             continue;
         }
         if qualifier(&phrase.leader, analyzer.home()).chars().count() < MIN_QUALIFIER_CHARS {
@@ -154,8 +162,15 @@ fn counted_spans(
 
 /// Whether a figure counts a part because what it counts stands before it, right after a
 /// named kind in quotation marks (“三新领域”妇联组织1767个), and the question names the
-/// thing but not the kind (深圳全市一共有多少个妇联组织).
-fn named_kind_before(analysis: &Analysis, scoring: &Scoring, chars: &[char], phrase: &CountPhrase) -> bool {
+/// thing but not the kind (深圳全市一共有多少个妇联组织). A keyword the question names
+/// as written or by a near spelling (两爱筛查 for 两癌筛查) names the kind it holds.
+fn named_kind_before(
+    index: &Index,
+    analysis: &Analysis,
+    scoring: &Scoring,
+    chars: &[char],
+    phrase: &CountPhrase,
+) -> bool {
     let leader = &phrase.leader;
     let counted = counted_spans(analysis, scoring, chars, |text| leader.ends_with(text));
     let Some(&(start, end)) = counted.first() else {
@@ -169,7 +184,10 @@ fn named_kind_before(analysis: &Analysis, scoring: &Scoring, chars: &[char], phr
     if kind.len() < MIN_QUALIFIER_CHARS {
         return false;
     }
-    let asked = question_bigrams(chars);
+    let mut asked = question_bigrams(chars);
+    for hit in &scoring.hits {
+        asked.extend(question_bigrams(&index.patterns[hit.pattern].chars));
+    }
     !kind.windows(2).any(|pair| asked.contains(&(pair[0], pair[1])))
 }
 
@@ -287,4 +305,61 @@ pub(crate) fn answering_phrase<'i>(
         }
     }
     best.map(|(_, _, phrase)| phrase)
+}
+
+/// How a fact answers a count asked with a general measure word (多少个公园), see
+/// [`Analyzer::general_count_noun`]: a figure of the question's own measure word fits as
+/// before; another figure only where its clause names what is counted (its first two
+/// characters: 多少个母婴室 → 母婴室1480间), so the unit 个 alone makes no figure fit.
+pub(crate) fn general_count_fit(index: &Index, analyzer: &Analyzer, doc: usize, analysis: &Analysis, fit: Fit) -> Fit {
+    let (Some(noun), Some(unit)) = (analyzer.general_count_noun(analysis), analysis.unit.as_ref()) else {
+        return fit;
+    };
+    let doc = &index.docs[doc];
+    if fit == Fit::No || doc.figures.iter().any(|figure| figure.unit == unit.word) {
+        return fit;
+    }
+    let head: String = noun.chars().take(2).collect();
+    let mut best = Fit::No;
+    for phrase in doc.counts.iter().filter(|phrase| phrase.clause.contains(head.as_str())) {
+        match analyzer.fit(analysis, &phrase.clause, std::slice::from_ref(&phrase.figure)) {
+            Fit::Exact => return Fit::Exact,
+            Fit::Yes => best = Fit::Yes,
+            Fit::No => {}
+        }
+    }
+    best
+}
+
+/// Whether a figure counts the kinds listed before it together (「公教、展演、市集等1458场」)
+/// and the question names one of the kinds, alone and without a 等 of its own (公教活动办了
+/// 多少场): the figure is not a count of that kind, which the article does not give.
+fn names_a_listed_kind(phrase: &CountPhrase, chars: &[char]) -> bool {
+    let Some(before) = phrase
+        .written
+        .find(phrase.figure.digits.as_str())
+        .map(|at| &phrase.written[..at])
+    else {
+        return false;
+    };
+    let Some(list) = before.trim_end().strip_suffix('等') else {
+        return false;
+    };
+    let kinds: Vec<Vec<char>> = list
+        .split('、')
+        .map(|kind| {
+            let kind: Vec<char> = kind.chars().filter(|c| is_han(*c)).collect();
+            // The first kind follows the clause's verb (已举办公教): its last two characters.
+            kind[kind.len().saturating_sub(2)..].to_vec()
+        })
+        .collect();
+    if kinds.len() < 2 || chars.contains(&'等') {
+        return false;
+    }
+    // Two kinds or more named ask for the group (公教、展演、市集这类活动).
+    kinds
+        .iter()
+        .filter(|kind| kind.len() >= 2 && chars.windows(kind.len()).any(|window| window == kind.as_slice()))
+        .count()
+        == 1
 }

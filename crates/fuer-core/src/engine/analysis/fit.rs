@@ -68,6 +68,22 @@ impl Analyzer {
         }
     }
 
+    /// The counted noun of a count asked with a general measure word only (多少个公园: 个 is
+    /// answered by any measure word): a figure of another measure word answers it only where
+    /// its own clause names the noun (1480间 counts 母婴室, not 公园). `None` when the
+    /// question's measure word says what is counted or no noun is asked.
+    pub fn general_count_noun<'a>(&self, analysis: &'a Analysis) -> Option<&'a str> {
+        let kind = analysis.asked.and_then(|k| self.kinds.get(k))?;
+        let unit = analysis.unit.as_ref()?;
+        let general = kind.answer == AnswerRule::Figure
+            && kind.units.is_empty()
+            && self
+                .units
+                .get(unit.class)
+                .is_some_and(|class| class.answered_by.is_empty());
+        (general && analysis.counted.chars().count() >= COUNTED_PREFIX_CHARS).then_some(analysis.counted.as_str())
+    }
+
     fn figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figures: &[Figure]) -> Fit {
         let mut best = Fit::No;
         for figure in figures {

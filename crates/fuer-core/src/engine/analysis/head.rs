@@ -103,10 +103,17 @@ impl Analyzer {
     /// other than "none": 离我最近的母婴室在哪 still asks for an address). In a Chinese yes/no
     /// question it is only at the end, with particles and yes/no words after it (是不是收费的,
     /// 有没有电话, 电话有没有), not before more words (是不是每年都结对). English cues always
-    /// are (the asked noun follows "is there" in English).
+    /// are (the asked noun follows "is there" in English), except after "how many": what
+    /// follows it is the counted thing and its qualifiers (how many free events, doses for
+    /// girls of the eligible age), so a noun cue there narrows the count.
     fn is_asked_noun(&self, chars: &[char], cue: &CueMatch, cues: &[CueMatch], has_wh: bool) -> bool {
         if chars[cue.start..cue.end].iter().all(char::is_ascii) {
-            return true;
+            let after_how_many = cues.iter().any(|other| {
+                other.role == CueRole::Wh
+                    && other.end <= cue.start
+                    && chars[other.start..other.end].iter().collect::<String>() == "how many"
+            });
+            return !after_how_many;
         }
         let is_link = |position: usize| self.particles.contains(&chars[position]) || chars[position] == ' ';
         if has_wh {
