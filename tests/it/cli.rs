@@ -816,7 +816,8 @@ fn settings_come_from_the_environment_through_one_path() {
 /// article's id or year; an unknown one fails naming the articles there are.
 #[test]
 fn stats_report_each_article_or_the_one_named() {
-    use fuer_bot::store::{QuestionRecord, QuestionStore, RecordStatus, unix_now};
+    use crate::store_support::record_in;
+    use fuer_bot::store::{QuestionStore, RecordStatus, unix_now};
     let knowledge = crate::support::two_articles();
     let data = tempfile::tempdir().unwrap();
     let path = fuer_bot::store::database_path(data.path());
@@ -826,16 +827,13 @@ fn stats_report_each_article_or_the_one_named() {
         ("母婴室在哪里", "2024-shenzhen"),
         ("女性创业博览会有多少家企业参展", "2025-shenzhen"),
     ] {
-        let record = QuestionRecord {
-            time: unix_now(),
-            question: question.to_string(),
-            item: Some(5),
-            score: 0.8,
-            status: RecordStatus::Answered,
-            chat_type: "private".to_string(),
-            lang: Default::default(),
-            article: article.to_string(),
-        };
+        let record = record_in(
+            Default::default(),
+            article,
+            unix_now(),
+            question,
+            RecordStatus::Answered,
+        );
         store.record(&record).unwrap();
     }
     drop(store);
@@ -903,21 +901,19 @@ fn stats_report_each_article_or_the_one_named() {
 /// article's questions together without an argument, one article's under its name with one.
 #[test]
 fn unanswered_report_of_every_article_or_the_one_named() {
-    use fuer_bot::store::{QuestionRecord, QuestionStore, RecordStatus, unix_now};
+    use crate::store_support::record_in;
+    use fuer_bot::store::{QuestionStore, RecordStatus, unix_now};
     let knowledge = crate::support::two_articles();
     let data = tempfile::tempdir().unwrap();
     let mut store = QuestionStore::open(&fuer_bot::store::database_path(data.path())).unwrap();
     for (question, article) in [("明天会下雨吗", ""), ("创业博览会门票多少钱", "2025-shenzhen")] {
-        let record = QuestionRecord {
-            time: unix_now(),
-            question: question.to_string(),
-            item: None,
-            score: 0.0,
-            status: RecordStatus::Declined,
-            chat_type: "private".to_string(),
-            lang: Default::default(),
-            article: article.to_string(),
-        };
+        let record = record_in(
+            Default::default(),
+            article,
+            unix_now(),
+            question,
+            RecordStatus::Declined,
+        );
         store.record(&record).unwrap();
     }
     drop(store);

@@ -10,6 +10,13 @@ fn answer(question: &str) -> Answer {
     shipped_engine().answer(question)
 }
 
+/// Asks `question` alone and asserts its (status, item); returns the answer for more checks.
+fn check(question: &str, expected: (Status, Option<u8>)) -> Answer {
+    let answer = answer(question);
+    assert_eq!((answer.status, answer.item), expected, "{question}: {answer:?}");
+    answer
+}
+
 /// Class 3: a question asking which item a topic is in is answered with the item, whatever
 /// its ordinal words (第几件) say.
 #[test]
@@ -28,12 +35,7 @@ fn which_item_a_topic_is_in_is_answered_with_the_item() {
         ("爱心妈妈这件大事排在第几位", 8),
         ("What position is the nursing room item in the list?", 5),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Answered, Some(item)));
         assert_eq!(
             answer.asked.map(|asked| asked.kind),
             Some("item".to_string()),
@@ -83,20 +85,10 @@ fn places_the_article_names_are_its_own() {
         ("福田区参与了什么", 4),
         ("哪件事是在坪山区试点的", 10),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        check(question, (Status::Answered, Some(item)));
     }
     for (question, item) in [("福田区有多少母婴室", 5), ("香港有母婴室吗", 5)] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Related, Some(item)),
-            "{question}: {answer:?}"
-        );
+        check(question, (Status::Related, Some(item)));
     }
 }
 
@@ -140,12 +132,7 @@ fn a_whole_asked_of_a_part_is_related() {
         ("深圳加起来一共有多少个妇联组织", 9),
         ("全深圳总共有几个妇联组织", 9),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Related, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Related, Some(item)));
         assert!(
             matches!(answer.missing, Some(Missing::Asked { .. } | Missing::Place { .. })),
             "{question}: {answer:?}"
@@ -169,12 +156,7 @@ fn a_whole_asked_of_a_part_is_related() {
         ("深圳一共建了多少个三新领域妇联组织", 9, "1767"),
         ("新领域的妇联组织总共有多少个", 9, "1767"),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Answered, Some(item)));
         let fact = answer
             .facts
             .first()
@@ -301,12 +283,7 @@ fn english_questions_follow_the_same_rules() {
         ("Is there an association for women scientists?", 2, "yesno"),
         ("What is the five-minute rescue circle?", 10, "what"),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Answered, Some(item)));
         assert_eq!(answer.asked.map(|a| a.kind), Some(asked.to_string()), "{question}");
     }
     for question in ["Will there be a typhoon tomorrow?", "What's the weather in Shenzhen?"] {
@@ -357,12 +334,7 @@ fn a_place_an_item_names_is_its_own_even_in_another_fact() {
         ("坪山区有几个社区", 10, "24个社区"),
         ("福田区和妇儿大厦一起改造了什么", 4, "街区改造"),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Answered, Some(item)));
         assert!(
             first_fact(&answer).contains(phrase),
             "{question}: {}",
@@ -384,12 +356,7 @@ fn a_yes_no_question_about_a_whole_place_is_answered_by_the_facts_scope() {
         ("和市中院共建的家庭教育指导基地是全国首个吗？", 6, "全省首个"),
         ("家庭教育指导共建基地是不是全国第一个", 6, "全省首个"),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Answered, Some(item)));
         assert!(first_fact(&answer).contains(phrase), "{question}");
         assert_eq!(answer.lead, None, "{question}: the fact says 全省, not 全国");
     }
@@ -426,12 +393,7 @@ fn english_counts_with_qualifiers_are_counts() {
             "1.4万",
         ),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Answered, Some(item)));
         assert!(
             first_fact(&answer).contains(figure),
             "{question}: {}",
@@ -471,12 +433,7 @@ fn a_general_measure_word_alone_makes_no_figure_fit() {
         // Cantonese counts companies with 间 (几多间分公司), the article with 家.
         ("輕喜到家喺全國幾多間分公司成立咗婦女小組？", 9, "68家"),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Answered, Some(item)));
         assert!(
             first_fact(&answer).contains(figure),
             "{question}: {}",
@@ -502,12 +459,7 @@ fn existence_questions_in_everyday_words_reach_the_item() {
         ("有没有专门给带娃妈妈的工作", 2),
         ("市里有没有遛娃的好去处", 4),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        check(question, (Status::Answered, Some(item)));
     }
 }
 
@@ -517,12 +469,7 @@ fn existence_questions_in_everyday_words_reach_the_item() {
 fn a_figure_after_a_list_with_deng_is_no_count_of_one_kind() {
     for question in ["公教活动办了多少场", "妇儿大厦的市集有多少场", "快闪活动一共搞了几场"]
     {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Related, Some(4)),
-            "{question}: {answer:?}"
-        );
+        check(question, (Status::Related, Some(4)));
     }
     for question in [
         "妇儿大厦办了多少场公益活动",
@@ -547,12 +494,7 @@ fn fee_words_ask_whether_it_costs() {
         ("直播带货培训免费吗", 9),
         ("直播带货培训要不要钱", 9),
     ] {
-        let answer = answer(question);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{question}: {answer:?}"
-        );
+        let answer = check(question, (Status::Answered, Some(item)));
         assert!(first_fact(&answer).contains("免费"), "{question}");
     }
 }
