@@ -31,8 +31,12 @@ fn fuer_bot_in(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start fuer-bot");
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin).expect("write stdin");
+    // A process that stops before reading its input (a configuration error) closes the pipe:
+    // that is its answer, not a failure of the test, which then checks its exit and output.
+    if let Some(mut input) = child.stdin.take()
+        && let Err(error) = input.write_all(stdin)
+    {
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {error}");
     }
     child.wait_with_output().expect("run fuer-bot")
 }
