@@ -101,3 +101,25 @@ fn a_part_the_article_does_not_split_out_is_related() {
         }
     }
 }
+
+/// The places the nursing rooms cover, asked in everyday words (高铁站, 商场, airport: the
+/// concept vocabulary maps them to 交通枢纽 and 商业中心), are answered within the item.
+#[test]
+fn an_everyday_place_the_item_covers_is_answered() {
+    for (first, then) in [
+        ("母婴室有多少间", "高铁站有吗"),
+        ("深圳的母婴室多不多", "商场里有没有"),
+        ("母婴室有多少间", "机场有没有"),
+        (
+            "How many nursing rooms are there?",
+            "Is there one at the train station?",
+        ),
+    ] {
+        let answer = after(first, then);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(5)),
+            "{first} → {then}: {answer:?}"
+        );
+    }
+}
