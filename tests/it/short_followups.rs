@@ -55,3 +55,71 @@ fn a_new_question_in_a_conversation_is_not_answered_from_it() {
         assert_ne!(answer.status, Status::Answered, "{first} → {then}: {answer:?}");
     }
 }
+
+/// A part asked after a count (其中 + what qualifies it) that the article does not split
+/// out is *related*: the reply does not hand over the whole's figure as the part's. Where
+/// the fact names the part (线上课程培训4场, “妈妈岗”9019个) it is answered.
+#[test]
+fn a_part_the_article_does_not_split_out_is_related() {
+    for (first, then, status, item, phrase) in [
+        ("宣讲活动一共开展了多少场次", "其中线上的有几场", Status::Related, 1, ""),
+        ("招聘会提供了多少岗位", "其中线上的呢", Status::Related, 2, ""),
+        (
+            "妇儿大厦接待了多少批参访团",
+            "其中外国的团组有多少批",
+            Status::Related,
+            4,
+            "",
+        ),
+        ("母婴室有多少间", "其中今年新建的有多少", Status::Related, 5, ""),
+        (
+            "直播带货培训开了多少场",
+            "其中线上的呢",
+            Status::Answered,
+            9,
+            "线上课程培训4场",
+        ),
+        ("招聘会提供了多少岗位", "其中妈妈岗有多少", Status::Answered, 2, "9019"),
+        (
+            "招聘会提供了多少岗位",
+            "其中给当妈的人的岗位有多少",
+            Status::Answered,
+            2,
+            "9019",
+        ),
+    ] {
+        let answer = after(first, then);
+        assert_eq!(
+            (answer.status, answer.item),
+            (status, Some(item)),
+            "{first} → {then}: {answer:?}"
+        );
+        if !phrase.is_empty() {
+            let engine = shipped_library().engines().first().expect("an engine");
+            let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
+            assert!(fact.contains(phrase), "{first} → {then}: {fact}");
+        }
+    }
+}
+
+/// The places the nursing rooms cover, asked in everyday words (高铁站, 商场, airport: the
+/// concept vocabulary maps them to 交通枢纽 and 商业中心), are answered within the item.
+#[test]
+fn an_everyday_place_the_item_covers_is_answered() {
+    for (first, then) in [
+        ("母婴室有多少间", "高铁站有吗"),
+        ("深圳的母婴室多不多", "商场里有没有"),
+        ("母婴室有多少间", "机场有没有"),
+        (
+            "How many nursing rooms are there?",
+            "Is there one at the train station?",
+        ),
+    ] {
+        let answer = after(first, then);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(5)),
+            "{first} → {then}: {answer:?}"
+        );
+    }
+}

@@ -23,6 +23,8 @@ use super::ranking::{FactRanking, ScopeGap, rank_facts};
 use super::scoring::Scoring;
 use super::topics::{has_separate_hits, has_separator};
 use super::trace::Tracer;
+use super::whole::unsplit_part;
+use crate::knowledge::questions::AnswerRule;
 
 /// One question as the stages after [`Engine::read`] see it.
 pub(crate) struct Question<'e> {
@@ -349,6 +351,23 @@ impl Engine {
             // The conversation said what the figure counts (招聘会 before 一共多少岗位).
             tracer.note(|| "a whole asked of a part: the conversation named the part".to_string());
             ranking.scope_gap = None;
+        }
+        let asks_a_figure = question
+            .analysis
+            .asked
+            .is_some_and(|kind| self.analyzer.kind_rule(kind) == AnswerRule::Figure);
+        if ranking.scope_gap.is_none()
+            && asks_a_figure
+            && unsplit_part(
+                &self.index,
+                &self.index.answer_docs(best),
+                &ranking.candidates,
+                &question.scoring,
+                &question.chars,
+            )
+        {
+            tracer.note(|| "a part asked (其中…) that the facts do not split out".to_string());
+            ranking.scope_gap = Some(ScopeGap::Part);
         }
         // (A whole asked of a part the article counts is no mismatch of the asked kind.)
         let gap = ranking.scope_gap.as_ref().is_some_and(|gap| !gap.is_whole());

@@ -363,3 +363,71 @@ fn names_a_listed_kind(phrase: &CountPhrase, chars: &[char]) -> bool {
         .count()
         == 1
 }
+
+/// Words that ask for a part of what was just counted (其中线上的呢, 这当中新建的有多少).
+const PART_MARKERS: [&str; 2] = ["其中", "当中"];
+
+/// Whether a question asks for a part of a count (其中 + a qualifier: 其中线上的呢, 其中外国
+/// 团组多少批, 其中2024年新建的有多少) that none of the candidate facts names: the article
+/// gives the count without that split, so the reply is *related*, not the whole's figure.
+/// The qualifier's first two characters must stand in a fact, and not only as half of a
+/// paired whole (线上线下 names both halves together, not the online part). A question
+/// naming a keyword after the marker (其中给当妈的人的岗位有多少) is left to the keywords.
+pub(crate) fn unsplit_part(
+    index: &Index,
+    docs: &[usize],
+    candidates: &[usize],
+    scoring: &Scoring,
+    chars: &[char],
+) -> bool {
+    let Some((marker_end, qualifier)) = part_qualifier(chars) else {
+        return false;
+    };
+    if scoring.hits.iter().any(|hit| hit.start >= marker_end) {
+        return false;
+    }
+    !candidates
+        .iter()
+        .filter_map(|&f| docs.get(f))
+        .any(|&doc| names_the_part(&index.docs[doc].text, qualifier))
+}
+
+/// The first two Chinese characters after a part marker, past a year (其中2024年新建 → 新建).
+/// Also where the marker ends (in characters).
+fn part_qualifier(chars: &[char]) -> Option<(usize, (char, char))> {
+    let marker_end = PART_MARKERS.iter().find_map(|marker| {
+        let marker: Vec<char> = marker.chars().collect();
+        chars
+            .windows(marker.len())
+            .position(|window| window == marker.as_slice())
+            .map(|at| at + marker.len())
+    })?;
+    let rest: Vec<char> = chars[marker_end..]
+        .iter()
+        .copied()
+        .skip_while(|c| c.is_ascii_digit() || *c == '年')
+        .collect();
+    match rest.as_slice() {
+        [first, second, ..] if is_han(*first) && is_han(*second) && !is_asking(*first) => {
+            Some((marker_end, (*first, *second)))
+        }
+        _ => None,
+    }
+}
+
+/// Characters that begin the asking words, not a qualifier (其中有多少, 其中哪个).
+fn is_asking(c: char) -> bool {
+    matches!(c, '有' | '多' | '几' | '哪' | '是' | '的' | '占' | '包' | '什' | '啥')
+}
+
+/// Whether a fact's text names the part: its two characters, not followed by the paired
+/// other half with the same first character (线上线下).
+fn names_the_part(text: &str, (first, second): (char, char)) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).enumerate().any(|(at, pair)| {
+        pair[0] == first
+            && pair[1] == second
+            && !(chars.get(at + 2) == Some(&first) && chars.get(at + 3).is_some_and(|c| *c != second))
+            && !(at >= 2 && chars[at - 2] == first && chars[at - 1] != second)
+    })
+}
