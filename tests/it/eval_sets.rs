@@ -192,7 +192,7 @@ fn review_conversations_stay_right() {
 #[test]
 fn tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune2-questions.tsv", 0.95, 0.84);
-    score_conversations_at("tune2-dialogues.tsv", 0.89);
+    score_conversations_at("tune2-dialogues.tsv", 0.91);
 }
 
 /// Issue 13's second tuning sets (`tune3-*.tsv`, new voices again), used to check that what
@@ -201,5 +201,5 @@ fn tuning_sets_stay_at_what_they_reached() {
 #[test]
 fn second_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune3-questions.tsv", 0.93, 0.86);
-    score_conversations_at("tune3-dialogues.tsv", 0.89);
+    score_conversations_at("tune3-dialogues.tsv", 0.90);
 }
