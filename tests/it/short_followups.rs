@@ -18,6 +18,22 @@ fn after(first: &str, then: &str) -> Answer {
         .expect("an answer")
 }
 
+/// Asks `first`, then `then` in the same conversation, and asserts the reply's status and
+/// item, and that its first fact holds `phrase` (when not empty).
+fn check_after(first: &str, then: &str, status: Status, item: u8, phrase: &str) {
+    let answer = after(first, then);
+    assert_eq!(
+        (answer.status, answer.item),
+        (status, Some(item)),
+        "{first} → {then}: {answer:?}"
+    );
+    if !phrase.is_empty() {
+        let engine = shipped_library().engines().first().expect("an engine");
+        let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
+        assert!(fact.contains(phrase), "{first} → {then}: {fact}");
+    }
+}
+
 #[test]
 fn a_short_follow_up_is_answered_within_the_item() {
     for (first, then, item, phrase) in [
@@ -27,17 +43,7 @@ fn a_short_follow_up_is_answered_within_the_item() {
         ("第三件讲什么", "得咗咩奖", 3, ""),
         ("妇儿大厦是什么", "好多人去过", 4, "716万"),
     ] {
-        let answer = after(first, then);
-        assert_eq!(
-            (answer.status, answer.item),
-            (Status::Answered, Some(item)),
-            "{first} → {then}: {answer:?}"
-        );
-        if !phrase.is_empty() {
-            let engine = shipped_library().engines().first().expect("an engine");
-            let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
-            assert!(fact.contains(phrase), "{first} → {then}: {fact}");
-        }
+        check_after(first, then, Status::Answered, item, phrase);
     }
 }
 
@@ -88,17 +94,7 @@ fn a_part_the_article_does_not_split_out_is_related() {
             "9019",
         ),
     ] {
-        let answer = after(first, then);
-        assert_eq!(
-            (answer.status, answer.item),
-            (status, Some(item)),
-            "{first} → {then}: {answer:?}"
-        );
-        if !phrase.is_empty() {
-            let engine = shipped_library().engines().first().expect("an engine");
-            let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
-            assert!(fact.contains(phrase), "{first} → {then}: {fact}");
-        }
+        check_after(first, then, status, item, phrase);
     }
 }
 
