@@ -402,14 +402,13 @@ fn part_qualifier(chars: &[char]) -> Option<(usize, (char, char))> {
             .position(|window| window == marker.as_slice())
             .map(|at| at + marker.len())
     })?;
-    let rest: Vec<char> = chars[marker_end..]
+    let mut rest = chars[marker_end..]
         .iter()
         .copied()
-        .skip_while(|c| c.is_ascii_digit() || *c == '年')
-        .collect();
-    match rest.as_slice() {
-        [first, second, ..] if is_han(*first) && is_han(*second) && !is_asking(*first) => {
-            Some((marker_end, (*first, *second)))
+        .skip_while(|c| c.is_ascii_digit() || *c == '年');
+    match (rest.next(), rest.next()) {
+        (Some(first), Some(second)) if is_han(first) && is_han(second) && !is_asking(first) => {
+            Some((marker_end, (first, second)))
         }
         _ => None,
     }
