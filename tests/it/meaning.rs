@@ -312,6 +312,16 @@ fn more_needs_in_everyday_words_reach_the_item() {
 }
 
 /// The first fact of an answer, as the item writes it.
+/// The question is answered from `item`, and its first fact holds `phrase`.
+fn check_leads(question: &str, item: u8, phrase: &str) {
+    let answer = check(question, (Status::Answered, Some(item)));
+    assert!(
+        first_fact(&answer).contains(phrase),
+        "{question}: {}",
+        first_fact(&answer)
+    );
+}
+
 fn first_fact(answer: &Answer) -> String {
     answer
         .item
@@ -334,12 +344,7 @@ fn a_place_an_item_names_is_its_own_even_in_another_fact() {
         ("坪山区有几个社区", 10, "24个社区"),
         ("福田区和妇儿大厦一起改造了什么", 4, "街区改造"),
     ] {
-        let answer = check(question, (Status::Answered, Some(item)));
-        assert!(
-            first_fact(&answer).contains(phrase),
-            "{question}: {}",
-            first_fact(&answer)
-        );
+        check_leads(question, item, phrase);
     }
     for question in ["福田区有多少母婴室", "坪山区有多少母婴室", "广州有多少母婴室"] {
         let answer = answer(question);
@@ -393,12 +398,7 @@ fn english_counts_with_qualifiers_are_counts() {
             "1.4万",
         ),
     ] {
-        let answer = check(question, (Status::Answered, Some(item)));
-        assert!(
-            first_fact(&answer).contains(figure),
-            "{question}: {}",
-            first_fact(&answer)
-        );
+        check_leads(question, item, figure);
     }
     for question in [
         "How many nursing rooms does Guangzhou have?",
@@ -433,12 +433,7 @@ fn a_general_measure_word_alone_makes_no_figure_fit() {
         // Cantonese counts companies with 间 (几多间分公司), the article with 家.
         ("輕喜到家喺全國幾多間分公司成立咗婦女小組？", 9, "68家"),
     ] {
-        let answer = check(question, (Status::Answered, Some(item)));
-        assert!(
-            first_fact(&answer).contains(figure),
-            "{question}: {}",
-            first_fact(&answer)
-        );
+        check_leads(question, item, figure);
     }
 }
 
