@@ -3,22 +3,10 @@
 use fuer_core::dialogue::{Request, respond};
 use fuer_core::engine::{Answer, Intent, Status};
 
-use crate::support::{shipped_engine, shipped_knowledge};
+use crate::support::{first_fact, shipped_engine, shipped_knowledge};
 
 fn answer(question: &str) -> Answer {
     shipped_engine().answer(question)
-}
-
-fn first_fact(answer: &Answer) -> String {
-    let Some(item) = answer.item.and_then(|n| shipped_knowledge().item(n)) else {
-        return String::new();
-    };
-    answer
-        .facts
-        .first()
-        .and_then(|&f| item.sentence(f))
-        .map(str::to_string)
-        .unwrap_or_default()
 }
 
 /// Asserts the question is answered by `item` and its first fact contains `figure` (a figure

@@ -4,21 +4,10 @@
 
 use fuer_core::engine::{Answer, Lead, Relation, Status};
 
-use crate::support::shipped_engine;
+use crate::support::{first_fact, shipped_engine};
 
 fn answer(question: &str) -> Answer {
     shipped_engine().answer(question)
-}
-
-fn first_fact(answer: &Answer) -> String {
-    let engine = shipped_engine();
-    let item = answer
-        .item
-        .and_then(|n| engine.knowledge().items.iter().find(|i| i.number == n));
-    match (item, answer.facts.first()) {
-        (Some(item), Some(&fact)) => item.facts[fact].text.clone(),
-        _ => String::new(),
-    }
 }
 
 /// A yes/no question comparing a figure is answered by the fact holding the article's

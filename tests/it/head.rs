@@ -4,7 +4,7 @@
 
 use fuer_core::engine::Status;
 
-use crate::support::{shipped_engine, shipped_knowledge};
+use crate::support::{first_fact, shipped_engine};
 
 /// Asserts the status, the item and (when given) words of the first fact.
 fn check(question: &str, status: Status, item: u8, first_fact_has: &str) {
@@ -17,11 +17,7 @@ fn check(question: &str, status: Status, item: u8, first_fact_has: &str) {
     if first_fact_has.is_empty() {
         return;
     }
-    let fact = answer
-        .facts
-        .first()
-        .and_then(|&f| shipped_knowledge().item(item)?.sentence(f))
-        .unwrap_or_default();
+    let fact = first_fact(&answer);
     assert!(fact.contains(first_fact_has), "{question}: first fact {fact}");
 }
 

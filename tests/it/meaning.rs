@@ -4,7 +4,7 @@
 
 use fuer_core::engine::{Answer, Status};
 
-use crate::support::{shipped_engine, shipped_library};
+use crate::support::{first_fact, shipped_engine, shipped_library};
 
 fn answer(question: &str) -> Answer {
     shipped_engine().answer(question)
@@ -156,13 +156,7 @@ fn a_whole_asked_of_a_part_is_related() {
         ("深圳一共建了多少个三新领域妇联组织", 9, "1767"),
         ("新领域的妇联组织总共有多少个", 9, "1767"),
     ] {
-        let answer = check(question, (Status::Answered, Some(item)));
-        let fact = answer
-            .facts
-            .first()
-            .and_then(|&f| crate::support::shipped_knowledge().item(item)?.sentence(f))
-            .unwrap_or_default();
-        assert!(fact.contains(figure), "{question}: {fact}");
+        check_leads(question, item, figure);
     }
 }
 
@@ -311,7 +305,6 @@ fn more_needs_in_everyday_words_reach_the_item() {
     }
 }
 
-/// The first fact of an answer, as the item writes it.
 /// The question is answered from `item`, and its first fact holds `phrase`.
 fn check_leads(question: &str, item: u8, phrase: &str) {
     let answer = check(question, (Status::Answered, Some(item)));
@@ -320,15 +313,6 @@ fn check_leads(question: &str, item: u8, phrase: &str) {
         "{question}: {}",
         first_fact(&answer)
     );
-}
-
-fn first_fact(answer: &Answer) -> String {
-    answer
-        .item
-        .zip(answer.facts.first())
-        .and_then(|(item, &f)| crate::support::shipped_knowledge().item(item)?.sentence(f))
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Class 1: a place an item itself names (坪山, the pilot district of item 10) is no

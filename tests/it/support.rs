@@ -24,6 +24,17 @@ pub fn shipped_knowledge() -> &'static KnowledgeBase {
     })
 }
 
+/// The first fact of an answer of the shipped article, as its item writes it (empty when
+/// the answer has no item or no fact).
+pub fn first_fact(answer: &fuer_core::engine::Answer) -> String {
+    answer
+        .item
+        .zip(answer.facts.first())
+        .and_then(|(item, &fact)| shipped_knowledge().item(item)?.sentence(fact))
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// An engine over the shipped knowledge base, built once.
 pub fn shipped_engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
