@@ -724,8 +724,7 @@ fn fuer_bot_with(args: &[&str], variables: &[(&str, &str)]) -> Output {
 }
 
 /// Every variable is read once, by clap, for the subcommands that use it: an invalid value
-/// stops those (exit code 2, the variable named), a blank one means not set, and the other
-/// subcommands do not care.
+/// stops those (exit code 2, the variable named).
 #[test]
 fn settings_come_from_the_environment_through_one_path() {
     let data = tempfile::tempdir().unwrap();
@@ -761,7 +760,14 @@ fn settings_come_from_the_environment_through_one_path() {
         assert_eq!(output.status.code(), Some(2), "{args:?} {variables:?}: {stderr}");
         assert!(stderr.contains(named), "{args:?} {variables:?}: {stderr}");
     }
-    // Blank values are not set: the defaults apply.
+}
+
+/// A blank variable means not set (the defaults apply), a set one is trimmed, and the
+/// subcommands that do not read a variable do not care about its value.
+#[test]
+fn blank_settings_are_not_set_and_other_subcommands_ignore_them() {
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().display().to_string();
     let blank = [
         ("WEB_LISTEN", " "),
         ("WEB_URL", ""),
@@ -787,7 +793,11 @@ fn settings_come_from_the_environment_through_one_path() {
     // `check` reads none of the bot's or the page's settings.
     let check = fuer_bot_with(&["check"], &[("ADMIN_IDS", "x"), ("WEB_LISTEN", "nowhere")]);
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
-    // --help names every variable of its subcommand, and never shows a secret's value.
+}
+
+/// --help names every variable of its subcommand, and never shows a secret's value.
+#[test]
+fn help_names_every_variable_and_no_secret() {
     let secret = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_";
     let help = fuer_bot_with(
         &["run", "--help"],
@@ -815,32 +825,47 @@ fn settings_come_from_the_environment_through_one_path() {
     assert!(!text.contains("AAHdqTcv") && !text.contains("hidden_1"), "{text}");
 }
 
+/// A data directory whose question log holds these questions (question, article; "" for
+/// one recorded before articles were), each recorded now with `status`.
+fn data_with_questions(questions: &[(&str, &str)], status: fuer_bot::store::RecordStatus) -> tempfile::TempDir {
+    use crate::store_support::record_in;
+    use fuer_bot::store::{QuestionStore, unix_now};
+    let data = tempfile::tempdir().unwrap();
+    let mut store = QuestionStore::open(&fuer_bot::store::database_path(data.path())).unwrap();
+    for &(question, article) in questions {
+        let record = record_in(Default::default(), article, unix_now(), question, status);
+        store.record(&record).unwrap();
+    }
+    data
+}
+
+/// Asserts a report run with `argument` holds every one of `present` and none of `absent`.
+fn assert_report_holds(argument: Option<&str>, text: &str, present: &[&str], absent: &[&str]) {
+    for wanted in present {
+        assert!(text.contains(wanted), "{argument:?}: {wanted} missing in\n{text}");
+    }
+    for unwanted in absent {
+        assert!(
+            !text.contains(unwanted),
+            "{argument:?}: {unwanted} unexpected in\n{text}"
+        );
+    }
+}
+
 /// `fuer-bot stats [ARTICLE]` with two articles (class: the report counts each article
 /// apart; questions recorded before articles were belong to the first): the argument is an
 /// article's id or year; an unknown one fails naming the articles there are.
 #[test]
 fn stats_report_each_article_or_the_one_named() {
-    use crate::store_support::record_in;
-    use fuer_bot::store::{QuestionStore, RecordStatus, unix_now};
     let knowledge = crate::support::two_articles();
-    let data = tempfile::tempdir().unwrap();
-    let path = fuer_bot::store::database_path(data.path());
-    let mut store = QuestionStore::open(&path).unwrap();
-    for (question, article) in [
-        ("母婴室有多少间", ""),
-        ("母婴室在哪里", "2024-shenzhen"),
-        ("女性创业博览会有多少家企业参展", "2025-shenzhen"),
-    ] {
-        let record = record_in(
-            Default::default(),
-            article,
-            unix_now(),
-            question,
-            RecordStatus::Answered,
-        );
-        store.record(&record).unwrap();
-    }
-    drop(store);
+    let data = data_with_questions(
+        &[
+            ("母婴室有多少间", ""),
+            ("母婴室在哪里", "2024-shenzhen"),
+            ("女性创业博览会有多少家企业参展", "2025-shenzhen"),
+        ],
+        fuer_bot::store::RecordStatus::Answered,
+    );
     let (k, d) = (knowledge.path().to_str().unwrap(), data.path().to_str().unwrap());
     // (argument, exit code, present, absent)
     type Case<'a> = (Option<&'a str>, i32, &'a [&'a str], &'a [&'a str]);
@@ -889,15 +914,7 @@ fn stats_report_each_article_or_the_one_named() {
         let output = fuer_bot(&args, "");
         let text = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
         assert_eq!(output.status.code(), Some(code), "{argument:?}: {text}");
-        for wanted in present {
-            assert!(text.contains(wanted), "{argument:?}: {wanted} missing in\n{text}");
-        }
-        for unwanted in absent {
-            assert!(
-                !text.contains(unwanted),
-                "{argument:?}: {unwanted} unexpected in\n{text}"
-            );
-        }
+        assert_report_holds(argument, &text, present, absent);
     }
 }
 
@@ -905,22 +922,11 @@ fn stats_report_each_article_or_the_one_named() {
 /// article's questions together without an argument, one article's under its name with one.
 #[test]
 fn unanswered_report_of_every_article_or_the_one_named() {
-    use crate::store_support::record_in;
-    use fuer_bot::store::{QuestionStore, RecordStatus, unix_now};
     let knowledge = crate::support::two_articles();
-    let data = tempfile::tempdir().unwrap();
-    let mut store = QuestionStore::open(&fuer_bot::store::database_path(data.path())).unwrap();
-    for (question, article) in [("明天会下雨吗", ""), ("创业博览会门票多少钱", "2025-shenzhen")] {
-        let record = record_in(
-            Default::default(),
-            article,
-            unix_now(),
-            question,
-            RecordStatus::Declined,
-        );
-        store.record(&record).unwrap();
-    }
-    drop(store);
+    let data = data_with_questions(
+        &[("明天会下雨吗", ""), ("创业博览会门票多少钱", "2025-shenzhen")],
+        fuer_bot::store::RecordStatus::Declined,
+    );
     let (k, d) = (knowledge.path().to_str().unwrap(), data.path().to_str().unwrap());
     // (argument, present, absent)
     let cases: [(Option<&str>, &[&str], &[&str]); 3] = [
@@ -942,14 +948,6 @@ fn unanswered_report_of_every_article_or_the_one_named() {
         let output = fuer_bot(&args, "");
         let text = stdout(&output);
         assert!(output.status.success(), "{argument:?}: {text}");
-        for wanted in present {
-            assert!(text.contains(wanted), "{argument:?}: {wanted} missing in\n{text}");
-        }
-        for unwanted in absent {
-            assert!(
-                !text.contains(unwanted),
-                "{argument:?}: {unwanted} unexpected in\n{text}"
-            );
-        }
+        assert_report_holds(argument, &text, present, absent);
     }
 }
