@@ -58,101 +58,109 @@ fn check_accepts(draft: &Draft) {
     assert_eq!(article.fact_count(), draft.fact_count());
 }
 
+/// An invented article of one numbering layout and what its draft must hold.
+struct Layout {
+    file: &'static str,
+    id: &'static str,
+    year: u16,
+    numbering: Numbering,
+    headlines: &'static [&'static str],
+    facts: &'static [usize],
+}
+
+/// Imports the layout's article: the draft has its id, year, numbering, headlines and
+/// fact counts, keeps the text verbatim, gives every item keywords and a short title, and
+/// `check` accepts it.
+fn check_layout(case: Layout) {
+    let text = article(case.file);
+    let draft = import(&text);
+    let file = case.file;
+    assert_eq!(draft.id, case.id, "{file}");
+    assert_eq!(draft.year, case.year, "{file}");
+    assert_eq!(draft.numbering, case.numbering, "{file}");
+    let headlines: Vec<&str> = draft.items.iter().map(|item| item.headline.as_str()).collect();
+    assert_eq!(headlines, case.headlines, "{file}");
+    let facts: Vec<usize> = draft.items.iter().map(|item| item.facts.len()).collect();
+    assert_eq!(facts, case.facts, "{file}");
+    assert_eq!(draft.files[0].contents, text, "{file}: source.txt is the text verbatim");
+    for item in &draft.items {
+        assert!(
+            !item.keywords.is_empty(),
+            "{file}: item {} has no keywords",
+            item.number
+        );
+        assert!(item.title.chars().count() <= 16, "{file}: {}", item.title);
+    }
+    check_accepts(&draft);
+}
+
 #[test]
-fn every_numbering_layout_gives_a_draft_check_accepts() {
-    struct Case {
-        file: &'static str,
-        id: &'static str,
-        year: u16,
-        numbering: Numbering,
-        headlines: &'static [&'static str],
-        facts: &'static [usize],
-    }
-    let cases = [
-        Case {
-            file: "2025-test.txt",
-            id: "2025-shenzhen",
-            year: 2025,
-            numbering: Numbering::ChineseComma,
-            headlines: &[
-                "举办首届女性创新创业博览会,326家女性创业企业集中亮相",
-                "开通“心晴童伴”儿童心理援助热线,全年接听来电4.7万人次",
-                "生育保障更加有力,8.3万名灵活就业女性新参加生育保险",
-                "巾帼助力乡村振兴,52个“巧手工坊”带动3100名农村妇女居家就业",
-                "织密儿童阅读服务网络,215家社区儿童图书馆分馆建成开放",
-                "建成反家暴庇护服务网络,11个庇护场所为受害妇女儿童提供“安全港湾”",
-                "举办首届“她力量”女子体育联赛,486支队伍9200余人次参赛",
-                "“放学有约”课后托管驿站达382个,全年服务儿童27.5万人次",
-                "实施“银龄姐妹”关爱行动,为6400名高龄独居老年妇女提供上门服务",
-                "上线“鹏城云家校”网上家长学校,注册家长超53万名",
-            ],
-            facts: &[4, 4, 4, 4, 5, 4, 3, 5, 4, 5],
-        },
-        Case {
-            file: "layout-paren.txt",
-            id: "2023-mouqu",
-            year: 2023,
-            numbering: Numbering::ChineseBracket,
-            headlines: &[
-                "建成家庭服务中心12个,实现街道全覆盖",
-                "开展“新婚第一课”婚姻家庭辅导,服务新人3260对",
-                "推出“小小当家人”家务劳动实践营,覆盖中小学生1.5万人次",
-                "为困难家庭提供家政技能培训,帮助420名妇女实现就业",
-                "设立“家事调解工作室”,化解家庭矛盾纠纷530宗",
-            ],
-            facts: &[4, 3, 3, 3, 4],
-        },
-        Case {
-            file: "layout-arabic.txt",
-            id: "2024-moushi",
-            year: 2024,
-            numbering: Numbering::ArabicDot,
-            headlines: &[
-                "新增普惠托位2800个",
-                "孕产妇免费产前筛查覆盖率达98%",
-                "建设“向日葵”儿童友好公园35座",
-                "开展女性职业技能提升培训1.8万人次",
-                "为7200名困境儿童建立“一人一档”",
-                "发放妇女“两癌”救助金420万元",
-            ],
-            facts: &[4, 3, 4, 3, 3, 3],
-        },
-        Case {
-            file: "layout-di.txt",
-            id: "2022-moujiedao",
-            year: 2022,
-            numbering: Numbering::Ordinal,
-            headlines: &[
-                "建成“妇女儿童之家”23个,社区全覆盖",
-                "开展“巾帼暖心”家访行动,走访困难家庭1350户",
-                "举办“邻里亲子运动会”,吸引4800名居民参与",
-                "推进婚恋家庭纠纷排查调处,化解矛盾纠纷97宗",
-            ],
-            facts: &[4, 4, 4, 4],
-        },
-    ];
-    for case in cases {
-        let text = article(case.file);
-        let draft = import(&text);
-        let file = case.file;
-        assert_eq!(draft.id, case.id, "{file}");
-        assert_eq!(draft.year, case.year, "{file}");
-        assert_eq!(draft.numbering, case.numbering, "{file}");
-        let headlines: Vec<&str> = draft.items.iter().map(|item| item.headline.as_str()).collect();
-        assert_eq!(headlines, case.headlines, "{file}");
-        let facts: Vec<usize> = draft.items.iter().map(|item| item.facts.len()).collect();
-        assert_eq!(facts, case.facts, "{file}");
-        assert_eq!(draft.files[0].contents, text, "{file}: source.txt is the text verbatim");
-        for item in &draft.items {
-            assert!(
-                !item.keywords.is_empty(),
-                "{file}: item {} has no keywords",
-                item.number
-            );
-            assert!(item.title.chars().count() <= 16, "{file}: {}", item.title);
-        }
-        check_accepts(&draft);
-    }
+fn the_comma_and_bracket_layouts_give_a_draft_check_accepts() {
+    check_layout(Layout {
+        file: "2025-test.txt",
+        id: "2025-shenzhen",
+        year: 2025,
+        numbering: Numbering::ChineseComma,
+        headlines: &[
+            "举办首届女性创新创业博览会,326家女性创业企业集中亮相",
+            "开通“心晴童伴”儿童心理援助热线,全年接听来电4.7万人次",
+            "生育保障更加有力,8.3万名灵活就业女性新参加生育保险",
+            "巾帼助力乡村振兴,52个“巧手工坊”带动3100名农村妇女居家就业",
+            "织密儿童阅读服务网络,215家社区儿童图书馆分馆建成开放",
+            "建成反家暴庇护服务网络,11个庇护场所为受害妇女儿童提供“安全港湾”",
+            "举办首届“她力量”女子体育联赛,486支队伍9200余人次参赛",
+            "“放学有约”课后托管驿站达382个,全年服务儿童27.5万人次",
+            "实施“银龄姐妹”关爱行动,为6400名高龄独居老年妇女提供上门服务",
+            "上线“鹏城云家校”网上家长学校,注册家长超53万名",
+        ],
+        facts: &[4, 4, 4, 4, 5, 4, 3, 5, 4, 5],
+    });
+    check_layout(Layout {
+        file: "layout-paren.txt",
+        id: "2023-mouqu",
+        year: 2023,
+        numbering: Numbering::ChineseBracket,
+        headlines: &[
+            "建成家庭服务中心12个,实现街道全覆盖",
+            "开展“新婚第一课”婚姻家庭辅导,服务新人3260对",
+            "推出“小小当家人”家务劳动实践营,覆盖中小学生1.5万人次",
+            "为困难家庭提供家政技能培训,帮助420名妇女实现就业",
+            "设立“家事调解工作室”,化解家庭矛盾纠纷530宗",
+        ],
+        facts: &[4, 3, 3, 3, 4],
+    });
+}
+
+#[test]
+fn the_arabic_and_ordinal_layouts_give_a_draft_check_accepts() {
+    check_layout(Layout {
+        file: "layout-arabic.txt",
+        id: "2024-moushi",
+        year: 2024,
+        numbering: Numbering::ArabicDot,
+        headlines: &[
+            "新增普惠托位2800个",
+            "孕产妇免费产前筛查覆盖率达98%",
+            "建设“向日葵”儿童友好公园35座",
+            "开展女性职业技能提升培训1.8万人次",
+            "为7200名困境儿童建立“一人一档”",
+            "发放妇女“两癌”救助金420万元",
+        ],
+        facts: &[4, 3, 4, 3, 3, 3],
+    });
+    check_layout(Layout {
+        file: "layout-di.txt",
+        id: "2022-moujiedao",
+        year: 2022,
+        numbering: Numbering::Ordinal,
+        headlines: &[
+            "建成“妇女儿童之家”23个,社区全覆盖",
+            "开展“巾帼暖心”家访行动,走访困难家庭1350户",
+            "举办“邻里亲子运动会”,吸引4800名居民参与",
+            "推进婚恋家庭纠纷排查调处,化解矛盾纠纷97宗",
+        ],
+        facts: &[4, 4, 4, 4],
+    });
 }
 
 #[test]
@@ -301,8 +309,10 @@ fn import_writes_a_draft_check_accepts_and_importing_again_changes_nothing() {
     }
 }
 
-#[test]
-fn texts_that_are_not_articles_are_refused_and_nothing_is_written() {
+/// Imports each (file name, contents, extra arguments, expected error) into a knowledge
+/// directory holding the invented 2025 article: each fails with exit code 1 and the expected
+/// error, says nothing was written, and leaves the directory as it was.
+fn check_refused(cases: &[(&str, &[u8], &[&str], &str)]) {
     let knowledge = empty_knowledge();
     let imported = fuer_bot(
         knowledge.path(),
@@ -314,63 +324,9 @@ fn texts_that_are_not_articles_are_refused_and_nothing_is_written() {
     assert!(imported.status.success());
     let before = snapshot(knowledge.path());
     let files = tempfile::tempdir().expect("a temporary directory");
-    let large = format!("2025年深圳某事\n一、甲\n{}\n二、乙\n正文。\n", "长句。".repeat(120_000));
-    let cases: Vec<(&str, Vec<u8>, Vec<&str>, &str)> = vec![
-        ("empty.txt", Vec::new(), vec![], "the file is empty"),
-        (
-            "binary.txt",
-            vec![0x89, b'P', b'N', b'G', 0, 0, 0x1a],
-            vec![],
-            "not a text file",
-        ),
-        ("latin1.txt", b"caf\xe9\n".to_vec(), vec![], "not a text file"),
-        ("large.txt", large.into_bytes(), vec![], "file is too large"),
-        (
-            "prose.txt",
-            "2025年深圳某事\n正文一句。\n正文二句。\n".as_bytes().to_vec(),
-            vec![],
-            "no numbered items found",
-        ),
-        (
-            "heading.txt",
-            "一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
-            vec![],
-            ":1: the first line is a numbered heading",
-        ),
-        (
-            "empty-item.txt",
-            "2025年深圳某事\n一、甲\n二、乙\n正文。\n".as_bytes().to_vec(),
-            vec![],
-            ":2: item 1 has no text",
-        ),
-        (
-            "no-year.txt",
-            "深圳某事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
-            vec![],
-            ":1: the title names no year",
-        ),
-        (
-            "no-place.txt",
-            "2025年某些事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
-            vec![],
-            "--id",
-        ),
-        (
-            "bad-id.txt",
-            "2025年深圳某事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
-            vec!["--id", "Bad_Id"],
-            "cannot be an article id",
-        ),
-        (
-            "other.txt",
-            "2025年深圳某事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes().to_vec(),
-            vec![],
-            "already exists and holds another article",
-        ),
-    ];
-    for (name, contents, extra, expected) in cases {
+    for &(name, contents, extra, expected) in cases {
         let path = files.path().join(name);
-        std::fs::write(&path, &contents).expect("write the test file");
+        std::fs::write(&path, contents).expect("write the test file");
         let mut args = vec!["import", path.to_str().expect("a UTF-8 path")];
         args.extend(extra);
         let output = fuer_bot(knowledge.path(), &args);
@@ -383,6 +339,61 @@ fn texts_that_are_not_articles_are_refused_and_nothing_is_written() {
         assert!(error.contains("nothing was written"), "{name}: {error}");
         assert_eq!(snapshot(knowledge.path()), before, "{name} changed the directory");
     }
+}
+
+#[test]
+fn files_that_are_not_text_are_refused_and_nothing_is_written() {
+    let large = format!("2025年深圳某事\n一、甲\n{}\n二、乙\n正文。\n", "长句。".repeat(120_000));
+    check_refused(&[
+        ("empty.txt", b"", &[], "the file is empty"),
+        (
+            "binary.txt",
+            &[0x89, b'P', b'N', b'G', 0, 0, 0x1a],
+            &[],
+            "not a text file",
+        ),
+        ("latin1.txt", b"caf\xe9\n", &[], "not a text file"),
+        ("large.txt", large.as_bytes(), &[], "file is too large"),
+    ]);
+}
+
+#[test]
+fn texts_that_are_not_articles_are_refused_and_nothing_is_written() {
+    let two_items = "2025年深圳某事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes();
+    check_refused(&[
+        (
+            "prose.txt",
+            "2025年深圳某事\n正文一句。\n正文二句。\n".as_bytes(),
+            &[],
+            "no numbered items found",
+        ),
+        (
+            "heading.txt",
+            "一、甲\n正文。\n二、乙\n正文。\n".as_bytes(),
+            &[],
+            ":1: the first line is a numbered heading",
+        ),
+        (
+            "empty-item.txt",
+            "2025年深圳某事\n一、甲\n二、乙\n正文。\n".as_bytes(),
+            &[],
+            ":2: item 1 has no text",
+        ),
+        (
+            "no-year.txt",
+            "深圳某事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes(),
+            &[],
+            ":1: the title names no year",
+        ),
+        (
+            "no-place.txt",
+            "2025年某些事\n一、甲\n正文。\n二、乙\n正文。\n".as_bytes(),
+            &[],
+            "--id",
+        ),
+        ("bad-id.txt", two_items, &["--id", "Bad_Id"], "cannot be an article id"),
+        ("other.txt", two_items, &[], "already exists and holds another article"),
+    ]);
 }
 
 /// A copy of the shipped knowledge directory with the invented 2025 article imported.
