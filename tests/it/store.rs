@@ -26,6 +26,25 @@ fn knowledge_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
 }
 
+/// The names of a table's columns, in order.
+fn columns(raw: &rusqlite::Connection, table: &str) -> Vec<String> {
+    let mut columns = Vec::new();
+    raw.pragma(None, "table_info", table, |row| {
+        columns.push(row.get::<_, String>(1)?);
+        Ok(())
+    })
+    .unwrap();
+    columns
+}
+
+/// A new store's database, closed, opened again without the store.
+fn new_raw_database() -> (tempfile::TempDir, PathBuf, rusqlite::Connection) {
+    let (dir, path, store) = temp_store();
+    drop(store);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    (dir, path, raw)
+}
+
 #[test]
 fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
     let (_dir, path, store) = temp_store();
@@ -39,14 +58,8 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
     let version: i32 = raw.query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
     assert_eq!(version, fuer_bot::store::SCHEMA_VERSION);
     // No column could identify a user.
-    let mut columns = Vec::new();
-    raw.pragma(None, "table_info", "questions", |row| {
-        columns.push(row.get::<_, String>(1)?);
-        Ok(())
-    })
-    .unwrap();
     assert_eq!(
-        columns,
+        columns(&raw, "questions"),
         [
             "id",
             "asked_at",
@@ -60,7 +73,12 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
             "article"
         ]
     );
-    // Nor in the summary tables of the web page.
+}
+
+/// Nor could a column of the summary tables of the web page identify a user.
+#[test]
+fn the_summary_tables_have_no_column_that_could_identify_a_user() {
+    let (_dir, _path, raw) = new_raw_database();
     for (table, expected) in [
         (
             "day_totals",
@@ -104,13 +122,7 @@ fn open_creates_the_directory_and_a_wal_database_with_a_schema_version() {
         ),
         ("summary_state", &["name", "value"][..]),
     ] {
-        let mut columns = Vec::new();
-        raw.pragma(None, "table_info", table, |row| {
-            columns.push(row.get::<_, String>(1)?);
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(columns, expected, "{table}");
+        assert_eq!(columns(&raw, table), expected, "{table}");
     }
 }
 
@@ -123,9 +135,10 @@ fn records_survive_reopening() {
     assert_eq!(store.count().unwrap(), 2);
 }
 
-#[test]
-fn stats_count_today_the_last_7_days_and_all_time() {
-    let (_dir, _path, mut store) = temp_store();
+/// A week and more of questions around [`NOW`], with their Beijing-time edges, recorded in
+/// a new store.
+fn store_with_a_week_of_questions() -> (tempfile::TempDir, QuestionStore) {
+    let (dir, _path, mut store) = temp_store();
     let records = [
         // Today (Beijing time), including its first second.
         record(TODAY_START, "母婴室", Some(5), 0.8, Answered),
@@ -150,6 +163,12 @@ fn stats_count_today_the_last_7_days_and_all_time() {
     for entry in &records {
         store.record(entry).unwrap();
     }
+    (dir, store)
+}
+
+#[test]
+fn stats_count_today_the_last_7_days_and_all_time() {
+    let (_dir, store) = store_with_a_week_of_questions();
     let stats = store.stats(NOW).unwrap();
     assert_eq!(stats.now, NOW);
 
@@ -183,7 +202,12 @@ fn stats_count_today_the_last_7_days_and_all_time() {
     assert_eq!(stats.all_time.questions, 11);
     assert_eq!(stats.all_time.declined, 2);
     assert_eq!(stats.all_time.top_items[0], ItemCount { item: 3, count: 3 });
+}
 
+#[test]
+fn the_stats_report_gives_each_period_and_the_items_asked_most() {
+    let (_dir, store) = store_with_a_week_of_questions();
+    let stats = store.stats(NOW).unwrap();
     let knowledge = load_knowledge_dir(&knowledge_dir()).unwrap().into_first();
     let report = format_stats(&stats, Some(&knowledge));
     assert!(
@@ -742,10 +766,21 @@ fn the_unanswered_report_and_the_web_page_agree() {
     }
 }
 
-#[test]
-fn questions_record_their_language_article_and_console_chats() {
-    let (_dir, path, mut store) = temp_store();
-    let records = vec![
+/// The first article, to which questions recorded without an article belong.
+const FIRST_ARTICLE: ArticleFilter<'static> = ArticleFilter::Only {
+    id: "2024-shenzhen",
+    first: true,
+};
+/// The second article.
+const LATER_ARTICLE: ArticleFilter<'static> = ArticleFilter::Only {
+    id: "2025-shenzhen",
+    first: false,
+};
+
+/// Seven questions in three languages and two articles (one recorded without an article,
+/// one from the console).
+fn questions_in_languages_and_articles() -> Vec<QuestionRecord> {
+    vec![
         record_in(RecordLang::Simplified, "", NOW - DAY, "母婴室有多少间", Answered),
         record_in(
             RecordLang::English,
@@ -768,26 +803,27 @@ fn questions_record_their_language_article_and_console_chats() {
             chat_type: CONSOLE_CHAT_TYPE.to_string(),
             ..record_in(RecordLang::Simplified, "2024-shenzhen", NOW, "明天下雨吗？", Declined)
         },
-    ];
+    ]
+}
+
+/// A new store holding [`questions_in_languages_and_articles`].
+fn store_with_questions_in_languages_and_articles() -> (tempfile::TempDir, PathBuf, QuestionStore, Vec<QuestionRecord>)
+{
+    let (dir, path, mut store) = temp_store();
+    let records = questions_in_languages_and_articles();
     store.record_many(&records).unwrap();
+    (dir, path, store, records)
+}
+
+#[test]
+fn every_article_filter_agrees_with_the_oracle() {
+    let (_dir, _path, store, records) = store_with_questions_in_languages_and_articles();
     let oracle = oracle(&records);
     let first_day = unanswered_since(NOW, 30);
     let filters = [
         (ArticleFilter::All, None),
-        (
-            ArticleFilter::Only {
-                id: "2024-shenzhen",
-                first: true,
-            },
-            Some(("2024-shenzhen", true)),
-        ),
-        (
-            ArticleFilter::Only {
-                id: "2025-shenzhen",
-                first: false,
-            },
-            Some(("2025-shenzhen", false)),
-        ),
+        (FIRST_ARTICLE, Some(("2024-shenzhen", true))),
+        (LATER_ARTICLE, Some(("2025-shenzhen", false))),
     ];
     for (filter, articles) in filters {
         let overview = store.overview(NOW, 30, 5, filter).unwrap();
@@ -802,24 +838,22 @@ fn questions_record_their_language_article_and_console_chats() {
             "{filter:?}"
         );
     }
+}
+
+#[test]
+fn questions_record_their_language_article_and_console_chats() {
+    let (_dir, _path, store, _records) = store_with_questions_in_languages_and_articles();
+    let first_day = unanswered_since(NOW, 30);
     let all = store.overview(NOW, 30, 5, ArticleFilter::All).unwrap().totals;
     assert_eq!(all.questions, 7);
     let share = |lang| all.lang_share(lang).unwrap();
     assert!((share(RecordLang::Simplified) - 3.0 / 7.0).abs() < 1e-9);
     assert!((share(RecordLang::Traditional) - 2.0 / 7.0).abs() < 1e-9);
     assert!((share(RecordLang::English) - 2.0 / 7.0).abs() < 1e-9);
-    let first = ArticleFilter::Only {
-        id: "2024-shenzhen",
-        first: true,
-    };
     // The question recorded without an article belongs to the first article.
-    assert_eq!(store.overview(NOW, 30, 5, first).unwrap().totals.questions, 4);
-    let later = ArticleFilter::Only {
-        id: "2025-shenzhen",
-        first: false,
-    };
+    assert_eq!(store.overview(NOW, 30, 5, FIRST_ARTICLE).unwrap().totals.questions, 4);
     let unanswered: Vec<(String, u64)> = store
-        .unanswered(10, first_day, later)
+        .unanswered(10, first_day, LATER_ARTICLE)
         .unwrap()
         .into_iter()
         .map(|question| (question.text, question.count))
@@ -832,7 +866,13 @@ fn questions_record_their_language_article_and_console_chats() {
         everywhere.iter().any(|q| q.text == "明天下雨吗？" && q.count == 2),
         "{everywhere:?}"
     );
+}
 
+/// The rows hold the chat type, the language code and the article; only the three
+/// languages can be stored.
+#[test]
+fn questions_are_stored_with_their_chat_type_language_and_article() {
+    let (_dir, path, store, _records) = store_with_questions_in_languages_and_articles();
     drop(store);
     let raw = rusqlite::Connection::open(&path).unwrap();
     let stored: Vec<(String, String, String)> = raw

@@ -2,6 +2,8 @@
 //! tables) is read by the reports without a write and migrated by the bot with every
 //! question and every count kept.
 
+use std::path::{Path, PathBuf};
+
 use super::store_support::*;
 use fuer_bot::store::{
     ArticleFilter, DATABASE_FILE_NAME, QuestionRecord, QuestionStore, SCHEMA_VERSION, database_path, local_day_start,
@@ -27,14 +29,20 @@ INSERT INTO questions VALUES (9, 1709517600, '你好', NULL, 0.0, 0, 'private');
 PRAGMA user_version = 1;
 ";
 
-#[test]
-fn a_version_1_database_is_read_by_reports_without_a_write_and_migrated_by_the_bot() {
+/// A data directory holding a version-1 database, and the database's path.
+fn version_1_database() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = database_path(dir.path());
     rusqlite::Connection::open(&path)
         .unwrap()
         .execute_batch(VERSION_1_SCHEMA)
         .unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_version_1_database_is_read_by_reports_without_a_write() {
+    let (dir, path) = version_1_database();
     let before = std::fs::read(&path).unwrap();
 
     // A report reads the old schema (a migrated copy in memory) without changing a byte.
@@ -53,7 +61,11 @@ fn a_version_1_database_is_read_by_reports_without_a_write_and_migrated_by_the_b
     drop(old);
     assert_eq!(std::fs::read(&path).unwrap(), before, "the report wrote to the file");
     assert_eq!(files_in(dir.path()), [DATABASE_FILE_NAME]);
+}
 
+#[test]
+fn a_version_1_database_is_migrated_by_the_bot() {
+    let (_dir, path) = version_1_database();
     // The bot upgrades it: every question kept, with its id, the flag became the status.
     let mut store = QuestionStore::open(&path).unwrap();
     store
@@ -248,17 +260,17 @@ fn insert_old(connection: &rusqlite::Connection, records: &[QuestionRecord], ver
 }
 
 /// Every report the admins see, as a tuple to compare before and after a migration.
-#[allow(clippy::type_complexity)]
-fn reports(
-    store: &QuestionStore,
-) -> (
+type Reports = (
     fuer_bot::store::Stats,
     Vec<fuer_bot::store::DayCount>,
     Vec<fuer_bot::store::UnansweredQuestion>,
     Vec<fuer_bot::store::UnansweredQuestion>,
     Vec<fuer_bot::store::AskedQuestion>,
     u64,
-) {
+);
+
+/// Every report the admins see, as a tuple to compare before and after a migration.
+fn reports(store: &QuestionStore) -> Reports {
     (
         store.stats(NOW).unwrap(),
         store.questions_per_day(NOW, 60).unwrap(),
@@ -271,6 +283,19 @@ fn reports(
         store.frequent_questions(50).unwrap(),
         store.count().unwrap(),
     )
+}
+
+/// The reports of the file at `path` before the bot migrates it, read without changing a
+/// byte of it.
+fn reports_without_a_write(path: &Path) -> Reports {
+    let before = std::fs::read(path).unwrap();
+    let read_only = QuestionStore::open_read_only(path)
+        .unwrap()
+        .expect("recorded questions");
+    let expected = reports(&read_only);
+    drop(read_only);
+    assert_eq!(std::fs::read(path).unwrap(), before, "the report wrote to the file");
+    expected
 }
 
 /// The log of the migration tests: the mixed log and more, over two months.
@@ -294,13 +319,7 @@ fn a_version_2_database_is_upgraded_with_its_summaries() {
     raw.execute_batch(VERSION_2_SCHEMA).unwrap();
     insert_old(&raw, &records, 2);
     drop(raw);
-    let before = std::fs::read(&path).unwrap();
-    let read_only = QuestionStore::open_read_only(&path)
-        .unwrap()
-        .expect("recorded questions");
-    let expected = reports(&read_only);
-    drop(read_only);
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the report wrote to the file");
+    let expected = reports_without_a_write(&path);
     let oracle = oracle(&records);
     assert_eq!(expected.1, oracle.per_day(NOW, 60));
     assert_eq!(expected.2, oracle.unanswered(unanswered_since(NOW, 30), None));
@@ -315,10 +334,19 @@ fn a_version_2_database_is_upgraded_with_its_summaries() {
     assert!(weather.iter().any(|q| q.text == "天气" && q.count == 2), "{weather:?}");
 }
 
-/// The version-3 file has data in every table; its counts are copied, not recounted: a
-/// day's count whose questions are no longer in the file survives.
-#[test]
-fn a_version_3_database_with_data_keeps_every_count_and_list() {
+/// A version-3 database with data in every table, as the bot and the web page left it.
+struct Version3 {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+    /// The questions in the file.
+    records: Vec<QuestionRecord>,
+    /// A day 100 days ago counted with 7 questions of item 3, the questions long gone.
+    old_day: i64,
+    /// The questions per day of the last 60 days, as version 3 counted them.
+    days: Vec<(i64, i64)>,
+}
+
+fn version_3_database_with_data() -> Version3 {
     let dir = tempfile::tempdir().unwrap();
     let path = database_path(dir.path());
     let records = old_log();
@@ -342,23 +370,34 @@ fn a_version_3_database_with_data_keeps_every_count_and_list() {
         [old_day],
     )
     .unwrap();
-    let v3_days: Vec<(i64, i64)> = raw
+    let days: Vec<(i64, i64)> = raw
         .prepare("SELECT day, SUM(questions) FROM day_totals WHERE day >= ?1 GROUP BY day ORDER BY day")
         .unwrap()
         .query_map([unanswered_since(NOW, 60)], |row| Ok((row.get(0)?, row.get(1)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    drop(raw);
-    let before = std::fs::read(&path).unwrap();
+    Version3 {
+        dir,
+        path,
+        records,
+        old_day,
+        days,
+    }
+}
 
-    // A report before the bot migrates: the file is not touched.
-    let read_only = QuestionStore::open_read_only(&path)
-        .unwrap()
-        .expect("recorded questions");
-    let expected = reports(&read_only);
-    drop(read_only);
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the report wrote to the file");
+/// The reports of a version-3 file before the bot migrates it: the file is not touched, and
+/// what version 3 counted (the kept count of the old day too) is what is reported.
+#[test]
+fn a_version_3_database_is_reported_as_it_counted_without_a_write() {
+    let Version3 {
+        dir,
+        path,
+        records,
+        days,
+        ..
+    } = version_3_database_with_data();
+    let expected = reports_without_a_write(&path);
     assert_eq!(files_in(dir.path()), [DATABASE_FILE_NAME]);
 
     // What version 3 counted is what is reported.
@@ -369,7 +408,7 @@ fn a_version_3_database_with_data_keeps_every_count_and_list() {
         .filter(|day| day.questions > 0)
         .map(|day| (day.day_start, day.questions as i64))
         .collect();
-    assert_eq!(per_day, v3_days);
+    assert_eq!(per_day, days);
     assert_eq!(expected.1, oracle.per_day(NOW, 60));
     assert_eq!(expected.2, oracle.unanswered(unanswered_since(NOW, 30), None));
     assert_eq!(expected.3, oracle.unanswered(unanswered_since(NOW, 60), None));
@@ -390,6 +429,19 @@ fn a_version_3_database_with_data_keeps_every_count_and_list() {
         "{:?}",
         expected.0.all_time.top_items
     );
+}
+
+/// The version-3 file has data in every table; its counts are copied, not recounted: a
+/// day's count whose questions are no longer in the file survives.
+#[test]
+fn a_version_3_database_with_data_keeps_every_count_and_list() {
+    let Version3 {
+        dir: _dir,
+        path,
+        old_day,
+        ..
+    } = version_3_database_with_data();
+    let expected = reports_without_a_write(&path);
 
     // The bot migrates: the same reports, from the file itself.
     let mut store = QuestionStore::open(&path).unwrap();
