@@ -599,12 +599,9 @@ async fn web_sends_admins_a_login_link_to_the_page_served_beside_the_bot() {
     bot.bot.stop().await;
 }
 
-/// `/stats` with two articles (class: an admin report of several articles counts each
-/// article apart, since item numbers are per article): every article's counts together
-/// and each one's, `/stats 2025` or `/stats <id>` one article's, an unknown article named;
-/// `/unanswered 2025` one article's list.
-#[tokio::test]
-async fn stats_count_each_article_apart() {
+/// An admin bot with the invented 2025 article imported and reloaded, and three questions
+/// recorded: one of the shipped article, two of the 2025 one.
+async fn admin_bot_with_two_articles_asked() -> AdminBot {
     const USER: i64 = 6_640_101;
     let bot = AdminBot::start(vec![ADMIN_ID], &[]).await;
     let mut import_report = Vec::new();
@@ -623,7 +620,39 @@ async fn stats_count_each_article_apart() {
     assert!(expo.text.contains("326家"), "{}", expo.text);
     bot.ask(USER, "女性创业博览会办了几天").await;
     bot.wait_recorded(3).await;
+    bot
+}
 
+/// Sends the admin's `command` and asserts its report holds every one of `present` and none
+/// of `absent`.
+async fn check_admin_report(bot: &AdminBot, command: &str, present: &[String], absent: &[&str]) {
+    // The watcher's reload message may come in between: the report is the reply that
+    // is not one.
+    let before = bot.bot.fake.state().sent_to(ADMIN).len();
+    bot.bot.fake.private_text(ADMIN, command);
+    let mut seen = before + 1;
+    let report = loop {
+        let message = bot.bot.fake.wait_sent(ADMIN, seen).await.remove(seen - 1);
+        if !message.text.starts_with("知识库已更新") {
+            break message.text;
+        }
+        seen += 1;
+    };
+    for text in present {
+        assert!(report.contains(text.as_str()), "{command}: {text} missing in\n{report}");
+    }
+    for text in absent {
+        assert!(!report.contains(text), "{command}: {text} unexpected in\n{report}");
+    }
+}
+
+/// `/stats` with two articles (class: an admin report of several articles counts each
+/// article apart, since item numbers are per article): every article's counts together
+/// and each one's, `/stats 2025` or `/stats <id>` one article's, an unknown article named;
+/// `/unanswered 2025` one article's list.
+#[tokio::test]
+async fn stats_count_each_article_apart() {
+    let bot = admin_bot_with_two_articles_asked().await;
     let one_line = |count: u64| format!("今天：{count} 个问题，回答 {count} 个（100%）");
     let cases: [(&str, &[String], &[&str]); 6] = [
         (
@@ -665,24 +694,7 @@ async fn stats_count_each_article_apart() {
         ),
     ];
     for (command, present, absent) in cases {
-        // The watcher's reload message may come in between: the report is the reply that
-        // is not one.
-        let before = bot.bot.fake.state().sent_to(ADMIN).len();
-        bot.bot.fake.private_text(ADMIN, command);
-        let mut seen = before + 1;
-        let report = loop {
-            let message = bot.bot.fake.wait_sent(ADMIN, seen).await.remove(seen - 1);
-            if !message.text.starts_with("知识库已更新") {
-                break message.text;
-            }
-            seen += 1;
-        };
-        for text in present {
-            assert!(report.contains(text.as_str()), "{command}: {text} missing in\n{report}");
-        }
-        for text in absent {
-            assert!(!report.contains(text), "{command}: {text} unexpected in\n{report}");
-        }
+        check_admin_report(&bot, command, present, absent).await;
     }
     bot.bot.stop().await;
 }
