@@ -11,7 +11,7 @@ use fuer_core::texts;
 use reqwest::StatusCode;
 
 use crate::support::articles_dir;
-use crate::web_harness::TestWeb;
+use crate::web_harness::{Page, TestWeb};
 
 const OLD: &str = "2024-shenzhen";
 const NEW: &str = "2025-shenzhen";
@@ -86,8 +86,33 @@ async fn every_article_route_needs_a_session_and_every_change_its_csrf_token() {
     web.stop().await;
 }
 
+/// Saves `text` as a new article (under the id it names) and returns where the page sends
+/// the admin next.
+async fn save_article(web: &TestWeb, cookie: &str, csrf: &str, text: &str) -> String {
+    let saved = web
+        .post(
+            "articles/save",
+            Some(cookie),
+            &[("csrf", csrf), ("text", text), ("id", "")],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    saved.location()
+}
+
+/// Posts the hide or show form (`route`) of an article.
+async fn article_action(web: &TestWeb, cookie: &str, csrf: &str, route: &str, article: &str) -> Page {
+    web.post(route, Some(cookie), &[("csrf", csrf), ("article", article)])
+        .await
+}
+
+/// The 2025 article as a browser uploads it (CRLF line ends).
+fn article_text_crlf() -> String {
+    article_text().replace('\n', "\r\n")
+}
+
 #[tokio::test]
-async fn an_article_is_previewed_saved_reloaded_and_its_keywords_edited() {
+async fn a_pasted_or_uploaded_article_is_previewed_and_nothing_is_written() {
     let web = TestWeb::start().await;
     let (cookie, csrf) = logged_in(&web).await;
     let before = names(web.dir());
@@ -111,7 +136,7 @@ async fn an_article_is_previewed_saved_reloaded_and_its_keywords_edited() {
     assert_eq!(names(web.dir()), before, "a preview writes nothing");
 
     // An uploaded file gives the same draft (a browser's CRLF line ends included).
-    let crlf = text.replace('\n', "\r\n");
+    let crlf = article_text_crlf();
     let uploaded = web
         .post_multipart(
             "articles/preview",
@@ -125,17 +150,17 @@ async fn an_article_is_previewed_saved_reloaded_and_its_keywords_edited() {
         .await;
     assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.body);
     assert!(uploaded.body.contains("id=\"draft-item-10\""));
+    assert_eq!(names(web.dir()), before, "a preview writes nothing");
+    web.stop().await;
+}
 
+#[tokio::test]
+async fn an_article_is_saved_verbatim_and_reloaded_live() {
+    let web = TestWeb::start().await;
+    let (cookie, csrf) = logged_in(&web).await;
+    let text = article_text();
     // Saved: a new folder, reloaded live, and the knowledge page opens its keywords.
-    let saved = web
-        .post(
-            "articles/save",
-            Some(&cookie),
-            &[("csrf", &csrf), ("text", &crlf), ("id", "")],
-        )
-        .await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-    let location = saved.location();
+    let location = save_article(&web, &cookie, &csrf, &article_text_crlf()).await;
     assert!(location.starts_with("/knowledge?saved="), "{location}");
     assert!(location.ends_with(&format!("article={NEW}")), "{location}");
     assert!(web.dir().join(NEW).join("source.txt").is_file());
@@ -158,8 +183,16 @@ async fn an_article_is_previewed_saved_reloaded_and_its_keywords_edited() {
     assert!(knowledge.body.contains("已保存新文章"));
     assert!(knowledge.body.contains("知识库：2025年深圳妇女儿童发展十件大事"));
     assert!(knowledge.body.contains(&format!("name=\"article\" value=\"{NEW}\"")));
+    web.stop().await;
+}
 
-    // Its keywords, with today's tools: preview and save an added keyword of item 1.
+/// A saved article's keywords, with today's tools: preview and save an added keyword of
+/// item 1; it goes to the new article, the older one is untouched.
+#[tokio::test]
+async fn a_saved_articles_keywords_are_edited_with_the_knowledge_pages_tools() {
+    let web = TestWeb::start().await;
+    let (cookie, csrf) = logged_in(&web).await;
+    save_article(&web, &cookie, &csrf, &article_text_crlf()).await;
     let old_file = fs::read_to_string(web.dir().join(OLD).join("01-巾帼宣讲.toml")).expect("2024's item 1");
     let query = format!("preview?op=add_keyword&article={NEW}&item=1&keyword=%E5%88%9B%E4%B8%9A%E5%B1%95");
     let preview_page = web.get(&query, Some(&cookie)).await;
@@ -196,8 +229,17 @@ async fn an_article_is_previewed_saved_reloaded_and_its_keywords_edited() {
         old_file,
         "the 2024 article is untouched"
     );
+    web.stop().await;
+}
 
-    // The same text again: already imported, nothing changes.
+/// The text of a saved article (saved with CRLF line ends) again: already imported,
+/// nothing changes; another text with a taken id: refused.
+#[tokio::test]
+async fn a_saved_article_again_changes_nothing_and_a_taken_id_is_refused() {
+    let web = TestWeb::start().await;
+    let (cookie, csrf) = logged_in(&web).await;
+    save_article(&web, &cookie, &csrf, &article_text_crlf()).await;
+    let text = article_text();
     let snapshot = names(&web.dir().join(NEW));
     let again = web
         .post(
@@ -281,31 +323,22 @@ async fn texts_that_are_not_articles_are_refused_in_chinese_and_nothing_is_writt
     web.stop().await;
 }
 
+/// The only article cannot be hidden (no button, and the route refuses); with two, each
+/// has a hide button behind a confirmation.
 #[tokio::test]
-async fn hiding_an_article_is_one_confirmed_click_and_it_can_be_shown_again() {
+async fn the_only_article_cannot_be_hidden_and_hiding_asks_for_a_confirmation() {
     let web = TestWeb::start().await;
     let (cookie, csrf) = logged_in(&web).await;
-    // One article: it cannot be hidden (no button, and the route refuses).
     let page = web.get("articles", Some(&cookie)).await;
     assert!(
         !page.body.contains("articles/hide"),
         "no hide button for the only article"
     );
-    let last = web
-        .post("articles/hide", Some(&cookie), &[("csrf", &csrf), ("article", OLD)])
-        .await;
+    let last = article_action(&web, &cookie, &csrf, "articles/hide", OLD).await;
     assert_eq!(last.status, StatusCode::CONFLICT);
     assert!(last.body.contains(texts::WEB_LAST_ARTICLE));
 
-    let text = article_text();
-    let saved = web
-        .post(
-            "articles/save",
-            Some(&cookie),
-            &[("csrf", &csrf), ("text", &text), ("id", "")],
-        )
-        .await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    save_article(&web, &cookie, &csrf, &article_text()).await;
     let page = web.get("articles", Some(&cookie)).await;
     assert!(page.body.contains("action=\"/articles/hide\""));
     assert!(
@@ -313,28 +346,30 @@ async fn hiding_an_article_is_one_confirmed_click_and_it_can_be_shown_again() {
             .contains("<details class=\"delete\"><summary>隐藏这篇文章</summary>"),
         "a confirmation first"
     );
+    web.stop().await;
+}
+
+#[tokio::test]
+async fn hiding_an_article_is_one_confirmed_click_and_it_can_be_shown_again() {
+    let web = TestWeb::start().await;
+    let (cookie, csrf) = logged_in(&web).await;
+    save_article(&web, &cookie, &csrf, &article_text()).await;
 
     // Hiding 2024 leaves 2025 alone, although concepts.toml's terms are 2024's keywords
     // (they are notes then, not problems); and 2024 can be shown again.
-    let hidden = web
-        .post("articles/hide", Some(&cookie), &[("csrf", &csrf), ("article", OLD)])
-        .await;
+    let hidden = article_action(&web, &cookie, &csrf, "articles/hide", OLD).await;
     assert_eq!(hidden.status, StatusCode::SEE_OTHER, "{}", hidden.body);
     assert!(web.dir().join("_hidden").join(OLD).join("source.txt").is_file());
     let library = web.library();
     assert_eq!(library.engines().len(), 1);
     assert_eq!(library.id(0), NEW);
-    let shown = web
-        .post("articles/show", Some(&cookie), &[("csrf", &csrf), ("article", OLD)])
-        .await;
+    let shown = article_action(&web, &cookie, &csrf, "articles/show", OLD).await;
     assert_eq!(shown.status, StatusCode::SEE_OTHER, "{}", shown.body);
     assert!(web.dir().join(OLD).join("source.txt").is_file());
     assert_eq!(web.library().engines().len(), 2);
 
     // Hide 2025: the folder moves to _hidden/, the bot stops answering from it.
-    let hidden = web
-        .post("articles/hide", Some(&cookie), &[("csrf", &csrf), ("article", NEW)])
-        .await;
+    let hidden = article_action(&web, &cookie, &csrf, "articles/hide", NEW).await;
     assert_eq!(hidden.status, StatusCode::SEE_OTHER, "{}", hidden.body);
     assert!(hidden.location().starts_with("/articles?saved="));
     assert!(!web.dir().join(NEW).exists());
@@ -350,15 +385,11 @@ async fn hiding_an_article_is_one_confirmed_click_and_it_can_be_shown_again() {
     assert!(page.body.contains("class=\"hidden-article\""));
     // Unknown ids and paths are refused.
     for id in ["2023-nowhere", "../2025-shenzhen", OLD] {
-        let refused = web
-            .post("articles/show", Some(&cookie), &[("csrf", &csrf), ("article", id)])
-            .await;
+        let refused = article_action(&web, &cookie, &csrf, "articles/show", id).await;
         assert_eq!(refused.status, StatusCode::NOT_FOUND, "{id}");
     }
     // Shown again.
-    let shown = web
-        .post("articles/show", Some(&cookie), &[("csrf", &csrf), ("article", NEW)])
-        .await;
+    let shown = article_action(&web, &cookie, &csrf, "articles/show", NEW).await;
     assert_eq!(shown.status, StatusCode::SEE_OTHER, "{}", shown.body);
     assert!(web.dir().join(NEW).join("source.txt").is_file());
     assert_eq!(web.library().engines().len(), 2);
@@ -369,15 +400,7 @@ async fn hiding_an_article_is_one_confirmed_click_and_it_can_be_shown_again() {
 async fn the_overview_and_the_unanswered_list_are_filtered_by_article() {
     let web = TestWeb::start().await;
     let (cookie, csrf) = logged_in(&web).await;
-    let text = article_text();
-    let saved = web
-        .post(
-            "articles/save",
-            Some(&cookie),
-            &[("csrf", &csrf), ("text", &text), ("id", "")],
-        )
-        .await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    save_article(&web, &cookie, &csrf, &article_text()).await;
     web.record_in("妇儿大厦门票多少钱", OLD, 3);
     web.record_in("心理热线的电话号码是多少", NEW, 2);
 
