@@ -4,7 +4,7 @@
 
 use fuer_core::engine::{Answer, Status};
 
-use crate::support::{first_fact, shipped_engine, shipped_library};
+use crate::support::{check_leads, shipped_engine, shipped_library};
 
 fn answer(question: &str) -> Answer {
     shipped_engine().answer(question)
@@ -305,16 +305,6 @@ fn more_needs_in_everyday_words_reach_the_item() {
     }
 }
 
-/// The question is answered from `item`, and its first fact holds `phrase`.
-fn check_leads(question: &str, item: u8, phrase: &str) {
-    let answer = check(question, (Status::Answered, Some(item)));
-    assert!(
-        first_fact(&answer).contains(phrase),
-        "{question}: {}",
-        first_fact(&answer)
-    );
-}
-
 /// Class 1: a place an item itself names (坪山, the pilot district of item 10) is no
 /// "other place" when the question asks what the article says of it, even where the fact
 /// answering it does not repeat the place; the fact the question's own words point at comes
@@ -345,8 +335,7 @@ fn a_yes_no_question_about_a_whole_place_is_answered_by_the_facts_scope() {
         ("和市中院共建的家庭教育指导基地是全国首个吗？", 6, "全省首个"),
         ("家庭教育指导共建基地是不是全国第一个", 6, "全省首个"),
     ] {
-        let answer = check(question, (Status::Answered, Some(item)));
-        assert!(first_fact(&answer).contains(phrase), "{question}");
+        let answer = check_leads(question, item, phrase);
         assert_eq!(answer.lead, None, "{question}: the fact says 全省, not 全国");
     }
     for question in ["全国有多少母婴室", "广东全省有多少三新妇联组织"] {
@@ -456,9 +445,7 @@ fn a_figure_after_a_list_with_deng_is_no_count_of_one_kind() {
         "妇儿大厦办过多少场公教、展演、市集这类活动?",
         "大厦开业以来办了多少场活动",
     ] {
-        let answer = answer(question);
-        assert_eq!(answer.status, Status::Answered, "{question}: {answer:?}");
-        assert!(first_fact(&answer).contains("1458场"), "{question}");
+        check_leads(question, 4, "1458场");
     }
 }
 
@@ -473,7 +460,6 @@ fn fee_words_ask_whether_it_costs() {
         ("直播带货培训免费吗", 9),
         ("直播带货培训要不要钱", 9),
     ] {
-        let answer = check(question, (Status::Answered, Some(item)));
-        assert!(first_fact(&answer).contains("免费"), "{question}");
+        check_leads(question, item, "免费");
     }
 }

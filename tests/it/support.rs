@@ -35,6 +35,23 @@ pub fn first_fact(answer: &fuer_core::engine::Answer) -> String {
         .to_string()
 }
 
+/// Asserts the question is answered from `item` of the shipped article and its first fact
+/// holds `phrase`; returns the answer for more checks.
+pub fn check_leads(question: &str, item: u8, phrase: &str) -> fuer_core::engine::Answer {
+    let answer = shipped_engine().answer(question);
+    assert_eq!(
+        (answer.status, answer.item),
+        (fuer_core::engine::Status::Answered, Some(item)),
+        "{question}: {answer:?}"
+    );
+    assert!(
+        first_fact(&answer).contains(phrase),
+        "{question}: {}",
+        first_fact(&answer)
+    );
+    answer
+}
+
 /// An engine over the shipped knowledge base, built once.
 pub fn shipped_engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();

@@ -106,6 +106,15 @@ async fn article_action(web: &TestWeb, cookie: &str, csrf: &str, route: &str, ar
         .await
 }
 
+/// The page, logged in (the cookie and the CSRF token), with `text` saved as a second
+/// article.
+async fn web_with_an_article_saved(text: &str) -> (TestWeb, String, String) {
+    let web = TestWeb::start().await;
+    let (cookie, csrf) = logged_in(&web).await;
+    save_article(&web, &cookie, &csrf, text).await;
+    (web, cookie, csrf)
+}
+
 /// The 2025 article as a browser uploads it (CRLF line ends).
 fn article_text_crlf() -> String {
     article_text().replace('\n', "\r\n")
@@ -190,9 +199,7 @@ async fn an_article_is_saved_verbatim_and_reloaded_live() {
 /// item 1; it goes to the new article, the older one is untouched.
 #[tokio::test]
 async fn a_saved_articles_keywords_are_edited_with_the_knowledge_pages_tools() {
-    let web = TestWeb::start().await;
-    let (cookie, csrf) = logged_in(&web).await;
-    save_article(&web, &cookie, &csrf, &article_text_crlf()).await;
+    let (web, cookie, csrf) = web_with_an_article_saved(&article_text_crlf()).await;
     let old_file = fs::read_to_string(web.dir().join(OLD).join("01-巾帼宣讲.toml")).expect("2024's item 1");
     let query = format!("preview?op=add_keyword&article={NEW}&item=1&keyword=%E5%88%9B%E4%B8%9A%E5%B1%95");
     let preview_page = web.get(&query, Some(&cookie)).await;
@@ -236,9 +243,7 @@ async fn a_saved_articles_keywords_are_edited_with_the_knowledge_pages_tools() {
 /// nothing changes; another text with a taken id: refused.
 #[tokio::test]
 async fn a_saved_article_again_changes_nothing_and_a_taken_id_is_refused() {
-    let web = TestWeb::start().await;
-    let (cookie, csrf) = logged_in(&web).await;
-    save_article(&web, &cookie, &csrf, &article_text_crlf()).await;
+    let (web, cookie, csrf) = web_with_an_article_saved(&article_text_crlf()).await;
     let text = article_text();
     let snapshot = names(&web.dir().join(NEW));
     let again = web
@@ -351,9 +356,7 @@ async fn the_only_article_cannot_be_hidden_and_hiding_asks_for_a_confirmation() 
 
 #[tokio::test]
 async fn hiding_an_article_is_one_confirmed_click_and_it_can_be_shown_again() {
-    let web = TestWeb::start().await;
-    let (cookie, csrf) = logged_in(&web).await;
-    save_article(&web, &cookie, &csrf, &article_text()).await;
+    let (web, cookie, csrf) = web_with_an_article_saved(&article_text()).await;
 
     // Hiding 2024 leaves 2025 alone, although concepts.toml's terms are 2024's keywords
     // (they are notes then, not problems); and 2024 can be shown again.
@@ -398,9 +401,7 @@ async fn hiding_an_article_is_one_confirmed_click_and_it_can_be_shown_again() {
 
 #[tokio::test]
 async fn the_overview_and_the_unanswered_list_are_filtered_by_article() {
-    let web = TestWeb::start().await;
-    let (cookie, csrf) = logged_in(&web).await;
-    save_article(&web, &cookie, &csrf, &article_text()).await;
+    let (web, cookie, _csrf) = web_with_an_article_saved(&article_text()).await;
     web.record_in("妇儿大厦门票多少钱", OLD, 3);
     web.record_in("心理热线的电话号码是多少", NEW, 2);
 
