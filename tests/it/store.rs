@@ -242,12 +242,12 @@ fn stats_of_an_empty_database() {
     assert!(!report.contains("问得最多"), "{report}");
 }
 
-#[test]
-fn unanswered_groups_by_normalized_form_and_counts() {
-    let (_dir, _path, mut store) = temp_store();
+/// A month of questions around [`NOW`], some of them unanswered in several wordings,
+/// recorded in a new store.
+fn store_with_unanswered_questions() -> (tempfile::TempDir, QuestionStore, Vec<QuestionRecord>) {
+    let (dir, _path, mut store) = temp_store();
     let since = unanswered_since(NOW, 30);
-    assert_eq!(since, TODAY_START - 29 * DAY);
-    let records = [
+    let records = vec![
         record(NOW - 5 * DAY, "今天天气怎么样？", None, 0.0, Declined),
         record(NOW - 4 * DAY, "今天天气怎么样？", None, 0.0, Declined),
         // Traditional characters and other punctuation: the same question.
@@ -271,6 +271,14 @@ fn unanswered_groups_by_normalized_form_and_counts() {
     for entry in &records {
         store.record(entry).unwrap();
     }
+    (dir, store, records)
+}
+
+#[test]
+fn unanswered_groups_by_normalized_form_and_counts() {
+    let since = unanswered_since(NOW, 30);
+    assert_eq!(since, TODAY_START - 29 * DAY);
+    let (_dir, store, records) = store_with_unanswered_questions();
     let list = store.unanswered(10, since, ArticleFilter::All).unwrap();
     let summary: Vec<(&str, u64, u64, u64)> = list
         .iter()
@@ -298,7 +306,14 @@ fn unanswered_groups_by_normalized_form_and_counts() {
             .unwrap()
             .is_empty()
     );
+}
 
+#[test]
+fn the_unanswered_report_lists_each_group_with_its_counts() {
+    let (_dir, store, _records) = store_with_unanswered_questions();
+    let list = store
+        .unanswered(10, unanswered_since(NOW, 30), ArticleFilter::All)
+        .unwrap();
     let report = format_unanswered(&list, 30);
     assert!(
         report.starts_with("最近30天答不上、只给出相关内容或把握不大的问题（前 4 个，按次数排序）："),
