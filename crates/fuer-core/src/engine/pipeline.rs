@@ -146,7 +146,7 @@ impl Engine {
     pub fn prepare(&self, question: &str) -> Prepared {
         Prepared {
             normalized: self.vocabulary.normalize(question),
-            raw: crate::normalize::join_digit_groups(&nfkc(question).to_lowercase()),
+            raw: crate::normalize::join_digit_groups(&crate::normalize::lowercase(&nfkc(question))),
         }
     }
 
