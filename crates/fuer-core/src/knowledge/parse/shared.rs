@@ -118,7 +118,11 @@ pub(super) fn check_concept_terms(
         .collect();
     let texts: Vec<String> = items()
         .map(|item| item.headline.to_lowercase())
-        .chain(items().flat_map(|item| &item.facts).map(|fact| fact.text.to_lowercase()))
+        .chain(
+            items()
+                .flat_map(|item| &item.facts)
+                .map(|fact| fact.text.to_lowercase()),
+        )
         .collect();
     let known = |term: &str| {
         let term = term.to_lowercase();
