@@ -360,6 +360,7 @@ impl Engine {
             && asks_a_figure
             && unsplit_part(
                 &self.index,
+                &self.analyzer,
                 &self.index.answer_docs(best),
                 &ranking.candidates,
                 &question.scoring,
