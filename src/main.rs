@@ -160,9 +160,13 @@ fn ask(
         });
     }
     let recorder = record.then(|| fuer_bot::cli::open_recorder(&cli.data_dir));
-    fuer_bot::cli::with_stdout(|output| {
+    let result = fuer_bot::cli::with_stdout(|output| {
         fuer_bot::cli::ask(&library, options, question, stdin.lock(), output, recorder.as_ref())
-    })
+    });
+    // The process ends now: freeing the engines' many small allocations one by one would only
+    // delay the exit (the recorder is still dropped, it finishes writing).
+    std::mem::forget(library);
+    result
 }
 
 /// `fuer-bot run`: the configuration first (its problems are reported before anything is

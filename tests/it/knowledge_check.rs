@@ -436,3 +436,27 @@ fn a_knowledge_base_too_large_to_load_quickly_is_refused() {
         &["k/a: 这篇文章共有 20001 个关键词（每件大事和每条事实的）；最多 20000 个，再多加载就要好几秒"],
     );
 }
+
+/// `[whole] part_asking` holds single characters: a longer word is a problem at its line.
+#[test]
+fn part_asking_words_are_single_characters() {
+    let questions = format!(
+        "{QUESTIONS}\n[whole]\nlabel = \"总数\"\npart_markers = [\"其中\"]\npart_asking = [\"有\", \"多少\"]\n"
+    );
+    let line = questions
+        .lines()
+        .position(|line| line.starts_with("part_asking"))
+        .expect("the line")
+        + 1;
+    let expected = format!("k/questions.toml:{line}: [whole] part_asking 里的 \"多少\" 必须是一个字");
+    check(
+        &[
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
+            synonyms(),
+            article(),
+            ("k/questions.toml", questions),
+        ],
+        &[expected.as_str()],
+    );
+}

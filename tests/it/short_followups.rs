@@ -119,3 +119,38 @@ fn an_everyday_place_the_item_covers_is_answered() {
         );
     }
 }
+
+/// The words of the part rule are `[whole]` data of `questions.toml`: a part marker an
+/// admin adds (这里面) asks for a part like 其中 does, and a character listed in
+/// `part_asking` after a marker asks (其中几个是线上的) rather than names a part.
+#[test]
+fn the_part_words_are_the_listed_ones() {
+    let dir = crate::support::copy_knowledge();
+    let path = dir.path().join("questions.toml");
+    let text = std::fs::read_to_string(&path).expect("questions.toml");
+    let edited = text
+        .replace(
+            "part_markers = [\"其中\", \"当中\"]",
+            "part_markers = [\"其中\", \"当中\", \"这里面\"]",
+        )
+        .replace(
+            "part_asking = [\"有\", \"多\", \"几\", ",
+            "part_asking = [\"有\", \"多\", ",
+        );
+    assert_ne!(edited, text, "the [whole] part words are in questions.toml");
+    std::fs::write(&path, edited).expect("write questions.toml");
+    let knowledge =
+        fuer_bot::knowledge_dir::load_knowledge_dir(dir.path()).unwrap_or_else(|problems| panic!("{problems:#?}"));
+    let library = fuer_core::library::Library::new(knowledge);
+    let after_in = |library: &fuer_core::library::Library, first: &str, then: &str| {
+        let mut conversation = LocalConversation::default();
+        conversation.respond(library, first);
+        conversation.respond(library, then).response.answer.expect("an answer")
+    };
+    let first = "招聘会提供了多少岗位";
+    assert_ne!(after(first, "这里面线上的呢").status, Status::Related);
+    assert_eq!(after_in(&library, first, "这里面线上的呢").status, Status::Related);
+    // 几 no longer asks: 几个 reads as the part, and no fact names it.
+    assert_eq!(after(first, "其中几个是线上的").status, Status::Answered);
+    assert_eq!(after_in(&library, first, "其中几个是线上的").status, Status::Related);
+}

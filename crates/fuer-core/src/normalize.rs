@@ -58,11 +58,12 @@ pub fn normalize(text: &str) -> String {
 }
 
 fn normalize_with(text: &str, measure_words: &[Vec<char>]) -> String {
-    let simplified = match unicode_normalization::is_nfkc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => fast2s::convert(text),
-        _ => fast2s::convert(&text.nfkc().collect::<String>()),
+    let simplified = if is_nfkc(text) {
+        fast2s::convert(text)
+    } else {
+        fast2s::convert(&text.nfkc().collect::<String>())
     };
-    let lowered = simplified.to_lowercase();
+    let lowered = lowercase(&simplified);
     let chars: Vec<char> = lowered.chars().collect();
     // Symbols go first, so that 两 件 and 两件 read the same numeral.
     let cleaned: Vec<char> = clean_symbols(&chars).chars().collect();
@@ -70,9 +71,38 @@ fn normalize_with(text: &str, measure_words: &[Vec<char>]) -> String {
     let normalized = normalize_english_words(&canonical_words(&with_digits));
     // Removing symbols can leave marks next to new neighbours: compose once more, so that
     // normalizing the result changes nothing.
-    match unicode_normalization::is_nfkc_quick(normalized.chars()) {
-        unicode_normalization::IsNormalized::Yes => normalized,
-        _ => normalized.nfkc().collect(),
+    if is_nfkc(&normalized) {
+        normalized
+    } else {
+        normalized.nfkc().collect()
+    }
+}
+
+/// Whether a character is an ideograph of the CJK Unified Ideographs block or its extension
+/// A: every one is assigned, a letter (alphanumeric), no mark, without case, and NFKC
+/// leaves it as it is. The fast paths below take these and ASCII without a table look-up.
+fn is_plain_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
+/// Whether a text is in NFKC (what `unicode_normalization`'s quick check says; ASCII and
+/// plain ideographs are, without asking it).
+pub(crate) fn is_nfkc(text: &str) -> bool {
+    text.chars().all(|c| c.is_ascii() || is_plain_han(c))
+        || matches!(
+            unicode_normalization::is_nfkc_quick(text.chars()),
+            unicode_normalization::IsNormalized::Yes
+        )
+}
+
+/// `str::to_lowercase`, without the case tables for ASCII, plain ideographs and the CJK and
+/// general punctuation (none of them has a lowercase form).
+pub(crate) fn lowercase(text: &str) -> String {
+    let caseless = |c: char| c.is_ascii() || is_plain_han(c) || matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F);
+    if text.chars().all(caseless) {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
     }
 }
 
@@ -267,12 +297,14 @@ fn clean_symbols(chars: &[char]) -> String {
     let mut pending_space = false;
     for (index, &c) in chars.iter().enumerate() {
         // A combining mark only decorates its letter: dropped, it joins nothing apart.
-        if is_mark(c) {
+        let plain = c.is_ascii() || is_plain_han(c);
+        if !plain && is_mark(c) {
             continue;
         }
         let previous = if index > 0 { chars[index - 1] } else { ' ' };
         let next = chars.get(index + 1).copied().unwrap_or(' ');
-        let keep = c.is_alphanumeric()
+        let keep = is_plain_han(c)
+            || c.is_alphanumeric()
             || c == '%'
             || ((c == '.' || c == '-') && previous.is_ascii_digit() && next.is_ascii_digit());
         if !keep {

@@ -130,6 +130,10 @@ impl FollowUpMatcher {
     pub fn navigation(&self, normalized: &str) -> Option<Navigation> {
         let length = normalized.chars().count();
         self.phrases.iter().find_map(|(phrase, navigation)| {
+            // The length first: a long question is no navigation, without a search.
+            if length > phrase.chars().count() + NAVIGATION_FILLER_CHARS {
+                return None;
+            }
             let found = if phrase.is_ascii() {
                 ascii_word_position(normalized, phrase).is_some()
             } else {

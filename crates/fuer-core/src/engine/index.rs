@@ -12,7 +12,7 @@
 //! Size (about 580 lines): one build pass over the knowledge (docs, terms, patterns and
 //! their matchers) that must agree on the same numbering; matching lives in `hits.rs`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -227,7 +227,7 @@ impl Index {
             vocabulary,
         };
         let mut table = TermTable::default();
-        let mut normalized_cache: HashMap<&str, String> = HashMap::new();
+        let mut normalized_cache: HashMap<&str, String> = HashMap::default();
         let synonyms_of = synonym_lookup(knowledge, vocabulary);
         for (item_index, item) in knowledge.items.iter().enumerate() {
             let fact_texts: Vec<&str> = fact_docs[item_index].iter().map(|&d| docs[d].text.as_str()).collect();
@@ -346,7 +346,7 @@ impl TermTable {
     ) {
         let normalize = |text: &str| classes.vocabulary.normalize(text);
         let item_keywords: Vec<String> = item.keywords.iter().map(|k| normalize(k)).collect();
-        let mut naming_cache: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut naming_cache: HashMap<String, Vec<usize>> = HashMap::default();
         let mut keyword_sources: Vec<(&str, Option<usize>)> =
             item.keywords.iter().map(|k| (k.as_str(), None)).collect();
         keyword_sources.push((item.title.as_str(), None));
@@ -512,6 +512,9 @@ fn is_place_name(places: &HashSet<&str>, keyword: &str) -> bool {
 
 /// The text as written (NFKC only): its figures are the ones in digits.
 pub fn nfkc(text: &str) -> String {
+    if crate::normalize::is_nfkc(text) {
+        return text.to_string();
+    }
     unicode_normalization::UnicodeNormalization::nfkc(text).collect()
 }
 
@@ -550,7 +553,7 @@ fn bigram_postings(docs: &[Doc], item_count: usize) -> BigramMap<BigramPosting> 
 /// Normalized word → the other normalized words of its synonym groups, and the everyday
 /// phrases of the concepts meaning it.
 fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap<String, Vec<String>> {
-    let mut lookup: HashMap<String, Vec<String>> = HashMap::new();
+    let mut lookup: HashMap<String, Vec<String>> = HashMap::default();
     for group in &knowledge.synonym_groups {
         let normalized: Vec<String> = group
             .iter()

@@ -301,14 +301,17 @@ impl Engine {
     fn named_things(&self, item: usize, scoring: &Scoring) -> Vec<String> {
         let found: Vec<String> = self
             .item_hit_patterns(item, scoring)
-            .map(|pattern| pattern.text().to_lowercase())
+            .map(|pattern| crate::normalize::lowercase(&pattern.text()))
             .filter(|text| text.chars().count() >= 2)
             .collect();
         let mut names = found.clone();
-        for group in &self.knowledge.synonym_groups {
-            let lowered: Vec<String> = group.iter().map(|word| word.to_lowercase()).collect();
+        if found.is_empty() {
+            // No group can hold a word of an empty list.
+            return names;
+        }
+        for lowered in &self.lowered_synonyms {
             if lowered.iter().any(|word| found.contains(word)) {
-                names.extend(lowered.into_iter().filter(|word| word.chars().count() >= 2));
+                names.extend(lowered.iter().filter(|word| word.chars().count() >= 2).cloned());
             }
         }
         names.sort();

@@ -67,6 +67,9 @@ pub struct Engine {
     intents: IntentPatterns,
     follow_up: FollowUpMatcher,
     vocabulary: Vocabulary,
+    /// The knowledge's synonym groups in lowercase (what a question names, see `lead.rs`),
+    /// lowered once here rather than at every answer.
+    lowered_synonyms: Vec<Vec<String>>,
 }
 
 impl Engine {
@@ -97,7 +100,13 @@ impl Engine {
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         });
+        let lowered_synonyms = knowledge
+            .synonym_groups
+            .iter()
+            .map(|group| group.iter().map(|word| crate::normalize::lowercase(word)).collect())
+            .collect();
         Engine {
+            lowered_synonyms,
             knowledge,
             index,
             analyzer,

@@ -146,7 +146,7 @@ impl Engine {
     pub fn prepare(&self, question: &str) -> Prepared {
         Prepared {
             normalized: self.vocabulary.normalize(question),
-            raw: crate::normalize::join_digit_groups(&nfkc(question).to_lowercase()),
+            raw: crate::normalize::join_digit_groups(&crate::normalize::lowercase(&nfkc(question))),
         }
     }
 
@@ -360,6 +360,7 @@ impl Engine {
             && asks_a_figure
             && unsplit_part(
                 &self.index,
+                &self.analyzer,
                 &self.index.answer_docs(best),
                 &ranking.candidates,
                 &question.scoring,

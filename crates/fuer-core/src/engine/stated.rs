@@ -20,6 +20,7 @@ use crate::normalize::is_han;
 use super::analysis::{Analysis, Analyzer, CueRole, Fit};
 use super::figures::{CountPhrase, Figure};
 use super::index::Index;
+use super::whole::pairs_outside;
 
 /// Pairs of Chinese characters of a text.
 fn pairs(text: &str) -> Vec<(char, char)> {
@@ -134,21 +135,12 @@ fn own_pairs(
     chars: &[char],
     stated_pairs: &[(char, char)],
 ) -> Vec<(char, char)> {
-    let mut asking = vec![false; chars.len()];
-    for (start, end) in analysis
+    let asking = analysis
         .cues
         .iter()
         .map(|cue| (cue.start, cue.end))
-        .chain(analysis.totals.iter().copied())
-    {
-        for flag in asking.iter_mut().take(end).skip(start) {
-            *flag = true;
-        }
-    }
-    let word = |p: usize| !asking[p] && is_han(chars[p]) && !analyzer.is_particle(chars[p]);
-    (0..chars.len().saturating_sub(1))
-        .filter(|&p| word(p) && word(p + 1))
-        .map(|p| (chars[p], chars[p + 1]))
-        .filter(|pair| !stated_pairs.contains(pair))
-        .collect()
+        .chain(analysis.totals.iter().copied());
+    let mut pairs = pairs_outside(analyzer, chars, asking);
+    pairs.retain(|pair| !stated_pairs.contains(pair));
+    pairs
 }

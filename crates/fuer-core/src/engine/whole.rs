@@ -232,27 +232,37 @@ fn own_bigrams(
     chars: &[char],
     counted: &[(usize, usize)],
 ) -> Vec<(char, char)> {
+    let home: Vec<char> = analyzer.home().chars().collect();
+    let homes = (!home.is_empty())
+        .then(|| {
+            (0..chars.len().saturating_sub(home.len() - 1))
+                .filter(|&start| chars[start..start + home.len()] == home[..])
+                .map(|start| (start, start + home.len()))
+        })
+        .into_iter()
+        .flatten();
+    let spans = counted
+        .iter()
+        .chain(&analysis.totals)
+        .copied()
+        .chain(analysis.whole_places.iter().map(|(_, span)| *span))
+        .chain(analysis.cues.iter().map(|cue| (cue.start, cue.end)))
+        .chain(homes);
+    pairs_outside(analyzer, chars, spans)
+}
+
+/// The pairs of Chinese characters of a question outside `spans` (char ranges): both
+/// characters Han, neither in a span nor a particle. What the question says of its own,
+/// once its asking words, wholes and the like are set aside (`stated.rs` too).
+pub(crate) fn pairs_outside(
+    analyzer: &Analyzer,
+    chars: &[char],
+    spans: impl IntoIterator<Item = (usize, usize)>,
+) -> Vec<(char, char)> {
     let mut excluded = vec![false; chars.len()];
-    let mut exclude = |start: usize, end: usize| {
+    for (start, end) in spans {
         for flag in excluded.iter_mut().take(end).skip(start) {
             *flag = true;
-        }
-    };
-    for &(start, end) in counted.iter().chain(&analysis.totals) {
-        exclude(start, end);
-    }
-    for (_, (start, end)) in &analysis.whole_places {
-        exclude(*start, *end);
-    }
-    for cue in &analysis.cues {
-        exclude(cue.start, cue.end);
-    }
-    let home: Vec<char> = analyzer.home().chars().collect();
-    if !home.is_empty() {
-        for start in 0..chars.len().saturating_sub(home.len() - 1) {
-            if chars[start..start + home.len()] == home[..] {
-                exclude(start, start + home.len());
-            }
         }
     }
     let own =
@@ -364,9 +374,6 @@ fn names_a_listed_kind(phrase: &CountPhrase, chars: &[char]) -> bool {
         == 1
 }
 
-/// Words that ask for a part of what was just counted (其中线上的呢, 这当中新建的有多少).
-const PART_MARKERS: [&str; 2] = ["其中", "当中"];
-
 /// Whether a question asks for a part of a count (其中 + a qualifier: 其中线上的呢, 其中外国
 /// 团组多少批, 其中2024年新建的有多少) that none of the candidate facts names: the article
 /// gives the count without that split, so the reply is *related*, not the whole's figure.
@@ -375,12 +382,13 @@ const PART_MARKERS: [&str; 2] = ["其中", "当中"];
 /// naming a keyword after the marker (其中给当妈的人的岗位有多少) is left to the keywords.
 pub(crate) fn unsplit_part(
     index: &Index,
+    analyzer: &Analyzer,
     docs: &[usize],
     candidates: &[usize],
     scoring: &Scoring,
     chars: &[char],
 ) -> bool {
-    let Some((marker_end, qualifier)) = part_qualifier(chars) else {
+    let Some((marker_end, qualifier)) = part_qualifier(analyzer, chars) else {
         return false;
     };
     if scoring.hits.iter().any(|hit| hit.start >= marker_end) {
@@ -393,10 +401,10 @@ pub(crate) fn unsplit_part(
 }
 
 /// The first two Chinese characters after a part marker, past a year (其中2024年新建 → 新建).
-/// Also where the marker ends (in characters).
-fn part_qualifier(chars: &[char]) -> Option<(usize, (char, char))> {
-    let marker_end = PART_MARKERS.iter().find_map(|marker| {
-        let marker: Vec<char> = marker.chars().collect();
+/// Also where the marker ends (in characters). The markers (其中, 当中) and the characters that
+/// begin the asking words instead (其中有多少, 其中哪个) are `[whole]` words of `questions.toml`.
+fn part_qualifier(analyzer: &Analyzer, chars: &[char]) -> Option<(usize, (char, char))> {
+    let marker_end = analyzer.part_markers().iter().find_map(|marker| {
         chars
             .windows(marker.len())
             .position(|window| window == marker.as_slice())
@@ -407,16 +415,11 @@ fn part_qualifier(chars: &[char]) -> Option<(usize, (char, char))> {
         .copied()
         .skip_while(|c| c.is_ascii_digit() || *c == '年');
     match (rest.next(), rest.next()) {
-        (Some(first), Some(second)) if is_han(first) && is_han(second) && !is_asking(first) => {
+        (Some(first), Some(second)) if is_han(first) && is_han(second) && !analyzer.is_part_asking(first) => {
             Some((marker_end, (first, second)))
         }
         _ => None,
     }
-}
-
-/// Characters that begin the asking words, not a qualifier (其中有多少, 其中哪个).
-fn is_asking(c: char) -> bool {
-    matches!(c, '有' | '多' | '几' | '哪' | '是' | '的' | '占' | '包' | '什' | '啥')
 }
 
 /// Whether a fact's text names the part: its two characters, not followed by the paired

@@ -112,6 +112,7 @@ pub(crate) const UNITS_UNUSED: &str = "`units` 只在 answer = \"figure\" 时有
 pub(crate) const NO_ASKED_KINDS: &str = "没有任何 [[asked]] 问法：至少要有一种";
 pub(crate) const UNIT_WITHOUT_WORDS: &str = "[[unit]] 需要 `asked` 词";
 pub(crate) const PARTICLE_NOT_ONE_CHARACTER: &str = "语气词 \"…\" 必须是一个字";
+pub(crate) const PART_ASKING_NOT_ONE_CHARACTER: &str = "[whole] part_asking 里的 \"…\" 必须是一个字";
 
 // What `check` prints besides the problems.
 pub const CHECK_OK: &str = "检查通过：…：… 件大事，… 条事实，… 个关键词";
@@ -184,6 +185,7 @@ pub const ALL: &[&str] = &[
     NO_ASKED_KINDS,
     UNIT_WITHOUT_WORDS,
     PARTICLE_NOT_ONE_CHARACTER,
+    PART_ASKING_NOT_ONE_CHARACTER,
     CHECK_OK,
     CHECK_PROBLEMS,
     CHECK_NOTES,

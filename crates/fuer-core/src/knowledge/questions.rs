@@ -142,6 +142,12 @@ pub struct WholeWords {
     /// Words that rank the article's place within a whole (排, 前列, 第几): there the whole
     /// is the frame of the question (在全省排第几), not the scope of a count.
     pub ranks: Vec<String>,
+    /// Words that ask for a part of what was just counted (其中, 当中: 其中线上的呢): a fact
+    /// that gives the count without that part does not answer them.
+    pub part_markers: Vec<String>,
+    /// Characters that, right after a part marker, begin the asking words rather than the
+    /// part (其中有多少, 其中哪个): one character each.
+    pub part_asking: Vec<String>,
 }
 
 /// Words that compare a figure of a yes/no question with the article's (`[compare]`):

@@ -14,7 +14,8 @@
 
 pub mod numbers;
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
@@ -158,9 +159,37 @@ pub fn to_traditional(simplified: &str) -> String {
         return simplified.to_string();
     }
     match converter() {
-        Some(converter) => converter.convert(simplified),
+        Some(converter) => remembered(simplified, |text| converter.convert(text)),
         None => simplified.to_string(),
     }
+}
+
+/// How many conversions [`remembered`] keeps (the article's sentences and titles, the
+/// replies' texts: a few hundred; a long tail of questions empties it now and then).
+const REMEMBERED_CONVERSIONS: usize = 2048;
+
+/// The conversion of a text, made once: replies in Traditional convert the same sentences of
+/// the article again and again, and OpenCC's dictionary walk costs as much as an answer. At
+/// most [`REMEMBERED_CONVERSIONS`] are kept (all forgotten when full); texts over 4 KB are
+/// converted every time.
+fn remembered(simplified: &str, convert: impl Fn(&str) -> String) -> String {
+    static REMEMBERED: LazyLock<Mutex<HashMap<String, String>>> = LazyLock::new(Mutex::default);
+    if simplified.len() > 4096 {
+        return convert(simplified);
+    }
+    if let Ok(remembered) = REMEMBERED.lock()
+        && let Some(converted) = remembered.get(simplified)
+    {
+        return converted.clone();
+    }
+    let converted = convert(simplified);
+    if let Ok(mut remembered) = REMEMBERED.lock() {
+        if remembered.len() >= REMEMBERED_CONVERSIONS {
+            remembered.clear();
+        }
+        remembered.insert(simplified.to_string(), converted.clone());
+    }
+    converted
 }
 
 #[cfg(test)]

@@ -111,3 +111,32 @@ fn fuzzy_pinyin_keys_merge_confusable_sounds() {
     assert_eq!(fuzzy_pinyin_key("嗯"), "|n|", "a bare n is no initial to merge");
     assert_eq!(fuzzy_pinyin_key("装"), "|zuan|");
 }
+
+/// The fast paths skip the Unicode tables only for characters where the tables say the
+/// same: every plain ideograph and every ASCII character is NFKC, no mark, without case;
+/// every ideograph is alphanumeric; the caseless punctuation has no lowercase form.
+#[test]
+fn the_fast_paths_agree_with_the_unicode_tables() {
+    let plain = (0x3400..=0x4DBF).chain(0x4E00..=0x9FFF).filter_map(char::from_u32);
+    for c in plain.chain((0..0x80).filter_map(char::from_u32)) {
+        let text = c.to_string();
+        assert!(
+            matches!(
+                unicode_normalization::is_nfkc_quick(text.chars()),
+                unicode_normalization::IsNormalized::Yes
+            ),
+            "{c:?} NFKC"
+        );
+        assert!(!is_mark(c), "{c:?} mark");
+        assert_eq!(lowercase(&text), text.to_lowercase(), "{c:?}");
+        if !c.is_ascii() {
+            assert!(is_plain_han(c) && c.is_alphanumeric(), "{c:?} alphanumeric");
+        }
+    }
+    for c in (0x2000..=0x206F).chain(0x3000..=0x303F).filter_map(char::from_u32) {
+        assert_eq!(lowercase(&c.to_string()), c.to_string().to_lowercase(), "{c:?}");
+    }
+    for text in ["ΟΔΟΣ", "Σ", "ÀB", "HPV疫苗“两癌”筛查", "İ", "ＡＢＣ"] {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+    }
+}

@@ -122,6 +122,10 @@ pub struct Analyzer {
     totals: WordMatcher,
     ranks: WordMatcher,
     whole_label: String,
+    /// `[whole] part_markers`, normalized (其中, 当中), and the characters that begin the
+    /// asking words after one (`part_asking`: 有, 多, 哪).
+    part_markers: Vec<Vec<char>>,
+    part_asking: Vec<char>,
     year: u16,
     home: String,
     /// Characters that end what a question counts (多少个社区呢 → 社区).
@@ -281,6 +285,19 @@ impl Analyzer {
             totals: WordMatcher::new(&words.whole.totals, vocabulary),
             ranks: WordMatcher::new(&words.whole.ranks, vocabulary),
             whole_label: words.whole.label.clone(),
+            part_markers: words
+                .whole
+                .part_markers
+                .iter()
+                .map(|marker| vocabulary.normalize(marker).chars().collect::<Vec<char>>())
+                .filter(|marker| !marker.is_empty())
+                .collect(),
+            part_asking: words
+                .whole
+                .part_asking
+                .iter()
+                .flat_map(|c| vocabulary.normalize(c).chars().collect::<Vec<char>>())
+                .collect(),
             year: words.scope.year,
             home: words.scope.home.clone(),
             particles: vocabulary.particles.clone(),
@@ -293,6 +310,16 @@ impl Analyzer {
 
     pub fn home(&self) -> &str {
         &self.home
+    }
+
+    /// The words that ask for a part of a count (`[whole] part_markers`), normalized.
+    pub fn part_markers(&self) -> &[Vec<char>] {
+        &self.part_markers
+    }
+
+    /// Whether a character after a part marker begins the asking words (其中有多少).
+    pub fn is_part_asking(&self, c: char) -> bool {
+        self.part_asking.contains(&c)
     }
 
     pub fn year(&self) -> u16 {

@@ -1,6 +1,8 @@
 //! The files all articles share besides `questions.toml`: synonym groups and the concept
 //! vocabulary, and the check of the concepts' terms across the loaded articles.
 
+use std::collections::HashSet;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -102,21 +104,32 @@ pub(super) fn check_concept_terms(
     synonym_groups: &[Vec<String>],
     notes: &mut Vec<Problem>,
 ) {
+    if articles.is_empty() {
+        return;
+    }
+    // Every word and text in lowercase once, not once per concept.
+    let items = || articles.iter().flat_map(|article| &article.items);
+    let words: HashSet<String> = synonym_groups
+        .iter()
+        .flatten()
+        .chain(items().flat_map(|item| &item.keywords))
+        .chain(items().flat_map(|item| &item.facts).flat_map(|fact| &fact.keywords))
+        .map(|word| word.to_lowercase())
+        .collect();
+    let texts: Vec<String> = items()
+        .map(|item| item.headline.to_lowercase())
+        .chain(
+            items()
+                .flat_map(|item| &item.facts)
+                .map(|fact| fact.text.to_lowercase()),
+        )
+        .collect();
     let known = |term: &str| {
         let term = term.to_lowercase();
-        let same = |word: &String| word.to_lowercase() == term;
-        synonym_groups.iter().flatten().any(same)
-            || articles.iter().flat_map(|article| &article.items).any(|item| {
-                item.keywords.iter().any(same)
-                    || item.headline.to_lowercase().contains(&term)
-                    || item
-                        .facts
-                        .iter()
-                        .any(|fact| fact.keywords.iter().any(same) || fact.text.to_lowercase().contains(&term))
-            })
+        words.contains(&term) || texts.iter().any(|text| text.contains(&term))
     };
     for parsed in concepts {
-        if !articles.is_empty() && !known(&parsed.concept.means) {
+        if !known(&parsed.concept.means) {
             notes.push(Problem {
                 path: parsed.path.clone(),
                 line: parsed.line,

@@ -64,6 +64,10 @@ struct WholeEntry {
     places: Vec<Spanned<String>>,
     #[serde(default)]
     ranks: Vec<Spanned<String>>,
+    #[serde(default)]
+    part_markers: Vec<Spanned<String>>,
+    #[serde(default)]
+    part_asking: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -208,7 +212,26 @@ fn parse_whole(report: &mut FileReport<'_>, entry: Option<&Spanned<WholeEntry>>)
         totals: report.check_keywords(&entry.totals),
         places: report.check_keywords(&entry.places),
         ranks: report.check_keywords(&entry.ranks),
+        part_markers: report.check_keywords(&entry.part_markers),
+        part_asking: check_single_characters(report, &entry.part_asking),
     }
+}
+
+/// Words of one character each (`[whole] part_asking`): a longer one is a problem at its line.
+fn check_single_characters(report: &mut FileReport<'_>, words: &[Spanned<String>]) -> Vec<String> {
+    for word in words {
+        if word.get_ref().trim().chars().count() > 1 {
+            report.at(
+                word,
+                messages::fill(messages::PART_ASKING_NOT_ONE_CHARACTER, &[&word.get_ref().trim()]),
+            );
+        }
+    }
+    report
+        .check_keywords(words)
+        .into_iter()
+        .filter(|word| word.chars().count() == 1)
+        .collect()
 }
 
 /// The `[[asked]]` kinds, in order; every cue belongs to one kind.
