@@ -596,3 +596,46 @@ fn the_shipped_glossary_is_valid_and_a_wrong_entry_is_reported() {
     let lines: Vec<usize> = problems.iter().map(|problem| problem.line).collect();
     assert_eq!(lines, [3, 6], "{problems:?}");
 }
+
+/// Class: a draft answers what its own text says although `questions.toml` says articles
+/// never do (`answer = "none"`: 每个月, 注册 …) — where a fact writes the cue beside a
+/// figure — and a fact naming a document (《…办法》) answers a question for the policy
+/// document; a cue without a figure beside it (开通…热线) still answers nothing.
+#[test]
+fn a_draft_answers_what_its_text_says_and_names_its_documents() {
+    let knowledge = empty_knowledge();
+    let article = knowledge.path().join("article.txt");
+    std::fs::write(
+        &article,
+        "2031年某市妇女儿童工作三件事\n\
+         一、建成“巧织工坊”40个\n\
+         在山区建成“巧织工坊”40个,带动2000名妇女居家就业,人均月增收1500元。\n\
+         工坊开发编织产品80余款。\n\
+         二、开通“暖心”亲子热线\n\
+         开通“暖心”亲子热线,全年接听来电2万人次。\n\
+         出台《某市亲子热线服务管理办法》,规范热线服务。\n\
+         三、上线“云学堂”网上家长学校\n\
+         上线“云学堂”网上家长学校,注册家长超20万名,课程点击量300万人次。\n\
+         每周开展直播答疑。\n",
+    )
+    .expect("write the article");
+    let imported = fuer_bot(knowledge.path(), &["import", article.to_str().expect("a UTF-8 path")]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    // (question, answered, a figure or name the first fact holds)
+    let table: [(&str, bool, &str); 4] = [
+        ("巧织工坊的妇女每个月能多挣多少钱", true, "1500元"),
+        ("云学堂有多少家长注册了", true, "20万名"),
+        ("亲子热线有什么政策文件", true, "管理办法"),
+        ("暖心亲子热线的电话号码是多少", false, ""),
+    ];
+    for (question, answered, holds) in table {
+        let asked = fuer_bot(knowledge.path(), &["ask", "--json", question]);
+        assert!(asked.status.success(), "{}", text(&asked.stderr));
+        let answer: serde_json::Value = serde_json::from_str(text(&asked.stdout).trim()).expect("JSON");
+        assert_eq!(answer["status"] == "answered", answered, "{question}: {answer}");
+        if answered {
+            let first = answer["facts"][0].as_str().unwrap_or_default();
+            assert!(first.contains(holds), "{question}: {answer}");
+        }
+    }
+}

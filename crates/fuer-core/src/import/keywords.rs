@@ -305,6 +305,9 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
                 list.add(&word, normalized);
             }
         }
+        for word in document_words(item.facts[fact_index].1) {
+            list.add(word, normalize(word));
+        }
         fact_keywords.push(list.keywords);
         unnamed_figures.extend(unnamed(corpus, Some(fact_index), &words.facts[fact_index]));
     }
@@ -459,6 +462,49 @@ fn distinctive_terms(corpus: &Corpus, index: usize, words: &ItemWords<'_>) -> Ve
         }
     }
     chosen.into_iter().map(|(_, term, _)| term).collect()
+}
+
+/// What the title of a document (《…》) ends with when it is a policy document, and the
+/// words residents ask for one with: 政策 for the rules, 文件 for any.
+const DOCUMENT_KINDS: &[(&str, bool)] = &[
+    ("措施", true),
+    ("办法", true),
+    ("意见", true),
+    ("规定", true),
+    ("条例", true),
+    ("细则", true),
+    ("方案", true),
+    ("计划", true),
+    ("纲要", true),
+    ("通知", true),
+    ("指引", false),
+    ("规范", false),
+    ("指南", false),
+    ("标准", false),
+    ("手册", false),
+];
+
+/// The keywords of a fact naming a document (出台《深圳市支持女性创新创业若干措施》):
+/// residents ask for 文件 or 政策文件 (政策 for rules and measures) and by its kind (措施,
+/// 指引), not by its full title.
+fn document_words(fact: &str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    let mut rest = fact;
+    while let Some(open) = rest.find('《') {
+        let after = &rest[open + '《'.len_utf8()..];
+        let Some(close) = after.find('》') else { break };
+        // The title without a trailing edition or years in brackets (…方案(2025-2027年)).
+        let title = after[..close].trim_end_matches(|c: char| !crate::normalize::is_han(c) || c == '年' || c == '版');
+        let title = title.split(['(', '（']).next().unwrap_or(title);
+        if let Some(&(kind, policy)) = DOCUMENT_KINDS.iter().find(|(kind, _)| title.ends_with(kind)) {
+            words.extend(["文件", "政策文件", kind]);
+            if policy {
+                words.push("政策");
+            }
+        }
+        rest = &after[close..];
+    }
+    words
 }
 
 /// The most items a glossary term may be used by for its English to be a keyword (an

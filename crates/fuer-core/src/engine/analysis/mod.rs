@@ -533,6 +533,47 @@ fn after_a_number(chars: &[char], position: usize) -> bool {
     index > 0 && chars[index - 1].is_ascii_digit()
 }
 
+/// The question words as one article reads them: a kind `questions.toml` says articles
+/// never answer (`answer = "none"`: 每月, 人均, 注册 …) is answered by this article's facts
+/// that write one of its cues in a clause with a figure (人均月增收1800元, 每名儿童每月收费
+/// 不超过300元): it becomes `answer = "words"` with those cues (Chinese, two characters or
+/// more). A cue without a figure beside it names a thing (开通儿童心理援助热线), not the
+/// detail asked (its number). An imported article is not the one the rules were written for.
+pub fn said_by_article(
+    words: &QuestionWords,
+    items: &[crate::knowledge::Item],
+    vocabulary: &Vocabulary,
+) -> QuestionWords {
+    let clauses: Vec<String> = items
+        .iter()
+        .flat_map(|item| &item.facts)
+        .flat_map(|fact| {
+            fact.text
+                .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '%'))
+        })
+        .filter(|clause| clause.chars().any(|c| c.is_ascii_digit()))
+        .map(|clause| vocabulary.normalize(clause))
+        .collect();
+    let mut said = words.clone();
+    for kind in &mut said.asked {
+        if kind.answer != AnswerRule::None {
+            continue;
+        }
+        let written: Vec<String> = kind
+            .cues
+            .iter()
+            .map(|cue| vocabulary.normalize(cue))
+            .filter(|cue| cue.chars().count() >= 2 && cue.chars().all(crate::normalize::is_han))
+            .filter(|cue| clauses.iter().any(|clause| clause.contains(cue.as_str())))
+            .collect();
+        if !written.is_empty() {
+            kind.answer = AnswerRule::Words;
+            kind.words = written;
+        }
+    }
+    said
+}
+
 fn compile_kind(kind: &AskedKind, vocabulary: &Vocabulary) -> CompiledKind {
     CompiledKind {
         kind: kind.kind.clone(),
