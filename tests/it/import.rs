@@ -599,8 +599,10 @@ fn the_shipped_glossary_is_valid_and_a_wrong_entry_is_reported() {
 
 /// Class: a draft answers what its own text says although `questions.toml` says articles
 /// never do (`answer = "none"`: 每个月, 注册 …) — where a fact writes the cue beside a
-/// figure — and a fact naming a document (《…办法》) answers a question for the policy
-/// document; a cue without a figure beside it (开通…热线) still answers nothing.
+/// figure —, a place question is answered by the draft's own place names (北湖区, like
+/// 坪山区 of `questions.toml`), and a fact naming a document (《…办法》) answers a question
+/// for the policy document; a cue without a figure beside it (开通…热线) still answers
+/// nothing.
 #[test]
 fn a_draft_answers_what_its_text_says_and_names_its_documents() {
     let knowledge = empty_knowledge();
@@ -609,7 +611,7 @@ fn a_draft_answers_what_its_text_says_and_names_its_documents() {
         &article,
         "2031年某市妇女儿童工作三件事\n\
          一、建成“巧织工坊”40个\n\
-         在山区建成“巧织工坊”40个,带动2000名妇女居家就业,人均月增收1500元。\n\
+         在南岭县、北湖区建成“巧织工坊”40个,带动2000名妇女居家就业,人均月增收1500元。\n\
          工坊开发编织产品80余款。\n\
          二、开通“暖心”亲子热线\n\
          开通“暖心”亲子热线,全年接听来电2万人次。\n\
@@ -622,8 +624,9 @@ fn a_draft_answers_what_its_text_says_and_names_its_documents() {
     let imported = fuer_bot(knowledge.path(), &["import", article.to_str().expect("a UTF-8 path")]);
     assert!(imported.status.success(), "{}", text(&imported.stderr));
     // (question, answered, a figure or name the first fact holds)
-    let table: [(&str, bool, &str); 4] = [
+    let table: [(&str, bool, &str); 5] = [
         ("巧织工坊的妇女每个月能多挣多少钱", true, "1500元"),
+        ("巧织工坊建在哪些地方", true, "北湖区"),
         ("云学堂有多少家长注册了", true, "20万名"),
         ("亲子热线有什么政策文件", true, "管理办法"),
         ("暖心亲子热线的电话号码是多少", false, ""),

@@ -556,6 +556,9 @@ pub fn said_by_article(
         .collect();
     let mut said = words.clone();
     for kind in &mut said.asked {
+        if kind.answer == AnswerRule::Words {
+            add_named_places(kind, items, vocabulary);
+        }
         if kind.answer != AnswerRule::None {
             continue;
         }
@@ -572,6 +575,37 @@ pub fn said_by_article(
         }
     }
     said
+}
+
+/// The endings of place names (坪山区, 海丰县, 汕尾市, 大湖镇).
+const PLACE_ENDINGS: &[char] = &['区', '县', '市', '镇'];
+
+/// A kind answered by place names (its words hold 坪山区, 海丰县 …) is answered by this
+/// article's place names with the same endings too (南山区, 紫金县): the two characters
+/// before each ending its facts write.
+fn add_named_places(kind: &mut AskedKind, items: &[crate::knowledge::Item], vocabulary: &Vocabulary) {
+    let endings: Vec<char> = kind
+        .words
+        .iter()
+        .filter(|word| word.chars().count() >= 3)
+        .filter_map(|word| word.chars().last())
+        .filter(|last| PLACE_ENDINGS.contains(last))
+        .collect();
+    if endings.is_empty() {
+        return;
+    }
+    for fact in items.iter().flat_map(|item| &item.facts) {
+        let chars: Vec<char> = vocabulary.normalize(&fact.text).chars().collect();
+        for end in 2..chars.len() {
+            let name = &chars[end - 2..=end];
+            if endings.contains(&chars[end]) && name.iter().all(|c| crate::normalize::is_han(*c)) {
+                let name: String = name.iter().collect();
+                if !kind.words.contains(&name) {
+                    kind.words.push(name);
+                }
+            }
+        }
+    }
 }
 
 fn compile_kind(kind: &AskedKind, vocabulary: &Vocabulary) -> CompiledKind {
