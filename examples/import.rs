@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use fuer_core::import::{Shared, import_article};
-use fuer_core::knowledge::{KnowledgeFile, parse_shared};
+use fuer_core::knowledge::{KnowledgeFile, parse_shared, parse_shared_glossary};
 
 /// An article made of `base` with the items of `others` appended, renumbered after its own.
 fn combined(base: &str, others: &[&str]) -> String {
@@ -36,7 +36,7 @@ fn combined(base: &str, others: &[&str]) -> String {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let rounds: u32 = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(20);
-    let files: Vec<KnowledgeFile> = ["synonyms.toml", "questions.toml"]
+    let files: Vec<KnowledgeFile> = ["synonyms.toml", "questions.toml", "glossary.toml"]
         .iter()
         .map(|name| {
             Ok(KnowledgeFile {
@@ -47,9 +47,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect::<std::io::Result<_>>()?;
     let (synonym_groups, question_words) =
         parse_shared("knowledge", &files).map_err(|problems| format!("{} problems", problems.len()))?;
+    let glossary =
+        parse_shared_glossary("knowledge", &files).map_err(|problems| format!("{} problems", problems.len()))?;
     let shared = Shared {
         synonym_groups: &synonym_groups,
         question_words: &question_words,
+        glossary: &glossary,
     };
     let read = |path: &str| std::fs::read_to_string(root.join(path));
     let test_2025 = read("tests/data/articles/2025-test.txt")?;

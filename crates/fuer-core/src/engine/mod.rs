@@ -78,7 +78,9 @@ impl Engine {
     /// start-up here).
     pub fn new(knowledge: KnowledgeBase) -> Engine {
         let vocabulary = Vocabulary::new(&knowledge.question_words);
+        let said = analysis::said_by_article(&knowledge.question_words, &knowledge.items, &vocabulary);
         let (index, (analyzer, intents, follow_up)) = std::thread::scope(|scope| {
+            let said = &said;
             let words = &knowledge.question_words;
             let vocabulary = &vocabulary;
             let others = scope.spawn(move || {
@@ -89,7 +91,7 @@ impl Engine {
                     .map(|word| vocabulary.normalize(word))
                     .collect();
                 (
-                    Analyzer::new(words, vocabulary),
+                    Analyzer::new(said, vocabulary),
                     IntentPatterns::new(&greetings, &vocabulary.particles),
                     FollowUpMatcher::new(&words.follow_up, vocabulary),
                 )

@@ -4,11 +4,13 @@
 //! the other items, and the words of the shared synonym groups its text uses (the engine
 //! adds the rest of each group, and matches keywords of three characters or more by their
 //! pinyin, so no typo needs listing); for each fact, its names, figure nouns and the noun
-//! phrases that are not common to all items.
+//! phrases that are not common to all items. English keywords come from the shared
+//! glossary (`glossary.toml`): the English of each glossary term the item's text uses and
+//! few items use, on the item when it is the item's subject, else on the facts that use it.
 
 use std::collections::HashSet;
 
-use crate::knowledge::QuestionWords;
+use crate::knowledge::{GlossaryTerm, QuestionWords};
 use crate::normalize::normalize;
 
 use super::layout::RawItem;
@@ -122,6 +124,8 @@ const MAX_PHRASE_CHARS: usize = 10;
 pub struct Shared<'a> {
     pub synonym_groups: &'a [Vec<String>],
     pub question_words: &'a QuestionWords,
+    /// Terms of such articles with their English (`glossary.toml`).
+    pub glossary: &'a [GlossaryTerm],
 }
 
 /// The keywords suggested for one item and its facts.
@@ -235,7 +239,11 @@ pub fn suggest(items: &[RawItem<'_>], shared: Shared<'_>) -> Vec<Suggestion> {
     items
         .iter()
         .enumerate()
-        .map(|(index, item)| suggest_item(&corpus, index, item, shared.synonym_groups))
+        .map(|(index, item)| {
+            let mut suggestion = suggest_item(&corpus, index, item, shared.synonym_groups);
+            add_english(&corpus, index, item, shared.glossary, &mut suggestion);
+            suggestion
+        })
         .collect()
 }
 
@@ -296,6 +304,9 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
             if in_facts(&normalized) == 1 {
                 list.add(&word, normalized);
             }
+        }
+        for word in document_words(item.facts[fact_index].1) {
+            list.add(word, normalize(word));
         }
         fact_keywords.push(list.keywords);
         unnamed_figures.extend(unnamed(corpus, Some(fact_index), &words.facts[fact_index]));
@@ -453,6 +464,109 @@ fn distinctive_terms(corpus: &Corpus, index: usize, words: &ItemWords<'_>) -> Ve
     chosen.into_iter().map(|(_, term, _)| term).collect()
 }
 
+/// What the title of a document (《…》) ends with when it is a policy document, and the
+/// words residents ask for one with: 政策 for the rules, 文件 for any.
+const DOCUMENT_KINDS: &[(&str, bool)] = &[
+    ("措施", true),
+    ("办法", true),
+    ("意见", true),
+    ("规定", true),
+    ("条例", true),
+    ("细则", true),
+    ("方案", true),
+    ("计划", true),
+    ("纲要", true),
+    ("通知", true),
+    ("指引", false),
+    ("规范", false),
+    ("指南", false),
+    ("标准", false),
+    ("手册", false),
+];
+
+/// The keywords of a fact naming a document (出台《深圳市支持女性创新创业若干措施》):
+/// residents ask for 文件 or 政策文件 (政策 for rules and measures) and by its kind (措施,
+/// 指引), not by its full title.
+fn document_words(fact: &str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    let mut rest = fact;
+    while let Some(open) = rest.find('《') {
+        let after = &rest[open + '《'.len_utf8()..];
+        let Some(close) = after.find('》') else { break };
+        // The title without a trailing edition or years in brackets (…方案(2025-2027年)).
+        let title = after[..close].trim_end_matches(|c: char| !crate::normalize::is_han(c) || c == '年' || c == '版');
+        let title = title.split(['(', '（']).next().unwrap_or(title);
+        if let Some(&(kind, policy)) = DOCUMENT_KINDS.iter().find(|(kind, _)| title.ends_with(kind)) {
+            words.extend(["文件", "政策文件", kind]);
+            if policy {
+                words.push("政策");
+            }
+        }
+        rest = &after[close..];
+    }
+    words
+}
+
+/// The most items a glossary term may be used by for its English to be a keyword (an
+/// English word every item uses names no item).
+const MAX_ENGLISH_ITEMS: usize = 2;
+
+/// Adds the English of the glossary terms the item uses (see the module's doc): on the item
+/// when its headline or two of its facts use the term, else on each fact that uses it.
+fn add_english(
+    corpus: &Corpus,
+    index: usize,
+    item: &RawItem<'_>,
+    glossary: &[GlossaryTerm],
+    suggestion: &mut Suggestion,
+) {
+    let headline = normalize(item.headline);
+    let facts: Vec<String> = item.facts.iter().map(|(_, fact)| normalize(fact)).collect();
+    let mut item_list = keyword_list(&suggestion.keywords);
+    let mut fact_lists: Vec<KeywordList> = suggestion.facts.iter().map(|list| keyword_list(list)).collect();
+    // The item's subjects first: an English phrase on the item is on none of its facts.
+    let mut on_facts: Vec<(&GlossaryTerm, Vec<usize>)> = Vec::new();
+    for term in glossary {
+        let zh = normalize(&term.zh);
+        if !corpus.item_texts[index].contains(zh.as_str())
+            || COMMON_WORDS.iter().any(|common| normalize(common) == zh)
+            || corpus.item_frequency(&zh) > MAX_ENGLISH_ITEMS
+        {
+            continue;
+        }
+        let using: Vec<usize> = (0..facts.len()).filter(|&f| facts[f].contains(zh.as_str())).collect();
+        if headline.contains(zh.as_str()) || using.len() >= 2 {
+            for english in &term.en {
+                item_list.add(english, normalize(english));
+            }
+        } else {
+            on_facts.push((term, using));
+        }
+    }
+    for (term, using) in on_facts {
+        for english in &term.en {
+            let normalized = normalize(english);
+            if item_list.seen.contains(&normalized) {
+                continue;
+            }
+            for &fact in &using {
+                fact_lists[fact].add(english, normalized.clone());
+            }
+        }
+    }
+    suggestion.keywords = item_list.keywords;
+    suggestion.facts = fact_lists.into_iter().map(|list| list.keywords).collect();
+}
+
+/// A keyword list holding `keywords`.
+fn keyword_list(keywords: &[String]) -> KeywordList {
+    let mut list = KeywordList::default();
+    for keyword in keywords {
+        list.add(keyword, normalize(keyword));
+    }
+    list
+}
+
 /// The words of the synonym groups that `text` (normalized) uses, with their normalized
 /// form (two characters or more).
 fn synonym_words(groups: &[Vec<String>], text: &str) -> Vec<(String, String)> {
@@ -509,6 +623,7 @@ mod tests {
         let shared = Shared {
             synonym_groups: &[],
             question_words: &words,
+            glossary: &[],
         };
         suggest(&raw, shared)
             .into_iter()

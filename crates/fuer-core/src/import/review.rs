@@ -71,7 +71,7 @@ pub fn notes(layout: &Layout<'_>, items: &[DraftItem], suggestions: &[Suggestion
     notes.push(note(
         None,
         None,
-        "草稿没有英文关键词:用英文提问要靠管理员加英文小写短语(或加进 synonyms.toml 的同义词组)。".to_string(),
+        "草稿的英文关键词只来自词汇表 glossary.toml(每个中文词的英文说法):请检查,并补充市民用英文会怎么问(英文小写短语),常用的词可以加进词汇表。".to_string(),
     ));
     for (item, suggestion) in items.iter().zip(suggestions) {
         notes.extend(item_notes(item, suggestion));

@@ -74,6 +74,9 @@ pub(crate) const KEYWORD_TWICE: &str = "关键词 \"…\" 写了两次：删掉�
 pub(crate) const SYNONYM_GROUP_TOO_SMALL: &str = "同义词组至少要有两个词";
 pub const CONCEPT_WITHOUT_PHRASES: &str = "这个概念没有日常说法：`phrases` 里至少写一个市民会说的话";
 pub const CONCEPT_PHRASE_TOO_SHORT: &str = "日常说法至少要两个字：一个字什么都能碰上";
+pub const GLOSSARY_TERM_NOT_CHINESE: &str = "词汇表的 `zh` 要写两个字以上的中文词（不带标点、数字）";
+pub const GLOSSARY_NOT_ENGLISH: &str = "词汇表的 `en` 要写英文小写短语（字母、数字、空格、- 和 '），至少两个字母";
+pub const GLOSSARY_WITHOUT_ENGLISH: &str = "这个词没有英文说法：`en` 里至少写一个英文小写短语";
 pub const CONCEPT_UNKNOWN_TERM: &str = "提醒：概念的 `means` \"…\" 不是现有任何一篇文章里大事的关键词或同义词，这个概念暂时不起作用；如果写错了，改成已有的关键词，或把它加到关键词里";
 pub(crate) const TITLE_TOO_LONG: &str = "`title` 有 … 个字；按钮上最多放得下 … 个字";
 
@@ -162,6 +165,9 @@ pub const ALL: &[&str] = &[
     CONCEPT_WITHOUT_PHRASES,
     CONCEPT_PHRASE_TOO_SHORT,
     CONCEPT_UNKNOWN_TERM,
+    GLOSSARY_TERM_NOT_CHINESE,
+    GLOSSARY_NOT_ENGLISH,
+    GLOSSARY_WITHOUT_ENGLISH,
     TITLE_TOO_LONG,
     HEADLINE_NOT_IN_ARTICLE,
     SUMMARY_FIGURE_NOT_IN_ARTICLE,

@@ -18,7 +18,8 @@ mod translation;
 pub use article::{ARTICLE_FILE_NAME, Article, Heading, Numbering, numbered_heading};
 pub(crate) use parse::year_of_title;
 pub use parse::{
-    KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_knowledge_with, parse_shared,
+    GLOSSARY_FILE_NAME, KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
+    parse_knowledge_with, parse_shared, parse_shared_glossary,
 };
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 
@@ -157,6 +158,14 @@ impl Knowledge {
 pub struct Concept {
     pub means: String,
     pub phrases: Vec<String>,
+}
+
+/// A term of the glossary (`glossary.toml`): a Chinese word of such articles and how
+/// English questions say it. The importer gives a draft's keywords their English from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryTerm {
+    pub zh: String,
+    pub en: Vec<String>,
 }
 
 /// One article's validated knowledge base, with the words all articles share. Items are

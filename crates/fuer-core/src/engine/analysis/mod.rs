@@ -560,6 +560,81 @@ fn after_a_number(chars: &[char], position: usize) -> bool {
     index > 0 && chars[index - 1].is_ascii_digit()
 }
 
+/// The question words as one article reads them: a kind `questions.toml` says articles
+/// never answer (`answer = "none"`: 每月, 人均, 注册 …) is answered by this article's facts
+/// that write one of its cues in a clause with a figure (人均月增收1800元, 每名儿童每月收费
+/// 不超过300元): it becomes `answer = "words"` with those cues (Chinese, two characters or
+/// more). A cue without a figure beside it names a thing (开通儿童心理援助热线), not the
+/// detail asked (its number). An imported article is not the one the rules were written for.
+pub fn said_by_article(
+    words: &QuestionWords,
+    items: &[crate::knowledge::Item],
+    vocabulary: &Vocabulary,
+) -> QuestionWords {
+    let clauses: Vec<String> = items
+        .iter()
+        .flat_map(|item| &item.facts)
+        .flat_map(|fact| {
+            fact.text
+                .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '%'))
+        })
+        .filter(|clause| clause.chars().any(|c| c.is_ascii_digit()))
+        .map(|clause| vocabulary.normalize(clause))
+        .collect();
+    let mut said = words.clone();
+    for kind in &mut said.asked {
+        if kind.answer == AnswerRule::Words {
+            add_named_places(kind, items, vocabulary);
+        }
+        if kind.answer != AnswerRule::None {
+            continue;
+        }
+        let written: Vec<String> = kind
+            .cues
+            .iter()
+            .map(|cue| vocabulary.normalize(cue))
+            .filter(|cue| cue.chars().count() >= 2 && cue.chars().all(crate::normalize::is_han))
+            .filter(|cue| clauses.iter().any(|clause| clause.contains(cue.as_str())))
+            .collect();
+        if !written.is_empty() {
+            kind.answer = AnswerRule::Words;
+            kind.words = written;
+        }
+    }
+    said
+}
+
+/// The endings of place names (坪山区, 海丰县, 汕尾市, 大湖镇).
+const PLACE_ENDINGS: &[char] = &['区', '县', '市', '镇'];
+
+/// A kind answered by place names (its words hold 坪山区, 海丰县 …) is answered by this
+/// article's place names with the same endings too (南山区, 紫金县): the two characters
+/// before each ending its facts write.
+fn add_named_places(kind: &mut AskedKind, items: &[crate::knowledge::Item], vocabulary: &Vocabulary) {
+    let endings: Vec<char> = kind
+        .words
+        .iter()
+        .filter(|word| word.chars().count() >= 3)
+        .filter_map(|word| word.chars().last())
+        .filter(|last| PLACE_ENDINGS.contains(last))
+        .collect();
+    if endings.is_empty() {
+        return;
+    }
+    for fact in items.iter().flat_map(|item| &item.facts) {
+        let chars: Vec<char> = vocabulary.normalize(&fact.text).chars().collect();
+        for end in 2..chars.len() {
+            let name = &chars[end - 2..=end];
+            if endings.contains(&chars[end]) && name.iter().all(|c| crate::normalize::is_han(*c)) {
+                let name: String = name.iter().collect();
+                if !kind.words.contains(&name) {
+                    kind.words.push(name);
+                }
+            }
+        }
+    }
+}
+
 fn compile_kind(kind: &AskedKind, vocabulary: &Vocabulary) -> CompiledKind {
     CompiledKind {
         kind: kind.kind.clone(),

@@ -8,8 +8,8 @@ use std::path::Path;
 use super::super::messages;
 use super::super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
 use super::report::{FileReport, KnowledgeFile, Problem};
-use super::shared::{ParsedConcept, parse_concepts, parse_synonyms};
-use super::{CONCEPTS_FILE_NAME, SYNONYMS_FILE_NAME};
+use super::shared::{ParsedConcept, parse_concepts, parse_glossary, parse_synonyms};
+use super::{CONCEPTS_FILE_NAME, GLOSSARY_FILE_NAME, SYNONYMS_FILE_NAME};
 
 /// The knowledge files sorted by place: the shared files parsed, the article folders'
 /// files grouped by folder.
@@ -40,6 +40,10 @@ pub(super) fn sort_files<'a>(
             Place::Shared(SYNONYMS_FILE_NAME) => sorted.synonym_groups = Some(parse_synonyms(&mut report)),
             Place::Shared(CONCEPTS_FILE_NAME) => sorted.concepts = parse_concepts(&mut report),
             Place::Shared(QUESTIONS_FILE_NAME) => sorted.question_words = Some(parse_questions(&mut report)),
+            // The importer's glossary: checked here, used by `import`.
+            Place::Shared(GLOSSARY_FILE_NAME) => {
+                parse_glossary(&mut report);
+            }
             Place::Shared(name) => problems.push(Problem {
                 path: file.path.clone(),
                 line: 0,
@@ -48,7 +52,7 @@ pub(super) fn sort_files<'a>(
                     &[&name, &join_path(directory, "2024-shenzhen")],
                 ),
             }),
-            Place::Article(id, SYNONYMS_FILE_NAME | QUESTIONS_FILE_NAME | CONCEPTS_FILE_NAME) => {
+            Place::Article(id, SYNONYMS_FILE_NAME | QUESTIONS_FILE_NAME | CONCEPTS_FILE_NAME | GLOSSARY_FILE_NAME) => {
                 problems.push(Problem {
                     path: file.path.clone(),
                     line: 0,

@@ -20,7 +20,7 @@ use super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
 use super::{Knowledge, KnowledgeBase, messages};
 use files::{Place, file_name, join_path, place_of, report_missing, sort_files, sort_problems};
 use folder::parse_article;
-use shared::{check_concept_terms, parse_synonyms};
+use shared::{check_concept_terms, parse_glossary, parse_synonyms};
 
 pub(crate) use folder::year_of_title;
 pub(super) use report::{FileReport, Warnings};
@@ -33,6 +33,9 @@ pub const SYNONYMS_FILE_NAME: &str = "synonyms.toml";
 /// The file holding the concept vocabulary: everyday phrases for the article's terms
 /// (optional).
 pub(crate) const CONCEPTS_FILE_NAME: &str = "concepts.toml";
+/// The file holding the glossary: terms of such articles with their English, for the
+/// importer (optional).
+pub const GLOSSARY_FILE_NAME: &str = "glossary.toml";
 /// Parses and validates all knowledge files of the directory `directory` (as it should
 /// appear in messages): the files all articles share (`questions.toml`, `synonyms.toml`)
 /// directly in it, and one folder per article (`directory/2024-shenzhen/`: `source.toml`,
@@ -91,6 +94,26 @@ pub fn parse_knowledge_with(
     Knowledge::new(articles)
         .map(|knowledge| knowledge.with_notes(notes))
         .ok_or(problems)
+}
+
+/// The glossary of the shared files of `directory` (`glossary.toml`; none when it is
+/// missing), for the importer; its problems when it is invalid.
+pub fn parse_shared_glossary(
+    directory: &str,
+    files: &[KnowledgeFile],
+) -> Result<Vec<super::GlossaryTerm>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut terms = Vec::new();
+    for file in files {
+        if matches!(place_of(directory, &file.path), Place::Shared(GLOSSARY_FILE_NAME)) {
+            let mut report = FileReport {
+                file,
+                problems: &mut problems,
+            };
+            terms = parse_glossary(&mut report);
+        }
+    }
+    if problems.is_empty() { Ok(terms) } else { Err(problems) }
 }
 
 /// The words all articles share, parsed from `synonyms.toml` and `questions.toml` alone

@@ -1,12 +1,14 @@
-//! The files all articles share besides `questions.toml`: synonym groups and the concept
-//! vocabulary, and the check of the concepts' terms across the loaded articles.
+//! The files all articles share besides `questions.toml`: synonym groups, the concept
+//! vocabulary, the glossary (Chinese terms of the genre with their English, which the
+//! importer gives a draft as English keywords), and the check of the concepts' terms across
+//! the loaded articles.
 
 use std::collections::HashSet;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::super::{Concept, KnowledgeBase, messages};
+use super::super::{Concept, GlossaryTerm, KnowledgeBase, messages};
 use super::report::{FileReport, Problem, parse_toml};
 
 #[derive(Deserialize)]
@@ -36,6 +38,22 @@ struct ConceptEntry {
     means: Spanned<String>,
     /// Everyday phrases that mean it.
     phrases: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    #[serde(default)]
+    term: Vec<GlossaryEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryEntry {
+    /// A Chinese term of such articles.
+    zh: Spanned<String>,
+    /// How English questions say it (lowercase words, matched as whole words).
+    en: Vec<Spanned<String>>,
 }
 
 /// A parsed concept and where its term is written, for the check across files.
@@ -91,6 +109,49 @@ pub(super) fn parse_concepts(report: &mut FileReport<'_>) -> Vec<ParsedConcept> 
         });
     }
     concepts
+}
+
+/// Parses the glossary: each Chinese term (two characters or more, Chinese) with one or
+/// more English phrases (lowercase letters, digits, spaces, `-` and `'`).
+pub(super) fn parse_glossary(report: &mut FileReport<'_>) -> Vec<GlossaryTerm> {
+    let Some(parsed) = parse_toml::<GlossaryFile>(report) else {
+        return Vec::new();
+    };
+    let mut terms: Vec<GlossaryTerm> = Vec::new();
+    for entry in &parsed.term {
+        let zh = entry.zh.get_ref().trim().to_string();
+        if zh.is_empty() {
+            report.at(&entry.zh, messages::fill(messages::EMPTY_FIELD, &[&"zh"]));
+            continue;
+        }
+        if zh.chars().count() < 2 || !zh.chars().all(crate::normalize::is_han) {
+            report.at(&entry.zh, messages::GLOSSARY_TERM_NOT_CHINESE);
+            continue;
+        }
+        if terms.iter().any(|term| term.zh == zh) {
+            report.at(&entry.zh, messages::fill(messages::KEYWORD_TWICE, &[&zh]));
+            continue;
+        }
+        let en = report.check_keywords(&entry.en);
+        let mut valid = Vec::new();
+        for (phrase, text) in entry.en.iter().zip(&en) {
+            let english = text.chars().count() >= 2
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, ' ' | '-' | '\''));
+            if english {
+                valid.push(text.clone());
+            } else {
+                report.at(phrase, messages::GLOSSARY_NOT_ENGLISH);
+            }
+        }
+        if entry.en.is_empty() {
+            report.at(&entry.zh, messages::GLOSSARY_WITHOUT_ENGLISH);
+            continue;
+        }
+        terms.push(GlossaryTerm { zh, en: valid });
+    }
+    terms
 }
 
 /// A concept's term should be a keyword or synonym of some item, or words of its facts: a
