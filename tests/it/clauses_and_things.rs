@@ -1,7 +1,8 @@
 //! Answering by meaning (issue 13), the classes of the fourth tuning round, one table each:
 //! a clause that only tells the asker's situation yields to the clause that asks; an
 //! existence question about a thing the article never names is *related*; a date asked is
-//! not answered by a year; the noun the question asks about decides which fact answers.
+//! not answered by a year; the noun the question asks about decides which fact answers; a
+//! count of a mistyped keyword counts the keyword.
 
 use fuer_core::engine::{Answer, Status};
 
@@ -99,6 +100,19 @@ fn the_asked_noun_decides_the_fact() {
         ("五分钟妇儿救助服务圈的着力点是什么", 10, "着力点"),
         ("五分钟救助圈的着力点在哪", 10, "着力点"),
         ("妇儿大厦的运营模式是什么", 4, "运营模式"),
+    ] {
+        check(question, Status::Answered, item, phrase);
+    }
+}
+
+/// A count of a mistyped keyword (留手儿童, 母音室) counts what the keyword names: the
+/// figure followed by the keyword's words answers it.
+#[test]
+fn a_count_of_a_mistyped_keyword_counts_the_keyword() {
+    for (question, item, phrase) in [
+        ("爱心马妈管了几个留手儿童", 8, "3698名"),
+        ("爱心妈妈结对了几个留手儿童", 8, "3698名"),
+        ("母音室有几间", 5, "1480间"),
     ] {
         check(question, Status::Answered, item, phrase);
     }

@@ -16,6 +16,7 @@ use super::analysis::Fit;
 use super::answer::{Answer, Intent};
 use super::fallback::fallback;
 use super::followup::{ContextUse, Focus};
+use super::hits::HitKind;
 use super::index::nfkc;
 use super::intents::Ordinal;
 use super::params::{DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE, UNNAMED_THING_MAX_CHARS};
@@ -244,6 +245,7 @@ impl Engine {
         }
         self.trace_analysis(&analysis, &normalized, tracer);
         self.trace_scoring(&scoring, tracer);
+        self.counted_as_the_keyword(&mut analysis, &chars, &scoring);
         let mut not_places = keyword_spans.clone();
         not_places.extend(self.words_across_places(&chars, &analysis));
         self.analyzer.drop_places_inside(&mut analysis, &not_places);
@@ -255,6 +257,35 @@ impl Engine {
             analysis,
             scoring,
         }
+    }
+
+    /// What a count asks for, as the keyword it names reads where it is mistyped (几个留手
+    /// 儿童 counts 留守儿童): the facts' figures are followed by the keyword's words.
+    fn counted_as_the_keyword(&self, analysis: &mut Analysis, chars: &[char], scoring: &Scoring) {
+        let counted: Vec<char> = analysis.counted.chars().collect();
+        if counted.len() < 2 {
+            return;
+        }
+        let Some(start) = chars
+            .windows(counted.len())
+            .position(|window| window == counted.as_slice())
+        else {
+            return;
+        };
+        let end = start + counted.len();
+        let Some(hit) = scoring
+            .hits
+            .iter()
+            .find(|hit| hit.start == start && hit.end <= end && hit.kind != HitKind::Exact)
+        else {
+            return;
+        };
+        let mut written = self.index.patterns[hit.pattern].text();
+        written.extend(&chars[hit.end..end]);
+        if analysis.head.noun == analysis.counted {
+            analysis.head.noun.clone_from(&written);
+        }
+        analysis.counted = written;
     }
 
     /// The characters of a question that say what is asked, not what about: its cues,
