@@ -2,7 +2,8 @@
 //! a clause that only tells the asker's situation yields to the clause that asks; an
 //! existence question about a thing the article never names is *related*; a date asked is
 //! not answered by a year; the noun the question asks about decides which fact answers; a
-//! count of a mistyped keyword counts the keyword.
+//! count of a mistyped keyword counts the keyword; the English names of the translations
+//! reach their facts.
 
 use fuer_core::engine::{Answer, Status};
 
@@ -113,6 +114,22 @@ fn a_count_of_a_mistyped_keyword_counts_the_keyword() {
         ("爱心马妈管了几个留手儿童", 8, "3698名"),
         ("爱心妈妈结对了几个留手儿童", 8, "3698名"),
         ("母音室有几间", 5, "1480间"),
+    ] {
+        check(question, Status::Answered, item, phrase);
+    }
+}
+
+/// The English names the facts' translations give the article's named things
+/// (“Child-Friendly Community Day” (儿童友好社区日)) reach their facts, as their Chinese
+/// names do.
+#[test]
+fn english_names_of_the_translations_reach_their_facts() {
+    for (question, item, phrase) in [
+        ("How many Child-Friendly Community Day events were held?", 7, "600余场"),
+        ("What is the Extraordinary Families Plan?", 8, "非凡家庭计划"),
+        ("Tell me about Love in Pengcheng", 5, "鹏城有爱"),
+        ("What is Her Power in Sci-Tech Innovation?", 2, "科创她力量"),
+        ("What are the Parents' Performance Report Meetings?", 6, "父母述职大会"),
     ] {
         check(question, Status::Answered, item, phrase);
     }
