@@ -60,6 +60,10 @@ fn a_follow_up_asking_an_aspect_in_everyday_words_stays_with_the_item() {
         ("妇儿维权系统是什么", "是全国第一个吗", 3, "首个"),
         ("女科技工作者协会是什么", "还有些什么配套", 2, ""),
         ("妇儿临时保护中心建在哪些地方", "用的什么方式", 10, "场地+机制"),
+        // An English unit word (people) is its class's first measure word (人): 71万余人,
+        // not 75对, answers it where no word of the question points at a fact.
+        ("第六件讲什么", "how many people did they reach?", 6, "71万"),
+        ("第四件讲什么", "how many people came?", 4, "716万"),
     ] {
         check_after(first, then, Status::Answered, item, phrase);
     }

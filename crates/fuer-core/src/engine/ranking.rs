@@ -509,9 +509,14 @@ fn listed_facts(index: &Index, ranking: &FactRanking) -> Vec<usize> {
     let best_topic = ranking.topic.iter().copied().fold(0.0f32, f32::max);
     if best_topic <= 0.0 {
         let mut facts = headline_facts(index, ranking.item);
-        // A fact that answers what is asked goes first.
-        facts.sort_by_key(|&f| !preferred(f));
-        if let Some(first_fit) = (0..fact_count).find(|&f| preferred(f))
+        // A fact that answers what is asked goes first, one with the very unit asked
+        // (how many people → 71万余人, not 75对) before the others.
+        let closest = |f: usize| ranking.fits.get(f) != Some(&Fit::Exact);
+        facts.sort_by_key(|&f| (!preferred(f), closest(f)));
+        let first_fit = (0..fact_count)
+            .find(|&f| preferred(f) && !closest(f))
+            .or_else(|| (0..fact_count).find(|&f| preferred(f)));
+        if let Some(first_fit) = first_fit
             && !facts.contains(&first_fit)
         {
             facts.insert(0, first_fit);
