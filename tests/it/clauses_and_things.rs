@@ -117,6 +117,9 @@ fn a_count_of_a_mistyped_keyword_counts_the_keyword() {
     ] {
         check(question, Status::Answered, item, phrase);
     }
+    // Written right, it stays as written (困境儿童, not a near keyword 困难儿童): a whole
+    // asked of a part stays related.
+    check("深圳一共有多少困境儿童", Status::Related, 8, "");
 }
 
 /// The English names the facts' translations give the article's named things

@@ -273,6 +273,14 @@ impl Engine {
             return;
         };
         let end = start + counted.len();
+        // Written right (an exact hit there), it stays as written.
+        if scoring
+            .hits
+            .iter()
+            .any(|hit| hit.kind == HitKind::Exact && hit.start <= start && start < hit.end)
+        {
+            return;
+        }
         let Some(hit) = scoring
             .hits
             .iter()
