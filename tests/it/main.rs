@@ -4,6 +4,7 @@
 mod answers;
 mod articles;
 mod check_messages;
+mod clauses_and_things;
 mod cli;
 mod dialogue_steps;
 mod eval_sets;

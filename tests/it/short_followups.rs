@@ -47,6 +47,28 @@ fn a_short_follow_up_is_answered_within_the_item() {
     }
 }
 
+/// A follow-up asking an aspect of the topic in everyday words (参加, 效果, 得过奖, 配套)
+/// or with a question word but no cue (得过什么奖) continues the conversation; a bare
+/// ordinal (全国第一个) is a figure said of the topic, not item 1; a question word of its
+/// own (用的什么方式) asks its own thing, not what was asked before.
+#[test]
+fn a_follow_up_asking_an_aspect_in_everyday_words_stays_with_the_item() {
+    for (first, then, item, phrase) in [
+        ("直播带货培训开了多少场", "有多少人参加过", 9, "12154"),
+        ("妇儿维权系统是什么", "得过什么奖", 3, ""),
+        ("五分钟救助圈在哪个区试点", "效果怎么样", 10, ""),
+        ("妇儿维权系统是什么", "是全国第一个吗", 3, "首个"),
+        ("女科技工作者协会是什么", "还有些什么配套", 2, ""),
+        ("妇儿临时保护中心建在哪些地方", "用的什么方式", 10, "场地+机制"),
+        // An English unit word (people) is its class's first measure word (人): 71万余人,
+        // not 75对, answers it where no word of the question points at a fact.
+        ("第六件讲什么", "how many people did they reach?", 6, "71万"),
+        ("第四件讲什么", "how many people came?", 4, "716万"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
 #[test]
 fn a_new_question_in_a_conversation_is_not_answered_from_it() {
     for (first, then) in [

@@ -191,6 +191,10 @@ impl Engine {
                     topic: topic(),
                     label: self.analyzer.alternative_label().to_string(),
                 },
+                ScopeGap::Unnamed(thing) => Missing::Asked {
+                    topic: topic(),
+                    label: thing.clone(),
+                },
                 ScopeGap::Year(year) => Missing::Year {
                     topic: topic(),
                     asked: *year,

@@ -69,11 +69,12 @@ pub enum Navigation {
 #[derive(Debug)]
 pub struct FollowUpMatcher {
     phrases: Vec<(String, Navigation)>,
-    /// Reference words (它, 其中 …), continuation words (那, 呢 …), fillers (请问 …).
+    /// Reference words (它, 其中 …), continuation words (那, 呢 …), fillers (请问 …) and
+    /// aspect words (效果, 参加 …).
     references: Option<AhoCorasick>,
     reference_ascii: Vec<bool>,
     /// The automaton's patterns: references up to `strong_count`, continuations up to
-    /// `weak_end`, then fillers.
+    /// `weak_end`, then fillers and aspect words.
     strong_count: usize,
     weak_end: usize,
 }
@@ -107,6 +108,7 @@ impl FollowUpMatcher {
         references.extend(normalized(&words.continuations));
         let weak_end = references.len();
         references.extend(normalized(&words.fillers));
+        references.extend(normalized(&words.aspects));
         let reference_ascii = references.iter().map(|word| word.is_ascii()).collect();
         let references = if references.is_empty() {
             None
@@ -158,7 +160,8 @@ impl FollowUpMatcher {
             .any(|&(pattern, _, _)| pattern < self.strong_count)
     }
 
-    /// Char spans of the reference, continuation and filler words in a normalized question.
+    /// Char spans of the reference, continuation, filler and aspect words in a normalized
+    /// question.
     pub fn reference_spans(&self, normalized: &str) -> Vec<(usize, usize)> {
         self.matches(normalized)
             .into_iter()
@@ -166,7 +169,8 @@ impl FollowUpMatcher {
             .collect()
     }
 
-    /// (pattern, char start, char end) of every reference, continuation or filler word.
+    /// (pattern, char start, char end) of every reference, continuation, filler or aspect
+    /// word.
     fn matches(&self, normalized: &str) -> Vec<(usize, usize, usize)> {
         let Some(matcher) = &self.references else {
             return Vec::new();
@@ -262,7 +266,8 @@ impl Engine {
     }
 
     /// 「那X呢」: a question without a kind of its own asks what was asked before (unless
-    /// that was something the article never says: then X is simply shown).
+    /// that was something the article never says: then X is simply shown). A question
+    /// word of its own (用的什么模式) asks something of its own, even without a cue.
     fn carry_asked_kind(
         &self,
         question: &mut Question,
@@ -273,6 +278,7 @@ impl Engine {
         let best = resolution.best;
         let standalone_score = question.scoring.item_scores[standalone_best];
         if question.analysis.asked.is_none()
+            && !self.has_interrogative(&question.normalized)
             && (best != standalone_best || resolution.context_use.topic || standalone_score >= MIN_ITEM_SCORE)
             && let Some(kind) = focus.asked.as_deref().and_then(|name| self.analyzer.kind_index(name))
             && self.analyzer.kind_rule(kind) != AnswerRule::None
@@ -309,9 +315,9 @@ impl Engine {
         {
             return false;
         }
-        // Any question word counts (是给谁打的, 实现了哪些功能): the words the article never
-        // uses were counted above.
-        let asks = question.analysis.asked.is_some();
+        // Any question word counts (是给谁打的, 实现了哪些功能, 得过什么奖 without a cue of
+        // its own): the words the article never uses were counted above.
+        let asks = question.analysis.asked.is_some() || self.has_interrogative(normalized);
         let overlap = self
             .index
             .item_fact_docs(context_item)
@@ -319,6 +325,16 @@ impl Engine {
             .map(|&doc| question.scoring.doc_overlap[doc])
             .fold(0.0f32, f32::max);
         asks || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
+    }
+
+    /// Whether a normalized question holds a Chinese question word (什么, 多少): English
+    /// ones ask only with a cue (what's the HKD to RMB rate is no follow-up: its words
+    /// are not counted as the article's or not).
+    pub(crate) fn has_interrogative(&self, normalized: &str) -> bool {
+        self.vocabulary
+            .interrogatives
+            .iter()
+            .any(|word| !word.is_ascii() && normalized.contains(word.as_str()))
     }
 
     /// How many pairs of Chinese characters of the question the article never uses, how
@@ -387,6 +403,7 @@ mod tests {
                 references: words(&["其中", "它", "it"]),
                 continuations: words(&["呢"]),
                 fillers: words(&["请问"]),
+                aspects: words(&["效果"]),
             },
             &Vocabulary::default(),
         )
@@ -420,6 +437,8 @@ mod tests {
         assert!(matcher.has_strong_reference("其中免费的有多少"));
         assert!(matcher.has_reference("天气呢") && !matcher.has_strong_reference("天气呢"));
         assert!(!matcher.has_reference("请问天气如何"), "a filler is no reference");
+        assert!(!matcher.has_reference("效果怎么样"), "an aspect word is no reference");
+        assert_eq!(matcher.reference_spans("效果"), vec![(0, 2)]);
         assert_eq!(matcher.reference_spans("请问其中"), vec![(0, 2), (2, 4)]);
         assert!(matcher.has_reference("is it free"));
         assert!(!matcher.has_reference("items"));

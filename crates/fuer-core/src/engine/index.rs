@@ -239,6 +239,7 @@ impl Index {
                 &classes,
                 &mut normalized_cache,
             );
+            table.add_english_names(item_index, item, &fact_texts, &classes);
         }
         let TermTable { terms, patterns, .. } = table;
         let (exact, pinyin, fuzzy_pinyin) = build_automata(&patterns);
@@ -401,6 +402,42 @@ impl TermTable {
         }
     }
 
+    /// The English names the facts' translations give the article's named things
+    /// (“Child-Friendly Community Day” (儿童友好社区日)): each a keyword of its fact, as
+    /// its Chinese name is, so that a question in English reaches the fact by the name a
+    /// reader of the translation uses.
+    fn add_english_names(
+        &mut self,
+        item_index: usize,
+        item: &crate::knowledge::Item,
+        fact_texts: &[&str],
+        classes: &KeywordClasses,
+    ) {
+        let normalize = |text: &str| classes.vocabulary.normalize(text);
+        for (fact_index, fact) in item.facts.iter().enumerate() {
+            let Some(en) = &fact.en else { continue };
+            for (english, chinese) in english_names(en) {
+                let chinese = normalize(chinese);
+                let english = normalize(english);
+                if chinese.is_empty() || english.is_empty() || !english.is_ascii() {
+                    continue;
+                }
+                let naming = fact_texts.iter().filter(|text| text.contains(chinese.as_str())).count();
+                if naming == 0 {
+                    continue;
+                }
+                let term = Term {
+                    item: item_index,
+                    linked_facts: vec![fact_index],
+                    fact_level: true,
+                    narrows: (naming as f32) < NARROWING_SHARE * fact_texts.len() as f32,
+                    weight: 0.0,
+                };
+                self.add_term(english, Some(fact_index), term, classes);
+            }
+        }
+    }
+
     /// Adds one term under its pattern (once per text, item and fact).
     fn add_term(&mut self, variant: String, fact: Option<usize>, mut term: Term, classes: &KeywordClasses) {
         if !self.seen_terms.insert((variant.clone(), term.item, fact)) {
@@ -462,6 +499,35 @@ fn build_automata(patterns: &[Pattern]) -> (Option<AhoCorasick>, PinyinMatcher, 
         }
     });
     (exact, pinyin, fuzzy_pinyin)
+}
+
+/// Most words of an English name taken from a translation (longer ones are titles of
+/// documents nobody types).
+const MAX_ENGLISH_NAME_WORDS: usize = 6;
+
+/// The (English, Chinese) names of a translation: “English” followed by (中文 …), the
+/// Chinese up to a comma, without book-title marks.
+fn english_names(en: &str) -> Vec<(&str, &str)> {
+    let mut names = Vec::new();
+    let mut rest = en;
+    while let Some(open) = rest.find('“') {
+        let after = &rest[open + '“'.len_utf8()..];
+        let Some(close) = after.find('”') else { break };
+        let english = &after[..close];
+        rest = &after[close + '”'.len_utf8()..];
+        let Some(bracketed) = rest.trim_start().strip_prefix('(') else {
+            continue;
+        };
+        let Some(end) = bracketed.find([')', ',']) else {
+            continue;
+        };
+        let chinese = bracketed[..end].trim_matches(['《', '》', ' ']);
+        let words = english.split_whitespace().count();
+        if chinese.chars().any(crate::normalize::is_han) && (1..=MAX_ENGLISH_NAME_WORDS).contains(&words) {
+            names.push((english, chinese));
+        }
+    }
+    names
 }
 
 /// Char bigram → the items whose keywords hold it (Han pairs; places and unit words aside).
@@ -585,4 +651,23 @@ fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap
         }
     }
     lookup
+}
+
+#[cfg(test)]
+mod tests {
+    use super::english_names;
+
+    #[test]
+    fn english_names_are_read_from_a_translation() {
+        let en = "more than 600 “Child-Friendly Community Day” (儿童友好社区日) events; “mom jobs” \
+                  (妈妈岗, flexible jobs); “quoted” words; “A Plan” (《某方案》)";
+        assert_eq!(
+            english_names(en),
+            vec![
+                ("Child-Friendly Community Day", "儿童友好社区日"),
+                ("mom jobs", "妈妈岗"),
+                ("A Plan", "某方案")
+            ]
+        );
+    }
 }

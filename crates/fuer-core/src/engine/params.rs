@@ -77,6 +77,9 @@ pub const SMALL_FIGURE_DIGITS: usize = 2;
 pub const FACT_KEYWORD_LEVEL: f32 = 1.5;
 /// Fact ranking: share of a bigram's sentence-IDF added to each fact of the item holding it.
 pub const FACT_BIGRAM_FACTOR: f32 = 0.5;
+/// Fact ranking: a word of the noun the question asks about (着力点是什么 → 着力点) counts
+/// this many times a word elsewhere in the question.
+pub const HEAD_NOUN_WORD_FACTOR: f32 = 2.0;
 /// Fact ranking: a figure of the question found in the fact, times its lookup weight.
 pub const FACT_FIGURE_LOOKUP_FACTOR: f32 = 2.0;
 /// Fact ranking: a fact that answers what is asked (a figure for "how many", a place for
@@ -111,6 +114,9 @@ pub const MIN_PART_SCORE: f32 = 1.0;
 /// Most parts answered for one question.
 pub const MAX_PARTS: usize = 3;
 
+/// An existence question about a thing the article never names (母婴室有没有热水) is
+/// related only when the thing is this short (a noun, not a clause telling a need).
+pub const UNNAMED_THING_MAX_CHARS: usize = 4;
 /// Follow-ups: a question without a topic of its own continues the conversation only if
 /// at most this many pairs of its characters are words the article never uses …
 pub const FOLLOW_UP_MAX_UNKNOWN_BIGRAMS: usize = 3;

@@ -16,15 +16,17 @@ use super::analysis::Fit;
 use super::answer::{Answer, Intent};
 use super::fallback::fallback;
 use super::followup::{ContextUse, Focus};
+use super::hits::HitKind;
 use super::index::nfkc;
 use super::intents::Ordinal;
-use super::params::{DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE};
+use super::params::{DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE, UNNAMED_THING_MAX_CHARS};
 use super::ranking::{FactRanking, ScopeGap, rank_facts};
 use super::scoring::Scoring;
 use super::topics::{has_separate_hits, has_separator};
 use super::trace::Tracer;
 use super::whole::unsplit_part;
 use crate::knowledge::questions::AnswerRule;
+use crate::normalize::is_han;
 
 /// One question as the stages after [`Engine::read`] see it.
 pub(crate) struct Question<'e> {
@@ -102,7 +104,10 @@ impl Engine {
             Reading::Answered(answer) => return *answer,
         };
         let question = self.understand(question, read, tracer);
-        if let Some(answer) = self.position_intent(&question, tracer) {
+        // In a conversation a yes/no question with a bare ordinal (是全国第一个吗) claims a
+        // rank of the conversation's topic.
+        let claims_rank = focus.is_some() && question.analysis.head.yes_no;
+        if let Some(answer) = self.position_intent(&question, claims_rank, tracer) {
             return answer;
         }
         let ranked = question.scoring.ranked_items();
@@ -240,6 +245,7 @@ impl Engine {
         }
         self.trace_analysis(&analysis, &normalized, tracer);
         self.trace_scoring(&scoring, tracer);
+        self.counted_as_the_keyword(&mut analysis, &chars, &scoring);
         let mut not_places = keyword_spans.clone();
         not_places.extend(self.words_across_places(&chars, &analysis));
         self.analyzer.drop_places_inside(&mut analysis, &not_places);
@@ -251,6 +257,43 @@ impl Engine {
             analysis,
             scoring,
         }
+    }
+
+    /// What a count asks for, as the keyword it names reads where it is mistyped (几个留手
+    /// 儿童 counts 留守儿童): the facts' figures are followed by the keyword's words.
+    fn counted_as_the_keyword(&self, analysis: &mut Analysis, chars: &[char], scoring: &Scoring) {
+        let counted: Vec<char> = analysis.counted.chars().collect();
+        if counted.len() < 2 {
+            return;
+        }
+        let Some(start) = chars
+            .windows(counted.len())
+            .position(|window| window == counted.as_slice())
+        else {
+            return;
+        };
+        let end = start + counted.len();
+        // Written right (an exact hit there), it stays as written.
+        if scoring
+            .hits
+            .iter()
+            .any(|hit| hit.kind == HitKind::Exact && hit.start <= start && start < hit.end)
+        {
+            return;
+        }
+        let Some(hit) = scoring
+            .hits
+            .iter()
+            .find(|hit| hit.start == start && hit.end <= end && hit.kind != HitKind::Exact)
+        else {
+            return;
+        };
+        let mut written = self.index.patterns[hit.pattern].text();
+        written.extend(&chars[hit.end..end]);
+        if analysis.head.noun == analysis.counted {
+            analysis.head.noun.clone_from(&written);
+        }
+        analysis.counted = written;
     }
 
     /// The characters of a question that say what is asked, not what about: its cues,
@@ -273,8 +316,11 @@ impl Engine {
         asking
     }
 
-    /// Stage 3: an item named by position (第五件), or the list of all items.
-    fn position_intent(&self, question: &Question, tracer: &mut Tracer) -> Option<Answer> {
+    /// Stage 3: an item named by position (第五件), or the list of all items. Where the
+    /// question `claims_rank` (a yes/no question in a conversation: 是全国第一个吗) only a
+    /// strong ordinal (第五件, item 5) names an item: a bare one is a rank said of the
+    /// conversation's topic.
+    fn position_intent(&self, question: &Question, claims_rank: bool, tracer: &mut Tracer) -> Option<Answer> {
         if let Some(found) = self.intents.ordinal(&question.normalized) {
             let named_elsewhere = !question.scoring.hits.is_empty();
             let last = i64::from(self.knowledge.last_item_number());
@@ -283,7 +329,7 @@ impl Engine {
                 Ordinal::Number(number) => number,
             };
             let in_range = (1..=last).contains(&number);
-            if (found.strong || !named_elsewhere) && (in_range || !found.bare) {
+            if (found.strong || !(named_elsewhere || claims_rank)) && (in_range || !found.bare) {
                 tracer.note(|| format!("intent: item by position {number} (strong: {})", found.strong));
                 return Some(self.ordinal_answer(&question.normalized, number, &question.analysis, tracer));
             }
@@ -342,6 +388,12 @@ impl Engine {
             )
         };
         let mut ranking = rank(&question.analysis);
+        if ranking.scope_gap.is_none()
+            && let Some(thing) = self.unnamed_thing(question)
+        {
+            tracer.note(|| format!("existence of \"{thing}\": the article never names it"));
+            ranking.scope_gap = Some(ScopeGap::Unnamed(thing));
+        }
         if ranking.scope_gap == Some(ScopeGap::Part)
             && ranking
                 .candidates
@@ -383,6 +435,55 @@ impl Engine {
         resolution.context_use.attribute = false;
         tracer.note(|| "the asked kind from the context does not fit this topic: dropped".to_string());
         (best, ranking)
+    }
+
+    /// What an existence question asks about (母婴室有没有热水 → 热水) when the article never
+    /// names it: none of its pairs of Chinese characters is in the article's sentences and no
+    /// keyword (nor everyday phrase of one) is found in it. The item's facts then say
+    /// nothing of it, however well they match the topic.
+    fn unnamed_thing(&self, question: &Question) -> Option<String> {
+        let head = &question.analysis.head;
+        if !head.existence || head.noun.is_empty() {
+            return None;
+        }
+        let noun: Vec<char> = head.noun.chars().collect();
+        let start = question
+            .chars
+            .windows(noun.len())
+            .position(|window| window == noun.as_slice())?;
+        let end = start + noun.len();
+        // 有没有人管 asks for someone to help, 有没有啥帮忙的 for anything, 有冇帮手 for help
+        // (an aspect word): not a thing.
+        if noun.len() > UNNAMED_THING_MAX_CHARS
+            || noun.first() == Some(&'人')
+            || self.has_interrogative(&head.noun)
+            || !self.follow_up.reference_spans(&head.noun).is_empty()
+            || question
+                .scoring
+                .hits
+                .iter()
+                .any(|hit| hit.start < end && start < hit.end)
+        {
+            return None;
+        }
+        // Only where the question names its topic right before asking (母婴室有没有热水):
+        // 深圳有专门的房间吗 asks for a thing in general, which the topic's facts may well be.
+        let asking = head.interrogative.as_ref()?;
+        let topic_before = question
+            .scoring
+            .hits
+            .iter()
+            .any(|hit| hit.end == asking.start && !self.index.patterns[hit.pattern].place_like);
+        if !topic_before || start < asking.end {
+            return None;
+        }
+        let pairs: Vec<(char, char)> = noun
+            .windows(2)
+            .filter(|pair| pair.iter().all(|&c| is_han(c) && !self.vocabulary.is_particle(c)))
+            .map(|pair| (pair[0], pair[1]))
+            .collect();
+        let named = pairs.iter().any(|pair| self.index.bigram_postings.contains_key(pair));
+        (!pairs.is_empty() && !named).then(|| head.noun.clone())
     }
 
     /// The item named by position; its facts ranked by the rest of the question

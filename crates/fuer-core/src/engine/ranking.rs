@@ -18,8 +18,8 @@ use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_M
 use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL,
-    FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS,
-    MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO,
+    FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEAD_NOUN_WORD_FACTOR, HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO,
+    MAX_ANSWER_FACTS, MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO,
 };
 use super::scoring::Scoring;
 use super::stated::stated_fits;
@@ -36,6 +36,9 @@ pub enum ScopeGap {
     Part,
     /// An alternative question (是累计还是2024年新建的) whose answering fact says neither.
     Unsettled,
+    /// An existence question (母婴室有没有热水) about a thing, as written, that the
+    /// article never names.
+    Unnamed(String),
 }
 
 impl ScopeGap {
@@ -101,7 +104,7 @@ pub fn rank_facts(
     let docs = index.answer_docs(item);
     let docs = docs.as_slice();
     let fact_count = docs.len();
-    let mut evidence = evidence(index, item, docs, scoring, chars);
+    let mut evidence = evidence(index, item, docs, scoring, chars, head_span(analysis, chars));
     let narrowings = modifier_narrowings(index, analyzer, docs, analysis, &mut evidence);
     let best_specific = evidence.specific.iter().copied().fold(0.0f32, f32::max);
     let in_conversation = focus.is_some();
@@ -213,7 +216,25 @@ fn settles_alternatives(index: &Index, docs: &[usize], listed: &[usize], analysi
 }
 
 /// The evidence for each of the item's sentences (`docs`).
-fn evidence(index: &Index, item: usize, docs: &[usize], scoring: &Scoring, chars: &[char]) -> Evidence {
+/// Where the noun the question's interrogative governs stands (着力点 of
+/// 五分钟妇儿救助服务圈的着力点是什么), if it does.
+fn head_span(analysis: &Analysis, chars: &[char]) -> Option<(usize, usize)> {
+    let noun: Vec<char> = analysis.head.noun.chars().collect();
+    if noun.len() < 2 {
+        return None;
+    }
+    let start = chars.windows(noun.len()).position(|window| window == noun.as_slice())?;
+    Some((start, start + noun.len()))
+}
+
+fn evidence(
+    index: &Index,
+    item: usize,
+    docs: &[usize],
+    scoring: &Scoring,
+    chars: &[char],
+    head: Option<(usize, usize)>,
+) -> Evidence {
     let fact_count = docs.len();
     let mut topic = vec![0.0f32; fact_count];
     let mut specific = vec![0.0f32; fact_count];
@@ -235,7 +256,7 @@ fn evidence(index: &Index, item: usize, docs: &[usize], scoring: &Scoring, chars
             }
         }
     }
-    let own = sentence_words(index, item, docs, scoring, chars, &mut topic);
+    let own = sentence_words(index, item, docs, scoring, chars, head, &mut topic);
     for (fact, &doc) in docs.iter().enumerate() {
         let lookup = scoring.doc_figures[doc] * FACT_FIGURE_LOOKUP_FACTOR;
         topic[fact] += lookup;
@@ -277,13 +298,16 @@ fn modifier_narrowings(
 /// Rare words of a sentence: each question bigram once, split among the item's facts
 /// holding it, added to `topic`. They rank facts but do not narrow the topic (too weak a
 /// sign). Returns the same evidence from the question's own words outside its keywords
-/// (個中心喺邊度 → 中心), for follow-ups.
+/// (個中心喺邊度 → 中心), for follow-ups. A word of the noun the question asks about
+/// (`head`: 着力点是什么) counts [`HEAD_NOUN_WORD_FACTOR`] times: what is asked decides
+/// which fact answers more than the words around it.
 fn sentence_words(
     index: &Index,
     item: usize,
     docs: &[usize],
     scoring: &Scoring,
     chars: &[char],
+    head: Option<(usize, usize)>,
     topic: &mut [f32],
 ) -> Vec<f32> {
     let mut own = vec![0.0f32; docs.len()];
@@ -311,7 +335,9 @@ fn sentence_words(
         if local.is_empty() {
             continue;
         }
-        let share = FACT_BIGRAM_FACTOR * posting.doc_idf / local.len() as f32;
+        let in_head = !inside_keyword && head.is_some_and(|(start, end)| start <= position && position + 2 <= end);
+        let factor = if in_head { HEAD_NOUN_WORD_FACTOR } else { 1.0 };
+        let share = factor * FACT_BIGRAM_FACTOR * posting.doc_idf / local.len() as f32;
         for fact in local {
             topic[fact] += share;
             if !inside_keyword {
@@ -483,9 +509,14 @@ fn listed_facts(index: &Index, ranking: &FactRanking) -> Vec<usize> {
     let best_topic = ranking.topic.iter().copied().fold(0.0f32, f32::max);
     if best_topic <= 0.0 {
         let mut facts = headline_facts(index, ranking.item);
-        // A fact that answers what is asked goes first.
-        facts.sort_by_key(|&f| !preferred(f));
-        if let Some(first_fit) = (0..fact_count).find(|&f| preferred(f))
+        // A fact that answers what is asked goes first, one with the very unit asked
+        // (how many people → 71万余人, not 75对) before the others.
+        let closest = |f: usize| ranking.fits.get(f) != Some(&Fit::Exact);
+        facts.sort_by_key(|&f| (!preferred(f), closest(f)));
+        let first_fit = (0..fact_count)
+            .find(|&f| preferred(f) && !closest(f))
+            .or_else(|| (0..fact_count).find(|&f| preferred(f)));
+        if let Some(first_fit) = first_fit
             && !facts.contains(&first_fit)
         {
             facts.insert(0, first_fit);

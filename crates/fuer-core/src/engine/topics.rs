@@ -1,11 +1,15 @@
 //! Topic splitting: a question naming several topics (母婴室和儿童友好建设点各有多少) is cut
 //! at its separators (和, 与, 、, ，, ？ …) and each piece that names a topic of its own is
 //! answered on its own, in the question's order, each with its own asked kind.
+//!
+//! A clause that asks nothing (家里老公失业了，我想学网上卖货，有培训吗) tells the asker's
+//! situation: when another clause asks and names a topic, the telling clause names no part
+//! of the answer, however strong its words (失业 of the hardship item).
 
 use crate::normalize::is_han;
 
 use super::Engine;
-use super::analysis::{Analysis, Fit};
+use super::analysis::{Analysis, CueRole, Fit};
 use super::params::{MAX_ANSWER_FACTS, MAX_PARTS, MIN_PART_SCORE};
 use super::ranking::{FactRanking, rank_facts};
 use super::scoring::Scoring;
@@ -51,6 +55,10 @@ pub(crate) fn has_separate_hits(scoring: &Scoring) -> bool {
         .any(|a| scoring.hits.iter().any(|b| a.end <= b.start))
 }
 
+/// Marks that end a clause (a question or a statement of its own), unlike 和 or 、 that
+/// join topics inside one.
+const CLAUSE_ENDS: [char; 6] = [',', ';', '?', '!', '。', '\n'];
+
 /// A space between Chinese characters separates clauses (母婴室有多少间 儿童友好建设点呢);
 /// spaces between English words do not.
 fn han_spaces_as_breaks(text: &str) -> String {
@@ -74,22 +82,71 @@ fn han_spaces_as_breaks(text: &str) -> String {
 /// fact of each piece.
 type PieceParts = Vec<(usize, FactRanking, Vec<usize>)>;
 
+/// One piece's best item, its facts and the item's score, if it names a topic.
+type PieceRanking = Option<(usize, FactRanking, f32)>;
+
 impl Engine {
     /// Stage 4 of the pipeline: splits a question naming several topics into parts, one per
     /// topic, in order; empty when the question has one topic.
     /// `raw` is the question after NFKC, lowercase.
     pub(crate) fn topic_parts(&self, raw: &str, analysis: &Analysis, tracer: &mut Tracer) -> Vec<(usize, FactRanking)> {
-        let pieces = split_topics(&han_spaces_as_breaks(raw));
-        if pieces.len() < 2 {
+        let text = han_spaces_as_breaks(raw);
+        let clauses: Vec<&str> = text
+            .split(CLAUSE_ENDS)
+            .filter(|clause| !clause.trim().is_empty())
+            .collect();
+        // Per clause: whether it asks, and each of its pieces' item, facts and score.
+        let mut clause_pieces: Vec<(bool, Vec<PieceRanking>)> = clauses
+            .iter()
+            .map(|clause| {
+                let asks = clauses.len() >= 2 && self.clause_asks(clause);
+                let pieces = split_topics(clause)
+                    .iter()
+                    .map(|piece| self.piece_ranking(piece, analysis))
+                    .collect();
+                (asks, pieces)
+            })
+            .collect();
+        let piece_count: usize = clause_pieces.iter().map(|(_, pieces)| pieces.len()).sum();
+        if piece_count < 2 {
             return Vec::new();
         }
+        // A question naming no topic asks about the need told just before it
+        // (想学直播卖货，有没有培训).
+        for index in 1..clause_pieces.len() {
+            let (asks, pieces) = &clause_pieces[index];
+            if *asks && pieces.iter().all(Option::is_none) && !clause_pieces[index - 1].0 {
+                clause_pieces[index - 1].0 = true;
+            }
+        }
+        // Clauses that only tell (no question word, no yes/no word) name no part when the
+        // asking clauses name an item at least as strongly (each item's support summed
+        // over all the clauses): 家里老公失业了，我想学网上卖货，有培训吗. Not where the asking
+        // clause leans on the telling one (直播带货培训覆盖12154人次，是线上线下合计吗).
+        let mut support = vec![0.0f32; self.knowledge.items.len()];
+        let mut asked_items: Vec<usize> = Vec::new();
+        for (asks, pieces) in &clause_pieces {
+            for (item, _, score) in pieces.iter().flatten() {
+                support[*item] += score;
+                if *asks {
+                    asked_items.push(*item);
+                }
+            }
+        }
+        let asked_support = asked_items.iter().map(|&item| support[item]).fold(0.0f32, f32::max);
         let mut parts: PieceParts = Vec::new();
-        for piece in &pieces {
-            if let Some((best, ranking)) = self.piece_ranking(piece, analysis) {
+        let mut told = false;
+        for (asks, pieces) in clause_pieces {
+            for (best, ranking, _) in pieces.into_iter().flatten() {
+                if !asks && !asked_items.contains(&best) && support[best] <= asked_support {
+                    told = true;
+                    continue;
+                }
                 merge_piece(&mut parts, best, ranking);
             }
         }
-        let several = parts.len() >= 2 || parts.first().is_some_and(|(_, _, firsts)| firsts.len() >= 2);
+        // Where telling clauses were set aside, the asking clause alone decides the item.
+        let several = parts.len() >= 2 || parts.first().is_some_and(|(_, _, firsts)| told || firsts.len() >= 2);
         if !several {
             return Vec::new();
         }
@@ -114,13 +171,26 @@ impl Engine {
                 .iter()
                 .map(|(item, _)| self.knowledge.items[*item].number)
                 .collect();
-            format!("topics: {} piece(s) name items {items:?}", pieces.len())
+            format!("topics: {piece_count} piece(s) name items {items:?}")
         });
         parts
     }
 
+    /// Whether a clause asks something: a question word (多少, 什么) or a yes/no word (吗,
+    /// 有没有) of a cue.
+    fn clause_asks(&self, clause: &str) -> bool {
+        let normalized = self.vocabulary.normalize(clause);
+        self.has_interrogative(&normalized)
+            || self
+                .analyzer
+                .analyze(&normalized, &[])
+                .cues
+                .iter()
+                .any(|cue| cue.role != CueRole::Noun)
+    }
+
     /// The best item of one piece and its facts, if the piece names a topic of its own.
-    fn piece_ranking(&self, piece: &str, analysis: &Analysis) -> Option<(usize, FactRanking)> {
+    fn piece_ranking(&self, piece: &str, analysis: &Analysis) -> PieceRanking {
         let normalized = self.vocabulary.normalize(piece);
         let chars: Vec<char> = normalized.chars().collect();
         if chars.len() < 2 {
@@ -154,7 +224,7 @@ impl Engine {
             &chars,
             None,
         );
-        Some((best, ranking))
+        Some((best, ranking, scoring.item_scores[best]))
     }
 }
 

@@ -103,6 +103,9 @@ pub struct FollowUpWords {
     pub continuations: Vec<String>,
     /// Polite words and fillers (请问, 麻烦): not new words of a follow-up.
     pub fillers: Vec<String>,
+    /// Everyday words asking about an aspect of any topic (参加, 效果, 具体, 获奖): a
+    /// follow-up using them asks about the conversation's topic, they are not new words.
+    pub aspects: Vec<String>,
 }
 
 /// Word lists of the `[words]` table: plain lexical knowledge an admin may extend.

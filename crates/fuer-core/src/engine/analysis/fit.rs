@@ -127,9 +127,18 @@ impl Analyzer {
         if !fits {
             return Fit::No;
         }
-        if unit.is_some_and(|u| u.word == figure.unit)
-            || common_prefix(counted, &figure.follower) >= COUNTED_PREFIX_CHARS
-        {
+        // An English unit word (people) is the class's first measure word (人): 71万余人
+        // answers "how many people" more closely than 75对.
+        let very_unit = |u: &AskedUnit| {
+            u.word == figure.unit
+                || (u.word.is_ascii()
+                    && self
+                        .units
+                        .get(u.class)
+                        .and_then(|class| class.answered_by.first())
+                        .is_some_and(|first| *first == figure.unit))
+        };
+        if unit.is_some_and(very_unit) || common_prefix(counted, &figure.follower) >= COUNTED_PREFIX_CHARS {
             return Fit::Exact;
         }
         Fit::Yes

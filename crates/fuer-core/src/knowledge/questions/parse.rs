@@ -112,6 +112,8 @@ struct FollowUpEntry {
     continuations: Vec<Spanned<String>>,
     #[serde(default)]
     fillers: Vec<Spanned<String>>,
+    #[serde(default)]
+    aspects: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -354,6 +356,7 @@ fn parse_follow_up(report: &mut FileReport<'_>, entry: Option<&Spanned<FollowUpE
         references: report.check_keywords(&entry.references),
         continuations: report.check_keywords(&entry.continuations),
         fillers: report.check_keywords(&entry.fillers),
+        aspects: report.check_keywords(&entry.aspects),
     }
 }
 
