@@ -9,6 +9,9 @@
 //! 6. [`Engine::declined`]: nothing strong enough;
 //! 7. [`Engine::rank_single`]: the facts of one topic, best first;
 //! 8. [`Engine::assemble`] (`assemble.rs`): the [`Answer`].
+//!
+//! Size (about 520 lines): the stages are short functions run in this order, kept in one
+//! file so that the order reads top to bottom.
 
 use super::Engine;
 use super::analysis::Analysis;

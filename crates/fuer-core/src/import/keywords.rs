@@ -7,6 +7,9 @@
 //! phrases that are not common to all items. English keywords come from the shared
 //! glossary (`glossary.toml`): the English of each glossary term the item's text uses and
 //! few items use, on the item when it is the item's subject, else on the facts that use it.
+//!
+//! Size (about 670 lines, 60 of them unit tests): the suggestion rules share one view of the
+//! article (which items use a word, how often), so they stay beside each other.
 
 use std::collections::HashSet;
 
