@@ -134,3 +134,19 @@ fn english_names_of_the_translations_reach_their_facts() {
         check(question, Status::Answered, item, phrase);
     }
 }
+
+/// Foreign visitors in everyday words (外国客人, 老外, foreigners; the concept vocabulary's
+/// 外宾) reach the fact that names the article's foreign delegations, while 外国 asking about
+/// a thing the article counts only for Shenzhen stays another place (*related*).
+#[test]
+fn foreign_visitors_in_everyday_words_reach_the_delegations() {
+    for question in [
+        "有哪些外国客人去过妇儿大厦",
+        "有冇外國人嚟過妇儿大厦",
+        "妇儿大厦有老外来参观过吗",
+        "Have any foreigners visited the Women and Children Building?",
+    ] {
+        check(question, Status::Answered, 4, "哥伦比亚");
+    }
+    check("外国有没有母婴室", Status::Related, 5, "");
+}
