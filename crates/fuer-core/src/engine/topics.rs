@@ -95,22 +95,22 @@ impl Engine {
             .split(CLAUSE_ENDS)
             .filter(|clause| !clause.trim().is_empty())
             .collect();
+        let clause_texts: Vec<_> = clauses.iter().map(|clause| split_topics(clause)).collect();
+        let piece_count: usize = clause_texts.iter().map(Vec::len).sum();
+        if piece_count < 2 {
+            // One piece: nothing to split (and nothing to rank twice).
+            return Vec::new();
+        }
         // Per clause: whether it asks, and each of its pieces' item, facts and score.
         let mut clause_pieces: Vec<(bool, Vec<PieceRanking>)> = clauses
             .iter()
-            .map(|clause| {
+            .zip(&clause_texts)
+            .map(|(clause, pieces)| {
                 let asks = clauses.len() >= 2 && self.clause_asks(clause);
-                let pieces = split_topics(clause)
-                    .iter()
-                    .map(|piece| self.piece_ranking(piece, analysis))
-                    .collect();
+                let pieces = pieces.iter().map(|piece| self.piece_ranking(piece, analysis)).collect();
                 (asks, pieces)
             })
             .collect();
-        let piece_count: usize = clause_pieces.iter().map(|(_, pieces)| pieces.len()).sum();
-        if piece_count < 2 {
-            return Vec::new();
-        }
         // A question naming no topic asks about the need told just before it
         // (想学直播卖货，有没有培训).
         for index in 1..clause_pieces.len() {
