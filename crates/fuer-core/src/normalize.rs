@@ -149,6 +149,14 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// Where a word (as characters) first stands in a text's characters, in characters.
+pub(crate) fn find_chars(chars: &[char], word: &[char]) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    chars.windows(word.len()).position(|window| window == word)
+}
+
 /// The value of a Chinese digit character (〇/零 … 九, 两).
 pub(crate) fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {

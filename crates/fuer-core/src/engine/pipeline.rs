@@ -269,10 +269,7 @@ impl Engine {
         if counted.len() < 2 {
             return;
         }
-        let Some(start) = chars
-            .windows(counted.len())
-            .position(|window| window == counted.as_slice())
-        else {
+        let Some(start) = crate::normalize::find_chars(chars, &counted) else {
             return;
         };
         let end = start + counted.len();
@@ -446,15 +443,11 @@ impl Engine {
     /// nothing of it, however well they match the topic.
     fn unnamed_thing(&self, question: &Question) -> Option<String> {
         let head = &question.analysis.head;
-        if !head.existence || head.noun.is_empty() {
+        if !head.existence {
             return None;
         }
-        let noun: Vec<char> = head.noun.chars().collect();
-        let start = question
-            .chars
-            .windows(noun.len())
-            .position(|window| window == noun.as_slice())?;
-        let end = start + noun.len();
+        let (start, end) = question.analysis.head_noun_span(&question.chars)?;
+        let noun = &question.chars[start..end];
         // 有没有人管 asks for someone to help, 有没有啥帮忙的 for anything, 有冇帮手 for help
         // (an aspect word): not a thing.
         if noun.len() > UNNAMED_THING_MAX_CHARS

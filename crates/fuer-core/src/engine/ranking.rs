@@ -104,7 +104,7 @@ pub fn rank_facts(
     let docs = index.answer_docs(item);
     let docs = docs.as_slice();
     let fact_count = docs.len();
-    let mut evidence = evidence(index, item, docs, scoring, chars, head_span(analysis, chars));
+    let mut evidence = evidence(index, item, docs, scoring, chars, analysis.head_noun_span(chars));
     let narrowings = modifier_narrowings(index, analyzer, docs, analysis, &mut evidence);
     let best_specific = evidence.specific.iter().copied().fold(0.0f32, f32::max);
     let in_conversation = focus.is_some();
@@ -216,17 +216,6 @@ fn settles_alternatives(index: &Index, docs: &[usize], listed: &[usize], analysi
 }
 
 /// The evidence for each of the item's sentences (`docs`).
-/// Where the noun the question's interrogative governs stands (着力点 of
-/// 五分钟妇儿救助服务圈的着力点是什么), if it does.
-fn head_span(analysis: &Analysis, chars: &[char]) -> Option<(usize, usize)> {
-    let noun: Vec<char> = analysis.head.noun.chars().collect();
-    if noun.len() < 2 {
-        return None;
-    }
-    let start = chars.windows(noun.len()).position(|window| window == noun.as_slice())?;
-    Some((start, start + noun.len()))
-}
-
 fn evidence(
     index: &Index,
     item: usize,

@@ -143,10 +143,7 @@ fn counted_spans(
     let counted: Vec<char> = analysis.counted.chars().collect();
     if counted.len() >= 2 {
         let text: String = counted.iter().collect();
-        return match chars
-            .windows(counted.len())
-            .position(|window| window == counted.as_slice())
-        {
+        return match crate::normalize::find_chars(chars, &counted) {
             Some(start) if counts(&text) => vec![(start, start + counted.len())],
             _ => Vec::new(),
         };
@@ -404,12 +401,10 @@ pub(crate) fn unsplit_part(
 /// Also where the marker ends (in characters). The markers (其中, 当中) and the characters that
 /// begin the asking words instead (其中有多少, 其中哪个) are `[whole]` words of `questions.toml`.
 fn part_qualifier(analyzer: &Analyzer, chars: &[char]) -> Option<(usize, (char, char))> {
-    let marker_end = analyzer.part_markers().iter().find_map(|marker| {
-        chars
-            .windows(marker.len())
-            .position(|window| window == marker.as_slice())
-            .map(|at| at + marker.len())
-    })?;
+    let marker_end = analyzer
+        .part_markers()
+        .iter()
+        .find_map(|marker| crate::normalize::find_chars(chars, marker).map(|at| at + marker.len()))?;
     let mut rest = chars[marker_end..]
         .iter()
         .copied()

@@ -93,6 +93,18 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Where the noun the question's interrogative governs stands (着力点 of
+    /// 五分钟妇儿救助服务圈的着力点是什么), in characters of `chars`, if it has two
+    /// characters or more and does.
+    pub fn head_noun_span(&self, chars: &[char]) -> Option<(usize, usize)> {
+        let noun: Vec<char> = self.head.noun.chars().collect();
+        if noun.len() < 2 {
+            return None;
+        }
+        let start = crate::normalize::find_chars(chars, &noun)?;
+        Some((start, start + noun.len()))
+    }
+
     /// Makes this the analysis of a question asking which item its topic is in: the item
     /// answers it, whatever the cues say (第几 asks no ordinal figure here).
     pub fn ask_for_item(&mut self) {
