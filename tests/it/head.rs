@@ -83,3 +83,18 @@ fn explain_shows_the_head_and_each_modifier() {
         "{quantity}"
     );
 }
+
+/// A price or a reimbursement asked (要多少钱, 能报销多少, 治疗费) is a price the article never
+/// gives, even where another cue (自费: whether it is free) comes first or a count word
+/// (多少) would find a figure: the reply is related, with what the article does say.
+#[test]
+fn a_price_or_reimbursement_asked_is_related() {
+    for (question, item) in [
+        ("HPV疫苗自费要多少钱", 5),
+        ("两癌筛查查出问题后治疗费能报销多少", 5),
+        ("母婴室用一次需要多少钱", 5),
+        ("去妇儿大厦玩得多少钱", 4),
+    ] {
+        check(question, Status::Related, item, "");
+    }
+}
