@@ -98,3 +98,17 @@ fn a_price_or_reimbursement_asked_is_related() {
         check(question, Status::Related, item, "");
     }
 }
+
+/// A rank asked within a whole the city is part of (全省排第几名) is answered only by a fact
+/// giving a rank within that whole (全省首个); 位居全省前列 gives no rank, and a rank within
+/// the city (全市首个网络妇联) is no rank in the province.
+#[test]
+fn a_rank_within_a_whole_is_answered_only_by_a_rank_in_it() {
+    for (question, status, item, fact) in [
+        ("三新领域妇联组织全省排第几名", Status::Related, 9, ""),
+        ("三新领域1767个妇联组织具体排全省第几名", Status::Related, 9, ""),
+        ("家庭教育指导共建基地是全省第几个", Status::Answered, 6, "全省首个"),
+    ] {
+        check(question, status, item, fact);
+    }
+}

@@ -57,6 +57,9 @@ pub(crate) fn whole_gap(
             .flat_map(|&f| index.docs[facts.docs[f]].counts.iter())
             .filter(|phrase| analyzer.fit(analysis, &phrase.clause, std::slice::from_ref(&phrase.figure)) != Fit::No)
     };
+    if let Some(gap) = rank_gap(index, analyzer, facts, analysis) {
+        return Some(gap);
+    }
     if !analyzer.frames_a_whole(analysis, chars) {
         for (place, _) in &analysis.whole_places {
             // A yes/no question about a whole place (是全国首个吗) is settled by a fact
@@ -106,6 +109,27 @@ pub(crate) fn whole_gap(
         counts_a_part = true;
     }
     counts_a_part.then_some(ScopeGap::Part)
+}
+
+/// A rank asked within a whole the article's place is part of (三新妇联组织全省排第几名):
+/// answered only by a fitting fact that names that whole (全省首个家庭教育指导共建基地); a
+/// rank within another whole (全市首个网络妇联) does not say it, and 位居全省前列 gives no
+/// rank number.
+fn rank_gap(index: &Index, analyzer: &Analyzer, facts: &RankedFacts, analysis: &Analysis) -> Option<ScopeGap> {
+    if !analysis.asked.is_some_and(|kind| analyzer.kind_is_ordinal(kind)) {
+        return None;
+    }
+    analysis
+        .whole_places
+        .iter()
+        .find(|(place, _)| {
+            !facts
+                .candidates
+                .iter()
+                .filter(|&&f| facts.fits[f] != Fit::No)
+                .any(|&f| index.docs[facts.docs[f]].text.contains(place.as_str()))
+        })
+        .map(|(place, _)| ScopeGap::WholePlace(place.clone()))
 }
 
 /// Whether the question names words of a figure's clause besides what it counts: its own

@@ -386,6 +386,13 @@ impl Analyzer {
         self.kinds.get(kind).is_some_and(|k| !k.units.is_empty())
     }
 
+    /// Whether a kind asks for a rank or an edition (第几: answered by ordinal figures).
+    pub fn kind_is_ordinal(&self, kind: usize) -> bool {
+        self.kinds
+            .get(kind)
+            .is_some_and(|k| k.units.iter().any(|u| u == ORDINAL_UNIT))
+    }
+
     pub fn kind_rule(&self, kind: usize) -> AnswerRule {
         self.kinds.get(kind).map_or(AnswerRule::Any, |k| k.answer)
     }
