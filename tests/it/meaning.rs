@@ -463,3 +463,19 @@ fn fee_words_ask_whether_it_costs() {
         check_leads(question, item, "免费");
     }
 }
+
+/// English names of topics in everyday words (foreign VIPs, a digital system, the rural
+/// town helped) reach the item through `concepts.toml`.
+#[test]
+fn english_names_of_topics_reach_the_item() {
+    for (question, item) in [
+        ("Which foreign VIPs visited the building?", 4),
+        (
+            "Does Shenzhen have a digital system for handling women's and children's rights cases?",
+            3,
+        ),
+        ("Which rural town did Shenzhen's women's federation help?", 2),
+    ] {
+        check(question, (Status::Answered, Some(item)));
+    }
+}
