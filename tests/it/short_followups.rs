@@ -176,3 +176,33 @@ fn the_part_words_are_the_listed_ones() {
     assert_eq!(after(first, "其中几个是线上的").status, Status::Answered);
     assert_eq!(after_in(&library, first, "其中几个是线上的").status, Status::Related);
 }
+
+/// A follow-up asking an aspect of the conversation's item (its effect, what it does, its
+/// model, its documents, its meetings) leads with the fact that says that aspect, one not
+/// shown yet on a tie; one asking for something else (还有别的…吗) leads with a fact not
+/// shown yet. A follow-up whose own words point at a fact shown keeps it (还有什么配套计划:
+/// the plan is in the sentence of the centre).
+#[test]
+fn a_follow_up_asking_an_aspect_or_for_others_leads_with_that_fact() {
+    for (first, then, item, phrase) in [
+        ("五分钟妇儿救助服务圈的着力点是什么", "效果怎么样", 10, "最后一百米"),
+        (
+            "我有个朋友被欺负了想维权，深圳有啥系统可以管",
+            "这个系统具体能做啥",
+            3,
+            "一网统管",
+        ),
+        ("坪山区的妇儿临时保护中心建在哪些地方", "用的什么模式", 10, "场地+机制"),
+        ("儿童友好有没有国家标准", "深圳自己有什么文件", 7, "《关于先行示范"),
+        ("宣传了哪些优秀女性", "还开了什么会议", 1, "第七次"),
+        (
+            "孩子初二不肯上学了，在家闹，我们快崩溃了",
+            "还有别的家庭教育项目吗",
+            6,
+            "万花筒",
+        ),
+        ("深港澳女性交流服务中心是什么", "还有什么配套计划", 2, "三年行动计划"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}

@@ -87,6 +87,7 @@ impl Context {
         Focus {
             item: self.item,
             facts: self.topic_facts.clone(),
+            shown: self.shown.clone(),
             asked: self.asked.clone(),
         }
     }

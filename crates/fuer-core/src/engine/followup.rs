@@ -12,10 +12,12 @@ use crate::normalize::is_han;
 use super::Engine;
 use super::analysis::Analysis;
 use super::params::{
-    CONTEXT_TOPIC_RATIO, FOLLOW_UP_ITEM_WORD_MIN_IDF, FOLLOW_UP_MAX_UNKNOWN_BIGRAMS, FOLLOW_UP_MAX_UNKNOWN_SHARE,
-    FOLLOW_UP_MIN_OVERLAP, FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS, MIN_ITEM_SCORE, NAVIGATION_FILLER_CHARS,
+    ASPECT_FACT_BONUS, CONTEXT_TOPIC_RATIO, FOLLOW_UP_ITEM_WORD_MIN_IDF, FOLLOW_UP_MAX_UNKNOWN_BIGRAMS,
+    FOLLOW_UP_MAX_UNKNOWN_SHARE, FOLLOW_UP_MIN_OVERLAP, FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS, MIN_ITEM_SCORE,
+    NAVIGATION_FILLER_CHARS, OTHERS_SHOWN_FACTOR, UNSHOWN_TIE_BONUS,
 };
 use super::pipeline::{Question, Resolution};
+use super::ranking::{FactRanking, listed_facts};
 use super::trace::Tracer;
 use super::vocabulary::Vocabulary;
 
@@ -36,6 +38,9 @@ pub struct Focus {
     pub item: u8,
     /// The facts the last question was about (empty: the item as a whole).
     pub facts: Vec<usize>,
+    /// The item's facts the conversation has shown (a follow-up asking for something else
+    /// prefers the others).
+    pub shown: Vec<usize>,
     /// The kind of the last question (`quantity`, `price` …), carried to 「那X呢」.
     pub asked: Option<String>,
 }
@@ -77,6 +82,15 @@ pub struct FollowUpMatcher {
     /// `weak_end`, then fillers and aspect words.
     strong_count: usize,
     weak_end: usize,
+    /// Words asking for something not said yet (别的, else).
+    others: Option<AhoCorasick>,
+    others_ascii: Vec<bool>,
+    /// The aspects a follow-up may ask: the automaton of their asking words, the aspect
+    /// of each pattern, and the sentence words that say each aspect.
+    aspect_asks: Option<AhoCorasick>,
+    aspect_ascii: Vec<bool>,
+    aspect_of: Vec<usize>,
+    aspect_said_by: Vec<Vec<String>>,
 }
 
 impl FollowUpMatcher {
@@ -110,21 +124,49 @@ impl FollowUpMatcher {
         references.extend(normalized(&words.fillers));
         references.extend(normalized(&words.aspects));
         let reference_ascii = references.iter().map(|word| word.is_ascii()).collect();
-        let references = if references.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&references)
-                .ok()
-        };
+        let others = normalized(&words.others);
+        let others_ascii = others.iter().map(|word| word.is_ascii()).collect();
+        let mut aspect_words = Vec::new();
+        let mut aspect_of = Vec::new();
+        for (aspect, entry) in words.aspect_facts.iter().enumerate() {
+            for word in normalized(&entry.asks) {
+                aspect_words.push(word);
+                aspect_of.push(aspect);
+            }
+        }
+        let aspect_ascii = aspect_words.iter().map(|word| word.is_ascii()).collect();
         FollowUpMatcher {
             phrases,
-            references,
+            references: automaton(&references),
             reference_ascii,
             strong_count,
             weak_end,
+            others: automaton(&others),
+            others_ascii,
+            aspect_asks: automaton(&aspect_words),
+            aspect_ascii,
+            aspect_of,
+            aspect_said_by: words.aspect_facts.iter().map(|entry| entry.said_by.clone()).collect(),
         }
+    }
+
+    /// Whether a normalized question asks for something not said yet (还有别的…吗, what else).
+    pub fn asks_for_others(&self, normalized: &str) -> bool {
+        !word_matches(self.others.as_ref(), &self.others_ascii, normalized).is_empty()
+    }
+
+    /// The sentence words that say the aspects a normalized question asks (效果 → 有效, 打通).
+    pub fn aspect_words(&self, normalized: &str) -> Vec<&str> {
+        let mut aspects: Vec<usize> = word_matches(self.aspect_asks.as_ref(), &self.aspect_ascii, normalized)
+            .into_iter()
+            .map(|(pattern, _, _)| self.aspect_of[pattern])
+            .collect();
+        aspects.sort_unstable();
+        aspects.dedup();
+        aspects
+            .into_iter()
+            .flat_map(|aspect| self.aspect_said_by[aspect].iter().map(String::as_str))
+            .collect()
     }
 
     /// Whether a normalized message is a navigation: one of the phrases with at most a
@@ -172,30 +214,44 @@ impl FollowUpMatcher {
     /// (pattern, char start, char end) of every reference, continuation, filler or aspect
     /// word.
     fn matches(&self, normalized: &str) -> Vec<(usize, usize, usize)> {
-        let Some(matcher) = &self.references else {
-            return Vec::new();
-        };
-        let bytes = normalized.as_bytes();
-        let char_index = |byte: usize| normalized[..byte].chars().count();
-        matcher
-            .find_overlapping_iter(normalized)
-            .filter(|found| {
-                if !self.reference_ascii[found.pattern().as_usize()] {
-                    return true;
-                }
-                let before_ok = found.start() == 0 || !bytes[found.start() - 1].is_ascii_alphanumeric();
-                let after_ok = found.end() == bytes.len() || !bytes[found.end()].is_ascii_alphanumeric();
-                before_ok && after_ok
-            })
-            .map(|found| {
-                (
-                    found.pattern().as_usize(),
-                    char_index(found.start()),
-                    char_index(found.end()),
-                )
-            })
-            .collect()
+        word_matches(self.references.as_ref(), &self.reference_ascii, normalized)
     }
+}
+
+/// An automaton of the words (none when there are none).
+fn automaton(words: &[String]) -> Option<AhoCorasick> {
+    if words.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder().match_kind(MatchKind::Standard).build(words).ok()
+}
+
+/// (pattern, char start, char end) of every word of `matcher` in a normalized text, the
+/// ASCII ones (`ascii` by pattern) on word boundaries only.
+fn word_matches(matcher: Option<&AhoCorasick>, ascii: &[bool], normalized: &str) -> Vec<(usize, usize, usize)> {
+    let Some(matcher) = matcher else {
+        return Vec::new();
+    };
+    let bytes = normalized.as_bytes();
+    let char_index = |byte: usize| normalized[..byte].chars().count();
+    matcher
+        .find_overlapping_iter(normalized)
+        .filter(|found| {
+            if !ascii[found.pattern().as_usize()] {
+                return true;
+            }
+            let before_ok = found.start() == 0 || !bytes[found.start() - 1].is_ascii_alphanumeric();
+            let after_ok = found.end() == bytes.len() || !bytes[found.end()].is_ascii_alphanumeric();
+            before_ok && after_ok
+        })
+        .map(|found| {
+            (
+                found.pattern().as_usize(),
+                char_index(found.start()),
+                char_index(found.end()),
+            )
+        })
+        .collect()
 }
 
 /// Where an ASCII phrase stands on word boundaries in a text, if it does.
@@ -226,6 +282,7 @@ impl Engine {
             context_use: ContextUse::default(),
             focus_facts: None,
             said_before: &[],
+            shown: None,
         };
         let scoring = &question.scoring;
         let standalone_score = scoring.item_scores[standalone_best];
@@ -251,6 +308,7 @@ impl Engine {
         }
         if context_item == Some(resolution.best) {
             resolution.said_before = &focus.facts;
+            resolution.shown = Some(&focus.shown);
         }
         self.carry_asked_kind(question, focus, standalone_best, &mut resolution);
         let context_use = resolution.context_use;
@@ -263,6 +321,52 @@ impl Engine {
             });
         }
         resolution
+    }
+
+    /// A follow-up on the conversation's item (`shown`: the facts the conversation has
+    /// shown of it): the facts that say the aspect it asks (效果 → 有效打通, 用的什么模式 →
+    /// 方式) gain [`ASPECT_FACT_BONUS`]; one asking for something else (还有别的…吗) weighs
+    /// the facts shown by [`OTHERS_SHOWN_FACTOR`]; either way the facts not shown win a tie.
+    pub(crate) fn prefer_unshown_aspects(
+        &self,
+        normalized: &str,
+        shown: &[usize],
+        ranking: &mut FactRanking,
+        tracer: &mut Tracer,
+    ) {
+        let aspect_words = self.follow_up.aspect_words(normalized);
+        let others = self.follow_up.asks_for_others(normalized);
+        if aspect_words.is_empty() && !others {
+            return;
+        }
+        let Some(item) = self.knowledge.items.get(ranking.item) else {
+            return;
+        };
+        let mut saying = Vec::new();
+        for (fact, text) in item.facts.iter().map(|fact| fact.text.as_str()).enumerate() {
+            let mut bonus = 0.0;
+            if aspect_words.iter().any(|word| text.contains(word)) {
+                bonus += ASPECT_FACT_BONUS;
+                saying.push(fact);
+            }
+            let was_shown = shown.contains(&fact);
+            if !was_shown {
+                bonus += UNSHOWN_TIE_BONUS;
+            }
+            let factor = if others && was_shown { OTHERS_SHOWN_FACTOR } else { 1.0 };
+            for scores in [&mut ranking.topic, &mut ranking.scores] {
+                if let Some(score) = scores.get_mut(fact) {
+                    *score = *score * factor + bonus;
+                }
+            }
+        }
+        ranking.listed = listed_facts(&self.index, ranking);
+        tracer.note(|| {
+            format!(
+                "follow-up: aspect said by facts {saying:?}, asks for others {others}, shown {shown:?} -> facts {:?}",
+                ranking.listed
+            )
+        });
     }
 
     /// 「那X呢」: a question without a kind of its own asks what was asked before (unless
@@ -404,6 +508,11 @@ mod tests {
                 continuations: words(&["呢"]),
                 fillers: words(&["请问"]),
                 aspects: words(&["效果"]),
+                others: words(&["别的", "else"]),
+                aspect_facts: vec![crate::knowledge::questions::AspectFacts {
+                    asks: words(&["效果", "模式"]),
+                    said_by: words(&["有效", "方式"]),
+                }],
             },
             &Vocabulary::default(),
         )
@@ -443,5 +552,17 @@ mod tests {
         assert!(matcher.has_reference("is it free"));
         assert!(!matcher.has_reference("items"));
         assert!(!matcher.has_reference("母婴室有多少间"));
+    }
+
+    #[test]
+    fn others_and_aspects_are_found_on_word_boundaries() {
+        let matcher = matcher();
+        assert!(matcher.has_reference("其中免费的有多少"));
+        assert!(matcher.asks_for_others("还有别的项目吗"));
+        assert!(matcher.asks_for_others("what else"));
+        assert!(!matcher.asks_for_others("elsewhere"));
+        assert!(!matcher.asks_for_others("还有什么配套"));
+        assert_eq!(matcher.aspect_words("效果怎么样"), vec!["有效", "方式"]);
+        assert!(matcher.aspect_words("有多少人参加").is_empty());
     }
 }

@@ -193,3 +193,13 @@ pub const FALLBACK_KEYWORD_FACTOR: f32 = 1.0;
 pub const FALLBACK_RARE_PAIR_IDF: f32 = 2.5;
 /// … and the fallback's item must hold at least this many rare pairs of the question.
 pub const FALLBACK_MIN_RARE_PAIRS: usize = 2;
+/// Follow-ups: a fact saying the aspect a follow-up asks of the conversation's item
+/// (效果怎么样 → 有效打通; `[[followup.aspect_facts]]`), three times the focus preference: less
+/// than a keyword of the question pointing elsewhere.
+pub const ASPECT_FACT_BONUS: f32 = 1.5;
+/// Follow-ups asking for an aspect or for something else: a fact the conversation has not
+/// shown yet wins a tie.
+pub const UNSHOWN_TIE_BONUS: f32 = 0.1;
+/// Follow-ups asking for something else (还有别的…吗): the facts already shown weigh this
+/// share of their evidence.
+pub const OTHERS_SHOWN_FACTOR: f32 = 0.25;

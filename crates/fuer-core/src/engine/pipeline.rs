@@ -53,6 +53,8 @@ pub(crate) struct Resolution<'f> {
     /// The facts the conversation was about, when it was about the item answered: what
     /// they say was said before (招聘会 before 一共多少岗位).
     pub said_before: &'f [usize],
+    /// The facts the conversation has shown, when it was about the item answered.
+    pub shown: Option<&'f [usize]>,
 }
 
 /// A question normalized for answering (see [`Engine::prepare`]): normalized once, it can be
@@ -136,6 +138,7 @@ impl Engine {
                 context_use: ContextUse::default(),
                 focus_facts: None,
                 said_before: &[],
+                shown: None,
             },
         };
         let best_score = question.scoring.item_scores[resolution.best];
@@ -388,6 +391,9 @@ impl Engine {
             )
         };
         let mut ranking = rank(&question.analysis);
+        if let Some(shown) = resolution.shown {
+            self.prefer_unshown_aspects(&question.normalized, shown, &mut ranking, tracer);
+        }
         if ranking.scope_gap.is_none()
             && let Some(thing) = self.unnamed_thing(question)
         {
@@ -430,7 +436,10 @@ impl Engine {
         let mut analysis = std::mem::take(&mut question.analysis);
         analysis.asked = None;
         analysis.counted.clear();
-        let ranking = rank(&analysis);
+        let mut ranking = rank(&analysis);
+        if let Some(shown) = resolution.shown {
+            self.prefer_unshown_aspects(&question.normalized, shown, &mut ranking, tracer);
+        }
         question.analysis = analysis;
         resolution.context_use.attribute = false;
         tracer.note(|| "the asked kind from the context does not fit this topic: dropped".to_string());

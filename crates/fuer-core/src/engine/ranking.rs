@@ -480,7 +480,7 @@ fn speaks_of_year(text: &str, year: u16) -> bool {
 /// The facts to show: candidates that answer what is asked first, then by score; those
 /// within [`LISTED_FACT_RATIO`] of the first, at most [`MAX_ANSWER_FACTS`]. Without any
 /// evidence, the facts holding the headline's figures (the item's key figure).
-fn listed_facts(index: &Index, ranking: &FactRanking) -> Vec<usize> {
+pub(crate) fn listed_facts(index: &Index, ranking: &FactRanking) -> Vec<usize> {
     let fact_count = ranking.scores.len();
     if fact_count == 0 {
         return Vec::new();

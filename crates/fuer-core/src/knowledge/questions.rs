@@ -106,6 +106,20 @@ pub struct FollowUpWords {
     /// Everyday words asking about an aspect of any topic (参加, 效果, 具体, 获奖): a
     /// follow-up using them asks about the conversation's topic, they are not new words.
     pub aspects: Vec<String>,
+    /// Words asking for something not said yet (别的, 其他, else, other): a follow-up
+    /// using them prefers the facts the conversation has not shown.
+    pub others: Vec<String>,
+    /// Aspects a follow-up may ask of its topic (its effect, what it does, its model, its
+    /// documents, its meetings) and the words of a sentence that say them.
+    pub aspect_facts: Vec<AspectFacts>,
+}
+
+/// One aspect of a topic a follow-up may ask (效果怎么样, 用的什么模式): the question's
+/// words that ask it and the sentence words that say it (有效, 方式).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AspectFacts {
+    pub asks: Vec<String>,
+    pub said_by: Vec<String>,
 }
 
 /// Word lists of the `[words]` table: plain lexical knowledge an admin may extend.

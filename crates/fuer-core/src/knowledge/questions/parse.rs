@@ -9,8 +9,8 @@ use toml::Spanned;
 use super::super::messages;
 use super::super::parse::FileReport;
 use super::{
-    AlternativeWords, AnswerRule, AskedKind, CompareWords, FollowUpWords, Lexicon, QuestionWords, Scope, UnitClass,
-    WholeWords,
+    AlternativeWords, AnswerRule, AskedKind, AspectFacts, CompareWords, FollowUpWords, Lexicon, QuestionWords, Scope,
+    UnitClass, WholeWords,
 };
 
 #[derive(Deserialize)]
@@ -114,6 +114,17 @@ struct FollowUpEntry {
     fillers: Vec<Spanned<String>>,
     #[serde(default)]
     aspects: Vec<Spanned<String>>,
+    #[serde(default)]
+    others: Vec<Spanned<String>>,
+    #[serde(default)]
+    aspect_facts: Vec<Spanned<AspectFactsEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AspectFactsEntry {
+    asks: Vec<Spanned<String>>,
+    said_by: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -357,6 +368,15 @@ fn parse_follow_up(report: &mut FileReport<'_>, entry: Option<&Spanned<FollowUpE
         continuations: report.check_keywords(&entry.continuations),
         fillers: report.check_keywords(&entry.fillers),
         aspects: report.check_keywords(&entry.aspects),
+        others: report.check_keywords(&entry.others),
+        aspect_facts: entry
+            .aspect_facts
+            .iter()
+            .map(|aspect| AspectFacts {
+                asks: report.check_keywords(&aspect.get_ref().asks),
+                said_by: report.check_keywords(&aspect.get_ref().said_by),
+            })
+            .collect(),
     }
 }
 
