@@ -677,19 +677,23 @@ fn check_imported_answers(article_text: &str, table: &[(&str, bool, &str)]) {
 /// Classes of an imported article's readings: 「一共多少人次」 of a figure written in that
 /// very measure (累计服务N人次) is its total, not a part; 「多少个咨询员」 after a noun cue
 /// the article never answers (热线) asks a count, not contact details; a duration in
-/// working days or hours (个工作日, 钟头) answers 多久 / 几个钟头. A count of another
+/// working days or hours (个工作日, 钟头) answers 多久 / 几个钟头; an age the article
+/// writes (76岁) answers 多大年纪, one it does not stays unsaid. A count of another
 /// measure (一共多少名志愿者 of a part the article counts) and the line's number stay unsaid.
 #[test]
 fn imported_totals_counts_and_durations_are_read_as_asked() {
     let article = "2032年某市妇女儿童工作三件事\n\
          一、开展“暖阳”助老行动\n\
          组织800名志愿者与2000名独居老人结对,开展上门探访、陪同就医等服务,全年累计服务9万人次。\n\
+         年龄最大的志愿者76岁,最小的19岁。\n\
          二、开通“安心”家长热线\n\
          开通“安心”家长热线,由45名专业咨询员轮班值守,全年接听来电1.2万人次。\n\
          三、便民服务更加高效\n\
          在各区开设服务专窗,补贴申领办理时限由15个工作日缩短至2个工作日,社区书屋每周开放不少于30小时。\n";
-    let table: [(&str, bool, &str); 5] = [
+    let table: [(&str, bool, &str); 7] = [
         ("暖阳助老行动上门服务一共多少人次", true, "9万人次"),
+        ("暖阳助老行动年龄最大的志愿者多大年纪", true, "76岁"),
+        ("安心家长热线的咨询员要几岁以上", false, ""),
         ("安心家长热线有多少个咨询员值班", true, "45名"),
         ("补贴申领现在多久能办下来", true, "2个工作日"),
         ("社区书屋一个礼拜开几个钟头", true, "30小时"),
