@@ -678,8 +678,8 @@ fn check_imported_answers(article_text: &str, table: &[(&str, bool, &str)]) {
 /// very measure (累计服务N人次) is its total, not a part; 「多少个咨询员」 after a noun cue
 /// the article never answers (热线) asks a count, not contact details; a duration in
 /// working days or hours (个工作日, 钟头) answers 多久 / 几个钟头; an age the article
-/// writes (76岁) answers 多大年纪, one it does not stays unsaid. A count of another
-/// measure (一共多少名志愿者 of a part the article counts) and the line's number stay unsaid.
+/// writes (76岁) answers 多大年纪, one it does not stays unsaid; 在哪里举办 asks the
+/// venue the fact names (体育中心), not an address; the line's number stays unsaid.
 #[test]
 fn imported_totals_counts_and_durations_are_read_as_asked() {
     let article = "2032年某市妇女儿童工作三件事\n\
@@ -689,8 +689,10 @@ fn imported_totals_counts_and_durations_are_read_as_asked() {
          二、开通“安心”家长热线\n\
          开通“安心”家长热线,由45名专业咨询员轮班值守,全年接听来电1.2万人次。\n\
          三、便民服务更加高效\n\
-         在各区开设服务专窗,补贴申领办理时限由15个工作日缩短至2个工作日,社区书屋每周开放不少于30小时。\n";
-    let table: [(&str, bool, &str); 7] = [
+         在各区开设服务专窗,补贴申领办理时限由15个工作日缩短至2个工作日,社区书屋每周开放不少于30小时。\n\
+         服务专窗启用仪式在市民体育中心举行。\n";
+    let table: [(&str, bool, &str); 8] = [
+        ("服务专窗的启用仪式在哪里举办的", true, "市民体育中心"),
         ("暖阳助老行动上门服务一共多少人次", true, "9万人次"),
         ("暖阳助老行动年龄最大的志愿者多大年纪", true, "76岁"),
         ("安心家长热线的咨询员要几岁以上", false, ""),
