@@ -92,6 +92,11 @@ pub(crate) fn whole_gap(
             continue;
         }
         let counted = counted_spans(analysis, scoring, chars, |text| counts(&phrase.noun, text));
+        if counted.is_empty() && counts_in_asked_measure(analysis, phrase) {
+            // The figure counts in the very measure asked (一共多少人次 of 累计服务23万人次),
+            // and nothing the question names is what it counts apart: it is the total.
+            return None;
+        }
         if counted.is_empty() {
             // What it counts may stand before it, qualified by a named kind.
             counts_a_part |= named_kind_before(index, analysis, scoring, chars, phrase);
@@ -130,6 +135,15 @@ fn rank_gap(index: &Index, analyzer: &Analyzer, facts: &RankedFacts, analysis: &
                 .any(|&f| index.docs[facts.docs[f]].text.contains(place.as_str()))
         })
         .map(|(place, _)| ScopeGap::WholePlace(place.clone()))
+}
+
+/// Whether a figure is written in the question's own measure word (人次 for 多少人次), with
+/// nothing after it that it counts (its noun is not the question's counted thing).
+fn counts_in_asked_measure(analysis: &Analysis, phrase: &CountPhrase) -> bool {
+    analysis
+        .unit
+        .as_ref()
+        .is_some_and(|unit| unit.word.chars().count() >= 2 && phrase.figure.unit == unit.word)
 }
 
 /// Whether the question names words of a figure's clause besides what it counts: its own

@@ -63,6 +63,11 @@ impl Analyzer {
                 .any(|&(start, end)| start <= cue.start && cue.end <= end && end - start > cue.end - cue.start)
             {
                 Some(ModifierReason::InsideKeyword)
+            } else if self.counts_with_a_measure_word(chars, &analysis.cues)
+                && self.kind_rule(cue.kind) == AnswerRule::None
+            {
+                // 热线接了多少个电话: the count asked is of calls, not the line's number.
+                Some(ModifierReason::NotAsked)
             } else if !has_question_word || self.is_asked_noun(chars, cue, &analysis.cues, has_wh) {
                 None
             } else {
@@ -128,6 +133,21 @@ impl Analyzer {
                 .any(|other| other.role != CueRole::Noun && other.start <= position && position < other.end)
         };
         (cue.end..chars.len()).all(|position| is_link(position) || inside_question_word(position))
+    }
+
+    /// Whether the question asks a count with a measure word after its question word
+    /// (多少个电话, 几位咨询师): what it counts is a thing, so a noun cue of a kind the article
+    /// never says (电话, 热线) names what is counted or its topic, not the detail asked.
+    fn counts_with_a_measure_word(&self, chars: &[char], cues: &[CueMatch]) -> bool {
+        cues.iter().any(|cue| {
+            cue.role == CueRole::Wh
+                && self.kind_rule(cue.kind) == AnswerRule::Figure
+                && !self.kind_has_units(cue.kind)
+                && self
+                    .measure_words
+                    .iter()
+                    .any(|word| chars.get(cue.end..cue.end + word.len()) == Some(word.as_slice()))
+        })
     }
 
     /// Whether a yes/no question asks whether something exists: its word holds 有 or
