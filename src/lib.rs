@@ -12,6 +12,7 @@ pub mod data_dir;
 pub mod import;
 pub mod input;
 pub mod knowledge_dir;
+pub mod memory;
 pub mod recording;
 pub mod reload;
 pub mod settings;

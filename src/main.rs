@@ -96,6 +96,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Web(ref web)) => {
             let setup = WebSetup::new(web, &cli.data_dir)?;
             let library = fuer_bot::cli::load_library(&cli.knowledge)?;
+            fuer_bot::memory::release_free_pages();
             fuer_bot::web::run_blocking(setup, library, &cli.knowledge, &cli.data_dir, cli.retention())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -189,6 +190,8 @@ fn run_telegram(cli: &Cli, settings: &RunArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let library = fuer_bot::cli::load_library(knowledge_dir)?;
+    // The bot runs for weeks: the engines' build garbage should not stay resident.
+    fuer_bot::memory::release_free_pages();
     fuer_bot::telegram::run_blocking(&config, library, knowledge_dir, data_dir, web, cli.retention())?;
     Ok(ExitCode::SUCCESS)
 }
