@@ -112,3 +112,18 @@ fn a_rank_within_a_whole_is_answered_only_by_a_rank_in_it() {
         check(question, status, item, fact);
     }
 }
+
+/// A duration asked in a unit the cue names (几天, 多少个小时) is answered only by a figure in
+/// that unit or its class (钟头 for 小时): the five minutes of the rescue circle do not say
+/// how many days a shelter keeps anyone; 多久 takes any duration.
+#[test]
+fn a_duration_asked_in_a_named_unit_is_answered_only_in_that_unit() {
+    for (question, status, item, fact) in [
+        ("妇儿临时保护中心能住几天", Status::Related, 10, ""),
+        ("妇儿临时保护中心最多能住多少天", Status::Related, 10, ""),
+        ("五分钟救助圈是几分钟能到", Status::Answered, 10, "五分钟"),
+        ("五分钟救助圈多久能到", Status::Answered, 10, "五分钟"),
+    ] {
+        check(question, status, item, fact);
+    }
+}

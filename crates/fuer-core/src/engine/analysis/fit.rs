@@ -64,7 +64,7 @@ impl Analyzer {
                     Fit::No
                 }
             }
-            AnswerRule::Figure => self.figure_fit(kind, analysis.unit.as_ref(), &analysis.counted, figures),
+            AnswerRule::Figure => self.figure_fit(kind, analysis, figures),
         }
     }
 
@@ -84,10 +84,10 @@ impl Analyzer {
         (general && analysis.counted.chars().count() >= COUNTED_PREFIX_CHARS).then_some(analysis.counted.as_str())
     }
 
-    fn figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figures: &[Figure]) -> Fit {
+    fn figure_fit(&self, kind: &CompiledKind, analysis: &Analysis, figures: &[Figure]) -> Fit {
         let mut best = Fit::No;
         for figure in figures {
-            match self.one_figure_fit(kind, unit, counted, figure) {
+            match self.one_figure_fit(kind, analysis, figure) {
                 Fit::Exact => return Fit::Exact,
                 Fit::Yes => best = Fit::Yes,
                 Fit::No => {}
@@ -100,17 +100,18 @@ impl Analyzer {
     /// question asks for none): the answering figure of a reply's lead.
     pub fn figure_answers(&self, analysis: &Analysis, figure: &Figure) -> Fit {
         match analysis.asked.and_then(|k| self.kinds.get(k)) {
-            Some(kind) if kind.answer == AnswerRule::Figure => {
-                self.one_figure_fit(kind, analysis.unit.as_ref(), &analysis.counted, figure)
-            }
+            Some(kind) if kind.answer == AnswerRule::Figure => self.one_figure_fit(kind, analysis, figure),
             _ => Fit::No,
         }
     }
 
-    fn one_figure_fit(&self, kind: &CompiledKind, unit: Option<&AskedUnit>, counted: &str, figure: &Figure) -> Fit {
+    fn one_figure_fit(&self, kind: &CompiledKind, analysis: &Analysis, figure: &Figure) -> Fit {
+        let unit = analysis.unit.as_ref();
+        let counted = analysis.counted.as_str();
         let agreement = figure.agreement_unit();
         let fits = if !kind.units.is_empty() {
-            kind.units.iter().any(|u| u == agreement)
+            // 几天 is answered by days only, 多久 by any duration.
+            kind.units.iter().any(|u| u == agreement) && self.in_named_unit(&analysis.named_unit, agreement)
         } else if !figure.is_count() {
             false
         } else {
@@ -142,6 +143,19 @@ impl Analyzer {
             return Fit::Exact;
         }
         Fit::Yes
+    }
+}
+
+impl Analyzer {
+    /// Whether a figure's unit is the one the question's cue names (几个钟头 → 30小时 through
+    /// the unit class 小时数; 几天 → not 五分钟); any unit when the cue names none.
+    fn in_named_unit(&self, named: &str, figure_unit: &str) -> bool {
+        if named.is_empty() || named == figure_unit {
+            return true;
+        }
+        self.unit_class(named)
+            .and_then(|class| self.units.get(class))
+            .is_some_and(|class| class.answered_by.iter().any(|unit| unit == figure_unit))
     }
 }
 

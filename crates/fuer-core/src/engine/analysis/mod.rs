@@ -64,6 +64,10 @@ pub struct Analysis {
     /// Every cue found (the longest where cues overlap), in question order.
     pub cues: Vec<CueMatch>,
     pub unit: Option<AskedUnit>,
+    /// The unit the deciding cue itself names, for a kind answered by figures of given units
+    /// (几天 → 天, 多少个小时 → 小时): only a figure in it answers (五分钟 does not say how
+    /// many days). Empty when the cue names none (多久, how long).
+    pub named_unit: String,
     /// What is counted, as written after 多少/几 and the unit (多少个社区 → 社区).
     pub counted: String,
     /// Places the article does not cover, as found (normalized).
@@ -462,8 +466,10 @@ impl Analyzer {
         if !counted.is_empty() {
             analysis.head.noun = counted.clone();
         }
+        let named_unit = self.named_unit(&chars, &analysis);
         Analysis {
             unit,
+            named_unit,
             counted,
             other_places,
             place_spans,
@@ -477,6 +483,20 @@ impl Analyzer {
                 .collect(),
             ..analysis
         }
+    }
+
+    /// The longest unit of the asked kind that its deciding cue ends with (几天 → 天).
+    fn named_unit(&self, chars: &[char], analysis: &Analysis) -> String {
+        let (Some(kind), Some(cue)) = (analysis.asked.and_then(|k| self.kinds.get(k)), &analysis.head.cue) else {
+            return String::new();
+        };
+        let cue_text: String = chars[cue.start..cue.end].iter().collect();
+        kind.units
+            .iter()
+            .filter(|unit| cue_text.ends_with(unit.as_str()))
+            .max_by_key(|unit| unit.chars().count())
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Every cue of the question; where cues overlap, only those not inside a longer one.
