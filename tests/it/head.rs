@@ -186,8 +186,25 @@ fn other_districts_in_english_and_cantonese_cues_are_read() {
     for (question, item) in [
         ("Which parks in Nanshan have been made child-friendly?", 7),
         ("How many nursing rooms are there in Longgang?", 5),
+        ("Which other districts will get the five-minute rescue circle next?", 10),
         ("妇儿临时保护中心要唔要畀钱", 10),
     ] {
         check(question, Status::Related, item, "");
+    }
+}
+
+/// A change from another year (比前一年多了多少, 同比, than last year: the kind `change`, a
+/// scope kind) is asked only of what the article says; it gives each year's figure alone,
+/// so the reply is related. A difference between two figures it states (线下比线上多了几场)
+/// is still answered.
+#[test]
+fn a_change_from_another_year_is_related() {
+    for (question, status, item, fact) in [
+        ("家风服务覆盖71万余人，比前一年多了多少？", Status::Related, 6, ""),
+        ("母婴室数量同比增长了吗", Status::Related, 5, ""),
+        ("How many more nursing rooms than last year?", Status::Related, 5, ""),
+        ("线下培训比线上多了几场", Status::Answered, 9, "15场"),
+    ] {
+        check(question, status, item, fact);
     }
 }

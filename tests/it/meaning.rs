@@ -62,6 +62,10 @@ fn needs_in_everyday_words_reach_the_item() {
         ("妇联有没有搞过直播帮农民卖东西", 2),
         ("老家的亲戚想通过直播卖农产品，深圳有帮扶吗", 2),
         ("我系农村妇女，妇联有冇帮农村嘅活动？", 2),
+        (
+            "我怀孕了，以后带宝宝出门想找个地方喂奶换尿布，深圳外面这种专门的小房间多吗？",
+            5,
+        ),
     ] {
         let answer = answer(question);
         assert_eq!(answer.item, Some(item), "{question}: {answer:?}");
@@ -482,5 +486,25 @@ fn english_names_of_topics_reach_the_item() {
         ("Which rural town did Shenzhen's women's federation help?", 2),
     ] {
         check(question, (Status::Answered, Some(item)));
+    }
+}
+
+/// A topic referred to by a demonstrative and its head noun (这个系统, 这个服务圈, the
+/// building) reaches the one item that has such a thing; the bare generic noun does not
+/// (电脑系统, 最高的大厦 stay declined).
+#[test]
+fn a_topic_named_by_its_head_noun_reaches_the_item() {
+    for (question, item) in [
+        ("这个系统实现了哪“四个一”?", 3),
+        ("这个系统去过哪些国际会议上分享经验?", 3),
+        ("这个服务圈能给我们妇女儿童带来什么?", 10),
+        ("Is it true that the building has had more than 7 million visits?", 4),
+    ] {
+        let answer = answer(question);
+        assert_eq!(answer.item, Some(item), "{question}: {answer:?}");
+        assert_ne!(answer.status, Status::Declined, "{question}");
+    }
+    for question in ["深圳最高的大厦是哪座", "电脑系统坏了怎么办", "预约挂号系统怎么用"] {
+        assert_eq!(answer(question).status, Status::Declined, "{question}");
     }
 }
