@@ -242,9 +242,9 @@ fn fifth_tuning_sets_stay_at_what_they_reached() {
 /// The untouched measure of the 2026-12-06 afternoon session (`tune7-*.tsv`, heldF there),
 /// scored once after that session's merge and never opened before: 181/200 = 90.5% (22/30
 /// declined) and 84/100 = 84.0%; from then on a tuning set, kept at that score; after the
-/// wp-scope-8 session's scope classes 187/200 (26/30), kept there.
+/// wp-scope-8 session's scope classes 188/200 (27/30), kept there.
 #[test]
 fn sixth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune7-questions.tsv", 0.93, 0.86);
+    score_singles_at("tune7-questions.tsv", 0.935, 0.89);
     score_conversations_at("tune7-dialogues.tsv", 0.84);
 }

@@ -208,3 +208,18 @@ fn a_change_from_another_year_is_related() {
         check(question, status, item, fact);
     }
 }
+
+/// The outcome of a measure (多少女性成功入职, 查出了多少病例: the kind `outcome`) is answered
+/// only by a fact saying it (入职, 检出); the jobs offered or the screenings done are not it.
+/// What the article does count is still answered.
+#[test]
+fn an_outcome_the_article_does_not_state_is_related() {
+    for (question, status, item, fact) in [
+        ("这些招聘会最后有多少女性成功入职？", Status::Related, 2, ""),
+        ("两癌筛查查出了多少病例", Status::Related, 5, ""),
+        ("招聘会提供了多少岗位", Status::Answered, 2, "2.3万"),
+        ("两癌筛查做了多少例", Status::Answered, 5, "208.8万例"),
+    ] {
+        check(question, status, item, fact);
+    }
+}
