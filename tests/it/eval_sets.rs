@@ -232,19 +232,19 @@ fn fourth_tuning_sets_stay_at_what_they_reached() {
 /// 183/200 = 91.5% (23/30 declined) and 82/104 = 78.8%; after that session's merge: 184/200
 /// (24/30) and 85/104; after the scope classes of the wp-scope-8 session (a count of another
 /// thing, a time cue, a change from another year, other districts, demonstrative names):
-/// 189/200 (25/30); kept there.
+/// 190/200 (25/30); kept there.
 #[test]
 fn fifth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune6-questions.tsv", 0.94, 0.83);
+    score_singles_at("tune6-questions.tsv", 0.945, 0.83);
     score_conversations_at("tune6-dialogues.tsv", 0.817);
 }
 
 /// The untouched measure of the 2026-12-06 afternoon session (`tune7-*.tsv`, heldF there),
 /// scored once after that session's merge and never opened before: 181/200 = 90.5% (22/30
 /// declined) and 84/100 = 84.0%; from then on a tuning set, kept at that score; after the
-/// wp-scope-8 session's scope classes 188/200 (27/30), kept there.
+/// wp-scope-8 session's scope classes 189/200 (27/30), kept there.
 #[test]
 fn sixth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune7-questions.tsv", 0.935, 0.89);
+    score_singles_at("tune7-questions.tsv", 0.94, 0.89);
     score_conversations_at("tune7-dialogues.tsv", 0.84);
 }

@@ -484,6 +484,20 @@ fn english_names_of_topics_reach_the_item() {
             3,
         ),
         ("Which rural town did Shenzhen's women's federation help?", 2),
+        // "The women's federation" is every item's actor, as 妇联 is: it names no topic
+        // (item 9's are its federation organisations).
+        (
+            "How many talks did the women's federation give, online and offline together, to spread the spirit of the Third Plenum?",
+            1,
+        ),
+        (
+            "Which town did the women's federation pair up with for rural support?",
+            2,
+        ),
+        (
+            "How many women's federation organizations are there in the new sectors?",
+            9,
+        ),
     ] {
         check(question, (Status::Answered, Some(item)));
     }
