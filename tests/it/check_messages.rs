@@ -239,3 +239,19 @@ fn a_concept_no_article_knows_is_a_note_not_a_problem() {
         "{output}"
     );
 }
+
+/// A term that stands only in a fact's text (巾帼科技助农; the keyword is 助农) reaches
+/// nothing either: the engine turns phrases into keywords only. It gets the same note.
+#[test]
+fn a_concept_term_only_in_a_facts_text_is_a_note() {
+    for term in ["巾帼科技助农", "消费帮扶直播周等活动"] {
+        let dir = copy_knowledge();
+        let concepts = format!("[[concept]]\nmeans = \"{term}\"\nphrases = [\"帮农民卖\"]\n");
+        std::fs::write(dir.path().join("concepts.toml"), concepts).expect("write concepts");
+        let knowledge = load_knowledge_dir(dir.path()).unwrap_or_else(|problems| panic!("{problems:?}"));
+        let notes: Vec<String> = knowledge.notes().iter().map(ToString::to_string).collect();
+        let message = messages::fill(messages::CONCEPT_UNKNOWN_TERM, &[&term]);
+        assert_eq!(notes.len(), 1, "{term}: {notes:?}");
+        assert!(notes[0].ends_with(&format!("concepts.toml:2: {message}")), "{notes:?}");
+    }
+}

@@ -191,7 +191,7 @@ fn review_conversations_stay_right() {
 /// follow-ups whose words the article never uses).
 #[test]
 fn tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune2-questions.tsv", 0.95, 0.84);
+    score_singles_at("tune2-questions.tsv", 0.97, 0.86);
     score_conversations_at("tune2-dialogues.tsv", 0.91);
 }
 
@@ -200,7 +200,7 @@ fn tuning_sets_stay_at_what_they_reached() {
 /// figure classes and short follow-ups, 202/220 = 91.8% and 100/113 = 88.5% after; kept there.
 #[test]
 fn second_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune3-questions.tsv", 0.93, 0.86);
+    score_singles_at("tune3-questions.tsv", 0.96, 0.88);
     score_conversations_at("tune3-dialogues.tsv", 0.90);
 }
 
@@ -213,7 +213,7 @@ fn second_tuning_sets_stay_at_what_they_reached() {
 /// import work).
 #[test]
 fn third_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune4-questions.tsv", 0.92, 0.88);
+    score_singles_at("tune4-questions.tsv", 0.955, 0.95);
     score_conversations_at("tune4-dialogues.tsv", 0.89);
 }
 
@@ -223,25 +223,28 @@ fn third_tuning_sets_stay_at_what_they_reached() {
 /// 94.0%, 36/40; 89/100 = 89.0%); from now on a tuning set, kept at that second score.
 #[test]
 fn fourth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune5-questions.tsv", 0.935, 0.875);
+    score_singles_at("tune5-questions.tsv", 0.955, 0.92);
     score_conversations_at("tune5-dialogues.tsv", 0.885);
 }
 
 /// Issue 13's fifth tuning sets (`tune6-*.tsv`, written on 2026-12-06 from the article alone
 /// by a helper who saw no code). First score, before any tuning on them (main 1059162):
 /// 183/200 = 91.5% (23/30 declined) and 82/104 = 78.8%; after that session's merge: 184/200
-/// (24/30) and 85/104; kept there.
+/// (24/30) and 85/104; after the scope classes of the wp-scope-8 session (a count of another
+/// thing, a time cue, a change from another year, other districts, demonstrative names):
+/// 190/200 (25/30); kept there.
 #[test]
 fn fifth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune6-questions.tsv", 0.92, 0.8);
+    score_singles_at("tune6-questions.tsv", 0.945, 0.83);
     score_conversations_at("tune6-dialogues.tsv", 0.817);
 }
 
 /// The untouched measure of the 2026-12-06 afternoon session (`tune7-*.tsv`, heldF there),
 /// scored once after that session's merge and never opened before: 181/200 = 90.5% (22/30
-/// declined) and 84/100 = 84.0%; from then on a tuning set, kept at that score.
+/// declined) and 84/100 = 84.0%; from then on a tuning set, kept at that score; after the
+/// wp-scope-8 session's scope classes 189/200 (27/30), kept there.
 #[test]
 fn sixth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune7-questions.tsv", 0.905, 0.733);
+    score_singles_at("tune7-questions.tsv", 0.94, 0.89);
     score_conversations_at("tune7-dialogues.tsv", 0.84);
 }

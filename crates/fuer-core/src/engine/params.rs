@@ -68,6 +68,15 @@ pub const OVERLAP_FLOOR: f32 = 4.6;
 /// A figure of the question found in a fact counts this much, shared among the facts that
 /// hold it.
 pub const FIGURE_LOOKUP_WEIGHT: f32 = 3.0;
+/// A figure the question gives only as a lower bound (六百多场, 超过1000场: the asker's
+/// rough guess to check) counts this share of [`FIGURE_LOOKUP_WEIGHT`]: its round digits
+/// match another item's 600余场 as readily as the 617场次 meant, so it must not outweigh the
+/// keyword naming the topic (宣讲活动).
+pub const APPROXIMATE_FIGURE_FACTOR: f32 = 0.5;
+
+/// A time cue (明年) with 我 this many characters before it or fewer tells the asker's own
+/// plans (我们明年结婚, 我姐明年毕业), not the time the question asks about.
+pub const OWN_PLAN_CHARS: usize = 3;
 
 /// A figure of the question with at most this many digits (13, 30) finds a fact's figure
 /// only with the same measure word, when both have one (13岁 is not 13个城中村).

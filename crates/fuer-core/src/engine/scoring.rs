@@ -11,7 +11,9 @@ use super::fallback::Fallback;
 use super::figures::Figure;
 use super::hits::{Hit, keyword_hits};
 use super::index::{BigramPosting, Index, bigrams};
-use super::params::{FIGURE_LOOKUP_WEIGHT, MIN_ITEM_SCORE, OVERLAP_FACTOR, OVERLAP_FLOOR, SMALL_FIGURE_DIGITS};
+use super::params::{
+    APPROXIMATE_FIGURE_FACTOR, FIGURE_LOOKUP_WEIGHT, MIN_ITEM_SCORE, OVERLAP_FACTOR, OVERLAP_FLOOR, SMALL_FIGURE_DIGITS,
+};
 
 /// Per-question scores.
 #[derive(Debug)]
@@ -133,7 +135,8 @@ pub fn score<'a>(
     }
 }
 
-/// Score per doc for figures of the question found in it; rarer figures count more.
+/// Score per doc for figures of the question found in it; rarer figures count more, and a
+/// figure the question gives as a lower bound (六百多场) less.
 fn figure_lookups(index: &Index, figures: &[Figure]) -> Vec<f32> {
     let mut scores = vec![0.0f32; index.docs.len()];
     for figure in figures {
@@ -156,7 +159,8 @@ fn figure_lookups(index: &Index, figures: &[Figure]) -> Vec<f32> {
         if matching.is_empty() {
             continue;
         }
-        let weight = FIGURE_LOOKUP_WEIGHT / matching.len() as f32;
+        let approximate = if figure.above { APPROXIMATE_FIGURE_FACTOR } else { 1.0 };
+        let weight = approximate * FIGURE_LOOKUP_WEIGHT / matching.len() as f32;
         for doc in matching {
             scores[doc] += weight;
         }

@@ -26,6 +26,7 @@ fn asked(kind: &str, label: &str, answer: AnswerRule, cues: &[&str]) -> AskedKin
         cues: strings(cues),
         units: Vec::new(),
         words: Vec::new(),
+        scope: false,
     }
 }
 

@@ -354,19 +354,42 @@ pub(crate) fn answering_phrase<'i>(
 
 /// How a fact answers a count asked with a general measure word (多少个公园), see
 /// [`Analyzer::general_count_noun`]: a figure of the question's own measure word fits as
-/// before; another figure only where its clause names what is counted (its first two
-/// characters: 多少个母婴室 → 母婴室1480间), so the unit 个 alone makes no figure fit.
+/// before, unless the noun right after it names another thing while the fact names the counted
+/// one elsewhere (多少个妇儿临时保护中心 is not answered by 24个社区: the article counts the
+/// communities covered, not the centres);
+/// another figure only where its clause names what is counted (its first two characters:
+/// 多少个母婴室 → 母婴室1480间), so the unit 个 alone makes no figure fit.
 pub(crate) fn general_count_fit(index: &Index, analyzer: &Analyzer, doc: usize, analysis: &Analysis, fit: Fit) -> Fit {
     let (Some(noun), Some(unit)) = (analyzer.general_count_noun(analysis), analysis.unit.as_ref()) else {
         return fit;
     };
     let doc = &index.docs[doc];
-    if fit == Fit::No || doc.figures.iter().any(|figure| figure.unit == unit.word) {
+    if fit == Fit::No {
+        return fit;
+    }
+    // Only where the fact names the counted thing elsewhere: the figure beside it counts
+    // something else (a fact that never names it may count it in other words: 326家企业 for
+    // 多少家公司).
+    let counts_another = |phrase: &CountPhrase| {
+        phrase.figure.unit == unit.word && names_another_thing(&phrase.noun, noun) && doc.text.contains(noun)
+    };
+    let own_unit = |figure: &super::figures::Figure| figure.unit == unit.word;
+    let own_unit_counts_it = doc
+        .counts
+        .iter()
+        .any(|phrase| own_unit(&phrase.figure) && !counts_another(phrase));
+    let own_unit_elsewhere =
+        doc.figures.iter().any(own_unit) && doc.counts.iter().all(|phrase| !own_unit(&phrase.figure));
+    if own_unit_counts_it || own_unit_elsewhere {
         return fit;
     }
     let head: String = noun.chars().take(2).collect();
     let mut best = Fit::No;
-    for phrase in doc.counts.iter().filter(|phrase| phrase.clause.contains(head.as_str())) {
+    for phrase in doc
+        .counts
+        .iter()
+        .filter(|phrase| phrase.clause.contains(head.as_str()) && !counts_another(phrase))
+    {
         match analyzer.fit(analysis, &phrase.clause, std::slice::from_ref(&phrase.figure)) {
             Fit::Exact => return Fit::Exact,
             Fit::Yes => best = Fit::Yes,
@@ -374,6 +397,16 @@ pub(crate) fn general_count_fit(index: &Index, analyzer: &Analyzer, doc: usize, 
         }
     }
     best
+}
+
+/// Whether the noun after a figure (its clause's words after the measure word) names a thing
+/// other than the counted one: it begins with two Chinese characters the counted noun does not
+/// hold, and does not hold the counted noun's first two (社区全覆盖 for 妇儿临时保护中心). A
+/// figure with nothing after it (已超1000个,) counts what the clause names.
+fn names_another_thing(after: &str, counted: &str) -> bool {
+    let start: String = after.chars().take_while(|c| is_han(*c)).take(2).collect();
+    let head: String = counted.chars().take(2).collect();
+    start.chars().count() == 2 && !counted.contains(start.as_str()) && !after.contains(head.as_str())
 }
 
 /// Whether a figure counts the kinds listed before it together (「公教、展演、市集等1458场」)

@@ -60,6 +60,9 @@ pub struct AskedKind {
     pub units: Vec<String>,
     /// For `answer = "words"`: words a fact must contain.
     pub words: Vec<String>,
+    /// A cue of this kind sets the time the question is about (明年, 今后): it is never a mere
+    /// modifier, as 明年计划再建多少个建设点 asks about next year, not the count the article gives.
+    pub scope: bool,
 }
 
 /// Measure words that agree: a question asking 多少人 is answered by a figure in 人, 名, 人次 ….

@@ -8,10 +8,13 @@
 //! 附近有没有…的地方): it may narrow which fact fits, but never makes an answerable question
 //! unanswerable.
 //! A noun cue inside a keyword the question names is no cue (bride price, 总书记).
+//! A cue of a kind that sets the time asked about (`scope = true`: 明年, 今后) always asks:
+//! 明年计划再建多少个建设点 is about next year, which the article does not cover.
 
 use crate::knowledge::questions::AnswerRule;
 
 use super::{Analysis, Analyzer, CueMatch, CueRole};
+use crate::engine::params::OWN_PLAN_CHARS;
 
 /// Why a noun cue does not decide what is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +66,9 @@ impl Analyzer {
                 .any(|&(start, end)| start <= cue.start && cue.end <= end && end - start > cue.end - cue.start)
             {
                 Some(ModifierReason::InsideKeyword)
+            } else if self.kind_sets_scope(cue.kind) && self.scope_is_asked(chars, cue, &analysis.cues) {
+                // 明年计划再建多少个: the question is about next year, whatever it counts.
+                None
             } else if self.counts_with_a_measure_word(chars, &analysis.cues)
                 && self.kind_rule(cue.kind) == AnswerRule::None
             {
@@ -133,6 +139,20 @@ impl Analyzer {
                 .any(|other| other.role != CueRole::Noun && other.start <= position && position < other.end)
         };
         (cue.end..chars.len()).all(|position| is_link(position) || inside_question_word(position))
+    }
+
+    /// Whether a cue setting the time (明年) sets it for what is asked: in English anywhere
+    /// (how many … next year); in Chinese before a question word (明年计划再建多少个), not
+    /// after it (岗位有多少个啊我姐明年毕业) nor in the asker's own plans (我们明年结婚,去年
+    /// 几对参加), where a first-person word stands right before it.
+    fn scope_is_asked(&self, chars: &[char], cue: &CueMatch, cues: &[CueMatch]) -> bool {
+        if chars[cue.start..cue.end].iter().all(char::is_ascii) {
+            return true;
+        }
+        let own = chars[cue.start.saturating_sub(OWN_PLAN_CHARS)..cue.start].contains(&'我');
+        !own && cues
+            .iter()
+            .any(|other| other.role != CueRole::Noun && other.start >= cue.end)
     }
 
     /// Whether the question asks a count with a measure word after its question word

@@ -162,6 +162,8 @@ struct CompiledKind {
     answer: AnswerRule,
     units: Vec<String>,
     words: Vec<String>,
+    /// Its cues set the time asked about (明年): never a modifier.
+    scope: bool,
 }
 
 #[derive(Debug)]
@@ -399,6 +401,11 @@ impl Analyzer {
 
     pub fn kind_rule(&self, kind: usize) -> AnswerRule {
         self.kinds.get(kind).map_or(AnswerRule::Any, |k| k.answer)
+    }
+
+    /// Whether a kind's cues set the time the question is about (`scope = true`: 明年).
+    pub fn kind_sets_scope(&self, kind: usize) -> bool {
+        self.kinds.get(kind).is_some_and(|k| k.scope)
     }
 
     /// The unit class a measure word asks for (名 → 人数), if any.
@@ -696,6 +703,7 @@ fn compile_kind(kind: &AskedKind, vocabulary: &Vocabulary) -> CompiledKind {
             .map(|w| vocabulary.normalize(w))
             .filter(|w| !w.is_empty())
             .collect(),
+        scope: kind.scope,
     }
 }
 

@@ -140,6 +140,8 @@ struct AskedEntry {
     units: Vec<Spanned<String>>,
     #[serde(default)]
     words: Vec<Spanned<String>>,
+    #[serde(default)]
+    scope: bool,
 }
 
 #[derive(Deserialize)]
@@ -278,6 +280,7 @@ fn parse_asked(report: &mut FileReport<'_>, entries: &[Spanned<AskedEntry>]) -> 
             cues,
             units,
             words,
+            scope: entry_ref.scope,
         });
     }
     asked
