@@ -111,6 +111,14 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
             start <= hit.start && hit.end <= end && (end - start) > (hit.end - hit.start) && factor >= hit.factor
         })
     });
+    // A near hit (by sound or spelling) over words the question writes as keywords, each
+    // found as written, gives way to them (女性创业者 over 女性创业 + 创业博览会).
+    let exact: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|hit| hit.kind == HitKind::Exact)
+        .map(|hit| (hit.start, hit.end))
+        .collect();
+    hits.retain(|hit| hit.kind == HitKind::Exact || !covered_by(&exact, hit.start, hit.end));
     // The same pattern found twice (e.g. exactly and by pinyin) counts once, best first.
     hits.sort_by(|a, b| a.pattern.cmp(&b.pattern).then(b.factor.total_cmp(&a.factor)));
     hits.dedup_by_key(|hit| hit.pattern);
@@ -127,6 +135,11 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
     }
     hits.sort_by_key(|hit| (hit.start, hit.end, hit.pattern));
     hits
+}
+
+/// Whether every character of `start..end` lies in one of `spans`.
+fn covered_by(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    (start..end).all(|position| spans.iter().any(|&(s, e)| s <= position && position < e))
 }
 
 /// What the exact keywords of an article say about a question, before it is answered:
@@ -333,7 +346,22 @@ fn bigrams_at(pattern: &[char], a: char, b: char) -> impl Iterator<Item = usize>
 
 #[cfg(test)]
 mod tests {
-    use super::within_edits;
+    use super::{covered_by, within_edits};
+
+    /// A near hit gives way only where exact hits cover every one of its characters
+    /// (女性创业者 at 0..5 under 女性创业 0..4 and 创业博览会 2..7; not 两癌删查 under 两癌).
+    #[test]
+    fn a_near_hit_is_covered_only_by_exact_hits_over_all_its_characters() {
+        for (spans, start, end, covered) in [
+            (vec![(0, 4), (2, 7)], 0, 5, true),
+            (vec![(0, 2)], 0, 4, false),
+            (vec![(0, 2), (3, 5)], 0, 5, false),
+            (vec![], 0, 3, false),
+            (vec![(1, 6)], 2, 5, true),
+        ] {
+            assert_eq!(covered_by(&spans, start, end), covered, "{spans:?} {start}..{end}");
+        }
+    }
 
     fn chars(text: &str) -> Vec<char> {
         text.chars().collect()

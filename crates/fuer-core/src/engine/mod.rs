@@ -22,6 +22,7 @@
 pub mod analysis;
 mod answer;
 mod assemble;
+mod bounds;
 pub mod fallback;
 pub mod figures;
 pub mod followup;

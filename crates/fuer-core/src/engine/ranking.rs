@@ -15,15 +15,16 @@
 use crate::knowledge::questions::AnswerRule;
 
 use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_MARK};
+use super::bounds::limit_facts;
 use super::index::Index;
 use super::params::{
-    ANSWERS_ASKED_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL,
-    FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEAD_NOUN_WORD_FACTOR, HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO,
-    MAX_ANSWER_FACTS, MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO,
+    ANSWERS_ASKED_BONUS, BOUND_FACT_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR,
+    FACT_KEYWORD_LEVEL, FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEAD_NOUN_WORD_FACTOR, HEADLINE_FACT_FACTOR,
+    LISTED_FACT_RATIO, MAX_ANSWER_FACTS, MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO, WHOLE_FIGURE_BONUS,
 };
 use super::scoring::Scoring;
 use super::stated::stated_fits;
-use super::whole::{RankedFacts, general_count_fit, whole_gap};
+use super::whole::{RankedFacts, general_count_fit, whole_figure_facts, whole_gap};
 
 /// A place or year the question names that the candidate facts do not cover.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +134,12 @@ pub fn rank_facts(
         candidates
     };
     let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
+    let candidates = if best_specific >= NARROW_MIN && bonus_applies && stated.is_none() {
+        with_stronger_answers(&evidence.topic, &fits, candidates)
+    } else {
+        candidates
+    };
+    answer_bonuses(index, docs, analysis, chars, &fits, &mut evidence.topic);
     let scores = final_scores(&evidence.topic, &fits, bonus_applies);
     let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
     let scope_gap = scope_gap(index, docs, &candidates, analysis, rule).or_else(|| {
@@ -369,6 +376,43 @@ fn candidates(evidence: &mut Evidence, focus: &[usize], in_conversation: bool, s
         evidence.topic[f] += FOCUS_PREFERENCE;
     }
     ((0..fact_count).collect(), false)
+}
+
+/// Of the facts that answer, those giving the whole a question asks for (`whole.rs`) or
+/// the limit it asks for (`bounds.rs`) weigh more.
+fn answer_bonuses(index: &Index, docs: &[usize], analysis: &Analysis, chars: &[char], fits: &[Fit], topic: &mut [f32]) {
+    let texts: Vec<&str> = docs.iter().map(|&doc| index.docs[doc].text.as_str()).collect();
+    let wholes = whole_figure_facts(index, docs, analysis);
+    let limits = limit_facts(&texts, chars);
+    for f in 0..topic.len() {
+        if fits[f] == Fit::No {
+            continue;
+        }
+        if wholes[f] {
+            topic[f] += WHOLE_FIGURE_BONUS;
+        }
+        if limits[f] {
+            topic[f] += BOUND_FACT_BONUS;
+        }
+    }
+}
+
+/// Facts narrowed down by a fact keyword none of which answers what is asked (托管驿站 of
+/// the first sentence, 每月收费300元 in the second) are joined by the facts that answer it
+/// and that the question's words point at at least as strongly as at the narrowed ones: a
+/// keyword of one fact does not hide the sentence the whole question is about.
+fn with_stronger_answers(topic: &[f32], fits: &[Fit], candidates: Vec<usize>) -> Vec<usize> {
+    if candidates.iter().any(|&f| fits[f] != Fit::No) {
+        return candidates;
+    }
+    let narrowed_best = candidates.iter().map(|&f| topic[f]).fold(0.0f32, f32::max);
+    let mut joined = candidates;
+    for f in 0..topic.len() {
+        if fits[f] != Fit::No && topic[f] >= narrowed_best && !joined.contains(&f) {
+            joined.push(f);
+        }
+    }
+    joined
 }
 
 /// When none of the focus's facts can answer: the facts the question's own words point at

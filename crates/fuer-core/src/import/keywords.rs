@@ -294,9 +294,12 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
     let mut fact_keywords = Vec::new();
     for (fact_index, terms) in fact_terms.into_iter().enumerate() {
         let mut list = KeywordList::default();
+        // A term of the headline names the item's subject, which the whole item is about:
+        // it does not point at the one fact that happens to repeat it (托管驿站 of the
+        // headline narrows no question about the item to its first sentence).
         let mut own: Vec<Candidate> = terms
             .into_iter()
-            .filter(|term| in_facts(&term.normalized) == 1)
+            .filter(|term| in_facts(&term.normalized) == 1 && !headline.contains(&term.normalized))
             .collect();
         own.sort_by_key(|term| term.rank);
         let limit = MIN_FACT_KEYWORDS + item.facts[fact_index].1.chars().count() / CHARS_PER_FACT_KEYWORD;
@@ -647,7 +650,7 @@ mod tests {
                 ],
             ),
             ("举办女子体育联赛", &["全年举办体育活动300场,服务家庭2万户。"]),
-            ("建设母婴室", &["建设公共场所母婴室1480间。"]),
+            ("用心办好民生实事", &["建设公共场所母婴室1480间。"]),
         ];
         let found = fact_keywords(&items);
         // (item, fact, keyword)

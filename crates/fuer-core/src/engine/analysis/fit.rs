@@ -64,7 +64,7 @@ impl Analyzer {
                     Fit::No
                 }
             }
-            AnswerRule::Figure => self.figure_fit(kind, analysis, figures),
+            AnswerRule::Figure => self.figure_fit(kind, analysis, fact_text, figures),
         }
     }
 
@@ -84,10 +84,14 @@ impl Analyzer {
         (general && analysis.counted.chars().count() >= COUNTED_PREFIX_CHARS).then_some(analysis.counted.as_str())
     }
 
-    fn figure_fit(&self, kind: &CompiledKind, analysis: &Analysis, figures: &[Figure]) -> Fit {
+    fn figure_fit(&self, kind: &CompiledKind, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> Fit {
         let mut best = Fit::No;
         for figure in figures {
-            match self.one_figure_fit(kind, analysis, figure) {
+            let fit = match self.one_figure_fit(kind, analysis, figure) {
+                Fit::Yes if amount_of_counted(fact_text, figure, &analysis.counted) => Fit::Exact,
+                fit => fit,
+            };
+            match fit {
                 Fit::Exact => return Fit::Exact,
                 Fit::Yes => best = Fit::Yes,
                 Fit::No => {}
@@ -157,6 +161,21 @@ impl Analyzer {
             .and_then(|class| self.units.get(class))
             .is_some_and(|class| class.answered_by.iter().any(|unit| unit == figure_unit))
     }
+}
+
+/// Whether the thing a question counts stands right before a figure of the fact's text
+/// (`figure.start` indexes it): the figure is its amount (发放生育津贴46.8亿元 for 多少生育津贴),
+/// as close as the thing written after it (领到了1.6万元生育津贴).
+fn amount_of_counted(fact_text: &str, figure: &Figure, counted: &str) -> bool {
+    let counted: Vec<char> = counted.chars().collect();
+    if counted.len() < COUNTED_PREFIX_CHARS || figure.start < counted.len() {
+        return false;
+    }
+    fact_text
+        .chars()
+        .skip(figure.start - counted.len())
+        .take(counted.len())
+        .eq(counted.iter().copied())
 }
 
 /// Length in characters of the common prefix of two texts.

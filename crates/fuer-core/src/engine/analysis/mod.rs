@@ -627,6 +627,11 @@ pub fn said_by_article(
         .filter(|clause| clause.chars().any(|c| c.is_ascii_digit()))
         .map(|clause| vocabulary.normalize(clause))
         .collect();
+    let texts: Vec<String> = items
+        .iter()
+        .flat_map(|item| &item.facts)
+        .map(|fact| vocabulary.normalize(&fact.text))
+        .collect();
     let mut said = words.clone();
     for kind in &mut said.asked {
         if kind.answer == AnswerRule::Words {
@@ -635,19 +640,44 @@ pub fn said_by_article(
         if kind.answer != AnswerRule::None {
             continue;
         }
-        let written: Vec<String> = kind
+        let mut written: Vec<String> = kind
             .cues
             .iter()
             .map(|cue| vocabulary.normalize(cue))
             .filter(|cue| cue.chars().count() >= 2 && cue.chars().all(crate::normalize::is_han))
             .filter(|cue| clauses.iter().any(|clause| clause.contains(cue.as_str())))
             .collect();
+        for cue in &kind.cues {
+            for answer in day_answers(&vocabulary.normalize(cue), &texts) {
+                if !written.contains(&answer) {
+                    written.push(answer);
+                }
+            }
+        }
         if !written.is_empty() {
             kind.answer = AnswerRule::Words;
             kind.words = written;
         }
     }
     said
+}
+
+/// The names of the days that stand where a cue asks 周几 or 星期几 (周三). Other numbers
+/// in place of 几 are too often part of a name (三点半难题, read 3点半, answers no 几点).
+const DAYS: &[&str] = &["一", "二", "三", "四", "五", "六", "日", "天"];
+
+/// The answers a cue asking for a day of the week (周几, 星期几) finds written in the
+/// article's texts: the cue with the day in place of 几 (每周三晚开展直播 writes 周三 for
+/// 周几; [`DAYS`]).
+fn day_answers(cue: &str, texts: &[String]) -> Vec<String> {
+    let asks_a_day = cue.contains("周几") || cue.contains("期几");
+    if !asks_a_day || cue.matches('几').count() != 1 {
+        return Vec::new();
+    }
+    DAYS.iter()
+        .map(|day| cue.replace('几', day))
+        .filter(|answer| texts.iter().any(|text| text.contains(answer.as_str())))
+        .collect()
 }
 
 /// The endings of place names (坪山区, 海丰县, 汕尾市, 大湖镇).
