@@ -69,6 +69,28 @@ fn a_follow_up_asking_an_aspect_in_everyday_words_stays_with_the_item() {
     }
 }
 
+/// A follow-up whose words name the kind of answer it wants (哪个单位, 什么媒体, 全称,
+/// 哪些类型) or point back with 这是 brings no new topic: it stays with the item, and a
+/// partnership asked (联合, 合作, 一起) leads with the fact that says it.
+#[test]
+fn a_follow_up_naming_the_kind_of_answer_stays_with_the_item() {
+    for (first, then, item, phrase) in [
+        (
+            "停学青少年家庭干预服务是什么",
+            "是跟哪个单位联合搞的",
+            6,
+            "市中级人民法院",
+        ),
+        ("爱心妈妈有多少名", "被什么媒体报道过", 8, "中国妇女报"),
+        ("爱心妈妈结对了多少孩子", "那个方案的全称叫什么", 8, "8部门"),
+        ("集体婚礼有多少对新人", "边一年搞嘅", 6, "2024年"),
+        ("妇儿大厦是什么", "主要有哪些类型的活动", 4, "1458场"),
+        ("招聘会提供了多少岗位", "这是什么计划里的", 2, "助她发展"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
 #[test]
 fn a_new_question_in_a_conversation_is_not_answered_from_it() {
     for (first, then) in [
@@ -78,6 +100,8 @@ fn a_new_question_in_a_conversation_is_not_answered_from_it() {
         ("第三件讲什么", "今日天气点"),
         // 深圳 is a word of nearly every item: no word of the conversation's own.
         ("母婴室有多少间", "深圳有几家好吃的茶餐厅"),
+        // A kind of answer (单位) is no topic: the question still needs the item's words.
+        ("母婴室有多少间", "附近哪个单位招人"),
     ] {
         let answer = after(first, then);
         assert_ne!(answer.status, Status::Answered, "{first} → {then}: {answer:?}");
