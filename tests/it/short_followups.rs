@@ -91,6 +91,20 @@ fn a_follow_up_naming_the_kind_of_answer_stays_with_the_item() {
     }
 }
 
+/// A follow-up whose own words only weakly point at facts (的人 of 逛过的人 inside 空间的人文,
+/// 的孩子 of 星星的孩子们) that cannot answer what it asks: those facts give way, as the
+/// conversation's focus does, to the item's fact that answers it.
+#[test]
+fn a_follow_up_s_weak_words_give_way_to_the_fact_that_answers() {
+    for (first, then, item, phrase) in [
+        ("妇儿大厦是什么", "逛过的人有多少", 4, "716万"),
+        ("妇儿大厦是什么", "来过的人有多少", 4, "716万"),
+        ("爱心妈妈是什么", "被帮过的孩子有多少", 8, "3698"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
 #[test]
 fn a_new_question_in_a_conversation_is_not_answered_from_it() {
     for (first, then) in [
