@@ -105,6 +105,40 @@ fn a_follow_up_s_weak_words_give_way_to_the_fact_that_answers() {
     }
 }
 
+/// A follow-up moving to a city of the province the article never speaks of (梅州, 清远,
+/// 韶关) is related: Shenzhen's figure is not handed over as that city's. A city offered
+/// as an alternative (汕尾还是河源) asks which one, and the fact naming one answers.
+#[test]
+fn a_follow_up_moving_to_a_city_the_article_never_names_is_related() {
+    for (first, then, status, item, phrase) in [
+        ("母婴室有多少间", "那梅州那边呢,有几间", Status::Related, 5, ""),
+        (
+            "两癌筛查做了多少例",
+            "我们清远的妇女能去免费筛查吗",
+            Status::Related,
+            5,
+            "",
+        ),
+        ("爱心妈妈有多少个", "韶关有几个", Status::Related, 8, ""),
+        (
+            "妇儿大厦是什么",
+            "对口帮扶的是汕尾还是河源",
+            Status::Answered,
+            2,
+            "汕尾",
+        ),
+        (
+            "妇儿大厦是什么",
+            "对口帮扶的是河源或者汕尾",
+            Status::Answered,
+            2,
+            "汕尾",
+        ),
+    ] {
+        check_after(first, then, status, item, phrase);
+    }
+}
+
 #[test]
 fn a_new_question_in_a_conversation_is_not_answered_from_it() {
     for (first, then) in [
