@@ -139,6 +139,24 @@ fn a_follow_up_moving_to_a_city_the_article_never_names_is_related() {
     }
 }
 
+/// A follow-up naming an item keyword after a pointing word (那个儿童友好城市) is not a
+/// misspelt longer fact keyword (国家儿童友好城市): the fact that answers what it asks leads.
+#[test]
+fn a_pointing_word_before_a_keyword_is_no_typo_of_a_longer_one() {
+    for (first, then, item, phrase) in [
+        ("第七件讲什么", "这个儿童友好城市的意见是哪几年的", 7, "2021-2025"),
+        (
+            "儿童友好建设点有多少个",
+            "那个儿童友好城市的文件管到哪年",
+            7,
+            "2021-2025",
+        ),
+        ("第七件讲什么", "那份儿童友好城市的意见是哪一年到哪一年", 7, "2021-2025"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
 #[test]
 fn a_new_question_in_a_conversation_is_not_answered_from_it() {
     for (first, then) in [

@@ -269,7 +269,9 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
                     if end > chars.len() || window_length < MIN_EDIT_KEYWORD_CHARS {
                         continue;
                     }
-                    if within_edits(&chars[start..end], pattern, allowed) {
+                    if within_edits(&chars[start..end], pattern, allowed)
+                        && !edge_word_swapped(&chars[start..end], pattern)
+                    {
                         found_patterns[pattern_index] = true;
                         hits.push(Hit {
                             pattern: pattern_index,
@@ -288,6 +290,18 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
             }
         }
     }
+}
+
+/// Whether a window of a keyword's length differs from it in exactly its first two or its
+/// last two characters: another word beside the keyword's rest (那个儿童友好城市 is not
+/// 国家儿童友好城市), not a typo.
+fn edge_word_swapped(window: &[char], keyword: &[char]) -> bool {
+    if window.len() != keyword.len() || keyword.len() < 4 {
+        return false;
+    }
+    let differing: Vec<usize> = (0..keyword.len()).filter(|&i| window[i] != keyword[i]).collect();
+    let last = keyword.len() - 1;
+    differing == [0, 1] || differing == [last - 1, last]
 }
 
 /// Whether two short texts are at most `allowed` edits apart (Levenshtein), without
@@ -333,7 +347,26 @@ fn bigrams_at(pattern: &[char], a: char, b: char) -> impl Iterator<Item = usize>
 
 #[cfg(test)]
 mod tests {
-    use super::within_edits;
+    use super::{edge_word_swapped, within_edits};
+
+    #[test]
+    fn another_word_at_a_keyword_edge_is_no_typo() {
+        let chars = |text: &str| text.chars().collect::<Vec<char>>();
+        for (window, keyword, swapped) in [
+            ("那个儿童友好城市", "国家儿童友好城市", true),
+            ("妇儿临时保护站点", "妇儿临时保护中心", true),
+            ("国加儿童友好城市", "国家儿童友好城市", false),
+            ("国家儿童有好城市", "国家儿童友好城市", false),
+            ("那家儿童友好城事", "国家儿童友好城市", false),
+            ("直播", "直拨", false),
+        ] {
+            assert_eq!(
+                edge_word_swapped(&chars(window), &chars(keyword)),
+                swapped,
+                "{window} / {keyword}"
+            );
+        }
+    }
 
     fn chars(text: &str) -> Vec<char> {
         text.chars().collect()
