@@ -157,6 +157,32 @@ fn a_pointing_word_before_a_keyword_is_no_typo_of_a_longer_one() {
     }
 }
 
+/// A word asking for the whole (一共, 总共) is no word of a new topic: 一共有多少名妈妈
+/// continues the conversation; a count the item does not give (一共多少人听了 of the
+/// talks) is related, not declined.
+#[test]
+fn a_follow_up_asking_for_the_whole_stays_with_the_item() {
+    for (first, then, status, item, phrase) in [
+        (
+            "爱心妈妈结对了多少孩子",
+            "一共有多少名妈妈",
+            Status::Answered,
+            8,
+            "2317",
+        ),
+        (
+            "直播带货培训线上开了几场",
+            "总共有多少人参加了",
+            Status::Answered,
+            9,
+            "12154",
+        ),
+        ("宣讲活动线上开了多少场", "一共多少人听了", Status::Related, 1, ""),
+    ] {
+        check_after(first, then, status, item, phrase);
+    }
+}
+
 #[test]
 fn a_new_question_in_a_conversation_is_not_answered_from_it() {
     for (first, then) in [
@@ -168,6 +194,7 @@ fn a_new_question_in_a_conversation_is_not_answered_from_it() {
         ("母婴室有多少间", "深圳有几家好吃的茶餐厅"),
         // A kind of answer (单位) is no topic: the question still needs the item's words.
         ("母婴室有多少间", "附近哪个单位招人"),
+        ("母婴室有多少间", "深圳明天一共会下多少雨"),
     ] {
         let answer = after(first, then);
         assert_ne!(answer.status, Status::Answered, "{first} → {then}: {answer:?}");

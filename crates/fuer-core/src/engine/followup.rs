@@ -457,8 +457,9 @@ impl Engine {
                 *flag = true;
             }
         }
-        // A place (坪山有咩好食) says where, not what the question is about.
-        for &(start, end) in &analysis.place_spans {
+        // A place (坪山有咩好食) says where, not what the question is about; a word asking
+        // for the whole (一共多少人学了) how much of it.
+        for &(start, end) in analysis.place_spans.iter().chain(&analysis.totals) {
             for flag in masked.iter_mut().take(end.min(chars.len())).skip(start) {
                 *flag = true;
             }
