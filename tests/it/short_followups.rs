@@ -69,6 +69,120 @@ fn a_follow_up_asking_an_aspect_in_everyday_words_stays_with_the_item() {
     }
 }
 
+/// A follow-up whose words name the kind of answer it wants (哪个单位, 什么媒体, 全称,
+/// 哪些类型) or point back with 这是 brings no new topic: it stays with the item, and a
+/// partnership asked (联合, 合作, 一起) leads with the fact that says it.
+#[test]
+fn a_follow_up_naming_the_kind_of_answer_stays_with_the_item() {
+    for (first, then, item, phrase) in [
+        (
+            "停学青少年家庭干预服务是什么",
+            "是跟哪个单位联合搞的",
+            6,
+            "市中级人民法院",
+        ),
+        ("爱心妈妈有多少名", "被什么媒体报道过", 8, "中国妇女报"),
+        ("爱心妈妈结对了多少孩子", "那个方案的全称叫什么", 8, "8部门"),
+        ("集体婚礼有多少对新人", "边一年搞嘅", 6, "2024年"),
+        ("妇儿大厦是什么", "主要有哪些类型的活动", 4, "1458场"),
+        ("招聘会提供了多少岗位", "这是什么计划里的", 2, "助她发展"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
+/// A follow-up whose own words only weakly point at facts (的人 of 逛过的人 inside 空间的人文,
+/// 的孩子 of 星星的孩子们) that cannot answer what it asks: those facts give way, as the
+/// conversation's focus does, to the item's fact that answers it.
+#[test]
+fn a_follow_up_s_weak_words_give_way_to_the_fact_that_answers() {
+    for (first, then, item, phrase) in [
+        ("妇儿大厦是什么", "逛过的人有多少", 4, "716万"),
+        ("妇儿大厦是什么", "来过的人有多少", 4, "716万"),
+        ("爱心妈妈是什么", "被帮过的孩子有多少", 8, "3698"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
+/// A follow-up moving to a city of the province the article never speaks of (梅州, 清远,
+/// 韶关) is related: Shenzhen's figure is not handed over as that city's. A city offered
+/// as an alternative (汕尾还是河源) asks which one, and the fact naming one answers.
+#[test]
+fn a_follow_up_moving_to_a_city_the_article_never_names_is_related() {
+    for (first, then, status, item, phrase) in [
+        ("母婴室有多少间", "那梅州那边呢,有几间", Status::Related, 5, ""),
+        (
+            "两癌筛查做了多少例",
+            "我们清远的妇女能去免费筛查吗",
+            Status::Related,
+            5,
+            "",
+        ),
+        ("爱心妈妈有多少个", "韶关有几个", Status::Related, 8, ""),
+        (
+            "妇儿大厦是什么",
+            "对口帮扶的是汕尾还是河源",
+            Status::Answered,
+            2,
+            "汕尾",
+        ),
+        (
+            "妇儿大厦是什么",
+            "对口帮扶的是河源或者汕尾",
+            Status::Answered,
+            2,
+            "汕尾",
+        ),
+    ] {
+        check_after(first, then, status, item, phrase);
+    }
+}
+
+/// A follow-up naming an item keyword after a pointing word (那个儿童友好城市) is not a
+/// misspelt longer fact keyword (国家儿童友好城市): the fact that answers what it asks leads.
+#[test]
+fn a_pointing_word_before_a_keyword_is_no_typo_of_a_longer_one() {
+    for (first, then, item, phrase) in [
+        ("第七件讲什么", "这个儿童友好城市的意见是哪几年的", 7, "2021-2025"),
+        (
+            "儿童友好建设点有多少个",
+            "那个儿童友好城市的文件管到哪年",
+            7,
+            "2021-2025",
+        ),
+        ("第七件讲什么", "那份儿童友好城市的意见是哪一年到哪一年", 7, "2021-2025"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
+/// A word asking for the whole (一共, 总共) is no word of a new topic: 一共有多少名妈妈
+/// continues the conversation; a count the item does not give (一共多少人听了 of the
+/// talks) is related, not declined.
+#[test]
+fn a_follow_up_asking_for_the_whole_stays_with_the_item() {
+    for (first, then, status, item, phrase) in [
+        (
+            "爱心妈妈结对了多少孩子",
+            "一共有多少名妈妈",
+            Status::Answered,
+            8,
+            "2317",
+        ),
+        (
+            "直播带货培训线上开了几场",
+            "总共有多少人参加了",
+            Status::Answered,
+            9,
+            "12154",
+        ),
+        ("宣讲活动线上开了多少场", "一共多少人听了", Status::Related, 1, ""),
+    ] {
+        check_after(first, then, status, item, phrase);
+    }
+}
+
 #[test]
 fn a_new_question_in_a_conversation_is_not_answered_from_it() {
     for (first, then) in [
@@ -78,6 +192,9 @@ fn a_new_question_in_a_conversation_is_not_answered_from_it() {
         ("第三件讲什么", "今日天气点"),
         // 深圳 is a word of nearly every item: no word of the conversation's own.
         ("母婴室有多少间", "深圳有几家好吃的茶餐厅"),
+        // A kind of answer (单位) is no topic: the question still needs the item's words.
+        ("母婴室有多少间", "附近哪个单位招人"),
+        ("母婴室有多少间", "深圳明天一共会下多少雨"),
     ] {
         let answer = after(first, then);
         assert_ne!(answer.status, Status::Answered, "{first} → {then}: {answer:?}");

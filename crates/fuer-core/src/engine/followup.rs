@@ -299,7 +299,7 @@ impl Engine {
                 resolution.best = context_item;
             } else if !keyword_items.is_empty() && standalone_score >= MIN_ITEM_SCORE {
                 // A complete question on another topic: the context does not apply.
-            } else if self.is_follow_up(question, context_item) {
+            } else if self.is_follow_up(question, context_item, tracer) {
                 resolution.context_use.topic = true;
                 resolution.context_use.facts = !focus.facts.is_empty();
                 resolution.best = context_item;
@@ -397,7 +397,7 @@ impl Engine {
     /// `context_item`: it asks something (a figure, a place, who …), points back (它, 其中)
     /// or uses words of the item's sentences — and brings few words the article never uses
     /// (深圳明天会下雨吗 is a new question, not a follow-up).
-    fn is_follow_up(&self, question: &Question, context_item: usize) -> bool {
+    fn is_follow_up(&self, question: &Question, context_item: usize, tracer: &mut Tracer) -> bool {
         let normalized = question.normalized.as_str();
         // A reference proper (它获得了什么) may bring its own words; without one, most of the
         // question's words must be the article's.
@@ -413,6 +413,12 @@ impl Engine {
             .is_some_and(|kind| matches!(self.analyzer.kind_rule(kind), AnswerRule::Figure | AnswerRule::Words));
         let short_specific = specific
             && (words.unknown <= 1 || (words.unknown <= FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS && words.in_item > 0));
+        tracer.note(|| {
+            format!(
+                "follow-up test: {} of {} content pairs unknown, {} of the item; strong reference {strong_reference}, short specific {short_specific}",
+                words.unknown, words.content, words.in_item
+            )
+        });
         if !short_specific
             && (words.unknown > FOLLOW_UP_MAX_UNKNOWN_BIGRAMS
                 || (!strong_reference && words.unknown as f32 > FOLLOW_UP_MAX_UNKNOWN_SHARE * words.content as f32))
@@ -451,8 +457,9 @@ impl Engine {
                 *flag = true;
             }
         }
-        // A place (坪山有咩好食) says where, not what the question is about.
-        for &(start, end) in &analysis.place_spans {
+        // A place (坪山有咩好食) says where, not what the question is about; a word asking
+        // for the whole (一共多少人学了) how much of it.
+        for &(start, end) in analysis.place_spans.iter().chain(&analysis.totals) {
             for flag in masked.iter_mut().take(end.min(chars.len())).skip(start) {
                 *flag = true;
             }

@@ -282,7 +282,9 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
                     if end > chars.len() || window_length < MIN_EDIT_KEYWORD_CHARS {
                         continue;
                     }
-                    if within_edits(&chars[start..end], pattern, allowed) {
+                    if within_edits(&chars[start..end], pattern, allowed)
+                        && !edge_word_swapped(&chars[start..end], pattern)
+                    {
                         found_patterns[pattern_index] = true;
                         hits.push(Hit {
                             pattern: pattern_index,
@@ -301,6 +303,18 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
             }
         }
     }
+}
+
+/// Whether a window of a keyword's length differs from it in exactly its first two or its
+/// last two characters: another word beside the keyword's rest (那个儿童友好城市 is not
+/// 国家儿童友好城市), not a typo.
+fn edge_word_swapped(window: &[char], keyword: &[char]) -> bool {
+    if window.len() != keyword.len() || keyword.len() < 4 {
+        return false;
+    }
+    let differing: Vec<usize> = (0..keyword.len()).filter(|&i| window[i] != keyword[i]).collect();
+    let last = keyword.len() - 1;
+    differing == [0, 1] || differing == [last - 1, last]
 }
 
 /// Whether two short texts are at most `allowed` edits apart (Levenshtein), without
@@ -346,7 +360,7 @@ fn bigrams_at(pattern: &[char], a: char, b: char) -> impl Iterator<Item = usize>
 
 #[cfg(test)]
 mod tests {
-    use super::{covered_by, within_edits};
+    use super::{covered_by, edge_word_swapped, within_edits};
 
     /// A near hit gives way only where exact hits cover every one of its characters
     /// (女性创业者 at 0..5 under 女性创业 0..4 and 创业博览会 2..7; not 两癌删查 under 两癌).
@@ -360,6 +374,25 @@ mod tests {
             (vec![(1, 6)], 2, 5, true),
         ] {
             assert_eq!(covered_by(&spans, start, end), covered, "{spans:?} {start}..{end}");
+        }
+    }
+
+    #[test]
+    fn another_word_at_a_keyword_edge_is_no_typo() {
+        let chars = |text: &str| text.chars().collect::<Vec<char>>();
+        for (window, keyword, swapped) in [
+            ("那个儿童友好城市", "国家儿童友好城市", true),
+            ("妇儿临时保护站点", "妇儿临时保护中心", true),
+            ("国加儿童友好城市", "国家儿童友好城市", false),
+            ("国家儿童有好城市", "国家儿童友好城市", false),
+            ("那家儿童友好城事", "国家儿童友好城市", false),
+            ("直播", "直拨", false),
+        ] {
+            assert_eq!(
+                edge_word_swapped(&chars(window), &chars(keyword)),
+                swapped,
+                "{window} / {keyword}"
+            );
         }
     }
 

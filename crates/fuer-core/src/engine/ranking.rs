@@ -126,8 +126,9 @@ pub fn rank_facts(
     } else {
         candidates
     };
-    // The conversation's focus gives way when none of its facts can answer.
-    let focused = best_specific < NARROW_MIN && !focus.is_empty();
+    // The conversation's focus, or a follow-up's own weak words (去过 of 去过的人有多少),
+    // give way when none of the facts they point at can answer.
+    let focused = best_specific < NARROW_MIN && (!focus.is_empty() || (in_conversation && narrowed));
     let candidates = if focused && !candidates.iter().any(|&f| fits[f] != Fit::No) {
         focus_gives_way(index, docs, &evidence.topic, &fits, candidates, rule)
     } else {

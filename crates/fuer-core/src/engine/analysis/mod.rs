@@ -464,9 +464,12 @@ impl Analyzer {
                 if *ascii && !on_word_boundaries(normalized, found.start(), found.end()) {
                     continue;
                 }
-                if !other_places.contains(place) {
+                let span = (byte_to_char[found.start()], byte_to_char[found.end()]);
+                // A place offered as an alternative (汕尾还是河源) asks which one, not
+                // what the article says of it.
+                if !other_places.contains(place) && !offered_as_alternative(&chars, span) {
                     other_places.push(place.clone());
-                    place_spans.push((byte_to_char[found.start()], byte_to_char[found.end()]));
+                    place_spans.push(span);
                 }
             }
         }
@@ -782,4 +785,16 @@ pub fn byte_to_char_map(text: &str) -> Vec<usize> {
     }
     map[text.len()] = char_count;
     map
+}
+
+/// Whether the words at a char span are offered as one of alternatives: 还是 or 或者 right
+/// before or after it (汕尾还是河源, 河源或者汕尾).
+fn offered_as_alternative(chars: &[char], (start, end): (usize, usize)) -> bool {
+    const ALTERNATIVES: [[char; 2]; 2] = [['还', '是'], ['或', '者']];
+    let before = start.checked_sub(2).and_then(|from| chars.get(from..start));
+    let after = chars.get(end..end + 2);
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|pair| ALTERNATIVES.iter().any(|word| pair == word.as_slice()))
 }
