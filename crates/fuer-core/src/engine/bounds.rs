@@ -35,12 +35,17 @@ const WRITTEN_LIMITS: &[&str] = &[
 /// For each of an item's sentences (normalized `texts`), whether it writes a limit the
 /// question (normalized `chars`) asks for; all `false` when the question asks for none.
 pub(crate) fn limit_facts(texts: &[&str], chars: &[char]) -> Vec<bool> {
-    let question: String = chars.iter().collect();
-    let asks = ASKED_LIMITS.iter().any(|word| question.contains(word));
+    let asks = asks_a_limit(chars);
     texts
         .iter()
         .map(|text| asks && WRITTEN_LIMITS.iter().any(|word| text.contains(word)))
         .collect()
+}
+
+/// Whether a question (normalized `chars`) asks for a limit (至少, at most).
+pub(crate) fn asks_a_limit(chars: &[char]) -> bool {
+    let question: String = chars.iter().collect();
+    ASKED_LIMITS.iter().any(|word| question.contains(word))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 use crate::knowledge::questions::AnswerRule;
 
 use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_MARK};
-use super::bounds::limit_facts;
+use super::bounds::{asks_a_limit, limit_facts};
 use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, BOUND_FACT_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR,
@@ -382,6 +382,10 @@ fn candidates(evidence: &mut Evidence, focus: &[usize], in_conversation: bool, s
 /// Of the facts that answer, those giving the whole a question asks for (`whole.rs`) or
 /// the limit it asks for (`bounds.rs`) weigh more.
 fn answer_bonuses(index: &Index, docs: &[usize], analysis: &Analysis, chars: &[char], fits: &[Fit], topic: &mut [f32]) {
+    // Most questions ask neither a total nor a limit: nothing to build for them.
+    if analysis.totals.is_empty() && !asks_a_limit(chars) {
+        return;
+    }
     let texts: Vec<&str> = docs.iter().map(|&doc| index.docs[doc].text.as_str()).collect();
     let wholes = whole_figure_facts(index, docs, analysis);
     let limits = limit_facts(&texts, chars);
