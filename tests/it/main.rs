@@ -6,6 +6,7 @@ mod articles;
 mod check_messages;
 mod clauses_and_things;
 mod cli;
+mod conversation_turns;
 mod dialogue_steps;
 mod eval_sets;
 mod fake_api;

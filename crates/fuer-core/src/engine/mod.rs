@@ -37,6 +37,7 @@ pub mod scoring;
 mod stated;
 mod topics;
 pub mod trace;
+mod uncounted;
 pub mod vocabulary;
 mod whole;
 

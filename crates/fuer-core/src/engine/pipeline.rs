@@ -400,6 +400,12 @@ impl Engine {
             tracer.note(|| format!("existence of \"{thing}\": the article never names it"));
             ranking.scope_gap = Some(ScopeGap::Unnamed(thing));
         }
+        if ranking.scope_gap.is_none()
+            && let Some(thing) = self.uncounted_thing(question)
+        {
+            tracer.note(|| format!("count of \"{thing}\": the article never names it"));
+            ranking.scope_gap = Some(ScopeGap::Unnamed(thing));
+        }
         if ranking.scope_gap == Some(ScopeGap::Part)
             && ranking
                 .candidates

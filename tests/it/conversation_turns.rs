@@ -1,0 +1,84 @@
+//! Conversation turns (issue 13) that were answered wrongly or declined needlessly: a
+//! follow-up asking what is inside the topic leads with the fact listing its parts (里面有啲咩,
+//! what's inside it), one in dialect question words (有没得啥子) continues the item, and a count
+//! of a thing the article never names (它有多少会员) is related, naming the item, not answered
+//! with another figure of it.
+
+use fuer_bot::console::LocalConversation;
+use fuer_core::engine::{Answer, Status};
+
+use crate::support::shipped_library;
+
+fn after(first: &str, then: &str) -> Answer {
+    let mut conversation = LocalConversation::default();
+    conversation.respond(shipped_library(), first);
+    conversation
+        .respond(shipped_library(), then)
+        .response
+        .answer
+        .expect("an answer")
+}
+
+/// Asks `first`, then `then` in the same conversation, and asserts the reply's status and
+/// item, and that its first fact holds `phrase` (when not empty).
+fn check_after(first: &str, then: &str, status: Status, item: u8, phrase: &str) {
+    let answer = after(first, then);
+    assert_eq!(
+        (answer.status, answer.item),
+        (status, Some(item)),
+        "{first} → {then}: {answer:?}"
+    );
+    if !phrase.is_empty() {
+        let engine = shipped_library().engines().first().expect("an engine");
+        let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
+        assert!(fact.contains(phrase), "{first} → {then}: {fact}");
+    }
+}
+
+#[test]
+fn a_follow_up_asking_what_is_inside_leads_with_the_parts() {
+    for (first, then, item, phrase) in [
+        ("妇儿大厦叫什么", "里面有啲咩", 4, "四大板块"),
+        ("妇儿大厦叫什么", "里面有什么", 4, "四大板块"),
+        (
+            "What do locals call the Women and Children's Building?",
+            "what's inside it?",
+            4,
+            "四大板块",
+        ),
+        ("妇儿大厦有多少人去过", "有哪些板块", 4, "四大板块"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
+#[test]
+fn a_follow_up_in_dialect_question_words_stays_with_the_item() {
+    for (first, then, item, phrase) in [
+        ("娃儿自闭症,深镇有啥子帮忙的没得?", "有没得啥子关爱活动?", 8, "点亮星星"),
+        ("孤独症儿童有什么帮助", "有没得啥子关爱活动", 8, "关爱活动"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
+/// The count of a thing the article never names is related on the conversation's item (or
+/// the question's own); a count of what the article counts, or a rough figure (几百场), is
+/// still answered.
+#[test]
+fn a_count_of_a_thing_the_article_never_names_is_related() {
+    for (first, then, item) in [
+        ("首个市级行业党委妇联是哪个?", "它有多少会员?", 9),
+        ("三新领域妇联组织有多少个", "律师行业妇联有几多会员", 9),
+        ("妇儿大厦是什么", "它有多少保安", 4),
+    ] {
+        check_after(first, then, Status::Related, item, "");
+    }
+    for (first, then, item, phrase) in [
+        ("妇联宣讲是什么", "妇联去基层宣讲了几百场？", 1, "617"),
+        ("三新领域妇联组织有多少个", "其中直播领域的呢", 9, "30个"),
+        ("首个市级行业党委妇联是哪个?", "在直播领域建了多少个妇联组织", 9, "30个"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
