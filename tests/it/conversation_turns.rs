@@ -2,7 +2,9 @@
 //! follow-up asking what is inside the topic leads with the fact listing its parts (里面有啲咩,
 //! what's inside it), one in dialect question words (有没得啥子) continues the item, and a count
 //! of a thing the article never names (它有多少会员) is related, naming the item, not answered
-//! with another figure of it.
+//! with another figure of it. A follow-up pointing back (佢, 它) that asks an aspect (边个区)
+//! said by another fact of the item than the one said before gets that fact; one asking
+//! how a figure ranks (在全省是什么水平) is answered by the rank the article gives.
 
 use fuer_bot::console::LocalConversation;
 use fuer_core::engine::{Answer, Status};
@@ -10,10 +12,18 @@ use fuer_core::engine::{Answer, Status};
 use crate::support::shipped_library;
 
 fn after(first: &str, then: &str) -> Answer {
+    last_of(&[first, then])
+}
+
+/// The answer to the last of `turns`, asked in one conversation.
+fn last_of(turns: &[&str]) -> Answer {
     let mut conversation = LocalConversation::default();
-    conversation.respond(shipped_library(), first);
+    let (last, before) = turns.split_last().expect("a turn");
+    for turn in before {
+        conversation.respond(shipped_library(), turn);
+    }
     conversation
-        .respond(shipped_library(), then)
+        .respond(shipped_library(), last)
         .response
         .answer
         .expect("an answer")
@@ -80,5 +90,40 @@ fn a_count_of_a_thing_the_article_never_names_is_related() {
         ("首个市级行业党委妇联是哪个?", "在直播领域建了多少个妇联组织", 9, "30个"),
     ] {
         check_after(first, then, Status::Answered, item, phrase);
+    }
+}
+
+#[test]
+fn a_follow_up_pointing_back_finds_the_fact_saying_the_aspect_it_asks() {
+    for (turns, item, phrase) in [
+        (
+            &[
+                "深圳婦兒大廈開咗之後，有幾多人去過？",
+                "咁佢搞過幾多場活動呀？",
+                "佢係邊個區㗎？",
+            ][..],
+            4,
+            "福田区",
+        ),
+        (
+            &["妇儿大厦有多少人去过", "它办了多少场活动", "它在哪个区"][..],
+            4,
+            "福田区",
+        ),
+        (
+            &["三新领域妇联组织有多少个", "这个数在全省是什么水平？"][..],
+            9,
+            "位居全省前列",
+        ),
+    ] {
+        let answer = last_of(turns);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{turns:?}: {answer:?}"
+        );
+        let engine = shipped_library().engines().first().expect("an engine");
+        let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
+        assert!(fact.contains(phrase), "{turns:?}: {fact}");
     }
 }

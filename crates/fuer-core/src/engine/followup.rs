@@ -360,6 +360,12 @@ impl Engine {
                 }
             }
         }
+        // A follow-up pointing back (佢系边个区) is narrowed to the facts said before; when
+        // only other facts of the item say the aspect it asks, they are asked about too.
+        if !saying.is_empty() && !saying.iter().any(|fact| ranking.candidates.contains(fact)) {
+            ranking.candidates.extend(saying.iter().copied());
+            ranking.candidates.sort_unstable();
+        }
         ranking.listed = listed_facts(&self.index, ranking);
         tracer.note(|| {
             format!(
