@@ -460,3 +460,61 @@ fn part_asking_words_are_single_characters() {
         &[expected.as_str()],
     );
 }
+
+/// The lists moved out of the engine (`[limits]`, `[whole] said_by`, `[words] weekdays`,
+/// `[alternative] offered`) are checked like the others: each malformed list is one problem
+/// at the line to change.
+#[test]
+fn malformed_new_word_lists_are_reported_at_their_line() {
+    // (the added tables, the line holding the mistake, the problem after `file:line: `;
+    // empty: only the line is checked, the wording being the TOML reader's)
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "[limits]\nasked = [\"至少\", \"至少\"]\n",
+            "asked = ",
+            "关键词 \"至少\" 写了两次：删掉一个",
+        ),
+        (
+            "[limits]\nwritten = [\"不少于\", \" \"]\n",
+            "written = ",
+            "有一个空的关键词 \"\"：删掉它",
+        ),
+        (
+            "[words]\nweekdays = [\"一\", \"周三\"]\n",
+            "weekdays = ",
+            "[words] weekdays 里的 \"周三\" 必须是一个字",
+        ),
+        (
+            "[whole]\nlabel = \"总数\"\nsaid_by = [\"全市\", \"全市\"]\n",
+            "said_by = ",
+            "关键词 \"全市\" 写了两次：删掉一个",
+        ),
+        (
+            "[alternative]\nlabel = \"区分\"\noffered = \"或者\"\n",
+            "offered = ",
+            "",
+        ),
+        ("[limits]\nasked = [\"至少\"]\nwriten = [\"不少于\"]\n", "writen = ", ""),
+    ];
+    for (tables, at, expected) in cases {
+        let questions = format!("{QUESTIONS}\n{tables}");
+        let line = questions
+            .lines()
+            .position(|line| line.starts_with(at))
+            .expect("the line")
+            + 1;
+        let found = problems(&[
+            ("k/a/source.toml", source(1)),
+            ("k/a/01.toml", item_file(1)),
+            synonyms(),
+            article(),
+            ("k/questions.toml", questions.clone()),
+        ]);
+        let prefix = format!("k/questions.toml:{line}: ");
+        assert_eq!(found.len(), 1, "{tables}: {found:?}");
+        assert!(found[0].starts_with(&prefix), "{tables}: {found:?}");
+        if !expected.is_empty() {
+            assert_eq!(found[0], format!("{prefix}{expected}"), "{tables}");
+        }
+    }
+}

@@ -49,3 +49,4 @@ mod web_history;
 mod web_layout;
 mod webdriver;
 mod webdriver_articles;
+mod word_lists;

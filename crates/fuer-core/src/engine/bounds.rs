@@ -1,59 +1,75 @@
 //! Limits (issue 16): a question asking for a limit (至少, 最少, 最多, 起码, at least) is
 //! answered first by a sentence that writes one (每个分馆少儿藏书不少于3000册, 每月收费不超过
 //! 300元), not by one that only counts the same measure (新增少儿图书38万册).
+//!
+//! The words are `[limits]` of `questions.toml` (`asked`, `written`), so an admin adds a new
+//! way of asking (封顶) without touching code.
 
-/// Words of a question asking for a limit.
-const ASKED_LIMITS: &[&str] = &[
-    "至少",
-    "最少",
-    "起码",
-    "最多",
-    "最低",
-    "最高",
-    "不少于",
-    "不超过",
-    "上限",
-    "下限",
-    "at least",
-    "at most",
-    "minimum",
-    "maximum",
-];
-/// Words of a sentence writing a limit.
-const WRITTEN_LIMITS: &[&str] = &[
-    "不少于",
-    "不低于",
-    "不超过",
-    "不高于",
-    "至少",
-    "最多",
-    "最少",
-    "最高",
-    "最低",
-];
+use crate::knowledge::questions::LimitWords;
 
-/// For each of an item's sentences (normalized `texts`), whether it writes a limit the
-/// question (normalized `chars`) asks for; all `false` when the question asks for none.
-pub(crate) fn limit_facts(texts: &[&str], chars: &[char]) -> Vec<bool> {
-    let asks = asks_a_limit(chars);
-    texts
-        .iter()
-        .map(|text| asks && WRITTEN_LIMITS.iter().any(|word| text.contains(word)))
-        .collect()
+/// The `[limits]` words, normalized.
+#[derive(Debug, Default)]
+pub(crate) struct Limits {
+    /// Words of a question asking for a limit (至少, at most).
+    asked: Vec<String>,
+    /// Words of a sentence writing a limit (不少于, 不超过).
+    written: Vec<String>,
 }
 
-/// Whether a question (normalized `chars`) asks for a limit (至少, at most).
-pub(crate) fn asks_a_limit(chars: &[char]) -> bool {
-    let question: String = chars.iter().collect();
-    ASKED_LIMITS.iter().any(|word| question.contains(word))
+impl Limits {
+    /// The lists of `questions.toml`, each word through `normalize` (as questions and facts
+    /// are); a word that normalizes to nothing is dropped.
+    pub(crate) fn new(words: &LimitWords, normalize: impl Fn(&str) -> String) -> Limits {
+        let list = |words: &[String]| -> Vec<String> {
+            words
+                .iter()
+                .map(|word| normalize(word))
+                .filter(|word| !word.is_empty())
+                .collect()
+        };
+        Limits {
+            asked: list(&words.asked),
+            written: list(&words.written),
+        }
+    }
+
+    /// For each of an item's sentences (normalized `texts`), whether it writes a limit the
+    /// question (normalized `chars`) asks for; all `false` when the question asks for none.
+    pub(crate) fn limit_facts(&self, texts: &[&str], chars: &[char]) -> Vec<bool> {
+        let asks = self.asks_a_limit(chars);
+        texts
+            .iter()
+            .map(|text| asks && self.written.iter().any(|word| text.contains(word.as_str())))
+            .collect()
+    }
+
+    /// Whether a question (normalized `chars`) asks for a limit (至少, at most).
+    pub(crate) fn asks_a_limit(&self, chars: &[char]) -> bool {
+        if self.asked.is_empty() {
+            return false;
+        }
+        let question: String = chars.iter().collect();
+        self.asked.iter().any(|word| question.contains(word.as_str()))
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::limit_facts;
+    use super::{LimitWords, Limits};
+
+    fn words(list: &[&str]) -> Vec<String> {
+        list.iter().map(|word| word.to_string()).collect()
+    }
 
     #[test]
     fn a_limit_asked_points_at_the_sentences_writing_one() {
+        let limits = Limits::new(
+            &LimitWords {
+                asked: words(&["至少", "最多"]),
+                written: words(&["不少于", "不超过"]),
+            },
+            str::to_string,
+        );
         let texts = [
             "新增少儿图书38万册",
             "每个分馆少儿藏书不少于3000册",
@@ -65,7 +81,14 @@ mod tests {
             ("分馆有多少本书", [false, false, false]),
         ] {
             let chars: Vec<char> = question.chars().collect();
-            assert_eq!(limit_facts(&texts, &chars), expected, "{question}");
+            assert_eq!(limits.limit_facts(&texts, &chars), expected, "{question}");
         }
+    }
+
+    #[test]
+    fn without_limit_words_nothing_asks_a_limit() {
+        let limits = Limits::default();
+        let chars: Vec<char> = "分馆至少要有多少本书".chars().collect();
+        assert!(!limits.asks_a_limit(&chars));
     }
 }

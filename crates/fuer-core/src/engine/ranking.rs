@@ -15,7 +15,6 @@
 use crate::knowledge::questions::AnswerRule;
 
 use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_MARK};
-use super::bounds::{asks_a_limit, limit_facts};
 use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, BOUND_FACT_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR,
@@ -140,7 +139,7 @@ pub fn rank_facts(
     } else {
         candidates
     };
-    answer_bonuses(index, docs, analysis, chars, &fits, &mut evidence.topic);
+    answer_bonuses(index, analyzer, docs, analysis, chars, &fits, &mut evidence.topic);
     let scores = final_scores(&evidence.topic, &fits, bonus_applies);
     let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
     let scope_gap = scope_gap(index, docs, &candidates, analysis, rule).or_else(|| {
@@ -381,14 +380,22 @@ fn candidates(evidence: &mut Evidence, focus: &[usize], in_conversation: bool, s
 
 /// Of the facts that answer, those giving the whole a question asks for (`whole.rs`) or
 /// the limit it asks for (`bounds.rs`) weigh more.
-fn answer_bonuses(index: &Index, docs: &[usize], analysis: &Analysis, chars: &[char], fits: &[Fit], topic: &mut [f32]) {
+fn answer_bonuses(
+    index: &Index,
+    analyzer: &Analyzer,
+    docs: &[usize],
+    analysis: &Analysis,
+    chars: &[char],
+    fits: &[Fit],
+    topic: &mut [f32],
+) {
     // Most questions ask neither a total nor a limit: nothing to build for them.
-    if analysis.totals.is_empty() && !asks_a_limit(chars) {
+    if analysis.totals.is_empty() && !analyzer.limits().asks_a_limit(chars) {
         return;
     }
     let texts: Vec<&str> = docs.iter().map(|&doc| index.docs[doc].text.as_str()).collect();
-    let wholes = whole_figure_facts(index, docs, analysis);
-    let limits = limit_facts(&texts, chars);
+    let wholes = whole_figure_facts(index, analyzer, docs, analysis);
+    let limits = analyzer.limits().limit_facts(&texts, chars);
     for f in 0..topic.len() {
         if fits[f] == Fit::No {
             continue;

@@ -97,6 +97,7 @@ fn engine() -> Engine {
             whole: Default::default(),
             compare: Default::default(),
             alternative: Default::default(),
+            limits: Default::default(),
             lexicon: Lexicon {
                 particles: strings(&["的", "了", "吗", "呢"]),
                 ..Lexicon::default()

@@ -25,8 +25,6 @@ use super::scoring::Scoring;
 
 /// Shortest qualifier (Chinese characters) that makes a figure count only a part.
 const MIN_QUALIFIER_CHARS: usize = 2;
-/// Words of a figure's clause saying it counts the whole city or year (全市全年发放…).
-const WHOLE_SCOPE_WORDS: &[&str] = &["全市", "全年", "累计"];
 
 /// The facts of one item as the ranking sees them.
 pub(crate) struct RankedFacts<'a> {
@@ -100,14 +98,14 @@ pub(crate) fn whole_gap(
             return None;
         }
         if counted.is_empty() {
-            match thing_before(index, analysis, scoring, chars, phrase) {
+            match thing_before(index, analyzer, analysis, scoring, chars, phrase) {
                 Some(true) => counts_a_part = true,
                 Some(false) => return None,
                 None => {}
             }
             continue;
         }
-        if states_the_whole(phrase) {
+        if analyzer.states_the_whole(&phrase.clause) {
             // The city's or the year's count of what is asked (全市486支队伍9200余人次参赛).
             return None;
         }
@@ -131,6 +129,7 @@ pub(crate) fn whole_gap(
 /// 46.8亿元), nothing (`None`) otherwise.
 fn thing_before(
     index: &Index,
+    analyzer: &Analyzer,
     analysis: &Analysis,
     scoring: &Scoring,
     chars: &[char],
@@ -140,29 +139,24 @@ fn thing_before(
         return Some(true);
     }
     let amount_of_it = !counted_spans(analysis, scoring, chars, |text| phrase.leader.ends_with(text)).is_empty();
-    (states_the_whole(phrase) && amount_of_it).then_some(false)
+    (analyzer.states_the_whole(&phrase.clause) && amount_of_it).then_some(false)
 }
 
 /// Which of an item's sentences (`docs`) give the city's or the year's figure of the very
 /// thing a question asking for a whole (一共, 总共) counts (全市全年发放生育津贴46.8亿元 for
 /// 一共发了多少生育津贴): they come before a part or one person's share (领到了1.6万元生育津贴).
-pub(crate) fn whole_figure_facts(index: &Index, docs: &[usize], analysis: &Analysis) -> Vec<bool> {
+pub(crate) fn whole_figure_facts(index: &Index, analyzer: &Analyzer, docs: &[usize], analysis: &Analysis) -> Vec<bool> {
     let counted = analysis.counted.as_str();
     let asks_whole = !analysis.totals.is_empty() && counted.chars().count() >= MIN_QUALIFIER_CHARS;
     docs.iter()
         .map(|&doc| {
             asks_whole
                 && index.docs[doc].counts.iter().any(|phrase| {
-                    states_the_whole(phrase) && (phrase.leader.ends_with(counted) || counts(&phrase.noun, counted))
+                    analyzer.states_the_whole(&phrase.clause)
+                        && (phrase.leader.ends_with(counted) || counts(&phrase.noun, counted))
                 })
         })
         .collect()
-}
-
-/// Whether a figure's clause says it is the city's or the year's whole (全市, 全年, 累计:
-/// [`WHOLE_SCOPE_WORDS`]).
-fn states_the_whole(phrase: &CountPhrase) -> bool {
-    WHOLE_SCOPE_WORDS.iter().any(|word| phrase.clause.contains(word))
 }
 
 /// A rank asked within a whole the article's place is part of (三新妇联组织全省排第几名):

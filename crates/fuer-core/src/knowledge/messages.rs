@@ -116,6 +116,7 @@ pub(crate) const NO_ASKED_KINDS: &str = "没有任何 [[asked]] 问法：至少�
 pub(crate) const UNIT_WITHOUT_WORDS: &str = "[[unit]] 需要 `asked` 词";
 pub(crate) const PARTICLE_NOT_ONE_CHARACTER: &str = "语气词 \"…\" 必须是一个字";
 pub(crate) const PART_ASKING_NOT_ONE_CHARACTER: &str = "[whole] part_asking 里的 \"…\" 必须是一个字";
+pub(crate) const WEEKDAY_NOT_ONE_CHARACTER: &str = "[words] weekdays 里的 \"…\" 必须是一个字";
 
 // What `check` prints besides the problems.
 pub const CHECK_OK: &str = "检查通过：…：… 件大事，… 条事实，… 个关键词";
@@ -192,6 +193,7 @@ pub const ALL: &[&str] = &[
     UNIT_WITHOUT_WORDS,
     PARTICLE_NOT_ONE_CHARACTER,
     PART_ASKING_NOT_ONE_CHARACTER,
+    WEEKDAY_NOT_ONE_CHARACTER,
     CHECK_OK,
     CHECK_PROBLEMS,
     CHECK_NOTES,

@@ -142,6 +142,20 @@ pub struct Lexicon {
     pub interrogatives: Vec<String>,
     /// Words of yes/no questions (吗, 是不是, 有没有, is there).
     pub yes_no: Vec<String>,
+    /// The names of the days of the week that stand where a cue asking a day has 几 (三 of
+    /// 周三 for 周几, 日 and 天 of 星期日, 星期天): a cue asking 周几 is answered by an article
+    /// that writes one of them there (每周三晚). Taken as written, not normalized.
+    pub weekdays: Vec<String>,
+}
+
+/// Words of limits (`[limits]`): a question asking for one (至少, 最多, at least) is answered
+/// first by a sentence writing one (不少于3000册, 不超过300元).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LimitWords {
+    /// Words of a question asking for a limit (至少, 最少, 最多, 不超过, at most).
+    pub asked: Vec<String>,
+    /// Words of a sentence writing a limit (不少于, 不超过, 至少, 最高).
+    pub written: Vec<String>,
 }
 
 /// Words of questions that ask for a whole (`[whole]`): a count asked of all of something,
@@ -168,6 +182,9 @@ pub struct WholeWords {
     /// Characters that, right after a part marker, begin the asking words rather than the
     /// part (其中有多少, 其中哪个): one character each.
     pub part_asking: Vec<String>,
+    /// Words of a figure's clause saying it counts the whole city or year (全市, 全年, 累计:
+    /// 全市全年发放生育津贴46.8亿元 is the total a question asking 一共 wants).
+    pub said_by: Vec<String>,
 }
 
 /// Words that compare a figure of a yes/no question with the article's (`[compare]`):
@@ -194,6 +211,10 @@ pub struct AlternativeWords {
     pub label: String,
     /// The words between the alternatives (还是, 定系).
     pub words: Vec<String>,
+    /// Further words that offer a place as one of several (河源或者汕尾) without making an
+    /// alternative question (或者 asks yes or no: 线上或者线下都可以吗): a place right before
+    /// or after one of these or of `words` is offered, not asked about.
+    pub offered: Vec<String>,
 }
 
 /// The whole question-words file.
@@ -208,6 +229,7 @@ pub struct QuestionWords {
     pub whole: WholeWords,
     pub compare: CompareWords,
     pub alternative: AlternativeWords,
+    pub limits: LimitWords,
 }
 
 impl QuestionWords {

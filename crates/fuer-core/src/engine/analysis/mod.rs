@@ -16,6 +16,7 @@ use crate::knowledge::{QuestionWords, is_plausible_year};
 
 use crate::knowledge::questions::{ORDINAL_UNIT, YEAR_UNIT};
 
+use super::bounds::Limits;
 use super::vocabulary::Vocabulary;
 
 mod compare;
@@ -153,6 +154,14 @@ pub struct Analyzer {
     /// The `[alternative]` words and label.
     alternative: WordMatcher,
     alternative_label: String,
+    /// The words that offer a place as one of several (`[alternative]` `words` and
+    /// `offered`: 还是, 或者), normalized.
+    offered: Vec<Vec<char>>,
+    /// The `[limits]` words (`bounds.rs`).
+    limits: Limits,
+    /// `[whole] said_by`, normalized: words of a figure's clause saying it counts the whole
+    /// city or year (全市, 全年, 累计).
+    whole_said_by: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -323,7 +332,43 @@ impl Analyzer {
             compare: compare::CompareMatcher::new(&words.compare, vocabulary),
             alternative: WordMatcher::new(&words.alternative.words, vocabulary),
             alternative_label: words.alternative.label.clone(),
+            offered: words
+                .alternative
+                .words
+                .iter()
+                .chain(&words.alternative.offered)
+                .map(|word| vocabulary.normalize(word).chars().collect::<Vec<char>>())
+                .filter(|word| !word.is_empty())
+                .collect(),
+            limits: Limits::new(&words.limits, |word| vocabulary.normalize(word)),
+            whole_said_by: words
+                .whole
+                .said_by
+                .iter()
+                .map(|word| vocabulary.normalize(word))
+                .filter(|word| !word.is_empty())
+                .collect(),
         }
+    }
+
+    /// The `[limits]` words: whether a question asks for a limit, which facts write one.
+    pub(crate) fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Whether a figure's clause (normalized) says it counts the whole city or year (全市,
+    /// 全年, 累计: `[whole] said_by`).
+    pub(crate) fn states_the_whole(&self, clause: &str) -> bool {
+        self.whole_said_by.iter().any(|word| clause.contains(word.as_str()))
+    }
+
+    /// Whether the words at a char span are offered as one of alternatives: a word of
+    /// `[alternative]` (`words`, `offered`: 还是, 或者) right before or after it (汕尾还是河源,
+    /// 河源或者汕尾).
+    fn offered_as_alternative(&self, chars: &[char], (start, end): (usize, usize)) -> bool {
+        self.offered
+            .iter()
+            .any(|word| chars[..start].ends_with(word) || chars[end..].starts_with(word))
     }
 
     pub fn home(&self) -> &str {
@@ -467,7 +512,7 @@ impl Analyzer {
                 let span = (byte_to_char[found.start()], byte_to_char[found.end()]);
                 // A place offered as an alternative (汕尾还是河源) asks which one, not
                 // what the article says of it.
-                if !other_places.contains(place) && !offered_as_alternative(&chars, span) {
+                if !other_places.contains(place) && !self.offered_as_alternative(&chars, span) {
                     other_places.push(place.clone());
                     place_spans.push(span);
                 }
@@ -651,7 +696,7 @@ pub fn said_by_article(
             .filter(|cue| clauses.iter().any(|clause| clause.contains(cue.as_str())))
             .collect();
         for cue in &kind.cues {
-            for answer in day_answers(&vocabulary.normalize(cue), &texts) {
+            for answer in day_answers(&vocabulary.normalize(cue), &words.lexicon.weekdays, &texts) {
                 if !written.contains(&answer) {
                     written.push(answer);
                 }
@@ -665,19 +710,17 @@ pub fn said_by_article(
     said
 }
 
-/// The names of the days that stand where a cue asks 周几 or 星期几 (周三). Other numbers
-/// in place of 几 are too often part of a name (三点半难题, read 3点半, answers no 几点).
-const DAYS: &[&str] = &["一", "二", "三", "四", "五", "六", "日", "天"];
-
 /// The answers a cue asking for a day of the week (周几, 星期几) finds written in the
-/// article's texts: the cue with the day in place of 几 (每周三晚开展直播 writes 周三 for
-/// 周几; [`DAYS`]).
-fn day_answers(cue: &str, texts: &[String]) -> Vec<String> {
+/// article's texts: the cue with one of the `weekdays` (`[words]`: the names of the days,
+/// 三 of 周三) in place of 几 (每周三晚开展直播 writes 周三 for 周几). Other numbers in place
+/// of 几 are too often part of a name (三点半难题, read 3点半, answers no 几点).
+fn day_answers(cue: &str, weekdays: &[String], texts: &[String]) -> Vec<String> {
     let asks_a_day = cue.contains("周几") || cue.contains("期几");
     if !asks_a_day || cue.matches('几').count() != 1 {
         return Vec::new();
     }
-    DAYS.iter()
+    weekdays
+        .iter()
         .map(|day| cue.replace('几', day))
         .filter(|answer| texts.iter().any(|text| text.contains(answer.as_str())))
         .collect()
@@ -785,16 +828,4 @@ pub fn byte_to_char_map(text: &str) -> Vec<usize> {
     }
     map[text.len()] = char_count;
     map
-}
-
-/// Whether the words at a char span are offered as one of alternatives: 还是 or 或者 right
-/// before or after it (汕尾还是河源, 河源或者汕尾).
-fn offered_as_alternative(chars: &[char], (start, end): (usize, usize)) -> bool {
-    const ALTERNATIVES: [[char; 2]; 2] = [['还', '是'], ['或', '者']];
-    let before = start.checked_sub(2).and_then(|from| chars.get(from..start));
-    let after = chars.get(end..end + 2);
-    [before, after]
-        .into_iter()
-        .flatten()
-        .any(|pair| ALTERNATIVES.iter().any(|word| pair == word.as_slice()))
 }

@@ -9,8 +9,8 @@ use toml::Spanned;
 use super::super::messages;
 use super::super::parse::FileReport;
 use super::{
-    AlternativeWords, AnswerRule, AskedKind, AspectFacts, CompareWords, FollowUpWords, Lexicon, QuestionWords, Scope,
-    UnitClass, WholeWords,
+    AlternativeWords, AnswerRule, AskedKind, AspectFacts, CompareWords, FollowUpWords, Lexicon, LimitWords,
+    QuestionWords, Scope, UnitClass, WholeWords,
 };
 
 #[derive(Deserialize)]
@@ -31,6 +31,17 @@ struct QuestionsFile {
     compare: Option<Spanned<CompareEntry>>,
     #[serde(default)]
     alternative: Option<Spanned<AlternativeEntry>>,
+    #[serde(default)]
+    limits: Option<Spanned<LimitsEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LimitsEntry {
+    #[serde(default)]
+    asked: Vec<Spanned<String>>,
+    #[serde(default)]
+    written: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +63,8 @@ struct AlternativeEntry {
     label: Spanned<String>,
     #[serde(default)]
     words: Vec<Spanned<String>>,
+    #[serde(default)]
+    offered: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +81,8 @@ struct WholeEntry {
     part_markers: Vec<Spanned<String>>,
     #[serde(default)]
     part_asking: Vec<Spanned<String>>,
+    #[serde(default)]
+    said_by: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +98,8 @@ struct WordsEntry {
     interrogatives: Vec<Spanned<String>>,
     #[serde(default)]
     yes_no: Vec<Spanned<String>>,
+    #[serde(default)]
+    weekdays: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -194,8 +211,16 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
             AlternativeWords {
                 label: report.check_text("label", &entry.label),
                 words: report.check_keywords(&entry.words),
+                offered: report.check_keywords(&entry.offered),
             }
         });
+    let limits = parsed.limits.as_ref().map_or_else(LimitWords::default, |entry| {
+        let entry = entry.get_ref();
+        LimitWords {
+            asked: report.check_keywords(&entry.asked),
+            written: report.check_keywords(&entry.written),
+        }
+    });
     if report.problem_count() > problems_before {
         return None;
     }
@@ -213,6 +238,7 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
         whole,
         compare,
         alternative,
+        limits,
     })
 }
 
@@ -228,18 +254,17 @@ fn parse_whole(report: &mut FileReport<'_>, entry: Option<&Spanned<WholeEntry>>)
         places: report.check_keywords(&entry.places),
         ranks: report.check_keywords(&entry.ranks),
         part_markers: report.check_keywords(&entry.part_markers),
-        part_asking: check_single_characters(report, &entry.part_asking),
+        part_asking: check_single_characters(report, &entry.part_asking, messages::PART_ASKING_NOT_ONE_CHARACTER),
+        said_by: report.check_keywords(&entry.said_by),
     }
 }
 
-/// Words of one character each (`[whole] part_asking`): a longer one is a problem at its line.
-fn check_single_characters(report: &mut FileReport<'_>, words: &[Spanned<String>]) -> Vec<String> {
+/// Words of one character each (`[whole] part_asking`, `[words] weekdays`): a longer one is
+/// a problem at its line, told with `message`.
+fn check_single_characters(report: &mut FileReport<'_>, words: &[Spanned<String>], message: &str) -> Vec<String> {
     for word in words {
         if word.get_ref().trim().chars().count() > 1 {
-            report.at(
-                word,
-                messages::fill(messages::PART_ASKING_NOT_ONE_CHARACTER, &[&word.get_ref().trim()]),
-            );
+            report.at(word, messages::fill(message, &[&word.get_ref().trim()]));
         }
     }
     report
@@ -403,5 +428,6 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         particles: report.check_keywords(&entry.particles),
         interrogatives: report.check_keywords(&entry.interrogatives),
         yes_no: report.check_keywords(&entry.yes_no),
+        weekdays: check_single_characters(report, &entry.weekdays, messages::WEEKDAY_NOT_ONE_CHARACTER),
     }
 }
