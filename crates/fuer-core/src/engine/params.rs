@@ -218,3 +218,10 @@ pub const UNSHOWN_TIE_BONUS: f32 = 0.1;
 /// Follow-ups asking for something else (还有别的…吗): the facts already shown weigh this
 /// share of their evidence.
 pub const OTHERS_SHOWN_FACTOR: f32 = 0.25;
+
+/// How many characters the name of a person an article quotes has (负责人何婉清介绍, 主席罗美华说):
+/// the name of a kind answered by no figure (负责人是谁) is read after its title (`analysis::written`).
+pub const PERSON_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
+
+/// The verbs that follow such a name (what the person said, presented, won or led).
+pub const PERSON_NAME_VERBS: &[&str] = &["说", "介绍", "表示", "获得", "带领", "告诉", "指出", "认为"];
