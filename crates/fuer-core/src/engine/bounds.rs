@@ -36,10 +36,21 @@ const WRITTEN_LIMITS: &[&str] = &[
 /// question (normalized `chars`) asks for; all `false` when the question asks for none.
 pub(crate) fn limit_facts(texts: &[&str], chars: &[char]) -> Vec<bool> {
     let asks = asks_a_limit(chars);
-    texts
-        .iter()
-        .map(|text| asks && WRITTEN_LIMITS.iter().any(|word| text.contains(word)))
-        .collect()
+    texts.iter().map(|text| asks && writes_a_limit(text)).collect()
+}
+
+/// Whether a sentence writes a limit with its figure (不少于3000册, 不超过300元): a limit
+/// word not followed by a number (最多的一次, 至少要有人陪) sets none.
+fn writes_a_limit(text: &str) -> bool {
+    WRITTEN_LIMITS.iter().any(|word| {
+        text.match_indices(word).any(|(start, _)| {
+            text[start + word.len()..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    })
 }
 
 /// Whether a question (normalized `chars`) asks for a limit (至少, at most).
@@ -58,11 +69,12 @@ mod tests {
             "新增少儿图书38万册",
             "每个分馆少儿藏书不少于3000册",
             "每月收费不超过300元",
+            "参与人数最多的一次活动在南山区",
         ];
         for (question, expected) in [
-            ("分馆至少要有多少本书", [false, true, true]),
-            ("分馆最多能借多少本书", [false, true, true]),
-            ("分馆有多少本书", [false, false, false]),
+            ("分馆至少要有多少本书", [false, true, true, false]),
+            ("分馆最多能借多少本书", [false, true, true, false]),
+            ("分馆有多少本书", [false, false, false, false]),
         ] {
             let chars: Vec<char> = question.chars().collect();
             assert_eq!(limit_facts(&texts, &chars), expected, "{question}");

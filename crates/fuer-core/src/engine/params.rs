@@ -103,8 +103,9 @@ pub const MODIFIER_FACT_BONUS: f32 = 1.5;
 /// the thing a question asking for a whole counts (全市全年发放生育津贴46.8亿元 for 一共…).
 pub const WHOLE_FIGURE_BONUS: f32 = 2.5;
 /// Fact ranking: added to the topic of a fact that answers and writes a limit (不少于3000册) when the
-/// question asks for one (至少要有多少本).
-pub const BOUND_FACT_BONUS: f32 = 2.5;
+/// question asks for one (至少要有多少本): the sentence writing the limit's figure is the answer,
+/// before a sentence that names the topic more fully but only counts the same measure (新增少儿图书38万册).
+pub const BOUND_FACT_BONUS: f32 = 6.0;
 /// Fact ranking: the item's headline can answer too (超2万个岗位, 第一批 are only there), at
 /// this share of its score, so that a body sentence with the same evidence comes first.
 pub const HEADLINE_FACT_FACTOR: f32 = 0.8;
