@@ -748,3 +748,32 @@ fn imported_subjects_prices_and_city_totals_are_read_as_asked() {
     ];
     check_imported_answers(article, &table);
 }
+
+/// Classes of an imported article's own answers where the shared rules expect none: the
+/// name written after a title before a verb (负责人赵明月介绍, 馆长孙海说) answers who holds
+/// the title, an item naming nobody stays unsaid; the weekly day the article sets (每周六上午)
+/// answers 什么时候; a count whose question word is followed by the counted thing (多少来电,
+/// 多少通电话) is a count even after a noun the article never answers (热线), while the
+/// line's number stays unsaid.
+#[test]
+fn imported_names_weekly_days_and_counted_calls_are_read_as_asked() {
+    let article = "2034年某市妇女儿童工作三件事\n\
+         一、建成“晨光”助老驿站60个\n\
+         建成“晨光”助老驿站60个,为独居老人提供助餐、陪诊等服务,全年服务老人3万人次。\n\
+         晨光驿站负责人赵明月介绍,驿站志愿者达900名。\n\
+         二、开通“小禾”亲子热线\n\
+         开通“小禾”亲子热线,由30名咨询员轮班值守,全年接听来电1.5万人次。\n\
+         三、建设“青苗”社区书屋\n\
+         建设“青苗”社区书屋45家,每周六上午开展亲子共读活动,全年举办活动800场。\n\
+         青苗书屋馆长孙海说,“希望每个孩子都爱上阅读。”\n";
+    let table: [(&str, bool, &str); 7] = [
+        ("晨光驿站的负责人是谁", true, "赵明月"),
+        ("青苗书屋的馆长叫什么名字", true, "孙海"),
+        ("小禾亲子热线的负责人是谁", false, ""),
+        ("青苗书屋的亲子共读什么时候办", true, "每周六"),
+        ("小禾亲子热线全年接了多少来电", true, "1.5万人次"),
+        ("小禾热线一年接了多少通电话", true, "1.5万人次"),
+        ("小禾亲子热线的电话号码是多少", false, ""),
+    ];
+    check_imported_answers(article, &table);
+}

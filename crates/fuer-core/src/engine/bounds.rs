@@ -7,6 +7,8 @@
 
 use crate::knowledge::questions::LimitWords;
 
+use super::params::LIMIT_FIGURE_REACH;
+
 /// The `[limits]` words, normalized.
 #[derive(Debug, Default)]
 pub(crate) struct Limits {
@@ -39,8 +41,22 @@ impl Limits {
         let asks = self.asks_a_limit(chars);
         texts
             .iter()
-            .map(|text| asks && self.written.iter().any(|word| text.contains(word.as_str())))
+            .map(|text| asks && self.writes_a_limit(text))
             .collect()
+    }
+
+    /// Whether a sentence writes a limit with its figure: the limit word followed by a number
+    /// (不少于3000册, 不超过300元) or closing a figure and its unit (30小时以上); a limit word
+    /// away from any number (最多的一次, 至少要有人陪) sets none.
+    fn writes_a_limit(&self, text: &str) -> bool {
+        self.written.iter().any(|word| {
+            text.match_indices(word.as_str()).any(|(start, _)| {
+                let after = text[start + word.len()..].trim_start().chars().next();
+                let before = text[..start].chars().rev().take(LIMIT_FIGURE_REACH);
+                after.is_some_and(|c| c.is_ascii_digit())
+                    || before.into_iter().any(|c| c.is_ascii_digit())
+            })
+        })
     }
 
     /// Whether a question (normalized `chars`) asks for a limit (至少, at most).
@@ -66,7 +82,7 @@ mod tests {
         let limits = Limits::new(
             &LimitWords {
                 asked: words(&["至少", "最多"]),
-                written: words(&["不少于", "不超过"]),
+                written: words(&["不少于", "不超过", "最多", "以上"]),
             },
             str::to_string,
         );
@@ -74,11 +90,13 @@ mod tests {
             "新增少儿图书38万册",
             "每个分馆少儿藏书不少于3000册",
             "每月收费不超过300元",
+            "参与人数最多的一次活动在南山区",
+            "每周服务30小时以上",
         ];
         for (question, expected) in [
-            ("分馆至少要有多少本书", [false, true, true]),
-            ("分馆最多能借多少本书", [false, true, true]),
-            ("分馆有多少本书", [false, false, false]),
+            ("分馆至少要有多少本书", [false, true, true, false, true]),
+            ("分馆最多能借多少本书", [false, true, true, false, true]),
+            ("分馆有多少本书", [false, false, false, false, false]),
         ] {
             let chars: Vec<char> = question.chars().collect();
             assert_eq!(limits.limit_facts(&texts, &chars), expected, "{question}");

@@ -103,8 +103,13 @@ pub const MODIFIER_FACT_BONUS: f32 = 1.5;
 /// the thing a question asking for a whole counts (全市全年发放生育津贴46.8亿元 for 一共…).
 pub const WHOLE_FIGURE_BONUS: f32 = 2.5;
 /// Fact ranking: added to the topic of a fact that answers and writes a limit (不少于3000册) when the
-/// question asks for one (至少要有多少本).
-pub const BOUND_FACT_BONUS: f32 = 2.5;
+/// question asks for one (至少要有多少本): the sentence writing the limit's figure is the answer,
+/// before a sentence that names the topic more fully but only counts the same measure (新增少儿图书38万册).
+pub const BOUND_FACT_BONUS: f32 = 6.0;
+/// Limits: how many characters before a written limit word may hold its figure (30小时以上: a
+/// figure, then a unit of up to two characters); a limit word with no figure there or right
+/// after it (最多的一次) writes no limit.
+pub const LIMIT_FIGURE_REACH: usize = 3;
 /// Fact ranking: the item's headline can answer too (超2万个岗位, 第一批 are only there), at
 /// this share of its score, so that a body sentence with the same evidence comes first.
 pub const HEADLINE_FACT_FACTOR: f32 = 0.8;
@@ -218,3 +223,10 @@ pub const UNSHOWN_TIE_BONUS: f32 = 0.1;
 /// Follow-ups asking for something else (还有别的…吗): the facts already shown weigh this
 /// share of their evidence.
 pub const OTHERS_SHOWN_FACTOR: f32 = 0.25;
+
+/// How many characters the name of a person an article quotes has (负责人何婉清介绍, 主席罗美华说):
+/// the name of a kind answered by no figure (负责人是谁) is read after its title (`analysis::written`).
+pub const PERSON_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
+
+/// The verbs that follow such a name (what the person said, presented, won or led).
+pub const PERSON_NAME_VERBS: &[&str] = &["说", "介绍", "表示", "获得", "带领", "告诉", "指出", "认为"];

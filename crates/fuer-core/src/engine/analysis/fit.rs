@@ -64,7 +64,11 @@ impl Analyzer {
                     Fit::No
                 }
             }
-            AnswerRule::Figure => self.figure_fit(kind, analysis, fact_text, figures),
+            // A weekly day an article sets (每周三) answers a date asked (`said_by_article`).
+            AnswerRule::Figure => match self.figure_fit(kind, analysis, fact_text, figures) {
+                Fit::No if kind.words.iter().any(|word| fact_text.contains(word.as_str())) => Fit::Yes,
+                fit => fit,
+            },
         }
     }
 

@@ -69,7 +69,8 @@ impl Analyzer {
             } else if self.kind_sets_scope(cue.kind) && self.scope_is_asked(chars, cue, &analysis.cues) {
                 // 明年计划再建多少个: the question is about next year, whatever it counts.
                 None
-            } else if self.counts_with_a_measure_word(chars, &analysis.cues)
+            } else if (self.counts_with_a_measure_word(chars, &analysis.cues)
+                || self.counts_a_named_thing(chars, cue, &analysis.cues))
                 && self.kind_rule(cue.kind) == AnswerRule::None
             {
                 // 热线接了多少个电话: the count asked is of calls, not the line's number.
@@ -167,6 +168,23 @@ impl Analyzer {
                     .measure_words
                     .iter()
                     .any(|word| chars.get(cue.end..cue.end + word.len()) == Some(word.as_slice()))
+        })
+    }
+
+    /// Whether a count's question word is followed at once by the thing it counts
+    /// (热线全年接了多少来电, 接了多少通电话) and the noun `cue` is not that thing: a cue of a
+    /// kind the article never says (热线) is then the topic of the count, not the detail
+    /// asked. The counted thing itself may be what is asked (多少工资), and nothing written
+    /// after the question word counts nothing (热线电话是多少).
+    fn counts_a_named_thing(&self, chars: &[char], cue: &CueMatch, cues: &[CueMatch]) -> bool {
+        cues.iter().any(|wh| {
+            wh.role == CueRole::Wh
+                && self.kind_rule(wh.kind) == AnswerRule::Figure
+                && !self.kind_has_units(wh.kind)
+                && cue.start != wh.end
+                && chars
+                    .get(wh.end)
+                    .is_some_and(|c| crate::normalize::is_han(*c) && !self.particles.contains(c))
         })
     }
 

@@ -23,6 +23,7 @@ mod compare;
 mod fit;
 mod head;
 mod units;
+mod written;
 pub use compare::{Compared, Relation, UNIT_MARK};
 pub use fit::{Fit, Narrowing};
 pub use head::{Head, Modifier, ModifierReason};
@@ -685,6 +686,10 @@ pub fn said_by_article(
         if kind.answer == AnswerRule::Words {
             add_named_places(kind, items, vocabulary);
         }
+        if kind.answer == AnswerRule::Figure && kind.units.iter().any(|unit| unit == "日") {
+            // 什么时候, 哪天: a date asked is answered by the weekly day an article sets too.
+            kind.words = written::weekly_days(DAYS, &texts);
+        }
         if kind.answer != AnswerRule::None {
             continue;
         }
@@ -700,6 +705,12 @@ pub fn said_by_article(
                 if !written.contains(&answer) {
                     written.push(answer);
                 }
+            }
+        }
+        let titles: Vec<String> = kind.cues.iter().map(|cue| vocabulary.normalize(cue)).collect();
+        for name in written::titled_names(&titles, &texts) {
+            if !written.contains(&name) {
+                written.push(name);
             }
         }
         if !written.is_empty() {
