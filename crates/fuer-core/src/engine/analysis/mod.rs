@@ -688,7 +688,7 @@ pub fn said_by_article(
         }
         if kind.answer == AnswerRule::Figure && kind.units.iter().any(|unit| unit == "日") {
             // 什么时候, 哪天: a date asked is answered by the weekly day an article sets too.
-            kind.words = written::weekly_days(DAYS, &texts);
+            kind.words = written::weekly_days(&words.lexicon.weekdays, &texts);
         }
         if kind.answer != AnswerRule::None {
             continue;

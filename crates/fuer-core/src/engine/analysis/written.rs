@@ -49,8 +49,9 @@ fn name_before_verb(after: &[char]) -> Option<String> {
     })
 }
 
-/// The names of the days (one of `days`: 三, 日) an article sets weekly: 每周三, 星期三.
-pub(super) fn weekly_days(days: &[&str], texts: &[String]) -> Vec<String> {
+/// The names of the days (one of `days`, `[words] weekdays`: 三, 日) an article sets weekly:
+/// 每周三, 星期三.
+pub(super) fn weekly_days(days: &[String], texts: &[String]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for day in days {
         for word in [format!("每周{day}"), format!("星期{day}")] {
@@ -88,7 +89,7 @@ mod tests {
 
     #[test]
     fn weekly_days_written() {
-        let days = ["一", "三", "日"];
+        let days = strings(&["一", "三", "日"]);
         let cases: &[(&str, &[&str])] = &[
             ("每周三晚开展家教直播间答疑", &["每周三"]),
             ("星期日上午开放", &["星期日"]),
