@@ -22,7 +22,9 @@ use super::followup::{ContextUse, Focus};
 use super::hits::HitKind;
 use super::index::nfkc;
 use super::intents::Ordinal;
-use super::params::{DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE, UNNAMED_THING_MAX_CHARS};
+use super::params::{
+    DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE, UNNAMED_THING_GAP_CHARS, UNNAMED_THING_MAX_CHARS,
+};
 use super::ranking::{FactRanking, ScopeGap, rank_facts};
 use super::scoring::Scoring;
 use super::topics::{has_separate_hits, has_separator};
@@ -400,6 +402,12 @@ impl Engine {
             tracer.note(|| format!("existence of \"{thing}\": the article never names it"));
             ranking.scope_gap = Some(ScopeGap::Unnamed(thing));
         }
+        if ranking.scope_gap.is_none()
+            && let Some(label) = self.unsaid_detail(question, &ranking)
+        {
+            tracer.note(|| format!("the answering fact does not say the {label} asked"));
+            ranking.scope_gap = Some(ScopeGap::Unsaid(label));
+        }
         if ranking.scope_gap == Some(ScopeGap::Part)
             && ranking
                 .candidates
@@ -446,7 +454,8 @@ impl Engine {
         (best, ranking)
     }
 
-    /// What an existence question asks about (母婴室有没有热水 → 热水) when the article never
+    /// What an existence question asks about (母婴室有没有热水, 妇儿大厦有停车场吗 → 热水,
+    /// 停车场) when the article never
     /// names it: none of its pairs of Chinese characters is in the article's sentences and no
     /// keyword (nor everyday phrase of one) is found in it. The item's facts then say
     /// nothing of it, however well they match the topic.
@@ -474,12 +483,29 @@ impl Engine {
         // Only where the question names its topic right before asking (母婴室有没有热水):
         // 深圳有专门的房间吗 asks for a thing in general, which the topic's facts may well be.
         let asking = head.interrogative.as_ref()?;
-        let topic_before = question
-            .scoring
-            .hits
-            .iter()
-            .any(|hit| hit.end == asking.start && !self.index.patterns[hit.pattern].place_like);
-        if !topic_before || start < asking.end {
+        let topic_hits = || {
+            question
+                .scoring
+                .hits
+                .iter()
+                .filter(|hit| !self.index.patterns[hit.pattern].place_like)
+        };
+        let topic_before = if start >= asking.end {
+            topic_hits().any(|hit| hit.end == asking.start)
+        } else {
+            // 妇儿大厦有停车场吗, 母婴室里有热水吗: the topic, at most a locative word (里),
+            // 有, then the thing.
+            topic_hits().any(|hit| {
+                hit.end <= start
+                    && question.chars[start - 1] == '有'
+                    && question.chars[hit.end..start]
+                        .iter()
+                        .filter(|&&c| !self.vocabulary.is_particle(c))
+                        .count()
+                        <= UNNAMED_THING_GAP_CHARS
+            })
+        };
+        if !topic_before {
             return None;
         }
         let pairs: Vec<(char, char)> = noun

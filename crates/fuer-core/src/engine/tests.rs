@@ -97,6 +97,8 @@ fn engine() -> Engine {
             whole: Default::default(),
             compare: Default::default(),
             alternative: Default::default(),
+            listing: Default::default(),
+            groups: Default::default(),
             lexicon: Lexicon {
                 particles: strings(&["的", "了", "吗", "呢"]),
                 ..Lexicon::default()
