@@ -77,6 +77,9 @@ impl Prepared {
     }
 }
 
+/// The words joining things asked together (热水和尿布台).
+const THING_JOINERS: [char; 3] = ['和', '与', '及'];
+
 /// The normalized text of a question that passed the first stage.
 pub(crate) struct Read {
     normalized: String,
@@ -466,9 +469,13 @@ impl Engine {
         }
         let (start, end) = question.analysis.head_noun_span(&question.chars)?;
         let noun = &question.chars[start..end];
+        // 热水和尿布台 asks for two things: each is short.
+        let things: Vec<&[char]> = noun.split(|c| THING_JOINERS.contains(c)).collect();
         // 有没有人管 asks for someone to help, 有没有啥帮忙的 for anything, 有冇帮手 for help
         // (an aspect word): not a thing.
-        if noun.len() > UNNAMED_THING_MAX_CHARS
+        if things
+            .iter()
+            .any(|thing| thing.is_empty() || thing.len() > UNNAMED_THING_MAX_CHARS)
             || noun.first() == Some(&'人')
             || self.has_interrogative(&head.noun)
             || !self.follow_up.reference_spans(&head.noun).is_empty()
@@ -508,13 +515,15 @@ impl Engine {
         if !topic_before {
             return None;
         }
-        let pairs: Vec<(char, char)> = noun
-            .windows(2)
-            .filter(|pair| pair.iter().all(|&c| is_han(c) && !self.vocabulary.is_particle(c)))
-            .map(|pair| (pair[0], pair[1]))
-            .collect();
-        let named = pairs.iter().any(|pair| self.index.bigram_postings.contains_key(pair));
-        (!pairs.is_empty() && !named).then(|| head.noun.clone())
+        let unnamed = |thing: &[char]| {
+            let pairs: Vec<(char, char)> = thing
+                .windows(2)
+                .filter(|pair| pair.iter().all(|&c| is_han(c) && !self.vocabulary.is_particle(c)))
+                .map(|pair| (pair[0], pair[1]))
+                .collect();
+            !pairs.is_empty() && !pairs.iter().any(|pair| self.index.bigram_postings.contains_key(pair))
+        };
+        things.iter().all(|thing| unnamed(thing)).then(|| head.noun.clone())
     }
 
     /// The item named by position; its facts ranked by the rest of the question
