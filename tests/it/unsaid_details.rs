@@ -100,6 +100,13 @@ fn a_thing_asked_after_the_topic_and_you_that_the_article_never_names_is_related
 }
 
 #[test]
+fn figures_offered_as_alternatives_and_things_asked_together_are_checked_each() {
+    check("免费打的HPV疫苗是二价还是九价", Status::Related, 5, "");
+    check("母婴室有没有热水和尿布台", Status::Related, 5, "");
+    check("1480间母婴室是累计建成的还是2024年新建的", Status::Related, 5, "");
+}
+
+#[test]
 fn rates_and_discounts_the_article_does_not_give_are_related() {
     for (question, item, label) in [
         ("HPV疫苗接种率是多少", 5, "比例"),
