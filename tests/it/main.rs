@@ -42,6 +42,7 @@ mod telegram_harness;
 mod telegram_languages;
 mod telegram_process;
 mod telegram_webhook;
+mod unsaid_details;
 mod web;
 mod web_articles;
 mod web_harness;

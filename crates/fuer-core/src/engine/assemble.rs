@@ -191,7 +191,7 @@ impl Engine {
                     topic: topic(),
                     label: self.analyzer.alternative_label().to_string(),
                 },
-                ScopeGap::Unnamed(thing) => Missing::Asked {
+                ScopeGap::Unnamed(thing) | ScopeGap::Unsaid(thing) => Missing::Asked {
                     topic: topic(),
                     label: thing.clone(),
                 },

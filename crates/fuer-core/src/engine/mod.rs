@@ -23,6 +23,7 @@ pub mod analysis;
 mod answer;
 mod assemble;
 mod bounds;
+mod details;
 pub mod fallback;
 pub mod figures;
 pub mod followup;
@@ -69,6 +70,8 @@ pub struct Engine {
     intents: IntentPatterns,
     follow_up: FollowUpMatcher,
     vocabulary: Vocabulary,
+    /// The `[listing]` and `[groups]` words (`details.rs`).
+    details: details::DetailMatcher,
     /// The knowledge's synonym groups in lowercase (what a question names, see `lead.rs`),
     /// lowered once here rather than at every answer.
     lowered_synonyms: Vec<Vec<String>>,
@@ -109,7 +112,10 @@ impl Engine {
             .iter()
             .map(|group| group.iter().map(|word| crate::normalize::lowercase(word)).collect())
             .collect();
+        let words = &knowledge.question_words;
+        let details = details::DetailMatcher::new(&words.listing, &words.groups, &vocabulary);
         Engine {
+            details,
             lowered_synonyms,
             knowledge,
             index,

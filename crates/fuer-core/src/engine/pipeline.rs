@@ -22,7 +22,9 @@ use super::followup::{ContextUse, Focus};
 use super::hits::HitKind;
 use super::index::nfkc;
 use super::intents::Ordinal;
-use super::params::{DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE, UNNAMED_THING_MAX_CHARS};
+use super::params::{
+    DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE, UNNAMED_THING_GAP_CHARS, UNNAMED_THING_MAX_CHARS,
+};
 use super::ranking::{FactRanking, ScopeGap, rank_facts};
 use super::scoring::Scoring;
 use super::topics::{has_separate_hits, has_separator};
@@ -74,6 +76,9 @@ impl Prepared {
         &self.normalized
     }
 }
+
+/// The words joining things asked together (热水和尿布台).
+const THING_JOINERS: [char; 3] = ['和', '与', '及'];
 
 /// The normalized text of a question that passed the first stage.
 pub(crate) struct Read {
@@ -406,6 +411,12 @@ impl Engine {
             tracer.note(|| format!("count of \"{thing}\": the article never names it"));
             ranking.scope_gap = Some(ScopeGap::Unnamed(thing));
         }
+        if ranking.scope_gap.is_none()
+            && let Some(label) = self.unsaid_detail(question, &ranking)
+        {
+            tracer.note(|| format!("the answering fact does not say the {label} asked"));
+            ranking.scope_gap = Some(ScopeGap::Unsaid(label));
+        }
         if ranking.scope_gap == Some(ScopeGap::Part)
             && ranking
                 .candidates
@@ -452,7 +463,8 @@ impl Engine {
         (best, ranking)
     }
 
-    /// What an existence question asks about (母婴室有没有热水 → 热水) when the article never
+    /// What an existence question asks about (母婴室有没有热水, 妇儿大厦有停车场吗 → 热水,
+    /// 停车场) when the article never
     /// names it: none of its pairs of Chinese characters is in the article's sentences and no
     /// keyword (nor everyday phrase of one) is found in it. The item's facts then say
     /// nothing of it, however well they match the topic.
@@ -463,9 +475,13 @@ impl Engine {
         }
         let (start, end) = question.analysis.head_noun_span(&question.chars)?;
         let noun = &question.chars[start..end];
+        // 热水和尿布台 asks for two things: each is short.
+        let things: Vec<&[char]> = noun.split(|c| THING_JOINERS.contains(c)).collect();
         // 有没有人管 asks for someone to help, 有没有啥帮忙的 for anything, 有冇帮手 for help
         // (an aspect word): not a thing.
-        if noun.len() > UNNAMED_THING_MAX_CHARS
+        if things
+            .iter()
+            .any(|thing| thing.is_empty() || thing.len() > UNNAMED_THING_MAX_CHARS)
             || noun.first() == Some(&'人')
             || self.has_interrogative(&head.noun)
             || !self.follow_up.reference_spans(&head.noun).is_empty()
@@ -480,21 +496,40 @@ impl Engine {
         // Only where the question names its topic right before asking (母婴室有没有热水):
         // 深圳有专门的房间吗 asks for a thing in general, which the topic's facts may well be.
         let asking = head.interrogative.as_ref()?;
-        let topic_before = question
-            .scoring
-            .hits
-            .iter()
-            .any(|hit| hit.end == asking.start && !self.index.patterns[hit.pattern].place_like);
-        if !topic_before || start < asking.end {
+        let topic_hits = || {
+            question
+                .scoring
+                .hits
+                .iter()
+                .filter(|hit| !self.index.patterns[hit.pattern].place_like)
+        };
+        let topic_before = if start >= asking.end {
+            topic_hits().any(|hit| hit.end == asking.start)
+        } else {
+            // 妇儿大厦有停车场吗, 母婴室里有热水吗: the topic, at most a locative word (里),
+            // 有, then the thing.
+            topic_hits().any(|hit| {
+                hit.end <= start
+                    && question.chars[start - 1] == '有'
+                    && question.chars[hit.end..start]
+                        .iter()
+                        .filter(|&&c| !self.vocabulary.is_particle(c))
+                        .count()
+                        <= UNNAMED_THING_GAP_CHARS
+            })
+        };
+        if !topic_before {
             return None;
         }
-        let pairs: Vec<(char, char)> = noun
-            .windows(2)
-            .filter(|pair| pair.iter().all(|&c| is_han(c) && !self.vocabulary.is_particle(c)))
-            .map(|pair| (pair[0], pair[1]))
-            .collect();
-        let named = pairs.iter().any(|pair| self.index.bigram_postings.contains_key(pair));
-        (!pairs.is_empty() && !named).then(|| head.noun.clone())
+        let unnamed = |thing: &[char]| {
+            let pairs: Vec<(char, char)> = thing
+                .windows(2)
+                .filter(|pair| pair.iter().all(|&c| is_han(c) && !self.vocabulary.is_particle(c)))
+                .map(|pair| (pair[0], pair[1]))
+                .collect();
+            !pairs.is_empty() && !pairs.iter().any(|pair| self.index.bigram_postings.contains_key(pair))
+        };
+        things.iter().all(|thing| unnamed(thing)).then(|| head.noun.clone())
     }
 
     /// The item named by position; its facts ranked by the rest of the question

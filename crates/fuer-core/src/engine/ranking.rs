@@ -39,6 +39,9 @@ pub enum ScopeGap {
     /// An existence question (母婴室有没有热水) about a thing, as written, that the
     /// article never names.
     Unnamed(String),
+    /// A detail the answering fact does not write (the names of what it counts, whether a
+    /// group of people it does not name may take part): what is missing, as labelled.
+    Unsaid(String),
 }
 
 impl ScopeGap {

@@ -98,6 +98,8 @@ fn engine() -> Engine {
             compare: Default::default(),
             alternative: Default::default(),
             limits: Default::default(),
+            listing: Default::default(),
+            groups: Default::default(),
             lexicon: Lexicon {
                 particles: strings(&["的", "了", "吗", "呢"]),
                 ..Lexicon::default()

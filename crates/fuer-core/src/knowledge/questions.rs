@@ -217,6 +217,21 @@ pub struct AlternativeWords {
     pub offered: Vec<String>,
 }
 
+/// Details a question asks of the article's sentences that a sentence says only where it
+/// writes them (`[listing]`, `[groups]`): the names of counted things, and whether a group
+/// of people the asker names may take part.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DetailWords {
+    /// What is missing when no sentence says it, as in 「文章没有提到母婴室的{label}。」.
+    pub label: String,
+    /// The same in English; empty when not written.
+    pub label_en: String,
+    /// Words of the question that ask it (分别是哪些, 名单; 男孩, 成年, 外籍).
+    pub asks: Vec<String>,
+    /// For `[listing]`: what marks names listed in a figure's clause (、, “, 等).
+    pub listed_by: Vec<String>,
+}
+
 /// The whole question-words file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QuestionWords {
@@ -230,6 +245,11 @@ pub struct QuestionWords {
     pub compare: CompareWords,
     pub alternative: AlternativeWords,
     pub limits: LimitWords,
+    /// `[listing]`: the names of things the article only counts (1480间母婴室分别在哪).
+    pub listing: DetailWords,
+    /// `[groups]`: groups of people a sentence must name to say they may take part (男孩,
+    /// 成年女性, 外籍).
+    pub groups: DetailWords,
 }
 
 impl QuestionWords {

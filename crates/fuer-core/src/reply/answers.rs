@@ -235,6 +235,12 @@ pub fn missing_sentence(lang: Lang, knowledge: &KnowledgeBase, item: &Item, miss
                         .filter(|unit| unit.label == *label)
                         .map(|unit| unit.label_en.as_str()),
                 )
+                .chain(
+                    [&words.listing, &words.groups]
+                        .into_iter()
+                        .filter(|detail| detail.label == *label)
+                        .map(|detail| detail.label_en.as_str()),
+                )
                 .find(|label_en| !label_en.is_empty());
             texts::related_asked(lang, &topic_in(topic), &lang.script(label), label_en)
         }

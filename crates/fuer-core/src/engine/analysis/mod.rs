@@ -184,13 +184,13 @@ struct CompiledUnit {
 
 /// A plain list of words found in questions (ASCII ones on word boundaries).
 #[derive(Debug)]
-struct WordMatcher {
+pub(crate) struct WordMatcher {
     matcher: Option<AhoCorasick>,
     words: Vec<(String, bool)>,
 }
 
 impl WordMatcher {
-    fn new(words: &[String], vocabulary: &Vocabulary) -> WordMatcher {
+    pub(crate) fn new(words: &[String], vocabulary: &Vocabulary) -> WordMatcher {
         let words: Vec<(String, bool)> = words
             .iter()
             .map(|word| vocabulary.normalize(word))
@@ -218,7 +218,7 @@ impl WordMatcher {
     }
 
     /// Each word found, once, with its char span.
-    fn find(&self, normalized: &str, byte_to_char: &[usize]) -> Vec<(String, (usize, usize))> {
+    pub(crate) fn find(&self, normalized: &str, byte_to_char: &[usize]) -> Vec<(String, (usize, usize))> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
@@ -436,6 +436,12 @@ impl Analyzer {
     /// Whether a kind is answered only by figures of given units (time: 年份, money: 元).
     pub fn kind_has_units(&self, kind: usize) -> bool {
         self.kinds.get(kind).is_some_and(|k| !k.units.is_empty())
+    }
+
+    /// Whether a measure word is the unit of an asked kind (岁 of age, 元 of money, 天 of
+    /// duration): a figure in it measures something rather than counting things.
+    pub fn is_kind_unit(&self, unit: &str) -> bool {
+        !unit.is_empty() && self.kinds.iter().any(|kind| kind.units.iter().any(|u| u == unit))
     }
 
     /// Whether a kind asks for a rank or an edition (第几: answered by ordinal figures).

@@ -9,7 +9,8 @@ use toml::Spanned;
 use super::super::messages;
 use super::super::parse::FileReport;
 use super::{
-    AlternativeWords, AnswerRule, AskedKind, AspectFacts, CompareWords, FollowUpWords, Lexicon, LimitWords,
+    AlternativeWords, AnswerRule, AskedKind, AspectFacts, CompareWords, DetailWords, FollowUpWords, Lexicon,
+    LimitWords,
     QuestionWords, Scope, UnitClass, WholeWords,
 };
 
@@ -33,6 +34,10 @@ struct QuestionsFile {
     alternative: Option<Spanned<AlternativeEntry>>,
     #[serde(default)]
     limits: Option<Spanned<LimitsEntry>>,
+    #[serde(default)]
+    listing: Option<Spanned<DetailEntry>>,
+    #[serde(default)]
+    groups: Option<Spanned<DetailEntry>>,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +47,18 @@ struct LimitsEntry {
     asked: Vec<Spanned<String>>,
     #[serde(default)]
     written: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetailEntry {
+    label: Spanned<String>,
+    #[serde(default)]
+    label_en: Option<Spanned<String>>,
+    #[serde(default)]
+    asks: Vec<Spanned<String>>,
+    #[serde(default)]
+    listed_by: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +238,8 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
             written: report.check_keywords(&entry.written),
         }
     });
+    let listing = parse_detail(report, parsed.listing.as_ref());
+    let groups = parse_detail(report, parsed.groups.as_ref());
     if report.problem_count() > problems_before {
         return None;
     }
@@ -239,7 +258,23 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
         compare,
         alternative,
         limits,
+        listing,
+        groups,
     })
+}
+
+/// A `[listing]` or `[groups]` table (empty when missing).
+fn parse_detail(report: &mut FileReport<'_>, entry: Option<&Spanned<DetailEntry>>) -> DetailWords {
+    let Some(entry) = entry else {
+        return DetailWords::default();
+    };
+    let entry = entry.get_ref();
+    DetailWords {
+        label: report.check_text("label", &entry.label),
+        label_en: optional_text(entry.label_en.as_ref()),
+        asks: report.check_keywords(&entry.asks),
+        listed_by: report.check_keywords(&entry.listed_by),
+    }
 }
 
 /// The `[whole]` words (none when the table is missing).
