@@ -29,6 +29,9 @@ impl Engine {
             || end - start > UNNAMED_THING_MAX_CHARS
             || self.has_interrogative(&head.noun)
             || !self.follow_up.reference_spans(&head.noun).is_empty()
+            // A noun holding a cue of `questions.toml` (多少通电话: 电话 asks a contact) is a
+            // thing the question words know, read by their rules, not an unknown thing.
+            || analysis.cues.iter().any(|cue| cue.start < end && start < cue.end)
             || question
                 .scoring
                 .hits
