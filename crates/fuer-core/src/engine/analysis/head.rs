@@ -199,8 +199,9 @@ impl Analyzer {
             .skip_while(|&&c| c == ' ')
             .take_while(|&&c| !self.particles.contains(&c) && (c != ' ' || chars[cue.start].is_ascii()))
             .collect();
+        // One character after it is a measure word (哪几年 asks for years), not a noun.
         let noun = noun.trim_end().to_string();
-        (!noun.is_empty()).then_some(noun)
+        (noun.chars().count() >= 2).then_some(noun)
     }
 
     /// The noun the interrogative governs: what follows a yes/no word (有没有喂奶的地方 →
