@@ -46,6 +46,8 @@ fn needs_in_everyday_and_dialect_words_reach_the_item() {
             "女科技工作者协会",
         ),
         ("周末孩子没地方玩,深圳有没有专门给娃和家长去的大楼?", 4, ""),
+        ("一户人家夫妻三天两头吵架，孩子夹在中间，妇联这边有什么能帮的", 6, ""),
+        ("线上培训几场", 9, "线上课程培训4场"),
     ] {
         check_answered(question, item, fact);
     }
