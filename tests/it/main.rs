@@ -20,6 +20,7 @@ mod knowledge_check;
 mod languages;
 mod lexicon;
 mod meaning;
+mod needs_and_heads;
 mod newcomer;
 mod properties;
 mod readme;

@@ -114,7 +114,10 @@ fn is_mark(c: char) -> bool {
 /// Everyday words replaced by the article's word, on both sides of matching, so that
 /// 孤独症孩子 finds 孤独症儿童. Only unambiguous equivalents belong here; synonyms that
 /// admins maintain live in `knowledge/synonyms.toml`.
-const CANONICAL_WORDS: [(&str, &str); 12] = [
+const CANONICAL_WORDS: [(&str, &str); 14] = [
+    // Cantonese: 细路(仔) is a child.
+    ("细路仔", "儿童"),
+    ("细路", "儿童"),
     ("小孩子", "儿童"),
     ("小朋友", "儿童"),
     ("小孩", "儿童"),

@@ -227,6 +227,7 @@ pub const ASPECT_FACT_BONUS: f32 = 1.5;
 /// Follow-ups asking for an aspect or for something else: a fact the conversation has not
 /// shown yet wins a tie.
 pub const UNSHOWN_TIE_BONUS: f32 = 0.1;
+
 /// Follow-ups asking for something else (还有别的…吗): the facts already shown weigh this
 /// share of their evidence.
 pub const OTHERS_SHOWN_FACTOR: f32 = 0.25;
@@ -237,3 +238,12 @@ pub const PERSON_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
 
 /// The verbs that follow such a name (what the person said, presented, won or led).
 pub const PERSON_NAME_VERBS: &[&str] = &["说", "介绍", "表示", "获得", "带领", "告诉", "指出", "认为"];
+
+/// Added, beside the best candidate's score, to the facts that say the aspect a
+/// which-question's head noun names (哪份文件 → 《…》; `head_aspect.rs`): they come first,
+/// in their own order, and a fact with no evidence of its own still passes the best one.
+pub const HEAD_ASPECT_TIE: f32 = 0.1;
+/// A count question: a fact whose fitting figure's clause names the keyword the question
+/// counts (直播领域 of 三新领域妇联组织里直播领域的有多少个; `counted.rs`), over one whose
+/// figure counts only the frame; as much as the bonus of a fact giving the whole figure.
+pub const COUNTED_KEYWORD_BONUS: f32 = 2.0;

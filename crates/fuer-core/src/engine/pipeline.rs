@@ -398,6 +398,8 @@ impl Engine {
         let mut ranking = rank(&question.analysis);
         if let Some(shown) = resolution.shown {
             self.prefer_unshown_aspects(&question.normalized, shown, &mut ranking, tracer);
+        } else {
+            self.prefer_head_aspect(&question.analysis, &mut ranking, tracer);
         }
         if ranking.scope_gap.is_none()
             && let Some(thing) = self.unnamed_thing(question)

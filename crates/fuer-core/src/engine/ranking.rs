@@ -15,11 +15,13 @@
 use crate::knowledge::questions::AnswerRule;
 
 use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_MARK};
+use super::counted::counted_keyword_facts;
 use super::index::Index;
 use super::params::{
-    ANSWERS_ASKED_BONUS, BOUND_FACT_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR, FACT_FIGURE_LOOKUP_FACTOR,
-    FACT_KEYWORD_LEVEL, FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEAD_NOUN_WORD_FACTOR, HEADLINE_FACT_FACTOR,
-    LISTED_FACT_RATIO, MAX_ANSWER_FACTS, MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO, WHOLE_FIGURE_BONUS,
+    ANSWERS_ASKED_BONUS, BOUND_FACT_BONUS, COUNTED_KEYWORD_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR,
+    FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL, FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEAD_NOUN_WORD_FACTOR,
+    HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO,
+    WHOLE_FIGURE_BONUS,
 };
 use super::scoring::Scoring;
 use super::stated::stated_fits;
@@ -143,6 +145,14 @@ pub fn rank_facts(
         candidates
     };
     answer_bonuses(index, analyzer, docs, analysis, chars, &fits, &mut evidence.topic);
+    if rule == Some(AnswerRule::Figure) && stated.is_none() {
+        let counting = counted_keyword_facts(index, analyzer, docs, analysis, scoring, chars, &fits);
+        for (topic, counts) in evidence.topic.iter_mut().zip(counting) {
+            if counts {
+                *topic += COUNTED_KEYWORD_BONUS;
+            }
+        }
+    }
     let scores = final_scores(&evidence.topic, &fits, bonus_applies);
     let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
     let scope_gap = scope_gap(index, docs, &candidates, analysis, rule).or_else(|| {

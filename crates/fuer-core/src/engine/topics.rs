@@ -136,14 +136,24 @@ impl Engine {
         let asked_support = asked_items.iter().map(|&item| support[item]).fold(0.0f32, f32::max);
         let mut parts: PieceParts = Vec::new();
         let mut told = false;
+        // A telling clause naming the item an asking clause names only frames it
+        // (在“三新”领域妇联组织里，直播领域的有多少个): the asking clause's facts lead.
+        let mut framing: Vec<(usize, FactRanking)> = Vec::new();
         for (asks, pieces) in clause_pieces {
             for (best, ranking, _) in pieces.into_iter().flatten() {
                 if !asks && !asked_items.contains(&best) && support[best] <= asked_support {
                     told = true;
                     continue;
                 }
+                if !asks && asked_items.contains(&best) && !parts.iter().any(|(item, ..)| *item == best) {
+                    framing.push((best, ranking));
+                    continue;
+                }
                 merge_piece(&mut parts, best, ranking);
             }
+        }
+        for (best, ranking) in framing {
+            merge_piece(&mut parts, best, ranking);
         }
         // Where telling clauses were set aside, the asking clause alone decides the item.
         let several = parts.len() >= 2 || parts.first().is_some_and(|(_, _, firsts)| told || firsts.len() >= 2);

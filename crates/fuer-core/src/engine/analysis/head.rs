@@ -16,6 +16,9 @@ use crate::knowledge::questions::AnswerRule;
 use super::{Analysis, Analyzer, CueMatch, CueRole};
 use crate::engine::params::OWN_PLAN_CHARS;
 
+/// The asked kind whose question words determine a noun after them (哪些品牌, which document).
+const WHICH_KIND: &str = "which";
+
 /// Why a noun cue does not decide what is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModifierReason {
@@ -202,6 +205,23 @@ impl Analyzer {
             || chars.get(cue.end) == Some(&'有')
     }
 
+    /// The noun a which-word determines when it stands right after it (有哪些特色品牌 →
+    /// 特色品牌, 依据的是哪份文件 → 文件, 为哪些人提供关怀 → 人提供关怀): in Chinese the
+    /// words up to a particle, in English the rest of the question (which policy document …).
+    fn noun_after_which(&self, chars: &[char], cue: &CueMatch) -> Option<String> {
+        if cue.role != CueRole::Wh || self.kind_name(cue.kind) != WHICH_KIND {
+            return None;
+        }
+        let noun: String = chars[cue.end..]
+            .iter()
+            .skip_while(|&&c| c == ' ')
+            .take_while(|&&c| !self.particles.contains(&c) && (c != ' ' || chars[cue.start].is_ascii()))
+            .collect();
+        // One character after it is a measure word (哪几年 asks for years), not a noun.
+        let noun = noun.trim_end().to_string();
+        (noun.chars().count() >= 2).then_some(noun)
+    }
+
     /// The noun the interrogative governs: what follows a yes/no word (有没有喂奶的地方 →
     /// 喂奶的地方), else the words before it up to a particle (妇儿大厦在哪 → 妇儿大厦). (What
     /// a quantity counts, 多少个社区 → 社区, replaces it once the unit is known.)
@@ -213,6 +233,9 @@ impl Analyzer {
             .trim_start();
         if cue.role == CueRole::YesNo && !after.is_empty() {
             return after.to_string();
+        }
+        if let Some(noun) = self.noun_after_which(chars, cue) {
+            return noun;
         }
         let before: Vec<char> = chars[..cue.start]
             .iter()
