@@ -39,10 +39,7 @@ impl Limits {
     /// question (normalized `chars`) asks for; all `false` when the question asks for none.
     pub(crate) fn limit_facts(&self, texts: &[&str], chars: &[char]) -> Vec<bool> {
         let asks = self.asks_a_limit(chars);
-        texts
-            .iter()
-            .map(|text| asks && self.writes_a_limit(text))
-            .collect()
+        texts.iter().map(|text| asks && self.writes_a_limit(text)).collect()
     }
 
     /// Whether a sentence writes a limit with its figure: the limit word followed by a number
@@ -53,8 +50,7 @@ impl Limits {
             text.match_indices(word.as_str()).any(|(start, _)| {
                 let after = text[start + word.len()..].trim_start().chars().next();
                 let before = text[..start].chars().rev().take(LIMIT_FIGURE_REACH);
-                after.is_some_and(|c| c.is_ascii_digit())
-                    || before.into_iter().any(|c| c.is_ascii_digit())
+                after.is_some_and(|c| c.is_ascii_digit()) || before.into_iter().any(|c| c.is_ascii_digit())
             })
         })
     }

@@ -10,8 +10,7 @@ use super::super::messages;
 use super::super::parse::FileReport;
 use super::{
     AlternativeWords, AnswerRule, AskedKind, AspectFacts, CompareWords, DetailWords, FollowUpWords, Lexicon,
-    LimitWords,
-    QuestionWords, Scope, UnitClass, WholeWords,
+    LimitWords, QuestionWords, Scope, UnitClass, WholeWords,
 };
 
 #[derive(Deserialize)]
