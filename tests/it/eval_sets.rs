@@ -1,7 +1,7 @@
 //! The project's own question sets, written from the article by people who never saw the
 //! engine (`tests/data/fresh-*.tsv` before tuning; `review*-*.tsv`, three further sets that
 //! were first measured untouched and then used to find what the engine missed; `tune2-*.tsv` and
-//! `tune3-*.tsv` to `tune8-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
+//! `tune3-*.tsv` to `tune9-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
 //! `../shared/eval/score.py` scores them: the right item, the asked figure in the first
 //! fact, and questions the article does not answer not passed off as answered. A regression
 //! here means a change hurt answers of a kind residents ask.
@@ -200,8 +200,8 @@ fn tuning_sets_stay_at_what_they_reached() {
 /// figure classes and short follow-ups, 202/220 = 91.8% and 100/113 = 88.5% after; kept there.
 #[test]
 fn second_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune3-questions.tsv", 0.96, 0.88);
-    score_conversations_at("tune3-dialogues.tsv", 0.90);
+    score_singles_at("tune3-questions.tsv", 0.98, 0.91);
+    score_conversations_at("tune3-dialogues.tsv", 0.945);
 }
 
 /// Issue 13's third tuning sets (`tune4-*.tsv`, written on 2026-12-06 from the article alone
@@ -213,8 +213,8 @@ fn second_tuning_sets_stay_at_what_they_reached() {
 /// import work).
 #[test]
 fn third_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune4-questions.tsv", 0.955, 0.95);
-    score_conversations_at("tune4-dialogues.tsv", 0.89);
+    score_singles_at("tune4-questions.tsv", 0.97, 0.95);
+    score_conversations_at("tune4-dialogues.tsv", 0.96);
 }
 
 /// The sets written on 2026-12-06 as the untouched measure of that session (`tune5-*.tsv`,
@@ -223,8 +223,8 @@ fn third_tuning_sets_stay_at_what_they_reached() {
 /// 94.0%, 36/40; 89/100 = 89.0%); from now on a tuning set, kept at that second score.
 #[test]
 fn fourth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune5-questions.tsv", 0.955, 0.92);
-    score_conversations_at("tune5-dialogues.tsv", 0.885);
+    score_singles_at("tune5-questions.tsv", 0.965, 0.92);
+    score_conversations_at("tune5-dialogues.tsv", 0.93);
 }
 
 /// Issue 13's fifth tuning sets (`tune6-*.tsv`, written on 2026-12-06 from the article alone
@@ -236,7 +236,7 @@ fn fourth_tuning_sets_stay_at_what_they_reached() {
 /// (26/30) and 92/104; kept there.
 #[test]
 fn fifth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune6-questions.tsv", 0.95, 0.86);
+    score_singles_at("tune6-questions.tsv", 0.96, 0.90);
     score_conversations_at("tune6-dialogues.tsv", 0.88);
 }
 
@@ -247,16 +247,28 @@ fn fifth_tuning_sets_stay_at_what_they_reached() {
 /// classes 90/100; kept there.
 #[test]
 fn sixth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune7-questions.tsv", 0.94, 0.89);
-    score_conversations_at("tune7-dialogues.tsv", 0.89);
+    score_singles_at("tune7-questions.tsv", 0.975, 0.93);
+    score_conversations_at("tune7-dialogues.tsv", 0.93);
 }
 
 /// The untouched measure of the 2026-12-06 evening session (`tune8-*.tsv`, heldG there:
 /// ten new voices, a fifth not answerable), scored once before that session's engine work
 /// (171/200 = 85.5%, 33/43 declined; 88/100) and once after it (172/200 = 86.0%, 33/43;
-/// 89/100), never opened before; from then on a tuning set, kept at the second score.
+/// 89/100), never opened before; from then on a tuning set. The 2026-12-06/07 night session's
+/// classes (unsaid details, counted keywords, which-heads, everyday needs, follow-up aspects)
+/// reached 190/200 = 95.0% (38/43) and 91/100; kept there.
 #[test]
 fn seventh_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune8-questions.tsv", 0.855, 0.76);
-    score_conversations_at("tune8-dialogues.tsv", 0.885);
+    score_singles_at("tune8-questions.tsv", 0.95, 0.88);
+    score_conversations_at("tune8-dialogues.tsv", 0.91);
+}
+
+/// The untouched measure of the 2026-12-06/07 night session (`tune9-*.tsv`, heldH there: a
+/// fifth not answerable), scored once before that session's engine work (172/200 = 86.0%,
+/// 31/44 declined; 92/100) and once after it (175/200 = 87.5%, 31/44; 93/100), never opened
+/// before; from then on a tuning set, kept at the second score.
+#[test]
+fn eighth_tuning_sets_stay_at_what_they_reached() {
+    score_singles_at("tune9-questions.tsv", 0.875, 0.70);
+    score_conversations_at("tune9-dialogues.tsv", 0.93);
 }
