@@ -3,6 +3,9 @@
 //! (详细一点) and of references back to the topic (它, 其中, 那里), from the `[followup]`
 //! table of `questions.toml`; and the pipeline stage that decides what a question takes
 //! from the conversation ([`Engine::resolve_context`]).
+//!
+//! Size (about 580 lines, 70 of them unit tests): the follow-up words are compiled and read
+//! by the one stage that uses them; the aspect and reference rules share the `Focus`.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 

@@ -53,27 +53,7 @@ pub struct Hit {
 
 /// Every keyword hit of a normalized question (`chars` are its characters).
 pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_char: &[usize]) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    let bytes = normalized.as_bytes();
-    if let Some(matcher) = &index.exact {
-        for found in matcher.find_overlapping_iter(normalized) {
-            let pattern = found.pattern().as_usize();
-            if index.patterns[pattern].ascii {
-                let before_ok = found.start() == 0 || !bytes[found.start() - 1].is_ascii_alphanumeric();
-                let after_ok = found.end() == bytes.len() || !bytes[found.end()].is_ascii_alphanumeric();
-                if !before_ok || !after_ok {
-                    continue;
-                }
-            }
-            hits.push(Hit {
-                pattern,
-                start: byte_to_char[found.start()],
-                end: byte_to_char[found.end()],
-                factor: 1.0,
-                kind: HitKind::Exact,
-            });
-        }
-    }
+    let mut hits = exact_hits(index, normalized, byte_to_char);
 
     if chars.iter().any(|c| crate::normalize::is_han(*c)) {
         // Which patterns were found already (each is tried by the later ways only if not).
@@ -134,6 +114,33 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
         }
     }
     hits.sort_by_key(|hit| (hit.start, hit.end, hit.pattern));
+    hits
+}
+
+/// The keywords a normalized question writes as they are; an ASCII keyword only as a whole
+/// word (a `he` inside `the` is none).
+fn exact_hits(index: &Index, normalized: &str, byte_to_char: &[usize]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let bytes = normalized.as_bytes();
+    if let Some(matcher) = &index.exact {
+        for found in matcher.find_overlapping_iter(normalized) {
+            let pattern = found.pattern().as_usize();
+            if index.patterns[pattern].ascii {
+                let before_ok = found.start() == 0 || !bytes[found.start() - 1].is_ascii_alphanumeric();
+                let after_ok = found.end() == bytes.len() || !bytes[found.end()].is_ascii_alphanumeric();
+                if !before_ok || !after_ok {
+                    continue;
+                }
+            }
+            hits.push(Hit {
+                pattern,
+                start: byte_to_char[found.start()],
+                end: byte_to_char[found.end()],
+                factor: 1.0,
+                kind: HitKind::Exact,
+            });
+        }
+    }
     hits
 }
 

@@ -10,7 +10,7 @@
 //! 7. [`Engine::rank_single`]: the facts of one topic, best first;
 //! 8. [`Engine::assemble`] (`assemble.rs`): the [`Answer`].
 //!
-//! Size (about 520 lines): the stages are short functions run in this order, kept in one
+//! Size (about 565 lines): the stages are short functions run in this order, kept in one
 //! file so that the order reads top to bottom.
 
 use super::Engine;
@@ -401,23 +401,8 @@ impl Engine {
         } else {
             self.prefer_head_aspect(&question.analysis, &mut ranking, tracer);
         }
-        if ranking.scope_gap.is_none()
-            && let Some(thing) = self.unnamed_thing(question)
-        {
-            tracer.note(|| format!("existence of \"{thing}\": the article never names it"));
-            ranking.scope_gap = Some(ScopeGap::Unnamed(thing));
-        }
-        if ranking.scope_gap.is_none()
-            && let Some(thing) = self.uncounted_thing(question)
-        {
-            tracer.note(|| format!("count of \"{thing}\": the article never names it"));
-            ranking.scope_gap = Some(ScopeGap::Unnamed(thing));
-        }
-        if ranking.scope_gap.is_none()
-            && let Some(label) = self.unsaid_detail(question, &ranking)
-        {
-            tracer.note(|| format!("the answering fact does not say the {label} asked"));
-            ranking.scope_gap = Some(ScopeGap::Unsaid(label));
+        if ranking.scope_gap.is_none() {
+            ranking.scope_gap = self.unwritten_gap(question, &ranking, tracer);
         }
         if ranking.scope_gap == Some(ScopeGap::Part)
             && ranking
@@ -463,6 +448,23 @@ impl Engine {
         resolution.context_use.attribute = false;
         tracer.note(|| "the asked kind from the context does not fit this topic: dropped".to_string());
         (best, ranking)
+    }
+
+    /// What the question asks that the article never writes, first found of: a thing whose
+    /// existence is asked (母婴室有没有热水), a thing counted (它有多少会员), a detail the
+    /// answering fact does not say (1480间母婴室分别在哪, 男孩能打吗).
+    fn unwritten_gap(&self, question: &Question, ranking: &FactRanking, tracer: &mut Tracer) -> Option<ScopeGap> {
+        if let Some(thing) = self.unnamed_thing(question) {
+            tracer.note(|| format!("existence of \"{thing}\": the article never names it"));
+            return Some(ScopeGap::Unnamed(thing));
+        }
+        if let Some(thing) = self.uncounted_thing(question) {
+            tracer.note(|| format!("count of \"{thing}\": the article never names it"));
+            return Some(ScopeGap::Unnamed(thing));
+        }
+        let label = self.unsaid_detail(question, ranking)?;
+        tracer.note(|| format!("the answering fact does not say the {label} asked"));
+        Some(ScopeGap::Unsaid(label))
     }
 
     /// What an existence question asks about (母婴室有没有热水, 妇儿大厦有停车场吗 → 热水,

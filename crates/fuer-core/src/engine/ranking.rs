@@ -9,7 +9,7 @@
 //! of the asked unit for 多少人, a place for 在哪 …) makes the question answerable and is
 //! ranked first; scope markers (上海, 2023年) must be covered by a candidate.
 //!
-//! Size (about 580 lines): `rank_facts` and its stages (evidence, candidates, fits, gaps,
+//! Size (about 650 lines): `rank_facts` and its stages (evidence, candidates, fits, gaps,
 //! listing) share the `FactRanking` they fill; whole-versus-part gaps live in `whole.rs`.
 
 use crate::knowledge::questions::AnswerRule;
@@ -113,12 +113,7 @@ pub fn rank_facts(
     let narrowings = modifier_narrowings(index, analyzer, docs, analysis, &mut evidence);
     let best_specific = evidence.specific.iter().copied().fold(0.0f32, f32::max);
     let in_conversation = focus.is_some();
-    let focus: Vec<usize> = focus
-        .unwrap_or_default()
-        .iter()
-        .copied()
-        .filter(|&f| f < fact_count)
-        .collect();
+    let focus = facts_within(focus.unwrap_or_default(), fact_count);
     let rule = analysis.asked.map(|kind| analyzer.kind_rule(kind));
     let selective = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words | AnswerRule::None));
     let (candidates, narrowed) = candidates(&mut evidence, &focus, in_conversation, selective);
@@ -147,22 +142,17 @@ pub fn rank_facts(
     answer_bonuses(index, analyzer, docs, analysis, chars, &fits, &mut evidence.topic);
     if rule == Some(AnswerRule::Figure) && stated.is_none() {
         let counting = counted_keyword_facts(index, analyzer, docs, analysis, scoring, chars, &fits);
-        for (topic, counts) in evidence.topic.iter_mut().zip(counting) {
-            if counts {
-                *topic += COUNTED_KEYWORD_BONUS;
-            }
-        }
+        add_counted_bonus(&mut evidence.topic, &counting);
     }
     let scores = final_scores(&evidence.topic, &fits, bonus_applies);
     let answerable = candidates.iter().any(|&f| fits[f] != Fit::No);
-    let scope_gap = scope_gap(index, docs, &candidates, analysis, rule).or_else(|| {
-        let facts = RankedFacts {
-            docs,
-            candidates: &candidates,
-            fits: &fits,
-        };
-        whole_gap(index, analyzer, &facts, analysis, scoring, chars)
-    });
+    let facts = RankedFacts {
+        docs,
+        candidates: &candidates,
+        fits: &fits,
+    };
+    let scope_gap = scope_gap(index, docs, &candidates, analysis, rule)
+        .or_else(|| whole_gap(index, analyzer, &facts, analysis, scoring, chars));
     let mut ranking = FactRanking {
         item,
         topic: evidence.topic,
@@ -182,6 +172,21 @@ pub fn rank_facts(
         ranking.scope_gap = Some(ScopeGap::Unsettled);
     }
     ranking
+}
+
+/// The facts of `focus` that are among an item's first `fact_count` sentences.
+fn facts_within(focus: &[usize], fact_count: usize) -> Vec<usize> {
+    focus.iter().copied().filter(|&f| f < fact_count).collect()
+}
+
+/// Adds `COUNTED_KEYWORD_BONUS` to the facts whose fitting figure counts the keyword a
+/// count question counts (`counted.rs`).
+fn add_counted_bonus(topic: &mut [f32], counting: &[bool]) {
+    for (topic, &counts) in topic.iter_mut().zip(counting) {
+        if counts {
+            *topic += COUNTED_KEYWORD_BONUS;
+        }
+    }
 }
 
 /// How each of an item's sentences (`docs`) fits what is asked: as the stated figures

@@ -82,6 +82,38 @@ fn han_spaces_as_breaks(text: &str) -> String {
 /// fact of each piece.
 type PieceParts = Vec<(usize, FactRanking, Vec<usize>)>;
 
+/// A clause asking about no topic asks about the need told just before it (想学直播卖货，
+/// 有没有培训): that clause asks too.
+fn ask_through_told_needs(clause_pieces: &mut [(bool, Vec<PieceRanking>)]) {
+    for index in 1..clause_pieces.len() {
+        let (asks, pieces) = &clause_pieces[index];
+        if *asks && pieces.iter().all(Option::is_none) && !clause_pieces[index - 1].0 {
+            clause_pieces[index - 1].0 = true;
+        }
+    }
+}
+
+/// The parts, at most `MAX_PARTS`, each piece's first fact leading in the question's order,
+/// then the rest of its item's facts.
+fn firsts_lead(parts: PieceParts) -> Vec<(usize, FactRanking)> {
+    let mut parts: Vec<(usize, FactRanking)> = parts
+        .into_iter()
+        .map(|(item, mut ranking, firsts)| {
+            let mut listed = firsts;
+            for fact in &ranking.listed {
+                if !listed.contains(fact) {
+                    listed.push(*fact);
+                }
+            }
+            listed.truncate(MAX_PARTS.max(MAX_ANSWER_FACTS));
+            ranking.listed = listed;
+            (item, ranking)
+        })
+        .collect();
+    parts.truncate(MAX_PARTS);
+    parts
+}
+
 /// One piece's best item, its facts and the item's score, if it names a topic.
 type PieceRanking = Option<(usize, FactRanking, f32)>;
 
@@ -111,14 +143,7 @@ impl Engine {
                 (asks, pieces)
             })
             .collect();
-        // A question naming no topic asks about the need told just before it
-        // (想学直播卖货，有没有培训).
-        for index in 1..clause_pieces.len() {
-            let (asks, pieces) = &clause_pieces[index];
-            if *asks && pieces.iter().all(Option::is_none) && !clause_pieces[index - 1].0 {
-                clause_pieces[index - 1].0 = true;
-            }
-        }
+        ask_through_told_needs(&mut clause_pieces);
         // Clauses that only tell (no question word, no yes/no word) name no part when the
         // asking clauses name an item at least as strongly (each item's support summed
         // over all the clauses): 家里老公失业了，我想学网上卖货，有培训吗. Not where the asking
@@ -160,22 +185,7 @@ impl Engine {
         if !several {
             return Vec::new();
         }
-        // Each piece's first fact leads, in the question's order; then the rest.
-        let mut parts: Vec<(usize, FactRanking)> = parts
-            .into_iter()
-            .map(|(item, mut ranking, firsts)| {
-                let mut listed = firsts;
-                for fact in &ranking.listed {
-                    if !listed.contains(fact) {
-                        listed.push(*fact);
-                    }
-                }
-                listed.truncate(MAX_PARTS.max(MAX_ANSWER_FACTS));
-                ranking.listed = listed;
-                (item, ranking)
-            })
-            .collect();
-        parts.truncate(MAX_PARTS);
+        let parts = firsts_lead(parts);
         tracer.note(|| {
             let items: Vec<u8> = parts
                 .iter()

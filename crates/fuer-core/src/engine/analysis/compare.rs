@@ -213,19 +213,7 @@ impl Analyzer {
                     .filter(|figure| figure.year && from <= figure.start && figure.start < to)
                     .map(|figure| figure.digits.clone()),
             );
-            // A figure offered as an alternative (2价还是9价) is said as written, with its
-            // measure word.
-            words.extend(
-                figures
-                    .iter()
-                    .filter(|figure| {
-                        !figure.year && !figure.unit.is_empty() && from <= figure.start && figure.start < to
-                    })
-                    .map(|figure| {
-                        let scale = figure.scale.map(String::from).unwrap_or_default();
-                        format!("{}{scale}{}", figure.digits, figure.unit)
-                    }),
-            );
+            words.extend(offered_figures(figures, from, to));
             // A measure word of an alternative (是剂次还是人数) is said by a figure with it.
             let text: String = (from..to).map(|p| if word_char(p) { chars[p] } else { ' ' }).collect();
             for (_, word, ascii) in &self.unit_patterns {
@@ -303,4 +291,16 @@ impl Analyzer {
             });
         analysis.counted.clear();
     }
+}
+
+/// The figures with a measure word offered as an alternative between `from` and `to`
+/// (2价还是9价), said as written: digits, scale and measure word.
+fn offered_figures(figures: &[Figure], from: usize, to: usize) -> impl Iterator<Item = String> + '_ {
+    figures
+        .iter()
+        .filter(move |figure| !figure.year && !figure.unit.is_empty() && from <= figure.start && figure.start < to)
+        .map(|figure| {
+            let scale = figure.scale.map(String::from).unwrap_or_default();
+            format!("{}{scale}{}", figure.digits, figure.unit)
+        })
 }

@@ -5,7 +5,7 @@
 //! names the unit (多少人 → 人数), and scope markers name places and years the article
 //! does not cover. The answer pipeline then checks that the chosen fact can answer it.
 //!
-//! Size (about 600 lines): the analyzer's compiled word lists and `analyze`, which fills
+//! Size (about 850 lines): the analyzer's compiled word lists and `analyze`, which fills
 //! every field of [`Analysis`], stay together; its stages live in `head.rs`, `units.rs`,
 //! `compare.rs` and `fit.rs`.
 
@@ -257,6 +257,16 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// Words of `questions.toml` normalized as questions are, as characters; a word that
+/// normalizes to nothing is dropped.
+fn char_words<'a>(words: impl IntoIterator<Item = &'a String>, vocabulary: &Vocabulary) -> Vec<Vec<char>> {
+    words
+        .into_iter()
+        .map(|word| vocabulary.normalize(word).chars().collect::<Vec<char>>())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
 impl Analyzer {
     pub fn new(words: &QuestionWords, vocabulary: &Vocabulary) -> Analyzer {
         let normalize = |text: &str| vocabulary.normalize(text);
@@ -313,13 +323,7 @@ impl Analyzer {
             totals: WordMatcher::new(&words.whole.totals, vocabulary),
             ranks: WordMatcher::new(&words.whole.ranks, vocabulary),
             whole_label: words.whole.label.clone(),
-            part_markers: words
-                .whole
-                .part_markers
-                .iter()
-                .map(|marker| vocabulary.normalize(marker).chars().collect::<Vec<char>>())
-                .filter(|marker| !marker.is_empty())
-                .collect(),
+            part_markers: char_words(&words.whole.part_markers, vocabulary),
             part_asking: words
                 .whole
                 .part_asking
@@ -333,21 +337,14 @@ impl Analyzer {
             compare: compare::CompareMatcher::new(&words.compare, vocabulary),
             alternative: WordMatcher::new(&words.alternative.words, vocabulary),
             alternative_label: words.alternative.label.clone(),
-            offered: words
-                .alternative
-                .words
-                .iter()
-                .chain(&words.alternative.offered)
-                .map(|word| vocabulary.normalize(word).chars().collect::<Vec<char>>())
-                .filter(|word| !word.is_empty())
-                .collect(),
+            offered: char_words(
+                words.alternative.words.iter().chain(&words.alternative.offered),
+                vocabulary,
+            ),
             limits: Limits::new(&words.limits, |word| vocabulary.normalize(word)),
-            whole_said_by: words
-                .whole
-                .said_by
-                .iter()
-                .map(|word| vocabulary.normalize(word))
-                .filter(|word| !word.is_empty())
+            whole_said_by: char_words(&words.whole.said_by, vocabulary)
+                .into_iter()
+                .map(String::from_iter)
                 .collect(),
         }
     }
