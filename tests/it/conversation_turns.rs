@@ -6,44 +6,9 @@
 //! said by another fact of the item than the one said before gets that fact; one asking
 //! how a figure ranks (在全省是什么水平) is answered by the rank the article gives.
 
-use fuer_bot::console::LocalConversation;
-use fuer_core::engine::{Answer, Status};
+use fuer_core::engine::Status;
 
-use crate::support::shipped_library;
-
-fn after(first: &str, then: &str) -> Answer {
-    last_of(&[first, then])
-}
-
-/// The answer to the last of `turns`, asked in one conversation.
-fn last_of(turns: &[&str]) -> Answer {
-    let mut conversation = LocalConversation::default();
-    let (last, before) = turns.split_last().expect("a turn");
-    for turn in before {
-        conversation.respond(shipped_library(), turn);
-    }
-    conversation
-        .respond(shipped_library(), last)
-        .response
-        .answer
-        .expect("an answer")
-}
-
-/// Asks `first`, then `then` in the same conversation, and asserts the reply's status and
-/// item, and that its first fact holds `phrase` (when not empty).
-fn check_after(first: &str, then: &str, status: Status, item: u8, phrase: &str) {
-    let answer = after(first, then);
-    assert_eq!(
-        (answer.status, answer.item),
-        (status, Some(item)),
-        "{first} → {then}: {answer:?}"
-    );
-    if !phrase.is_empty() {
-        let engine = shipped_library().engines().first().expect("an engine");
-        let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
-        assert!(fact.contains(phrase), "{first} → {then}: {fact}");
-    }
-}
+use crate::support::{check_after, last_of, shipped_library};
 
 #[test]
 fn a_follow_up_asking_what_is_inside_leads_with_the_parts() {

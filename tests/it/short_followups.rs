@@ -4,35 +4,9 @@
 //! words (咩, 好多) ask; 里面 points back at the item. New questions stay new.
 
 use fuer_bot::console::LocalConversation;
-use fuer_core::engine::{Answer, Status};
+use fuer_core::engine::Status;
 
-use crate::support::shipped_library;
-
-fn after(first: &str, then: &str) -> Answer {
-    let mut conversation = LocalConversation::default();
-    conversation.respond(shipped_library(), first);
-    conversation
-        .respond(shipped_library(), then)
-        .response
-        .answer
-        .expect("an answer")
-}
-
-/// Asks `first`, then `then` in the same conversation, and asserts the reply's status and
-/// item, and that its first fact holds `phrase` (when not empty).
-fn check_after(first: &str, then: &str, status: Status, item: u8, phrase: &str) {
-    let answer = after(first, then);
-    assert_eq!(
-        (answer.status, answer.item),
-        (status, Some(item)),
-        "{first} → {then}: {answer:?}"
-    );
-    if !phrase.is_empty() {
-        let engine = shipped_library().engines().first().expect("an engine");
-        let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
-        assert!(fact.contains(phrase), "{first} → {then}: {fact}");
-    }
-}
+use crate::support::{after, check_after};
 
 #[test]
 fn a_short_follow_up_is_answered_within_the_item() {

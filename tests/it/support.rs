@@ -144,3 +144,38 @@ pub async fn log_in_when_up(client: &reqwest::Client, base: &str, token: &str) -
         }
     }
 }
+
+/// The answer to the last of `turns`, asked in one conversation with the shipped knowledge.
+pub fn last_of(turns: &[&str]) -> fuer_core::engine::Answer {
+    let mut conversation = fuer_bot::console::LocalConversation::default();
+    let (last, before) = turns.split_last().expect("a turn");
+    for turn in before {
+        conversation.respond(shipped_library(), turn);
+    }
+    conversation
+        .respond(shipped_library(), last)
+        .response
+        .answer
+        .expect("an answer")
+}
+
+/// The answer to `then`, asked after `first` in one conversation.
+pub fn after(first: &str, then: &str) -> fuer_core::engine::Answer {
+    last_of(&[first, then])
+}
+
+/// Asks `first`, then `then` in the same conversation, and asserts the reply's status and
+/// item, and that its first fact holds `phrase` (when not empty).
+pub fn check_after(first: &str, then: &str, status: fuer_core::engine::Status, item: u8, phrase: &str) {
+    let answer = after(first, then);
+    assert_eq!(
+        (answer.status, answer.item),
+        (status, Some(item)),
+        "{first} → {then}: {answer:?}"
+    );
+    if !phrase.is_empty() {
+        let engine = shipped_library().engines().first().expect("an engine");
+        let fact = &engine.knowledge().items[usize::from(item) - 1].facts[answer.facts[0]].text;
+        assert!(fact.contains(phrase), "{first} → {then}: {fact}");
+    }
+}
