@@ -13,7 +13,7 @@
 //! Either makes the answer *related*: the article does not say it, the fact is offered.
 
 use super::Engine;
-use super::analysis::{CueRole, WordMatcher, byte_to_char_map};
+use super::analysis::{WordMatcher, byte_to_char_map, on_word_boundaries};
 use super::params::LISTED_NOUN_MAX_CHARS;
 use super::pipeline::Question;
 use super::ranking::FactRanking;
@@ -158,23 +158,17 @@ impl Engine {
     /// The clauses of a question (`raw`: NFKC, lowercase, separators kept), normalized, that
     /// hold a question word or a yes/no word; all of them when none does.
     fn asking_clauses(&self, raw: &str) -> Vec<String> {
-        let clauses: Vec<String> = raw
+        let clauses: Vec<&str> = raw
             .split(CLAUSE_ENDS)
-            .map(|clause| self.vocabulary.normalize(clause))
-            .filter(|clause| !clause.trim().is_empty())
+            .filter(|clause| !self.vocabulary.normalize(clause).trim().is_empty())
             .collect();
-        let asking: Vec<String> = clauses
+        let asking: Vec<&str> = clauses
             .iter()
-            .filter(|clause| {
-                self.analyzer
-                    .analyze(clause, &[])
-                    .cues
-                    .iter()
-                    .any(|cue| cue.role != CueRole::Noun)
-            })
-            .cloned()
+            .copied()
+            .filter(|clause| self.clause_asks(clause))
             .collect();
-        if asking.is_empty() { clauses } else { asking }
+        let chosen = if asking.is_empty() { clauses } else { asking };
+        chosen.iter().map(|clause| self.vocabulary.normalize(clause)).collect()
     }
 }
 
@@ -190,10 +184,6 @@ fn before_figure<'a>(written: &'a str, digits: &str) -> &'a str {
 
 /// Whether an English text holds a word on word boundaries (men is not in women).
 fn holds_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(start, _)| {
-        let end = start + word.len();
-        let bytes = text.as_bytes();
-        (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
-            && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric())
-    })
+    text.match_indices(word)
+        .any(|(start, _)| on_word_boundaries(text, start, start + word.len()))
 }

@@ -14,6 +14,7 @@
 
 use crate::normalize::pinyin_keys;
 
+use super::analysis::on_word_boundaries;
 use super::index::{Index, PinyinMatcher};
 use super::params::{
     FUZZY_HIT_FACTOR, FUZZY_PINYIN_HIT_FACTOR, FUZZY_PINYIN_LONG_KEYWORD_CHARS, FUZZY_PINYIN_MIN_RIGHT_SHARE,
@@ -121,16 +122,11 @@ pub fn keyword_hits(index: &Index, normalized: &str, chars: &[char], byte_to_cha
 /// word (a `he` inside `the` is none).
 fn exact_hits(index: &Index, normalized: &str, byte_to_char: &[usize]) -> Vec<Hit> {
     let mut hits = Vec::new();
-    let bytes = normalized.as_bytes();
     if let Some(matcher) = &index.exact {
         for found in matcher.find_overlapping_iter(normalized) {
             let pattern = found.pattern().as_usize();
-            if index.patterns[pattern].ascii {
-                let before_ok = found.start() == 0 || !bytes[found.start() - 1].is_ascii_alphanumeric();
-                let after_ok = found.end() == bytes.len() || !bytes[found.end()].is_ascii_alphanumeric();
-                if !before_ok || !after_ok {
-                    continue;
-                }
+            if index.patterns[pattern].ascii && !on_word_boundaries(normalized, found.start(), found.end()) {
+                continue;
             }
             hits.push(Hit {
                 pattern,

@@ -467,6 +467,19 @@ impl Engine {
         Some(ScopeGap::Unsaid(label))
     }
 
+    /// Whether the head noun at `span` (the question's characters) is something the engine
+    /// reads already: a question word, a reference back (它), or a keyword found over it.
+    pub(crate) fn head_noun_is_known(&self, question: &Question, (start, end): (usize, usize)) -> bool {
+        let noun = &question.analysis.head.noun;
+        self.has_interrogative(noun)
+            || !self.follow_up.reference_spans(noun).is_empty()
+            || question
+                .scoring
+                .hits
+                .iter()
+                .any(|hit| hit.start < end && start < hit.end)
+    }
+
     /// What an existence question asks about (母婴室有没有热水, 妇儿大厦有停车场吗 → 热水,
     /// 停车场) when the article never
     /// names it: none of its pairs of Chinese characters is in the article's sentences and no
@@ -487,13 +500,7 @@ impl Engine {
             .iter()
             .any(|thing| thing.is_empty() || thing.len() > UNNAMED_THING_MAX_CHARS)
             || noun.first() == Some(&'人')
-            || self.has_interrogative(&head.noun)
-            || !self.follow_up.reference_spans(&head.noun).is_empty()
-            || question
-                .scoring
-                .hits
-                .iter()
-                .any(|hit| hit.start < end && start < hit.end)
+            || self.head_noun_is_known(question, (start, end))
         {
             return None;
         }

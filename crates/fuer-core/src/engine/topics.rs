@@ -198,7 +198,7 @@ impl Engine {
 
     /// Whether a clause asks something: a question word (多少, 什么) or a yes/no word (吗,
     /// 有没有) of a cue.
-    fn clause_asks(&self, clause: &str) -> bool {
+    pub(crate) fn clause_asks(&self, clause: &str) -> bool {
         let normalized = self.vocabulary.normalize(clause);
         self.has_interrogative(&normalized)
             || self

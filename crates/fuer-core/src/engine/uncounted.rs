@@ -27,16 +27,10 @@ impl Engine {
         // The counted noun follows the question word (多少会员); 会员有多少 names a topic.
         if start < asking.end
             || end - start > UNNAMED_THING_MAX_CHARS
-            || self.has_interrogative(&head.noun)
-            || !self.follow_up.reference_spans(&head.noun).is_empty()
+            || self.head_noun_is_known(question, (start, end))
             // A noun holding a cue of `questions.toml` (多少通电话: 电话 asks a contact) is a
             // thing the question words know, read by their rules, not an unknown thing.
             || analysis.cues.iter().any(|cue| cue.start < end && start < cue.end)
-            || question
-                .scoring
-                .hits
-                .iter()
-                .any(|hit| hit.start < end && start < hit.end)
         {
             return None;
         }

@@ -250,7 +250,7 @@ fn is_ascii_word(text: &str) -> bool {
 }
 
 /// Whether an ASCII match stands on word boundaries of the normalized text.
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
     let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
