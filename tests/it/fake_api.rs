@@ -102,6 +102,17 @@ pub struct Call {
     pub status: u16,
 }
 
+impl Call {
+    fn now(method: &str, payload: Value, status: u16) -> Call {
+        Call {
+            method: method.to_string(),
+            payload,
+            at: Instant::now(),
+            status,
+        }
+    }
+}
+
 /// Everything the fake knows; tests inspect it through [`FakeApi::state`] and `wait_for`.
 #[derive(Debug, Default)]
 pub struct FakeState {
@@ -704,28 +715,27 @@ async fn handle(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap,
     };
     wait_while_held(&shared, method).await;
     let fault = lock(&shared).faults.get_mut(method).and_then(VecDeque::pop_front);
-    let response = match &fault {
-        Some(fault) => fault_response(fault),
-        None if method == "getUpdates" => get_updates(&shared, &payload).await,
-        None => {
-            let mut state = lock(&shared);
-            call(&shared, &mut state, method, &payload)
-        }
+    let status_of = |response: &Response| match fault {
+        Some(Fault::Drop) => 0,
+        _ => response.status().as_u16(),
     };
-    {
-        let status = if matches!(fault, Some(Fault::Drop)) {
-            0
-        } else {
-            response.status().as_u16()
-        };
+    let response = if fault.is_none() && method == "getUpdates" {
+        let response = get_updates(&shared, &payload).await;
+        let status = status_of(&response);
+        lock(&shared).calls.push(Call::now(method, payload, status));
+        response
+    } else {
+        // The call is recorded under the same lock as the message it delivers, so a test that
+        // sees the delivery also sees the call (and every call before it).
         let mut state = lock(&shared);
-        state.calls.push(Call {
-            method: method.to_string(),
-            payload,
-            at: Instant::now(),
-            status,
-        });
-    }
+        let response = match &fault {
+            Some(fault) => fault_response(fault),
+            None => call(&shared, &mut state, method, &payload),
+        };
+        let status = status_of(&response);
+        state.calls.push(Call::now(method, payload, status));
+        response
+    };
     shared.changed.notify_waiters();
     response
 }
