@@ -462,13 +462,13 @@ fn part_asking_words_are_single_characters() {
 }
 
 /// The lists moved out of the engine (`[limits]`, `[whole] said_by`, `[words] weekdays`,
-/// `[alternative] offered`) are checked like the others: each malformed list is one problem
+/// `[words] name_verbs`, `[alternative] offered`) are checked like the others: each malformed list is one problem
 /// at the line to change.
 #[test]
 fn malformed_new_word_lists_are_reported_at_their_line() {
     // (the added tables, the line holding the mistake, the problem after `file:line: `;
     // empty: only the line is checked, the wording being the TOML reader's)
-    let cases: [(&str, &str, &str); 6] = [
+    let cases: [(&str, &str, &str); 7] = [
         (
             "[limits]\nasked = [\"至少\", \"至少\"]\n",
             "asked = ",
@@ -483,6 +483,11 @@ fn malformed_new_word_lists_are_reported_at_their_line() {
             "[words]\nweekdays = [\"一\", \"周三\"]\n",
             "weekdays = ",
             "[words] weekdays 里的 \"周三\" 必须是一个字",
+        ),
+        (
+            "[words]\nname_verbs = [\"介绍\", \"介绍\"]\n",
+            "name_verbs = ",
+            "关键词 \"介绍\" 写了两次：删掉一个",
         ),
         (
             "[whole]\nlabel = \"总数\"\nsaid_by = [\"全市\", \"全市\"]\n",

@@ -1,6 +1,7 @@
 //! The word lists that used to be hard-coded in the engine are data of `questions.toml`
 //! (issue 15): `[limits]` (至少, 不少于), `[whole] said_by` (全市, 全年, 累计), `[words]
-//! weekdays` (三 of 周三) and `[alternative] offered` (或者). A word an admin adds to one of
+//! weekdays` (三 of 周三), `[words] name_verbs` (介绍 after a quoted name) and `[alternative]
+//! offered` (或者). A word an admin adds to one of
 //! them takes effect with no code change, and `check` reports a malformed list at its line.
 
 use fuer_bot::knowledge_dir::load_knowledge_dir;
@@ -22,7 +23,8 @@ const ARTICLE: &str = "2033年某市妇女儿童工作三件事\n\
     每个社区书屋每周开放30小时以上。\n\
     三、助学保障更加有力\n\
     全区发放助学金5.6亿元,惠及学生12万人次。\n\
-    北湖区学生林小雨领到了3000元助学金,她说,“这笔钱帮了我们家大忙。”\n";
+    北湖区学生林小雨领到了3000元助学金,她说,“这笔钱帮了我们家大忙。”\n\
+    北湖区助学项目负责人周明宣布,助学金当天到账。\n";
 
 /// A knowledge directory with the shared files and [`ARTICLE`] imported as a draft.
 fn imported_article() -> tempfile::TempDir {
@@ -116,6 +118,14 @@ fn a_word_an_admin_adds_to_a_list_takes_effect() {
             question: "一共发了多少助学金",
             before: (Status::Related, "5.6亿元"),
             after: (Status::Answered, "5.6亿元"),
+        },
+        // A new verb after a quoted person's name (负责人周明宣布): the name answers 是谁.
+        Case {
+            list: "name_verbs = [",
+            word: "宣布",
+            question: "发助学金的负责人是谁",
+            before: (Status::Related, "周明"),
+            after: (Status::Answered, "周明"),
         },
         // A new day in place of 几 (周末 for 周几).
         Case {

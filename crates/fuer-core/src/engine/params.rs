@@ -233,11 +233,9 @@ pub const UNSHOWN_TIE_BONUS: f32 = 0.1;
 pub const OTHERS_SHOWN_FACTOR: f32 = 0.25;
 
 /// How many characters the name of a person an article quotes has (负责人何婉清介绍, 主席罗美华说):
-/// the name of a kind answered by no figure (负责人是谁) is read after its title (`analysis::written`).
+/// the name of a kind answered by no figure (负责人是谁) is read after its title and before one of
+/// `[words] name_verbs` (`analysis::written`).
 pub const PERSON_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
-
-/// The verbs that follow such a name (what the person said, presented, won or led).
-pub const PERSON_NAME_VERBS: &[&str] = &["说", "介绍", "表示", "获得", "带领", "告诉", "指出", "认为"];
 
 /// Added, beside the best candidate's score, to the facts that say the aspect a
 /// which-question's head noun names (哪份文件 → 《…》; `head_aspect.rs`): they come first,

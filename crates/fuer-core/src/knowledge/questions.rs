@@ -146,6 +146,10 @@ pub struct Lexicon {
     /// 周三 for 周几, 日 and 天 of 星期日, 星期天): a cue asking 周几 is answered by an article
     /// that writes one of them there (每周三晚). Taken as written, not normalized.
     pub weekdays: Vec<String>,
+    /// The verbs that follow the name of a person an article quotes after their title (说,
+    /// 介绍, 表示: 负责人何婉清介绍): the name answers a kind asking who holds the title
+    /// (负责人是谁; `analysis::written`).
+    pub name_verbs: Vec<String>,
 }
 
 /// Words of limits (`[limits]`): a question asking for one (至少, 最多, at least) is answered

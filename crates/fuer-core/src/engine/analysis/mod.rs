@@ -711,7 +711,7 @@ pub fn said_by_article(
             }
         }
         let titles: Vec<String> = kind.cues.iter().map(|cue| vocabulary.normalize(cue)).collect();
-        for name in written::titled_names(&titles, &texts) {
+        for name in written::titled_names(&titles, &words.lexicon.name_verbs, &texts) {
             if !written.contains(&name) {
                 written.push(name);
             }

@@ -4,12 +4,12 @@
 //! An imported article may say what the 2024 one never did; these are read from its own
 //! (normalized) fact texts, so an article that writes neither is answered as before.
 
-use crate::engine::params::{PERSON_NAME_CHARS, PERSON_NAME_VERBS};
+use crate::engine::params::PERSON_NAME_CHARS;
 
 /// The names written right after one of `titles` (a kind's cues: 负责人, 主席) and right
-/// before a verb of saying or doing ([`PERSON_NAME_VERBS`]: 说, 介绍, 获得): 负责人何婉清介绍
+/// before one of `verbs` (`[words] name_verbs`, of saying or doing: 说, 介绍, 获得): 负责人何婉清介绍
 /// names 何婉清. A title followed by other words (总书记关于…) names nobody.
-pub(super) fn titled_names(titles: &[String], texts: &[String]) -> Vec<String> {
+pub(super) fn titled_names(titles: &[String], verbs: &[String], texts: &[String]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for text in texts {
         let chars: Vec<char> = text.chars().collect();
@@ -22,7 +22,7 @@ pub(super) fn titled_names(titles: &[String], texts: &[String]) -> Vec<String> {
                 if chars[start..start + title.len()] != title[..] {
                     continue;
                 }
-                if let Some(name) = name_before_verb(&chars[start + title.len()..])
+                if let Some(name) = name_before_verb(&chars[start + title.len()..], verbs)
                     && !names.contains(&name)
                 {
                     names.push(name);
@@ -34,17 +34,17 @@ pub(super) fn titled_names(titles: &[String], texts: &[String]) -> Vec<String> {
 }
 
 /// The name of [`PERSON_NAME_CHARS`] Han characters (the longest first) that `after` starts
-/// with, when a verb of [`PERSON_NAME_VERBS`] follows it.
-fn name_before_verb(after: &[char]) -> Option<String> {
+/// with, when one of `verbs` follows it.
+fn name_before_verb(after: &[char], verbs: &[String]) -> Option<String> {
     PERSON_NAME_CHARS.rev().find_map(|length| {
         let name = after.get(..length)?;
         if !name.iter().all(|c| crate::normalize::is_han(*c)) {
             return None;
         }
-        let rest: String = after[length..].iter().take(2).collect();
-        PERSON_NAME_VERBS
+        let rest: String = after[length..].iter().collect();
+        verbs
             .iter()
-            .any(|verb| rest.starts_with(verb))
+            .any(|verb| !verb.is_empty() && rest.starts_with(verb.as_str()))
             .then(|| name.iter().collect())
     })
 }
@@ -74,6 +74,7 @@ mod tests {
     #[test]
     fn names_after_a_title_before_a_verb() {
         let titles = strings(&["负责人", "主席", "书记"]);
+        let verbs = strings(&["说", "介绍", "获得"]);
         let cases: &[(&str, &[&str])] = &[
             ("市级庇护中心负责人何婉清介绍,全市组建了志愿服务队", &["何婉清"]),
             ("龙华区非遗项目负责人叶春梅获得最佳人气奖", &["叶春梅"]),
@@ -83,7 +84,11 @@ mod tests {
             ("负责人员培训300人次", &[]),
         ];
         for (text, want) in cases {
-            assert_eq!(titled_names(&titles, &strings(&[text])), strings(want), "{text}");
+            assert_eq!(
+                titled_names(&titles, &verbs, &strings(&[text])),
+                strings(want),
+                "{text}"
+            );
         }
     }
 

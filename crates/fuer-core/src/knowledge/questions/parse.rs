@@ -116,6 +116,8 @@ struct WordsEntry {
     yes_no: Vec<Spanned<String>>,
     #[serde(default)]
     weekdays: Vec<Spanned<String>>,
+    #[serde(default)]
+    name_verbs: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -463,5 +465,6 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         interrogatives: report.check_keywords(&entry.interrogatives),
         yes_no: report.check_keywords(&entry.yes_no),
         weekdays: check_single_characters(report, &entry.weekdays, messages::WEEKDAY_NOT_ONE_CHARACTER),
+        name_verbs: report.check_keywords(&entry.name_verbs),
     }
 }
