@@ -17,6 +17,7 @@ use super::analysis::{WordMatcher, byte_to_char_map, on_word_boundaries};
 use super::params::LISTED_NOUN_MAX_CHARS;
 use super::pipeline::Question;
 use super::ranking::FactRanking;
+use super::topics::QUESTION_CLAUSE_ENDS;
 use super::vocabulary::Vocabulary;
 use crate::knowledge::questions::DetailWords;
 use crate::normalize::is_han;
@@ -159,7 +160,7 @@ impl Engine {
     /// hold a question word or a yes/no word; all of them when none does.
     fn asking_clauses(&self, raw: &str) -> Vec<String> {
         let clauses: Vec<&str> = raw
-            .split(CLAUSE_ENDS)
+            .split(QUESTION_CLAUSE_ENDS)
             .filter(|clause| !self.vocabulary.normalize(clause).trim().is_empty())
             .collect();
         let asking: Vec<&str> = clauses
@@ -171,9 +172,6 @@ impl Engine {
         chosen.iter().map(|clause| self.vocabulary.normalize(clause)).collect()
     }
 }
-
-/// Where a question's clauses end (NFKC: full-width marks are ASCII here).
-const CLAUSE_ENDS: [char; 7] = [',', ';', '?', '!', '。', '\n', '、'];
 
 /// What a clause as written says before its figure (`digits`), where names listed for it
 /// stand (公教、展演……等1458场); the whole clause when the figure is written in words

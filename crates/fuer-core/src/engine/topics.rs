@@ -55,9 +55,10 @@ pub(crate) fn has_separate_hits(scoring: &Scoring) -> bool {
         .any(|a| scoring.hits.iter().any(|b| a.end <= b.start))
 }
 
-/// Marks that end a clause (a question or a statement of its own), unlike 和 or 、 that
-/// join topics inside one.
-const CLAUSE_ENDS: [char; 6] = [',', ';', '?', '!', '。', '\n'];
+/// Marks that end a clause of a question (a question or a statement of its own), unlike 和
+/// or 、 that join topics inside one (NFKC: full-width marks are ASCII here). Topic parts and
+/// the asking clauses of `details.rs` are cut at them.
+pub(crate) const QUESTION_CLAUSE_ENDS: [char; 6] = [',', ';', '?', '!', '。', '\n'];
 
 /// A space between Chinese characters separates clauses (母婴室有多少间 儿童友好建设点呢);
 /// spaces between English words do not.
@@ -124,7 +125,7 @@ impl Engine {
     pub(crate) fn topic_parts(&self, raw: &str, analysis: &Analysis, tracer: &mut Tracer) -> Vec<(usize, FactRanking)> {
         let text = han_spaces_as_breaks(raw);
         let clauses: Vec<&str> = text
-            .split(CLAUSE_ENDS)
+            .split(QUESTION_CLAUSE_ENDS)
             .filter(|clause| !clause.trim().is_empty())
             .collect();
         let clause_texts: Vec<_> = clauses.iter().map(|clause| split_topics(clause)).collect();
