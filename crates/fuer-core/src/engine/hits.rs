@@ -253,7 +253,6 @@ fn sound_hits(
 /// Hits by edit distance: one wrong character (two in long keywords), or one missing or
 /// extra character in keywords of five or more.
 fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns: &mut [bool]) {
-    let mut tried: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     for (position, pair) in chars.windows(2).enumerate() {
         let Some(candidates) = index.edit_candidates.get(&(pair[0], pair[1])) else {
             continue;
@@ -268,7 +267,7 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
                 let Some(start) = position.checked_sub(offset) else {
                     continue;
                 };
-                if !tried.insert((pattern_index, start)) {
+                if tried_before(pattern, &chars[start..], offset) {
                     continue;
                 }
                 let allowed = if length >= TWO_EDIT_KEYWORD_CHARS { 2 } else { 1 };
@@ -306,6 +305,14 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
             }
         }
     }
+}
+
+/// Whether the keyword at this start was tried already, from an earlier position of the
+/// question: the window shares one of the keyword's bigrams before `offset` (the keyword is
+/// a candidate of each of its bigrams, and positions are tried in order). No set of tried
+/// starts to fill on every question.
+fn tried_before(keyword: &[char], window: &[char], offset: usize) -> bool {
+    (0..offset).any(|earlier| keyword[earlier] == window[earlier] && keyword[earlier + 1] == window[earlier + 1])
 }
 
 /// Whether a window of a keyword's length differs from it in exactly its first two or its
