@@ -253,7 +253,6 @@ fn sound_hits(
 /// Hits by edit distance: one wrong character (two in long keywords), or one missing or
 /// extra character in keywords of five or more.
 fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns: &mut [bool]) {
-    let mut tried: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     for (position, pair) in chars.windows(2).enumerate() {
         let Some(candidates) = index.edit_candidates.get(&(pair[0], pair[1])) else {
             continue;
@@ -268,7 +267,7 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
                 let Some(start) = position.checked_sub(offset) else {
                     continue;
                 };
-                if !tried.insert((pattern_index, start)) {
+                if tried_before(pattern, &chars[start..], offset) {
                     continue;
                 }
                 let allowed = if length >= TWO_EDIT_KEYWORD_CHARS { 2 } else { 1 };
@@ -306,6 +305,14 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
             }
         }
     }
+}
+
+/// Whether the keyword at this start was tried already, from an earlier position of the
+/// question: the window shares one of the keyword's bigrams before `offset` (the keyword is
+/// a candidate of each of its bigrams, and positions are tried in order). No set of tried
+/// starts to fill on every question.
+fn tried_before(keyword: &[char], window: &[char], offset: usize) -> bool {
+    (0..offset).any(|earlier| keyword[earlier] == window[earlier] && keyword[earlier + 1] == window[earlier + 1])
 }
 
 /// Whether a window of a keyword's length differs from it in exactly its first two or its
@@ -363,7 +370,7 @@ fn bigrams_at(pattern: &[char], a: char, b: char) -> impl Iterator<Item = usize>
 
 #[cfg(test)]
 mod tests {
-    use super::{covered_by, edge_word_swapped, within_edits};
+    use super::{bigrams_at, covered_by, edge_word_swapped, tried_before, within_edits};
 
     /// A near hit gives way only where exact hits cover every one of its characters
     /// (女性创业者 at 0..5 under 女性创业 0..4 and 创业博览会 2..7; not 两癌删查 under 两癌).
@@ -401,6 +408,35 @@ mod tests {
 
     fn chars(text: &str) -> Vec<char> {
         text.chars().collect()
+    }
+
+    /// A keyword start is "tried before" exactly when a set of the starts tried, filled in
+    /// the order `edit_hits` tries them (positions left to right, offsets ascending), holds
+    /// it already; repeated bigrams included (儿童 twice in 儿童友好儿童).
+    #[test]
+    fn a_start_is_tried_before_exactly_when_an_earlier_position_tried_it() {
+        for (question, keyword) in [
+            ("两癌删查做了多少两癌筛查", "两癌筛查"),
+            ("儿童友好儿童友好社区", "儿童友好社区"),
+            ("儿童儿童儿童", "儿童友好儿童"),
+            ("五分种救助圈五分钟救助圈", "五分钟救助圈"),
+        ] {
+            let (question, keyword) = (chars(question), chars(keyword));
+            let mut tried = std::collections::HashSet::new();
+            for (position, pair) in question.windows(2).enumerate() {
+                for offset in bigrams_at(&keyword, pair[0], pair[1]) {
+                    let Some(start) = position.checked_sub(offset) else {
+                        continue;
+                    };
+                    assert_eq!(
+                        tried_before(&keyword, &question[start..], offset),
+                        !tried.insert(start),
+                        "{question:?} {keyword:?} at {start}"
+                    );
+                }
+            }
+            assert!(!tried.is_empty(), "{question:?} {keyword:?}: nothing tried");
+        }
     }
 
     #[test]

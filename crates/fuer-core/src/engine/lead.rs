@@ -89,12 +89,18 @@ impl Engine {
     /// the article's home.
     fn cover_fact_words(&self, covered: &mut [bool], chars: &[char], text: &str) {
         let home: Vec<char> = self.analyzer.home().chars().collect();
+        // One buffer for every piece: `chars[start..end]`, grown a character at a time.
+        let mut piece = String::new();
         for start in 0..chars.len() {
             let mut end = start + 2;
+            piece.clear();
+            piece.extend(chars[start..end.min(chars.len())].iter());
             while end <= chars.len() {
-                let piece: String = chars[start..end].iter().collect();
                 if !text.contains(piece.as_str()) && chars[start..end] != home[..] {
                     break;
+                }
+                if let Some(&next) = chars.get(end) {
+                    piece.push(next);
                 }
                 end += 1;
             }

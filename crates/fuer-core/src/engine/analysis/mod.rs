@@ -687,7 +687,7 @@ pub fn said_by_article(
     let mut said = words.clone();
     for kind in &mut said.asked {
         if kind.answer == AnswerRule::Words {
-            add_named_places(kind, items, vocabulary);
+            add_named_places(kind, &texts);
         }
         if kind.answer == AnswerRule::Figure && kind.units.iter().any(|unit| unit == "日") {
             // 什么时候, 哪天: a date asked is answered by the weekly day an article sets too.
@@ -696,21 +696,21 @@ pub fn said_by_article(
         if kind.answer != AnswerRule::None {
             continue;
         }
-        let mut written: Vec<String> = kind
-            .cues
+        // The cues normalized once (each is read three ways below).
+        let titles: Vec<String> = kind.cues.iter().map(|cue| vocabulary.normalize(cue)).collect();
+        let mut written: Vec<String> = titles
             .iter()
-            .map(|cue| vocabulary.normalize(cue))
             .filter(|cue| cue.chars().count() >= 2 && cue.chars().all(crate::normalize::is_han))
             .filter(|cue| clauses.iter().any(|clause| clause.contains(cue.as_str())))
+            .cloned()
             .collect();
-        for cue in &kind.cues {
-            for answer in day_answers(&vocabulary.normalize(cue), &words.lexicon.weekdays, &texts) {
+        for cue in &titles {
+            for answer in day_answers(cue, &words.lexicon.weekdays, &texts) {
                 if !written.contains(&answer) {
                     written.push(answer);
                 }
             }
         }
-        let titles: Vec<String> = kind.cues.iter().map(|cue| vocabulary.normalize(cue)).collect();
         for name in written::titled_names(&titles, &words.lexicon.name_verbs, &texts) {
             if !written.contains(&name) {
                 written.push(name);
@@ -746,7 +746,7 @@ const PLACE_ENDINGS: &[char] = &['区', '县', '市', '镇'];
 /// A kind answered by place names (its words hold 坪山区, 海丰县 …) is answered by this
 /// article's place names with the same endings too (南山区, 紫金县): the two characters
 /// before each ending its facts write.
-fn add_named_places(kind: &mut AskedKind, items: &[crate::knowledge::Item], vocabulary: &Vocabulary) {
+fn add_named_places(kind: &mut AskedKind, texts: &[String]) {
     let endings: Vec<char> = kind
         .words
         .iter()
@@ -757,8 +757,8 @@ fn add_named_places(kind: &mut AskedKind, items: &[crate::knowledge::Item], voca
     if endings.is_empty() {
         return;
     }
-    for fact in items.iter().flat_map(|item| &item.facts) {
-        let chars: Vec<char> = vocabulary.normalize(&fact.text).chars().collect();
+    for text in texts {
+        let chars: Vec<char> = text.chars().collect();
         for end in 2..chars.len() {
             let name = &chars[end - 2..=end];
             if endings.contains(&chars[end]) && name.iter().all(|c| crate::normalize::is_han(*c)) {
