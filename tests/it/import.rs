@@ -235,7 +235,49 @@ fn suggested_keywords_name_what_figures_count_and_quotes_name() {
             );
         }
     }
+    // A term without the common word opening it (儿童心理驿站 → 心理驿站).
+    assert!(
+        fact_keywords(2, 2).contains(&"心理驿站".to_string()),
+        "{:?}",
+        fact_keywords(2, 2)
+    );
     assert!(!draft.review.is_empty());
+}
+
+/// Everyday words asking an aspect of any topic or for help (`[followup] aspects` and
+/// `others` of `questions.toml`: 办法, 渠道, 效果, 别的) name no item, so the importer never
+/// suggests one as a keyword, not even as the kind of a document (《…实施办法》 gives 文件,
+/// 政策文件, 政策, not 办法: 「有什么办法」 asks for help, not for the 办法).
+#[test]
+fn everyday_aspect_words_are_never_suggested_keywords() {
+    let (_, question_words) = shared_words();
+    let everyday: Vec<&String> = question_words
+        .follow_up
+        .aspects
+        .iter()
+        .chain(&question_words.follow_up.others)
+        .collect();
+    assert!(everyday.iter().any(|word| *word == "办法"));
+    // (article, an item whose fact names a 《…办法》, that fact, a document word it keeps)
+    let table = [("2025-test.txt", 3, 3, "政策文件"), ("2025-test.txt", 4, 4, "文件")];
+    for (name, number, fact, kept) in table {
+        let draft = import(&article(name));
+        for item in &draft.items {
+            let lists = std::iter::once(&item.keywords).chain(item.facts.iter().map(|fact| &fact.keywords));
+            for keyword in lists.flatten() {
+                assert!(
+                    !everyday.contains(&keyword),
+                    "{name}: item {} suggests the everyday word {keyword}",
+                    item.number
+                );
+            }
+        }
+        let keywords = &draft.items[number - 1].facts[fact - 1].keywords;
+        assert!(
+            keywords.iter().any(|keyword| keyword == kept),
+            "{name} {number}.{fact}: {keywords:?}"
+        );
+    }
 }
 
 /// The files under `dir`, by relative path, with their contents.

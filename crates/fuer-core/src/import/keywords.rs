@@ -117,6 +117,9 @@ const SCOPE_WORDS: &[&str] = &[
     "首个",
     "首批",
 ];
+/// The fewest characters a term keeps when the common words opening it are dropped
+/// ([`without_common_head`]): 心理驿站, not 驿站.
+const MIN_SHORTENED_CHARS: usize = 3;
 /// The most words (as segmented) in a phrase taken as a keyword.
 const MAX_PHRASE_WORDS: usize = 3;
 /// The longest phrase taken as a keyword, in characters (names in quotes may be longer).
@@ -181,6 +184,10 @@ impl Corpus {
                     &follow_up.references,
                     &follow_up.continuations,
                     &follow_up.fillers,
+                    // Everyday words asking an aspect of any topic or for help (效果, 办法,
+                    // 渠道): the engine reads them as naming no item, so no keyword either.
+                    &follow_up.aspects,
+                    &follow_up.others,
                 ]
                 .into_iter()
                 .flatten()
@@ -311,8 +318,12 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
                 list.add(&word, normalized);
             }
         }
+        // A kind that is an everyday word (办法 of 有什么办法) is no keyword.
         for word in document_words(item.facts[fact_index].1) {
-            list.add(word, normalize(word));
+            let normalized = normalize(word);
+            if !corpus.excluded.contains(&normalized) {
+                list.add(word, normalized);
+            }
         }
         fact_keywords.push(list.keywords);
         unnamed_figures.extend(unnamed(corpus, Some(fact_index), &words.facts[fact_index]));
@@ -359,7 +370,11 @@ fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate>
         .iter()
         .flat_map(|run| phrases(run, true))
         .map(|(text, count)| (text, (2, count)));
-    for (text, (class, count)) in names.chain(figure_nouns).chain(phrases) {
+    let terms = names.chain(figure_nouns).chain(phrases).flat_map(|(text, rank)| {
+        let shorter = without_common_head(&text).map(|rest| (rest, rank));
+        std::iter::once((text, rank)).chain(shorter)
+    });
+    for (text, (class, count)) in terms {
         let Some(normalized) = corpus.keyword_form(&text) else {
             continue;
         };
@@ -370,6 +385,24 @@ fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate>
         found.push(Candidate { text, normalized, rank });
     }
     found
+}
+
+/// The shortest term left when the common words opening a term are dropped (儿童心理驿站,
+/// an ending of 社区儿童心理驿站 cut 社区|儿童心理|驿站, gives 心理驿站, which no ending
+/// gives): residents leave out the words every item uses. `None` when nothing of at least [`MIN_SHORTENED_CHARS`] is left.
+fn without_common_head(term: &str) -> Option<String> {
+    let mut rest = term;
+    let mut shortened = false;
+    while let Some(after) = COMMON_WORDS
+        .iter()
+        .filter_map(|common| rest.strip_prefix(common))
+        .min_by_key(|after| after.len())
+        .filter(|after| after.chars().count() >= MIN_SHORTENED_CHARS)
+    {
+        rest = after;
+        shortened = true;
+    }
+    shortened.then(|| rest.to_string())
 }
 
 /// The terms naming what a figure counts: its nouns and their endings; when none of them
@@ -669,6 +702,23 @@ mod tests {
         }
         for generic in ["活动", "家庭"] {
             assert!(found.iter().flatten().flatten().all(|k| k != generic), "{found:?}");
+        }
+    }
+
+    /// Class: a term opening with words every item uses (儿童, 妇女) is also suggested
+    /// without them when at least three characters are left; a term without such an
+    /// opening, or one that would leave less, gives nothing more.
+    #[test]
+    fn terms_are_also_suggested_without_their_common_opening() {
+        let cases: [(&str, Option<&str>); 5] = [
+            ("儿童心理驿站", Some("心理驿站")),
+            ("妇女儿童之家", Some("儿童之家")),
+            ("社区儿童心理驿站", None),
+            ("儿童之家", None),
+            ("托管驿站", None),
+        ];
+        for (term, shorter) in cases {
+            assert_eq!(without_common_head(term).as_deref(), shorter, "{term}");
         }
     }
 }
