@@ -1,6 +1,7 @@
 //! The single integration-test crate of fuer-bot: engine, CLI, knowledge checks, store,
 //! reload, and the Telegram bot end to end against a fake Bot API server.
 
+mod answerable_wordings;
 mod answers;
 mod articles;
 mod check_messages;

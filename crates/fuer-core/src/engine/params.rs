@@ -128,6 +128,11 @@ pub const NARROW_MIN: f32 = 1.5;
 /// than this share of the item's facts (else it names the item's subject).
 pub const NARROWING_SHARE: f32 = 0.5;
 pub const NARROW_RATIO: f32 = 0.5;
+/// Facts narrowed by fact keywords that all lie outside the question's head noun (they
+/// modify what is asked: 遛娃的人有多少) and none of which answers are joined by an answering
+/// fact the question points at this share as strongly (`ranking::with_stronger_answers`;
+/// 1.0 when a keyword is the head itself).
+pub const MODIFIER_NARROWED_ANSWER_RATIO: f32 = 0.5;
 
 /// Several topics: each part of the question needs this item score of its own.
 pub const MIN_PART_SCORE: f32 = 1.0;

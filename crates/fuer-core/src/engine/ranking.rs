@@ -20,8 +20,8 @@ use super::index::Index;
 use super::params::{
     ANSWERS_ASKED_BONUS, BOUND_FACT_BONUS, COUNTED_KEYWORD_BONUS, EXACT_UNIT_BONUS, FACT_BIGRAM_FACTOR,
     FACT_FIGURE_LOOKUP_FACTOR, FACT_KEYWORD_LEVEL, FOCUS_ESCAPE_TOPIC, FOCUS_PREFERENCE, HEAD_NOUN_WORD_FACTOR,
-    HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, MODIFIER_FACT_BONUS, NARROW_MIN, NARROW_RATIO,
-    WHOLE_FIGURE_BONUS,
+    HEADLINE_FACT_FACTOR, LISTED_FACT_RATIO, MAX_ANSWER_FACTS, MODIFIER_FACT_BONUS, MODIFIER_NARROWED_ANSWER_RATIO,
+    NARROW_MIN, NARROW_RATIO, WHOLE_FIGURE_BONUS,
 };
 use super::scoring::Scoring;
 use super::stated::stated_fits;
@@ -135,7 +135,13 @@ pub fn rank_facts(
     };
     let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
     let candidates = if best_specific >= NARROW_MIN && bonus_applies && stated.is_none() {
-        with_stronger_answers(&evidence.topic, &fits, candidates)
+        let head = analysis.head_noun_span(chars);
+        let ratio = if narrowed_by_modifier(index, item, scoring, head) {
+            MODIFIER_NARROWED_ANSWER_RATIO
+        } else {
+            1.0
+        };
+        with_stronger_answers(&evidence.topic, &fits, candidates, ratio)
     } else {
         candidates
     };
@@ -427,15 +433,32 @@ fn answer_bonuses(
     }
 }
 
+/// Whether the question's head noun is known and every narrowing fact keyword of `item` the
+/// question holds lies outside it: the keywords are modifiers or the asker's situation
+/// (遛娃的人有多少, 不太会教孩子……一共搞了多少场), not what is asked.
+fn narrowed_by_modifier(index: &Index, item: usize, scoring: &Scoring, head: Option<(usize, usize)>) -> bool {
+    let Some((head_start, head_end)) = head else {
+        return false;
+    };
+    let mut narrowing = scoring.hits.iter().filter(|hit| {
+        index.patterns[hit.pattern].terms.iter().any(|&term| {
+            let term = &index.terms[term];
+            term.item == item && term.narrows && !term.linked_facts.is_empty()
+        })
+    });
+    narrowing.all(|hit| hit.end <= head_start || hit.start >= head_end)
+}
+
 /// Facts narrowed down by a fact keyword none of which answers what is asked (托管驿站 of
 /// the first sentence, 每月收费300元 in the second) are joined by the facts that answer it
-/// and that the question's words point at at least as strongly as at the narrowed ones: a
+/// and that the question's words point at at least as strongly (`ratio` times as strongly,
+/// when the narrowing keywords only modify what is asked) as at the narrowed ones: a
 /// keyword of one fact does not hide the sentence the whole question is about.
-fn with_stronger_answers(topic: &[f32], fits: &[Fit], candidates: Vec<usize>) -> Vec<usize> {
+fn with_stronger_answers(topic: &[f32], fits: &[Fit], candidates: Vec<usize>, ratio: f32) -> Vec<usize> {
     if candidates.iter().any(|&f| fits[f] != Fit::No) {
         return candidates;
     }
-    let narrowed_best = candidates.iter().map(|&f| topic[f]).fold(0.0f32, f32::max);
+    let narrowed_best = ratio * candidates.iter().map(|&f| topic[f]).fold(0.0f32, f32::max);
     let mut joined = candidates;
     for f in 0..topic.len() {
         if fits[f] != Fit::No && topic[f] >= narrowed_best && !joined.contains(&f) {

@@ -160,6 +160,14 @@ impl Engine {
             }
         }
         let asked_support = asked_items.iter().map(|&item| support[item]).fold(0.0f32, f32::max);
+        // An asking clause whose items cannot answer what is asked (线上线下合共举办了多少场次,
+        // where 上线 names the system's item) does not set aside a telling clause whose item
+        // can (想了解妇联的宣讲工作): what the head asks decides between them.
+        let asked_answerable = clause_pieces
+            .iter()
+            .filter(|(asks, _)| *asks)
+            .flat_map(|(_, pieces)| pieces.iter().flatten())
+            .any(|(_, ranking, _)| ranking.answerable);
         let mut parts: PieceParts = Vec::new();
         let mut told = false;
         // A telling clause naming the item an asking clause names only frames it
@@ -167,7 +175,8 @@ impl Engine {
         let mut framing: Vec<(usize, FactRanking)> = Vec::new();
         for (asks, pieces) in clause_pieces {
             for (best, ranking, _) in pieces.into_iter().flatten() {
-                if !asks && !asked_items.contains(&best) && support[best] <= asked_support {
+                let sets_aside = asked_answerable || !ranking.answerable;
+                if !asks && !asked_items.contains(&best) && support[best] <= asked_support && sets_aside {
                     told = true;
                     continue;
                 }

@@ -1,0 +1,70 @@
+//! Questions the article answers, told with the asker's situation or a modifier around a
+//! count (issue 13, classes 1 and 4): a fact keyword outside the head noun (遛娃, 管教孩子)
+//! narrows which fact is meant, but when none of its facts gives the asked figure, the item's
+//! fact that does (at least half as strongly pointed at) answers; a keyword that is the head
+//! noun itself (共建基地有多少名指导老师) still makes the question related. An asking clause
+//! whose items cannot answer does not set aside the topic a telling clause names.
+
+use fuer_core::engine::Status;
+
+use crate::support::{first_fact, shipped_engine};
+
+/// Asserts the status, the item and words of the first fact.
+fn check(question: &str, status: Status, item: u8, first_fact_has: &str) {
+    let answer = shipped_engine().answer(question);
+    assert_eq!(
+        (answer.status, answer.item),
+        (status, Some(item)),
+        "{question}: {answer:?}"
+    );
+    let fact = first_fact(&answer);
+    assert!(fact.contains(first_fact_has), "{question}: first fact {fact}");
+}
+
+#[test]
+fn a_situation_keyword_before_a_count_does_not_hide_the_fact_giving_it() {
+    for (question, item, fact) in [
+        (
+            "现在年轻人都不太会教孩子，你们搞那个家教家风的服务一共搞了多少场啊",
+            6,
+            "1.8万场次",
+        ),
+        ("爸妈都不会教孩子，你们家教家风服务全年办了几场", 6, "1.8万场次"),
+        ("好多家长不会管教孩子，家教家风的服务一年办了多少场", 6, "1.8万场次"),
+        ("管教孩子的事我们搞不定，家教家风服务覆盖了多少人", 6, "71万余人"),
+        ("遛娃的家长都说好，妇儿大厦开业以来办了多少场活动", 4, "1458场"),
+        ("想带孩子去遛娃，妇儿大厦接待过多少批参访团", 4, "347批次"),
+    ] {
+        check(question, Status::Answered, item, fact);
+    }
+}
+
+#[test]
+fn a_keyword_that_is_the_counted_head_still_makes_a_count_related() {
+    for (question, item, fact) in [
+        ("家庭教育指导共建基地有多少名指导老师", 6, "共建基地"),
+        ("停学青少年家庭综合干预服务有多少个家庭参加", 6, "停学青少年"),
+    ] {
+        check(question, Status::Related, item, fact);
+    }
+}
+
+/// A clause that only tells names the topic (想了解妇联的宣讲工作); the asking clause counts
+/// and holds only an incidental keyword of an item that cannot give the count (上线 inside
+/// 线上线下): the telling clause's item answers. Where the asking clause's item can answer
+/// (有培训吗), the telling clause is still set aside.
+#[test]
+fn an_asking_clause_that_cannot_answer_does_not_set_aside_the_told_topic() {
+    for (question, item, fact) in [
+        ("我想了解一下妇联的宣讲工作，线上线下一共开展了多少场次", 1, "617场次"),
+        (
+            "本人想了解深圳婦聯的宣講工作，線上線下合共舉辦了多少場次？",
+            1,
+            "617场次",
+        ),
+        ("想问问宣讲的事，线上线下加起来办了几场", 1, "617场次"),
+        ("家里老公失业了，我想学网上卖货，有培训吗", 9, "直播带货"),
+    ] {
+        check(question, Status::Answered, item, fact);
+    }
+}
