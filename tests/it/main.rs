@@ -9,6 +9,7 @@ mod clauses_and_things;
 mod cli;
 mod conversation_turns;
 mod dialogue_steps;
+mod english_followups;
 mod eval_sets;
 mod fake_api;
 mod figures_asked;

@@ -25,6 +25,7 @@ mod assemble;
 mod bounds;
 mod counted;
 mod details;
+mod english_words;
 pub mod fallback;
 pub mod figures;
 pub mod followup;
@@ -77,6 +78,8 @@ pub struct Engine {
     /// The knowledge's synonym groups in lowercase (what a question names, see `lead.rs`),
     /// lowered once here rather than at every answer.
     lowered_synonyms: Vec<Vec<String>>,
+    /// The words of the facts' translations (`english_words.rs`).
+    english_facts: english_words::EnglishFacts,
 }
 
 impl Engine {
@@ -116,7 +119,9 @@ impl Engine {
             .collect();
         let words = &knowledge.question_words;
         let details = details::DetailMatcher::new(&words.listing, &words.groups, &vocabulary);
+        let english_facts = english_words::EnglishFacts::new(&knowledge, &vocabulary);
         Engine {
+            english_facts,
             details,
             lowered_synonyms,
             knowledge,

@@ -250,3 +250,12 @@ pub const HEAD_ASPECT_TIE: f32 = 0.1;
 /// counts (直播领域 of 三新领域妇联组织里直播领域的有多少个; `counted.rs`), over one whose
 /// figure counts only the frame; as much as the bonus of a fact giving the whole figure.
 pub const COUNTED_KEYWORD_BONUS: f32 = 2.0;
+
+/// English words shared with a fact's translation (`english_words.rs`): words shorter
+/// than this (of, the, in) are not counted,
+pub const ENGLISH_MIN_WORD_CHARS: usize = 3;
+/// … nor words common among the translations: a word counts with at least this rarity
+/// (log of translated facts over those holding it: in about a twelfth of them or fewer),
+pub const ENGLISH_MIN_WORD_IDF: f32 = 2.4;
+/// … and the bonus it then gains (others in proportion): a fact keyword's weight.
+pub const ENGLISH_FACT_BONUS: f32 = 1.5;

@@ -401,6 +401,9 @@ impl Engine {
         } else {
             self.prefer_head_aspect(&question.analysis, &mut ranking, tracer);
         }
+        if resolution.focus_facts.is_some() {
+            self.prefer_english_words(question.text, &question.normalized, &mut ranking, tracer);
+        }
         if ranking.scope_gap.is_none() {
             ranking.scope_gap = self.unwritten_gap(question, &ranking, tracer);
         }
@@ -443,6 +446,9 @@ impl Engine {
         let mut ranking = rank(&analysis);
         if let Some(shown) = resolution.shown {
             self.prefer_unshown_aspects(&question.normalized, shown, &mut ranking, tracer);
+        }
+        if resolution.focus_facts.is_some() {
+            self.prefer_english_words(question.text, &question.normalized, &mut ranking, tracer);
         }
         question.analysis = analysis;
         resolution.context_use.attribute = false;
