@@ -135,12 +135,7 @@ pub fn rank_facts(
     };
     let bonus_applies = matches!(rule, Some(AnswerRule::Figure | AnswerRule::Words));
     let candidates = if best_specific >= NARROW_MIN && bonus_applies && stated.is_none() {
-        let head = analysis.head_noun_span(chars);
-        let ratio = if narrowed_by_modifier(index, item, scoring, head) {
-            MODIFIER_NARROWED_ANSWER_RATIO
-        } else {
-            1.0
-        };
+        let ratio = stronger_answer_ratio(index, item, scoring, analysis.head_noun_span(chars));
         with_stronger_answers(&evidence.topic, &fits, candidates, ratio)
     } else {
         candidates
@@ -178,6 +173,17 @@ pub fn rank_facts(
         ranking.scope_gap = Some(ScopeGap::Unsettled);
     }
     ranking
+}
+
+/// How strongly a fact that answers must be pointed at to join the candidates
+/// (`with_stronger_answers`): less when the keyword narrowing them lies outside the head noun
+/// (a modifier, [`MODIFIER_NARROWED_ANSWER_RATIO`]), as strongly as they otherwise.
+fn stronger_answer_ratio(index: &Index, item: usize, scoring: &Scoring, head: Option<(usize, usize)>) -> f32 {
+    if narrowed_by_modifier(index, item, scoring, head) {
+        MODIFIER_NARROWED_ANSWER_RATIO
+    } else {
+        1.0
+    }
 }
 
 /// The facts of `focus` that are among an item's first `fact_count` sentences.

@@ -55,6 +55,22 @@ pub(crate) fn has_separate_hits(scoring: &Scoring) -> bool {
         .any(|a| scoring.hits.iter().any(|b| a.end <= b.start))
 }
 
+/// Each item's support summed over all the clauses' pieces, and the items the asking
+/// clauses name.
+fn item_support(clause_pieces: &[(bool, Vec<PieceRanking>)], item_count: usize) -> (Vec<f32>, Vec<usize>) {
+    let mut support = vec![0.0f32; item_count];
+    let mut asked_items: Vec<usize> = Vec::new();
+    for (asks, pieces) in clause_pieces {
+        for (item, _, score) in pieces.iter().flatten() {
+            support[*item] += score;
+            if *asks {
+                asked_items.push(*item);
+            }
+        }
+    }
+    (support, asked_items)
+}
+
 /// Marks that end a clause of a question (a question or a statement of its own), unlike 和
 /// or 、 that join topics inside one (NFKC: full-width marks are ASCII here). Topic parts and
 /// the asking clauses of `details.rs` are cut at them.
@@ -149,16 +165,7 @@ impl Engine {
         // asking clauses name an item at least as strongly (each item's support summed
         // over all the clauses): 家里老公失业了，我想学网上卖货，有培训吗. Not where the asking
         // clause leans on the telling one (直播带货培训覆盖12154人次，是线上线下合计吗).
-        let mut support = vec![0.0f32; self.knowledge.items.len()];
-        let mut asked_items: Vec<usize> = Vec::new();
-        for (asks, pieces) in &clause_pieces {
-            for (item, _, score) in pieces.iter().flatten() {
-                support[*item] += score;
-                if *asks {
-                    asked_items.push(*item);
-                }
-            }
-        }
+        let (support, asked_items) = item_support(&clause_pieces, self.knowledge.items.len());
         let asked_support = asked_items.iter().map(|&item| support[item]).fold(0.0f32, f32::max);
         // An asking clause whose items cannot answer what is asked (线上线下合共举办了多少场次,
         // where 上线 names the system's item) does not set aside a telling clause whose item
