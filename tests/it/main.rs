@@ -45,6 +45,7 @@ mod telegram_harness;
 mod telegram_languages;
 mod telegram_process;
 mod telegram_webhook;
+mod unanswerable_aspects;
 mod unsaid_details;
 mod web;
 mod web_articles;

@@ -60,7 +60,7 @@ impl Engine {
         if self.names_an_unnamed_group(question, ranking.item, doc) {
             return Some(self.details.groups_label.clone());
         }
-        None
+        self.unnamed_name(question, doc)
     }
 
     /// Whether the question asks the names of things the fact (`doc`) counts with one of

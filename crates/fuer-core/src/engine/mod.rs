@@ -34,6 +34,7 @@ pub mod hits;
 pub mod index;
 pub mod intents;
 mod lead;
+mod naming;
 pub mod params;
 mod pipeline;
 pub mod ranking;
@@ -75,6 +76,8 @@ pub struct Engine {
     vocabulary: Vocabulary,
     /// The `[listing]` and `[groups]` words (`details.rs`).
     details: details::DetailMatcher,
+    /// The `[naming]` words (`naming.rs`).
+    names: naming::NameMatcher,
     /// The knowledge's synonym groups in lowercase (what a question names, see `lead.rs`),
     /// lowered once here rather than at every answer.
     lowered_synonyms: Vec<Vec<String>>,
@@ -120,9 +123,11 @@ impl Engine {
         let words = &knowledge.question_words;
         let details = details::DetailMatcher::new(&words.listing, &words.groups, &vocabulary);
         let english_facts = english_words::EnglishFacts::new(&knowledge, &vocabulary);
+        let names = naming::NameMatcher::new(&words.naming, &vocabulary);
         Engine {
             english_facts,
             details,
+            names,
             lowered_synonyms,
             knowledge,
             index,

@@ -149,6 +149,10 @@ pub const UNNAMED_THING_GAP_CHARS: usize = 1;
 /// says when the noun after its asking word (哪些场所), read up to this many characters,
 /// is written in the fact.
 pub const LISTED_NOUN_MAX_CHARS: usize = 4;
+
+/// A question asking the name of a thing (政策性文件叫什么名字) reads the thing before its
+/// asking words up to this many characters (`naming.rs`).
+pub const NAMED_THING_MAX_CHARS: usize = 6;
 /// Follow-ups: a question without a topic of its own continues the conversation only if
 /// at most this many pairs of its characters are words the article never uses …
 pub const FOLLOW_UP_MAX_UNKNOWN_BIGRAMS: usize = 3;

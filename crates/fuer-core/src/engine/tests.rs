@@ -100,6 +100,7 @@ fn engine() -> Engine {
             limits: Default::default(),
             listing: Default::default(),
             groups: Default::default(),
+            naming: Default::default(),
             lexicon: Lexicon {
                 particles: strings(&["的", "了", "吗", "呢"]),
                 ..Lexicon::default()

@@ -254,6 +254,9 @@ pub struct QuestionWords {
     /// `[groups]`: groups of people a sentence must name to say they may take part (男孩,
     /// 成年女性, 外籍).
     pub groups: DetailWords,
+    /// `[naming]`: the name of a thing asked (政策性文件叫什么名字) is said only by a clause
+    /// writing a name (`listed_by`: “, 《) beside the thing.
+    pub naming: DetailWords,
 }
 
 impl QuestionWords {

@@ -236,7 +236,7 @@ pub fn missing_sentence(lang: Lang, knowledge: &KnowledgeBase, item: &Item, miss
                         .map(|unit| unit.label_en.as_str()),
                 )
                 .chain(
-                    [&words.listing, &words.groups]
+                    [&words.listing, &words.groups, &words.naming]
                         .into_iter()
                         .filter(|detail| detail.label == *label)
                         .map(|detail| detail.label_en.as_str()),

@@ -118,8 +118,17 @@ impl Analyzer {
         let counted = analysis.counted.as_str();
         let agreement = figure.agreement_unit();
         let fits = if !kind.units.is_empty() {
-            // 几天 is answered by days only, 多久 by any duration.
-            kind.units.iter().any(|u| u == agreement) && self.in_named_unit(&analysis.named_unit, agreement)
+            // 几天 is answered by days only, 多久 by any duration. A Chinese numeral in a name
+            // (五分钟妇儿救助服务圈, 三年行动计划) gives the duration of the named thing only:
+            // it answers where the question names that thing (行动计划为期多久) or the figure
+            // (五分钟救助圈多久能到), or the cue names its unit (几分钟能到), not
+            // 临时保护中心能住多久.
+            kind.units.iter().any(|u| u == agreement)
+                && self.in_named_unit(&analysis.named_unit, agreement)
+                && (figure.written
+                    || figure.ordinal
+                    || analysis.named_unit == figure.unit
+                    || qualifies_the_asked(figure, analysis))
         } else if !figure.is_count() {
             false
         } else {
@@ -180,6 +189,24 @@ fn amount_of_counted(fact_text: &str, figure: &Figure, counted: &str) -> bool {
         .skip(figure.start - counted.len())
         .take(counted.len())
         .eq(counted.iter().copied())
+}
+
+/// Whether the question names the thing a figure qualifies (its follower: 行动计划 of
+/// 三年行动计划) or writes the figure itself (五分钟救助圈多久能到).
+fn qualifies_the_asked(figure: &Figure, analysis: &Analysis) -> bool {
+    (figure.follower.chars().count() >= COUNTED_PREFIX_CHARS && analysis.question.contains(figure.follower.as_str()))
+        || writes_figure(&analysis.question, &format!("{}{}", figure.digits, figure.unit))
+}
+
+/// Whether a normalized text writes a figure (`5分钟`), not as the end of a longer one
+/// (15分钟).
+fn writes_figure(text: &str, figure: &str) -> bool {
+    text.match_indices(figure).any(|(at, _)| {
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.')
+    })
 }
 
 /// Length in characters of the common prefix of two texts.

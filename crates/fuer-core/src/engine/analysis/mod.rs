@@ -70,6 +70,9 @@ pub struct Analysis {
     /// (几天 → 天, 多少个小时 → 小时): only a figure in it answers (五分钟 does not say how
     /// many days). Empty when the cue names none (多久, how long).
     pub named_unit: String,
+    /// The question, normalized: what a figure inside a name qualifies must be in it
+    /// (三年行动计划 answers 行动计划为期多久, not 临时保护中心能住多久: `fit.rs`).
+    pub question: String,
     /// What is counted, as written after 多少/几 and the unit (多少个社区 → 社区).
     pub counted: String,
     /// Places the article does not cover, as found (normalized).
@@ -491,6 +494,7 @@ impl Analyzer {
         let chars: Vec<char> = normalized.chars().collect();
         let mut analysis = Analysis {
             cues: self.find_cues(normalized, &byte_to_char),
+            question: normalized.to_string(),
             ..Analysis::default()
         };
         self.find_head(&chars, &mut analysis, keyword_spans);

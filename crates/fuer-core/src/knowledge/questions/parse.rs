@@ -37,6 +37,8 @@ struct QuestionsFile {
     listing: Option<Spanned<DetailEntry>>,
     #[serde(default)]
     groups: Option<Spanned<DetailEntry>>,
+    #[serde(default)]
+    naming: Option<Spanned<DetailEntry>>,
 }
 
 #[derive(Deserialize)]
@@ -241,6 +243,7 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
     });
     let listing = parse_detail(report, parsed.listing.as_ref());
     let groups = parse_detail(report, parsed.groups.as_ref());
+    let naming = parse_detail(report, parsed.naming.as_ref());
     if report.problem_count() > problems_before {
         return None;
     }
@@ -261,10 +264,11 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
         limits,
         listing,
         groups,
+        naming,
     })
 }
 
-/// A `[listing]` or `[groups]` table (empty when missing).
+/// A `[listing]`, `[groups]` or `[naming]` table (empty when missing).
 fn parse_detail(report: &mut FileReport<'_>, entry: Option<&Spanned<DetailEntry>>) -> DetailWords {
     let Some(entry) = entry else {
         return DetailWords::default();

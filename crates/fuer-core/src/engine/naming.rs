@@ -1,0 +1,86 @@
+//! The name of a thing asked (`[naming]` of `questions.toml`, issue 13): 关爱孤独症儿童的政策性
+//! 文件叫什么名字 asks for a name, which a sentence says only where the clause writing the
+//! thing also writes a name (“美丽生活季……”宣传展览, 《关于……的意见》: `listed_by`). A fact
+//! that only mentions the thing (出台……的政策性文件) does not say what it is called: the
+//! answer is *related*, naming what is missing, and the fact is offered.
+
+use super::Engine;
+use super::analysis::{WordMatcher, byte_to_char_map};
+use super::params::NAMED_THING_MAX_CHARS;
+use super::pipeline::Question;
+use super::vocabulary::Vocabulary;
+use crate::knowledge::questions::DetailWords;
+use crate::normalize::is_han;
+
+/// The compiled `[naming]` words.
+#[derive(Debug)]
+pub(crate) struct NameMatcher {
+    asks: WordMatcher,
+    named_by: Vec<String>,
+    label: String,
+}
+
+impl NameMatcher {
+    pub(crate) fn new(naming: &DetailWords, vocabulary: &Vocabulary) -> NameMatcher {
+        NameMatcher {
+            asks: WordMatcher::new(&naming.asks, vocabulary),
+            // Punctuation is kept as written: normalizing would drop it.
+            named_by: naming.listed_by.clone(),
+            label: naming.label.clone(),
+        }
+    }
+}
+
+impl Engine {
+    /// The `[naming]` label when the question asks the name of a thing that the fact
+    /// (`doc`) writes without a name in the thing's clause.
+    pub(crate) fn unnamed_name(&self, question: &Question, doc: usize) -> Option<String> {
+        let asks = self
+            .names
+            .asks
+            .find(&question.normalized, &byte_to_char_map(&question.normalized));
+        let &(_, (start, _)) = asks.iter().min_by_key(|(_, (start, _))| *start)?;
+        let thing = self.named_thing(&question.chars[..start]);
+        let doc = &self.index.docs[doc];
+        let fact = self.knowledge.items.get(doc.item)?.facts.get(doc.fact?)?;
+        // The longest end of the thing the fact writes (政策性文件, 展览).
+        let written = (0..thing.len().saturating_sub(1))
+            .map(|from| thing[from..].iter().collect::<String>())
+            .find(|end| fact.text.contains(end.as_str()))?;
+        // A person's name follows the title unmarked (心理咨询师刘佳怡): only a thing closing
+        // its clause (出台……的政策性文件,) plainly stands without one.
+        let unnamed = fact.text.match_indices(written.as_str()).all(|(at, _)| {
+            let (clause, closes) = clause_around(&fact.text, at, at + written.len());
+            closes && !self.names.named_by.iter().any(|mark| clause.contains(mark.as_str()))
+        });
+        unnamed.then(|| self.names.label.clone())
+    }
+
+    /// The Chinese characters right before the asking words, without the particles that
+    /// join them (政策性文件 of 政策性文件的名字是什么; 展览 of 那个展览叫啥名字).
+    fn named_thing(&self, before: &[char]) -> Vec<char> {
+        let mut end = before.len();
+        while end > 0 && self.vocabulary.is_particle(before[end - 1]) {
+            end -= 1;
+        }
+        let start = before[..end]
+            .iter()
+            .rposition(|&c| !is_han(c) || self.vocabulary.is_particle(c))
+            .map_or(0, |at| at + 1)
+            .max(end.saturating_sub(NAMED_THING_MAX_CHARS));
+        before[start..end].to_vec()
+    }
+}
+
+/// The clause of `text` holding the byte span `start..end` (between the nearest clause
+/// ends around it: ，, 。, ；), and whether the span closes it.
+fn clause_around(text: &str, start: usize, end: usize) -> (&str, bool) {
+    let is_end = |c: char| matches!(c, ',' | '，' | '。' | ';' | '；' | '!' | '！' | '?' | '？');
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_end(c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let to = text[end..].find(is_end).map_or(text.len(), |at| end + at);
+    (&text[from..to], to == end)
+}

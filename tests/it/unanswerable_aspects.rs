@@ -1,0 +1,96 @@
+//! Aspects a question asks that the matched fact cannot state (issue 13, wrong answers on
+//! out-of-scope questions): a duration or a date that only a numeral inside a name seems to
+//! give (五分钟救助服务圈 answers no 多久), the name of a thing a fact only mentions (出台……
+//! 的政策性文件 gives no name), what a person named in a list does for a living, where she
+//! lives. Each is *related*, naming what is missing; the questions the facts do
+//! answer stay answered.
+
+use fuer_core::dialogue::{Request, Speak, respond_in_context};
+use fuer_core::engine::{Missing, Status};
+use fuer_core::lang::Lang;
+
+use crate::support::{first_fact, shipped_engine};
+
+/// Asserts the status and the item; for a related answer, the label of what is missing;
+/// for an answered one, words of the first fact.
+fn check(question: &str, status: Status, item: u8, expected: &str) {
+    let answer = shipped_engine().answer(question);
+    assert_eq!(
+        (answer.status, answer.item),
+        (status, Some(item)),
+        "{question}: {answer:?}"
+    );
+    if status == Status::Related {
+        let label = match &answer.missing {
+            Some(Missing::Asked { label, .. }) => label.clone(),
+            other => panic!("{question}: missing {other:?}"),
+        };
+        assert_eq!(label, expected, "{question}");
+    } else {
+        let fact = first_fact(&answer);
+        assert!(fact.contains(expected), "{question}: first fact {fact}");
+    }
+}
+
+#[test]
+fn a_numeral_inside_a_name_states_no_duration() {
+    for (question, item) in [
+        ("临时保护中心一次最多能住多久", 10),
+        ("五分钟救助服务圈的临时保护中心能待几天", 10),
+        ("How long can a woman stay at the temporary protection centre?", 10),
+    ] {
+        check(question, Status::Related, item, "时长");
+    }
+}
+
+#[test]
+fn durations_dates_and_ordinals_the_article_writes_are_answered() {
+    for (question, item, fact) in [
+        ("第几次全市妇女儿童工作会议", 1, "第七次"),
+        ("深圳连续几年参与世界儿童日亮灯活动", 7, "连续8年"),
+        ("儿童友好型城市的意见是哪几年的", 7, "2021-2025年"),
+    ] {
+        check(question, Status::Answered, item, fact);
+    }
+}
+
+#[test]
+fn the_name_of_a_thing_a_fact_only_mentions_is_not_in_the_article() {
+    for (question, item) in [
+        ("关爱孤独症儿童的政策性文件叫什么名字", 8),
+        ("支持孤独症儿童家庭的那份政策性文件的名称是什么", 8),
+    ] {
+        check(question, Status::Related, item, "名称");
+    }
+}
+
+#[test]
+fn a_name_the_facts_clause_writes_is_answered() {
+    for (question, item, fact) in [
+        ("孤独症儿童家庭支持服务的计划叫什么名字", 8, "非凡家庭计划"),
+        ("致敬女性的宣传展览叫什么名字", 1, "美丽生活季"),
+        ("深圳首个网络妇联叫什么名字", 9, "深圳妈妈网妇联"),
+    ] {
+        check(question, Status::Answered, item, fact);
+    }
+}
+
+#[test]
+fn what_a_person_named_in_a_list_does_or_where_she_lives_is_not_said() {
+    for (question, item, label) in [
+        ("杜玉涛靠什么为生", 1, "负责人或职务"),
+        ("张燕住哪", 8, "具体地址"),
+        ("廖雪梅住在哪里", 8, "具体地址"),
+    ] {
+        check(question, Status::Related, item, label);
+    }
+}
+
+#[test]
+fn the_english_reply_names_the_missing_name() {
+    let engine = shipped_engine();
+    let question = "关爱孤独症儿童的政策性文件叫什么名字";
+    let reply = respond_in_context(engine, Request::Question(question), None, Speak::Only(Lang::English)).reply;
+    let text = reply.to_plain_text();
+    assert!(text.contains("name"), "{question}: {text}");
+}
