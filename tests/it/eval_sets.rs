@@ -1,7 +1,7 @@
 //! The project's own question sets, written from the article by people who never saw the
 //! engine (`tests/data/fresh-*.tsv` before tuning; `review*-*.tsv`, three further sets that
 //! were first measured untouched and then used to find what the engine missed; `tune2-*.tsv` and
-//! `tune3-*.tsv` to `tune9-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
+//! `tune3-*.tsv` to `tune10-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
 //! `../shared/eval/score.py` scores them: the right item, the asked figure in the first
 //! fact, and questions the article does not answer not passed off as answered. A regression
 //! here means a change hurt answers of a kind residents ask.
@@ -220,11 +220,12 @@ fn third_tuning_sets_stay_at_what_they_reached() {
 /// The sets written on 2026-12-06 as the untouched measure of that session (`tune5-*.tsv`,
 /// eleven new voices, a fifth not answerable), scored once before the session's engine work
 /// (184/200 = 92.0%, 35/40 declined; 85/100 = 85.0%) and once after it, untouched (188/200 =
-/// 94.0%, 36/40; 89/100 = 89.0%); from now on a tuning set, kept at that second score.
+/// 94.0%, 36/40; 89/100 = 89.0%); from now on a tuning set, kept at what tuning reached
+/// (94/100 after the 2026-12-07 morning session).
 #[test]
 fn fourth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune5-questions.tsv", 0.965, 0.92);
-    score_conversations_at("tune5-dialogues.tsv", 0.93);
+    score_conversations_at("tune5-dialogues.tsv", 0.94);
 }
 
 /// Issue 13's fifth tuning sets (`tune6-*.tsv`, written on 2026-12-06 from the article alone
@@ -233,22 +234,24 @@ fn fourth_tuning_sets_stay_at_what_they_reached() {
 /// (24/30) and 85/104; after the scope classes of the wp-scope-8 session (a count of another
 /// thing, a time cue, a change from another year, other districts, demonstrative names):
 /// 190/200 (25/30); with the follow-up classes of wp-dialog-8 merged beside them: 191/200
-/// (26/30) and 92/104; kept there.
+/// (26/30) and 92/104; after the 2026-12-07 morning session's classes (modifier keywords,
+/// English follow-ups, unstated names and durations) 193/200 and 95/104; kept there.
 #[test]
 fn fifth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune6-questions.tsv", 0.96, 0.90);
-    score_conversations_at("tune6-dialogues.tsv", 0.88);
+    score_singles_at("tune6-questions.tsv", 0.965, 0.90);
+    score_conversations_at("tune6-dialogues.tsv", 0.91);
 }
 
 /// The untouched measure of the 2026-12-06 afternoon session (`tune7-*.tsv`, heldF there),
 /// scored once after that session's merge and never opened before: 181/200 = 90.5% (22/30
 /// declined) and 84/100 = 84.0%; from then on a tuning set, kept at that score; after the
 /// wp-scope-8 session's scope classes 189/200 (27/30), and after wp-dialog-8's follow-up
-/// classes 90/100; kept there.
+/// classes 90/100; after the 2026-12-07 morning session's English follow-ups 95/100; kept
+/// there.
 #[test]
 fn sixth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune7-questions.tsv", 0.975, 0.93);
-    score_conversations_at("tune7-dialogues.tsv", 0.93);
+    score_conversations_at("tune7-dialogues.tsv", 0.95);
 }
 
 /// The untouched measure of the 2026-12-06 evening session (`tune8-*.tsv`, heldG there:
@@ -271,4 +274,14 @@ fn seventh_tuning_sets_stay_at_what_they_reached() {
 fn eighth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune9-questions.tsv", 0.875, 0.70);
     score_conversations_at("tune9-dialogues.tsv", 0.93);
+}
+
+/// The untouched measure of the 2026-12-07 morning session (`tune10-*.tsv`, heldI there: a
+/// fifth of the questions not answerable), scored once before that session's engine work
+/// (184/200 = 92.0%, 37/41 declined; 80/101 = 79.2%) and once after it (184/200, 37/41;
+/// 83/101 = 82.2%), never opened before; from then on a tuning set, kept at the second score.
+#[test]
+fn ninth_tuning_sets_stay_at_what_they_reached() {
+    score_singles_at("tune10-questions.tsv", 0.92, 0.90);
+    score_conversations_at("tune10-dialogues.tsv", 0.82);
 }
