@@ -7,19 +7,7 @@
 
 use fuer_core::engine::Status;
 
-use crate::support::{first_fact, shipped_engine};
-
-/// Asserts the status, the item and words of the first fact.
-fn check(question: &str, status: Status, item: u8, first_fact_has: &str) {
-    let answer = shipped_engine().answer(question);
-    assert_eq!(
-        (answer.status, answer.item),
-        (status, Some(item)),
-        "{question}: {answer:?}"
-    );
-    let fact = first_fact(&answer);
-    assert!(fact.contains(first_fact_has), "{question}: first fact {fact}");
-}
+use crate::support::check_first_fact as check;
 
 #[test]
 fn a_situation_keyword_before_a_count_does_not_hide_the_fact_giving_it() {

@@ -4,22 +4,7 @@
 
 use fuer_core::engine::Status;
 
-use crate::support::{first_fact, shipped_engine};
-
-/// Asserts the status, the item and (when given) words of the first fact.
-fn check(question: &str, status: Status, item: u8, first_fact_has: &str) {
-    let answer = shipped_engine().answer(question);
-    assert_eq!(
-        (answer.status, answer.item),
-        (status, Some(item)),
-        "{question}: {answer:?}"
-    );
-    if first_fact_has.is_empty() {
-        return;
-    }
-    let fact = first_fact(&answer);
-    assert!(fact.contains(first_fact_has), "{question}: first fact {fact}");
-}
+use crate::support::{check_first_fact as check, shipped_engine};
 
 #[test]
 fn a_noun_cue_that_only_modifies_a_yes_no_question_does_not_decide_it() {

@@ -52,6 +52,46 @@ pub fn check_leads(question: &str, item: u8, phrase: &str) -> fuer_core::engine:
     answer
 }
 
+/// Asserts the status and the item of the shipped engine's answer to `question` and (when
+/// given) words of its first fact.
+pub fn check_first_fact(question: &str, status: fuer_core::engine::Status, item: u8, first_fact_has: &str) {
+    let answer = shipped_engine().answer(question);
+    assert_eq!(
+        (answer.status, answer.item),
+        (status, Some(item)),
+        "{question}: {answer:?}"
+    );
+    if first_fact_has.is_empty() {
+        return;
+    }
+    let fact = first_fact(&answer);
+    assert!(fact.contains(first_fact_has), "{question}: first fact {fact}");
+}
+
+/// Asserts the status and the item of the shipped engine's answer to `question`; for a
+/// related answer, the label of what is missing (when given); for an answered one, words of
+/// the first fact (when given).
+pub fn check_missing_or_fact(question: &str, status: fuer_core::engine::Status, item: u8, expected: &str) {
+    if status != fuer_core::engine::Status::Related {
+        check_first_fact(question, status, item, expected);
+        return;
+    }
+    let answer = shipped_engine().answer(question);
+    assert_eq!(
+        (answer.status, answer.item),
+        (status, Some(item)),
+        "{question}: {answer:?}"
+    );
+    if expected.is_empty() {
+        return;
+    }
+    let label = match &answer.missing {
+        Some(fuer_core::engine::Missing::Asked { label, .. }) => label.clone(),
+        other => panic!("{question}: missing {other:?}"),
+    };
+    assert_eq!(label, expected, "{question}");
+}
+
 /// An engine over the shipped knowledge base, built once.
 pub fn shipped_engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();

@@ -5,34 +5,10 @@
 //! the fact does answer stay answered.
 
 use fuer_core::dialogue::{Request, Speak, respond_in_context};
-use fuer_core::engine::{Missing, Status};
+use fuer_core::engine::Status;
 use fuer_core::lang::Lang;
 
-use crate::support::{first_fact, shipped_engine};
-
-/// Asserts the status and the item; for a related answer, the label of what is missing
-/// (when given); for an answered one, words of the first fact (when given).
-fn check(question: &str, status: Status, item: u8, expected: &str) {
-    let answer = shipped_engine().answer(question);
-    assert_eq!(
-        (answer.status, answer.item),
-        (status, Some(item)),
-        "{question}: {answer:?}"
-    );
-    if expected.is_empty() {
-        return;
-    }
-    if status == Status::Related {
-        let label = match &answer.missing {
-            Some(Missing::Asked { label, .. }) => label.clone(),
-            other => panic!("{question}: missing {other:?}"),
-        };
-        assert_eq!(label, expected, "{question}");
-    } else {
-        let fact = first_fact(&answer);
-        assert!(fact.contains(expected), "{question}: first fact {fact}");
-    }
-}
+use crate::support::{check_missing_or_fact as check, shipped_engine};
 
 #[test]
 fn the_names_of_things_a_fact_only_counts_are_not_in_the_article() {
