@@ -73,3 +73,28 @@ fn the_english_reply_names_the_missing_name() {
     let text = reply.to_plain_text();
     assert!(text.contains("name"), "{question}: {text}");
 }
+
+#[test]
+fn a_place_asked_by_its_rank_needs_a_fact_naming_one() {
+    // 哪个区 / 哪些区: 社区, 城中村 name no district, and the district the question itself
+    // names (除坪山外) is not another one.
+    for (question, item) in [
+        ("哪个区的儿童友好建设点最多", 7),
+        ("母婴室最多的是哪个区", 5),
+        ("五分钟救助服务圈除坪山外还推广到了哪些区", 10),
+    ] {
+        check(question, Status::Related, item, "地点");
+    }
+}
+
+#[test]
+fn a_place_of_the_asked_rank_the_article_names_is_answered() {
+    for (question, item, fact) in [
+        ("五分钟救助服务圈在哪个区试点", 10, "坪山区"),
+        ("妇儿大厦和哪个区一起推进周边街区改造", 4, "福田区"),
+        ("对口帮扶的是哪个县", 2, "海丰县"),
+        ("对口帮扶的是哪个城市", 2, "汕尾市"),
+    ] {
+        check(question, Status::Answered, item, fact);
+    }
+}

@@ -13,7 +13,7 @@ use crate::knowledge::questions::{AnswerRule, FollowUpWords};
 use crate::normalize::is_han;
 
 use super::Engine;
-use super::analysis::Analysis;
+use super::analysis::{Analysis, Fit};
 use super::params::{
     ASPECT_FACT_BONUS, CONTEXT_TOPIC_RATIO, FOLLOW_UP_ITEM_WORD_MIN_IDF, FOLLOW_UP_MAX_UNKNOWN_BIGRAMS,
     FOLLOW_UP_MAX_UNKNOWN_SHARE, FOLLOW_UP_MIN_OVERLAP, FOLLOW_UP_SPECIFIC_UNKNOWN_BIGRAMS, MIN_ITEM_SCORE,
@@ -368,6 +368,10 @@ impl Engine {
         if !saying.is_empty() && !saying.iter().any(|fact| ranking.candidates.contains(fact)) {
             ranking.candidates.extend(saying.iter().copied());
             ranking.candidates.sort_unstable();
+            // A fact saying the aspect asked may be the only one that answers it.
+            ranking.answerable |= saying
+                .iter()
+                .any(|&fact| ranking.fits.get(fact).is_some_and(|fit| *fit != Fit::No));
         }
         ranking.listed = listed_facts(&self.index, ranking);
         tracer.note(|| {

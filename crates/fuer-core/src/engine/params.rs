@@ -153,6 +153,10 @@ pub const LISTED_NOUN_MAX_CHARS: usize = 4;
 /// A question asking the name of a thing (政策性文件叫什么名字) reads the thing before its
 /// asking words up to this many characters (`naming.rs`).
 pub const NAMED_THING_MAX_CHARS: usize = 6;
+
+/// A place asked by its rank (哪个区) is answered by a place word of this many characters
+/// ending in the rank (坪山区, 汕尾市; not 社区 or 居民小区: `analysis/rank.rs`).
+pub const RANKED_PLACE_NAME_CHARS: usize = 3;
 /// Follow-ups: a question without a topic of its own continues the conversation only if
 /// at most this many pairs of its characters are words the article never uses …
 pub const FOLLOW_UP_MAX_UNKNOWN_BIGRAMS: usize = 3;

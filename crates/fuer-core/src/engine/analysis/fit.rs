@@ -58,7 +58,9 @@ impl Analyzer {
             AnswerRule::Any => Fit::Yes,
             AnswerRule::None => Fit::No,
             AnswerRule::Words => {
-                if kind.words.iter().any(|word| fact_text.contains(word.as_str())) {
+                if kind.words.iter().any(|word| fact_text.contains(word.as_str()))
+                    && self.names_asked_rank(kind, analysis, fact_text)
+                {
                     Fit::Yes
                 } else {
                     Fit::No

@@ -22,6 +22,7 @@ use super::vocabulary::Vocabulary;
 mod compare;
 mod fit;
 mod head;
+mod rank;
 mod units;
 mod written;
 pub use compare::{Compared, Relation, UNIT_MARK};
