@@ -22,6 +22,11 @@ pub(crate) struct EnglishFacts {
     words: Vec<Vec<Vec<String>>>,
     /// Word → log(facts with a translation / facts whose translation has the word).
     idf: FxHashMap<String, f32>,
+    /// Words the keywords spell in English (nursing room, futian): known to the article
+    /// even where no translation uses them.
+    keyword_words: rustc_hash::FxHashSet<String>,
+    /// The normalized translations themselves (the places they name as districts).
+    pub(crate) texts: Vec<String>,
 }
 
 /// The content words of a normalized English text: ASCII letters only, long enough.
@@ -65,7 +70,45 @@ impl EnglishFacts {
             .into_iter()
             .map(|(word, count)| (word, (translated as f32 / count as f32).ln()))
             .collect();
-        EnglishFacts { words, idf }
+        let texts = knowledge
+            .items
+            .iter()
+            .flat_map(|item| &item.facts)
+            .filter_map(|fact| fact.en.as_deref())
+            .map(|en| vocabulary.normalize(en))
+            .collect();
+        EnglishFacts {
+            words,
+            idf,
+            keyword_words: Default::default(),
+            texts,
+        }
+    }
+
+    /// Adds the words of the English keywords (normalized texts) to the known words.
+    pub(crate) fn add_keyword_words<'t>(&mut self, keywords: impl Iterator<Item = &'t str>) {
+        for keyword in keywords {
+            self.keyword_words.extend(content_words(keyword));
+        }
+    }
+
+    /// Whether some fact's translation or English keyword uses a normalized word.
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        self.idf.contains_key(word) || self.keyword_words.contains(word)
+    }
+
+    /// How rare a word is among the facts' translations (none: no translation uses it).
+    pub(crate) fn word_idf(&self, word: &str) -> Option<f32> {
+        self.idf.get(word).copied()
+    }
+
+    /// Whether a fact of `item` uses a normalized word in its translation.
+    pub(crate) fn item_has(&self, item: usize, word: &str) -> bool {
+        self.words.get(item).is_some_and(|facts| {
+            facts
+                .iter()
+                .any(|fact| fact.binary_search_by(|w| w.as_str().cmp(word)).is_ok())
+        })
     }
 
     /// How strongly a normalized English question points at each fact of `item`: the

@@ -396,6 +396,7 @@ impl Engine {
         let standalone_score = question.scoring.item_scores[standalone_best];
         if question.analysis.asked.is_none()
             && !self.has_interrogative(&question.normalized)
+            && !self.opens_english_yes_no(&question.normalized)
             && (best != standalone_best || resolution.context_use.topic || standalone_score >= MIN_ITEM_SCORE)
             && let Some(kind) = focus.asked.as_deref().and_then(|name| self.analyzer.kind_index(name))
             && self.analyzer.kind_rule(kind) != AnswerRule::None
@@ -481,6 +482,13 @@ impl Engine {
             for flag in masked.iter_mut().take(end.min(chars.len())).skip(start) {
                 *flag = true;
             }
+        }
+        if let Some(english) = self.english_content(chars, &masked, item) {
+            return ContentWords {
+                unknown: english.unknown,
+                content: english.content,
+                in_item: english.in_item,
+            };
         }
         let content: Vec<(char, char)> = chars
             .windows(2)

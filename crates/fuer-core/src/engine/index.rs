@@ -192,6 +192,9 @@ struct KeywordClasses<'v> {
     places: HashSet<&'v str>,
     /// The normalized texts of every fact (a place they name is an article place).
     fact_texts: Vec<&'v str>,
+    /// The normalized English translations of the facts (Pingshan District names an
+    /// article place as 坪山区 does).
+    english_fact_texts: Vec<String>,
     vocabulary: &'v Vocabulary,
 }
 
@@ -223,6 +226,13 @@ impl Index {
                 .iter()
                 .filter(|doc| doc.fact.is_some())
                 .map(|doc| doc.text.as_str())
+                .collect(),
+            english_fact_texts: knowledge
+                .items
+                .iter()
+                .flat_map(|item| &item.facts)
+                .filter_map(|fact| fact.en.as_deref())
+                .map(|en| vocabulary.normalize(en))
                 .collect(),
             vocabulary,
         };
@@ -452,8 +462,9 @@ impl TermTable {
         // Only a district or town written out (坪山区, not 坪山 or 港澳): a bare name is too often
         // part of other words.
         let article_place = place_like
-            && variant.ends_with(['区', '县', '镇'])
-            && classes.fact_texts.iter().any(|text| text.contains(variant.as_str()));
+            && ((variant.ends_with(['区', '县', '镇'])
+                && classes.fact_texts.iter().any(|text| text.contains(variant.as_str())))
+                || names_english_article_place(&classes.english_fact_texts, &variant));
         let patterns = &mut self.patterns;
         let pattern_index = *self.pattern_ids.entry(variant).or_insert_with(|| {
             patterns.push(Pattern {
@@ -567,6 +578,16 @@ fn edit_candidates(patterns: &[Pattern]) -> BigramMap<Vec<usize>> {
 }
 
 /// Whether a keyword is one of the places, or one with an administrative suffix (福田区).
+/// Whether an English place keyword (pingshan) is a district, county or town the facts'
+/// translations name (Pingshan District): an article place, as 坪山区 is in Chinese.
+pub(crate) fn names_english_article_place(english_fact_texts: &[String], keyword: &str) -> bool {
+    keyword.is_ascii()
+        && ["district", "county", "town"].iter().any(|kind| {
+            let written = format!("{keyword} {kind}");
+            english_fact_texts.iter().any(|text| text.contains(written.as_str()))
+        })
+}
+
 fn is_place_name(places: &HashSet<&str>, keyword: &str) -> bool {
     if places.contains(keyword) {
         return true;

@@ -25,6 +25,7 @@ mod assemble;
 mod bounds;
 mod counted;
 mod details;
+mod english_followup;
 mod english_words;
 pub mod fallback;
 pub mod figures;
@@ -122,7 +123,9 @@ impl Engine {
             .collect();
         let words = &knowledge.question_words;
         let details = details::DetailMatcher::new(&words.listing, &words.groups, &vocabulary);
-        let english_facts = english_words::EnglishFacts::new(&knowledge, &vocabulary);
+        let mut english_facts = english_words::EnglishFacts::new(&knowledge, &vocabulary);
+        let keyword_texts: Vec<String> = index.patterns.iter().filter(|p| p.ascii).map(|p| p.text()).collect();
+        english_facts.add_keyword_words(keyword_texts.iter().map(String::as_str));
         let names = naming::NameMatcher::new(&words.naming, &vocabulary);
         Engine {
             english_facts,

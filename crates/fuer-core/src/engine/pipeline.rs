@@ -259,6 +259,7 @@ impl Engine {
         self.counted_as_the_keyword(&mut analysis, &chars, &scoring);
         let mut not_places = keyword_spans.clone();
         not_places.extend(self.words_across_places(&chars, &analysis));
+        not_places.extend(self.english_article_place_spans(&chars, &analysis));
         self.analyzer.drop_places_inside(&mut analysis, &not_places);
         Question {
             text,
