@@ -186,12 +186,12 @@ fn review_conversations_stay_right() {
 
 /// Issue 13's tuning sets (a grandmother, an expat, a Hong Kong visitor, a journalist, a
 /// social worker): 176/220 and 91/112 untouched; kept at what tuning reached (207/220 =
-/// 94.1%, 100/112 = 89.3%). Raise these as the engine learns the classes still missed
+/// 94.1%, 100/112 = 89.3%; 215/220 after the 2026-12-07 morning session). Raise these as the engine learns the classes still missed
 /// (whole versus part in English and for named categories, needs in everyday words,
 /// follow-ups whose words the article never uses).
 #[test]
 fn tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune2-questions.tsv", 0.97, 0.86);
+    score_singles_at("tune2-questions.tsv", 0.975, 0.86);
     score_conversations_at("tune2-dialogues.tsv", 0.91);
 }
 
@@ -221,11 +221,11 @@ fn third_tuning_sets_stay_at_what_they_reached() {
 /// eleven new voices, a fifth not answerable), scored once before the session's engine work
 /// (184/200 = 92.0%, 35/40 declined; 85/100 = 85.0%) and once after it, untouched (188/200 =
 /// 94.0%, 36/40; 89/100 = 89.0%); from now on a tuning set, kept at what tuning reached
-/// (94/100 after the 2026-12-07 morning session).
+/// (194/200 and 95/100 after the 2026-12-07 morning session).
 #[test]
 fn fourth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune5-questions.tsv", 0.965, 0.92);
-    score_conversations_at("tune5-dialogues.tsv", 0.94);
+    score_singles_at("tune5-questions.tsv", 0.97, 0.92);
+    score_conversations_at("tune5-dialogues.tsv", 0.95);
 }
 
 /// Issue 13's fifth tuning sets (`tune6-*.tsv`, written on 2026-12-06 from the article alone
@@ -235,10 +235,10 @@ fn fourth_tuning_sets_stay_at_what_they_reached() {
 /// thing, a time cue, a change from another year, other districts, demonstrative names):
 /// 190/200 (25/30); with the follow-up classes of wp-dialog-8 merged beside them: 191/200
 /// (26/30) and 92/104; after the 2026-12-07 morning session's classes (modifier keywords,
-/// English follow-ups, unstated names and durations) 193/200 and 95/104; kept there.
+/// English follow-ups, unstated names and durations, places asked by rank) 194/200 and 95/104; kept there.
 #[test]
 fn fifth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune6-questions.tsv", 0.965, 0.90);
+    score_singles_at("tune6-questions.tsv", 0.97, 0.90);
     score_conversations_at("tune6-dialogues.tsv", 0.91);
 }
 
@@ -246,12 +246,12 @@ fn fifth_tuning_sets_stay_at_what_they_reached() {
 /// scored once after that session's merge and never opened before: 181/200 = 90.5% (22/30
 /// declined) and 84/100 = 84.0%; from then on a tuning set, kept at that score; after the
 /// wp-scope-8 session's scope classes 189/200 (27/30), and after wp-dialog-8's follow-up
-/// classes 90/100; after the 2026-12-07 morning session's English follow-ups 95/100; kept
+/// classes 90/100; after the 2026-12-07 morning session's English follow-ups 96/100; kept
 /// there.
 #[test]
 fn sixth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune7-questions.tsv", 0.975, 0.93);
-    score_conversations_at("tune7-dialogues.tsv", 0.95);
+    score_conversations_at("tune7-dialogues.tsv", 0.96);
 }
 
 /// The untouched measure of the 2026-12-06 evening session (`tune8-*.tsv`, heldG there:
@@ -259,11 +259,12 @@ fn sixth_tuning_sets_stay_at_what_they_reached() {
 /// (171/200 = 85.5%, 33/43 declined; 88/100) and once after it (172/200 = 86.0%, 33/43;
 /// 89/100), never opened before; from then on a tuning set. The 2026-12-06/07 night session's
 /// classes (unsaid details, counted keywords, which-heads, everyday needs, follow-up aspects)
-/// reached 190/200 = 95.0% (38/43) and 91/100; kept there.
+/// reached 190/200 = 95.0% (38/43) and 91/100, and 92/100 after the 2026-12-07 morning
+/// session; kept there.
 #[test]
 fn seventh_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune8-questions.tsv", 0.95, 0.88);
-    score_conversations_at("tune8-dialogues.tsv", 0.91);
+    score_conversations_at("tune8-dialogues.tsv", 0.92);
 }
 
 /// The untouched measure of the 2026-12-06/07 night session (`tune9-*.tsv`, heldH there: a
