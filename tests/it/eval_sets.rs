@@ -12,15 +12,16 @@ use fuer_core::engine::Status;
 
 use crate::support::{shipped_knowledge, shipped_library};
 
-struct Row {
-    conversation: Option<String>,
-    items: Vec<u8>,
-    must: Vec<String>,
-    kind: String,
-    question: String,
+pub(crate) struct Row {
+    pub(crate) conversation: Option<String>,
+    pub(crate) items: Vec<u8>,
+    pub(crate) must: Vec<String>,
+    pub(crate) kind: String,
+    pub(crate) question: String,
 }
 
-fn rows(file: &str) -> Vec<Row> {
+/// The rows of a question set under `tests/data` (score.py's format).
+pub(crate) fn rows(file: &str) -> Vec<Row> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(file);
@@ -49,7 +50,8 @@ fn rows(file: &str) -> Vec<Row> {
         .collect()
 }
 
-fn squeeze(text: &str) -> String {
+/// `text` as score.py compares it: NFKC, no white space.
+pub(crate) fn squeeze(text: &str) -> String {
     let nfkc: String = unicode_normalization::UnicodeNormalization::nfkc(text).collect();
     nfkc.split_whitespace().collect()
 }

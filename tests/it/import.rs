@@ -14,7 +14,7 @@ use fuer_core::knowledge::{
 use crate::support::{knowledge_dir, shipped_knowledge};
 
 /// The invented test articles (see their README).
-fn articles_dir() -> PathBuf {
+pub(crate) fn articles_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles")
 }
 
@@ -308,7 +308,7 @@ fn empty_knowledge() -> tempfile::TempDir {
     dir
 }
 
-fn fuer_bot(knowledge: &Path, args: &[&str]) -> Output {
+pub(crate) fn fuer_bot(knowledge: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fuer-bot"))
         .arg("--knowledge")
         .arg(knowledge)
@@ -319,7 +319,7 @@ fn fuer_bot(knowledge: &Path, args: &[&str]) -> Output {
         .expect("run fuer-bot")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
@@ -473,8 +473,9 @@ fn two_articles() -> tempfile::TempDir {
     dir
 }
 
-/// The article each line of `ask --json` was answered from.
-fn routed_articles(knowledge: &Path, questions: &[&str], dialogue: bool) -> Vec<String> {
+/// One JSON object per answered line of `ask --json` (`--dialogue` when `dialogue`) with the
+/// knowledge directory `knowledge`.
+pub(crate) fn ask_json(knowledge: &Path, questions: &[&str], dialogue: bool) -> Vec<serde_json::Value> {
     let data = tempfile::tempdir().expect("a data directory");
     let mut args = vec!["ask", "--json"];
     if dialogue {
@@ -503,10 +504,15 @@ fn routed_articles(knowledge: &Path, questions: &[&str], dialogue: bool) -> Vec<
     assert!(output.status.success(), "{}", text(&output.stderr));
     text(&output.stdout)
         .lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
-            value["article"].as_str().expect("an article id").to_string()
-        })
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect()
+}
+
+/// The article each line of `ask --json` was answered from.
+fn routed_articles(knowledge: &Path, questions: &[&str], dialogue: bool) -> Vec<String> {
+    ask_json(knowledge, questions, dialogue)
+        .iter()
+        .map(|value| value["article"].as_str().expect("an article id").to_string())
         .collect()
 }
 

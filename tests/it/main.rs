@@ -16,6 +16,7 @@ mod figures_asked;
 mod head;
 mod house;
 mod import;
+mod import_quality;
 mod install;
 mod keyword_suggestions;
 mod knowledge_check;

@@ -1,0 +1,109 @@
+//! Import quality (issue 16): the invented 2025 article imported as a draft, with no keyword
+//! added by hand, answers the resident-style question sets written about it
+//! (`tests/data/articles/2025-test-questions*.tsv`, each first scored untouched) at least as
+//! well as it did when each set was committed — beside the shipped 2024 article and alone.
+//! The rules are `../shared/eval/score.py`'s, as `scripts/import-quality.sh` applies them: the
+//! right item answered with the asked figures in the first fact, and questions the article does
+//! not answer not passed off as answered.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::eval_sets::{Row, rows, squeeze};
+use crate::import::{articles_dir, ask_json, fuer_bot, text};
+use crate::support::knowledge_dir;
+
+/// Whether the `ask --json` answer `answer` is right for `row`, by score.py's rules.
+fn is_right(row: &Row, answer: &Value) -> bool {
+    let item = answer["item"].as_u64();
+    let status = answer["status"].as_str();
+    if row.items == [0] {
+        return item.is_none() || status.is_some_and(|s| s != "answered");
+    }
+    let answered_item = item.is_some_and(|item| row.items.iter().any(|&want| u64::from(want) == item));
+    if !answered_item || status.is_some_and(|s| s != "answered") {
+        return false;
+    }
+    let facts: Vec<&str> = answer["facts"]
+        .as_array()
+        .map(|facts| facts.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let firsts = if row.kind == "multi" { row.items.len().max(1) } else { 1 };
+    let where_ = squeeze(&facts.iter().take(firsts).copied().collect::<String>());
+    row.must.iter().all(|must| where_.contains(&squeeze(must)))
+}
+
+/// How many questions of `file` (under `tests/data`) the knowledge directory answers right.
+fn right_answers(knowledge: &Path, file: &str) -> (usize, usize, Vec<String>) {
+    let rows = rows(file);
+    let questions: Vec<&str> = rows.iter().map(|row| row.question.as_str()).collect();
+    let answers = ask_json(knowledge, &questions, false);
+    assert_eq!(answers.len(), rows.len(), "{file}: one answer per question");
+    let misses: Vec<String> = rows
+        .iter()
+        .zip(&answers)
+        .filter(|(row, answer)| !is_right(row, answer))
+        .map(|(row, _)| format!("[{}] {}", row.kind, row.question))
+        .collect();
+    (rows.len() - misses.len(), rows.len(), misses)
+}
+
+/// A knowledge directory as `scripts/import-quality.sh` makes it: the shipped shared files
+/// (and, `beside`, the shipped articles' folders) with the 2025 test article imported.
+fn imported(beside: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    copy_tree(&knowledge_dir(), dir.path(), beside);
+    let path = articles_dir().join("2025-test.txt");
+    let imported = fuer_bot(dir.path(), &["import", path.to_str().expect("a UTF-8 path")]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    dir
+}
+
+/// Copies the files of `from` into `to`, and its folders too when `folders`.
+fn copy_tree(from: &Path, to: &Path, folders: bool) {
+    for entry in std::fs::read_dir(from).expect("a directory") {
+        let path = entry.expect("an entry").path();
+        let target = to.join(path.file_name().expect("a file name"));
+        if path.is_dir() {
+            if folders {
+                std::fs::create_dir(&target).expect("a folder");
+                copy_tree(&path, &target, true);
+            }
+        } else {
+            std::fs::copy(&path, &target).expect("copy a file");
+        }
+    }
+}
+
+#[test]
+fn imported_article_answers_its_question_sets_as_well_as_it_did() {
+    // (set, right answers at least beside the 2024 article, alone): the scores each set had
+    // when it was committed or last raised.
+    let floors = [
+        ("2025-test-questions.tsv", 141, 146),
+        ("2025-test-questions-e.tsv", 112, 114),
+        ("2025-test-questions-f.tsv", 104, 104),
+        ("2025-test-questions-g.tsv", 106, 109),
+        ("2025-test-questions-h.tsv", 110, 110),
+        ("2025-test-questions-i.tsv", 94, 96),
+    ];
+    let beside = imported(true);
+    let alone = imported(false);
+    let mut below = Vec::new();
+    for (set, beside_floor, alone_floor) in floors {
+        let file = format!("articles/{set}");
+        for (label, knowledge, floor) in [
+            ("beside 2024", beside.path(), beside_floor),
+            ("alone", alone.path(), alone_floor),
+        ] {
+            let (right, total, misses) = right_answers(knowledge, &file);
+            if right < floor {
+                below.push(format!(
+                    "{set} ({label}): {right}/{total} right, below {floor}; misses: {misses:#?}"
+                ));
+            }
+        }
+    }
+    assert!(below.is_empty(), "{}", below.join("\n"));
+}
