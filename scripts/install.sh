@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs fuer-bot on a server (run as root from a checkout or an unpacked release):
 #
-#   - the binary to $PREFIX/bin/fuer-bot (built with `cargo install --locked --path .`, or
+#   - the binary to $PREFIX/bin/fuer-bot (built with `cargo install --locked --path . --profile dist`, or
 #     the file named by FUER_BOT_BINARY, e.g. from a release archive);
 #   - the knowledge to $STATE_DIR/knowledge, only if there is none yet: the installed copy is
 #     the admins' (the web page and their edits change it), never overwritten;
@@ -38,7 +38,7 @@ else
         echo "install.sh: cargo is not installed: install Rust (see README, Prerequisites) or set FUER_BOT_BINARY to a built binary" >&2
         exit 1
     fi
-    cargo install --locked --path . --root "$staging/root" --quiet
+    cargo install --locked --path . --profile dist --root "$staging/root" --quiet
     mv "$staging/root/bin/fuer-bot" "$staging/fuer-bot"
 fi
 chmod 0755 "$staging/fuer-bot"
