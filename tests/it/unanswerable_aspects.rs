@@ -98,3 +98,52 @@ fn a_place_of_the_asked_rank_the_article_names_is_answered() {
         check(question, Status::Answered, item, fact);
     }
 }
+
+#[test]
+fn a_goal_figure_does_not_say_what_was_actually_reached() {
+    for question in [
+        "儿童友好社区覆盖率实际达到了百分之多少",
+        "儿童友好社区的覆盖率真正达到了多少",
+        "What was the actual coverage rate of child-friendly communities?",
+    ] {
+        check(question, Status::Related, 7, "实际达到的数字");
+    }
+}
+
+#[test]
+fn a_goal_figure_answers_the_rate_or_the_goal_asked() {
+    for question in [
+        "儿童友好社区覆盖率达到多少",
+        "儿童友好社区覆盖率60%是年度目标还是实际达成值",
+    ] {
+        check(question, Status::Answered, 7, "60%");
+    }
+}
+
+#[test]
+fn one_half_of_a_paired_whole_is_not_counted_by_the_whole() {
+    // 线上线下开展宣讲活动617场次 counts both halves together.
+    for question in ["宣讲活动里线上的有多少场", "宣讲活动线下办了多少场"] {
+        check(question, Status::Related, 1, "");
+    }
+}
+
+#[test]
+fn a_half_the_article_counts_alone_or_both_halves_are_answered() {
+    for (question, item, fact) in [
+        ("线上线下宣讲多少场", 1, "617场次"),
+        ("线下直播带货培训办了几场", 9, "15场"),
+        ("直播带货线上课程培训几场", 9, "4场"),
+    ] {
+        check(question, Status::Answered, item, fact);
+    }
+}
+
+#[test]
+fn a_locative_between_the_topic_and_the_asking_words_keeps_an_unnamed_thing_unnamed() {
+    for (question, thing) in [("母婴室里头有没有热水", "热水"), ("母婴室里面有没有尿布台", "尿布台")]
+    {
+        check(question, Status::Related, 5, thing);
+    }
+    check("妇儿大厦里头有没有市集", Status::Answered, 4, "市集");
+}

@@ -60,6 +60,9 @@ impl Engine {
         if self.names_an_unnamed_group(question, ranking.item, doc) {
             return Some(self.details.groups_label.clone());
         }
+        if let Some(label) = self.goal_for_actual(question, doc) {
+            return Some(label);
+        }
         self.unnamed_name(question, doc)
     }
 

@@ -41,6 +41,7 @@ mod pipeline;
 pub mod ranking;
 pub mod scoring;
 mod stated;
+mod target;
 mod topics;
 pub mod trace;
 mod uncounted;
@@ -79,6 +80,8 @@ pub struct Engine {
     details: details::DetailMatcher,
     /// The `[naming]` words (`naming.rs`).
     names: naming::NameMatcher,
+    /// The `[target]` words (`target.rs`).
+    targets: target::TargetMatcher,
     /// The knowledge's synonym groups in lowercase (what a question names, see `lead.rs`),
     /// lowered once here rather than at every answer.
     lowered_synonyms: Vec<Vec<String>>,
@@ -127,10 +130,12 @@ impl Engine {
         let keyword_texts: Vec<String> = index.patterns.iter().filter(|p| p.ascii).map(|p| p.text()).collect();
         english_facts.add_keyword_words(keyword_texts.iter().map(String::as_str));
         let names = naming::NameMatcher::new(&words.naming, &vocabulary);
+        let targets = target::TargetMatcher::new(&words.target, &vocabulary);
         Engine {
             english_facts,
             details,
             names,
+            targets,
             lowered_synonyms,
             knowledge,
             index,

@@ -142,9 +142,10 @@ pub const MAX_PARTS: usize = 3;
 /// An existence question about a thing the article never names (母婴室有没有热水) is
 /// related only when the thing is this short (a noun, not a clause telling a need).
 pub const UNNAMED_THING_MAX_CHARS: usize = 4;
-/// … and in 「X有Y吗」 (母婴室里有热水吗) at most this many characters other than
-/// particles (a locative: 里) stand between the topic X and 有.
-pub const UNNAMED_THING_GAP_CHARS: usize = 1;
+/// … and in 「X有Y吗」 (母婴室里有热水吗) or 「X有没有Y」 (母婴室里头有没有热水) at most this
+/// many characters other than particles (a locative: 里, 里头) stand between the topic X and
+/// the asking words.
+pub const UNNAMED_THING_GAP_CHARS: usize = 2;
 /// A question asking the names of counted things (13个城中村是哪些) asks what its fact
 /// says when the noun after its asking word (哪些场所), read up to this many characters,
 /// is written in the fact.

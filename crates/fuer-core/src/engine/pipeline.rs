@@ -29,7 +29,7 @@ use super::ranking::{FactRanking, ScopeGap, rank_facts};
 use super::scoring::Scoring;
 use super::topics::{has_separate_hits, has_separator};
 use super::trace::Tracer;
-use super::whole::unsplit_part;
+use super::whole::{one_half_asked, unsplit_part};
 use crate::knowledge::questions::AnswerRule;
 use crate::normalize::is_han;
 
@@ -436,6 +436,19 @@ impl Engine {
             tracer.note(|| "a part asked (其中…) that the facts do not split out".to_string());
             ranking.scope_gap = Some(ScopeGap::Part);
         }
+        if ranking.scope_gap.is_none()
+            && asks_a_figure
+            && one_half_asked(
+                &self.index,
+                &self.analyzer,
+                &self.index.answer_docs(best),
+                &ranking.candidates,
+                &question.chars,
+            )
+        {
+            tracer.note(|| "one half asked (线上) of a paired whole the facts count together (线上线下)".to_string());
+            ranking.scope_gap = Some(ScopeGap::Part);
+        }
         // (A whole asked of a part the article counts is no mismatch of the asked kind.)
         let gap = ranking.scope_gap.as_ref().is_some_and(|gap| !gap.is_whole());
         if !(resolution.context_use.attribute && (!ranking.answerable || gap)) {
@@ -521,20 +534,20 @@ impl Engine {
                 .iter()
                 .filter(|hit| !self.index.patterns[hit.pattern].place_like)
         };
+        let gap_before = |from: usize, to: usize| {
+            question.chars[from..to]
+                .iter()
+                .filter(|&&c| !self.vocabulary.is_particle(c))
+                .count()
+                <= UNNAMED_THING_GAP_CHARS
+        };
         let topic_before = if start >= asking.end {
-            topic_hits().any(|hit| hit.end == asking.start)
+            // 母婴室有没有热水, 母婴室里头有没有热水: the topic, at most a locative word.
+            topic_hits().any(|hit| hit.end <= asking.start && gap_before(hit.end, asking.start))
         } else {
             // 妇儿大厦有停车场吗, 母婴室里有热水吗: the topic, at most a locative word (里),
             // 有, then the thing.
-            topic_hits().any(|hit| {
-                hit.end <= start
-                    && question.chars[start - 1] == '有'
-                    && question.chars[hit.end..start]
-                        .iter()
-                        .filter(|&&c| !self.vocabulary.is_particle(c))
-                        .count()
-                        <= UNNAMED_THING_GAP_CHARS
-            })
+            topic_hits().any(|hit| hit.end <= start && question.chars[start - 1] == '有' && gap_before(hit.end, start))
         };
         if !topic_before {
             return None;

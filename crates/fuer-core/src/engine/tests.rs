@@ -101,6 +101,7 @@ fn engine() -> Engine {
             listing: Default::default(),
             groups: Default::default(),
             naming: Default::default(),
+            target: Default::default(),
             lexicon: Lexicon {
                 particles: strings(&["的", "了", "吗", "呢"]),
                 ..Lexicon::default()

@@ -564,3 +564,45 @@ fn names_the_part(text: &str, (first, second): (char, char)) -> bool {
             && !(at >= 2 && chars[at - 2] == first && chars[at - 1] != second)
     })
 }
+
+/// Whether a question names one half of a paired whole (线上 of 线上线下: a character
+/// followed by one of a `[whole] paired` pair) without the other half, while a candidate
+/// fact writes that half only inside the pair and no fact of the item writes it alone: the
+/// article gives the whole's figure (线上线下开展宣讲活动617场次), not the half's (线上的有多少场).
+pub(crate) fn one_half_asked(
+    index: &Index,
+    analyzer: &Analyzer,
+    docs: &[usize],
+    candidates: &[usize],
+    chars: &[char],
+) -> bool {
+    let text = |doc: usize| index.docs[doc].text.as_str();
+    let candidate_texts: Vec<&str> = candidates
+        .iter()
+        .filter_map(|&f| docs.get(f))
+        .map(|&d| text(d))
+        .collect();
+    let halves = analyzer
+        .paired()
+        .iter()
+        .flat_map(|&(first, second)| [(first, second), (second, first)]);
+    halves.into_iter().any(|(half, other)| {
+        chars.windows(2).any(|pair| {
+            let lead = pair[0];
+            if pair[1] != half || !is_han(lead) || lead == other || holds_chars(chars, &[lead, other]) {
+                return false;
+            }
+            let paired = [lead, half, lead, other].iter().collect::<String>();
+            let reversed = [lead, other, lead, half].iter().collect::<String>();
+            candidate_texts
+                .iter()
+                .any(|text| text.contains(paired.as_str()) || text.contains(reversed.as_str()))
+                && !docs.iter().any(|&doc| names_the_part(text(doc), (lead, half)))
+        })
+    })
+}
+
+/// Whether `chars` holds `word` somewhere.
+fn holds_chars(chars: &[char], word: &[char]) -> bool {
+    chars.windows(word.len()).any(|window| window == word)
+}

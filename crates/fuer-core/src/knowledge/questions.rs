@@ -186,6 +186,10 @@ pub struct WholeWords {
     /// Characters that, right after a part marker, begin the asking words rather than the
     /// part (其中有多少, 其中哪个): one character each.
     pub part_asking: Vec<String>,
+    /// Pairs of opposite characters (上下, 内外) that, each written after the same character
+    /// (线上线下, 省内省外), name a whole made of two halves: a fact writing it gives no figure
+    /// of one half (线上的有多少场).
+    pub paired: Vec<String>,
     /// Words of a figure's clause saying it counts the whole city or year (全市, 全年, 累计:
     /// 全市全年发放生育津贴46.8亿元 is the total a question asking 一共 wants).
     pub said_by: Vec<String>,
@@ -257,6 +261,9 @@ pub struct QuestionWords {
     /// `[naming]`: the name of a thing asked (政策性文件叫什么名字) is said only by a clause
     /// writing a name (`listed_by`: “, 《) beside the thing.
     pub naming: DetailWords,
+    /// `[target]`: what was actually reached (实际达到了多少, `asks`) is not said by a figure
+    /// its clause gives as a goal (`listed_by`: 目标, 任务: 覆盖率达60%的年度目标任务).
+    pub target: DetailWords,
 }
 
 impl QuestionWords {

@@ -148,6 +148,8 @@ pub struct Analyzer {
     /// asking words after one (`part_asking`: 有, 多, 哪).
     part_markers: Vec<Vec<char>>,
     part_asking: Vec<char>,
+    /// `[whole] paired`: pairs of opposite characters (上下, 内外).
+    paired: Vec<(char, char)>,
     year: u16,
     home: String,
     /// Characters that end what a question counts (多少个社区呢 → 社区).
@@ -334,6 +336,18 @@ impl Analyzer {
                 .iter()
                 .flat_map(|c| vocabulary.normalize(c).chars().collect::<Vec<char>>())
                 .collect(),
+            paired: words
+                .whole
+                .paired
+                .iter()
+                .filter_map(|pair| {
+                    let chars: Vec<char> = vocabulary.normalize(pair).chars().collect();
+                    match chars.as_slice() {
+                        &[first, second] => Some((first, second)),
+                        _ => None,
+                    }
+                })
+                .collect(),
             year: words.scope.year,
             home: words.scope.home.clone(),
             particles: vocabulary.particles.clone(),
@@ -382,7 +396,12 @@ impl Analyzer {
         &self.part_markers
     }
 
-    /// Whether a character after a part marker begins the asking words (其中有多少).
+    /// The pairs of opposite characters of `[whole] paired` (上下, 内外), normalized.
+    pub fn paired(&self) -> &[(char, char)] {
+        &self.paired
+    }
+
+    /// Whether a character begins the asking words after a part marker (其中有多少).
     pub fn is_part_asking(&self, c: char) -> bool {
         self.part_asking.contains(&c)
     }

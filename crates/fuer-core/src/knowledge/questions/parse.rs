@@ -39,6 +39,8 @@ struct QuestionsFile {
     groups: Option<Spanned<DetailEntry>>,
     #[serde(default)]
     naming: Option<Spanned<DetailEntry>>,
+    #[serde(default)]
+    target: Option<Spanned<DetailEntry>>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +101,8 @@ struct WholeEntry {
     part_markers: Vec<Spanned<String>>,
     #[serde(default)]
     part_asking: Vec<Spanned<String>>,
+    #[serde(default)]
+    paired: Vec<Spanned<String>>,
     #[serde(default)]
     said_by: Vec<Spanned<String>>,
 }
@@ -244,6 +248,7 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
     let listing = parse_detail(report, parsed.listing.as_ref());
     let groups = parse_detail(report, parsed.groups.as_ref());
     let naming = parse_detail(report, parsed.naming.as_ref());
+    let target = parse_detail(report, parsed.target.as_ref());
     if report.problem_count() > problems_before {
         return None;
     }
@@ -265,6 +270,7 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
         listing,
         groups,
         naming,
+        target,
     })
 }
 
@@ -295,6 +301,7 @@ fn parse_whole(report: &mut FileReport<'_>, entry: Option<&Spanned<WholeEntry>>)
         ranks: report.check_keywords(&entry.ranks),
         part_markers: report.check_keywords(&entry.part_markers),
         part_asking: check_single_characters(report, &entry.part_asking, messages::PART_ASKING_NOT_ONE_CHARACTER),
+        paired: report.check_keywords(&entry.paired),
         said_by: report.check_keywords(&entry.said_by),
     }
 }
