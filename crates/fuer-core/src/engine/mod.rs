@@ -41,6 +41,7 @@ mod pipeline;
 pub mod ranking;
 pub mod scoring;
 mod stated;
+mod told_amounts;
 mod topics;
 pub mod trace;
 mod uncounted;
