@@ -56,3 +56,16 @@ fn an_asking_clause_that_cannot_answer_does_not_set_aside_the_told_topic() {
         check(question, Status::Answered, item, fact);
     }
 }
+
+/// A figure after an enumeration of examples (公教、展演、阅读…等1458场公益服务活动) counts
+/// them all: a whole asked (一共) is answered by it, a kind of them asked is not.
+#[test]
+fn a_figure_after_examples_is_the_whole() {
+    for (question, status, item, fact) in [
+        ("妇儿大厦一共办了多少场公益活动", Status::Answered, 4, "1458场"),
+        ("大厦开业以来总共搞过多少场公益服务活动", Status::Answered, 4, "1458场"),
+        ("妇儿大厦一共办了多少场阅读活动", Status::Related, 4, "1458场"),
+    ] {
+        check(question, status, item, fact);
+    }
+}

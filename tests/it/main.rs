@@ -46,6 +46,7 @@ mod telegram_harness;
 mod telegram_languages;
 mod telegram_process;
 mod telegram_webhook;
+mod told_amounts;
 mod unanswerable_aspects;
 mod unsaid_details;
 mod web;

@@ -42,6 +42,7 @@ pub mod ranking;
 pub mod scoring;
 mod stated;
 mod target;
+mod told_amounts;
 mod topics;
 pub mod trace;
 mod uncounted;

@@ -238,7 +238,8 @@ impl Engine {
         let framed_chars: Vec<char> = framed.chars().collect();
         let mut scoring = self.score_with_figures(&framed, &framed_chars, &figures);
         let keyword_spans = self.topic_spans(&scoring);
-        let mut analysis = self.analyzer.analyze(&normalized, &keyword_spans);
+        let telling = self.telling_spans(&raw, &normalized);
+        let mut analysis = self.analyzer.analyze_told(&normalized, &keyword_spans, &telling);
         analysis.compared = self.analyzer.compared(&analysis, &chars, &figures, &keyword_spans);
         self.analyzer.ask_compared(&mut analysis);
         analysis.alternatives = self

@@ -78,7 +78,7 @@ pub(crate) const QUESTION_CLAUSE_ENDS: [char; 6] = [',', ';', '?', '!', '。', '
 
 /// A space between Chinese characters separates clauses (母婴室有多少间 儿童友好建设点呢);
 /// spaces between English words do not.
-fn han_spaces_as_breaks(text: &str) -> String {
+pub(crate) fn han_spaces_as_breaks(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (index, &c) in chars.iter().enumerate() {
@@ -151,11 +151,19 @@ impl Engine {
             return Vec::new();
         }
         // Per clause: whether it asks, and each of its pieces' item, facts and score.
+        // A clause that only tells an amount (好几个小姑娘还单着) asks nothing.
+        let telling = self.telling_clauses(raw);
+        let telling = if telling.len() == clauses.len() {
+            telling
+        } else {
+            vec![false; clauses.len()]
+        };
         let mut clause_pieces: Vec<(bool, Vec<PieceRanking>)> = clauses
             .iter()
             .zip(&clause_texts)
-            .map(|(clause, pieces)| {
-                let asks = clauses.len() >= 2 && self.clause_asks(clause);
+            .zip(&telling)
+            .map(|((clause, pieces), &tells)| {
+                let asks = clauses.len() >= 2 && !tells && self.clause_asks(clause);
                 let pieces = pieces.iter().map(|piece| self.piece_ranking(piece, analysis)).collect();
                 (asks, pieces)
             })

@@ -29,6 +29,9 @@ use super::scoring::Scoring;
 
 /// Shortest qualifier (Chinese characters) that makes a figure count only a part.
 const MIN_QUALIFIER_CHARS: usize = 2;
+/// The word that ends an enumeration of examples (A、B、C等) and the comma between them.
+const EXAMPLES_END: char = '等';
+const ENUMERATION_COMMA: char = '、';
 
 /// The facts of one item as the ranking sees them.
 pub(crate) struct RankedFacts<'a> {
@@ -96,6 +99,11 @@ pub(crate) fn whole_gap(
         }
         if analyzer.states_the_whole(&phrase.clause) {
             // The city's or the year's count of what is asked (全市486支队伍9200余人次参赛).
+            return None;
+        }
+        if lists_examples(phrase) {
+            // The figure follows examples of what it counts (公教、展演、阅读等1458场公益服务
+            // 活动): it counts them all, the whole (a kind of them asked is a part, above).
             return None;
         }
         if qualifier(&phrase.leader, analyzer.home()).chars().count() < MIN_QUALIFIER_CHARS {
@@ -309,6 +317,16 @@ fn quoted_before<'w>(written: &'w str, thing: &str) -> Option<&'w str> {
 /// begins with its first two characters (留守儿童和困境儿童 counts 困境儿童 and 留守娃儿童).
 fn counts(noun: &str, counted: &str) -> bool {
     noun.contains(counted) || noun.chars().zip(counted.chars()).take_while(|(a, b)| a == b).count() >= 2
+}
+
+/// Whether the words before a figure, as written, end with an enumeration of examples
+/// (公教、展演、快闪等1458场).
+fn lists_examples(phrase: &CountPhrase) -> bool {
+    phrase
+        .written
+        .find(phrase.figure.digits.as_str())
+        .map(|at| &phrase.written[..at])
+        .is_some_and(|before| before.trim_end().ends_with(EXAMPLES_END) && before.contains(ENUMERATION_COMMA))
 }
 
 /// What qualifies a figure from before it: its leader without years, the article's place

@@ -510,10 +510,25 @@ impl Analyzer {
     /// Analyzes a normalized question; `keyword_spans` are the char spans of the keywords
     /// it names (a noun cue inside one is no cue).
     pub fn analyze(&self, normalized: &str, keyword_spans: &[(usize, usize)]) -> Analysis {
+        self.analyze_told(normalized, keyword_spans, &[])
+    }
+
+    /// Analyzes a normalized question whose clauses at `telling` (char spans) only tell an
+    /// amount (好几个小姑娘还单着, `told_amounts.rs`): their question words ask nothing.
+    pub fn analyze_told(
+        &self,
+        normalized: &str,
+        keyword_spans: &[(usize, usize)],
+        telling: &[(usize, usize)],
+    ) -> Analysis {
         let byte_to_char = byte_to_char_map(normalized);
         let chars: Vec<char> = normalized.chars().collect();
+        let mut cues = self.find_cues(normalized, &byte_to_char);
+        cues.retain(|cue| {
+            cue.role == CueRole::Noun || !telling.iter().any(|&(start, end)| start <= cue.start && cue.end <= end)
+        });
         let mut analysis = Analysis {
-            cues: self.find_cues(normalized, &byte_to_char),
+            cues,
             question: normalized.to_string(),
             ..Analysis::default()
         };

@@ -1,0 +1,144 @@
+//! Amount words that tell, not ask. Before the clause that asks, 好几 and 好多 say "several",
+//! "many" (护士站好几个小姑娘还单着，…那个婚恋交友服务项目叫什么; 单位里好多大龄女青年，妇联
+//! 有婚恋交友的活动吗), and 有几…是… says "a few … are …" (园里有几位老师是宝妈，…专门给
+//! 妈妈的岗位有多少个): the asker's situation, not a question. Such a clause's question words
+//! do not decide what is asked, and the clause itself asks nothing (so its topic names no
+//! part when the asking clause names one: `topics.rs`).
+//!
+//! Only a clause before a later asking clause can tell this way, and only one that does not
+//! end with a question mark (妇儿大厦去了好多人？门票多少钱？ asks twice); the last asking
+//! clause keeps its question words (免费的筛查有好多例嘛 asks a count).
+
+use super::Engine;
+use super::analysis::{CueMatch, CueRole};
+use super::topics::{QUESTION_CLAUSE_ENDS, han_spaces_as_breaks};
+
+/// The characters that make 几 or 多 after them an indefinite amount (好几个, 好多).
+const INDEFINITE_BEFORE: char = '好';
+/// The existential verb before 几 in 有几位老师是宝妈.
+const EXISTENTIAL: char = '有';
+/// The copula that makes 有几X是Y a statement about some of the X.
+const COPULA: char = '是';
+/// Characters between 几 and the copula at least: a measure word and a noun of two.
+const MEASURE_AND_NOUN: usize = 3;
+
+/// The question's clauses as `topics.rs` cuts them (empty ones left out), each with whether
+/// it ends with a question mark.
+fn clauses(raw: &str) -> Vec<(String, bool)> {
+    let text = han_spaces_as_breaks(raw);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if QUESTION_CLAUSE_ENDS.contains(&c) {
+            if !current.trim().is_empty() {
+                out.push((std::mem::take(&mut current), c == '?'));
+            }
+            current.clear();
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push((current, false));
+    }
+    out
+}
+
+/// Whether a question word of a clause (normalized, as characters) only tells an amount:
+/// it overlaps 好几 or 好多, or it is 几 after 有 with a copula after its noun.
+fn tells_an_amount(chars: &[char], cue: &CueMatch) -> bool {
+    let indefinite = (0..chars.len().saturating_sub(1)).any(|at| {
+        chars[at] == INDEFINITE_BEFORE && matches!(chars[at + 1], '几' | '多') && cue.start <= at + 1 && cue.end > at
+    });
+    let some_are = cue.end == cue.start + 1
+        && chars.get(cue.start) == Some(&'几')
+        && cue.start > 0
+        && chars[cue.start - 1] == EXISTENTIAL
+        && chars.iter().skip(cue.end + MEASURE_AND_NOUN).any(|&c| c == COPULA);
+    indefinite || some_are
+}
+
+impl Engine {
+    /// Per clause of the question (cut as `topics.rs` cuts it): whether it only tells an
+    /// amount before a later clause that asks.
+    pub(crate) fn telling_clauses(&self, raw: &str) -> Vec<bool> {
+        let clauses = clauses(raw);
+        let mut telling = vec![false; clauses.len()];
+        let Some(last_asking) = clauses.iter().rposition(|(clause, _)| self.clause_asks(clause)) else {
+            return telling;
+        };
+        for (index, (clause, question_mark)) in clauses.iter().enumerate().take(last_asking) {
+            if *question_mark {
+                continue;
+            }
+            let normalized = self.vocabulary.normalize(clause);
+            let chars: Vec<char> = normalized.chars().collect();
+            let analysis = self.analyzer.analyze(&normalized, &[]);
+            let mut asking = analysis.cues.iter().filter(|cue| cue.role != CueRole::Noun).peekable();
+            telling[index] = asking.peek().is_some() && asking.all(|cue| tells_an_amount(&chars, cue));
+        }
+        telling
+    }
+
+    /// The spans (characters of the normalized question) of the clauses that only tell an
+    /// amount; none when the clauses do not add up to the normalized question.
+    pub(crate) fn telling_spans(&self, raw: &str, normalized: &str) -> Vec<(usize, usize)> {
+        let telling = self.telling_clauses(raw);
+        if !telling.contains(&true) {
+            return Vec::new();
+        }
+        let mut spans = Vec::new();
+        let mut joined = String::new();
+        for ((clause, _), tells) in clauses(raw).iter().zip(telling) {
+            let start = joined.chars().count();
+            joined.push_str(&self.vocabulary.normalize(clause));
+            if tells {
+                spans.push((start, joined.chars().count()));
+            }
+        }
+        if joined != normalized {
+            return Vec::new();
+        }
+        spans
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(start: usize, end: usize) -> CueMatch {
+        CueMatch {
+            kind: 0,
+            start,
+            end,
+            role: CueRole::Wh,
+        }
+    }
+
+    #[test]
+    fn indefinite_amounts_tell() {
+        let chars: Vec<char> = "护士站好几个小姑娘还单着".chars().collect();
+        assert!(tells_an_amount(&chars, &cue(4, 5)));
+        let chars: Vec<char> = "单位里好多大龄女青年".chars().collect();
+        assert!(tells_an_amount(&chars, &cue(3, 5)));
+        assert!(tells_an_amount(&chars, &cue(4, 6)));
+        let chars: Vec<char> = "园里有几位老师是宝妈".chars().collect();
+        assert!(tells_an_amount(&chars, &cue(3, 4)));
+    }
+
+    #[test]
+    fn asking_amounts_do_not_tell() {
+        let chars: Vec<char> = "三新领域妇联组织有多少个".chars().collect();
+        assert!(!tells_an_amount(&chars, &cue(9, 11)));
+        let chars: Vec<char> = "深圳有几个城中村".chars().collect();
+        assert!(!tells_an_amount(&chars, &cue(3, 4)));
+    }
+
+    #[test]
+    fn clauses_keep_their_question_marks() {
+        let cut = clauses("妇儿大厦去了好多人?门票多少钱,在哪");
+        let marks: Vec<bool> = cut.iter().map(|(_, mark)| *mark).collect();
+        assert_eq!(marks, vec![true, false, false]);
+    }
+}
