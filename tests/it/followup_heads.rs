@@ -1,0 +1,32 @@
+//! A follow-up whose question word determines a noun (哪家公司, 哪些公司) that the
+//! conversation's item never writes asks what the article does not say: it is related,
+//! on the conversation's item. A noun the item writes (哪些会议, 什么荣誉), a pronoun
+//! question word (谁牵头, 哪里先做) or a modifier before another noun (哪些出名的爱心妈妈)
+//! is still answered.
+
+use fuer_core::engine::Status;
+
+use crate::support::check_after;
+
+#[test]
+fn a_follow_up_asking_a_thing_the_item_never_writes_is_related() {
+    for (first, then, item) in [
+        ("第三件大事讲的是什么", "这个系统是哪家公司做的", 3),
+        ("妇儿大厦有多少人去过", "是哪家公司建的", 4),
+        ("爱心妈妈结对关爱了多少儿童", "她们来自哪些公司", 8),
+    ] {
+        check_after(first, then, Status::Related, item, "");
+    }
+}
+
+#[test]
+fn a_follow_up_asking_a_thing_the_item_writes_is_answered() {
+    for (first, then, item, phrase) in [
+        ("第三件大事讲的是什么", "在哪些会议上作过经验交流", 3, "APEC"),
+        ("第三件大事讲的是什么", "它获得了什么荣誉", 3, "十大案例"),
+        ("爱心妈妈结对关爱了多少儿童", "有哪些出名的爱心妈妈", 8, "张燕"),
+        ("妇儿大厦有多少人去过", "接待过哪些外宾团组", 4, "哥伦比亚"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+}
