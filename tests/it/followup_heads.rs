@@ -2,7 +2,8 @@
 //! conversation's item never writes asks what the article does not say: it is related,
 //! on the conversation's item. A noun the item writes (哪些会议, 什么荣誉), a pronoun
 //! question word (谁牵头, 哪里先做) or a modifier before another noun (哪些出名的爱心妈妈)
-//! is still answered.
+//! is still answered. A count follow-up in a measure word the item counts with (多少批 of
+//! 347批次) continues the item.
 
 use fuer_core::engine::Status;
 
@@ -29,4 +30,19 @@ fn a_follow_up_asking_a_thing_the_item_writes_is_answered() {
     ] {
         check_after(first, then, Status::Answered, item, phrase);
     }
+}
+
+/// A count follow-up asking a measure word (多少批) that a figure of the conversation's
+/// item counts with (347批次) continues the item despite words the article never uses;
+/// a question whose words are all foreign to the item is still a new one.
+#[test]
+fn a_count_follow_up_in_the_items_measure_word_continues_the_item() {
+    for (first, then, item, phrase) in [
+        ("妇儿大厦有外国人来过吗", "一共来过多少批参观的人", 4, "347"),
+        ("妇儿大厦办了多少场活动", "来访的团一共有几批", 4, "347"),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+    let answer = crate::support::after("妇儿大厦办了多少场活动", "深圳明天有几批冷空气");
+    assert_eq!(answer.status, Status::Declined, "{answer:?}");
 }

@@ -415,7 +415,10 @@ impl Engine {
         let normalized = question.normalized.as_str();
         // A reference proper (它获得了什么) may bring its own words; without one, most of the
         // question's words must be the article's.
-        let words = self.unknown_bigrams(&question.analysis, normalized, &question.chars, context_item);
+        let mut words = self.unknown_bigrams(&question.analysis, normalized, &question.chars, context_item);
+        // The measure word asked (多少批) that a figure of the item counts with (347批次) is
+        // a word of the item.
+        words.in_item += usize::from(self.item_counts_the_asked_unit(&question.analysis, context_item));
         let strong_reference = self.follow_up.has_strong_reference(normalized);
         // A short question asking for something specific (a figure, a place, whether it is
         // free) continues the conversation despite a word or two the article never uses
@@ -449,6 +452,29 @@ impl Engine {
             .map(|&doc| question.scoring.doc_overlap[doc])
             .fold(0.0f32, f32::max);
         asks || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
+    }
+
+    /// Whether a count question asks a measure word (多少批) that a figure of `item` answers
+    /// with a measure word few items use (347批次; not 个).
+    fn item_counts_the_asked_unit(&self, analysis: &Analysis, item: usize) -> bool {
+        if analysis.unit.is_none() {
+            return false;
+        }
+        let rare = |unit: &str| {
+            let chars: Vec<char> = unit.chars().collect();
+            chars.windows(2).any(|pair| {
+                self.index
+                    .bigram_postings
+                    .get(&(pair[0], pair[1]))
+                    .is_some_and(|posting| posting.item_idf >= FOLLOW_UP_ITEM_WORD_MIN_IDF)
+            })
+        };
+        self.index.item_fact_docs(item).iter().any(|&doc| {
+            self.index.docs[doc]
+                .figures
+                .iter()
+                .any(|figure| self.analyzer.figure_answers(analysis, figure) != Fit::No && rare(&figure.unit))
+        })
     }
 
     /// Whether a normalized question holds a Chinese question word (什么, 多少): English
