@@ -3,7 +3,8 @@
 //! on the conversation's item. A noun the item writes (哪些会议, 什么荣誉), a pronoun
 //! question word (谁牵头, 哪里先做) or a modifier before another noun (哪些出名的爱心妈妈)
 //! is still answered. A count follow-up in a measure word the item counts with (多少批 of
-//! 347批次) continues the item.
+//! 347批次) continues the item, and so does an English one in the item's words (so basically
+//! one network for the whole city?).
 
 use fuer_core::engine::Status;
 
@@ -45,4 +46,43 @@ fn a_count_follow_up_in_the_items_measure_word_continues_the_item() {
     }
     let answer = crate::support::after("妇儿大厦办了多少场活动", "深圳明天有几批冷空气");
     assert_eq!(answer.status, Status::Declined, "{answer:?}");
+}
+
+/// An English follow-up without a question word whose content words are all the item's
+/// translations', one of them a rare word of the item, goes on about the item; one of
+/// words the article never uses does not.
+#[test]
+fn an_english_follow_up_in_the_items_words_continues_the_item() {
+    for (first, then, item, phrase) in [
+        (
+            "what platforms is the women/kids rights protection system built on?",
+            "so basically one network for the whole city?",
+            3,
+            "",
+        ),
+        (
+            "How many visitors has the Shenzhen Women and Children Building had?",
+            "Any foreign ones?",
+            4,
+            "哥伦比亚",
+        ),
+        (
+            "How many nursing rooms are there?",
+            "so basically in every public place?",
+            5,
+            "1480",
+        ),
+    ] {
+        check_after(first, then, Status::Answered, item, phrase);
+    }
+    for (first, then) in [
+        (
+            "How many visitors has the Shenzhen Women and Children Building had?",
+            "nice weather tomorrow?",
+        ),
+        ("母婴室有多少间", "推荐几个深圳好吃的餐厅"),
+    ] {
+        let answer = crate::support::after(first, then);
+        assert_eq!(answer.status, Status::Declined, "{first} → {then}: {answer:?}");
+    }
 }
