@@ -4,7 +4,7 @@
 //! table of `questions.toml`; and the pipeline stage that decides what a question takes
 //! from the conversation ([`Engine::resolve_context`]).
 //!
-//! Size (about 580 lines, 70 of them unit tests): the follow-up words are compiled and read
+//! Size (about 630 lines, 70 of them unit tests): the follow-up words are compiled and read
 //! by the one stage that uses them; the aspect and reference rules share the `Focus`.
 
 use aho_corasick::{AhoCorasick, MatchKind};
