@@ -13,6 +13,7 @@ mod english_followups;
 mod eval_sets;
 mod fake_api;
 mod figures_asked;
+mod followup_heads;
 mod head;
 mod house;
 mod import;

@@ -4,7 +4,7 @@
 //! table of `questions.toml`; and the pipeline stage that decides what a question takes
 //! from the conversation ([`Engine::resolve_context`]).
 //!
-//! Size (about 580 lines, 70 of them unit tests): the follow-up words are compiled and read
+//! Size (about 630 lines, 70 of them unit tests): the follow-up words are compiled and read
 //! by the one stage that uses them; the aspect and reference rules share the `Focus`.
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -32,6 +32,8 @@ struct ContentWords {
     content: usize,
     /// Pairs of the conversation's item's sentences that few items use (部门, not 深圳).
     in_item: usize,
+    /// Counted in English words, against the facts' translations.
+    english: bool,
 }
 
 /// What the conversation is about, as the engine needs it to answer a follow-up.
@@ -415,7 +417,14 @@ impl Engine {
         let normalized = question.normalized.as_str();
         // A reference proper (它获得了什么) may bring its own words; without one, most of the
         // question's words must be the article's.
-        let words = self.unknown_bigrams(&question.analysis, normalized, &question.chars, context_item);
+        let mut words = self.unknown_bigrams(&question.analysis, normalized, &question.chars, context_item);
+        // An English question all of whose content words are the translations' and one of
+        // them a rare word of the item (so basically one network for the whole city?) goes
+        // on about the item, as Chinese words of its sentences do.
+        let english_of_the_item = words.english && words.unknown == 0 && words.in_item > 0;
+        // The measure word asked (多少批) that a figure of the item counts with (347批次) is
+        // a word of the item.
+        words.in_item += usize::from(self.item_counts_the_asked_unit(&question.analysis, context_item));
         let strong_reference = self.follow_up.has_strong_reference(normalized);
         // A short question asking for something specific (a figure, a place, whether it is
         // free) continues the conversation despite a word or two the article never uses
@@ -448,7 +457,36 @@ impl Engine {
             .iter()
             .map(|&doc| question.scoring.doc_overlap[doc])
             .fold(0.0f32, f32::max);
-        asks || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP
+        asks || self.follow_up.has_reference(normalized) || overlap >= FOLLOW_UP_MIN_OVERLAP || english_of_the_item
+    }
+
+    /// Whether a count question asks a measure word (多少批) that a figure of `item` answers
+    /// with a measure word few items use (347批次; not 个).
+    fn item_counts_the_asked_unit(&self, analysis: &Analysis, item: usize) -> bool {
+        let Some(asked) = analysis.unit.as_ref() else {
+            return false;
+        };
+        // The figure writes the very measure word asked, or it and one more character (批 →
+        // 批次), not another word after it (个 → 个社区).
+        let asked_chars = asked.word.chars().count();
+        let writes_the_asked =
+            |unit: &str| unit.starts_with(asked.word.as_str()) && unit.chars().count() <= asked_chars + 1;
+        let rare = |unit: &str| {
+            let chars: Vec<char> = unit.chars().collect();
+            chars.windows(2).any(|pair| {
+                self.index
+                    .bigram_postings
+                    .get(&(pair[0], pair[1]))
+                    .is_some_and(|posting| posting.item_idf >= FOLLOW_UP_ITEM_WORD_MIN_IDF)
+            })
+        };
+        self.index.item_fact_docs(item).iter().any(|&doc| {
+            self.index.docs[doc].figures.iter().any(|figure| {
+                writes_the_asked(&figure.unit)
+                    && rare(&figure.unit)
+                    && self.analyzer.figure_answers(analysis, figure) != Fit::No
+            })
+        })
     }
 
     /// Whether a normalized question holds a Chinese question word (什么, 多少): English
@@ -488,6 +526,7 @@ impl Engine {
                 unknown: english.unknown,
                 content: english.content,
                 in_item: english.in_item,
+                english: true,
             };
         }
         let content: Vec<(char, char)> = chars
@@ -517,6 +556,7 @@ impl Engine {
             unknown,
             content: content.len(),
             in_item,
+            english: false,
         }
     }
 }

@@ -30,6 +30,7 @@ mod english_words;
 pub mod fallback;
 pub mod figures;
 pub mod followup;
+mod followup_head;
 mod head_aspect;
 pub mod hits;
 pub mod index;

@@ -409,6 +409,9 @@ impl Engine {
         if ranking.scope_gap.is_none() {
             ranking.scope_gap = self.unwritten_gap(question, &ranking, tracer);
         }
+        if ranking.scope_gap.is_none() && resolution.shown.is_some() {
+            ranking.scope_gap = self.follow_up_head_gap(question, best, tracer);
+        }
         if ranking.scope_gap == Some(ScopeGap::Part)
             && ranking
                 .candidates
