@@ -825,3 +825,26 @@ fn imported_names_weekly_days_and_counted_calls_are_read_as_asked() {
     ];
     check_imported_answers(article, &table);
 }
+
+/// Classes of an imported article's names and counts: a name in quotes said with the head
+/// of the noun after it (星语热线 of “星语”儿童心理援助热线) names the item, and the cue
+/// inside it (热线) asks nothing, also when the name is typed with other characters of the
+/// same sound (星雨); asking its phone number stays unsaid.
+#[test]
+fn imported_names_with_their_head_are_read_as_asked() {
+    let article = "2035年某市妇女儿童工作三件事\n\
+         一、开通“星语”儿童心理援助热线\n\
+         开通“星语”儿童心理援助热线,由40名咨询员轮班值守,全年接听来电2.1万人次。\n\
+         在社区设立8个儿童心理驿站,提供面对面咨询。\n\
+         二、开展“书香家园”亲子阅读活动\n\
+         开展“书香家园”亲子阅读活动600场,参与家庭3.5万户。\n\
+         新建社区儿童图书馆分馆25家。\n\
+         三、建成女性创业孵化基地\n\
+         在东湖区建成女性创业孵化基地3个,累计入驻女性创业团队45个。\n";
+    let table: [(&str, bool, &str); 3] = [
+        ("星语热线是干什么的", true, "星语"),
+        ("星雨热线是干什么的", true, "星语"),
+        ("星语热线的电话号码是多少", false, ""),
+    ];
+    check_imported_answers(article, &table);
+}

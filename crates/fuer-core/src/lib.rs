@@ -17,4 +17,5 @@ pub mod lang;
 pub mod library;
 pub mod normalize;
 pub mod reply;
+pub mod segment;
 pub mod texts;

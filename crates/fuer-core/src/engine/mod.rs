@@ -213,12 +213,16 @@ impl Engine {
 
     /// Spans of the exact keyword hits that name a topic (not a place such as 福田区).
     fn topic_spans(&self, scoring: &Scoring) -> Vec<(usize, usize)> {
-        // Exact hits only: a near miss (京的儿童友好城市 for 国家儿童友好城市) is a guess and
-        // must not swallow a place the question names.
+        // Exact hits and hits of the very same pinyin (心情童伴热线 for 心晴童伴热线, a
+        // keyword typed with another character of its sound); a near miss (京的儿童友好城市
+        // for 国家儿童友好城市) is a guess and must not swallow a place the question names.
         scoring
             .hits
             .iter()
-            .filter(|hit| hit.kind == hits::HitKind::Exact && !self.index.patterns[hit.pattern].place_like)
+            .filter(|hit| {
+                matches!(hit.kind, hits::HitKind::Exact | hits::HitKind::Pinyin)
+                    && !self.index.patterns[hit.pattern].place_like
+            })
             .map(|hit| (hit.start, hit.end))
             .collect()
     }

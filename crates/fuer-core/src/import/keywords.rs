@@ -288,7 +288,7 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
     }
     // What several facts name is the item's subject: a keyword of the item, not of a fact.
     for term in fact_terms.iter().flatten() {
-        if in_facts(&term.normalized) >= 2 {
+        if in_facts(&term.anchor) >= 2 {
             keywords.add(&term.text, term.normalized.clone());
         }
     }
@@ -306,7 +306,7 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
         // headline narrows no question about the item to its first sentence).
         let mut own: Vec<Candidate> = terms
             .into_iter()
-            .filter(|term| in_facts(&term.normalized) == 1 && !headline.contains(&term.normalized))
+            .filter(|term| in_facts(&term.anchor) == 1 && !headline.contains(&term.anchor))
             .collect();
         own.sort_by_key(|term| term.rank);
         let limit = MIN_FACT_KEYWORDS + item.facts[fact_index].1.chars().count() / CHARS_PER_FACT_KEYWORD;
@@ -341,6 +341,10 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
 struct Candidate {
     text: String,
     normalized: String,
+    /// What the article writes of it, normalized, to count the facts using it: the
+    /// candidate itself, or the name of a name with its head noun (心晴童伴 of 心晴童伴热线,
+    /// which no sentence writes as such).
+    anchor: String,
     rank: (u8, u8),
 }
 
@@ -359,6 +363,18 @@ fn phrase_rank(words: usize, chars: usize) -> u8 {
 /// The candidates of a sentence that may be keywords, without repeats.
 fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = Vec::new();
+    for (term, name) in &words.named_heads {
+        if let Some(normalized) = corpus.keyword_form(term) {
+            let rank = (0, phrase_rank(1, normalized.chars().count()));
+            let anchor = normalize(name);
+            found.push(Candidate {
+                text: term.clone(),
+                normalized,
+                anchor,
+                rank,
+            });
+        }
+    }
     let names = words.names.iter().map(|name| ((*name).to_string(), (0, 0)));
     let figure_nouns = words
         .figures
@@ -382,7 +398,13 @@ fn candidate_terms(corpus: &Corpus, words: &SentenceWords<'_>) -> Vec<Candidate>
             continue;
         }
         let rank = (class, phrase_rank(count, normalized.chars().count()));
-        found.push(Candidate { text, normalized, rank });
+        let anchor = normalized.clone();
+        found.push(Candidate {
+            text,
+            normalized,
+            anchor,
+            rank,
+        });
     }
     found
 }
@@ -702,6 +724,61 @@ mod tests {
         }
         for generic in ["活动", "家庭"] {
             assert!(found.iter().flatten().flatten().all(|k| k != generic), "{found:?}");
+        }
+    }
+
+    /// Class: a name in quotes followed by a noun phrase is also said with the phrase's head
+    /// (“心晴童伴”儿童心理援助热线 → 心晴童伴热线): on the item when its headline names it,
+    /// on the one fact naming it otherwise; a name followed by a verb (结对关爱), by
+    /// punctuation or by a figure, or already ending with the head, gives nothing more.
+    #[test]
+    fn names_are_also_suggested_with_the_head_noun_after_them() {
+        let items: [(&str, &[&str]); 3] = [
+            (
+                "开通“心晴童伴”儿童心理援助热线",
+                &[
+                    "开通“心晴童伴”儿童心理援助热线,全年接听来电4.7万人次。",
+                    "热线由86名咨询师值守。",
+                ],
+            ),
+            (
+                "巾帼助力乡村振兴",
+                &[
+                    "推出“鹏城绣礼”文创产品,设立展销专柜18个。",
+                    "2317名“爱心妈妈”结对关爱留守儿童,建成“巧手工坊”52个。",
+                ],
+            ),
+            (
+                "建设“幸福家”托育中心",
+                &["打造“幸福家”托育中心示范点。", "“童心”,温暖全城。"],
+            ),
+        ];
+        let raw: Vec<RawItem<'_>> = items
+            .iter()
+            .enumerate()
+            .map(|(index, (headline, facts))| RawItem {
+                number: u8::try_from(index + 1).unwrap_or(u8::MAX),
+                line: index + 1,
+                headline,
+                facts: facts.iter().map(|fact| (1, *fact)).collect(),
+            })
+            .collect();
+        let words = QuestionWords::default();
+        let shared = Shared {
+            synonym_groups: &[],
+            question_words: &words,
+            glossary: &[],
+        };
+        let found = suggest(&raw, shared);
+        assert!(found[0].keywords.iter().any(|k| k == "心晴童伴热线"), "{:?}", found[0]);
+        assert!(found[1].facts[0].iter().any(|k| k == "鹏城绣礼产品"), "{:?}", found[1]);
+        assert!(found[2].keywords.iter().any(|k| k == "幸福家中心"), "{:?}", found[2]);
+        let all: Vec<&String> = found
+            .iter()
+            .flat_map(|s| s.keywords.iter().chain(s.facts.iter().flatten()))
+            .collect();
+        for never in ["爱心妈妈关爱", "爱心妈妈结对", "巧手工坊工坊", "童心温暖"] {
+            assert!(all.iter().all(|k| *k != never), "{never} in {all:?}");
         }
     }
 

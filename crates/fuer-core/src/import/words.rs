@@ -5,12 +5,7 @@
 //! Size (about 575 lines, 75 of them unit tests): segmentation, the figure reader and the
 //! noun-pairing rules read the same pieces of a sentence, so they stay in one file.
 
-use std::sync::LazyLock;
-
-use jieba_rs::Jieba;
-
-/// The segmenter, with its dictionary, built once (about 150 ms).
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+use crate::segment::JIEBA;
 
 /// The longest quoted text taken as a name (longer ones are slogans or speech).
 const MAX_NAME_CHARS: usize = 24;
@@ -185,6 +180,9 @@ pub struct SentenceWords<'a> {
     /// Texts in quotes short enough to be names, in order.
     pub names: Vec<&'a str>,
     pub figures: Vec<Figure<'a>>,
+    /// A name in quotes with the head noun of the noun phrase right after it, as residents
+    /// say it (“心晴童伴”儿童心理援助热线 → 心晴童伴热线), and the name it was made from.
+    pub named_heads: Vec<(String, &'a str)>,
 }
 
 /// A piece of a sentence.
@@ -210,7 +208,14 @@ pub fn sentence_words<'a>(sentence: &'a str, measure_words: &[String]) -> Senten
         .collect();
     for (index, piece) in pieces.iter().enumerate() {
         match piece {
-            Piece::Quote(text) => words.names.push(text),
+            Piece::Quote(text) => {
+                words.names.push(text);
+                if let (Some(Piece::Text(_)), Some(Some(run))) = (pieces.get(index + 1), runs.get(index + 1))
+                    && let Some(head) = head_after_name(text, run)
+                {
+                    words.named_heads.push((head, text));
+                }
+            }
             Piece::Figure(text) => {
                 let name = |text: &'a str| vec![Word { text, tag: "nz" }];
                 let (mut nouns, mut wide) = (Vec::new(), Vec::new());
@@ -343,6 +348,19 @@ fn noun_after<'a>(run: &[Word<'a>]) -> Option<Vec<Word<'a>>> {
         }
     }
     phrase(&run[..end])
+}
+
+/// A name with the head of the noun phrase that directly follows it (see
+/// [`SentenceWords::named_heads`]): the phrase opens with a noun or a modifier (not a verb:
+/// “爱心妈妈”结对关爱 names nothing), its head has two characters or more and the name
+/// does not already end with it.
+fn head_after_name(name: &str, run: &[Word<'_>]) -> Option<String> {
+    if !run.first().is_some_and(Word::is_modifier) {
+        return None;
+    }
+    let noun = noun_after(run)?;
+    let head = noun.last()?.text;
+    (head.chars().count() >= 2 && !name.ends_with(head)).then(|| format!("{name}{head}"))
 }
 
 fn phrase<'a>(words: &[Word<'a>]) -> Option<Vec<Word<'a>>> {
