@@ -188,13 +188,14 @@ fn review_conversations_stay_right() {
 
 /// Issue 13's tuning sets (a grandmother, an expat, a Hong Kong visitor, a journalist, a
 /// social worker): 176/220 and 91/112 untouched; kept at what tuning reached (207/220 =
-/// 94.1%, 100/112 = 89.3%; 215/220 after the 2026-12-07 morning session). Raise these as the engine learns the classes still missed
+/// 94.1%, 100/112 = 89.3%; 215/220 after the 2026-12-07 morning session; 216/220 and 108/112
+/// after the 2026-12-07 midday session). Raise these as the engine learns the classes still missed
 /// (whole versus part in English and for named categories, needs in everyday words,
 /// follow-ups whose words the article never uses).
 #[test]
 fn tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune2-questions.tsv", 0.975, 0.86);
-    score_conversations_at("tune2-dialogues.tsv", 0.91);
+    score_singles_at("tune2-questions.tsv", 0.98, 0.89);
+    score_conversations_at("tune2-dialogues.tsv", 0.96);
 }
 
 /// Issue 13's second tuning sets (`tune3-*.tsv`, new voices again), used to check that what
@@ -215,7 +216,7 @@ fn second_tuning_sets_stay_at_what_they_reached() {
 /// import work).
 #[test]
 fn third_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune4-questions.tsv", 0.97, 0.95);
+    score_singles_at("tune4-questions.tsv", 0.975, 0.95);
     score_conversations_at("tune4-dialogues.tsv", 0.96);
 }
 
@@ -240,7 +241,7 @@ fn fourth_tuning_sets_stay_at_what_they_reached() {
 /// English follow-ups, unstated names and durations, places asked by rank) 194/200 and 95/104; kept there.
 #[test]
 fn fifth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune6-questions.tsv", 0.97, 0.90);
+    score_singles_at("tune6-questions.tsv", 0.975, 0.93);
     score_conversations_at("tune6-dialogues.tsv", 0.91);
 }
 
@@ -253,7 +254,7 @@ fn fifth_tuning_sets_stay_at_what_they_reached() {
 #[test]
 fn sixth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune7-questions.tsv", 0.975, 0.93);
-    score_conversations_at("tune7-dialogues.tsv", 0.96);
+    score_conversations_at("tune7-dialogues.tsv", 0.97);
 }
 
 /// The untouched measure of the 2026-12-06 evening session (`tune8-*.tsv`, heldG there:
@@ -262,11 +263,12 @@ fn sixth_tuning_sets_stay_at_what_they_reached() {
 /// 89/100), never opened before; from then on a tuning set. The 2026-12-06/07 night session's
 /// classes (unsaid details, counted keywords, which-heads, everyday needs, follow-up aspects)
 /// reached 190/200 = 95.0% (38/43) and 91/100, and 92/100 after the 2026-12-07 morning
-/// session; kept there.
+/// session; 192/200 (40/43) and 93/100 after the midday session (goal against actual figures,
+/// halves of paired wholes, follow-up heads); kept there.
 #[test]
 fn seventh_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune8-questions.tsv", 0.95, 0.88);
-    score_conversations_at("tune8-dialogues.tsv", 0.92);
+    score_singles_at("tune8-questions.tsv", 0.96, 0.93);
+    score_conversations_at("tune8-dialogues.tsv", 0.93);
 }
 
 /// The untouched measure of the 2026-12-06/07 night session (`tune9-*.tsv`, heldH there: a
@@ -286,5 +288,5 @@ fn eighth_tuning_sets_stay_at_what_they_reached() {
 #[test]
 fn ninth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune10-questions.tsv", 0.92, 0.90);
-    score_conversations_at("tune10-dialogues.tsv", 0.82);
+    score_conversations_at("tune10-dialogues.tsv", 0.83);
 }

