@@ -422,36 +422,8 @@ impl Engine {
             tracer.note(|| "a whole asked of a part: the conversation named the part".to_string());
             ranking.scope_gap = None;
         }
-        let asks_a_figure = question
-            .analysis
-            .asked
-            .is_some_and(|kind| self.analyzer.kind_rule(kind) == AnswerRule::Figure);
-        if ranking.scope_gap.is_none()
-            && asks_a_figure
-            && unsplit_part(
-                &self.index,
-                &self.analyzer,
-                &self.index.answer_docs(best),
-                &ranking.candidates,
-                &question.scoring,
-                &question.chars,
-            )
-        {
-            tracer.note(|| "a part asked (其中…) that the facts do not split out".to_string());
-            ranking.scope_gap = Some(ScopeGap::Part);
-        }
-        if ranking.scope_gap.is_none()
-            && asks_a_figure
-            && one_half_asked(
-                &self.index,
-                &self.analyzer,
-                &self.index.answer_docs(best),
-                &ranking.candidates,
-                &question.chars,
-            )
-        {
-            tracer.note(|| "one half asked (线上) of a paired whole the facts count together (线上线下)".to_string());
-            ranking.scope_gap = Some(ScopeGap::Part);
+        if ranking.scope_gap.is_none() {
+            ranking.scope_gap = self.part_gap(question, best, &ranking, tracer);
         }
         // (A whole asked of a part the article counts is no mismatch of the asked kind.)
         let gap = ranking.scope_gap.as_ref().is_some_and(|gap| !gap.is_whole());
@@ -472,6 +444,42 @@ impl Engine {
         resolution.context_use.attribute = false;
         tracer.note(|| "the asked kind from the context does not fit this topic: dropped".to_string());
         (best, ranking)
+    }
+
+    /// A part asked as a figure that the facts do not count on its own: 其中… that they do
+    /// not split out, or one half (线上) of a paired whole they count together (线上线下).
+    fn part_gap(
+        &self,
+        question: &Question,
+        best: usize,
+        ranking: &FactRanking,
+        tracer: &mut Tracer,
+    ) -> Option<ScopeGap> {
+        let asks_a_figure = question
+            .analysis
+            .asked
+            .is_some_and(|kind| self.analyzer.kind_rule(kind) == AnswerRule::Figure);
+        if !asks_a_figure {
+            return None;
+        }
+        let docs = self.index.answer_docs(best);
+        let candidates = &ranking.candidates;
+        if unsplit_part(
+            &self.index,
+            &self.analyzer,
+            &docs,
+            candidates,
+            &question.scoring,
+            &question.chars,
+        ) {
+            tracer.note(|| "a part asked (其中…) that the facts do not split out".to_string());
+            return Some(ScopeGap::Part);
+        }
+        if one_half_asked(&self.index, &self.analyzer, &docs, candidates, &question.chars) {
+            tracer.note(|| "one half asked (线上) of a paired whole the facts count together (线上线下)".to_string());
+            return Some(ScopeGap::Part);
+        }
+        None
     }
 
     /// What the question asks that the article never writes, first found of: a thing whose

@@ -135,6 +135,33 @@ fn firsts_lead(parts: PieceParts) -> Vec<(usize, FactRanking)> {
 type PieceRanking = Option<(usize, FactRanking, f32)>;
 
 impl Engine {
+    /// Per clause of a question: whether it asks, and each of its pieces' item, facts and
+    /// score. A clause that only tells an amount (好几个小姑娘还单着) asks nothing.
+    fn clause_pieces(
+        &self,
+        raw: &str,
+        clauses: &[&str],
+        clause_texts: &[Vec<String>],
+        analysis: &Analysis,
+    ) -> Vec<(bool, Vec<PieceRanking>)> {
+        let telling = self.telling_clauses(raw);
+        let telling = if telling.len() == clauses.len() {
+            telling
+        } else {
+            vec![false; clauses.len()]
+        };
+        clauses
+            .iter()
+            .zip(clause_texts)
+            .zip(&telling)
+            .map(|((clause, pieces), &tells)| {
+                let asks = clauses.len() >= 2 && !tells && self.clause_asks(clause);
+                let pieces = pieces.iter().map(|piece| self.piece_ranking(piece, analysis)).collect();
+                (asks, pieces)
+            })
+            .collect()
+    }
+
     /// Stage 4 of the pipeline: splits a question naming several topics into parts, one per
     /// topic, in order; empty when the question has one topic.
     /// `raw` is the question after NFKC, lowercase.
@@ -150,24 +177,7 @@ impl Engine {
             // One piece: nothing to split (and nothing to rank twice).
             return Vec::new();
         }
-        // Per clause: whether it asks, and each of its pieces' item, facts and score.
-        // A clause that only tells an amount (好几个小姑娘还单着) asks nothing.
-        let telling = self.telling_clauses(raw);
-        let telling = if telling.len() == clauses.len() {
-            telling
-        } else {
-            vec![false; clauses.len()]
-        };
-        let mut clause_pieces: Vec<(bool, Vec<PieceRanking>)> = clauses
-            .iter()
-            .zip(&clause_texts)
-            .zip(&telling)
-            .map(|((clause, pieces), &tells)| {
-                let asks = clauses.len() >= 2 && !tells && self.clause_asks(clause);
-                let pieces = pieces.iter().map(|piece| self.piece_ranking(piece, analysis)).collect();
-                (asks, pieces)
-            })
-            .collect();
+        let mut clause_pieces = self.clause_pieces(raw, &clauses, &clause_texts, analysis);
         ask_through_told_needs(&mut clause_pieces);
         // Clauses that only tell (no question word, no yes/no word) name no part when the
         // asking clauses name an item at least as strongly (each item's support summed

@@ -117,6 +117,7 @@ pub(crate) const UNIT_WITHOUT_WORDS: &str = "[[unit]] 需要 `asked` 词";
 pub(crate) const PARTICLE_NOT_ONE_CHARACTER: &str = "语气词 \"…\" 必须是一个字";
 pub(crate) const PART_ASKING_NOT_ONE_CHARACTER: &str = "[whole] part_asking 里的 \"…\" 必须是一个字";
 pub(crate) const WEEKDAY_NOT_ONE_CHARACTER: &str = "[words] weekdays 里的 \"…\" 必须是一个字";
+pub(crate) const PAIRED_NOT_TWO_CHARACTERS: &str = "[whole] paired 里的 \"…\" 必须是两个字（一对相反的字，如 上下）";
 
 // What `check` prints besides the problems.
 pub const CHECK_OK: &str = "检查通过：…：… 件大事，… 条事实，… 个关键词";
@@ -194,6 +195,7 @@ pub const ALL: &[&str] = &[
     PARTICLE_NOT_ONE_CHARACTER,
     PART_ASKING_NOT_ONE_CHARACTER,
     WEEKDAY_NOT_ONE_CHARACTER,
+    PAIRED_NOT_TWO_CHARACTERS,
     CHECK_OK,
     CHECK_PROBLEMS,
     CHECK_NOTES,

@@ -273,6 +273,18 @@ fn char_words<'a>(words: impl IntoIterator<Item = &'a String>, vocabulary: &Voca
         .collect()
 }
 
+/// Two-character words of `questions.toml` (线上线下's 上下), normalized, as pairs; a word
+/// of another length is dropped (the knowledge check reports it).
+fn char_pairs(words: &[String], vocabulary: &Vocabulary) -> Vec<(char, char)> {
+    char_words(words, vocabulary)
+        .iter()
+        .filter_map(|chars| match chars.as_slice() {
+            &[first, second] => Some((first, second)),
+            _ => None,
+        })
+        .collect()
+}
+
 impl Analyzer {
     pub fn new(words: &QuestionWords, vocabulary: &Vocabulary) -> Analyzer {
         let normalize = |text: &str| vocabulary.normalize(text);
@@ -330,24 +342,8 @@ impl Analyzer {
             ranks: WordMatcher::new(&words.whole.ranks, vocabulary),
             whole_label: words.whole.label.clone(),
             part_markers: char_words(&words.whole.part_markers, vocabulary),
-            part_asking: words
-                .whole
-                .part_asking
-                .iter()
-                .flat_map(|c| vocabulary.normalize(c).chars().collect::<Vec<char>>())
-                .collect(),
-            paired: words
-                .whole
-                .paired
-                .iter()
-                .filter_map(|pair| {
-                    let chars: Vec<char> = vocabulary.normalize(pair).chars().collect();
-                    match chars.as_slice() {
-                        &[first, second] => Some((first, second)),
-                        _ => None,
-                    }
-                })
-                .collect(),
+            part_asking: char_words(&words.whole.part_asking, vocabulary).concat(),
+            paired: char_pairs(&words.whole.paired, vocabulary),
             year: words.scope.year,
             home: words.scope.home.clone(),
             particles: vocabulary.particles.clone(),

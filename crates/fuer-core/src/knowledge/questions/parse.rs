@@ -300,24 +300,31 @@ fn parse_whole(report: &mut FileReport<'_>, entry: Option<&Spanned<WholeEntry>>)
         places: report.check_keywords(&entry.places),
         ranks: report.check_keywords(&entry.ranks),
         part_markers: report.check_keywords(&entry.part_markers),
-        part_asking: check_single_characters(report, &entry.part_asking, messages::PART_ASKING_NOT_ONE_CHARACTER),
-        paired: report.check_keywords(&entry.paired),
+        part_asking: check_character_count(report, &entry.part_asking, 1, messages::PART_ASKING_NOT_ONE_CHARACTER),
+        paired: check_character_count(report, &entry.paired, 2, messages::PAIRED_NOT_TWO_CHARACTERS),
         said_by: report.check_keywords(&entry.said_by),
     }
 }
 
-/// Words of one character each (`[whole] part_asking`, `[words] weekdays`): a longer one is
-/// a problem at its line, told with `message`.
-fn check_single_characters(report: &mut FileReport<'_>, words: &[Spanned<String>], message: &str) -> Vec<String> {
+/// Words of `count` characters each (`[whole] part_asking`, `[words] weekdays`: one;
+/// `[whole] paired`: two): another length is a problem at its line, told with `message`.
+fn check_character_count(
+    report: &mut FileReport<'_>,
+    words: &[Spanned<String>],
+    count: usize,
+    message: &str,
+) -> Vec<String> {
     for word in words {
-        if word.get_ref().trim().chars().count() > 1 {
+        // An empty word is `check_keywords`' problem.
+        let length = word.get_ref().trim().chars().count();
+        if length != 0 && length != count {
             report.at(word, messages::fill(message, &[&word.get_ref().trim()]));
         }
     }
     report
         .check_keywords(words)
         .into_iter()
-        .filter(|word| word.chars().count() == 1)
+        .filter(|word| word.chars().count() == count)
         .collect()
 }
 
@@ -475,7 +482,7 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         particles: report.check_keywords(&entry.particles),
         interrogatives: report.check_keywords(&entry.interrogatives),
         yes_no: report.check_keywords(&entry.yes_no),
-        weekdays: check_single_characters(report, &entry.weekdays, messages::WEEKDAY_NOT_ONE_CHARACTER),
+        weekdays: check_character_count(report, &entry.weekdays, 1, messages::WEEKDAY_NOT_ONE_CHARACTER),
         name_verbs: report.check_keywords(&entry.name_verbs),
     }
 }
