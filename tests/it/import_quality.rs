@@ -89,6 +89,7 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
         ("2025-test-questions-g.tsv", 105, 108),
         ("2025-test-questions-h.tsv", 110, 110),
         ("2025-test-questions-i.tsv", 94, 96),
+        ("2025-test-questions-j.tsv", 100, 100),
     ];
     let beside = imported(true);
     let alone = imported(false);
