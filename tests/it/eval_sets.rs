@@ -274,10 +274,11 @@ fn seventh_tuning_sets_stay_at_what_they_reached() {
 /// The untouched measure of the 2026-12-06/07 night session (`tune9-*.tsv`, heldH there: a
 /// fifth not answerable), scored once before that session's engine work (172/200 = 86.0%,
 /// 31/44 declined; 92/100) and once after it (175/200 = 87.5%, 31/44; 93/100), never opened
-/// before; from then on a tuning set, kept at the second score.
+/// before; from then on a tuning set, kept at the second score (176/200 once clauses telling
+/// after the question were set aside, 2026-12-07 midday).
 #[test]
 fn eighth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune9-questions.tsv", 0.875, 0.70);
+    score_singles_at("tune9-questions.tsv", 0.88, 0.70);
     score_conversations_at("tune9-dialogues.tsv", 0.93);
 }
 
@@ -294,9 +295,10 @@ fn ninth_tuning_sets_stay_at_what_they_reached() {
 /// The untouched measure of the 2026-12-07 midday session (`tune11-*.tsv`, heldJ there: ten
 /// voices, a fifth of the questions not answerable), scored once before that session's engine
 /// work (184/200 = 92.0%, 35/40 declined; 91/100 = 91.0%) and once after it, with the same
-/// totals (184/200, 35/40; 91/100), never opened before; from then on a tuning set, kept there.
+/// totals (184/200, 35/40; 91/100), never opened before; from then on a tuning set: 187/200
+/// once clauses telling after the question were set aside (`told_amounts.rs`); kept there.
 #[test]
 fn tenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune11-questions.tsv", 0.92, 0.875);
+    score_singles_at("tune11-questions.tsv", 0.935, 0.875);
     score_conversations_at("tune11-dialogues.tsv", 0.91);
 }

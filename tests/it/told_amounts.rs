@@ -27,3 +27,41 @@ fn an_amount_in_the_asking_clause_still_asks() {
         check(question, Status::Answered, item, fact);
     }
 }
+
+/// Clauses that tell after the question asks (毕业了想冲一波, 我想打过去问一下) are not what
+/// its question word governs: the question is answered as it would be without them.
+#[test]
+fn a_clause_telling_after_the_question_changes_nothing() {
+    for (question, tail) in [
+        ("女大学生岗位有多少", "毕业了想冲一波"),
+        ("坪山区妇儿临时保护中心的电话是多少", "我想打过去问一下"),
+        ("母婴室建了多少间", "带娃出门方便多了"),
+        ("妈妈岗有多少个", "我想去试试"),
+    ] {
+        let alone = crate::support::shipped_engine().answer(question);
+        for joined in [format!("{question} {tail}"), format!("{question},{tail}")] {
+            let answer = crate::support::shipped_engine().answer(&joined);
+            assert_eq!(
+                (answer.status, answer.item, &answer.facts),
+                (alone.status, alone.item, &alone.facts),
+                "{joined}"
+            );
+        }
+    }
+    check("女大学生岗位有多少 毕业了想冲一波", Status::Answered, 2, "1.4万");
+    let contact = crate::support::shipped_engine().answer("坪山区妇儿临时保护中心的电话是多少 我想打过去问一下");
+    assert_ne!(contact.status, Status::Answered);
+}
+
+/// A later clause that may ask (a question mark, or a cue of `questions.toml` such as
+/// 搭地铁) still counts: only the clauses after it tell.
+#[test]
+fn a_later_clause_that_may_ask_is_not_set_aside() {
+    for question in [
+        "婦兒大廈喺邊度 點搭地鐵去",
+        "深港澳女性交流服务中心在哪，澳门居民可否预约使用？",
+    ] {
+        let answer = crate::support::shipped_engine().answer(question);
+        assert_ne!(answer.status, Status::Answered, "{question}");
+    }
+}

@@ -239,7 +239,10 @@ impl Engine {
         let mut scoring = self.score_with_figures(&framed, &framed_chars, &figures);
         let keyword_spans = self.topic_spans(&scoring);
         let telling = self.telling_spans(&raw, &normalized);
-        let mut analysis = self.analyzer.analyze_told(&normalized, &keyword_spans, &telling);
+        let asking_end = self.asking_end(&raw, &normalized);
+        let mut analysis = self
+            .analyzer
+            .analyze_told(&normalized, &keyword_spans, &telling, asking_end);
         analysis.compared = self.analyzer.compared(&analysis, &chars, &figures, &keyword_spans);
         self.analyzer.ask_compared(&mut analysis);
         analysis.alternatives = self

@@ -8,6 +8,10 @@
 //! Only a clause before a later asking clause can tell this way, and only one that does not
 //! end with a question mark (妇儿大厦去了好多人？门票多少钱？ asks twice); the last asking
 //! clause keeps its question words (免费的筛查有好多例嘛 asks a count).
+//!
+//! Clauses after the last one that may ask tell too (女大学生岗位有多少 毕业了想冲一波):
+//! `asking_end` says where they begin, and the head, unit and counted thing are read
+//! before it.
 
 use super::Engine;
 use super::analysis::{CueMatch, CueRole};
@@ -78,6 +82,40 @@ impl Engine {
             telling[index] = asking.peek().is_some() && asking.all(|cue| tells_an_amount(&chars, cue));
         }
         telling
+    }
+
+    /// Where the clauses after the last asking one begin (characters of the normalized
+    /// question): 女大学生岗位有多少 毕业了想冲一波, 电话是多少 我想打过去问一下 tell after
+    /// asking, and the question's head governs nothing in them. A clause with a question
+    /// mark or any cue of `questions.toml` may ask (…可否预约使用？, 点搭地铁去), so only
+    /// the clauses after the last such one tell. None when the last clause may ask, or the
+    /// clauses do not add up to the normalized question.
+    pub(crate) fn asking_end(&self, raw: &str, normalized: &str) -> Option<usize> {
+        let clauses = clauses(raw);
+        let last_asking = clauses.iter().rposition(|(clause, question_mark)| {
+            *question_mark || self.clause_asks(clause) || self.clause_has_cue(clause)
+        })?;
+        if last_asking + 1 == clauses.len() {
+            return None;
+        }
+        let mut joined = String::new();
+        let mut end = 0;
+        for (index, (clause, _)) in clauses.iter().enumerate() {
+            joined.push_str(&self.vocabulary.normalize(clause));
+            if index == last_asking {
+                end = joined.chars().count();
+            }
+        }
+        (joined == normalized).then_some(end)
+    }
+
+    /// Whether a clause holds any cue of `questions.toml` (a question word or a noun).
+    fn clause_has_cue(&self, clause: &str) -> bool {
+        !self
+            .analyzer
+            .analyze(&self.vocabulary.normalize(clause), &[])
+            .cues
+            .is_empty()
     }
 
     /// The spans (characters of the normalized question) of the clauses that only tell an

@@ -506,16 +506,19 @@ impl Analyzer {
     /// Analyzes a normalized question; `keyword_spans` are the char spans of the keywords
     /// it names (a noun cue inside one is no cue).
     pub fn analyze(&self, normalized: &str, keyword_spans: &[(usize, usize)]) -> Analysis {
-        self.analyze_told(normalized, keyword_spans, &[])
+        self.analyze_told(normalized, keyword_spans, &[], None)
     }
 
     /// Analyzes a normalized question whose clauses at `telling` (char spans) only tell an
-    /// amount (好几个小姑娘还单着, `told_amounts.rs`): their question words ask nothing.
+    /// amount (好几个小姑娘还单着, `told_amounts.rs`): their question words ask nothing; and
+    /// whose clauses from `asking_end` on (a char index) tell after it asks: its head
+    /// governs nothing there.
     pub fn analyze_told(
         &self,
         normalized: &str,
         keyword_spans: &[(usize, usize)],
         telling: &[(usize, usize)],
+        asking_end: Option<usize>,
     ) -> Analysis {
         let byte_to_char = byte_to_char_map(normalized);
         let chars: Vec<char> = normalized.chars().collect();
@@ -528,15 +531,22 @@ impl Analyzer {
             question: normalized.to_string(),
             ..Analysis::default()
         };
-        self.find_head(&chars, &mut analysis, keyword_spans);
+        // The head is found among the cues before `asking_end` only (电话 of 我想打电话问问
+        // after the question is not asked); the others stay cues.
+        let asking_end = asking_end.unwrap_or(chars.len()).min(chars.len());
+        let all_cues = std::mem::take(&mut analysis.cues);
+        analysis.cues = all_cues.iter().filter(|cue| cue.end <= asking_end).cloned().collect();
+        self.find_head(&chars[..asking_end], &mut analysis, keyword_spans);
+        // The unit and the counted thing too are read in the asking clauses only.
+        let asking_cues = std::mem::replace(&mut analysis.cues, all_cues);
+        let asking_text: String = chars[..asking_end].iter().collect();
         let asked = analysis.asked;
-        let cues = &analysis.cues;
         let unit = asked
             .filter(|&kind| self.kind_rule(kind) == AnswerRule::Figure)
-            .and_then(|kind| self.find_unit(normalized, &byte_to_char, cues, kind));
+            .and_then(|kind| self.find_unit(&asking_text, &byte_to_char, &asking_cues, kind));
         let counted = match (asked, &unit) {
             (Some(kind), _) if self.kind_rule(kind) == AnswerRule::Figure => {
-                units::counted_noun(normalized, cues, kind, unit.as_ref(), &self.particles)
+                units::counted_noun(&asking_text, &asking_cues, kind, unit.as_ref(), &self.particles)
             }
             _ => String::new(),
         };
