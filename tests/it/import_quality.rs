@@ -92,6 +92,7 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
         // 100 when first scored: 联赛飞盘决赛有直播吗 想看 was declined with 想看 read into
         // what is asked; without 想看 it is answered, as the whole now is.
         ("2025-test-questions-j.tsv", 99, 99),
+        ("2025-test-questions-l.tsv", 86, 87),
     ];
     let beside = imported(true);
     let alone = imported(false);
