@@ -437,52 +437,40 @@ fn a_knowledge_base_too_large_to_load_quickly_is_refused() {
     );
 }
 
-/// `[whole] paired` holds pairs of two characters (上下): another length is a problem at its
-/// line.
+/// `[whole]` words of a set length (`part_asking`: one character; `paired`: two, 上下):
+/// another length is a problem at its line.
 #[test]
-fn paired_words_are_two_characters() {
-    let questions = format!("{QUESTIONS}\n[whole]\nlabel = \"总数\"\npaired = [\"上下\", \"线上线下\"]\n");
-    let line = questions
-        .lines()
-        .position(|line| line.starts_with("paired"))
-        .expect("the line")
-        + 1;
-    let expected =
-        format!("k/questions.toml:{line}: [whole] paired 里的 \"线上线下\" 必须是两个字（一对相反的字，如 上下）");
-    check(
-        &[
-            ("k/a/source.toml", source(1)),
-            ("k/a/01.toml", item_file(1)),
-            synonyms(),
-            article(),
-            ("k/questions.toml", questions),
-        ],
-        &[expected.as_str()],
-    );
-}
-
-/// `[whole] part_asking` holds single characters: a longer word is a problem at its line.
-#[test]
-fn part_asking_words_are_single_characters() {
-    let questions = format!(
-        "{QUESTIONS}\n[whole]\nlabel = \"总数\"\npart_markers = [\"其中\"]\npart_asking = [\"有\", \"多少\"]\n"
-    );
-    let line = questions
-        .lines()
-        .position(|line| line.starts_with("part_asking"))
-        .expect("the line")
-        + 1;
-    let expected = format!("k/questions.toml:{line}: [whole] part_asking 里的 \"多少\" 必须是一个字");
-    check(
-        &[
-            ("k/a/source.toml", source(1)),
-            ("k/a/01.toml", item_file(1)),
-            synonyms(),
-            article(),
-            ("k/questions.toml", questions),
-        ],
-        &[expected.as_str()],
-    );
+fn whole_words_of_a_set_length_are_checked() {
+    for (words, key, message) in [
+        (
+            "part_markers = [\"其中\"]\npart_asking = [\"有\", \"多少\"]",
+            "part_asking",
+            "[whole] part_asking 里的 \"多少\" 必须是一个字",
+        ),
+        (
+            "paired = [\"上下\", \"线上线下\"]",
+            "paired",
+            "[whole] paired 里的 \"线上线下\" 必须是两个字（一对相反的字，如 上下）",
+        ),
+    ] {
+        let questions = format!("{QUESTIONS}\n[whole]\nlabel = \"总数\"\n{words}\n");
+        let line = questions
+            .lines()
+            .position(|line| line.starts_with(key))
+            .expect("the line")
+            + 1;
+        let expected = format!("k/questions.toml:{line}: {message}");
+        check(
+            &[
+                ("k/a/source.toml", source(1)),
+                ("k/a/01.toml", item_file(1)),
+                synonyms(),
+                article(),
+                ("k/questions.toml", questions),
+            ],
+            &[expected.as_str()],
+        );
+    }
 }
 
 /// The lists moved out of the engine (`[limits]`, `[whole] said_by`, `[words] weekdays`,

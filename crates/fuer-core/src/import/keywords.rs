@@ -667,9 +667,9 @@ fn is_year(figure: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// The fact keywords suggested for the facts of invented items (one item per sentence
-    /// list), with the default question words and no synonyms.
-    fn fact_keywords(items: &[(&str, &[&str])]) -> Vec<Vec<Vec<String>>> {
+    /// The suggestions for invented items (one item per sentence list), with the default
+    /// question words and no synonyms.
+    fn suggest_for(items: &[(&str, &[&str])]) -> Vec<Suggestion> {
         let raw: Vec<RawItem<'_>> = items
             .iter()
             .enumerate()
@@ -687,6 +687,12 @@ mod tests {
             glossary: &[],
         };
         suggest(&raw, shared)
+    }
+
+    /// The fact keywords suggested for the facts of invented items (one item per sentence
+    /// list), with the default question words and no synonyms.
+    fn fact_keywords(items: &[(&str, &[&str])]) -> Vec<Vec<Vec<String>>> {
+        suggest_for(items)
             .into_iter()
             .map(|suggestion| suggestion.facts)
             .collect()
@@ -753,23 +759,7 @@ mod tests {
                 &["打造“幸福家”托育中心示范点。", "“童心”,温暖全城。"],
             ),
         ];
-        let raw: Vec<RawItem<'_>> = items
-            .iter()
-            .enumerate()
-            .map(|(index, (headline, facts))| RawItem {
-                number: u8::try_from(index + 1).unwrap_or(u8::MAX),
-                line: index + 1,
-                headline,
-                facts: facts.iter().map(|fact| (1, *fact)).collect(),
-            })
-            .collect();
-        let words = QuestionWords::default();
-        let shared = Shared {
-            synonym_groups: &[],
-            question_words: &words,
-            glossary: &[],
-        };
-        let found = suggest(&raw, shared);
+        let found = suggest_for(items.as_slice());
         assert!(found[0].keywords.iter().any(|k| k == "心晴童伴热线"), "{:?}", found[0]);
         assert!(found[1].facts[0].iter().any(|k| k == "鹏城绣礼产品"), "{:?}", found[1]);
         assert!(found[2].keywords.iter().any(|k| k == "幸福家中心"), "{:?}", found[2]);
