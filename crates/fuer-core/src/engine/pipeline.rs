@@ -238,8 +238,9 @@ impl Engine {
         let framed_chars: Vec<char> = framed.chars().collect();
         let mut scoring = self.score_with_figures(&framed, &framed_chars, &figures);
         let keyword_spans = self.topic_spans(&scoring);
-        let telling = self.telling_spans(&raw, &normalized);
-        let asking_end = self.asking_end(&raw, &normalized);
+        let clauses = self.read_clauses(&raw);
+        let telling = super::told_amounts::telling_spans(&clauses, &normalized);
+        let asking_end = super::told_amounts::asking_end(&clauses, &normalized);
         let mut analysis = self
             .analyzer
             .analyze_told(&normalized, &keyword_spans, &telling, asking_end);

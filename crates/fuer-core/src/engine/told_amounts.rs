@@ -62,83 +62,97 @@ fn tells_an_amount(chars: &[char], cue: &CueMatch) -> bool {
     indefinite || some_are
 }
 
+/// One clause of a question, read once (`Engine::read_clauses`).
+pub(crate) struct Clause {
+    /// The clause normalized as questions are.
+    normalized: String,
+    /// Whether it ends with a question mark.
+    question_mark: bool,
+    /// Whether it asks: a question word (`Engine::clause_asks`).
+    asks: bool,
+    /// Whether it holds any cue of `questions.toml` (a question word or a noun).
+    has_cue: bool,
+    /// Whether it has question words and every one only tells an amount (好几个).
+    tells_an_amount: bool,
+}
+
 impl Engine {
-    /// Per clause of the question (cut as `topics.rs` cuts it): whether it only tells an
-    /// amount before a later clause that asks.
-    pub(crate) fn telling_clauses(&self, raw: &str) -> Vec<bool> {
-        let clauses = clauses(raw);
-        let mut telling = vec![false; clauses.len()];
-        let Some(last_asking) = clauses.iter().rposition(|(clause, _)| self.clause_asks(clause)) else {
-            return telling;
-        };
-        for (index, (clause, question_mark)) in clauses.iter().enumerate().take(last_asking) {
-            if *question_mark {
-                continue;
-            }
-            let normalized = self.vocabulary.normalize(clause);
-            let chars: Vec<char> = normalized.chars().collect();
-            let analysis = self.analyzer.analyze(&normalized, &[]);
-            let mut asking = analysis.cues.iter().filter(|cue| cue.role != CueRole::Noun).peekable();
-            telling[index] = asking.peek().is_some() && asking.all(|cue| tells_an_amount(&chars, cue));
-        }
-        telling
+    /// The question's clauses (cut as `topics.rs` cuts them), each normalized and analyzed
+    /// once.
+    pub(crate) fn read_clauses(&self, raw: &str) -> Vec<Clause> {
+        clauses(raw)
+            .into_iter()
+            .map(|(clause, question_mark)| {
+                let normalized = self.vocabulary.normalize(&clause);
+                let chars: Vec<char> = normalized.chars().collect();
+                let analysis = self.analyzer.analyze(&normalized, &[]);
+                let asking: Vec<&CueMatch> = analysis.cues.iter().filter(|cue| cue.role != CueRole::Noun).collect();
+                Clause {
+                    asks: !asking.is_empty() || self.has_interrogative(&normalized),
+                    has_cue: !analysis.cues.is_empty(),
+                    tells_an_amount: !asking.is_empty() && asking.iter().all(|cue| tells_an_amount(&chars, cue)),
+                    question_mark,
+                    normalized,
+                }
+            })
+            .collect()
     }
+}
 
-    /// Where the clauses after the last asking one begin (characters of the normalized
-    /// question): 女大学生岗位有多少 毕业了想冲一波, 电话是多少 我想打过去问一下 tell after
-    /// asking, and the question's head governs nothing in them. A clause with a question
-    /// mark or any cue of `questions.toml` may ask (…可否预约使用？, 点搭地铁去), so only
-    /// the clauses after the last such one tell. None when the last clause may ask, or the
-    /// clauses do not add up to the normalized question.
-    pub(crate) fn asking_end(&self, raw: &str, normalized: &str) -> Option<usize> {
-        let clauses = clauses(raw);
-        let last_asking = clauses.iter().rposition(|(clause, question_mark)| {
-            *question_mark || self.clause_asks(clause) || self.clause_has_cue(clause)
-        })?;
-        if last_asking + 1 == clauses.len() {
-            return None;
-        }
-        let mut joined = String::new();
-        let mut end = 0;
-        for (index, (clause, _)) in clauses.iter().enumerate() {
-            joined.push_str(&self.vocabulary.normalize(clause));
-            if index == last_asking {
-                end = joined.chars().count();
-            }
-        }
-        (joined == normalized).then_some(end)
-    }
+/// Per clause: whether it only tells an amount before a later clause that asks.
+pub(crate) fn telling_clauses(clauses: &[Clause]) -> Vec<bool> {
+    let last_asking = clauses.iter().rposition(|clause| clause.asks).unwrap_or(0);
+    clauses
+        .iter()
+        .enumerate()
+        .map(|(index, clause)| index < last_asking && !clause.question_mark && clause.tells_an_amount)
+        .collect()
+}
 
-    /// Whether a clause holds any cue of `questions.toml` (a question word or a noun).
-    fn clause_has_cue(&self, clause: &str) -> bool {
-        !self
-            .analyzer
-            .analyze(&self.vocabulary.normalize(clause), &[])
-            .cues
-            .is_empty()
+/// Where the clauses after the last one that may ask begin (characters of the
+/// normalized question): 女大学生岗位有多少 毕业了想冲一波, 电话是多少 我想打过去问一下 tell
+/// after asking, and the question's head governs nothing in them. A clause with a
+/// question mark or any cue of `questions.toml` may ask (…可否预约使用？, 点搭地铁去), so
+/// only the clauses after the last such one tell. None when the last clause may ask, or
+/// the clauses do not add up to the normalized question.
+pub(crate) fn asking_end(clauses: &[Clause], normalized: &str) -> Option<usize> {
+    let last_asking = clauses
+        .iter()
+        .rposition(|clause| clause.question_mark || clause.asks || clause.has_cue)?;
+    if last_asking + 1 == clauses.len() {
+        return None;
     }
+    Some(clause_spans(clauses, normalized)?[last_asking].1)
+}
 
-    /// The spans (characters of the normalized question) of the clauses that only tell an
-    /// amount; none when the clauses do not add up to the normalized question.
-    pub(crate) fn telling_spans(&self, raw: &str, normalized: &str) -> Vec<(usize, usize)> {
-        let telling = self.telling_clauses(raw);
-        if !telling.contains(&true) {
-            return Vec::new();
-        }
-        let mut spans = Vec::new();
-        let mut joined = String::new();
-        for ((clause, _), tells) in clauses(raw).iter().zip(telling) {
-            let start = joined.chars().count();
-            joined.push_str(&self.vocabulary.normalize(clause));
-            if tells {
-                spans.push((start, joined.chars().count()));
-            }
-        }
-        if joined != normalized {
-            return Vec::new();
-        }
-        spans
+/// The spans (characters of the normalized question) of the clauses that only tell an
+/// amount; none when the clauses do not add up to the normalized question.
+pub(crate) fn telling_spans(clauses: &[Clause], normalized: &str) -> Vec<(usize, usize)> {
+    let telling = telling_clauses(clauses);
+    if !telling.contains(&true) {
+        return Vec::new();
     }
+    clause_spans(clauses, normalized)
+        .unwrap_or_default()
+        .into_iter()
+        .zip(telling)
+        .filter_map(|(span, tells)| tells.then_some(span))
+        .collect()
+}
+
+/// Each clause's span in characters of the normalized question; none when the normalized
+/// clauses do not add up to it.
+fn clause_spans(clauses: &[Clause], normalized: &str) -> Option<Vec<(usize, usize)>> {
+    let mut spans = Vec::with_capacity(clauses.len());
+    let mut joined = String::new();
+    let mut start = 0;
+    for clause in clauses {
+        joined.push_str(&clause.normalized);
+        let end = start + clause.normalized.chars().count();
+        spans.push((start, end));
+        start = end;
+    }
+    (joined == normalized).then_some(spans)
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ impl Engine {
         clause_texts: &[Vec<String>],
         analysis: &Analysis,
     ) -> Vec<(bool, Vec<PieceRanking>)> {
-        let telling = self.telling_clauses(raw);
+        let telling = super::told_amounts::telling_clauses(&self.read_clauses(raw));
         let telling = if telling.len() == clauses.len() {
             telling
         } else {
