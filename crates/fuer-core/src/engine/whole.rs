@@ -607,7 +607,11 @@ pub(crate) fn one_half_asked(
     halves.into_iter().any(|(half, other)| {
         chars.windows(2).any(|pair| {
             let lead = pair[0];
-            if pair[1] != half || !is_han(lead) || lead == other || holds_chars(chars, &[lead, other]) {
+            if pair[1] != half
+                || !is_han(lead)
+                || lead == other
+                || crate::normalize::find_chars(chars, &[lead, other]).is_some()
+            {
                 return false;
             }
             let paired = [lead, half, lead, other].iter().collect::<String>();
@@ -618,9 +622,4 @@ pub(crate) fn one_half_asked(
                 && !docs.iter().any(|&doc| names_the_part(text(doc), (lead, half)))
         })
     })
-}
-
-/// Whether `chars` holds `word` somewhere.
-fn holds_chars(chars: &[char], word: &[char]) -> bool {
-    chars.windows(word.len()).any(|window| window == word)
 }
