@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use fuer_core::import::{Shared, import_article};
-use fuer_core::knowledge::{KnowledgeFile, parse_shared, parse_shared_glossary};
+use fuer_core::knowledge::{KnowledgeFile, parse_shared, parse_shared_concept_terms, parse_shared_glossary};
 
 /// An article made of `base` with the items of `others` appended, renumbered after its own.
 fn combined(base: &str, others: &[&str]) -> String {
@@ -49,10 +49,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         parse_shared("knowledge", &files).map_err(|problems| format!("{} problems", problems.len()))?;
     let glossary =
         parse_shared_glossary("knowledge", &files).map_err(|problems| format!("{} problems", problems.len()))?;
+    let concept_terms =
+        parse_shared_concept_terms("knowledge", &files).map_err(|problems| format!("{} problems", problems.len()))?;
     let shared = Shared {
         synonym_groups: &synonym_groups,
         question_words: &question_words,
         glossary: &glossary,
+        concept_terms: &concept_terms,
     };
     let read = |path: &str| std::fs::read_to_string(root.join(path));
     let test_2025 = read("tests/data/articles/2025-test.txt")?;

@@ -16,7 +16,7 @@ use crate::knowledge_dir::{is_article_folder, read_knowledge_files};
 use fuer_core::import::{Draft, MAX_ARTICLE_BYTES, Refusal, Shared, article_text, import_article};
 use fuer_core::knowledge::{
     ARTICLE_FILE_NAME, KnowledgeFile, Problem, QUESTIONS_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge, parse_shared,
-    parse_shared_glossary,
+    parse_shared_concept_terms, parse_shared_glossary,
 };
 
 /// Why an article cannot be imported; nothing was written for any of them.
@@ -58,10 +58,12 @@ pub fn prepare(text: &str, knowledge: &Path, id: Option<&str>) -> Result<Prepare
     let files = read_knowledge_files(knowledge).map_err(ImportError::Shared)?;
     let (synonym_groups, question_words) = parse_shared(&directory, &files).map_err(ImportError::Shared)?;
     let glossary = parse_shared_glossary(&directory, &files).map_err(ImportError::Shared)?;
+    let concept_terms = parse_shared_concept_terms(&directory, &files).map_err(ImportError::Shared)?;
     let shared = Shared {
         synonym_groups: &synonym_groups,
         question_words: &question_words,
         glossary: &glossary,
+        concept_terms: &concept_terms,
     };
     let draft = import_article(text, id, shared).map_err(ImportError::Refused)?;
     if let Some(existing) = same_article(knowledge, &files, text) {

@@ -240,6 +240,24 @@ fn a_concept_no_article_knows_is_a_note_not_a_problem() {
     );
 }
 
+/// Class: a concept written ahead for articles to import (`for_import = true`) whose term
+/// no loaded article knows yet is no note; the same concept without the flag is one.
+#[test]
+fn a_concept_written_for_import_is_no_note() {
+    for (flag, notes_expected) in [("for_import = true\n", 0), ("for_import = false\n", 1), ("", 1)] {
+        let dir = copy_knowledge();
+        let concepts = format!("[[concept]]\nmeans = \"托老所\"\n{flag}phrases = [\"白天照看老人\"]\n");
+        std::fs::write(dir.path().join("concepts.toml"), concepts).expect("write concepts");
+        let knowledge = load_knowledge_dir(dir.path()).unwrap_or_else(|problems| panic!("{problems:?}"));
+        assert_eq!(
+            knowledge.notes().len(),
+            notes_expected,
+            "{flag}: {:?}",
+            knowledge.notes()
+        );
+    }
+}
+
 /// A term that stands only in a fact's text (巾帼科技助农; the keyword is 助农) reaches
 /// nothing either: the engine turns phrases into keywords only. It gets the same note.
 #[test]

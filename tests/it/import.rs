@@ -53,6 +53,7 @@ fn import(text: &str) -> Draft {
         synonym_groups: &synonym_groups,
         question_words: &question_words,
         glossary: &glossary,
+        concept_terms: &[],
     };
     import_article(text, None, shared).expect("an article")
 }
@@ -613,6 +614,7 @@ fn english_keywords_come_from_the_glossary() {
         synonym_groups: &synonym_groups,
         question_words: &question_words,
         glossary: &glossary,
+        concept_terms: &[],
     };
     let draft = import_article(text, None, shared).expect("an article");
     check_accepts(&draft);

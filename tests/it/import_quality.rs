@@ -81,20 +81,22 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
     // (set, right answers at least beside the 2024 article, alone): the scores each set had
     // when it was committed or last raised.
     let floors = [
-        ("2025-test-questions.tsv", 142, 147),
-        ("2025-test-questions-e.tsv", 113, 115),
+        // Raised (concept terms kept as draft keywords, issue 16): 2025 142 → 143, -e 113 → 114,
+        // -g 105 → 106, -h 110 → 111 (both), -i 94 → 95, -j 99 → 101 (both), -m 101/102 → 105/106.
+        ("2025-test-questions.tsv", 143, 147),
+        ("2025-test-questions-e.tsv", 114, 115),
         ("2025-test-questions-f.tsv", 104, 104),
         // One lower than first reached: the importer's 她力量联赛 (name and head noun, issue 16)
         // hides the shorter 她力量 that chose between two near-equal sentences of item 7.
-        ("2025-test-questions-g.tsv", 105, 108),
-        ("2025-test-questions-h.tsv", 110, 110),
-        ("2025-test-questions-i.tsv", 94, 96),
+        ("2025-test-questions-g.tsv", 106, 108),
+        ("2025-test-questions-h.tsv", 111, 111),
+        ("2025-test-questions-i.tsv", 95, 96),
         // 100 when first scored: 联赛飞盘决赛有直播吗 想看 was declined with 想看 read into
         // what is asked; without 想看 it is answered, as the whole now is.
-        ("2025-test-questions-j.tsv", 99, 99),
+        ("2025-test-questions-j.tsv", 101, 101),
         ("2025-test-questions-l.tsv", 86, 87),
         // Untouched when first scored (2026-12-07 afternoon): 101 and 102 of 120.
-        ("2025-test-questions-m.tsv", 101, 102),
+        ("2025-test-questions-m.tsv", 105, 106),
     ];
     let beside = imported(true);
     let alone = imported(false);

@@ -1,14 +1,15 @@
 //! Suggested keywords, found without a person: for each item, the terms of its headline,
 //! the names in quotes, the nouns its figures count (said more widely when the noun is one
 //! every item uses: 亲子阅读活动, not 活动), the terms distinctive to it against
-//! the other items, and the words of the shared synonym groups its text uses (the engine
-//! adds the rest of each group, and matches keywords of three characters or more by their
+//! the other items, and the words of the shared synonym groups and the concept
+//! vocabulary's terms its text uses (the engine adds the rest of each group and the
+//! concepts' everyday phrases, and matches keywords of three characters or more by their
 //! pinyin, so no typo needs listing); for each fact, its names, figure nouns and the noun
 //! phrases that are not common to all items. English keywords come from the shared
 //! glossary (`glossary.toml`): the English of each glossary term the item's text uses and
 //! few items use, on the item when it is the item's subject, else on the facts that use it.
 //!
-//! Size (about 670 lines, 60 of them unit tests): the suggestion rules share one view of the
+//! Size (about 870 lines, 190 of them unit tests): the suggestion rules share one view of the
 //! article (which items use a word, how often), so they stay beside each other.
 
 use std::collections::HashSet;
@@ -132,6 +133,10 @@ pub struct Shared<'a> {
     pub question_words: &'a QuestionWords,
     /// Terms of such articles with their English (`glossary.toml`).
     pub glossary: &'a [GlossaryTerm],
+    /// The terms of the concept vocabulary (`concepts.toml`'s `means`): one the article
+    /// writes becomes a keyword like a synonym's word, so the engine turns the concept's
+    /// everyday phrases (一个人住 for 独居) into it.
+    pub concept_terms: &'a [String],
 }
 
 /// The keywords suggested for one item and its facts.
@@ -246,11 +251,12 @@ impl KeywordList {
 /// The suggested keywords of every item.
 pub fn suggest(items: &[RawItem<'_>], shared: Shared<'_>) -> Vec<Suggestion> {
     let corpus = Corpus::new(items, shared.question_words);
+    let known = known_words(shared.synonym_groups, shared.concept_terms);
     items
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            let mut suggestion = suggest_item(&corpus, index, item, shared.synonym_groups);
+            let mut suggestion = suggest_item(&corpus, index, item, &known);
             add_english(&corpus, index, item, shared.glossary, &mut suggestion);
             suggestion
         })
@@ -263,7 +269,7 @@ struct ItemWords<'a> {
     facts: Vec<SentenceWords<'a>>,
 }
 
-fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_groups: &[Vec<String>]) -> Suggestion {
+fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, known: &[(String, String)]) -> Suggestion {
     let words = ItemWords {
         headline: sentence_words(item.headline, &corpus.measure_words),
         facts: item
@@ -292,7 +298,7 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
             keywords.add(&term.text, term.normalized.clone());
         }
     }
-    for (word, normalized) in synonym_words(synonym_groups, &corpus.item_texts[index]) {
+    for (word, normalized) in used_words(known, &corpus.item_texts[index]) {
         if headline.contains(&normalized) || in_facts(&normalized) >= 2 {
             keywords.add(&word, normalized);
         }
@@ -313,7 +319,7 @@ fn suggest_item(corpus: &Corpus, index: usize, item: &RawItem<'_>, synonym_group
         for term in own.into_iter().take(limit) {
             list.add(&term.text, term.normalized);
         }
-        for (word, normalized) in synonym_words(synonym_groups, &facts[fact_index]) {
+        for (word, normalized) in used_words(known, &facts[fact_index]) {
             if in_facts(&normalized) == 1 {
                 list.add(&word, normalized);
             }
@@ -628,14 +634,31 @@ fn keyword_list(keywords: &[String]) -> KeywordList {
     list
 }
 
-/// The words of the synonym groups that `text` (normalized) uses, with their normalized
-/// form (two characters or more).
-fn synonym_words(groups: &[Vec<String>], text: &str) -> Vec<(String, String)> {
+/// The shared words a draft keeps where the article writes them, with their normalized
+/// form (two characters or more): the words of the synonym groups (the engine adds the rest
+/// of each group) and the concepts' terms (the engine adds their everyday phrases). A
+/// concept term every such article uses (妇女) is no keyword.
+fn known_words(groups: &[Vec<String>], concept_terms: &[String]) -> Vec<(String, String)> {
+    let mut seen = HashSet::new();
     groups
         .iter()
         .flatten()
+        .chain(
+            concept_terms
+                .iter()
+                .filter(|term| !COMMON_WORDS.contains(&term.as_str())),
+        )
         .map(|word| (word.clone(), normalize(word)))
-        .filter(|(_, normalized)| normalized.chars().count() >= 2 && text.contains(normalized.as_str()))
+        .filter(|(_, normalized)| normalized.chars().count() >= 2 && seen.insert(normalized.clone()))
+        .collect()
+}
+
+/// The words of `known` that `text` (normalized) uses.
+fn used_words(known: &[(String, String)], text: &str) -> Vec<(String, String)> {
+    known
+        .iter()
+        .filter(|(_, normalized)| text.contains(normalized.as_str()))
+        .cloned()
         .collect()
 }
 
@@ -685,8 +708,68 @@ mod tests {
             synonym_groups: &[],
             question_words: &words,
             glossary: &[],
+            concept_terms: &[],
         };
         suggest(&raw, shared)
+    }
+
+    /// Class: a term of the concept vocabulary that an article writes (独居 of 独居老人,
+    /// 寒暑假) becomes a keyword, on the item when its headline writes it and on the fact
+    /// writing it otherwise, so that the concept's everyday phrases (一个人住, 暑假) reach
+    /// it; a term the article does not write, or one every item uses (妇女), gives nothing.
+    #[test]
+    fn concept_terms_the_article_writes_become_keywords() {
+        let items: [(&str, &[&str]); 3] = [
+            (
+                "关爱独居老人,结对探访1200户",
+                &["社工为独居老人每月上门两次。", "组织长者饭堂36家。"],
+            ),
+            (
+                "开办少儿游泳班",
+                &["全年开办游泳班80期。", "寒暑假期间加开夜场,服务儿童9000人次。"],
+            ),
+            ("建设妇女之家", &["建成妇女之家300个。"]),
+        ];
+        let raw: Vec<RawItem<'_>> = items
+            .iter()
+            .enumerate()
+            .map(|(index, (headline, facts))| RawItem {
+                number: u8::try_from(index + 1).unwrap_or(u8::MAX),
+                line: index + 1,
+                headline,
+                facts: facts.iter().map(|fact| (1, *fact)).collect(),
+            })
+            .collect();
+        let words = QuestionWords::default();
+        let terms: Vec<String> = ["独居", "寒暑假", "托育", "妇女"].map(String::from).to_vec();
+        let shared = Shared {
+            synonym_groups: &[],
+            question_words: &words,
+            glossary: &[],
+            concept_terms: &terms,
+        };
+        let found = suggest(&raw, shared);
+        // (item, fact (None: the item itself), keyword, expected there)
+        let table: [(usize, Option<usize>, &str, bool); 6] = [
+            (0, None, "独居", true),
+            (1, Some(1), "寒暑假", true),
+            (1, Some(0), "寒暑假", false),
+            (1, None, "寒暑假", false),
+            (0, None, "托育", false),
+            (2, None, "妇女", false),
+        ];
+        for (item, fact, keyword, expected) in table {
+            let list = match fact {
+                None => &found[item].keywords,
+                Some(fact) => &found[item].facts[fact],
+            };
+            assert_eq!(
+                list.iter().any(|k| k == keyword),
+                expected,
+                "{keyword} in {item}/{fact:?}: {list:?}"
+            );
+        }
+        assert!(found[2].facts[0].iter().all(|k| k != "妇女"), "{:?}", found[2]);
     }
 
     /// The fact keywords suggested for the facts of invented items (one item per sentence

@@ -19,7 +19,7 @@ pub use article::{ARTICLE_FILE_NAME, Article, Heading, Numbering, numbered_headi
 pub(crate) use parse::year_of_title;
 pub use parse::{
     GLOSSARY_FILE_NAME, KnowledgeFile, Problem, SOURCE_FILE_NAME, SYNONYMS_FILE_NAME, parse_knowledge,
-    parse_knowledge_with, parse_shared, parse_shared_glossary,
+    parse_knowledge_with, parse_shared, parse_shared_concept_terms, parse_shared_glossary,
 };
 pub use questions::{QUESTIONS_FILE_NAME, QuestionWords};
 

@@ -96,6 +96,27 @@ pub fn parse_knowledge_with(
         .ok_or(problems)
 }
 
+/// The terms of the concept vocabulary of the shared files of `directory` (`concepts.toml`'s
+/// `means`; none when it is missing), for the importer: a draft keeps the ones its text
+/// writes as keywords, so the everyday phrases reach them. Its problems when it is invalid.
+pub fn parse_shared_concept_terms(directory: &str, files: &[KnowledgeFile]) -> Result<Vec<String>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut terms = Vec::new();
+    for file in files {
+        if matches!(place_of(directory, &file.path), Place::Shared(CONCEPTS_FILE_NAME)) {
+            let mut report = FileReport {
+                file,
+                problems: &mut problems,
+            };
+            terms = shared::parse_concepts(&mut report)
+                .into_iter()
+                .map(|parsed| parsed.concept.means)
+                .collect();
+        }
+    }
+    if problems.is_empty() { Ok(terms) } else { Err(problems) }
+}
+
 /// The glossary of the shared files of `directory` (`glossary.toml`; none when it is
 /// missing), for the importer; its problems when it is invalid.
 pub fn parse_shared_glossary(

@@ -38,6 +38,11 @@ struct ConceptEntry {
     means: Spanned<String>,
     /// Everyday phrases that mean it.
     phrases: Vec<Spanned<String>>,
+    /// Written ahead for articles to import (a term such articles write, which the
+    /// importer keeps as a keyword where an article writes it): no note when no loaded
+    /// article knows it yet.
+    #[serde(default)]
+    for_import: bool,
 }
 
 #[derive(Deserialize)]
@@ -59,6 +64,8 @@ struct GlossaryEntry {
 /// A parsed concept and where its term is written, for the check across files.
 pub(super) struct ParsedConcept {
     pub(super) concept: Concept,
+    /// Written ahead for articles to import (`for_import = true`).
+    for_import: bool,
     path: String,
     line: usize,
 }
@@ -104,6 +111,7 @@ pub(super) fn parse_concepts(report: &mut FileReport<'_>) -> Vec<ParsedConcept> 
         }
         concepts.push(ParsedConcept {
             concept: Concept { means, phrases },
+            for_import: entry.for_import,
             path: report.file.path.clone(),
             line: report.line_at(entry.means.span().start),
         });
@@ -159,7 +167,8 @@ pub(super) fn parse_glossary(report: &mut FileReport<'_>) -> Vec<GlossaryTerm> {
 /// a fact's text (巾帼科技助农, where the keyword is 助农) reaches nothing. The shared file serves every
 /// article, so such a term is a note to review (`notes`), not a problem: the 2025 article
 /// alone loads although the concepts name 2024's terms (they apply wherever the term is a
-/// keyword, and do nothing elsewhere).
+/// keyword, and do nothing elsewhere). A concept written ahead for articles to import
+/// (`for_import = true`) gets no note: it waits for an article that writes its term.
 pub(super) fn check_concept_terms(
     concepts: &[ParsedConcept],
     articles: &[KnowledgeBase],
@@ -180,7 +189,7 @@ pub(super) fn check_concept_terms(
         .collect();
     let known = |term: &str| words.contains(&term.to_lowercase());
     for parsed in concepts {
-        if !known(&parsed.concept.means) {
+        if !parsed.for_import && !known(&parsed.concept.means) {
             notes.push(Problem {
                 path: parsed.path.clone(),
                 line: parsed.line,
