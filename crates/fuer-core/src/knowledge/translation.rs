@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::messages;
 use super::parse::{FileReport, Warnings};
-use crate::lang::numbers::{extra_in_english, missing_in_english};
+use crate::lang::numbers::{english_numbers, extra_in_english, missing_in_english};
 
 /// The longest English title, in characters (it is a button's label).
 pub(crate) const MAX_TITLE_EN_CHARS: usize = 48;
@@ -36,7 +36,13 @@ pub(super) fn check<T>(
             messages::fill(messages::TRANSLATION_FIGURE_MISSING, &[&field, &figure]),
         );
     }
-    let numerals = crate::normalize::normalize(chinese);
+    // The Chinese's numerals are only compared with the English's figures: an English with
+    // none (most titles and many facts) needs no normalization of the Chinese.
+    let numerals = if english_numbers(&text).is_empty() {
+        String::new()
+    } else {
+        crate::normalize::normalize(chinese)
+    };
     for figure in extra_in_english(chinese, &numerals, &text) {
         report.at(
             english,

@@ -257,6 +257,18 @@ mod tests {
         assert_eq!(missing_in_english("累计到访716万余人次", "716 visits"), ["716万"]);
         assert!(extra_in_english("十件大事", "10件大事", "the 10 major events").is_empty());
         assert_eq!(extra_in_english("1480间", "1480间", "1,480 rooms in 12 places"), ["12"]);
+        // An English without figures writes nothing extra, whatever the Chinese's numerals
+        // (the translation check normalizes the Chinese only when the English has figures).
+        for (chinese, english) in [
+            ("三年行动计划", "a three-year action plan"),
+            ("建成母婴室1480间", "nursing rooms were built across the city"),
+            ("第十届妇女代表大会", "the tenth women's congress"),
+        ] {
+            assert!(english_numbers(english).is_empty(), "{english}");
+            assert!(extra_in_english(chinese, "", english).is_empty(), "{english}");
+            let numerals = crate::normalize::normalize(chinese);
+            assert!(extra_in_english(chinese, &numerals, english).is_empty(), "{english}");
+        }
     }
 
     #[test]

@@ -10,19 +10,16 @@ use crate::engine::params::PERSON_NAME_CHARS;
 /// before one of `verbs` (`[words] name_verbs`, of saying or doing: 说, 介绍, 获得): 负责人何婉清介绍
 /// names 何婉清. A title followed by other words (总书记关于…) names nobody.
 pub(super) fn titled_names(titles: &[String], verbs: &[String], texts: &[String]) -> Vec<String> {
+    let titles: Vec<&str> = titles
+        .iter()
+        .map(String::as_str)
+        .filter(|title| title.chars().count() >= 2 && title.chars().all(crate::normalize::is_han))
+        .collect();
     let mut names: Vec<String> = Vec::new();
     for text in texts {
-        let chars: Vec<char> = text.chars().collect();
-        for title in titles {
-            let title: Vec<char> = title.chars().collect();
-            if title.len() < 2 || !title.iter().all(|c| crate::normalize::is_han(*c)) {
-                continue;
-            }
-            for start in 0..chars.len().saturating_sub(title.len()) {
-                if chars[start..start + title.len()] != title[..] {
-                    continue;
-                }
-                if let Some(name) = name_before_verb(&chars[start + title.len()..], verbs)
+        for title in &titles {
+            for after in text_after_each(text, title) {
+                if let Some(name) = name_before_verb(after, verbs)
                     && !names.contains(&name)
                 {
                     names.push(name);
@@ -33,19 +30,34 @@ pub(super) fn titled_names(titles: &[String], verbs: &[String], texts: &[String]
     names
 }
 
+/// The text after each occurrence of `title` in `text`, overlapping ones included (searched
+/// on the bytes, without collecting characters).
+fn text_after_each<'a>(text: &'a str, title: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + text.get(from..)?.find(title)?;
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        Some(&text[at + title.len()..])
+    })
+}
+
 /// The name of [`PERSON_NAME_CHARS`] Han characters (the longest first) that `after` starts
 /// with, when one of `verbs` follows it.
-fn name_before_verb(after: &[char], verbs: &[String]) -> Option<String> {
+fn name_before_verb(after: &str, verbs: &[String]) -> Option<String> {
     PERSON_NAME_CHARS.rev().find_map(|length| {
-        let name = after.get(..length)?;
-        if !name.iter().all(|c| crate::normalize::is_han(*c)) {
+        let end = after
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain(std::iter::once(after.len()))
+            .nth(length)?;
+        let (name, rest) = after.split_at(end);
+        if !name.chars().all(crate::normalize::is_han) {
             return None;
         }
-        let rest: String = after[length..].iter().collect();
         verbs
             .iter()
             .any(|verb| !verb.is_empty() && rest.starts_with(verb.as_str()))
-            .then(|| name.iter().collect())
+            .then(|| name.to_string())
     })
 }
 
@@ -82,6 +94,12 @@ mod tests {
             ("馆负责人王芳说,欢迎市民", &["王芳"]),
             ("深入学习贯彻习近平总书记关于妇女儿童工作的重要论述", &[]),
             ("负责人员培训300人次", &[]),
+            // Read on the text's bytes: a title at the very end, a name in Latin letters,
+            // a title written twice in a row, two names in one text (in the titles' order).
+            ("活动的负责人", &[]),
+            ("负责人tom说", &[]),
+            ("主席主席陈小红获得表彰", &["陈小红"]),
+            ("书记张三说,主席李四介绍", &["李四", "张三"]),
         ];
         for (text, want) in cases {
             assert_eq!(
