@@ -159,9 +159,7 @@ impl Analyzer {
             cue.role == CueRole::Noun
                 && self.kind_rule(cue.kind) == AnswerRule::None
                 && asking.iter().any(|wh| {
-                    wh.role == CueRole::Wh
-                        && wh.start >= cue.end
-                        && chars[cue.end..wh.start].iter().all(is_link)
+                    wh.role == CueRole::Wh && wh.start >= cue.end && chars[cue.end..wh.start].iter().all(is_link)
                 })
         })
     }
