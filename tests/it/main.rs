@@ -50,6 +50,7 @@ mod telegram_webhook;
 mod told_amounts;
 mod unanswerable_aspects;
 mod unsaid_details;
+mod unsaid_heads;
 mod web;
 mod web_articles;
 mod web_harness;

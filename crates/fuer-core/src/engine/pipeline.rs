@@ -203,15 +203,17 @@ impl Engine {
     /// word, not a place of its own (大厦门口 is the building's door, not Xiamen). Keywords
     /// that are places themselves (福田区) or units do not count. Only Chinese characters run
     /// into each other: an English place is found on word boundaries (does guangzhou is no
-    /// piece of a keyword holding "s g").
+    /// piece of a keyword holding "s g"). A keyword holding the whole place (福田区莲花街道
+    /// of 福田|区) names that very place: the place stays one.
     fn words_across_places(&self, chars: &[char], analysis: &Analysis) -> Vec<(usize, usize)> {
-        let in_a_keyword = |pair: &[char]| {
+        let in_a_keyword = |pair: &[char], place: &[char]| {
             pair.iter().all(|&c| crate::normalize::is_han(c))
                 && self
                     .index
                     .patterns
                     .iter()
                     .filter(|pattern| !pattern.place_like && !pattern.no_topic)
+                    .filter(|pattern| !pattern.chars.windows(place.len()).any(|window| window == place))
                     .any(|pattern| pattern.chars.windows(2).any(|window| window == pair))
         };
         let mut spans = Vec::new();
@@ -219,10 +221,11 @@ impl Engine {
             if end <= start || end > chars.len() {
                 continue;
             }
-            if start > 0 && in_a_keyword(&chars[start - 1..=start]) {
+            let place = &chars[start..end];
+            if start > 0 && in_a_keyword(&chars[start - 1..=start], place) {
                 spans.push((start - 1, start + 1));
             }
-            if end < chars.len() && in_a_keyword(&chars[end - 1..=end]) {
+            if end < chars.len() && in_a_keyword(&chars[end - 1..=end], place) {
                 spans.push((end - 1, end + 1));
             }
         }

@@ -152,7 +152,7 @@ pub fn rank_facts(
         candidates: &candidates,
         fits: &fits,
     };
-    let scope_gap = scope_gap(index, docs, &candidates, analysis, rule)
+    let scope_gap = scope_gap(index, docs, &candidates, &fits, analysis, rule)
         .or_else(|| whole_gap(index, analyzer, &facts, analysis, scoring, chars));
     let mut ranking = FactRanking {
         item,
@@ -536,11 +536,14 @@ impl FactRanking {
 /// A place or year of the question that no candidate fact names. A place the item itself
 /// names (坪山 the pilot district of item 10) is no other place where the question asks
 /// something other than a figure (坪山那个救助服务圈打通了什么); a figure must be one the
-/// place's own facts give (福田区有多少母婴室 stays related: the article counts the city's).
+/// place's own facts give (福田区有多少母婴室 stays related: the article counts the city's):
+/// a fitting fact naming the place where it gives its figures (`gives_figures_for`), not
+/// only a sentence quoting someone from there (福田区…驿站负责人…说).
 fn scope_gap(
     index: &Index,
     docs: &[usize],
     candidates: &[usize],
+    fits: &[Fit],
     analysis: &Analysis,
     rule: Option<AnswerRule>,
 ) -> Option<ScopeGap> {
@@ -549,8 +552,21 @@ fn scope_gap(
         doc.text.contains(place) || doc.keywords.iter().any(|k| k.contains(place))
     };
     for place in &analysis.other_places {
-        let covered = candidates.iter().any(|&f| names(f, place))
-            || (rule != Some(AnswerRule::Figure) && (0..docs.len()).any(|f| names(f, place)));
+        let covered = if rule == Some(AnswerRule::Figure) {
+            candidates.iter().any(|&f| {
+                let doc = &index.docs[docs[f]];
+                // An English place is read in the fact's keywords (its English names), which
+                // say nothing of clauses.
+                let named = if place.is_ascii() {
+                    names(f, place)
+                } else {
+                    gives_figures_for(doc, place)
+                };
+                fits[f] != Fit::No && !doc.counts.is_empty() && named
+            })
+        } else {
+            (0..docs.len()).any(|f| names(f, place))
+        };
         if !covered {
             return Some(ScopeGap::Place(place.clone()));
         }
@@ -566,6 +582,13 @@ fn scope_gap(
         }
     }
     None
+}
+
+/// Whether a sentence names a place where its figures are given: in its opening, which
+/// frames the whole sentence (在宝安区…), or in the clause of one of its figures
+/// (实现了坪山区全区24个社区全覆盖).
+fn gives_figures_for(doc: &super::index::Doc, place: &str) -> bool {
+    doc.opening.contains(place) || doc.counts.iter().any(|phrase| phrase.clause.contains(place))
 }
 
 /// Whether a normalized text names the year on its own (2024年), not as an end of a period.

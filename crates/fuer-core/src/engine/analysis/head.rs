@@ -91,7 +91,10 @@ impl Analyzer {
                 }),
             }
         }
-        let deciding = asking.iter().min_by_key(|cue| (cue.kind, cue.start)).cloned();
+        let deciding = self
+            .unsaid_attribute(chars, &asking)
+            .or_else(|| asking.iter().min_by_key(|cue| (cue.kind, cue.start)))
+            .cloned();
         let interrogative = deciding
             .clone()
             .filter(|cue| cue.role != CueRole::Noun)
@@ -143,6 +146,22 @@ impl Analyzer {
                 .any(|other| other.role != CueRole::Noun && other.start <= position && position < other.end)
         };
         (cue.end..chars.len()).all(|position| is_link(position) || inside_question_word(position))
+    }
+
+    /// The attribute a wh-question asks, when the article never says it: a noun cue of a
+    /// kind answered by no sentence (`answer = "none"`, as this article reads it) right
+    /// before the question word (看护老师一个月工资多少: 工资). It decides what is asked
+    /// over the cues qualifying it (一个月 of an article writing 每月收费), which would
+    /// otherwise answer with a figure of another attribute.
+    fn unsaid_attribute<'c>(&self, chars: &[char], asking: &'c [CueMatch]) -> Option<&'c CueMatch> {
+        let is_link = |c: &char| self.particles.contains(c) || *c == ' ';
+        asking.iter().find(|cue| {
+            cue.role == CueRole::Noun
+                && self.kind_rule(cue.kind) == AnswerRule::None
+                && asking.iter().any(|wh| {
+                    wh.role == CueRole::Wh && wh.start >= cue.end && chars[cue.end..wh.start].iter().all(is_link)
+                })
+        })
     }
 
     /// Whether a cue setting the time (明年) sets it for what is asked: in English anywhere
