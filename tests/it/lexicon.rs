@@ -68,3 +68,35 @@ fn greetings_are_the_listed_words_with_particles() {
     }
     assert_ne!(edited.answer("早晨母婴室有多少间").intent, Intent::Greeting);
 }
+
+/// The class "Cantonese questions not read": the `[dialect]` words of `questions.toml` turn
+/// a Cantonese question (Traditional or Simplified) into the Mandarin the article's words
+/// are matched with, so both read alike; 系 of Mandarin words (体系) stays.
+#[test]
+fn cantonese_questions_read_as_their_mandarin() {
+    let engine = shipped_engine();
+    for (cantonese, mandarin) in [
+        ("妇儿大厦喺边度", "妇儿大厦在哪里"),
+        ("母嬰室有冇熱水", "母嬰室有没有熱水"),
+        ("直播培訓班係唔係免費嘅", "直播培訓班是不是免費的"),
+        ("旧年开咗几多场宣讲", "去年开了多少场宣讲"),
+        ("嗰个服务圈覆盖咗边啲社区", "那个服务圈覆盖了哪些社区"),
+        ("服务体系有冇内容", "服务体系有没有内容"),
+    ] {
+        assert_eq!(
+            normalized(&engine, cantonese),
+            normalized(&engine, mandarin),
+            "{cantonese}"
+        );
+    }
+}
+
+/// An empty `[dialect]` list leaves dialect words as they are (the list is the only source).
+#[test]
+fn dialect_words_are_data() {
+    let engine = engine_with_questions(|text| {
+        let start = text.find("[dialect]").expect("[dialect]");
+        text[..start].to_string()
+    });
+    assert!(normalized(&engine, "幾多").contains("几多"));
+}

@@ -492,3 +492,6 @@ fn push_fuzzy_syllable(out: &mut String, syllable: &str) {
 
 #[cfg(test)]
 mod tests;
+
+mod dialect;
+pub use dialect::Dialect;

@@ -100,7 +100,7 @@ pub struct FollowUpMatcher {
 
 impl FollowUpMatcher {
     pub fn new(words: &FollowUpWords, vocabulary: &Vocabulary) -> FollowUpMatcher {
-        let normalize = |text: &str| vocabulary.normalize(text);
+        let normalize = |text: &str| vocabulary.normalize_asked(text);
         let mut phrases: Vec<(String, Navigation)> = Vec::new();
         for (list, navigation) in [
             (&words.next, Navigation::Next),

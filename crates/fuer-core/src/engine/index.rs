@@ -665,7 +665,7 @@ fn synonym_lookup(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> HashMap
         }
         let entry = lookup.entry(term.clone()).or_default();
         for phrase in &concept.phrases {
-            let phrase = vocabulary.normalize(phrase);
+            let phrase = vocabulary.normalize_asked(phrase);
             if !phrase.is_empty() && phrase != term && !entry.contains(&phrase) {
                 entry.push(phrase);
             }

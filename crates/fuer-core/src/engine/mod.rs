@@ -178,7 +178,7 @@ impl Engine {
 
     /// A question as this engine's keywords are matched against it.
     pub fn normalize(&self, question: &str) -> String {
-        self.vocabulary.normalize(question)
+        self.vocabulary.normalize(&self.vocabulary.question(question))
     }
 
     /// Answers a question of a conversation: `focus` is what the conversation was about.

@@ -109,6 +109,8 @@ impl Engine {
         focus: Option<&Focus>,
         tracer: &mut Tracer,
     ) -> Answer {
+        let question = self.vocabulary.question(question);
+        let question: &str = &question;
         let read = match self.read(prepared, tracer) {
             Reading::Question(read) => read,
             Reading::Answered(answer) => return *answer,
@@ -160,9 +162,10 @@ impl Engine {
     /// A question's two normalized forms, for [`Engine::run_prepared`] of this engine or of
     /// any engine with the same measure words.
     pub fn prepare(&self, question: &str) -> Prepared {
+        let question = self.vocabulary.question(question);
         Prepared {
-            normalized: self.vocabulary.normalize(question),
-            raw: crate::normalize::join_digit_groups(&crate::normalize::lowercase(&nfkc(question))),
+            normalized: self.vocabulary.normalize(&question),
+            raw: crate::normalize::join_digit_groups(&crate::normalize::lowercase(&nfkc(&question))),
         }
     }
 

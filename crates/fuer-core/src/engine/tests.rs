@@ -102,6 +102,7 @@ fn engine() -> Engine {
             groups: Default::default(),
             naming: Default::default(),
             target: Default::default(),
+            dialect: Vec::new(),
             lexicon: Lexicon {
                 particles: strings(&["的", "了", "吗", "呢"]),
                 ..Lexicon::default()

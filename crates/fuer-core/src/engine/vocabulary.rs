@@ -4,7 +4,7 @@
 //! be built at the same time.
 
 use crate::knowledge::QuestionWords;
-use crate::normalize::Normalizer;
+use crate::normalize::{Dialect, Normalizer};
 
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
@@ -21,6 +21,8 @@ pub struct Vocabulary {
     pub interrogatives: Vec<String>,
     /// Words of yes/no questions (吗, 有没有, is there), normalized.
     pub yes_no: Vec<String>,
+    /// Dialect words of questions and their Mandarin (`[dialect]`): questions only.
+    pub dialect: Dialect,
 }
 
 impl Vocabulary {
@@ -57,6 +59,7 @@ impl Vocabulary {
         Vocabulary {
             interrogatives: listed(&words.lexicon.interrogatives),
             yes_no: listed(&words.lexicon.yes_no),
+            dialect: Dialect::new(words.dialect.iter().map(|(from, to)| (from.as_str(), to.as_str()))),
             normalizer,
             not_topics,
             other_places,
@@ -67,6 +70,18 @@ impl Vocabulary {
     /// Normalizes a text (see [`Normalizer::normalize`]).
     pub fn normalize(&self, text: &str) -> String {
         self.normalizer.normalize(text)
+    }
+
+    /// A question with its dialect words in Mandarin (幾多 → 多少), before it is normalized.
+    pub fn question<'t>(&self, question: &'t str) -> std::borrow::Cow<'t, str> {
+        self.dialect.rewrite(question)
+    }
+
+    /// A word of the question-side lists (cues, concept phrases, follow-up phrases),
+    /// normalized as a question is: its dialect words in Mandarin, so that 有冇钱攞 of a list
+    /// still meets the question it was written for.
+    pub fn normalize_asked(&self, word: &str) -> String {
+        self.normalize(&self.question(word))
     }
 
     /// Every measure word, normalized, longest first (for reading figures).

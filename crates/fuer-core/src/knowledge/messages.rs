@@ -70,6 +70,8 @@ pub(crate) const YEAR_OUT_OF_RANGE: &str = "`year` 必须是 … 到 … 之间�
 pub(crate) const TITLE_NAMES_NO_YEAR: &str =
     "标题里没有年份（例如“2024年”）：请加一行 `year = 2024`，写这篇文章讲的是哪一年";
 pub(crate) const EMPTY_KEYWORD: &str = "有一个空的关键词 \"\"：删掉它";
+pub(crate) const DIALECT_PAIR: &str =
+    "方言说法 \"…\" 要写成 \"方言=普通话\"（例如 \"几多=多少\"）：等号两边都不能空，也不能一样";
 pub(crate) const KEYWORD_TWICE: &str = "关键词 \"…\" 写了两次：删掉一个";
 pub(crate) const SYNONYM_GROUP_TOO_SMALL: &str = "同义词组至少要有两个词";
 pub const CONCEPT_WITHOUT_PHRASES: &str = "这个概念没有日常说法：`phrases` 里至少写一个市民会说的话";
@@ -163,6 +165,7 @@ pub const ALL: &[&str] = &[
     TITLE_NAMES_NO_YEAR,
     EMPTY_KEYWORD,
     KEYWORD_TWICE,
+    DIALECT_PAIR,
     SYNONYM_GROUP_TOO_SMALL,
     CONCEPT_WITHOUT_PHRASES,
     CONCEPT_PHRASE_TOO_SHORT,

@@ -41,6 +41,15 @@ struct QuestionsFile {
     naming: Option<Spanned<DetailEntry>>,
     #[serde(default)]
     target: Option<Spanned<DetailEntry>>,
+    #[serde(default)]
+    dialect: Option<Spanned<DialectEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DialectEntry {
+    #[serde(default)]
+    cantonese: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -249,6 +258,7 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
     let groups = parse_detail(report, parsed.groups.as_ref());
     let naming = parse_detail(report, parsed.naming.as_ref());
     let target = parse_detail(report, parsed.target.as_ref());
+    let dialect = parse_dialect(report, parsed.dialect.as_ref());
     if report.problem_count() > problems_before {
         return None;
     }
@@ -271,7 +281,33 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
         groups,
         naming,
         target,
+        dialect,
     })
+}
+
+/// The `[dialect]` pairs (`"几多=多少"`: the dialect's words, the Mandarin they mean; none
+/// when the table is missing). Each entry must be two non-empty sides around one `=`, and a
+/// dialect word is written once.
+fn parse_dialect(report: &mut FileReport<'_>, entry: Option<&Spanned<DialectEntry>>) -> Vec<(String, String)> {
+    let Some(entry) = entry else {
+        return Vec::new();
+    };
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for written in &entry.get_ref().cantonese {
+        let text = written.get_ref().trim();
+        let sides: Vec<&str> = text.split('=').map(str::trim).collect();
+        match sides.as_slice() {
+            [from, to] if !from.is_empty() && !to.is_empty() && from != to => {
+                if pairs.iter().any(|(seen, _)| seen == from) {
+                    report.at(written, messages::fill(messages::KEYWORD_TWICE, &[from]));
+                } else {
+                    pairs.push(((*from).to_string(), (*to).to_string()));
+                }
+            }
+            _ => report.at(written, messages::fill(messages::DIALECT_PAIR, &[&text])),
+        }
+    }
+    pairs
 }
 
 /// A `[listing]`, `[groups]` or `[naming]` table (empty when missing).
