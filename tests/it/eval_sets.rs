@@ -306,10 +306,11 @@ fn tenth_tuning_sets_stay_at_what_they_reached() {
 /// Sets written on 2026-12-07 from the article alone by a helper who saw no code
 /// (`tune12-*.tsv`, eight voices, a fifth of the questions not answerable) for that midday
 /// session's helpers to develop on: 143/160 = 89.4% (28/32 declined) and 71/80 = 88.8% at
-/// first sight, 146/160 and 72/80 after the session's classes; kept there.
+/// first sight, 146/160 and 72/80 after the session's classes; 147/160 once Cantonese
+/// questions were read as Mandarin (`[dialect]`, 2026-12-07 afternoon); kept there.
 #[test]
 fn eleventh_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune12-questions.tsv", 0.9125, 0.875);
+    score_singles_at("tune12-questions.tsv", 0.91875, 0.875);
     score_conversations_at("tune12-dialogues.tsv", 0.90);
 }
 

@@ -84,8 +84,8 @@ fn cantonese_questions_read_as_their_mandarin() {
         ("服务体系有冇内容", "服务体系有没有内容"),
     ] {
         assert_eq!(
-            normalized(&engine, cantonese),
-            normalized(&engine, mandarin),
+            normalized(engine, cantonese),
+            normalized(engine, mandarin),
             "{cantonese}"
         );
     }
