@@ -693,6 +693,11 @@ mod tests {
     /// The suggestions for invented items (one item per sentence list), with the default
     /// question words and no synonyms.
     fn suggest_for(items: &[(&str, &[&str])]) -> Vec<Suggestion> {
+        suggest_with_concepts(items, &[])
+    }
+
+    /// The suggestions for invented items, with the given concept vocabulary terms.
+    fn suggest_with_concepts(items: &[(&str, &[&str])], concept_terms: &[String]) -> Vec<Suggestion> {
         let raw: Vec<RawItem<'_>> = items
             .iter()
             .enumerate()
@@ -708,7 +713,7 @@ mod tests {
             synonym_groups: &[],
             question_words: &words,
             glossary: &[],
-            concept_terms: &[],
+            concept_terms,
         };
         suggest(&raw, shared)
     }
@@ -730,25 +735,8 @@ mod tests {
             ),
             ("建设妇女之家", &["建成妇女之家300个。"]),
         ];
-        let raw: Vec<RawItem<'_>> = items
-            .iter()
-            .enumerate()
-            .map(|(index, (headline, facts))| RawItem {
-                number: u8::try_from(index + 1).unwrap_or(u8::MAX),
-                line: index + 1,
-                headline,
-                facts: facts.iter().map(|fact| (1, *fact)).collect(),
-            })
-            .collect();
-        let words = QuestionWords::default();
         let terms: Vec<String> = ["独居", "寒暑假", "托育", "妇女"].map(String::from).to_vec();
-        let shared = Shared {
-            synonym_groups: &[],
-            question_words: &words,
-            glossary: &[],
-            concept_terms: &terms,
-        };
-        let found = suggest(&raw, shared);
+        let found = suggest_with_concepts(&items, &terms);
         // (item, fact (None: the item itself), keyword, expected there)
         let table: [(usize, Option<usize>, &str, bool); 6] = [
             (0, None, "独居", true),
