@@ -69,3 +69,18 @@ fn a_figure_after_examples_is_the_whole() {
         check(question, status, item, fact);
     }
 }
+
+/// A place the item names followed by a demonstrative (福田那座大厦) says where the one thing
+/// asked about is: its count is the item's, not a part of the city's; a place asked as the
+/// scope of a count (福田区有多少母婴室) stays related.
+#[test]
+fn a_place_locating_the_one_thing_asked_about_is_no_scope() {
+    for (question, status, item, fact) in [
+        ("福田那座妇儿大厦接待过多少批参访团", Status::Answered, 4, "347批次"),
+        ("福田这个妇儿大厦一共来过多少人", Status::Answered, 4, "716万"),
+        ("福田区有多少母婴室", Status::Related, 5, "1480间"),
+        ("福田区建了多少间母婴室", Status::Related, 5, ""),
+    ] {
+        check(question, status, item, fact);
+    }
+}

@@ -551,8 +551,8 @@ fn scope_gap(
         let doc = &index.docs[docs[f]];
         doc.text.contains(place) || doc.keywords.iter().any(|k| k.contains(place))
     };
-    for place in &analysis.other_places {
-        let covered = if rule == Some(AnswerRule::Figure) {
+    for (at, place) in analysis.other_places.iter().enumerate() {
+        let covered = if rule == Some(AnswerRule::Figure) && !locates_one_thing(analysis, at) {
             candidates.iter().any(|&f| {
                 let doc = &index.docs[docs[f]];
                 // An English place is read in the fact's keywords (its English names), which
@@ -582,6 +582,16 @@ fn scope_gap(
         }
     }
     None
+}
+
+/// Whether the `at`-th other place is followed by a demonstrative (福田那栋大楼, 坪山这个
+///救助圈): it says where the one thing asked about is, not a part of the city whose own
+/// count is asked, so an item naming the place covers it as for any other question.
+fn locates_one_thing(analysis: &Analysis, at: usize) -> bool {
+    let Some(&(_, end)) = analysis.place_spans.get(at) else {
+        return false;
+    };
+    matches!(analysis.question.chars().nth(end), Some('那' | '这'))
 }
 
 /// Whether a sentence names a place where its figures are given: in its opening, which
