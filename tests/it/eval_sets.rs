@@ -1,7 +1,7 @@
 //! The project's own question sets, written from the article by people who never saw the
 //! engine (`tests/data/fresh-*.tsv` before tuning; `review*-*.tsv`, three further sets that
 //! were first measured untouched and then used to find what the engine missed; `tune2-*.tsv` and
-//! `tune3-*.tsv` to `tune13-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
+//! `tune3-*.tsv` to `tune14-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
 //! `../shared/eval/score.py` scores them: the right item, the asked figure in the first
 //! fact, and questions the article does not answer not passed off as answered. A regression
 //! here means a change hurt answers of a kind residents ask.
@@ -323,4 +323,15 @@ fn eleventh_tuning_sets_stay_at_what_they_reached() {
 fn twelfth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune13-questions.tsv", 0.93, 0.90);
     score_conversations_at("tune13-dialogues.tsv", 0.94);
+}
+
+/// The untouched measure at the end of the 2026-12-07 afternoon session (`tune14-*.tsv`, heldN
+/// there: eleven voices, a fifth of the questions not answerable), written from the article
+/// alone by a helper who saw no code: 195/200 = 97.5% (wrong 1.0%, needless 1.5%) and 93/100
+/// before that session's work, 194/200 and 94/100 after its merge (a place rule made one
+/// question related; fixed once seen, 195/200); from then on a tuning set.
+#[test]
+fn thirteenth_tuning_sets_stay_at_what_they_reached() {
+    score_singles_at("tune14-questions.tsv", 0.975, 0.975);
+    score_conversations_at("tune14-dialogues.tsv", 0.94);
 }

@@ -103,6 +103,9 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
         // are read as the article states them (issue 13); 108 and 109 with the concept terms
         // kept as draft keywords as well (issue 16).
         ("2025-test-questions-m.tsv", 108, 109),
+        // Untouched before and after the 2026-12-07 afternoon session's work: 105 and 106 of
+        // 120 before, 106 and 107 after.
+        ("2025-test-questions-n.tsv", 106, 107),
     ];
     let beside = imported(true);
     let alone = imported(false);
