@@ -68,6 +68,9 @@ pub struct Prepared {
     normalized: String,
     /// NFKC, lowercase: figures as written, separators kept.
     raw: String,
+    /// The question with its dialect words in Mandarin (`[dialect]`), when it has any: read
+    /// once here, not again by every engine that answers it.
+    rewritten: Option<String>,
 }
 
 impl Prepared {
@@ -109,8 +112,9 @@ impl Engine {
         focus: Option<&Focus>,
         tracer: &mut Tracer,
     ) -> Answer {
-        let question = self.vocabulary.question(question);
-        let question: &str = &question;
+        let mut prepared = prepared;
+        let rewritten = prepared.rewritten.take();
+        let question = rewritten.as_deref().unwrap_or(question);
         let read = match self.read(prepared, tracer) {
             Reading::Question(read) => read,
             Reading::Answered(answer) => return *answer,
@@ -166,13 +170,17 @@ impl Engine {
         Prepared {
             normalized: self.vocabulary.normalize(&question),
             raw: crate::normalize::join_digit_groups(&crate::normalize::lowercase(&nfkc(&question))),
+            rewritten: match question {
+                std::borrow::Cow::Owned(rewritten) => Some(rewritten),
+                std::borrow::Cow::Borrowed(_) => None,
+            },
         }
     }
 
     /// Stage 1: the question normalized ([`Engine::prepare`]); answers at once what needs
     /// no item.
     fn read(&self, prepared: Prepared, tracer: &mut Tracer) -> Reading {
-        let Prepared { normalized, raw } = prepared;
+        let Prepared { normalized, raw, .. } = prepared;
         tracer.note(|| format!("normalized: {normalized}"));
         let chars: Vec<char> = normalized.chars().collect();
         if chars.iter().all(|c| *c == ' ') {

@@ -42,9 +42,25 @@ fn simplified_char(c: char) -> char {
     }
 }
 
-/// A text read in Simplified characters, character for character.
+/// A text read in Simplified characters, character for character: converted as a whole (one
+/// conversion, not one per character) where that keeps every character in its place, and
+/// character by character otherwise.
 fn simplified(text: &str) -> String {
-    text.chars().map(simplified_char).collect()
+    let whole = fast2s::convert(text);
+    if whole.chars().count() != text.chars().count() {
+        return text.chars().map(simplified_char).collect();
+    }
+    whole
+        .chars()
+        .zip(text.chars())
+        .map(|(converted, written)| {
+            if written == KEPT_TRADITIONAL {
+                written
+            } else {
+                converted
+            }
+        })
+        .collect()
 }
 
 impl Dialect {
