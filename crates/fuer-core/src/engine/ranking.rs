@@ -585,7 +585,7 @@ fn scope_gap(
 }
 
 /// Whether the `at`-th other place is followed by a demonstrative (福田那栋大楼, 坪山这个
-///救助圈): it says where the one thing asked about is, not a part of the city whose own
+/// 救助圈): it says where the one thing asked about is, not a part of the city whose own
 /// count is asked, so an item naming the place covers it as for any other question.
 fn locates_one_thing(analysis: &Analysis, at: usize) -> bool {
     let Some(&(_, end)) = analysis.place_spans.get(at) else {

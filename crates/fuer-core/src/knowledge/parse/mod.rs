@@ -100,21 +100,12 @@ pub fn parse_knowledge_with(
 /// `means`; none when it is missing), for the importer: a draft keeps the ones its text
 /// writes as keywords, so the everyday phrases reach them. Its problems when it is invalid.
 pub fn parse_shared_concept_terms(directory: &str, files: &[KnowledgeFile]) -> Result<Vec<String>, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut terms = Vec::new();
-    for file in files {
-        if matches!(place_of(directory, &file.path), Place::Shared(CONCEPTS_FILE_NAME)) {
-            let mut report = FileReport {
-                file,
-                problems: &mut problems,
-            };
-            terms = shared::parse_concepts(&mut report)
-                .into_iter()
-                .map(|parsed| parsed.concept.means)
-                .collect();
-        }
-    }
-    if problems.is_empty() { Ok(terms) } else { Err(problems) }
+    parse_one_shared(directory, files, CONCEPTS_FILE_NAME, |report| {
+        shared::parse_concepts(report)
+            .into_iter()
+            .map(|parsed| parsed.concept.means)
+            .collect()
+    })
 }
 
 /// The glossary of the shared files of `directory` (`glossary.toml`; none when it is
@@ -123,18 +114,29 @@ pub fn parse_shared_glossary(
     directory: &str,
     files: &[KnowledgeFile],
 ) -> Result<Vec<super::GlossaryTerm>, Vec<Problem>> {
+    parse_one_shared(directory, files, GLOSSARY_FILE_NAME, parse_glossary)
+}
+
+/// One shared file of `directory` (`name`) read by `parse` (its default when the file is
+/// missing), for the importer; the file's problems when it is invalid.
+fn parse_one_shared<T: Default>(
+    directory: &str,
+    files: &[KnowledgeFile],
+    name: &str,
+    mut parse: impl FnMut(&mut FileReport<'_>) -> T,
+) -> Result<T, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut terms = Vec::new();
+    let mut parsed = T::default();
     for file in files {
-        if matches!(place_of(directory, &file.path), Place::Shared(GLOSSARY_FILE_NAME)) {
+        if matches!(place_of(directory, &file.path), Place::Shared(shared) if shared == name) {
             let mut report = FileReport {
                 file,
                 problems: &mut problems,
             };
-            terms = parse_glossary(&mut report);
+            parsed = parse(&mut report);
         }
     }
-    if problems.is_empty() { Ok(terms) } else { Err(problems) }
+    if problems.is_empty() { Ok(parsed) } else { Err(problems) }
 }
 
 /// The words all articles share, parsed from `synonyms.toml` and `questions.toml` alone
