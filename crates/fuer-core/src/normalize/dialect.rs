@@ -19,14 +19,6 @@ pub struct Dialect {
     mandarin: Vec<String>,
 }
 
-impl PartialEq for Dialect {
-    fn eq(&self, other: &Dialect) -> bool {
-        self.mandarin == other.mandarin && self.matcher.is_some() == other.matcher.is_some()
-    }
-}
-
-impl Eq for Dialect {}
-
 /// A character in Simplified, except 係; a character Simplified writes with several keeps
 /// its own (so that characters stay aligned with the text).
 fn simplified_char(c: char) -> char {
