@@ -106,6 +106,8 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
         // Untouched before and after the 2026-12-07 afternoon session's work: 105 and 106 of
         // 120 before, 106 and 107 after.
         ("2025-test-questions-n.tsv", 106, 107),
+        // Untouched when first scored (2026-12-07 evening): 104 and 105 of 120.
+        ("2025-test-questions-o.tsv", 104, 105),
     ];
     let beside = imported(true);
     let alone = imported(false);
