@@ -114,6 +114,39 @@ fn an_alternative_is_answered_only_where_the_fact_says_it() {
     }
 }
 
+/// An alternative between figures (600场还是6000场) is said by a fact's figure of that value
+/// and measure word however the fact writes it: a lower bound (716万余人次 for 716万人次), the
+/// scale spelled out (1.8万场次 for 18000场次); a fact with neither figure leaves it related.
+#[test]
+fn an_alternative_between_figures_is_said_by_the_figure_however_written() {
+    for (question, item, figure) in [
+        ("妇儿大厦累计到访是716万人次还是71万人次", 4, "716万"),
+        ("家庭家教家风服务办了18000场次还是1800场次?", 6, "1.8万"),
+        ("家庭服务覆盖的是7万人还是71万人", 6, "71万"),
+        ("社区日活动搞了6000场还是600场", 7, "600"),
+        ("救助金发了36万元还是3.6万元", 5, "36万"),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Answered, Some(item)),
+            "{question}: {answer:?}"
+        );
+        assert!(first_fact(&answer).contains(figure), "{question}: {answer:?}");
+    }
+    for (question, item) in [
+        ("儿童友好社区日是700场还是7000场", 7),
+        ("家庭家教家风服务是2万场次还是20万场次", 6),
+    ] {
+        let answer = answer(question);
+        assert_eq!(
+            (answer.status, answer.item),
+            (Status::Related, Some(item)),
+            "{question}: {answer:?}"
+        );
+    }
+}
+
 /// A count question stating one of the article's figures asks for another one: a part of
 /// it (related unless the article counts that part), another figure the question's words
 /// name, or another measure of the same thing.

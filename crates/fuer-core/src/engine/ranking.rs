@@ -14,7 +14,7 @@
 
 use crate::knowledge::questions::AnswerRule;
 
-use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_MARK};
+use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_MARK, says_offered_figure};
 use super::counted::counted_keyword_facts;
 use super::index::Index;
 use super::params::{
@@ -244,10 +244,15 @@ fn settles_alternatives(index: &Index, docs: &[usize], listed: &[usize], analysi
         .iter()
         .filter(|phrase| analysis.figures.iter().any(|f| f.same_number(&phrase.figure)))
         .collect();
-    let says = |word: &str| match word.strip_prefix(UNIT_MARK) {
-        Some(unit) => doc.figures.iter().any(|figure| figure.unit == unit),
-        None if stated.is_empty() => text.contains(word),
-        None => doc.opening.contains(word) || stated.iter().any(|phrase| phrase.clause.contains(word)),
+    let says = |word: &str| {
+        if let Some(said) = says_offered_figure(word, &doc.figures) {
+            return said;
+        }
+        match word.strip_prefix(UNIT_MARK) {
+            Some(unit) => doc.figures.iter().any(|figure| figure.unit == unit),
+            None if stated.is_empty() => text.contains(word),
+            None => doc.opening.contains(word) || stated.iter().any(|phrase| phrase.clause.contains(word)),
+        }
     };
     analysis.alternatives.iter().flatten().any(|word| says(word))
 }

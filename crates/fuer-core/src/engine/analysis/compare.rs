@@ -21,6 +21,11 @@ use crate::knowledge::questions::CompareWords;
 /// figure of that measure word.
 pub const UNIT_MARK: char = '#';
 
+/// Marks a word of an alternative that is a figure with its measure word (`=600|场`): a
+/// fact says it with a figure of that value and measure word however it writes it (600余场,
+/// 1.8万场次 for 18000场次), see [`says_offered_figure`].
+const FIGURE_MARK: char = '=';
+
 /// How the question's figure is compared with the article's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
@@ -294,13 +299,32 @@ impl Analyzer {
 }
 
 /// The figures with a measure word offered as an alternative between `from` and `to`
-/// (2价还是9价), said as written: digits, scale and measure word.
+/// (2价还是9价): each said as written (digits, scale and measure word) and as its value with
+/// its measure word ([`FIGURE_MARK`]), so that a fact writing 600余场 or 1.8万场次 says the
+/// alternative 600场 or 18000场次.
 fn offered_figures(figures: &[Figure], from: usize, to: usize) -> impl Iterator<Item = String> + '_ {
     figures
         .iter()
         .filter(move |figure| !figure.year && !figure.unit.is_empty() && from <= figure.start && figure.start < to)
-        .map(|figure| {
+        .flat_map(|figure| {
             let scale = figure.scale.map(String::from).unwrap_or_default();
-            format!("{}{scale}{}", figure.digits, figure.unit)
+            let written = format!("{}{scale}{}", figure.digits, figure.unit);
+            let value = figure
+                .value()
+                .map(|value| format!("{FIGURE_MARK}{value}|{}", figure.unit));
+            std::iter::once(written).chain(value)
         })
+}
+
+/// Whether a fact with `figures` says an alternative's word that is a figure (`=600|场`:
+/// a figure of that value and measure word, a lower bound too: 600余场); `None` when the
+/// word is no figure.
+pub fn says_offered_figure(word: &str, figures: &[Figure]) -> Option<bool> {
+    let (value, unit) = word.strip_prefix(FIGURE_MARK)?.split_once('|')?;
+    let value: f64 = value.parse().ok()?;
+    Some(
+        figures
+            .iter()
+            .any(|figure| figure.is_count() && figure.unit == unit && figure.value() == Some(value)),
+    )
 }

@@ -25,7 +25,7 @@ mod head;
 mod rank;
 mod units;
 mod written;
-pub use compare::{Compared, Relation, UNIT_MARK};
+pub use compare::{Compared, Relation, UNIT_MARK, says_offered_figure};
 pub use fit::{Fit, Narrowing};
 pub use head::{Head, Modifier, ModifierReason};
 
