@@ -284,8 +284,10 @@ fn edit_hits(index: &Index, chars: &[char], hits: &mut Vec<Hit>, found_patterns:
                     if end > chars.len() || window_length < MIN_EDIT_KEYWORD_CHARS {
                         continue;
                     }
-                    if within_edits(&chars[start..end], pattern, allowed)
-                        && !edge_word_swapped(&chars[start..end], pattern)
+                    let window = &chars[start..end];
+                    if within_edits(window, pattern, allowed)
+                        && !edge_word_swapped(window, pattern)
+                        && !edge_function_char(window, pattern, &index.function_chars)
                     {
                         found_patterns[pattern_index] = true;
                         hits.push(Hit {
@@ -325,6 +327,22 @@ fn edge_word_swapped(window: &[char], keyword: &[char]) -> bool {
     let differing: Vec<usize> = (0..keyword.len()).filter(|&i| window[i] != keyword[i]).collect();
     let last = keyword.len() - 1;
     differing == [0, 1] || differing == [last - 1, last]
+}
+
+/// Whether a window of a keyword's length differs from it only in its first or its last
+/// character, and there by a particle or the start of a question word: the keyword's rest
+/// followed by the next word (带儿童的妈妈, 带儿童怎么… are not 带儿童玩), not a typo.
+fn edge_function_char(window: &[char], keyword: &[char], function_chars: &[char]) -> bool {
+    if window.len() != keyword.len() || keyword.len() < 2 {
+        return false;
+    }
+    let differing: Vec<usize> = (0..keyword.len()).filter(|&i| window[i] != keyword[i]).collect();
+    match differing[..] {
+        [i] if i == 0 || i == keyword.len() - 1 => {
+            function_chars.contains(&window[i]) && !function_chars.contains(&keyword[i])
+        }
+        _ => false,
+    }
 }
 
 /// Whether two short texts are at most `allowed` edits apart (Levenshtein), without
@@ -370,7 +388,7 @@ fn bigrams_at(pattern: &[char], a: char, b: char) -> impl Iterator<Item = usize>
 
 #[cfg(test)]
 mod tests {
-    use super::{bigrams_at, covered_by, edge_word_swapped, tried_before, within_edits};
+    use super::{bigrams_at, covered_by, edge_function_char, edge_word_swapped, tried_before, within_edits};
 
     /// A near hit gives way only where exact hits cover every one of its characters
     /// (女性创业者 at 0..5 under 女性创业 0..4 and 创业博览会 2..7; not 两癌删查 under 两癌).
@@ -401,6 +419,26 @@ mod tests {
             assert_eq!(
                 edge_word_swapped(&chars(window), &chars(keyword)),
                 swapped,
+                "{window} / {keyword}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_function_word_at_a_keyword_edge_is_no_typo() {
+        let function_chars = ['的', '了', '吗', '怎', '多', '哪'];
+        for (window, keyword, next_word) in [
+            ("带儿童的", "带儿童玩", true),
+            ("带儿童怎", "带儿童玩", true),
+            ("的儿童友", "带儿童友", true),
+            ("带儿同玩", "带儿童玩", false),
+            ("带几童玩", "带儿童玩", false),
+            ("两癌删查", "两癌筛查", false),
+            ("带儿童的了", "带儿童玩", false),
+        ] {
+            assert_eq!(
+                edge_function_char(&chars(window), &chars(keyword), &function_chars),
+                next_word,
                 "{window} / {keyword}"
             );
         }

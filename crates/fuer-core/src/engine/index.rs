@@ -128,6 +128,24 @@ pub struct Index {
     /// Characters of each doc, and their average, for the fallback's length norm.
     pub doc_lengths: Vec<usize>,
     pub average_doc_length: f32,
+    /// Characters that carry no topic or start a question word (的, 了, 怎 of 怎么, 多 of
+    /// 多少): one of them at a keyword's edge is the next word, not a typo (带儿童的 is not
+    /// 带儿童玩).
+    pub function_chars: Vec<char>,
+}
+
+/// The particles and the first character of each Chinese question word (see
+/// [`Index::function_chars`]).
+fn function_chars(vocabulary: &Vocabulary) -> Vec<char> {
+    let firsts = vocabulary
+        .interrogatives
+        .iter()
+        .filter_map(|word| word.chars().next())
+        .filter(|&c| is_han(c));
+    let mut chars: Vec<char> = vocabulary.particles.iter().copied().chain(firsts).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
 }
 
 /// How much a keyword counts: longer keywords are more specific (see the `*_KEYWORD_*`
@@ -258,6 +276,7 @@ impl Index {
         let doc_lengths: Vec<usize> = docs.iter().map(|doc| doc.text.chars().count()).collect();
         let average_doc_length = doc_lengths.iter().sum::<usize>() as f32 / doc_lengths.len().max(1) as f32;
         Index {
+            function_chars: function_chars(vocabulary),
             keyword_bigrams,
             doc_lengths,
             average_doc_length,
