@@ -56,6 +56,23 @@ fn needs_in_everyday_and_dialect_words_reach_the_item() {
     }
 }
 
+/// A need told by whom it serves (带孩子的妈妈, 教家长怎么带娃的课) reaches its item: a keyword
+/// near-matched only because a function word stands at its edge (带儿童的, 带儿童怎 are not
+/// 带儿童玩) pulls no item, and teaching parents (教家长, 教爸妈, 带娃方法) is 家庭教育.
+#[test]
+fn a_need_told_by_whom_it_serves_reaches_its_item() {
+    for (question, item, fact) in [
+        ("适合带孩子的妈妈的那种灵活岗位,提供了多少个?", 2, "9019"),
+        ("方便带孩子的时间灵活的工作有多少个", 2, "9019"),
+        ("带孩子怎么找时间灵活的工作", 2, "妈妈岗"),
+        ("教爸妈怎么带娃的课一年搞了多少场", 6, "1.8万场次"),
+        ("教家长育儿方法的服务一共办了多少场次", 6, "1.8万场次"),
+        ("教家长的活动覆盖了多少人", 6, "71万"),
+    ] {
+        check_answered(question, item, fact);
+    }
+}
+
 /// A which-question asks for what its head noun names: the fact saying that aspect comes
 /// first (哪份文件 → 《…》, 特色品牌 → 品牌), even past a keyword narrowing to another fact.
 #[test]
