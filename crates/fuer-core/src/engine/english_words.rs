@@ -146,7 +146,7 @@ impl Engine {
         ranking: &mut FactRanking,
         tracer: &mut Tracer,
     ) {
-        if Lang::of_question(question_text) != Some(Lang::English) {
+        if !Lang::is_english_question(question_text) {
             return;
         }
         let overlap = self.english_facts.fact_overlap(ranking.item, normalized);
