@@ -50,6 +50,8 @@ mod uncounted;
 pub mod vocabulary;
 mod whole;
 
+use std::sync::OnceLock;
+
 use crate::knowledge::KnowledgeBase;
 use crate::texts;
 
@@ -87,8 +89,10 @@ pub struct Engine {
     /// The knowledge's synonym groups in lowercase (what a question names, see `lead.rs`),
     /// lowered once here rather than at every answer.
     lowered_synonyms: Vec<Vec<String>>,
-    /// The words of the facts' translations (`english_words.rs`).
-    english_facts: english_words::EnglishFacts,
+    /// The words of the facts' translations (`english_words.rs`), gathered by the first
+    /// question that needs them: only English questions do, and a Chinese one (or a cold
+    /// `ask`) need not normalize every translation.
+    english_facts: OnceLock<english_words::EnglishFacts>,
 }
 
 impl Engine {
@@ -128,13 +132,10 @@ impl Engine {
             .collect();
         let words = &knowledge.question_words;
         let details = details::DetailMatcher::new(&words.listing, &words.groups, &vocabulary);
-        let mut english_facts = english_words::EnglishFacts::new(&knowledge, &vocabulary);
-        let keyword_texts: Vec<String> = index.patterns.iter().filter(|p| p.ascii).map(|p| p.text()).collect();
-        english_facts.add_keyword_words(keyword_texts.iter().map(String::as_str));
         let names = naming::NameMatcher::new(&words.naming, &vocabulary);
         let targets = target::TargetMatcher::new(&words.target, &vocabulary);
         Engine {
-            english_facts,
+            english_facts: OnceLock::new(),
             details,
             names,
             targets,
@@ -146,6 +147,12 @@ impl Engine {
             follow_up,
             vocabulary,
         }
+    }
+
+    /// The words of the facts' translations, gathered on first use.
+    fn english_facts(&self) -> &english_words::EnglishFacts {
+        self.english_facts
+            .get_or_init(|| english_words::EnglishFacts::new(&self.knowledge, &self.vocabulary, &self.index))
     }
 
     pub fn knowledge(&self) -> &KnowledgeBase {
