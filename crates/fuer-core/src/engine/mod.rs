@@ -52,6 +52,8 @@ mod whole;
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet;
+
 use crate::knowledge::KnowledgeBase;
 use crate::texts;
 
@@ -93,6 +95,10 @@ pub struct Engine {
     /// question that needs them: only English questions do, and a Chinese one (or a cold
     /// `ask`) need not normalize every translation.
     english_facts: OnceLock<english_words::EnglishFacts>,
+    /// Every pair of neighbouring characters of a keyword of a topic (not a place, not a
+    /// unit word), gathered by the first question naming a place: most pairs beside a
+    /// place are in no keyword, and need not be looked for in each (`words_across_places`).
+    topic_keyword_pairs: OnceLock<FxHashSet<(char, char)>>,
 }
 
 impl Engine {
@@ -136,6 +142,7 @@ impl Engine {
         let targets = target::TargetMatcher::new(&words.target, &vocabulary);
         Engine {
             english_facts: OnceLock::new(),
+            topic_keyword_pairs: OnceLock::new(),
             details,
             names,
             targets,
@@ -153,6 +160,18 @@ impl Engine {
     fn english_facts(&self) -> &english_words::EnglishFacts {
         self.english_facts
             .get_or_init(|| english_words::EnglishFacts::new(&self.knowledge, &self.vocabulary, &self.index))
+    }
+
+    /// The pairs of neighbouring characters of the topics' keywords, gathered on first use.
+    fn topic_keyword_pairs(&self) -> &FxHashSet<(char, char)> {
+        self.topic_keyword_pairs.get_or_init(|| {
+            self.index
+                .patterns
+                .iter()
+                .filter(|pattern| !pattern.place_like && !pattern.no_topic)
+                .flat_map(|pattern| pattern.chars.windows(2).map(|pair| (pair[0], pair[1])))
+                .collect()
+        })
     }
 
     pub fn knowledge(&self) -> &KnowledgeBase {
