@@ -81,7 +81,7 @@ impl LocalConversation {
         if let ContextChange::Set(context) = &routed.response.context {
             self.context = Some(context.clone());
         }
-        if parse_command(line.trim(), None).is_none() && Lang::of_question(line).is_some() {
+        if parse_command(line.trim(), None).is_none() && Lang::is_question_script(line) {
             self.lang = Some(routed.response.lang);
         }
         routed

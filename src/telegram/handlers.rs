@@ -261,7 +261,7 @@ fn answer_in_conversation(
     let routed = respond_safely(&library, article, request, context.as_ref(), speak);
     conversations.apply(key, routed.response.context.clone());
     if let Request::Question(question) = request
-        && Lang::of_question(question).is_some()
+        && Lang::is_question_script(question)
     {
         conversations.set_lang(key, routed.response.lang);
     }

@@ -88,11 +88,20 @@ fn is_plain_han(c: char) -> bool {
 /// Whether a text is in NFKC (what `unicode_normalization`'s quick check says; ASCII and
 /// plain ideographs are, without asking it).
 pub(crate) fn is_nfkc(text: &str) -> bool {
-    text.chars().all(|c| c.is_ascii() || is_plain_han(c))
+    text.chars()
+        .all(|c| c.is_ascii() || is_plain_han(c) || is_nfkc_punctuation(c))
         || matches!(
             unicode_normalization::is_nfkc_quick(text.chars()),
             unicode_normalization::IsNormalized::Yes
         )
+}
+
+/// The punctuation questions write most (、。《》「」【】, dashes, curly quotes) that NFKC
+/// leaves as it is, and that combines with nothing: the quick check says yes for any text of
+/// these, ASCII and plain ideographs. (Not U+3000, the ideographic space, nor the fullwidth
+/// forms ，？, nor …: NFKC changes them.)
+fn is_nfkc_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x2013..=0x2016 | 0x2018..=0x2023 | 0x3001..=0x301F)
 }
 
 /// `str::to_lowercase`, without the case tables for ASCII, plain ideographs and the CJK and

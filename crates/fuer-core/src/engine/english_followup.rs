@@ -200,14 +200,14 @@ impl Engine {
             }
             start = end + 1;
         }
-        let unknown = words.iter().filter(|word| !self.english_facts.knows(word)).count();
+        let unknown = words.iter().filter(|word| !self.english_facts().knows(word)).count();
         let in_item = words
             .iter()
             .filter(|word| {
-                self.english_facts
+                self.english_facts()
                     .word_idf(word)
                     .is_some_and(|idf| idf >= ENGLISH_MIN_WORD_IDF)
-                    && self.english_facts.item_has(item, word)
+                    && self.english_facts().item_has(item, word)
             })
             .count();
         Some(EnglishContent {
@@ -231,9 +231,9 @@ impl Engine {
                 continue;
             };
             let written = format!("{place} {kind}");
-            if names_english_article_place(&self.english_facts.texts, place)
+            if names_english_article_place(&self.english_facts().texts, place)
                 && self
-                    .english_facts
+                    .english_facts()
                     .texts
                     .iter()
                     .any(|text| text.contains(written.as_str()))

@@ -8,6 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Engine;
+use super::index::Index;
 use super::params::{ENGLISH_FACT_BONUS, ENGLISH_MIN_WORD_CHARS, ENGLISH_MIN_WORD_IDF};
 use super::ranking::{FactRanking, listed_facts};
 use super::trace::Tracer;
@@ -42,19 +43,24 @@ fn content_words(normalized: &str) -> Vec<String> {
 }
 
 impl EnglishFacts {
-    pub(crate) fn new(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> EnglishFacts {
-        let words: Vec<Vec<Vec<String>>> = knowledge
+    /// The words of the facts' translations in `knowledge` and of the ASCII keywords of its
+    /// `index`. Each translation is normalized once, for its words and for [`Self::texts`].
+    pub(crate) fn new(knowledge: &KnowledgeBase, vocabulary: &Vocabulary, index: &Index) -> EnglishFacts {
+        let normalized: Vec<Vec<Option<String>>> = knowledge
             .items
             .iter()
             .map(|item| {
                 item.facts
                     .iter()
-                    .map(|fact| {
-                        fact.en
-                            .as_deref()
-                            .map(|en| content_words(&vocabulary.normalize(en)))
-                            .unwrap_or_default()
-                    })
+                    .map(|fact| fact.en.as_deref().map(|en| vocabulary.normalize(en)))
+                    .collect()
+            })
+            .collect();
+        let words: Vec<Vec<Vec<String>>> = normalized
+            .iter()
+            .map(|item| {
+                item.iter()
+                    .map(|en| en.as_deref().map(content_words).unwrap_or_default())
                     .collect()
             })
             .collect();
@@ -70,23 +76,20 @@ impl EnglishFacts {
             .into_iter()
             .map(|(word, count)| (word, (translated as f32 / count as f32).ln()))
             .collect();
-        let texts = knowledge
-            .items
-            .iter()
-            .flat_map(|item| &item.facts)
-            .filter_map(|fact| fact.en.as_deref())
-            .map(|en| vocabulary.normalize(en))
-            .collect();
-        EnglishFacts {
+        let texts = normalized.into_iter().flatten().flatten().collect();
+        let mut facts = EnglishFacts {
             words,
             idf,
             keyword_words: Default::default(),
             texts,
-        }
+        };
+        let keyword_texts: Vec<String> = index.patterns.iter().filter(|p| p.ascii).map(|p| p.text()).collect();
+        facts.add_keyword_words(keyword_texts.iter().map(String::as_str));
+        facts
     }
 
     /// Adds the words of the English keywords (normalized texts) to the known words.
-    pub(crate) fn add_keyword_words<'t>(&mut self, keywords: impl Iterator<Item = &'t str>) {
+    fn add_keyword_words<'t>(&mut self, keywords: impl Iterator<Item = &'t str>) {
         for keyword in keywords {
             self.keyword_words.extend(content_words(keyword));
         }
@@ -146,10 +149,10 @@ impl Engine {
         ranking: &mut FactRanking,
         tracer: &mut Tracer,
     ) {
-        if Lang::of_question(question_text) != Some(Lang::English) {
+        if !Lang::is_english_question(question_text) {
             return;
         }
-        let overlap = self.english_facts.fact_overlap(ranking.item, normalized);
+        let overlap = self.english_facts().fact_overlap(ranking.item, normalized);
         let best = overlap.iter().copied().fold(0.0f32, f32::max);
         if best <= 0.0 {
             return;

@@ -50,6 +50,10 @@ mod uncounted;
 pub mod vocabulary;
 mod whole;
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::knowledge::KnowledgeBase;
 use crate::texts;
 
@@ -87,8 +91,14 @@ pub struct Engine {
     /// The knowledge's synonym groups in lowercase (what a question names, see `lead.rs`),
     /// lowered once here rather than at every answer.
     lowered_synonyms: Vec<Vec<String>>,
-    /// The words of the facts' translations (`english_words.rs`).
-    english_facts: english_words::EnglishFacts,
+    /// The words of the facts' translations (`english_words.rs`), gathered by the first
+    /// question that needs them: only English questions do, and a Chinese one (or a cold
+    /// `ask`) need not normalize every translation.
+    english_facts: OnceLock<english_words::EnglishFacts>,
+    /// Every pair of neighbouring characters of a keyword of a topic (not a place, not a
+    /// unit word), gathered by the first question naming a place: most pairs beside a
+    /// place are in no keyword, and need not be looked for in each (`words_across_places`).
+    topic_keyword_pairs: OnceLock<FxHashSet<(char, char)>>,
 }
 
 impl Engine {
@@ -128,13 +138,11 @@ impl Engine {
             .collect();
         let words = &knowledge.question_words;
         let details = details::DetailMatcher::new(&words.listing, &words.groups, &vocabulary);
-        let mut english_facts = english_words::EnglishFacts::new(&knowledge, &vocabulary);
-        let keyword_texts: Vec<String> = index.patterns.iter().filter(|p| p.ascii).map(|p| p.text()).collect();
-        english_facts.add_keyword_words(keyword_texts.iter().map(String::as_str));
         let names = naming::NameMatcher::new(&words.naming, &vocabulary);
         let targets = target::TargetMatcher::new(&words.target, &vocabulary);
         Engine {
-            english_facts,
+            english_facts: OnceLock::new(),
+            topic_keyword_pairs: OnceLock::new(),
             details,
             names,
             targets,
@@ -146,6 +154,24 @@ impl Engine {
             follow_up,
             vocabulary,
         }
+    }
+
+    /// The words of the facts' translations, gathered on first use.
+    fn english_facts(&self) -> &english_words::EnglishFacts {
+        self.english_facts
+            .get_or_init(|| english_words::EnglishFacts::new(&self.knowledge, &self.vocabulary, &self.index))
+    }
+
+    /// The pairs of neighbouring characters of the topics' keywords, gathered on first use.
+    fn topic_keyword_pairs(&self) -> &FxHashSet<(char, char)> {
+        self.topic_keyword_pairs.get_or_init(|| {
+            self.index
+                .patterns
+                .iter()
+                .filter(|pattern| !pattern.place_like && !pattern.no_topic)
+                .flat_map(|pattern| pattern.chars.windows(2).map(|pair| (pair[0], pair[1])))
+                .collect()
+        })
     }
 
     pub fn knowledge(&self) -> &KnowledgeBase {

@@ -43,6 +43,9 @@ pub(crate) struct Question<'e> {
     pub raw: String,
     pub analysis: Analysis,
     pub scoring: Scoring<'e>,
+    /// Per clause of a question of several: whether it only tells an amount
+    /// (`told_amounts::telling_clauses`), read once for the analysis and the topics.
+    pub telling: Vec<bool>,
 }
 
 /// What the conversation decided for one question (see [`Engine::resolve_context`]).
@@ -137,7 +140,7 @@ impl Engine {
         let several =
             standalone_score >= MIN_ITEM_SCORE && has_separate_hits(&question.scoring) && has_separator(&question.raw);
         let mut parts: Vec<(usize, FactRanking)> = if several {
-            self.topic_parts(&question.raw, &question.analysis, tracer)
+            self.topic_parts(&question.raw, &question.analysis, &question.telling, tracer)
         } else {
             Vec::new()
         };
@@ -219,6 +222,7 @@ impl Engine {
     fn words_across_places(&self, chars: &[char], analysis: &Analysis) -> Vec<(usize, usize)> {
         let in_a_keyword = |pair: &[char], place: &[char]| {
             pair.iter().all(|&c| crate::normalize::is_han(c))
+                && self.topic_keyword_pairs().contains(&(pair[0], pair[1]))
                 && self
                     .index
                     .patterns
@@ -253,11 +257,12 @@ impl Engine {
         let mut scoring = self.score_with_figures(&framed, &framed_chars, &figures);
         let keyword_spans = self.topic_spans(&scoring);
         let clauses = self.read_clauses(&raw);
-        let telling = super::told_amounts::telling_spans(&clauses, &normalized);
+        let telling_spans = super::told_amounts::telling_spans(&clauses, &normalized);
         let asking_end = super::told_amounts::asking_end(&clauses, &normalized);
+        let telling = super::told_amounts::telling_clauses(&clauses);
         let mut analysis = self
             .analyzer
-            .analyze_told(&normalized, &keyword_spans, &telling, asking_end);
+            .analyze_told(&normalized, &keyword_spans, &telling_spans, asking_end);
         analysis.compared = self.analyzer.compared(&analysis, &chars, &figures, &keyword_spans);
         self.analyzer.ask_compared(&mut analysis);
         analysis.alternatives = self
@@ -287,6 +292,7 @@ impl Engine {
             raw,
             analysis,
             scoring,
+            telling,
         }
     }
 

@@ -78,10 +78,15 @@ pub(crate) struct Clause {
 
 impl Engine {
     /// The question's clauses (cut as `topics.rs` cuts them), each normalized and analyzed
-    /// once.
+    /// once. None for a question of one clause (most questions): a clause alone tells no
+    /// amount before another and no clause follows it (`telling_clauses` and `asking_end`
+    /// read nothing in it), so it is not normalized and analyzed a second time.
     pub(crate) fn read_clauses(&self, raw: &str) -> Vec<Clause> {
-        clauses(raw)
-            .into_iter()
+        let cut = clauses(raw);
+        if cut.len() < 2 {
+            return Vec::new();
+        }
+        cut.into_iter()
             .map(|(clause, question_mark)| {
                 let normalized = self.vocabulary.normalize(&clause);
                 let chars: Vec<char> = normalized.chars().collect();
@@ -185,6 +190,29 @@ mod tests {
         assert!(!tells_an_amount(&chars, &cue(9, 11)));
         let chars: Vec<char> = "深圳有几个城中村".chars().collect();
         assert!(!tells_an_amount(&chars, &cue(3, 4)));
+    }
+
+    /// What `Engine::read_clauses` relies on to leave a question of one clause unread: one
+    /// clause, whatever it says, is no telling clause and ends no asking part, as no
+    /// clause at all.
+    #[test]
+    fn one_clause_tells_nothing_whatever_it_says() {
+        for flags in 0..16u8 {
+            let clause = Clause {
+                normalized: "园里有几位老师是宝妈".to_string(),
+                question_mark: flags & 1 != 0,
+                asks: flags & 2 != 0,
+                has_cue: flags & 4 != 0,
+                tells_an_amount: flags & 8 != 0,
+            };
+            let one = [clause];
+            assert_eq!(telling_clauses(&one), vec![false]);
+            assert!(telling_spans(&one, "园里有几位老师是宝妈").is_empty());
+            assert_eq!(asking_end(&one, "园里有几位老师是宝妈"), None);
+        }
+        assert!(telling_clauses(&[]).is_empty());
+        assert!(telling_spans(&[], "").is_empty());
+        assert_eq!(asking_end(&[], ""), None);
     }
 
     #[test]

@@ -137,16 +137,16 @@ type PieceRanking = Option<(usize, FactRanking, f32)>;
 impl Engine {
     /// Per clause of a question: whether it asks, and each of its pieces' item, facts and
     /// score. A clause that only tells an amount (好几个小姑娘还单着) asks nothing.
+    /// `telling`: per clause, whether it only tells an amount (`Question::telling`).
     fn clause_pieces(
         &self,
-        raw: &str,
+        telling: &[bool],
         clauses: &[&str],
         clause_texts: &[Vec<String>],
         analysis: &Analysis,
     ) -> Vec<(bool, Vec<PieceRanking>)> {
-        let telling = super::told_amounts::telling_clauses(&self.read_clauses(raw));
         let telling = if telling.len() == clauses.len() {
-            telling
+            telling.to_vec()
         } else {
             vec![false; clauses.len()]
         };
@@ -165,7 +165,14 @@ impl Engine {
     /// Stage 4 of the pipeline: splits a question naming several topics into parts, one per
     /// topic, in order; empty when the question has one topic.
     /// `raw` is the question after NFKC, lowercase.
-    pub(crate) fn topic_parts(&self, raw: &str, analysis: &Analysis, tracer: &mut Tracer) -> Vec<(usize, FactRanking)> {
+    /// `telling`: per clause, whether it only tells an amount (`Question::telling`).
+    pub(crate) fn topic_parts(
+        &self,
+        raw: &str,
+        analysis: &Analysis,
+        telling: &[bool],
+        tracer: &mut Tracer,
+    ) -> Vec<(usize, FactRanking)> {
         let text = han_spaces_as_breaks(raw);
         let clauses: Vec<&str> = text
             .split(QUESTION_CLAUSE_ENDS)
@@ -177,7 +184,7 @@ impl Engine {
             // One piece: nothing to split (and nothing to rank twice).
             return Vec::new();
         }
-        let mut clause_pieces = self.clause_pieces(raw, &clauses, &clause_texts, analysis);
+        let mut clause_pieces = self.clause_pieces(telling, &clauses, &clause_texts, analysis);
         ask_through_told_needs(&mut clause_pieces);
         // Clauses that only tell (no question word, no yes/no word) name no part when the
         // asking clauses name an item at least as strongly (each item's support summed

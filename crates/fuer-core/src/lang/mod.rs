@@ -87,27 +87,32 @@ impl Lang {
     /// other Chinese → Simplified. `None` when the text has neither letters nor Chinese
     /// characters (digits, emoji, punctuation).
     pub fn of_question(text: &str) -> Option<Lang> {
-        let mut letters = 0usize;
-        let mut han = String::new();
-        for c in text.chars() {
-            if c.is_ascii_alphabetic() {
-                letters += 1;
-            } else if is_han(c) {
-                han.push(c);
-            }
-        }
-        let han_count = han.chars().count();
+        let (letters, han_count) = script_counts(text);
         if letters == 0 && han_count == 0 {
             return None;
         }
         if letters > han_count {
             return Some(Lang::English);
         }
+        let han: String = text.chars().filter(|&c| is_han(c)).collect();
         Some(if is_traditional(&han) {
             Lang::Traditional
         } else {
             Lang::Simplified
         })
+    }
+
+    /// Whether [`Lang::of_question`] reads `text` as English, without the Traditional check
+    /// (a dictionary walk) that only tells the two Chinese scripts apart.
+    pub fn is_english_question(text: &str) -> bool {
+        let (letters, han_count) = script_counts(text);
+        letters > han_count
+    }
+
+    /// Whether [`Lang::of_question`] reads `text` as some language (it has Latin letters or
+    /// Chinese characters), without telling which.
+    pub fn is_question_script(text: &str) -> bool {
+        text.chars().any(|c| c.is_ascii_alphabetic() || is_han(c))
     }
 
     /// A text of the article (Simplified Chinese) in this language's script: converted for
@@ -122,6 +127,19 @@ impl Lang {
     pub fn is_chinese(self) -> bool {
         self != Lang::English
     }
+}
+
+/// How many ASCII Latin letters and how many Chinese characters `text` has.
+fn script_counts(text: &str) -> (usize, usize) {
+    text.chars().fold((0, 0), |(letters, han), c| {
+        if c.is_ascii_alphabetic() {
+            (letters + 1, han)
+        } else if is_han(c) {
+            (letters, han + 1)
+        } else {
+            (letters, han)
+        }
+    })
 }
 
 /// Whether `c` is a CJK ideograph.

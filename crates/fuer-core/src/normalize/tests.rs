@@ -133,6 +133,19 @@ fn the_fast_paths_agree_with_the_unicode_tables() {
             assert!(is_plain_han(c) && c.is_alphanumeric(), "{c:?} alphanumeric");
         }
     }
+    let punctuation = (0x2000..=0x206F).chain(0x3000..=0x303F).filter_map(char::from_u32);
+    for c in punctuation.filter(|&c| is_nfkc_punctuation(c)) {
+        let text = format!("a{c}两{c}{c}");
+        assert!(
+            matches!(
+                unicode_normalization::is_nfkc_quick(text.chars()),
+                unicode_normalization::IsNormalized::Yes
+            ),
+            "{c:?} NFKC"
+        );
+        assert!(!is_mark(c), "{c:?} mark");
+        assert_eq!(is_nfkc(&text), text.nfkc().collect::<String>() == text, "{c:?}");
+    }
     for c in (0x2000..=0x206F).chain(0x3000..=0x303F).filter_map(char::from_u32) {
         assert_eq!(lowercase(&c.to_string()), c.to_string().to_lowercase(), "{c:?}");
     }
