@@ -19,7 +19,7 @@
 //! article never get a lead.
 
 use super::Engine;
-use super::analysis::{Analysis, CueRole, Fit, ModifierReason, Narrowing};
+use super::analysis::{Analysis, CueRole, Fit, Narrowing};
 use super::answer::{FigureLead, Lead};
 use super::figures::Figure;
 use super::params::{
@@ -281,7 +281,7 @@ fn fails_to_narrow(analysis: &Analysis, ranking: &FactRanking, fact: usize) -> b
         .zip(&ranking.narrowings)
         .any(|(modifier, narrowing)| match narrowing {
             Narrowing::To(facts) => !facts.contains(&fact),
-            Narrowing::NoFact | Narrowing::Unsayable => modifier.reason != ModifierReason::InsideKeyword,
+            Narrowing::NoFact | Narrowing::Unsayable => !modifier.reason.is_keyword(),
         })
 }
 

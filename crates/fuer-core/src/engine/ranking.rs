@@ -14,7 +14,7 @@
 
 use crate::knowledge::questions::AnswerRule;
 
-use super::analysis::{Analysis, Analyzer, Fit, ModifierReason, Narrowing, UNIT_MARK, says_offered_figure};
+use super::analysis::{Analysis, Analyzer, Fit, Narrowing, UNIT_MARK, says_offered_figure};
 use super::counted::counted_keyword_facts;
 use super::index::Index;
 use super::params::{
@@ -311,7 +311,7 @@ fn modifier_narrowings(
     let texts: Vec<&str> = docs.iter().map(|&doc| index.docs[doc].text.as_str()).collect();
     let mut narrowings = Vec::new();
     for modifier in &analysis.modifiers {
-        if modifier.reason == ModifierReason::InsideKeyword {
+        if modifier.reason.is_keyword() {
             narrowings.push(Narrowing::Unsayable);
             continue;
         }

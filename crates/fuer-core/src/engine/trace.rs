@@ -105,6 +105,7 @@ impl Engine {
         for modifier in &analysis.modifiers {
             let why = match modifier.reason {
                 ModifierReason::InsideKeyword => "inside a keyword of the question: no cue",
+                ModifierReason::TheKeyword => "the keyword the question asks about: no cue",
                 ModifierReason::NotAsked => "not what is asked: a modifier",
             };
             tracer.note(|| {
@@ -120,7 +121,7 @@ impl Engine {
     /// Why each modifier did or did not narrow the facts of one item.
     pub(crate) fn trace_narrowings(&self, number: u8, ranking: &FactRanking, analysis: &Analysis, tracer: &mut Tracer) {
         for (modifier, narrowing) in analysis.modifiers.iter().zip(&ranking.narrowings) {
-            if modifier.reason == ModifierReason::InsideKeyword {
+            if modifier.reason.is_keyword() {
                 continue;
             }
             let kind = self.analyzer.kind_name(modifier.cue.kind);

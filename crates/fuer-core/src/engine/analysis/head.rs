@@ -7,7 +7,13 @@
 //! word at all (妇儿大厦门票). Elsewhere it is a *modifier* (是不是每年都结对,
 //! 附近有没有…的地方): it may narrow which fact fits, but never makes an answerable question
 //! unanswerable.
-//! A noun cue inside a keyword the question names is no cue (bride price, 总书记).
+//! A noun cue inside a keyword the question names is no cue (bride price, 总书记), nor is
+//! one that is the whole keyword in a question with no wh-word that asks about the thing
+//! itself: whether it exists (有没有热线, is there a hotline in …) or what it does (is the
+//! hotline staffed around the clock). In English, what follows a word that governs the rest
+//! of the question (`ENGLISH_GOVERNING_WORDS`: how many, number of, where) is the counted
+//! thing or the event placed, with its qualifiers (how many free events, the number of
+//! books a branch must hold, where did the league open): a noun cue there narrows.
 //! A cue of a kind that sets the time asked about (`scope = true`: 明年, 今后) always asks:
 //! 明年计划再建多少个建设点 is about next year, which the article does not cover.
 
@@ -19,13 +25,35 @@ use crate::engine::params::OWN_PLAN_CHARS;
 /// The asked kind whose question words determine a noun after them (哪些品牌, which document).
 const WHICH_KIND: &str = "which";
 
+/// English words after which the rest of the question is what they count or place, so a
+/// noun cue there qualifies it (how many free events; the number of books each branch must
+/// hold; where did the league open): grammar of English question words, not vocabulary.
+const ENGLISH_GOVERNING_WORDS: &[&str] = &["how many", "number of", "where"];
+
+/// The English auxiliaries that open a yes/no question (is the hotline staffed …):
+/// grammar, not vocabulary.
+const ENGLISH_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "does", "do", "did", "can", "could", "will", "would", "has", "have",
+];
+
 /// Why a noun cue does not decide what is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModifierReason {
     /// It is part of a keyword the question names (price in "bride price").
     InsideKeyword,
+    /// It is the whole keyword a question with no wh-word asks about: whether the thing
+    /// exists or what it does (有没有热线, is the hotline staffed around the clock).
+    TheKeyword,
     /// The question asks about something else (每年 in 是不是每年都结对).
     NotAsked,
+}
+
+impl ModifierReason {
+    /// Whether the cue is part of a keyword, so no cue at all: it narrows nothing and its
+    /// kind is no detail the answer lacks.
+    pub fn is_keyword(self) -> bool {
+        matches!(self, ModifierReason::InsideKeyword | ModifierReason::TheKeyword)
+    }
 }
 
 /// A cue that does not decide what is asked.
@@ -69,6 +97,8 @@ impl Analyzer {
                 .any(|&(start, end)| start <= cue.start && cue.end <= end && end - start > cue.end - cue.start)
             {
                 Some(ModifierReason::InsideKeyword)
+            } else if !has_wh && self.is_the_keyword_asked_about(chars, cue, &analysis.cues, keyword_spans) {
+                Some(ModifierReason::TheKeyword)
             } else if self.kind_sets_scope(cue.kind) && self.scope_is_asked(chars, cue, &analysis.cues) {
                 // 明年计划再建多少个: the question is about next year, whatever it counts.
                 None
@@ -77,6 +107,9 @@ impl Analyzer {
                 && self.kind_rule(cue.kind) == AnswerRule::None
             {
                 // 热线接了多少个电话: the count asked is of calls, not the line's number.
+                Some(ModifierReason::NotAsked)
+            } else if self.governed_in_english(chars, cue, &analysis.cues) {
+                // how many free events, the number of books, where did the league open
                 Some(ModifierReason::NotAsked)
             } else if !has_question_word || self.is_asked_noun(chars, cue, &analysis.cues, has_wh) {
                 None
@@ -116,22 +149,60 @@ impl Analyzer {
         analysis.modifiers = modifiers;
     }
 
+    /// Whether a noun cue of a question with no wh-word is exactly a keyword the question
+    /// names, the only cue of its kind, and the question asks about that thing: whether it
+    /// exists (有没有热线, is there a hotline), or, in an English yes/no question (opening
+    /// with an auxiliary), what it does, the cue followed by more words (is the hotline
+    /// staffed around the clock). Not a cue beside another of its kind (is there a phone
+    /// number for the hotline: a detail of it asked), nor one in a question that is neither
+    /// (热线号码, what's the hotline number): its noun is the detail asked.
+    fn is_the_keyword_asked_about(
+        &self,
+        chars: &[char],
+        cue: &CueMatch,
+        cues: &[CueMatch],
+        keyword_spans: &[(usize, usize)],
+    ) -> bool {
+        let alone_of_its_kind = cues
+            .iter()
+            .all(|other| other.kind != cue.kind || (other.start, other.end) == (cue.start, cue.end));
+        if !alone_of_its_kind || !keyword_spans.contains(&(cue.start, cue.end)) {
+            return false;
+        }
+        let before: String = chars[..cue.start].iter().collect();
+        let existence = before.split(' ').any(|word| word == "there") || before.contains('有');
+        let yes_no_english = chars[cue.start].is_ascii()
+            && ENGLISH_AUXILIARIES.contains(&before.split(' ').next().unwrap_or_default())
+            && chars[cue.end..].iter().any(char::is_ascii_alphabetic);
+        existence || yes_no_english
+    }
+
+    /// Whether an English noun cue follows a word governing the rest of the question
+    /// (`ENGLISH_GOVERNING_WORDS`): what follows "how many" or "number of" is the counted
+    /// thing and its qualifiers (how many free events, doses for girls of the eligible age,
+    /// the number of books added), what follows "where" the event placed (where did the
+    /// league open), so the cue narrows, unless its own kind is asked with that word
+    /// (nearest, of the address asked "where does she live": where is the nearest …).
+    fn governed_in_english(&self, chars: &[char], cue: &CueMatch, cues: &[CueMatch]) -> bool {
+        chars[cue.start..cue.end].iter().all(char::is_ascii)
+            && cues.iter().any(|other| {
+                let word: String = chars[other.start..other.end].iter().collect();
+                other.end <= cue.start
+                    && ENGLISH_GOVERNING_WORDS.contains(&word.as_str())
+                    && !self.kind_cue_holds(cue.kind, &word)
+            })
+    }
+
     /// Whether a noun cue is what the question asks about. In a wh-question it is, unless
     /// it only describes a noun (免费的培训开了几场) and facts can say it (a kind of answer
     /// other than "none": 离我最近的母婴室在哪 still asks for an address). In a Chinese yes/no
     /// question it is only at the end, with particles and yes/no words after it (是不是收费的,
     /// 有没有电话, 电话有没有), not before more words (是不是每年都结对). English cues always
-    /// are (the asked noun follows "is there" in English), except after "how many": what
-    /// follows it is the counted thing and its qualifiers (how many free events, doses for
-    /// girls of the eligible age), so a noun cue there narrows the count.
+    /// are (the asked noun follows "is there" in English) where no word governs them
+    /// (`governed_in_english`).
     fn is_asked_noun(&self, chars: &[char], cue: &CueMatch, cues: &[CueMatch], has_wh: bool) -> bool {
         if chars[cue.start..cue.end].iter().all(char::is_ascii) {
-            let after_how_many = cues.iter().any(|other| {
-                other.role == CueRole::Wh
-                    && other.end <= cue.start
-                    && chars[other.start..other.end].iter().collect::<String>() == "how many"
-            });
-            return !after_how_many;
+            return true;
         }
         let is_link = |position: usize| self.particles.contains(&chars[position]) || chars[position] == ' ';
         if has_wh {

@@ -178,6 +178,8 @@ struct CompiledKind {
     answer: AnswerRule,
     units: Vec<String>,
     words: Vec<String>,
+    /// Its English cues, normalized (where does she live, nearest).
+    english_cues: Vec<String>,
     /// Its cues set the time asked about (明年): never a modifier.
     scope: bool,
 }
@@ -469,6 +471,17 @@ impl Analyzer {
 
     pub fn kind_rule(&self, kind: usize) -> AnswerRule {
         self.kinds.get(kind).map_or(AnswerRule::Any, |k| k.answer)
+    }
+
+    /// Whether one of the kind's English cues holds `word` as a word (address: "where does
+    /// she live" holds "where").
+    pub fn kind_cue_holds(&self, kind: usize, word: &str) -> bool {
+        self.kinds.get(kind).is_some_and(|k| {
+            k.english_cues.iter().any(|cue| {
+                cue.match_indices(word)
+                    .any(|(start, _)| on_word_boundaries(cue, start, start + word.len()))
+            })
+        })
     }
 
     /// Whether a kind's cues set the time the question is about (`scope = true`: 明年).
@@ -837,6 +850,12 @@ fn compile_kind(kind: &AskedKind, vocabulary: &Vocabulary) -> CompiledKind {
             .iter()
             .map(|w| vocabulary.normalize(w))
             .filter(|w| !w.is_empty())
+            .collect(),
+        english_cues: kind
+            .cues
+            .iter()
+            .filter(|cue| cue.is_ascii())
+            .map(|cue| vocabulary.normalize(cue))
             .collect(),
         scope: kind.scope,
     }
