@@ -14,6 +14,7 @@ mod eval_sets;
 mod fake_api;
 mod figures_asked;
 mod followup_heads;
+mod followup_wordings;
 mod head;
 mod house;
 mod import;
