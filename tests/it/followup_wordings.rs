@@ -40,3 +40,27 @@ fn an_everyday_word_for_a_term_reaches_it() {
         check_after(first, then, Status::Answered, item, phrase);
     }
 }
+
+/// A whole asked of what they did (她们, they, 佢哋 before the question word) is answered
+/// by the figure of what they did; without the pronoun, a whole of the population the
+/// figure only counts a part of is still related.
+#[test]
+fn a_whole_asked_of_what_they_did_is_their_figure() {
+    for (first, then) in [
+        ("爱心妈妈有多少", "她们一共照顾了多少个孩子"),
+        ("爱心妈妈有多少", "她们加起来帮了多少小朋友"),
+        ("爱心妈妈有多少", "佢哋一共帮咗几多个细路"),
+        (
+            "How many Caring Mothers are there?",
+            "How many children did they help altogether?",
+        ),
+    ] {
+        check_after(first, then, Status::Answered, 8, "3698");
+    }
+    for (first, then) in [
+        ("爱心妈妈有多少", "深圳一共有多少留守儿童"),
+        ("爱心妈妈有多少", "全深圳所有留守儿童一共多少个"),
+    ] {
+        check_after(first, then, Status::Related, 8, "");
+    }
+}

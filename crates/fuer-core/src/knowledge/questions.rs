@@ -193,6 +193,10 @@ pub struct WholeWords {
     /// Words of a figure's clause saying it counts the whole city or year (全市, 全年, 累计:
     /// 全市全年发放生育津贴46.8亿元 is the total a question asking 一共 wants).
     pub said_by: Vec<String>,
+    /// Words pointing back to those who did what a figure counts (她们, 他们, they): a whole
+    /// asked of what they did (她们一共帮了几个孩子) is the figure's own total, not the whole
+    /// population's.
+    pub agents: Vec<String>,
 }
 
 /// Words that compare a figure of a yes/no question with the article's (`[compare]`):

@@ -114,6 +114,8 @@ struct WholeEntry {
     paired: Vec<Spanned<String>>,
     #[serde(default)]
     said_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    agents: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -339,6 +341,7 @@ fn parse_whole(report: &mut FileReport<'_>, entry: Option<&Spanned<WholeEntry>>)
         part_asking: check_character_count(report, &entry.part_asking, 1, messages::PART_ASKING_NOT_ONE_CHARACTER),
         paired: check_character_count(report, &entry.paired, 2, messages::PAIRED_NOT_TWO_CHARACTERS),
         said_by: report.check_keywords(&entry.said_by),
+        agents: report.check_keywords(&entry.agents),
     }
 }
 
