@@ -4,6 +4,7 @@
 mod answerable_wordings;
 mod answers;
 mod articles;
+mod asked_things;
 mod check_messages;
 mod clauses_and_things;
 mod cli;
