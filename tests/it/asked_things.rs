@@ -9,6 +9,25 @@ use fuer_core::engine::Status;
 use crate::support::{check_after, check_first_fact};
 
 #[test]
+fn a_full_name_is_said_by_the_name_the_item_keeps() {
+    check_after(
+        "第三件大事讲的是啥？",
+        "这个智慧系统的全称是什么",
+        Status::Answered,
+        3,
+        "维权关爱智慧系统",
+    );
+    check_first_fact(
+        "妇女儿童维权的那个系统全名叫什么",
+        Status::Answered,
+        3,
+        "维权关爱智慧系统",
+    );
+    // A thing the clause only mentions, with no kept name ending with it, is still unnamed.
+    check_first_fact("关爱孤独症儿童的政策性文件叫什么名字", Status::Related, 8, "");
+}
+
+#[test]
 fn a_count_of_cases_is_answered_only_by_a_figure_of_cases() {
     check_after(
         "五分钟救助服务圈覆盖多少个社区",
