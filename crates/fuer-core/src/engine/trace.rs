@@ -106,6 +106,7 @@ impl Engine {
             let why = match modifier.reason {
                 ModifierReason::InsideKeyword => "inside a keyword of the question: no cue",
                 ModifierReason::NotAsked => "not what is asked: a modifier",
+                ModifierReason::Example => "among examples the asker offers: a modifier",
             };
             tracer.note(|| {
                 format!(

@@ -150,6 +150,9 @@ pub struct Lexicon {
     /// 介绍, 表示: 负责人何婉清介绍): the name answers a kind asking who holds the title
     /// (负责人是谁; `analysis::written`).
     pub name_verbs: Vec<String>,
+    /// Words closing examples the asker offers (这种, 这类, 之类: 地铁站、高铁站这种算不算):
+    /// a cue among the examples is a thing asked about, not what is asked.
+    pub examples: Vec<String>,
 }
 
 /// Words of limits (`[limits]`): a question asking for one (至少, 最多, at least) is answered

@@ -7,14 +7,15 @@
 //! word at all (妇儿大厦门票). Elsewhere it is a *modifier* (是不是每年都结对,
 //! 附近有没有…的地方): it may narrow which fact fits, but never makes an answerable question
 //! unanswerable.
-//! A noun cue inside a keyword the question names is no cue (bride price, 总书记).
+//! A noun cue inside a keyword the question names is no cue (bride price, 总书记), nor one
+//! among examples the asker offers (地铁站、高铁站这种算不算: `[words] examples`).
 //! A cue of a kind that sets the time asked about (`scope = true`: 明年, 今后) always asks:
 //! 明年计划再建多少个建设点 is about next year, which the article does not cover.
 
 use crate::knowledge::questions::AnswerRule;
 
 use super::{Analysis, Analyzer, CueMatch, CueRole};
-use crate::engine::params::OWN_PLAN_CHARS;
+use crate::engine::params::{EXAMPLES_MAX_CHARS, OWN_PLAN_CHARS};
 
 /// The asked kind whose question words determine a noun after them (哪些品牌, which document).
 const WHICH_KIND: &str = "which";
@@ -26,6 +27,8 @@ pub enum ModifierReason {
     InsideKeyword,
     /// The question asks about something else (每年 in 是不是每年都结对).
     NotAsked,
+    /// It is among examples the asker offers (地铁站 of 地铁站、高铁站这种算不算).
+    Example,
 }
 
 /// A cue that does not decide what is asked.
@@ -69,6 +72,8 @@ impl Analyzer {
                 .any(|&(start, end)| start <= cue.start && cue.end <= end && end - start > cue.end - cue.start)
             {
                 Some(ModifierReason::InsideKeyword)
+            } else if self.offered_as_example(chars, cue, &analysis.cues) {
+                Some(ModifierReason::Example)
             } else if self.kind_sets_scope(cue.kind) && self.scope_is_asked(chars, cue, &analysis.cues) {
                 // 明年计划再建多少个: the question is about next year, whatever it counts.
                 None
@@ -161,6 +166,23 @@ impl Analyzer {
                 && asking.iter().any(|wh| {
                     wh.role == CueRole::Wh && wh.start >= cue.end && chars[cue.end..wh.start].iter().all(is_link)
                 })
+        })
+    }
+
+    /// Whether a noun cue is among examples the asker offers: a word closing examples
+    /// (`[words] examples`: 这种, 这类) follows it within `EXAMPLES_MAX_CHARS`, with no question
+    /// word between (地铁站、高铁站这种算不算, 商场地铁站之类的地方有没有): the examples are
+    /// things asked about, the question word after them asks.
+    fn offered_as_example(&self, chars: &[char], cue: &CueMatch, cues: &[CueMatch]) -> bool {
+        let last = (cue.end + EXAMPLES_MAX_CHARS).min(chars.len());
+        (cue.end..=last).any(|at| {
+            !cues
+                .iter()
+                .any(|other| other.role != CueRole::Noun && cue.end <= other.start && other.start < at)
+                && self
+                    .examples
+                    .iter()
+                    .any(|word| chars.get(at..at + word.len()) == Some(word.as_slice()))
         })
     }
 

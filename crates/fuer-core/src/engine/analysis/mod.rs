@@ -172,6 +172,8 @@ pub struct Analyzer {
     /// `[whole] agents`: words pointing back to those who did what a figure counts (她们,
     /// 他们, they).
     whole_agents: WordMatcher,
+    /// `[words] examples`, normalized: words closing examples the asker offers (这种, 这类).
+    examples: Vec<Vec<char>>,
 }
 
 #[derive(Debug)]
@@ -364,6 +366,7 @@ impl Analyzer {
                 .map(String::from_iter)
                 .collect(),
             whole_agents: WordMatcher::new(&words.whole.agents, vocabulary),
+            examples: char_words(&words.lexicon.examples, vocabulary),
         }
     }
 

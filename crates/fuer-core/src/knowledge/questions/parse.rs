@@ -135,6 +135,8 @@ struct WordsEntry {
     weekdays: Vec<Spanned<String>>,
     #[serde(default)]
     name_verbs: Vec<Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -523,5 +525,6 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         yes_no: report.check_keywords(&entry.yes_no),
         weekdays: check_character_count(report, &entry.weekdays, 1, messages::WEEKDAY_NOT_ONE_CHARACTER),
         name_verbs: report.check_keywords(&entry.name_verbs),
+        examples: report.check_keywords(&entry.examples),
     }
 }
