@@ -4,6 +4,7 @@
 mod answerable_wordings;
 mod answers;
 mod articles;
+mod asked_things;
 mod check_messages;
 mod clauses_and_things;
 mod cli;
@@ -15,6 +16,7 @@ mod eval_sets;
 mod fake_api;
 mod figures_asked;
 mod followup_heads;
+mod followup_wordings;
 mod head;
 mod house;
 mod import;

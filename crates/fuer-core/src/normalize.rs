@@ -122,8 +122,20 @@ fn is_mark(c: char) -> bool {
 
 /// Everyday words replaced by the article's word, on both sides of matching, so that
 /// 孤独症孩子 finds 孤独症儿童. Only unambiguous equivalents belong here; synonyms that
-/// admins maintain live in `knowledge/synonyms.toml`.
-const CANONICAL_WORDS: [(&str, &str); 14] = [
+/// admins maintain live in `knowledge/synonyms.toml`. Internet spellings of everyday words
+/// (孩纸 for 孩子, 神马 for 什么) read as the words they stand for, and an everyday word for
+/// an article's term (牌子 for 品牌) as the term.
+const CANONICAL_WORDS: [(&str, &str); 22] = [
+    // Internet spellings (the sound of the word, other characters).
+    ("女孩纸", "女孩"),
+    ("孩纸", "儿童"),
+    ("小盆友", "儿童"),
+    ("神马", "什么"),
+    ("肿么", "怎么"),
+    ("有木有", "有没有"),
+    ("酱紫", "这样"),
+    // Everyday words for the article's terms.
+    ("牌子", "品牌"),
     // Cantonese: 细路(仔) is a child.
     ("细路仔", "儿童"),
     ("细路", "儿童"),

@@ -2,11 +2,12 @@
 //! 文件叫什么名字 asks for a name, which a sentence says only where the clause writing the
 //! thing also writes a name (“美丽生活季……”宣传展览, 《关于……的意见》: `listed_by`). A fact
 //! that only mentions the thing (出台……的政策性文件) does not say what it is called: the
-//! answer is *related*, naming what is missing, and the fact is offered.
+//! answer is *related*, naming what is missing, and the fact is offered. A clause writing a
+//! name the item keeps as a keyword ending with the thing (维权关爱智慧系统 for 系统) names it.
 
 use super::Engine;
 use super::analysis::{WordMatcher, byte_to_char_map};
-use super::params::NAMED_THING_MAX_CHARS;
+use super::params::{KEPT_NAME_MIN_EXTRA_CHARS, NAMED_THING_MAX_CHARS};
 use super::pipeline::Question;
 use super::vocabulary::Vocabulary;
 use crate::knowledge::questions::DetailWords;
@@ -51,9 +52,27 @@ impl Engine {
         // its clause (出台……的政策性文件,) plainly stands without one.
         let unnamed = fact.text.match_indices(written.as_str()).all(|(at, _)| {
             let (clause, closes) = clause_around(&fact.text, at, at + written.len());
-            closes && !self.names.named_by.iter().any(|mark| clause.contains(mark.as_str()))
+            closes
+                && !self.names.named_by.iter().any(|mark| clause.contains(mark.as_str()))
+                && !self.writes_a_kept_name(doc.item, clause, &written)
         });
         unnamed.then(|| self.names.label.clone())
+    }
+
+    /// Whether a clause writes a name the item keeps as a keyword, ending with the thing and
+    /// longer than it (市级妇女儿童维权关爱智慧系统 writes 维权关爱智慧系统 for 那个系统全称叫
+    /// 什么): the article names the thing there, though without quotes.
+    fn writes_a_kept_name(&self, item: usize, clause: &str, thing: &str) -> bool {
+        let Some(item) = self.knowledge.items.get(item) else {
+            return false;
+        };
+        let least = thing.chars().count() + KEPT_NAME_MIN_EXTRA_CHARS;
+        item.keywords
+            .iter()
+            .chain(item.facts.iter().flat_map(|fact| &fact.keywords))
+            .any(|keyword| {
+                keyword.ends_with(thing) && keyword.chars().count() >= least && clause.contains(keyword.as_str())
+            })
     }
 
     /// The Chinese characters right before the asking words, without the particles that

@@ -154,6 +154,14 @@ pub const LISTED_NOUN_MAX_CHARS: usize = 4;
 /// A question asking the name of a thing (政策性文件叫什么名字) reads the thing before its
 /// asking words up to this many characters (`naming.rs`).
 pub const NAMED_THING_MAX_CHARS: usize = 6;
+/// A keyword of the item ending with the thing asked is the thing's name (维权关爱智慧系统 of
+/// 那个系统全称叫什么) when it writes at least this many characters before the thing.
+pub const KEPT_NAME_MIN_EXTRA_CHARS: usize = 2;
+
+/// A noun cue is among examples the asker offers (地铁站、高铁站这种算不算) when a word closing
+/// examples (`[words] examples`) starts at most this many characters after it (the other
+/// examples between: 高铁站).
+pub const EXAMPLES_MAX_CHARS: usize = 8;
 
 /// A place asked by its rank (哪个区) is answered by a place word of this many characters
 /// ending in the rank (坪山区, 汕尾市; not 社区 or 居民小区: `analysis/rank.rs`).

@@ -107,6 +107,7 @@ impl Engine {
                 ModifierReason::InsideKeyword => "inside a keyword of the question: no cue",
                 ModifierReason::TheKeyword => "the keyword the question asks about: no cue",
                 ModifierReason::NotAsked => "not what is asked: a modifier",
+                ModifierReason::Example => "among examples the asker offers: a modifier",
             };
             tracer.note(|| {
                 format!(

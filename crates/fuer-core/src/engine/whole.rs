@@ -110,6 +110,11 @@ pub(crate) fn whole_gap(
             // The figure counts the thing itself (深圳2317名爱心妈妈): it is the whole.
             return None;
         }
+        if analyzer.asks_of_agents(analysis) {
+            // The question points back to those who did it (她们一共帮了几个孩子): the
+            // whole asked is the figure's own total.
+            return None;
+        }
         if names_the_clause(index, analyzer, analysis, scoring, chars, &counted, phrase) {
             // The question says what the figure counts
             // (爱心妈妈一共结对了多少留守儿童, 五分钟救助圈一共覆盖了多少个社区).

@@ -150,6 +150,9 @@ pub struct Lexicon {
     /// 介绍, 表示: 负责人何婉清介绍): the name answers a kind asking who holds the title
     /// (负责人是谁; `analysis::written`).
     pub name_verbs: Vec<String>,
+    /// Words closing examples the asker offers (这种, 这类, 之类: 地铁站、高铁站这种算不算):
+    /// a cue among the examples is a thing asked about, not what is asked.
+    pub examples: Vec<String>,
 }
 
 /// Words of limits (`[limits]`): a question asking for one (至少, 最多, at least) is answered
@@ -193,6 +196,10 @@ pub struct WholeWords {
     /// Words of a figure's clause saying it counts the whole city or year (全市, 全年, 累计:
     /// 全市全年发放生育津贴46.8亿元 is the total a question asking 一共 wants).
     pub said_by: Vec<String>,
+    /// Words pointing back to those who did what a figure counts (她们, 他们, they): a whole
+    /// asked of what they did (她们一共帮了几个孩子) is the figure's own total, not the whole
+    /// population's.
+    pub agents: Vec<String>,
 }
 
 /// Words that compare a figure of a yes/no question with the article's (`[compare]`):

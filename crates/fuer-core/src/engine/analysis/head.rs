@@ -10,7 +10,8 @@
 //! A noun cue inside a keyword the question names is no cue (bride price, 总书记), nor is
 //! one that is the whole keyword in a question with no wh-word that asks about the thing
 //! itself: whether it exists (有没有热线, is there a hotline in …) or what it does (is the
-//! hotline staffed around the clock). In English, what follows a word that governs the rest
+//! hotline staffed around the clock), nor one among examples the asker offers (地铁站、高铁站
+//! 这种算不算: `[words] examples`). In English, what follows a word that governs the rest
 //! of the question (`ENGLISH_GOVERNING_WORDS`: how many, number of, where) is the counted
 //! thing or the event placed, with its qualifiers (how many free events, the number of
 //! books a branch must hold, where did the league open): a noun cue there narrows.
@@ -20,7 +21,7 @@
 use crate::knowledge::questions::AnswerRule;
 
 use super::{Analysis, Analyzer, CueMatch, CueRole};
-use crate::engine::params::OWN_PLAN_CHARS;
+use crate::engine::params::{EXAMPLES_MAX_CHARS, OWN_PLAN_CHARS};
 
 /// The asked kind whose question words determine a noun after them (哪些品牌, which document).
 const WHICH_KIND: &str = "which";
@@ -46,6 +47,8 @@ pub enum ModifierReason {
     TheKeyword,
     /// The question asks about something else (每年 in 是不是每年都结对).
     NotAsked,
+    /// It is among examples the asker offers (地铁站 of 地铁站、高铁站这种算不算).
+    Example,
 }
 
 impl ModifierReason {
@@ -99,6 +102,8 @@ impl Analyzer {
                 Some(ModifierReason::InsideKeyword)
             } else if !has_wh && self.is_the_keyword_asked_about(chars, cue, &analysis.cues, keyword_spans) {
                 Some(ModifierReason::TheKeyword)
+            } else if self.offered_as_example(chars, cue, &analysis.cues) {
+                Some(ModifierReason::Example)
             } else if self.kind_sets_scope(cue.kind) && self.scope_is_asked(chars, cue, &analysis.cues) {
                 // 明年计划再建多少个: the question is about next year, whatever it counts.
                 None
@@ -232,6 +237,23 @@ impl Analyzer {
                 && asking.iter().any(|wh| {
                     wh.role == CueRole::Wh && wh.start >= cue.end && chars[cue.end..wh.start].iter().all(is_link)
                 })
+        })
+    }
+
+    /// Whether a noun cue is among examples the asker offers: a word closing examples
+    /// (`[words] examples`: 这种, 这类) follows it within `EXAMPLES_MAX_CHARS`, with no question
+    /// word between (地铁站、高铁站这种算不算, 商场地铁站之类的地方有没有): the examples are
+    /// things asked about, the question word after them asks.
+    fn offered_as_example(&self, chars: &[char], cue: &CueMatch, cues: &[CueMatch]) -> bool {
+        let last = (cue.end + EXAMPLES_MAX_CHARS).min(chars.len());
+        (cue.end..=last).any(|at| {
+            !cues
+                .iter()
+                .any(|other| other.role != CueRole::Noun && cue.end <= other.start && other.start < at)
+                && self
+                    .examples
+                    .iter()
+                    .any(|word| chars.get(at..at + word.len()) == Some(word.as_slice()))
         })
     }
 

@@ -169,6 +169,11 @@ pub struct Analyzer {
     /// `[whole] said_by`, normalized: words of a figure's clause saying it counts the whole
     /// city or year (全市, 全年, 累计).
     whole_said_by: Vec<String>,
+    /// `[whole] agents`: words pointing back to those who did what a figure counts (她们,
+    /// 他们, they).
+    whole_agents: WordMatcher,
+    /// `[words] examples`, normalized: words closing examples the asker offers (这种, 这类).
+    examples: Vec<Vec<char>>,
 }
 
 #[derive(Debug)]
@@ -362,6 +367,8 @@ impl Analyzer {
                 .into_iter()
                 .map(String::from_iter)
                 .collect(),
+            whole_agents: WordMatcher::new(&words.whole.agents, vocabulary),
+            examples: char_words(&words.lexicon.examples, vocabulary),
         }
     }
 
@@ -374,6 +381,25 @@ impl Analyzer {
     /// 全年, 累计: `[whole] said_by`).
     pub(crate) fn states_the_whole(&self, clause: &str) -> bool {
         self.whole_said_by.iter().any(|word| clause.contains(word.as_str()))
+    }
+
+    /// Whether the question points back, before its question word, to those who did what a
+    /// figure counts (她们一共帮了几个孩子, how many did they help in total: `[whole]
+    /// agents`): the whole it asks is what they did, the figure's own total.
+    pub(crate) fn asks_of_agents(&self, analysis: &Analysis) -> bool {
+        let end = analysis
+            .head
+            .interrogative
+            .as_ref()
+            .map_or(analysis.question.len(), |cue| {
+                analysis
+                    .question
+                    .char_indices()
+                    .nth(cue.start)
+                    .map_or(analysis.question.len(), |(byte, _)| byte)
+            });
+        let asking = &analysis.question[..end];
+        !self.whole_agents.find(asking, &byte_to_char_map(asking)).is_empty()
     }
 
     /// Whether the words at a char span are offered as one of alternatives: a word of

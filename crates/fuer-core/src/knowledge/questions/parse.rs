@@ -114,6 +114,8 @@ struct WholeEntry {
     paired: Vec<Spanned<String>>,
     #[serde(default)]
     said_by: Vec<Spanned<String>>,
+    #[serde(default)]
+    agents: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +135,8 @@ struct WordsEntry {
     weekdays: Vec<Spanned<String>>,
     #[serde(default)]
     name_verbs: Vec<Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -339,6 +343,7 @@ fn parse_whole(report: &mut FileReport<'_>, entry: Option<&Spanned<WholeEntry>>)
         part_asking: check_character_count(report, &entry.part_asking, 1, messages::PART_ASKING_NOT_ONE_CHARACTER),
         paired: check_character_count(report, &entry.paired, 2, messages::PAIRED_NOT_TWO_CHARACTERS),
         said_by: report.check_keywords(&entry.said_by),
+        agents: report.check_keywords(&entry.agents),
     }
 }
 
@@ -520,5 +525,6 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         yes_no: report.check_keywords(&entry.yes_no),
         weekdays: check_character_count(report, &entry.weekdays, 1, messages::WEEKDAY_NOT_ONE_CHARACTER),
         name_verbs: report.check_keywords(&entry.name_verbs),
+        examples: report.check_keywords(&entry.examples),
     }
 }

@@ -1,0 +1,45 @@
+//! What a question's own words say of the thing asked (issue 13): examples the asker offers
+//! (地铁站、商场这种算不算) are things asked about, not an address asked; a full name asked
+//! (系统全称叫什么) is said by a clause writing the name the item keeps as a keyword
+//! (维权关爱智慧系统).
+
+use fuer_core::engine::Status;
+
+use crate::support::{check_after, check_first_fact};
+
+#[test]
+fn examples_the_asker_offers_do_not_decide_what_is_asked() {
+    for (first, then) in [
+        ("母婴室建了多少间", "都覆盖哪些地方？地铁站、商场这种算不算？"),
+        ("母婴室建了多少间", "覆盖什么地方，地铁站这样的算不算"),
+    ] {
+        check_after(first, then, Status::Answered, 5, "交通枢纽");
+    }
+    for question in [
+        "母婴室都建在哪些场所？地铁站这类算不算",
+        "哪些公共场所有母婴室，地铁站之类的有吗",
+    ] {
+        check_first_fact(question, Status::Answered, 5, "交通枢纽");
+    }
+    // Without a word closing examples, a station asked is an address the article never gives.
+    check_first_fact("离我最近的母婴室在哪个地铁站", Status::Related, 5, "");
+}
+
+#[test]
+fn a_full_name_is_said_by_the_name_the_item_keeps() {
+    check_after(
+        "第三件大事讲的是啥？",
+        "这个智慧系统的全称是什么",
+        Status::Answered,
+        3,
+        "维权关爱智慧系统",
+    );
+    check_first_fact(
+        "妇女儿童维权的那个系统全名叫什么",
+        Status::Answered,
+        3,
+        "维权关爱智慧系统",
+    );
+    // A thing the clause only mentions, with no kept name ending with it, is still unnamed.
+    check_first_fact("关爱孤独症儿童的政策性文件叫什么名字", Status::Related, 8, "");
+}
