@@ -278,7 +278,7 @@ fn seventh_tuning_sets_stay_at_what_they_reached() {
 /// after the question were set aside, 2026-12-07 midday).
 #[test]
 fn eighth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune9-questions.tsv", 0.88, 0.70);
+    score_singles_at("tune9-questions.tsv", 0.885, 0.70);
     score_conversations_at("tune9-dialogues.tsv", 0.93);
 }
 
@@ -288,7 +288,7 @@ fn eighth_tuning_sets_stay_at_what_they_reached() {
 /// 83/101 = 82.2%), never opened before; from then on a tuning set, kept at the second score.
 #[test]
 fn ninth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune10-questions.tsv", 0.92, 0.90);
+    score_singles_at("tune10-questions.tsv", 0.925, 0.90);
     score_conversations_at("tune10-dialogues.tsv", 0.83);
 }
 
@@ -311,7 +311,7 @@ fn tenth_tuning_sets_stay_at_what_they_reached() {
 #[test]
 fn eleventh_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune12-questions.tsv", 0.91875, 0.875);
-    score_conversations_at("tune12-dialogues.tsv", 0.90);
+    score_conversations_at("tune12-dialogues.tsv", 0.9125);
 }
 
 /// The untouched measure of the 2026-12-07 afternoon session (`tune13-*.tsv`, heldM there:
@@ -340,9 +340,11 @@ fn thirteenth_tuning_sets_stay_at_what_they_reached() {
 /// voices for the single questions, five for the conversations, a fifth of the questions not
 /// answerable), written from the article alone by helpers who saw no code and scored once
 /// before that session's work: 193/200 = 96.5% (wrong 2.5%, needless 1.0%) and 94/100 (wrong
-/// 3.0%, needless 3.0%); from then on a tuning set.
+/// 3.0%, needless 3.0%); from then on a tuning set: 196/200 and 98/100 after that session's
+/// classes (alternatives between figures, near hits at a keyword's edge, everyday needs,
+/// internet spellings, a whole asked of what "they" did, full names, offered examples).
 #[test]
 fn fourteenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune15-questions.tsv", 0.965, 0.95);
-    score_conversations_at("tune15-dialogues.tsv", 0.94);
+    score_singles_at("tune15-questions.tsv", 0.98, 0.95);
+    score_conversations_at("tune15-dialogues.tsv", 0.98);
 }
