@@ -145,6 +145,32 @@ fn list_greeting_thanks_and_help_are_recognized() {
     check_intent("？？？", Intent::Empty);
 }
 
+/// "List", "overview" or "summary of" asks for the list of the items only when what follows
+/// is the items (or the article); a list of something else is a question about an item.
+#[test]
+fn english_list_of_asks_for_the_items_only_when_it_names_them() {
+    for question in [
+        "Give me a list of the ten events",
+        "Can I see an overview of all the items?",
+        "summary of the article please",
+        "Show me a list of everything",
+    ] {
+        check_intent(question, Intent::List);
+    }
+    for (question, item) in [
+        (
+            "Which ministries put the Women and Children's Building on a list of good examples?",
+            4,
+        ),
+        ("Is there a list of the places that got nursing rooms?", 5),
+        ("Who drew up the list of model caring mothers?", 8),
+    ] {
+        let answer = answer(question);
+        assert_ne!(answer.intent, Intent::List, "{question:?} got {answer:?}");
+        assert_eq!(answer.item, Some(item), "{question:?} got {answer:?}");
+    }
+}
+
 #[test]
 fn out_of_scope_questions_are_declined() {
     for question in [

@@ -3,23 +3,12 @@
 //! conversations whose follow-ups stay in their article. The same step
 //! (`fuer_core::library::respond`) serves Telegram, the console, `ask` and the web page.
 
-use std::sync::OnceLock;
-
 use fuer_bot::console::LocalConversation;
-use fuer_core::library::Library;
 
-use crate::support::two_articles;
+use crate::support::two_article_library as library;
 
 const OLD: &str = "2024-shenzhen";
 const NEW: &str = "2025-shenzhen";
-
-fn library() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
-        let dir = two_articles();
-        fuer_bot::cli::load_library(dir.path()).expect("both articles load")
-    })
-}
 
 /// Asks `lines` in one conversation; checks each went to its article and its reply says
 /// what it should.

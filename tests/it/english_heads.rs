@@ -11,35 +11,9 @@
 //!   is the counted thing or the event placed (the number of books, where did the league
 //!   open), unless its own kind is asked with that word (where is the nearest …: an address).
 
-use std::sync::OnceLock;
-
-use fuer_bot::console::LocalConversation;
 use fuer_core::engine::Status;
-use fuer_core::library::Library;
 
-use crate::support::two_articles;
-
-fn library() -> &'static Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
-        let dir = two_articles();
-        fuer_bot::cli::load_library(dir.path()).expect("both articles load")
-    })
-}
-
-/// Asks each question on its own; checks its status and item, and that the reply holds
-/// `says` (empty: anything).
-fn check(lines: &[(&str, Status, u8, &str)]) {
-    let library = library();
-    for &(question, status, item, says) in lines {
-        let mut conversation = LocalConversation::default();
-        let routed = conversation.respond(library, question);
-        let text = routed.response.reply.to_plain_text();
-        let answer = routed.response.answer.expect("a question gets an answer");
-        assert_eq!((answer.status, answer.item), (status, Some(item)), "{question}: {text}");
-        assert!(text.contains(says), "{question}: expected {says:?} in {text}");
-    }
-}
+use crate::support::check_each_on_two_articles as check;
 
 #[test]
 fn a_keyword_whose_existence_or_doing_is_asked_is_no_detail_asked() {

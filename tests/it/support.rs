@@ -164,6 +164,30 @@ pub fn two_articles() -> tempfile::TempDir {
     dir
 }
 
+/// The shipped knowledge beside the imported 2025 test article ([`two_articles`]), loaded
+/// once for the whole test binary.
+pub fn two_article_library() -> &'static fuer_core::library::Library {
+    static LIBRARY: OnceLock<fuer_core::library::Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        let dir = two_articles();
+        fuer_bot::cli::load_library(dir.path()).expect("both articles load")
+    })
+}
+
+/// Asks each question of [`two_article_library`] on its own (a new conversation each);
+/// checks its status and item, and that the reply holds `says` (empty: anything).
+pub fn check_each_on_two_articles(lines: &[(&str, fuer_core::engine::Status, u8, &str)]) {
+    let library = two_article_library();
+    for &(question, status, item, says) in lines {
+        let mut conversation = fuer_bot::console::LocalConversation::default();
+        let routed = conversation.respond(library, question);
+        let text = routed.response.reply.to_plain_text();
+        let answer = routed.response.answer.expect("a question gets an answer");
+        assert_eq!((answer.status, answer.item), (status, Some(item)), "{question}: {text}");
+        assert!(text.contains(says), "{question}: expected {says:?} in {text}");
+    }
+}
+
 /// Posts a one-time login token to the web page at `base` (`http://host:port/`) once the
 /// server answers, and returns its response. The deadline is a hang guard while a server
 /// process starts, not a speed requirement.

@@ -117,7 +117,7 @@ impl IntentPatterns {
                 r"谁发布|谁发的|谁写的|发布单位|发布者|发布时间|发布日期|什么时候发布|哪天发布|何时发布|信息来源|消息来源|资料来源|来源是|出处|原文在哪|原文链接|作者是谁|who (published|wrote)|publisher|(what|which) is the source|^source$|when was (this|it) (published|released|written)",
             ),
             list_strong: build_regex(
-                r"(10件|10大|十大|大事|事件|全部|所有).*(哪些|什么|啥|列表|清单|目录|汇总|总结|概括|概览)|^(列表|目录|清单|全部|所有|菜单|总览|概览|list|all item|all|menu|overview|index|content|table of content)$|^(10件大事|10大事件|10件事|10大事|10件|大事|大事件|事件)$|(所有|全部|每件|每1件|看看|列出).{0,3}(大事|事件|事情)|(list|overview|summary) of|what are the (10|ten)|all (10|ten)|10 (major )?(event|item|thing)",
+                r"(10件|10大|十大|大事|事件|全部|所有).*(哪些|什么|啥|列表|清单|目录|汇总|总结|概括|概览)|^(列表|目录|清单|全部|所有|菜单|总览|概览|list|all item|all|menu|overview|index|content|table of content)$|^(10件大事|10大事件|10件事|10大事|10件|大事|大事件|事件)$|(所有|全部|每件|每1件|看看|列出).{0,3}(大事|事件|事情)|(list|overview|summary) of (the |all |all the )?((10|ten) )?(major |big |key )?(item|event|thing|highlight|achievement|them|everything|this article|the article|this report)|what are the (10|ten)|all (10|ten)|10 (major )?(event|item|thing)",
             ),
             item_question: build_regex(&format!(
                 r"(第几|第多少)({}|大事)|哪1?(件|项|大事)|边1?件|10(件|大)[^哪]{{0,6}}哪1?(条|个)|(件|项|大事)[^第哪]{{0,3}}(排|位|列)在?第(几|多少)(名|位)?|(which|what) (item|event|number|one of the (10|ten))|which of the (10|ten)|(what|which) (place|position|rank) (is|does)",
