@@ -11,6 +11,9 @@
 //!
 //! A hit whose span lies strictly inside a longer hit is dropped (the more specific
 //! keyword wins), and each pattern counts once, by its best way.
+//!
+//! Size (about 500 lines, 110 of them unit tests): the four ways share the span filtering
+//! and the one record of a hit.
 
 use crate::normalize::pinyin_keys;
 

@@ -9,7 +9,7 @@
 //! - *Bigram postings*: where each character bigram of the article occurs, with its IDF
 //!   over items (to choose an item) and over sentences (to choose a fact).
 //!
-//! Size (about 670 lines): one build pass over the knowledge (docs, terms, patterns and
+//! Size (about 710 lines): one build pass over the knowledge (docs, terms, patterns and
 //! their matchers) that must agree on the same numbering; matching lives in `hits.rs`.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -9,7 +9,7 @@
 //! of the asked unit for 多少人, a place for 在哪 …) makes the question answerable and is
 //! ranked first; scope markers (上海, 2023年) must be covered by a candidate.
 //!
-//! Size (about 650 lines): `rank_facts` and its stages (evidence, candidates, fits, gaps,
+//! Size (about 715 lines): `rank_facts` and its stages (evidence, candidates, fits, gaps,
 //! listing) share the `FactRanking` they fill; whole-versus-part gaps live in `whole.rs`.
 
 use crate::knowledge::questions::AnswerRule;

@@ -14,7 +14,7 @@
 //! - Of a fact's figures that answer, the one whose clause the question's words name comes
 //!   first (其中线上的呢 → 线上课程培训4场, not the 15 offline sessions).
 //!
-//! Size (about 560 lines): the whole, place, rank and part rules read the same
+//! Size (about 630 lines): the whole, place, rank and part rules read the same
 //! [`CountPhrase`]s of the same candidate facts and call one another (a rank gap before a
 //! place gap before a part gap); split apart they would pass that state between files.
 
