@@ -327,9 +327,14 @@ fn edge_word_swapped(window: &[char], keyword: &[char]) -> bool {
     if window.len() != keyword.len() || keyword.len() < 4 {
         return false;
     }
-    let differing: Vec<usize> = (0..keyword.len()).filter(|&i| window[i] != keyword[i]).collect();
+    let differing = differing_positions(window, keyword);
     let last = keyword.len() - 1;
     differing == [0, 1] || differing == [last - 1, last]
+}
+
+/// The positions where a window and a keyword of the same length differ.
+fn differing_positions(window: &[char], keyword: &[char]) -> Vec<usize> {
+    (0..keyword.len()).filter(|&i| window[i] != keyword[i]).collect()
 }
 
 /// Whether a window of a keyword's length differs from it only in its first or its last
@@ -339,8 +344,7 @@ fn edge_function_char(window: &[char], keyword: &[char], function_chars: &[char]
     if window.len() != keyword.len() || keyword.len() < 2 {
         return false;
     }
-    let differing: Vec<usize> = (0..keyword.len()).filter(|&i| window[i] != keyword[i]).collect();
-    match differing[..] {
+    match differing_positions(window, keyword)[..] {
         [i] if i == 0 || i == keyword.len() - 1 => {
             function_chars.contains(&window[i]) && !function_chars.contains(&keyword[i])
         }

@@ -112,6 +112,14 @@ fn fuzzy_pinyin_keys_merge_confusable_sounds() {
     assert_eq!(fuzzy_pinyin_key("装"), "|zuan|");
 }
 
+/// Whether unicode-normalization's quick check says `text` is NFKC.
+fn quick_check_says_nfkc(text: &str) -> bool {
+    matches!(
+        unicode_normalization::is_nfkc_quick(text.chars()),
+        unicode_normalization::IsNormalized::Yes
+    )
+}
+
 /// The fast paths skip the Unicode tables only for characters where the tables say the
 /// same: every plain ideograph and every ASCII character is NFKC, no mark, without case;
 /// every ideograph is alphanumeric; the caseless punctuation has no lowercase form.
@@ -120,13 +128,7 @@ fn the_fast_paths_agree_with_the_unicode_tables() {
     let plain = (0x3400..=0x4DBF).chain(0x4E00..=0x9FFF).filter_map(char::from_u32);
     for c in plain.chain((0..0x80).filter_map(char::from_u32)) {
         let text = c.to_string();
-        assert!(
-            matches!(
-                unicode_normalization::is_nfkc_quick(text.chars()),
-                unicode_normalization::IsNormalized::Yes
-            ),
-            "{c:?} NFKC"
-        );
+        assert!(quick_check_says_nfkc(&text), "{c:?} NFKC");
         assert!(!is_mark(c), "{c:?} mark");
         assert_eq!(lowercase(&text), text.to_lowercase(), "{c:?}");
         if !c.is_ascii() {
@@ -136,13 +138,7 @@ fn the_fast_paths_agree_with_the_unicode_tables() {
     let punctuation = (0x2000..=0x206F).chain(0x3000..=0x303F).filter_map(char::from_u32);
     for c in punctuation.filter(|&c| is_nfkc_punctuation(c)) {
         let text = format!("a{c}两{c}{c}");
-        assert!(
-            matches!(
-                unicode_normalization::is_nfkc_quick(text.chars()),
-                unicode_normalization::IsNormalized::Yes
-            ),
-            "{c:?} NFKC"
-        );
+        assert!(quick_check_says_nfkc(&text), "{c:?} NFKC");
         assert!(!is_mark(c), "{c:?} mark");
         assert_eq!(is_nfkc(&text), text.nfkc().collect::<String>() == text, "{c:?}");
     }

@@ -319,7 +319,7 @@ fn offered_figures(figures: &[Figure], from: usize, to: usize) -> impl Iterator<
 /// Whether a fact with `figures` says an alternative's word that is a figure (`=600|场`:
 /// a figure of that value and measure word, a lower bound too: 600余场); `None` when the
 /// word is no figure.
-pub fn says_offered_figure(word: &str, figures: &[Figure]) -> Option<bool> {
+pub(crate) fn says_offered_figure(word: &str, figures: &[Figure]) -> Option<bool> {
     let (value, unit) = word.strip_prefix(FIGURE_MARK)?.split_once('|')?;
     let value: f64 = value.parse().ok()?;
     Some(

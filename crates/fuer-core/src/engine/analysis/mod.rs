@@ -25,7 +25,8 @@ mod head;
 mod rank;
 mod units;
 mod written;
-pub use compare::{Compared, Relation, UNIT_MARK, says_offered_figure};
+pub(crate) use compare::says_offered_figure;
+pub use compare::{Compared, Relation, UNIT_MARK};
 pub use fit::{Fit, Narrowing};
 pub use head::{Head, Modifier, ModifierReason};
 
@@ -501,7 +502,7 @@ impl Analyzer {
 
     /// Whether one of the kind's English cues holds `word` as a word (address: "where does
     /// she live" holds "where").
-    pub fn kind_cue_holds(&self, kind: usize, word: &str) -> bool {
+    pub(crate) fn kind_cue_holds(&self, kind: usize, word: &str) -> bool {
         self.kinds.get(kind).is_some_and(|k| {
             k.english_cues.iter().any(|cue| {
                 cue.match_indices(word)
