@@ -7,6 +7,7 @@
 //! touched; the edges (the `fuer-bot` crate: console, Telegram, web page, question log,
 //! reloading) do that. Cargo enforces it: this crate depends on none of them.
 
+mod automaton;
 pub mod command;
 pub mod conversation;
 pub mod dialogue;

@@ -158,10 +158,7 @@ const CANONICAL_WORDS: [(&str, &str); 22] = [
 ];
 
 static CANONICAL_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(CANONICAL_WORDS.iter().map(|(from, _)| from))
-        .ok()
+    crate::automaton::small_automaton(CANONICAL_WORDS.iter().map(|(from, _)| from), MatchKind::LeftmostLongest)
 });
 
 fn canonical_words(text: &str) -> String {

@@ -228,7 +228,7 @@ fn automaton(words: &[String]) -> Option<AhoCorasick> {
     if words.is_empty() {
         return None;
     }
-    AhoCorasick::builder().match_kind(MatchKind::Standard).build(words).ok()
+    crate::automaton::small_automaton(words, MatchKind::Standard)
 }
 
 /// (pattern, char start, char end) of every word of `matcher` in a normalized text, the

@@ -57,7 +57,7 @@ pub fn respond(library: &Library, request: Request<'_>, context: Option<&Context
             respond_in_article(library, article, Request::Item(number), context, speak)
         }
         Request::Question(question) => {
-            let mut routed = answer_question(library, question, context, current, speak);
+            let mut routed = answer_question(library, question, context, current, speak, lang);
             name_the_article(library, &mut routed, lang);
             routed
         }
@@ -89,12 +89,15 @@ pub fn respond_in_article(
 
 /// Answers a question in the article it goes to (see [`question_article`]). A question
 /// asked without a context there is answered once: the routing's answer is the reply's.
+/// `lang` is `speak`'s language for the question, read once by the caller (telling the
+/// scripts apart walks a dictionary).
 fn answer_question(
     library: &Library,
     question: &str,
     context: Option<&Context>,
     current: Option<usize>,
     speak: Speak,
+    lang: Lang,
 ) -> ArticleResponse {
     let request = Request::Question(question);
     if question.chars().count() > MAX_QUESTION_CHARS {
@@ -110,7 +113,7 @@ fn answer_question(
         Chosen::Routed(routed) => {
             let Routed { article, answer } = *routed;
             let engine = library.engine(article);
-            let mut response = respond_to_answer(engine, answer, None, speak.lang_for(&request));
+            let mut response = respond_to_answer(engine, answer, None, lang);
             if let ContextChange::Set(context) = &mut response.context {
                 context.article = engine.knowledge().id.clone();
             }

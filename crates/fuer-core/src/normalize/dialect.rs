@@ -68,10 +68,7 @@ impl Dialect {
         if words.is_empty() {
             return Dialect::default();
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words.iter().map(|(from, _)| from))
-            .ok();
+        let matcher = crate::automaton::small_automaton(words.iter().map(|(from, _)| from), MatchKind::LeftmostLongest);
         Dialect {
             matcher,
             mandarin: words.into_iter().map(|(_, to)| to).collect(),

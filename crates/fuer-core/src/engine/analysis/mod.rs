@@ -256,7 +256,7 @@ fn build_matcher(patterns: &[String], kind: MatchKind) -> Option<AhoCorasick> {
     }
     // The patterns come from validated knowledge files; a failure here (too large an
     // automaton) leaves the analysis without that part rather than failing the bot.
-    AhoCorasick::builder().match_kind(kind).build(patterns).ok()
+    crate::automaton::small_automaton(patterns, kind)
 }
 
 fn is_ascii_word(text: &str) -> bool {
