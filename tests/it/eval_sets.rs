@@ -238,11 +238,12 @@ fn fourth_tuning_sets_stay_at_what_they_reached() {
 /// thing, a time cue, a change from another year, other districts, demonstrative names):
 /// 190/200 (25/30); with the follow-up classes of wp-dialog-8 merged beside them: 191/200
 /// (26/30) and 92/104; after the 2026-12-07 morning session's classes (modifier keywords,
-/// English follow-ups, unstated names and durations, places asked by rank) 194/200 and 95/104; kept there.
+/// English follow-ups, unstated names and durations, places asked by rank) 194/200 and 95/104;
+/// with the asker's self-introduction read as context (wp-intro-14) 96/104; kept there.
 #[test]
 fn fifth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune6-questions.tsv", 0.975, 0.93);
-    score_conversations_at("tune6-dialogues.tsv", 0.91);
+    score_conversations_at("tune6-dialogues.tsv", 0.92);
 }
 
 /// The untouched measure of the 2026-12-06 afternoon session (`tune7-*.tsv`, heldF there),
@@ -364,9 +365,10 @@ fn fifteenth_tuning_sets_stay_at_what_they_reached() {
 /// there: eleven voices for the single questions, eight for the conversations, a fifth of the
 /// questions not answerable), written from the article alone by helpers who saw no code and
 /// scored once with that session's base binary: 181/200 = 90.5% (37/40 declined) and 84/100;
-/// from then on a tuning set.
+/// from then on a tuning set. With the asker's self-introduction read as context (a place
+/// named there is no scope, wp-intro-14): 187/200 = 93.5% and 90/100.
 #[test]
 fn sixteenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune17-questions.tsv", 0.905, 0.925);
-    score_conversations_at("tune17-dialogues.tsv", 0.84);
+    score_singles_at("tune17-questions.tsv", 0.935, 0.925);
+    score_conversations_at("tune17-dialogues.tsv", 0.90);
 }

@@ -119,8 +119,9 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
         // session's base binary, 108 and 108 with its merged one.
         ("2025-test-questions-p.tsv", 108, 108),
         // Untouched at the start of the 2026-12-07 night session: 100 and 101 of 120 with the
-        // session's base binary.
-        ("2025-test-questions-q.tsv", 100, 101),
+        // session's base binary; 101 and 102 with the asker's self-introduction read as
+        // context (wp-intro-14).
+        ("2025-test-questions-q.tsv", 101, 102),
     ];
     let beside = imported(true);
     let alone = imported(false);

@@ -5,6 +5,7 @@ mod answerable_wordings;
 mod answers;
 mod articles;
 mod asked_things;
+mod asker_intro;
 mod check_messages;
 mod clauses_and_things;
 mod cli;

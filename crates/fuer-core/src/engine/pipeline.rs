@@ -285,6 +285,8 @@ impl Engine {
         not_places.extend(self.words_across_places(&chars, &analysis));
         not_places.extend(self.english_article_place_spans(&chars, &analysis));
         self.analyzer.drop_places_inside(&mut analysis, &not_places);
+        self.analyzer
+            .drop_asker_places(&mut analysis, &raw, &normalized, |text| self.vocabulary.normalize(text));
         Question {
             text,
             normalized,

@@ -268,6 +268,10 @@ impl Engine {
         let piece_spans = self.topic_spans(&scoring);
         let mut piece_analysis = self.analyzer.analyze(&normalized, &piece_spans);
         self.analyzer.drop_places_inside(&mut piece_analysis, &piece_spans);
+        self.analyzer
+            .drop_asker_places(&mut piece_analysis, piece, &normalized, |text| {
+                self.vocabulary.normalize(text)
+            });
         let piece_analysis = if piece_analysis.asked.is_some() {
             piece_analysis
         } else {

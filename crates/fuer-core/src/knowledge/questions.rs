@@ -153,6 +153,12 @@ pub struct Lexicon {
     /// Words closing examples the asker offers (这种, 这类, 之类: 地铁站、高铁站这种算不算):
     /// a cue among the examples is a thing asked about, not what is asked.
     pub examples: Vec<String>,
+    /// Words opening the asker's self-introduction (我是, 我在, 我住, 本人, 作为, I am, we
+    /// live): a place named only there is the asker's, not the question's scope.
+    pub askers: Vec<String>,
+    /// Words asking whether the asker may do something (能不能, 可不可以, can I): who the
+    /// asker is then is the condition asked about, so their introduction's place stays.
+    pub permission: Vec<String>,
 }
 
 /// Words of limits (`[limits]`): a question asking for one (至少, 最多, at least) is answered

@@ -19,6 +19,7 @@ use crate::knowledge::questions::{ORDINAL_UNIT, YEAR_UNIT};
 use super::bounds::Limits;
 use super::vocabulary::Vocabulary;
 
+mod asker;
 mod compare;
 mod fit;
 mod head;
@@ -175,6 +176,8 @@ pub struct Analyzer {
     whole_agents: WordMatcher,
     /// `[words] examples`, normalized: words closing examples the asker offers (这种, 这类).
     examples: Vec<Vec<char>>,
+    /// The words of the asker's self-introduction (`asker.rs`).
+    asker: asker::AskerWords,
 }
 
 #[derive(Debug)]
@@ -370,6 +373,7 @@ impl Analyzer {
                 .collect(),
             whole_agents: WordMatcher::new(&words.whole.agents, vocabulary),
             examples: char_words(&words.lexicon.examples, vocabulary),
+            asker: asker::AskerWords::new(words, vocabulary),
         }
     }
 

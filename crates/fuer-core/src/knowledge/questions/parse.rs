@@ -140,6 +140,10 @@ struct WordsEntry {
     name_verbs: Vec<Spanned<String>>,
     #[serde(default)]
     examples: Vec<Spanned<String>>,
+    #[serde(default)]
+    askers: Vec<Spanned<String>>,
+    #[serde(default)]
+    permission: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -529,5 +533,7 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         weekdays: check_character_count(report, &entry.weekdays, 1, messages::WEEKDAY_NOT_ONE_CHARACTER),
         name_verbs: report.check_keywords(&entry.name_verbs),
         examples: report.check_keywords(&entry.examples),
+        askers: report.check_keywords(&entry.askers),
+        permission: report.check_keywords(&entry.permission),
     }
 }
