@@ -185,3 +185,18 @@ fn a_stated_figure_is_not_its_own_answer() {
         );
     }
 }
+
+/// The class "a count answered by a figure of another measure word counting the asked noun"
+/// (issue 13, a needless *related*): the fact writes the counted noun right before its
+/// figure (入驻女性创业团队97个, 参与家庭16.5万户), even where the question's measure word
+/// swallows the noun's first character (几家庭 read as 家 + 庭). A noun the fact counts
+/// nowhere stays related.
+#[test]
+fn a_count_is_answered_by_the_figure_its_noun_stands_before() {
+    use fuer_core::engine::Status::{Answered, Related};
+    crate::support::check_each_on_two_articles(&[
+        ("悦读鹏城活动有几家庭参与", Answered, 5, "16.5万户"),
+        ("孵化基地目前有多少团队入驻", Answered, 1, "97个"),
+        ("孵化基地有多少家庭入驻", Related, 1, ""),
+    ]);
+}

@@ -91,6 +91,39 @@ fn cantonese_questions_read_as_their_mandarin() {
     }
 }
 
+/// The class "Sichuanese (southwestern Mandarin) questions not read": the `[dialect]
+/// sichuanese` words turn 啥子, 咋个, 没得, 屋头, 娃儿, 一哈, 晓得 into the Mandarin the
+/// article's words are matched with; Mandarin 好多 (many) stays as written.
+#[test]
+fn sichuanese_questions_read_as_their_mandarin() {
+    let engine = shipped_engine();
+    for (sichuanese, mandarin) in [
+        ("母婴室是啥子时候建的", "母婴室是什么时候建的"),
+        ("我咋个报名参加培训嘛", "我怎么报名参加培训嘛"),
+        ("屋头娃儿放学没得人管", "家里孩子放学没有人管"),
+        ("想问一哈妇儿大厦咋个走", "想问一下妇儿大厦怎么走"),
+        ("不晓得妇联有没得心理热线", "不知道妇联有没有心理热线"),
+        ("出去做活路娃儿哪个带", "出去干活孩子哪个带"),
+        ("好多人去过妇儿大厦", "好多人去过妇儿大厦"),
+    ] {
+        assert_eq!(
+            normalized(engine, sichuanese),
+            normalized(engine, mandarin),
+            "{sichuanese}"
+        );
+    }
+}
+
+/// A dialect word written in both lists is reported (one word, one Mandarin meaning).
+#[test]
+fn a_dialect_word_in_both_lists_is_reported() {
+    let dir = copy_knowledge();
+    let path = dir.path().join("questions.toml");
+    let text = std::fs::read_to_string(&path).expect("questions.toml");
+    std::fs::write(&path, text.replace("sichuanese = [", "sichuanese = [\"几多=好多\", ")).expect("write");
+    assert!(load_knowledge_dir(dir.path()).is_err());
+}
+
 /// An empty `[dialect]` list leaves dialect words as they are (the list is the only source).
 #[test]
 fn dialect_words_are_data() {
@@ -99,4 +132,5 @@ fn dialect_words_are_data() {
         text[..start].to_string()
     });
     assert!(normalized(&engine, "幾多").contains("几多"));
+    assert!(normalized(&engine, "啥子").contains("啥子"));
 }

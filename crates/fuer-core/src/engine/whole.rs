@@ -484,6 +484,11 @@ pub(crate) fn general_count_fit(index: &Index, analyzer: &Analyzer, doc: usize, 
             Fit::No => {}
         }
     }
+    // A figure of another measure word that counts the asked noun itself (参与家庭16.5万户
+    // for 多少家庭) answers it.
+    if best == Fit::No && analyzer.counts_asked_noun(analysis, &doc.text, &doc.figures) {
+        return Fit::Yes;
+    }
     best
 }
 

@@ -277,8 +277,9 @@ pub struct QuestionWords {
     /// `[target]`: what was actually reached (实际达到了多少, `asks`) is not said by a figure
     /// its clause gives as a goal (`listed_by`: 目标, 任务: 覆盖率达60%的年度目标任务).
     pub target: DetailWords,
-    /// `[dialect] cantonese`: dialect words of questions and the Mandarin they mean (几多 →
-    /// 多少, 喺 → 在), as written; applied to questions only, never to the article.
+    /// `[dialect] cantonese` and `sichuanese`: dialect words of questions and the Mandarin
+    /// they mean (几多 → 多少, 喺 → 在; 啥子 → 什么, 屋头 → 家里), as written; applied to
+    /// questions only, never to the article.
     pub dialect: Vec<(String, String)>,
 }
 

@@ -5,7 +5,8 @@ use crate::knowledge::questions::AnswerRule;
 
 use super::{Analysis, Analyzer, AskedUnit, CompiledKind};
 use crate::engine::figures::Figure;
-use crate::engine::params::COUNTED_PREFIX_CHARS;
+use crate::engine::params::{COUNTED_PREFIX_CHARS, FOLLOWER_CHARS};
+use crate::normalize::is_han;
 
 /// How well a fact answers the asked kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,10 +92,18 @@ impl Analyzer {
     }
 
     fn figure_fit(&self, kind: &CompiledKind, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> Fit {
+        let nouns = if kind.units.is_empty() {
+            self.asked_nouns(analysis)
+        } else {
+            Vec::new()
+        };
         let mut best = Fit::No;
         for figure in figures {
             let fit = match self.one_figure_fit(kind, analysis, figure) {
                 Fit::Yes if amount_of_counted(fact_text, figure, &analysis.counted) => Fit::Exact,
+                Fit::No if figure.is_count() && nouns.iter().any(|noun| counts_noun(fact_text, figure, noun)) => {
+                    Fit::Yes
+                }
                 fit => fit,
             };
             match fit {
@@ -166,6 +175,43 @@ impl Analyzer {
 }
 
 impl Analyzer {
+    /// The noun a count asks about, as the question writes it after its interrogative (the
+    /// first `COUNTED_PREFIX_CHARS` Chinese characters): what is written after the measure
+    /// word (多少个孩子 → 儿童), and, when that word may hold the noun's first character,
+    /// the word with what follows it (多少家庭 read as 家 + 庭参加), past a general measure
+    /// word (one whose unit class lists no answering words: 几个团队 read as 个团 + 队).
+    fn asked_nouns(&self, analysis: &Analysis) -> Vec<String> {
+        let han = |text: &str| -> Option<String> {
+            let noun: String = text.chars().take_while(|c| is_han(*c)).take(FOLLOWER_CHARS).collect();
+            (noun.chars().count() >= COUNTED_PREFIX_CHARS).then_some(noun)
+        };
+        let mut readings = vec![analysis.counted.clone()];
+        if let Some(unit) = analysis.unit.as_ref().filter(|_| !analysis.counted.is_empty()) {
+            let mut word = unit.word.as_str();
+            let general = |w: &str| {
+                self.unit_class(w)
+                    .and_then(|class| self.units.get(class))
+                    .is_some_and(|class| class.answered_by.is_empty())
+            };
+            readings.push(format!("{word}{}", analysis.counted));
+            if let Some(first) = word.chars().next().filter(|_| word.chars().count() > 1)
+                && general(&first.to_string())
+            {
+                word = &word[first.len_utf8()..];
+                readings.push(format!("{word}{}", analysis.counted));
+            }
+        }
+        let mut nouns: Vec<String> = Vec::new();
+        for noun in readings.iter().filter_map(|text| han(text)) {
+            if !nouns.contains(&noun) {
+                nouns.push(noun);
+            }
+        }
+        nouns
+    }
+}
+
+impl Analyzer {
     /// Whether a figure's unit is the one the question's cue names (几个钟头 → 30小时 through
     /// the unit class 小时数; 几天 → not 五分钟); any unit when the cue names none.
     fn in_named_unit(&self, named: &str, figure_unit: &str) -> bool {
@@ -191,6 +237,27 @@ fn amount_of_counted(fact_text: &str, figure: &Figure, counted: &str) -> bool {
         .skip(figure.start - counted.len())
         .take(counted.len())
         .eq(counted.iter().copied())
+}
+
+impl Analyzer {
+    /// Whether one of a fact's count figures counts the noun a count question asks about
+    /// (`asked_nouns`), whatever its measure word (几个团队 → 创业团队97个).
+    pub(crate) fn counts_asked_noun(&self, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> bool {
+        let nouns = self.asked_nouns(analysis);
+        figures
+            .iter()
+            .any(|figure| figure.is_count() && nouns.iter().any(|noun| counts_noun(fact_text, figure, noun)))
+    }
+}
+
+/// Whether a count figure of a fact counts the asked noun (up to `FOLLOWER_CHARS` of the
+/// question's characters), whatever its measure word: the noun's first
+/// `COUNTED_PREFIX_CHARS` characters stand right before it (创业团队97个, 参与家庭16.5万户),
+/// or the characters right after it begin with the whole noun (24个社区全覆 for 社区; not
+/// 五分钟妇儿救助 for 妇儿临时保护中心).
+fn counts_noun(fact_text: &str, figure: &Figure, noun: &str) -> bool {
+    let head: String = noun.chars().take(COUNTED_PREFIX_CHARS).collect();
+    amount_of_counted(fact_text, figure, &head) || common_prefix(noun, &figure.follower) >= noun.chars().count()
 }
 
 /// Whether the question names the thing a figure qualifies (its follower: 行动计划 of

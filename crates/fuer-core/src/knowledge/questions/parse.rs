@@ -53,6 +53,8 @@ struct QuestionsFile {
 struct DialectEntry {
     #[serde(default)]
     cantonese: Vec<Spanned<String>>,
+    #[serde(default)]
+    sichuanese: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -296,15 +298,17 @@ pub(in crate::knowledge) fn parse_questions(report: &mut FileReport<'_>) -> Opti
     })
 }
 
-/// The `[dialect]` pairs (`"几多=多少"`: the dialect's words, the Mandarin they mean; none
-/// when the table is missing). Each entry must be two non-empty sides around one `=`, and a
-/// dialect word is written once.
+/// The `[dialect]` pairs of every list (`cantonese`: `"几多=多少"`, `sichuanese`:
+/// `"啥子=什么"`: the dialect's words, the Mandarin they mean; none when the table is
+/// missing). Each entry must be two non-empty sides around one `=`, and a dialect word is
+/// written once across the lists.
 fn parse_dialect(report: &mut FileReport<'_>, entry: Option<&Spanned<DialectEntry>>) -> Vec<(String, String)> {
     let Some(entry) = entry else {
         return Vec::new();
     };
     let mut pairs: Vec<(String, String)> = Vec::new();
-    for written in &entry.get_ref().cantonese {
+    let lists = entry.get_ref();
+    for written in lists.cantonese.iter().chain(&lists.sichuanese) {
         let text = written.get_ref().trim();
         let sides: Vec<&str> = text.split('=').map(str::trim).collect();
         match sides.as_slice() {
