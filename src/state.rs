@@ -171,6 +171,7 @@ mod tests {
             synonym_groups: Vec::new(),
             concepts: Vec::new(),
             question_words: Default::default(),
+            glossary: Vec::new(),
         })
     }
 

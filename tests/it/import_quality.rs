@@ -51,7 +51,7 @@ fn right_answers(knowledge: &Path, file: &str) -> (usize, usize, Vec<String>) {
 
 /// A knowledge directory as `scripts/import-quality.sh` makes it: the shipped shared files
 /// (and, `beside`, the shipped articles' folders) with the 2025 test article imported.
-fn imported(beside: bool) -> tempfile::TempDir {
+pub(crate) fn imported(beside: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
     copy_tree(&knowledge_dir(), dir.path(), beside);
     let path = articles_dir().join("2025-test.txt");

@@ -12,6 +12,7 @@ mod cli;
 mod conversation_turns;
 mod dialogue_steps;
 mod english_followups;
+mod english_glossary;
 mod english_heads;
 mod eval_sets;
 mod fake_api;

@@ -61,6 +61,7 @@ fn tricky_engine() -> Engine {
         synonym_groups: Vec::new(),
         concepts: Vec::new(),
         question_words: Default::default(),
+        glossary: Vec::new(),
     })
 }
 

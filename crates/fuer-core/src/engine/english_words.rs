@@ -4,23 +4,45 @@
 //! told in the exhibition?" would stay on the fact the conversation was about. The words
 //! it shares with each fact's English text (`en`), weighted by how rare they are among
 //! the article's translations, point at the fact it asks about.
+//!
+//! A fact with no translation (an imported article's) is reached through the shared glossary instead (`glossary.toml`: the genre's Chinese
+//! terms with their everyday English): an English phrase of the question that the glossary
+//! gives for a Chinese term the fact writes ("shelter" → 庇护, "sales" → 销售额) counts
+//! as that term's rarity among the article's facts, for every English question, not only
+//! follow-ups: within the item its keywords chose, the fact writing what the question says
+//! is the one asked about.
 
 use rustc_hash::FxHashMap;
 
 use super::Engine;
 use super::index::Index;
-use super::params::{ENGLISH_FACT_BONUS, ENGLISH_MIN_WORD_CHARS, ENGLISH_MIN_WORD_IDF};
+use super::params::{
+    ENGLISH_FACT_BONUS, ENGLISH_GLOSSED_MIN_IDF, ENGLISH_MIN_WORD_CHARS, ENGLISH_MIN_WORD_IDF, ENGLISH_TOPIC_FACT_BONUS,
+};
 use super::ranking::{FactRanking, listed_facts};
 use super::trace::Tracer;
 use super::vocabulary::Vocabulary;
 use crate::knowledge::KnowledgeBase;
 use crate::lang::Lang;
 
+/// A glossary term some sentence of the article writes, as English questions say it.
+#[derive(Debug)]
+struct GlossedTerm {
+    /// Its English phrases, normalized, as words (["safe", "house"]).
+    phrases: Vec<Vec<String>>,
+    /// The (item, fact) pairs whose Chinese text writes the term.
+    sentences: Vec<(usize, usize)>,
+    /// log(facts of the article / facts writing the term).
+    idf: f32,
+}
+
 /// The distinct words of each fact's English text, per item, and their rarity.
 #[derive(Debug, Default)]
 pub(crate) struct EnglishFacts {
     /// Item → fact → its distinct normalized words (empty without a translation).
     words: Vec<Vec<Vec<String>>>,
+    /// The glossary's terms the article's sentences write.
+    glossed: Vec<GlossedTerm>,
     /// Word → log(facts with a translation / facts whose translation has the word).
     idf: FxHashMap<String, f32>,
     /// Words the keywords spell in English (nursing room, futian): known to the article
@@ -40,6 +62,61 @@ fn content_words(normalized: &str) -> Vec<String> {
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// The words of a normalized English text in order, letters only (for phrase matching).
+fn content_words_in_order(normalized: &str) -> Vec<&str> {
+    normalized
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// The glossary's terms that some fact of `knowledge` writes, with those facts and the
+/// terms' rarity among all of them.
+fn glossed_terms(knowledge: &KnowledgeBase, vocabulary: &Vocabulary) -> Vec<GlossedTerm> {
+    let sentences: Vec<(usize, usize, &str)> = knowledge
+        .items
+        .iter()
+        .enumerate()
+        .flat_map(|(item_index, item)| {
+            item.facts
+                .iter()
+                .enumerate()
+                .map(move |(fact, text)| (item_index, fact, text.text.as_str()))
+        })
+        .collect();
+    let total = sentences.len() as f32;
+    knowledge
+        .glossary
+        .iter()
+        .filter_map(|term| {
+            let writing: Vec<(usize, usize)> = sentences
+                .iter()
+                .filter(|(_, _, text)| text.contains(term.zh.as_str()))
+                .map(|&(item, sentence, _)| (item, sentence))
+                .collect();
+            if writing.is_empty() {
+                return None;
+            }
+            let phrases = term
+                .en
+                .iter()
+                .map(|phrase| {
+                    content_words_in_order(&vocabulary.normalize(phrase))
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect::<Vec<String>>()
+                })
+                .filter(|words| words.iter().map(String::len).sum::<usize>() >= ENGLISH_MIN_WORD_CHARS)
+                .collect();
+            Some(GlossedTerm {
+                phrases,
+                idf: (total / writing.len() as f32).ln(),
+                sentences: writing,
+            })
+        })
+        .collect()
 }
 
 impl EnglishFacts {
@@ -79,6 +156,7 @@ impl EnglishFacts {
         let texts = normalized.into_iter().flatten().flatten().collect();
         let mut facts = EnglishFacts {
             words,
+            glossed: glossed_terms(knowledge, vocabulary),
             idf,
             keyword_words: Default::default(),
             texts,
@@ -116,15 +194,28 @@ impl EnglishFacts {
 
     /// How strongly a normalized English question points at each fact of `item`: the
     /// summed rarity of the rare words (of at least [`ENGLISH_MIN_WORD_IDF`]) it shares
-    /// with the fact's translation.
-    pub(crate) fn fact_overlap(&self, item: usize, normalized: &str) -> Vec<f32> {
+    /// with the fact's translation (only where `translated` counts), or, for a fact
+    /// without one, of the glossary terms it says that the fact writes.
+    pub(crate) fn fact_overlap(&self, item: usize, normalized: &str, translated: bool) -> Vec<f32> {
         let Some(facts) = self.words.get(item) else {
             return Vec::new();
         };
         let asked = content_words(normalized);
+        let glossed = self.glossed_in(normalized);
         facts
             .iter()
-            .map(|fact| {
+            .enumerate()
+            .map(|(sentence, fact)| {
+                if fact.is_empty() {
+                    return glossed
+                        .iter()
+                        .filter(|term| term.sentences.contains(&(item, sentence)))
+                        .map(|term| term.idf)
+                        .sum();
+                }
+                if !translated {
+                    return 0.0;
+                }
                 asked
                     .iter()
                     .filter(|word| fact.binary_search(word).is_ok())
@@ -134,37 +225,78 @@ impl EnglishFacts {
             })
             .collect()
     }
+
+    /// The glossary terms (rare enough: [`ENGLISH_GLOSSED_MIN_IDF`]) one of whose English
+    /// phrases a normalized question says, as whole words. The longest phrases are read
+    /// first and their words are not read again: "food delivery" (外卖) leaves no
+    /// "delivery" (分娩) behind.
+    fn glossed_in(&self, normalized: &str) -> Vec<&GlossedTerm> {
+        let words = content_words_in_order(normalized);
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for (term_index, term) in self.glossed.iter().enumerate() {
+            for phrase in &term.phrases {
+                for start in 0..words.len().saturating_sub(phrase.len() - 1) {
+                    if phrase.iter().zip(&words[start..]).all(|(p, w)| p == w) {
+                        found.push((phrase.len(), start, term_index));
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut read = vec![false; words.len()];
+        let mut terms: Vec<&GlossedTerm> = Vec::new();
+        for (len, start, term_index) in found {
+            if read[start..start + len].iter().any(|&flag| flag) {
+                continue;
+            }
+            read[start..start + len].iter_mut().for_each(|flag| *flag = true);
+            let term = &self.glossed[term_index];
+            if term.idf >= ENGLISH_GLOSSED_MIN_IDF && !terms.iter().any(|t| std::ptr::eq(*t, term)) {
+                terms.push(term);
+            }
+        }
+        terms
+    }
 }
 
 impl Engine {
-    /// An English follow-up that names no topic (the item is the conversation's): the
-    /// facts of the item whose translations share its rare words gain up to
-    /// [`ENGLISH_FACT_BONUS`] (in proportion to the best overlap); the best is asked about
-    /// even when the conversation's focus narrowed the candidates to other facts. (A
-    /// question naming its topic reaches the fact by the keywords its translation gives.)
+    /// An English question: the facts of its item whose translations (or, without one,
+    /// glossed terms) share its rare words gain up to a bonus, in proportion to the best
+    /// overlap. A `follow_up` that names no topic (the item is the conversation's) gains
+    /// [`ENGLISH_FACT_BONUS`], and its best fact is asked about even when the
+    /// conversation's focus narrowed the candidates to other facts. A question naming its
+    /// topic reaches a translated fact by the keywords its translation gives; only the
+    /// facts without a translation (an imported article's) gain, through the glossary,
+    /// [`ENGLISH_TOPIC_FACT_BONUS`]: enough to settle a tie, not to outweigh a keyword.
     pub(crate) fn prefer_english_words(
         &self,
         question_text: &str,
         normalized: &str,
+        follow_up: bool,
         ranking: &mut FactRanking,
         tracer: &mut Tracer,
     ) {
         if !Lang::is_english_question(question_text) {
             return;
         }
-        let overlap = self.english_facts().fact_overlap(ranking.item, normalized);
+        let overlap = self.english_facts().fact_overlap(ranking.item, normalized, follow_up);
         let best = overlap.iter().copied().fold(0.0f32, f32::max);
         if best <= 0.0 {
             return;
         }
         for (fact, &shared) in overlap.iter().enumerate() {
-            let bonus = ENGLISH_FACT_BONUS * shared / best;
+            let full = if follow_up {
+                ENGLISH_FACT_BONUS
+            } else {
+                ENGLISH_TOPIC_FACT_BONUS
+            };
+            let bonus = full * shared / best;
             for scores in [&mut ranking.topic, &mut ranking.scores] {
                 if let Some(score) = scores.get_mut(fact) {
                     *score += bonus;
                 }
             }
-            if shared >= best && !ranking.candidates.contains(&fact) {
+            if follow_up && shared >= best && !ranking.candidates.contains(&fact) {
                 ranking.candidates.push(fact);
                 ranking.candidates.sort_unstable();
             }

@@ -276,3 +276,10 @@ pub const ENGLISH_MIN_WORD_CHARS: usize = 3;
 pub const ENGLISH_MIN_WORD_IDF: f32 = 2.4;
 /// … and the bonus it then gains (others in proportion): a fact keyword's weight.
 pub const ENGLISH_FACT_BONUS: f32 = 1.5;
+/// … or, for a question naming its topic (its keywords point at facts already), this much:
+/// it settles a tie between facts, never outweighs a fact keyword.
+pub const ENGLISH_TOPIC_FACT_BONUS: f32 = 0.5;
+/// A glossary term an English question says (`english_words.rs`) points at the sentences
+/// writing its Chinese only when they are this rare (log of the article's sentences over
+/// those writing it: in about a fifth of them or fewer).
+pub const ENGLISH_GLOSSED_MIN_IDF: f32 = 1.6;

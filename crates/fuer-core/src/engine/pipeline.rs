@@ -429,9 +429,8 @@ impl Engine {
         } else {
             self.prefer_head_aspect(&question.analysis, &mut ranking, tracer);
         }
-        if resolution.focus_facts.is_some() {
-            self.prefer_english_words(question.text, &question.normalized, &mut ranking, tracer);
-        }
+        let follow_up = resolution.focus_facts.is_some();
+        self.prefer_english_words(question.text, &question.normalized, follow_up, &mut ranking, tracer);
         if ranking.scope_gap.is_none() {
             ranking.scope_gap = self.unwritten_gap(question, &ranking, tracer);
         }
@@ -463,9 +462,8 @@ impl Engine {
         if let Some(shown) = resolution.shown {
             self.prefer_unshown_aspects(&question.normalized, shown, &mut ranking, tracer);
         }
-        if resolution.focus_facts.is_some() {
-            self.prefer_english_words(question.text, &question.normalized, &mut ranking, tracer);
-        }
+        let follow_up = resolution.focus_facts.is_some();
+        self.prefer_english_words(question.text, &question.normalized, follow_up, &mut ranking, tracer);
         question.analysis = analysis;
         resolution.context_use.attribute = false;
         tracer.note(|| "the asked kind from the context does not fit this topic: dropped".to_string());

@@ -30,8 +30,9 @@ fn asked(kind: &str, label: &str, answer: AnswerRule, cues: &[&str]) -> AskedKin
     }
 }
 
-fn engine() -> Engine {
-    let item = |number: u8, title: &str, keywords: &[&str], facts: Vec<Fact>| Item {
+/// An item of the test engine, its headline and summary made from its title.
+fn item(number: u8, title: &str, keywords: &[&str], facts: Vec<Fact>) -> Item {
+    Item {
         number,
         headline: format!("{title}的标题"),
         title: title.to_string(),
@@ -39,7 +40,10 @@ fn engine() -> Engine {
         keywords: strings(keywords),
         facts,
         en: Default::default(),
-    };
+    }
+}
+
+fn engine() -> Engine {
     Engine::new(KnowledgeBase {
         id: "test".into(),
         year: 2024,
@@ -108,6 +112,7 @@ fn engine() -> Engine {
                 ..Lexicon::default()
             },
         },
+        glossary: Vec::new(),
     })
 }
 

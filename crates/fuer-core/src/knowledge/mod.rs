@@ -184,6 +184,9 @@ pub struct KnowledgeBase {
     pub concepts: Vec<Concept>,
     /// What questions ask for, units and scope (`questions.toml`).
     pub question_words: QuestionWords,
+    /// The genre's Chinese terms with their English (`glossary.toml`): the importer's
+    /// English keywords, and an English question's way to facts no translation gives.
+    pub glossary: Vec<GlossaryTerm>,
 }
 
 impl KnowledgeBase {

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::super::GlossaryTerm;
 use super::super::messages;
 use super::super::questions::{QUESTIONS_FILE_NAME, QuestionWords, parse_questions};
 use super::report::{FileReport, KnowledgeFile, Problem};
@@ -17,6 +18,7 @@ pub(super) struct SortedFiles<'a> {
     pub(super) synonym_groups: Option<Vec<Vec<String>>>,
     pub(super) question_words: Option<Option<QuestionWords>>,
     pub(super) concepts: Vec<ParsedConcept>,
+    pub(super) glossary: Vec<GlossaryTerm>,
     pub(super) article_files: BTreeMap<&'a str, Vec<&'a KnowledgeFile>>,
 }
 
@@ -32,6 +34,7 @@ pub(super) fn sort_files<'a>(
         synonym_groups: None,
         question_words: None,
         concepts: Vec::new(),
+        glossary: Vec::new(),
         article_files: BTreeMap::new(),
     };
     for file in files {
@@ -40,10 +43,8 @@ pub(super) fn sort_files<'a>(
             Place::Shared(SYNONYMS_FILE_NAME) => sorted.synonym_groups = Some(parse_synonyms(&mut report)),
             Place::Shared(CONCEPTS_FILE_NAME) => sorted.concepts = parse_concepts(&mut report),
             Place::Shared(QUESTIONS_FILE_NAME) => sorted.question_words = Some(parse_questions(&mut report)),
-            // The importer's glossary: checked here, used by `import`.
-            Place::Shared(GLOSSARY_FILE_NAME) => {
-                parse_glossary(&mut report);
-            }
+            // The glossary: the importer's English keywords, and English questions' words.
+            Place::Shared(GLOSSARY_FILE_NAME) => sorted.glossary = parse_glossary(&mut report),
             Place::Shared(name) => problems.push(Problem {
                 path: file.path.clone(),
                 line: 0,

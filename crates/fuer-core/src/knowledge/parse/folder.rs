@@ -124,6 +124,7 @@ pub(super) fn parse_article<'a>(
         synonym_groups: Vec::new(),
         concepts: Vec::new(),
         question_words: QuestionWords::default(),
+        glossary: Vec::new(),
     })
 }
 /// What `source.toml` says: the article's metadata, its year and its number of items.

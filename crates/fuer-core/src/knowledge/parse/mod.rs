@@ -78,6 +78,7 @@ pub fn parse_knowledge_with(
                 synonym_groups: synonym_groups.clone(),
                 concepts: sorted.concepts.iter().map(|parsed| parsed.concept.clone()).collect(),
                 question_words: question_words.clone(),
+                glossary: sorted.glossary.clone(),
                 ..article
             });
         }
