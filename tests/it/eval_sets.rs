@@ -1,7 +1,7 @@
 //! The project's own question sets, written from the article by people who never saw the
 //! engine (`tests/data/fresh-*.tsv` before tuning; `review*-*.tsv`, three further sets that
 //! were first measured untouched and then used to find what the engine missed; `tune2-*.tsv` and
-//! `tune3-*.tsv` to `tune17-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
+//! `tune3-*.tsv` to `tune18-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
 //! `../shared/eval/score.py` scores them: the right item, the asked figure in the first
 //! fact, and questions the article does not answer not passed off as answered. A regression
 //! here means a change hurt answers of a kind residents ask.
@@ -289,7 +289,7 @@ fn eighth_tuning_sets_stay_at_what_they_reached() {
 /// 83/101 = 82.2%), never opened before; from then on a tuning set, kept at the second score.
 #[test]
 fn ninth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune10-questions.tsv", 0.925, 0.90);
+    score_singles_at("tune10-questions.tsv", 0.93, 0.90);
     score_conversations_at("tune10-dialogues.tsv", 0.83);
 }
 
@@ -371,4 +371,15 @@ fn fifteenth_tuning_sets_stay_at_what_they_reached() {
 fn sixteenth_tuning_sets_stay_at_what_they_reached() {
     score_singles_at("tune17-questions.tsv", 0.935, 0.925);
     score_conversations_at("tune17-dialogues.tsv", 0.90);
+}
+
+/// The untouched measure at the end of the 2026-12-07 night session (`tune18-*.tsv`, heldR
+/// there: eleven voices for the single questions, eight for the conversations, a fifth of the
+/// questions not answerable), written from the article alone by helpers who saw no code and
+/// scored with that session's base and merged binaries: 182 → 183/200 (33/40 declined) and
+/// 86 → 88/100; from then on a tuning set.
+#[test]
+fn seventeenth_tuning_sets_stay_at_what_they_reached() {
+    score_singles_at("tune18-questions.tsv", 0.915, 0.825);
+    score_conversations_at("tune18-dialogues.tsv", 0.88);
 }
