@@ -6,22 +6,10 @@
 
 use fuer_core::engine::{Answer, Status};
 
-use crate::support::{first_fact, shipped_engine};
+use crate::support::{check_first_fact as check, shipped_engine};
 
 fn answer(question: &str) -> Answer {
     shipped_engine().answer(question)
-}
-
-/// Asserts the (status, item) of `question` and that its first fact holds `phrase`.
-fn check(question: &str, status: Status, item: u8, phrase: &str) {
-    let answer = answer(question);
-    assert_eq!(
-        (answer.status, answer.item),
-        (status, Some(item)),
-        "{question}: {answer:?}"
-    );
-    let fact = first_fact(&answer);
-    assert!(fact.contains(phrase), "{question}: {fact}");
 }
 
 /// The place of a self-introduction is where the asker lives or works: the city's figure
