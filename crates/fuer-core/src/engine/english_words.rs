@@ -5,8 +5,9 @@
 //! it shares with each fact's English text (`en`), weighted by how rare they are among
 //! the article's translations, point at the fact it asks about.
 //!
-//! A fact with no translation (an imported article's) is reached through the shared glossary instead (`glossary.toml`: the genre's Chinese
-//! terms with their everyday English): an English phrase of the question that the glossary
+//! A fact with no translation (an imported article's) is reached through the shared
+//! glossary instead (`glossary.toml`: the genre's Chinese terms with their everyday
+//! English): an English phrase of the question that the glossary
 //! gives for a Chinese term the fact writes ("shelter" → 庇护, "sales" → 销售额) counts
 //! as that term's rarity among the article's facts, for every English question, not only
 //! follow-ups: within the item its keywords chose, the fact writing what the question says
