@@ -1,7 +1,8 @@
 //! What a question's own words say of the thing asked (issue 13): examples the asker offers
 //! (地铁站、商场这种算不算) are things asked about, not an address asked; a full name asked
 //! (系统全称叫什么) is said by a clause writing the name the item keeps as a keyword
-//! (维权关爱智慧系统).
+//! (维权关爱智慧系统); the occupation of a person or the business of a company the article
+//! only names (杜玉涛是干什么工作的) is not said by the fact naming it.
 
 use fuer_core::engine::Status;
 
@@ -42,4 +43,24 @@ fn a_full_name_is_said_by_the_name_the_item_keeps() {
     );
     // A thing the clause only mentions, with no kept name ending with it, is still unnamed.
     check_first_fact("关爱孤独症儿童的政策性文件叫什么名字", Status::Related, 8, "");
+}
+
+/// A person or a company the article only names: its occupation or line of business is an
+/// attribute the article never gives, so the fact naming it is only related; what the fact
+/// does say of them stays answered.
+#[test]
+fn an_occupation_or_a_business_of_a_thing_only_named_is_not_said() {
+    for (question, item) in [
+        ("张莹莹是做哪一行的", 1),
+        ("杜玉涛从事什么职业", 1),
+        ("深圳妈妈网主营什么业务", 9),
+        ("轻喜到家科技有限公司做什么生意", 9),
+        ("What line of business is 轻喜到家 in?", 9),
+    ] {
+        check_first_fact(question, Status::Related, item, "");
+    }
+    check_first_fact("轻喜到家有多少家分公司成立了妇女小组", Status::Answered, 9, "68");
+    check_first_fact("宣传展览讲了哪些优秀女性的故事", Status::Answered, 1, "杜玉涛");
+    check_first_fact("直播领域建了多少个妇联组织", Status::Answered, 9, "30");
+    check_first_fact("律师这个行业有没有成立妇联", Status::Answered, 9, "律师");
 }
