@@ -1,7 +1,8 @@
 //! What a question's own words say of the thing asked (issue 13): examples the asker offers
 //! (地铁站、商场这种算不算) are things asked about, not an address asked; a full name asked
 //! (系统全称叫什么) is said by a clause writing the name the item keeps as a keyword
-//! (维权关爱智慧系统).
+//! (维权关爱智慧系统), or by a long compound the fact joins to the thing with no particle
+//! (…思想政治引领暨新媒体宣传信息工作培训班) holding words of the question.
 
 use fuer_core::engine::Status;
 
@@ -42,4 +43,18 @@ fn a_full_name_is_said_by_the_name_the_item_keeps() {
     );
     // A thing the clause only mentions, with no kept name ending with it, is still unnamed.
     check_first_fact("关爱孤独症儿童的政策性文件叫什么名字", Status::Related, 8, "");
+}
+
+#[test]
+fn a_full_name_is_said_by_a_compound_joined_to_the_thing() {
+    for question in [
+        "妇联搞的新媒体宣传那个培训班，正式名称是什么",
+        "思想政治引领的培训班全称叫啥",
+        "宣传信息工作培训班叫什么名字",
+        "妇联新媒体信息培训班嘅全名叫咩",
+    ] {
+        check_first_fact(question, Status::Answered, 1, "思想政治引领暨新媒体宣传信息工作培训班");
+    }
+    // A thing joined to its description by 的 is only described, not named.
+    check_first_fact("支持孤独症儿童家庭的政策性文件全称是什么", Status::Related, 8, "");
 }
