@@ -1,8 +1,10 @@
 //! What a question's own words say of the thing asked (issue 13): examples the asker offers
 //! (地铁站、商场这种算不算) are things asked about, not an address asked; a full name asked
 //! (系统全称叫什么) is said by a clause writing the name the item keeps as a keyword
-//! (维权关爱智慧系统); the occupation of a person or the business of a company the article
-//! only names (杜玉涛是干什么工作的) is not said by the fact naming it.
+//! (维权关爱智慧系统), or by a long compound the fact joins to the thing with no particle
+//! (…思想政治引领暨新媒体宣传信息工作培训班) holding words of the question; the occupation
+//! of a person or the business of a company the article only names (杜玉涛是干什么工作的)
+//! is not said by the fact naming it.
 
 use fuer_core::engine::Status;
 
@@ -63,4 +65,20 @@ fn an_occupation_or_a_business_of_a_thing_only_named_is_not_said() {
     check_first_fact("宣传展览讲了哪些优秀女性的故事", Status::Answered, 1, "杜玉涛");
     check_first_fact("直播领域建了多少个妇联组织", Status::Answered, 9, "30");
     check_first_fact("律师这个行业有没有成立妇联", Status::Answered, 9, "律师");
+}
+
+/// A full name asked is said by a long compound the fact joins to the thing asked with no
+/// particle, when it holds words of the question.
+#[test]
+fn a_full_name_is_said_by_a_compound_joined_to_the_thing() {
+    for question in [
+        "妇联搞的新媒体宣传那个培训班，正式名称是什么",
+        "思想政治引领的培训班全称叫啥",
+        "宣传信息工作培训班叫什么名字",
+        "妇联新媒体信息培训班嘅全名叫咩",
+    ] {
+        check_first_fact(question, Status::Answered, 1, "思想政治引领暨新媒体宣传信息工作培训班");
+    }
+    // A thing joined to its description by 的 is only described, not named.
+    check_first_fact("支持孤独症儿童家庭的政策性文件全称是什么", Status::Related, 8, "");
 }

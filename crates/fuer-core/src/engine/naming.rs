@@ -3,11 +3,13 @@
 //! thing also writes a name (“美丽生活季……”宣传展览, 《关于……的意见》: `listed_by`). A fact
 //! that only mentions the thing (出台……的政策性文件) does not say what it is called: the
 //! answer is *related*, naming what is missing, and the fact is offered. A clause writing a
-//! name the item keeps as a keyword ending with the thing (维权关爱智慧系统 for 系统) names it.
+//! name the item keeps as a keyword ending with the thing (维权关爱智慧系统 for 系统) names it,
+//! and so does a long compound joined to the thing with no particle (…思想政治引领暨新媒体宣传
+//! 信息工作培训班) holding words of the question (新媒体培训班全名).
 
 use super::Engine;
 use super::analysis::{WordMatcher, byte_to_char_map};
-use super::params::{KEPT_NAME_MIN_EXTRA_CHARS, NAMED_THING_MAX_CHARS};
+use super::params::{KEPT_NAME_MIN_EXTRA_CHARS, NAME_COMPOUND_MIN_CHARS, NAMED_THING_MAX_CHARS};
 use super::pipeline::Question;
 use super::vocabulary::Vocabulary;
 use crate::knowledge::questions::DetailWords;
@@ -55,6 +57,7 @@ impl Engine {
             closes
                 && !self.names.named_by.iter().any(|mark| clause.contains(mark.as_str()))
                 && !self.writes_a_kept_name(doc.item, clause, &written)
+                && !self.writes_the_asked_compound(&fact.text[..at], &question.chars[..start])
         });
         unnamed.then(|| self.names.label.clone())
     }
@@ -73,6 +76,27 @@ impl Engine {
             .any(|keyword| {
                 keyword.ends_with(thing) && keyword.chars().count() >= least && clause.contains(keyword.as_str())
             })
+    }
+
+    /// Whether the fact, right before the thing (`before`: its text up to the thing), writes
+    /// it as one compound name with no particle between (全市妇联思想政治引领暨新媒体宣传信息
+    /// 工作培训班 for 新媒体培训班全名叫什么), at least `NAME_COMPOUND_MIN_CHARS` long, holding
+    /// a pair of characters the question writes (`asked`: the question before its asking
+    /// words). 出台……的政策性文件 joins the thing with 的: a description, not a name.
+    fn writes_the_asked_compound(&self, before: &str, asked: &[char]) -> bool {
+        let mut compound: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|&c| is_han(c) && !self.vocabulary.is_particle(c))
+            .collect();
+        if compound.len() < NAME_COMPOUND_MIN_CHARS {
+            return false;
+        }
+        compound.reverse();
+        let compound: String = compound.into_iter().collect();
+        asked
+            .windows(2)
+            .any(|pair| pair.iter().all(|&c| is_han(c)) && compound.contains(&pair.iter().collect::<String>()))
     }
 
     /// The Chinese characters right before the asking words, without the particles that

@@ -157,6 +157,10 @@ pub const NAMED_THING_MAX_CHARS: usize = 6;
 /// A keyword of the item ending with the thing asked is the thing's name (维权关爱智慧系统 of
 /// 那个系统全称叫什么) when it writes at least this many characters before the thing.
 pub const KEPT_NAME_MIN_EXTRA_CHARS: usize = 2;
+/// A fact writing, right before the thing whose name is asked, a compound of at least this
+/// many characters with no particle (…思想政治引领暨新媒体宣传信息工作培训班) holding words of
+/// the question writes the thing's full name (`naming.rs`).
+pub const NAME_COMPOUND_MIN_CHARS: usize = 6;
 
 /// A noun cue is among examples the asker offers (地铁站、高铁站这种算不算) when a word closing
 /// examples (`[words] examples`) starts at most this many characters after it (the other
