@@ -357,7 +357,7 @@ fn fourteenth_tuning_sets_stay_at_what_they_reached() {
 /// 91/100 with both; from then on a tuning set.
 #[test]
 fn fifteenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune16-questions.tsv", 0.91, 0.925);
+    score_singles_at("tune16-questions.tsv", 0.915, 0.925);
     score_conversations_at("tune16-dialogues.tsv", 0.91);
 }
 
@@ -369,7 +369,7 @@ fn fifteenth_tuning_sets_stay_at_what_they_reached() {
 /// named there is no scope, wp-intro-14): 187/200 = 93.5% and 90/100.
 #[test]
 fn sixteenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune17-questions.tsv", 0.935, 0.925);
+    score_singles_at("tune17-questions.tsv", 0.94, 0.95);
     score_conversations_at("tune17-dialogues.tsv", 0.90);
 }
 
@@ -377,9 +377,10 @@ fn sixteenth_tuning_sets_stay_at_what_they_reached() {
 /// there: eleven voices for the single questions, eight for the conversations, a fifth of the
 /// questions not answerable), written from the article alone by helpers who saw no code and
 /// scored with that session's base and merged binaries: 182 → 183/200 (33/40 declined) and
-/// 86 → 88/100; from then on a tuning set.
+/// 86 → 88/100; from then on a tuning set (185/200 and 89/100 after that session's
+/// second round, developed with its misses in view).
 #[test]
 fn seventeenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune18-questions.tsv", 0.915, 0.825);
-    score_conversations_at("tune18-dialogues.tsv", 0.88);
+    score_singles_at("tune18-questions.tsv", 0.925, 0.85);
+    score_conversations_at("tune18-dialogues.tsv", 0.89);
 }
