@@ -196,13 +196,27 @@ impl EnglishFacts {
     /// How strongly a normalized English question points at each fact of `item`: the
     /// summed rarity of the rare words (of at least [`ENGLISH_MIN_WORD_IDF`]) it shares
     /// with the fact's translation (only where `translated` counts), or, for a fact
-    /// without one, of the glossary terms it says that the fact writes.
+    /// without one, of the glossary terms it says that the fact writes. Empty when nothing
+    /// can count (every fact translated and `translated` false).
     pub(crate) fn fact_overlap(&self, item: usize, normalized: &str, translated: bool) -> Vec<f32> {
         let Some(facts) = self.words.get(item) else {
             return Vec::new();
         };
-        let asked = content_words(normalized);
-        let glossed = self.glossed_in(normalized);
+        // A first question on a translated item shares nothing to read: no work done.
+        let untranslated = facts.iter().any(Vec::is_empty);
+        if !translated && !untranslated {
+            return Vec::new();
+        }
+        let asked = if translated {
+            content_words(normalized)
+        } else {
+            Vec::new()
+        };
+        let glossed = if untranslated {
+            self.glossed_in(normalized)
+        } else {
+            Vec::new()
+        };
         facts
             .iter()
             .enumerate()
