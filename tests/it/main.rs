@@ -15,6 +15,7 @@ mod english_followups;
 mod english_glossary;
 mod english_heads;
 mod eval_sets;
+mod everyday_needs;
 mod fake_api;
 mod figures_asked;
 mod followup_heads;

@@ -673,6 +673,16 @@ impl Analyzer {
         });
         found.sort_by_key(|cue| (cue.start, cue.kind));
         found.dedup();
+        // 几 that says "a few" asks nothing (那几个“一”, 走几分钟就能…吗).
+        if found.iter().any(|cue| cue.role == CueRole::Wh) {
+            let chars: Vec<char> = normalized.chars().collect();
+            let says_a_few: Vec<bool> = found.iter().map(|cue| says_a_few(&chars, cue, &found)).collect();
+            let mut index = 0;
+            found.retain(|_| {
+                index += 1;
+                !says_a_few[index - 1]
+            });
+        }
         // The measure word of a figure (716万人次是多少场…) asks nothing.
         if normalized.bytes().any(|b| b.is_ascii_digit()) {
             let chars: Vec<char> = normalized.chars().collect();
@@ -736,6 +746,33 @@ impl Analyzer {
             .asked
             .is_some_and(|kind| self.kind_rule(kind) == AnswerRule::None)
     }
+}
+
+/// The demonstratives that make 几 after them "these few" (那几个“一”是什么, 这几位).
+const FEW_DEMONSTRATIVES: [char; 2] = ['这', '那'];
+/// What makes 几 before it "a few", a span and not a count: 就 (走几分钟就能到), 内 (几分钟内).
+const FEW_SPAN_ENDS: [char; 2] = ['就', '内'];
+/// How many characters after a 几 cue its span end may be (几+步路+就).
+const FEW_SPAN_REACH: usize = 3;
+
+/// Whether a question-word cue is 几 saying "a few", not asking how many: after 这 or 那
+/// (那几个“一”具体是什么), or a span (几分钟内, 走几步路就) in a question that asks with
+/// another question word (…有没有地方能求助, …的地方吗). Alone, 在几小时内上报? still asks.
+fn says_a_few(chars: &[char], cue: &CueMatch, cues: &[CueMatch]) -> bool {
+    if cue.role != CueRole::Wh || chars.get(cue.start) != Some(&'几') {
+        return false;
+    }
+    if cue.start > 0 && FEW_DEMONSTRATIVES.contains(&chars[cue.start - 1]) {
+        return true;
+    }
+    let reach = chars.len().min(cue.end + FEW_SPAN_REACH);
+    let spans = chars[cue.end.min(reach)..reach]
+        .iter()
+        .any(|c| FEW_SPAN_ENDS.contains(c));
+    spans
+        && cues
+            .iter()
+            .any(|other| other.role != CueRole::Noun && (other.end <= cue.start || other.start >= cue.end))
 }
 
 /// Whether a number ends right before `position` (716万 before 人次, 600余 before 场).
