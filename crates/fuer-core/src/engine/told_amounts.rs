@@ -1,7 +1,8 @@
 //! Amount words that tell, not ask. Before the clause that asks, 好几 and 好多 say "several",
 //! "many" (护士站好几个小姑娘还单着，…那个婚恋交友服务项目叫什么; 单位里好多大龄女青年，妇联
 //! 有婚恋交友的活动吗), and 有几…是… says "a few … are …" (园里有几位老师是宝妈，…专门给
-//! 妈妈的岗位有多少个): the asker's situation, not a question. Such a clause's question words
+//! 妈妈的岗位有多少个), and 过几 / 了几 says "did a few" (代理过几宗家暴案，…是什么奖): the
+//! asker's situation, not a question. Such a clause's question words
 //! do not decide what is asked, and the clause itself asks nothing (so its topic names no
 //! part when the asking clause names one: `topics.rs`).
 //!
@@ -21,6 +22,8 @@ use super::topics::{QUESTION_CLAUSE_ENDS, han_spaces_as_breaks};
 const INDEFINITE_BEFORE: char = '好';
 /// The existential verb before 几 in 有几位老师是宝妈.
 const EXISTENTIAL: char = '有';
+/// The aspect particles that make 几 after them "a few" done (代理过几宗家暴案, 去了几次).
+const ASPECT_PARTICLES: [char; 2] = ['过', '了'];
 /// The copula that makes 有几X是Y a statement about some of the X.
 const COPULA: char = '是';
 /// Characters between 几 and the copula at least: a measure word and a noun of two.
@@ -49,7 +52,8 @@ fn clauses(raw: &str) -> Vec<(String, bool)> {
 }
 
 /// Whether a question word of a clause (normalized, as characters) only tells an amount:
-/// it overlaps 好几 or 好多, or it is 几 after 有 with a copula after its noun.
+/// it overlaps 好几 or 好多, it is 几 after 有 with a copula after its noun, or 几 after an
+/// aspect particle (代理过几宗家暴案: what the asker did, before the clause that asks).
 fn tells_an_amount(chars: &[char], cue: &CueMatch) -> bool {
     let indefinite = (0..chars.len().saturating_sub(1)).any(|at| {
         chars[at] == INDEFINITE_BEFORE && matches!(chars[at + 1], '几' | '多') && cue.start <= at + 1 && cue.end > at
@@ -59,7 +63,8 @@ fn tells_an_amount(chars: &[char], cue: &CueMatch) -> bool {
         && cue.start > 0
         && chars[cue.start - 1] == EXISTENTIAL
         && chars.iter().skip(cue.end + MEASURE_AND_NOUN).any(|&c| c == COPULA);
-    indefinite || some_are
+    let done = chars.get(cue.start) == Some(&'几') && cue.start > 0 && ASPECT_PARTICLES.contains(&chars[cue.start - 1]);
+    indefinite || some_are || done
 }
 
 /// One clause of a question, read once (`Engine::read_clauses`).
