@@ -286,7 +286,9 @@ impl Engine {
         not_places.extend(self.english_article_place_spans(&chars, &analysis));
         self.analyzer.drop_places_inside(&mut analysis, &not_places);
         self.analyzer
-            .drop_asker_places(&mut analysis, &raw, &normalized, |text| self.vocabulary.normalize(text));
+            .drop_asker_places(&mut analysis, &raw, &normalized, &keyword_spans, |text| {
+                self.vocabulary.normalize(text)
+            });
         Question {
             text,
             normalized,

@@ -269,7 +269,7 @@ impl Engine {
         let mut piece_analysis = self.analyzer.analyze(&normalized, &piece_spans);
         self.analyzer.drop_places_inside(&mut piece_analysis, &piece_spans);
         self.analyzer
-            .drop_asker_places(&mut piece_analysis, piece, &normalized, |text| {
+            .drop_asker_places(&mut piece_analysis, piece, &normalized, &piece_spans, |text| {
                 self.vocabulary.normalize(text)
             });
         let piece_analysis = if piece_analysis.asked.is_some() {

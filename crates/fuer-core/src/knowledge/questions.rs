@@ -159,6 +159,14 @@ pub struct Lexicon {
     /// Words asking whether the asker may do something (能不能, 可不可以, can I): who the
     /// asker is then is the condition asked about, so their introduction's place stays.
     pub permission: Vec<String>,
+    /// Words of who the asker is (妈妈, 老板, 柜员): after a place in a clause that asks
+    /// nothing (南山做机器人的妈妈, 罗湖典当行老板问一句), the place is the asker's.
+    pub personas: Vec<String>,
+    /// Words naming the whole city (全市, 市里): the clause asking with one asks the city's
+    /// figure, whatever place another clause names (盐田这边…, 全市一共做了多少例).
+    pub city_wide: Vec<String>,
+    /// Words of what the asker heard (听说, 听讲): a place after one is what is asked about.
+    pub hearsay: Vec<String>,
 }
 
 /// Words of limits (`[limits]`): a question asking for one (至少, 最多, at least) is answered

@@ -33,14 +33,24 @@ pub(super) struct AskerWords {
     /// `[words] greetings`, longest first: a greeting before a self-introduction.
     greetings: Vec<Vec<char>>,
     /// The Chinese `[words] interrogatives` (多少, 几, 哪): a clause holding one asks.
-    interrogatives: Vec<String>,
+    pub(super) interrogatives: Vec<String>,
+    /// `[words] personas`: who the asker is (妈妈, 老板, 柜员).
+    pub(super) personas: Vec<Vec<char>>,
+    /// `[words] city_wide` and the article's home: the whole city (全市, 市里, 深圳).
+    pub(super) city_wide: Vec<Vec<char>>,
+    /// `[words] hearsay`: what the asker heard (听说, 听讲).
+    pub(super) hearsay: Vec<Vec<char>>,
 }
 
 impl AskerWords {
     pub(super) fn new(words: &QuestionWords, vocabulary: &Vocabulary) -> AskerWords {
         let mut greetings = char_words(&words.lexicon.greetings, vocabulary);
         greetings.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        let city_wide = words.lexicon.city_wide.iter().chain(std::iter::once(&words.scope.home));
         AskerWords {
+            personas: char_words(&words.lexicon.personas, vocabulary),
+            city_wide: char_words(city_wide, vocabulary),
+            hearsay: char_words(&words.lexicon.hearsay, vocabulary),
             askers: char_words(&words.lexicon.askers, vocabulary),
             permission: char_words(&words.lexicon.permission, vocabulary),
             asking_words: char_words(&words.follow_up.fillers, vocabulary),
@@ -63,41 +73,41 @@ impl Analyzer {
         analysis: &mut Analysis,
         raw: &str,
         normalized: &str,
+        topic_spans: &[(usize, usize)],
         normalize: impl Fn(&str) -> String,
     ) {
-        if analysis.other_places.is_empty() || self.asker.askers.is_empty() {
+        if analysis.other_places.is_empty() {
             return;
         }
         let chars: Vec<char> = normalized.chars().collect();
-        let introductions: Vec<(usize, usize)> = clause_spans(raw, &chars, normalize)
-            .into_iter()
-            .filter_map(|span| self.introduction(&chars, span, analysis))
+        let spans = clause_spans(raw, &chars, normalize);
+        let permission: Vec<usize> = self
+            .asker
+            .permission
+            .iter()
+            .flat_map(|word| occurrences(&chars, word))
             .collect();
         // Asked whether the asker may do something (我是香港人，可不可以…), who they are
         // is the condition asked about.
-        let asks_permission = self.asker.permission.iter().any(|word| {
-            occurrences(&chars, word)
-                .iter()
-                .any(|&at| !introductions.iter().any(|&(s, e)| s <= at && at < e))
-        });
-        if introductions.is_empty() || asks_permission {
+        let context = if permission.is_empty() {
+            self.context_places(analysis, &chars, &spans, topic_spans)
+        } else {
+            Vec::new()
+        };
+        let introductions: Vec<(usize, usize)> = spans
+            .into_iter()
+            .filter_map(|span| self.introduction(&chars, span, analysis))
+            .collect();
+        let asks_permission = permission
+            .iter()
+            .any(|&at| !introductions.iter().any(|&(s, e)| s <= at && at < e));
+        let introductions = if asks_permission { Vec::new() } else { introductions };
+        if introductions.is_empty() && context.is_empty() {
             return;
         }
-        let mut index = 0;
-        while index < analysis.other_places.len() {
-            let place: Vec<char> = analysis.other_places[index].chars().collect();
-            let only_introduced = occurrences(&chars, &place).iter().all(|&start| {
-                introductions
-                    .iter()
-                    .any(|&(s, e)| s <= start && start + place.len() <= e)
-            });
-            if only_introduced {
-                analysis.other_places.remove(index);
-                analysis.place_spans.remove(index);
-            } else {
-                index += 1;
-            }
-        }
+        drop_places_where(analysis, &chars, !introductions.is_empty(), |start, len| {
+            context.contains(&(start, len)) || introductions.iter().any(|&(s, e)| s <= start && start + len <= e)
+        });
     }
 
     /// The asker's self-introduction at the start of a clause (its char span), if the
@@ -152,6 +162,27 @@ impl Analyzer {
     }
 }
 
+/// Drops the places of which every occurrence (its start and length) is `aside`, and those
+/// not found in `chars` where `unfound` says so.
+pub(super) fn drop_places_where(
+    analysis: &mut Analysis,
+    chars: &[char],
+    unfound: bool,
+    aside: impl Fn(usize, usize) -> bool,
+) {
+    let mut index = 0;
+    while index < analysis.other_places.len() {
+        let place: Vec<char> = analysis.other_places[index].chars().collect();
+        let starts = occurrences(chars, &place);
+        if (unfound || !starts.is_empty()) && starts.iter().all(|&start| aside(start, place.len())) {
+            analysis.other_places.remove(index);
+            analysis.place_spans.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
 /// Whether `word` starts at `at` (before `end`), on a word boundary where it is English.
 fn starts_with_word(chars: &[char], at: usize, end: usize, word: &[char]) -> bool {
     if at + word.len() > end || chars[at..at + word.len()] != *word {
@@ -167,7 +198,7 @@ fn on_char_boundaries(chars: &[char], start: usize, end: usize) -> bool {
 }
 
 /// Where `word` starts in `chars`.
-fn occurrences(chars: &[char], word: &[char]) -> Vec<usize> {
+pub(super) fn occurrences(chars: &[char], word: &[char]) -> Vec<usize> {
     if word.is_empty() || word.len() > chars.len() {
         return Vec::new();
     }

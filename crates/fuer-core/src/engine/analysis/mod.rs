@@ -21,6 +21,7 @@ use super::vocabulary::Vocabulary;
 
 mod asker;
 mod compare;
+mod context;
 mod fit;
 mod head;
 mod rank;

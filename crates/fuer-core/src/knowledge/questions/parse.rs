@@ -146,6 +146,12 @@ struct WordsEntry {
     askers: Vec<Spanned<String>>,
     #[serde(default)]
     permission: Vec<Spanned<String>>,
+    #[serde(default)]
+    personas: Vec<Spanned<String>>,
+    #[serde(default)]
+    city_wide: Vec<Spanned<String>>,
+    #[serde(default)]
+    hearsay: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -539,5 +545,8 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         examples: report.check_keywords(&entry.examples),
         askers: report.check_keywords(&entry.askers),
         permission: report.check_keywords(&entry.permission),
+        personas: report.check_keywords(&entry.personas),
+        city_wide: report.check_keywords(&entry.city_wide),
+        hearsay: report.check_keywords(&entry.hearsay),
     }
 }
