@@ -10,6 +10,7 @@ mod check_messages;
 mod clauses_and_things;
 mod cli;
 mod conversation_turns;
+mod counted_otherwise;
 mod dialogue_steps;
 mod english_followups;
 mod english_glossary;
