@@ -11,6 +11,7 @@ mod clauses_and_things;
 mod cli;
 mod context_places;
 mod conversation_turns;
+mod counted_otherwise;
 mod dialogue_steps;
 mod english_followups;
 mod english_glossary;

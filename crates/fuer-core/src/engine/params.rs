@@ -204,6 +204,12 @@ pub const FOLLOWER_CHARS: usize = 4;
 /// Figures: a figure answers "how many X" with the very thing counted when the characters
 /// after it begin with at least this many characters of X (多少个社区 → 24个社区).
 pub const COUNTED_PREFIX_CHARS: usize = 2;
+/// Figures: how many characters after a figure's measure word its noun phrase may hold
+/// before the counted noun heads it (120名家庭教育专家 counts 专家).
+pub const NOUN_PHRASE_CHARS: usize = 8;
+/// Figures: the longest noun after a figure's measure word that ends in the question's
+/// measure word and so counts the same things (四大板块 answers 几大块).
+pub const MEASURE_NOUN_CHARS: usize = 2;
 /// Navigation: most characters a navigation message may have besides its phrase
 /// (下一件是什么, 能详细说说吗).
 pub const NAVIGATION_FILLER_CHARS: usize = 3;

@@ -21,7 +21,7 @@
 use crate::knowledge::questions::AnswerRule;
 use crate::normalize::is_han;
 
-use super::analysis::{Analysis, Analyzer, Fit};
+use super::analysis::{Analysis, Analyzer, Fit, names_sounding};
 use super::figures::CountPhrase;
 use super::index::Index;
 use super::ranking::ScopeGap;
@@ -445,8 +445,9 @@ pub(crate) fn answering_phrase<'i>(
 /// before, unless the noun right after it names another thing while the fact names the counted
 /// one elsewhere (多少个妇儿临时保护中心 is not answered by 24个社区: the article counts the
 /// communities covered, not the centres);
-/// another figure only where its clause names what is counted (its first two characters:
-/// 多少个母婴室 → 母婴室1480间), so the unit 个 alone makes no figure fit.
+/// another figure only where its clause names what is counted (its first two characters, or
+/// two of the same sound: 多少个母婴室 → 母婴室1480间, 几个砖家 → 120名家庭教育专家), so the
+/// unit 个 alone makes no figure fit.
 pub(crate) fn general_count_fit(index: &Index, analyzer: &Analyzer, doc: usize, analysis: &Analysis, fit: Fit) -> Fit {
     let (Some(noun), Some(unit)) = (analyzer.general_count_noun(analysis), analysis.unit.as_ref()) else {
         return fit;
@@ -476,7 +477,7 @@ pub(crate) fn general_count_fit(index: &Index, analyzer: &Analyzer, doc: usize, 
     for phrase in doc
         .counts
         .iter()
-        .filter(|phrase| phrase.clause.contains(head.as_str()) && !counts_another(phrase))
+        .filter(|phrase| names_sounding(&phrase.clause, &head) && !counts_another(phrase))
     {
         match analyzer.fit(analysis, &phrase.clause, std::slice::from_ref(&phrase.figure)) {
             Fit::Exact => return Fit::Exact,

@@ -5,8 +5,8 @@ use crate::knowledge::questions::AnswerRule;
 
 use super::{Analysis, Analyzer, AskedUnit, CompiledKind};
 use crate::engine::figures::Figure;
-use crate::engine::params::{COUNTED_PREFIX_CHARS, FOLLOWER_CHARS};
-use crate::normalize::is_han;
+use crate::engine::params::{COUNTED_PREFIX_CHARS, FOLLOWER_CHARS, MEASURE_NOUN_CHARS, NOUN_PHRASE_CHARS};
+use crate::normalize::{is_han, pinyin_keys};
 
 /// How well a fact answers the asked kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,11 +97,15 @@ impl Analyzer {
         } else {
             Vec::new()
         };
+        let in_phrase = self.general_count_noun(analysis).is_some();
         let mut best = Fit::No;
         for figure in figures {
             let fit = match self.one_figure_fit(kind, analysis, figure) {
                 Fit::Yes if amount_of_counted(fact_text, figure, &analysis.counted) => Fit::Exact,
-                Fit::No if figure.is_count() && nouns.iter().any(|noun| counts_noun(fact_text, figure, noun)) => {
+                Fit::No
+                    if figure.is_count()
+                        && nouns.iter().any(|noun| counts_noun(fact_text, figure, noun, in_phrase)) =>
+                {
                     Fit::Yes
                 }
                 fit => fit,
@@ -143,7 +147,7 @@ impl Analyzer {
         } else if !figure.is_count() {
             false
         } else {
-            let same_word = unit.is_some_and(|u| u.word == figure.unit);
+            let same_word = unit.is_some_and(|u| same_measure_word(&u.word, figure));
             match unit.and_then(|u| self.units.get(u.class)) {
                 // The very measure word the question used answers it too (多少期 → 640期,
                 // 多少支队伍 → 486支), whatever else its class is answered by.
@@ -244,9 +248,10 @@ impl Analyzer {
     /// (`asked_nouns`), whatever its measure word (几个团队 → 创业团队97个).
     pub(crate) fn counts_asked_noun(&self, analysis: &Analysis, fact_text: &str, figures: &[Figure]) -> bool {
         let nouns = self.asked_nouns(analysis);
+        let in_phrase = self.general_count_noun(analysis).is_some();
         figures
             .iter()
-            .any(|figure| figure.is_count() && nouns.iter().any(|noun| counts_noun(fact_text, figure, noun)))
+            .any(|figure| figure.is_count() && nouns.iter().any(|noun| counts_noun(fact_text, figure, noun, in_phrase)))
     }
 }
 
@@ -254,10 +259,61 @@ impl Analyzer {
 /// question's characters), whatever its measure word: the noun's first
 /// `COUNTED_PREFIX_CHARS` characters stand right before it (创业团队97个, 参与家庭16.5万户),
 /// or the characters right after it begin with the whole noun (24个社区全覆 for 社区; not
-/// 五分钟妇儿救助 for 妇儿临时保护中心).
-fn counts_noun(fact_text: &str, figure: &Figure, noun: &str) -> bool {
+/// 五分钟妇儿救助 for 妇儿临时保护中心). For a count asked with a general measure word
+/// (`in_phrase`: 多少个砖家), a figure written in digits (not a name's numeral: 五分钟) counts
+/// it too where the noun's first characters, even misspelt with the same sound, stand in the
+/// noun phrase right after it (42名姐妹加入 for 姐妹一齐; 120名家庭教育专家 for 砖家).
+fn counts_noun(fact_text: &str, figure: &Figure, noun: &str, in_phrase: bool) -> bool {
     let head: String = noun.chars().take(COUNTED_PREFIX_CHARS).collect();
-    amount_of_counted(fact_text, figure, &head) || common_prefix(noun, &figure.follower) >= noun.chars().count()
+    if amount_of_counted(fact_text, figure, &head) || common_prefix(noun, &figure.follower) >= noun.chars().count() {
+        return true;
+    }
+    if !in_phrase || !figure.written || head.chars().count() < COUNTED_PREFIX_CHARS {
+        return false;
+    }
+    let phrase: String = fact_text
+        .chars()
+        .skip(figure.end)
+        .take(NOUN_PHRASE_CHARS)
+        .take_while(|c| is_han(*c) && *c != '的')
+        .collect();
+    names_sounding(&phrase, &head)
+}
+
+/// Whether a text writes a word, or a word of the same sound (砖家 in 家庭教育专家: a typo
+/// of the pinyin input method).
+pub(crate) fn names_sounding(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    if text.contains(word) {
+        return true;
+    }
+    if !word.chars().all(is_han) {
+        return false;
+    }
+    let (text_key, _) = pinyin_keys(text);
+    let (word_key, _) = pinyin_keys(word);
+    text_key.contains(&word_key)
+}
+
+/// Whether a figure's measure word is the one the question uses, or the figure writes its
+/// measure word with a noun of up to `MEASURE_NOUN_CHARS` characters ending in it (几大块 →
+/// 四大板块, 几多间 → 5个房间): a count of the same things written more fully.
+fn same_measure_word(asked: &str, figure: &Figure) -> bool {
+    if asked == figure.unit {
+        return true;
+    }
+    if asked.is_empty() || !asked.chars().all(is_han) {
+        return false;
+    }
+    let asked_chars = asked.chars().count();
+    (1..=MEASURE_NOUN_CHARS).any(|k| {
+        let written: String = figure.unit.chars().chain(figure.follower.chars().take(k)).collect();
+        written.chars().count() == figure.unit.chars().count() + k
+            && written.chars().count() > asked_chars
+            && written.ends_with(asked)
+    })
 }
 
 /// Whether the question names the thing a figure qualifies (its follower: 行动计划 of

@@ -29,6 +29,7 @@ mod units;
 mod written;
 pub(crate) use compare::says_offered_figure;
 pub use compare::{Compared, Relation, UNIT_MARK};
+pub(crate) use fit::names_sounding;
 pub use fit::{Fit, Narrowing};
 pub use head::{Head, Modifier, ModifierReason};
 
