@@ -14,6 +14,7 @@ mod dialogue_steps;
 mod english_followups;
 mod english_glossary;
 mod english_heads;
+mod english_sentences;
 mod eval_sets;
 mod fake_api;
 mod figures_asked;

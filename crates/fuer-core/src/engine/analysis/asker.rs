@@ -83,21 +83,7 @@ impl Analyzer {
         if introductions.is_empty() || asks_permission {
             return;
         }
-        let mut index = 0;
-        while index < analysis.other_places.len() {
-            let place: Vec<char> = analysis.other_places[index].chars().collect();
-            let only_introduced = occurrences(&chars, &place).iter().all(|&start| {
-                introductions
-                    .iter()
-                    .any(|&(s, e)| s <= start && start + place.len() <= e)
-            });
-            if only_introduced {
-                analysis.other_places.remove(index);
-                analysis.place_spans.remove(index);
-            } else {
-                index += 1;
-            }
-        }
+        drop_places_only_in(analysis, &chars, &introductions);
     }
 
     /// The asker's self-introduction at the start of a clause (its char span), if the
@@ -149,6 +135,27 @@ impl Analyzer {
             .iter()
             .any(|word| text.contains(word.as_str()));
         (!asks && !interrogative).then_some((from, until))
+    }
+}
+
+/// Drops the places of `analysis` that `chars` names only inside `spans` (a
+/// self-introduction, an English context sentence: `english_sentences.rs`).
+pub(crate) fn drop_places_only_in(analysis: &mut Analysis, chars: &[char], spans: &[(usize, usize)]) {
+    if spans.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    while index < analysis.other_places.len() {
+        let place: Vec<char> = analysis.other_places[index].chars().collect();
+        let only_introduced = occurrences(chars, &place)
+            .iter()
+            .all(|&start| spans.iter().any(|&(s, e)| s <= start && start + place.len() <= e));
+        if only_introduced {
+            analysis.other_places.remove(index);
+            analysis.place_spans.remove(index);
+        } else {
+            index += 1;
+        }
     }
 }
 
