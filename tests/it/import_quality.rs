@@ -113,8 +113,13 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
         // how many / number of / where).
         ("2025-test-questions-m.tsv", 110, 111),
         // Untouched before and after the 2026-12-07 afternoon session's work: 105 and 106 of
-        // 120 before, 106 and 107 after.
-        ("2025-test-questions-n.tsv", 107, 108),
+        // 120 before, 106 and 107 after; 107 and 108 later. 106 and 107 since English
+        // questions are read by their last wh-sentence (issue 13, english_sentences.rs):
+        // "Are there free health checks for women over 60? How many were done?" was answered
+        // only because "free" of the yes/no sentence decided; asking how many, it meets the
+        // stated-figure reading that already makes the one-sentence "How many free health
+        // checks were done for women over 60?" related.
+        ("2025-test-questions-n.tsv", 106, 107),
         // Untouched when first scored (2026-12-07 evening): 104 and 105 of 120.
         // 107 and 108 with English heads (a keyword whose existence is asked, a noun cue after
         // how many / number of / where).

@@ -16,6 +16,7 @@ mod dialogue_steps;
 mod english_followups;
 mod english_glossary;
 mod english_heads;
+mod english_sentences;
 mod eval_sets;
 mod everyday_needs;
 mod fake_api;

@@ -14,6 +14,7 @@
 
 use super::Engine;
 use super::analysis::{WordMatcher, byte_to_char_map, on_word_boundaries};
+use super::english_sentences::english_sentences;
 use super::params::LISTED_NOUN_MAX_CHARS;
 use super::pipeline::Question;
 use super::ranking::FactRanking;
@@ -162,15 +163,19 @@ impl Engine {
     /// The clauses of a question (`raw`: NFKC, lowercase, separators kept), normalized, that
     /// hold a question word or a yes/no word; all of them when none does.
     fn asking_clauses(&self, raw: &str) -> Vec<String> {
-        let clauses: Vec<&str> = raw
+        // An English full stop ends a clause too (I'm a helper. How many …).
+        // A statement before another sentence asks nothing (a helper who wants …).
+        let clauses: Vec<(String, bool)> = raw
             .split(QUESTION_CLAUSE_ENDS)
-            .filter(|clause| !self.vocabulary.normalize(clause).trim().is_empty())
+            .flat_map(english_sentences)
+            .filter(|(clause, _)| !self.vocabulary.normalize(clause).trim().is_empty())
             .collect();
-        let asking: Vec<&str> = clauses
+        let asking: Vec<String> = clauses
             .iter()
-            .copied()
-            .filter(|clause| self.clause_asks(clause))
+            .filter(|(clause, statement)| !statement && self.clause_asks(clause))
+            .map(|(clause, _)| clause.clone())
             .collect();
+        let clauses: Vec<String> = clauses.into_iter().map(|(clause, _)| clause).collect();
         let chosen = if asking.is_empty() { clauses } else { asking };
         chosen.iter().map(|clause| self.vocabulary.normalize(clause)).collect()
     }

@@ -26,6 +26,7 @@ mod bounds;
 mod counted;
 mod details;
 mod english_followup;
+mod english_sentences;
 mod english_words;
 pub mod fallback;
 pub mod figures;

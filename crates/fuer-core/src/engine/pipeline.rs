@@ -260,9 +260,12 @@ impl Engine {
         let telling_spans = super::told_amounts::telling_spans(&clauses, &normalized);
         let asking_end = super::told_amounts::asking_end(&clauses, &normalized);
         let telling = super::told_amounts::telling_clauses(&clauses);
-        let mut analysis = self
-            .analyzer
-            .analyze_told(&normalized, &keyword_spans, &telling_spans, asking_end);
+        let context_spans = self.english_context_spans(&raw, &normalized);
+        let mut no_cue_spans = keyword_spans.clone();
+        no_cue_spans.extend(self.compound_spans(&raw, &normalized));
+        let mut analysis =
+            self.analyzer
+                .analyze_told(&normalized, &no_cue_spans, &telling_spans, &context_spans, asking_end);
         analysis.compared = self.analyzer.compared(&analysis, &chars, &figures, &keyword_spans);
         self.analyzer.ask_compared(&mut analysis);
         analysis.alternatives = self
@@ -289,6 +292,7 @@ impl Engine {
             .drop_asker_places(&mut analysis, &raw, &normalized, &keyword_spans, |text| {
                 self.vocabulary.normalize(text)
             });
+        super::analysis::drop_places_only_in(&mut analysis, &chars, &context_spans);
         Question {
             text,
             normalized,

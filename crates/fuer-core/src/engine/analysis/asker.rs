@@ -183,6 +183,17 @@ pub(super) fn drop_places_where(
     }
 }
 
+/// Drops the places of `analysis` that `chars` names only inside `spans` (a
+/// self-introduction, an English context sentence: `english_sentences.rs`).
+pub(crate) fn drop_places_only_in(analysis: &mut Analysis, chars: &[char], spans: &[(usize, usize)]) {
+    if spans.is_empty() {
+        return;
+    }
+    drop_places_where(analysis, chars, true, |start, len| {
+        spans.iter().any(|&(s, e)| s <= start && start + len <= e)
+    });
+}
+
 /// Whether `word` starts at `at` (before `end`), on a word boundary where it is English.
 fn starts_with_word(chars: &[char], at: usize, end: usize, word: &[char]) -> bool {
     if at + word.len() > end || chars[at..at + word.len()] != *word {

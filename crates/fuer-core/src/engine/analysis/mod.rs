@@ -27,6 +27,7 @@ mod head;
 mod rank;
 mod units;
 mod written;
+pub(crate) use asker::drop_places_only_in;
 pub(crate) use compare::says_offered_figure;
 pub use compare::{Compared, Relation, UNIT_MARK};
 pub(crate) use fit::names_sounding;
@@ -552,26 +553,30 @@ impl Analyzer {
     /// Analyzes a normalized question; `keyword_spans` are the char spans of the keywords
     /// it names (a noun cue inside one is no cue).
     pub fn analyze(&self, normalized: &str, keyword_spans: &[(usize, usize)]) -> Analysis {
-        self.analyze_told(normalized, keyword_spans, &[], None)
+        self.analyze_told(normalized, keyword_spans, &[], &[], None)
     }
 
     /// Analyzes a normalized question whose clauses at `telling` (char spans) only tell an
     /// amount (好几个小姑娘还单着, `told_amounts.rs`): their question words ask nothing; and
     /// whose clauses from `asking_end` on (a char index) tell after it asks: its head
-    /// governs nothing there.
+    /// governs nothing there. The sentences at `context` (char spans: an English
+    /// self-introduction or yes/no question before the one that asks,
+    /// `english_sentences.rs`) hold no cue at all.
     pub fn analyze_told(
         &self,
         normalized: &str,
         keyword_spans: &[(usize, usize)],
         telling: &[(usize, usize)],
+        context: &[(usize, usize)],
         asking_end: Option<usize>,
     ) -> Analysis {
         let byte_to_char = byte_to_char_map(normalized);
         let chars: Vec<char> = normalized.chars().collect();
         let mut cues = self.find_cues(normalized, &byte_to_char);
-        cues.retain(|cue| {
-            cue.role == CueRole::Noun || !telling.iter().any(|&(start, end)| start <= cue.start && cue.end <= end)
-        });
+        let inside = |spans: &[(usize, usize)], cue: &CueMatch| {
+            spans.iter().any(|&(start, end)| start <= cue.start && cue.end <= end)
+        };
+        cues.retain(|cue| (cue.role == CueRole::Noun || !inside(telling, cue)) && !inside(context, cue));
         let mut analysis = Analysis {
             cues,
             question: normalized.to_string(),
