@@ -622,7 +622,7 @@ impl Engine {
             // write (自己的协会: 协会 is what is asked, and written).
             pairs
                 .last()
-                .is_some_and(|&(a, b)| !written(&(a, b)) && !(article_writes(a) && article_writes(b)))
+                .is_some_and(|&(a, b)| !written(&(a, b)) && [a, b].into_iter().any(|c| !article_writes(c)))
         };
         things.iter().all(|thing| unnamed(thing)).then(|| noun.iter().collect())
     }
