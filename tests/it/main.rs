@@ -60,6 +60,7 @@ mod told_amounts;
 mod unanswerable_aspects;
 mod unsaid_details;
 mod unsaid_heads;
+mod unstated_details;
 mod web;
 mod web_articles;
 mod web_harness;

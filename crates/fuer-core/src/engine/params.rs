@@ -139,9 +139,14 @@ pub const MIN_PART_SCORE: f32 = 1.0;
 /// Most parts answered for one question.
 pub const MAX_PARTS: usize = 3;
 
-/// An existence question about a thing the article never names (母婴室有没有热水) is
-/// related only when the thing is this short (a noun, not a clause telling a need).
+/// An existence (母婴室有没有热水) or count (多少会员) question about a thing none of whose
+/// pairs of characters the article writes is related only when the thing is this short (a
+/// noun, not a clause telling a need).
 pub const UNNAMED_THING_MAX_CHARS: usize = 4;
+/// An existence question asks about a thing up to this long (免费尿不湿): one whose last
+/// pair of characters the article does not write, one of them never, is related (the
+/// facts name 免费, not the thing); a longer one tells a need.
+pub const UNNAMED_MODIFIED_THING_MAX_CHARS: usize = 6;
 /// … and in 「X有Y吗」 (母婴室里有热水吗) or 「X有没有Y」 (母婴室里头有没有热水) at most this
 /// many characters other than particles (a locative: 里, 里头) stand between the topic X and
 /// the asking words.

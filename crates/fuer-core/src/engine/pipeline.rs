@@ -23,7 +23,8 @@ use super::hits::HitKind;
 use super::index::nfkc;
 use super::intents::Ordinal;
 use super::params::{
-    DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE, UNNAMED_THING_GAP_CHARS, UNNAMED_THING_MAX_CHARS,
+    DECLINED_SUGGESTION_RATIO, MAX_SUGGESTIONS, MIN_ITEM_SCORE, UNNAMED_MODIFIED_THING_MAX_CHARS,
+    UNNAMED_THING_GAP_CHARS, UNNAMED_THING_MAX_CHARS,
 };
 use super::ranking::{FactRanking, ScopeGap, rank_facts};
 use super::scoring::Scoring;
@@ -162,6 +163,15 @@ impl Engine {
         let mut resolution = resolution;
         if parts.is_empty() {
             parts.push(self.rank_single(&mut question, &mut resolution, tracer));
+        } else if let [(_, ranking)] = parts.as_mut_slice()
+            && ranking.scope_gap.is_none()
+        {
+            // One asking clause beside telling ones (多少会员?南山宝妈想加入): the thing it
+            // counts the article may never name, as for a question of one clause.
+            if let Some(thing) = self.uncounted_thing(&question) {
+                tracer.note(|| format!("count of \"{thing}\": the article never names it"));
+                ranking.scope_gap = Some(ScopeGap::Unnamed(thing));
+            }
         }
         self.assemble(&question, parts, &resolution, &ranked, tracer)
     }
@@ -553,6 +563,14 @@ impl Engine {
             return None;
         }
         let (start, end) = question.analysis.head_noun_span(&question.chars)?;
+        // 有没有英文服务?Korean support? asks the Chinese thing; the English words after it
+        // restate it.
+        // 有没有达到1000个 asks a figure, not a thing.
+        if question.chars[start..end].iter().any(char::is_ascii_digit) {
+            return None;
+        }
+        let han = question.chars[start..end].iter().take_while(|c| is_han(**c)).count();
+        let end = if han >= 2 { start + han } else { end };
         let noun = &question.chars[start..end];
         // 热水和尿布台 asks for two things: each is short.
         let things: Vec<&[char]> = noun.split(|c| THING_JOINERS.contains(c)).collect();
@@ -560,7 +578,7 @@ impl Engine {
         // (an aspect word): not a thing.
         if things
             .iter()
-            .any(|thing| thing.is_empty() || thing.len() > UNNAMED_THING_MAX_CHARS)
+            .any(|thing| thing.is_empty() || thing.len() > UNNAMED_MODIFIED_THING_MAX_CHARS)
             || noun.first() == Some(&'人')
             || self.head_noun_is_known(question, (start, end))
         {
@@ -594,15 +612,25 @@ impl Engine {
         if !topic_before {
             return None;
         }
+        let article_writes = |c: char| self.index.bigram_postings.keys().any(|&(a, b)| a == c || b == c);
         let unnamed = |thing: &[char]| {
             let pairs: Vec<(char, char)> = thing
                 .windows(2)
                 .filter(|pair| pair.iter().all(|&c| is_han(c) && !self.vocabulary.is_particle(c)))
                 .map(|pair| (pair[0], pair[1]))
                 .collect();
-            !pairs.is_empty() && !pairs.iter().any(|pair| self.index.bigram_postings.contains_key(pair))
+            let written = |pair: &(char, char)| self.index.bigram_postings.contains_key(pair);
+            if !pairs.iter().any(written) {
+                return !pairs.is_empty() && thing.len() <= UNNAMED_THING_MAX_CHARS;
+            }
+            // A word the facts write before a last one holding a character they never write
+            // (免费尿不湿): the facts name 免费, not the thing. Not a first word they do not
+            // write (自己的协会: 协会 is what is asked, and written).
+            pairs
+                .last()
+                .is_some_and(|&(a, b)| !written(&(a, b)) && [a, b].into_iter().any(|c| !article_writes(c)))
         };
-        things.iter().all(|thing| unnamed(thing)).then(|| head.noun.clone())
+        things.iter().all(|thing| unnamed(thing)).then(|| noun.iter().collect())
     }
 
     /// The item named by position; its facts ranked by the rest of the question
