@@ -157,3 +157,38 @@ fn imported_article_answers_its_question_sets_as_well_as_it_did() {
     }
     assert!(below.is_empty(), "{}", below.join("\n"));
 }
+
+/// A figure the question states that measures rather than counts — an age, in the question's
+/// words or only in the article's (60岁以上 for "over 60") — is context (issue 13): the count
+/// is asked of the item, and the age never leads. A question asking the age itself still gets
+/// it.
+#[test]
+fn a_stated_age_is_context_of_a_count_question() {
+    let dir = imported(false);
+    let rows: [(&str, Option<&str>); 7] = [
+        (
+            "How many free health checks have women over 60 had so far?",
+            Some("3.6万"),
+        ),
+        (
+            "Are older women over 60 screened for free? How many screenings so far?",
+            Some("3.6万"),
+        ),
+        (
+            "How many osteoporosis screenings were given to women aged 60 and above?",
+            Some("3.6万"),
+        ),
+        ("60岁以上的老姐妹免费体检一共做了多少", Some("3.6万")),
+        ("我婆婆70岁了，老年妇女骨质疏松筛查做了多少人次", Some("3.6万")),
+        ("老年妇女要几岁以上才能免费体检", Some("60岁")),
+        ("What age do older women have to be for the free check-up?", Some("60")),
+    ];
+    let questions: Vec<&str> = rows.iter().map(|(question, _)| *question).collect();
+    let answers = ask_json(dir.path(), &questions, false);
+    for ((question, lead), answer) in rows.iter().zip(&answers) {
+        assert_eq!(answer["item"].as_u64(), Some(9), "{question}: {answer}");
+        assert_eq!(answer["status"].as_str(), Some("answered"), "{question}: {answer}");
+        let shown = answer["lead"].as_str().unwrap_or_default();
+        assert!(lead.is_none_or(|lead| shown.contains(lead)), "{question}: lead {shown}");
+    }
+}

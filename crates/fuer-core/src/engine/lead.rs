@@ -197,6 +197,9 @@ impl Engine {
     /// asked, then the question's counted noun, words and named things around it (in the
     /// sentence and in its English version). `None` when it does not answer.
     fn figure_score(&self, analysis: &Analysis, clues: &Clues, figure: &Figure, span: (usize, usize)) -> Option<u32> {
+        if self.is_stated_context(analysis, figure) {
+            return None;
+        }
         let mut score = match self.analyzer.figure_answers(analysis, figure) {
             Fit::No => return None,
             Fit::Yes => LEAD_FIT,
@@ -229,6 +232,20 @@ impl Engine {
             .max()
             .unwrap_or(0);
         Some(score + u32::try_from(named).unwrap_or(u32::MAX).min(LEAD_MAX_WORDS))
+    }
+}
+
+impl Engine {
+    /// Whether a figure of the sentence is context the question states, not its answer: a
+    /// count question (no asked unit of its kind) writing the figure, which measures (an
+    /// age: "how many checks for women over 60" → not 60岁).
+    fn is_stated_context(&self, analysis: &Analysis, figure: &Figure) -> bool {
+        self.analyzer.is_kind_unit(&figure.unit)
+            && analysis.asked.is_some_and(|kind| !self.analyzer.kind_has_units(kind))
+            && analysis
+                .figures
+                .iter()
+                .any(|stated| stated.written && stated.same_number(figure))
     }
 }
 

@@ -57,10 +57,18 @@ pub(crate) fn stated_fits(
         return None;
     }
     let is_stated = |phrase: &CountPhrase| stated.iter().any(|figure| figure.same_number(&phrase.figure));
+    // A stated figure that measures (an age: 60岁以上, "women over 60") is context: it does
+    // not answer, but what is asked is no part of it, so any other figure may.
+    let counting: Vec<&Figure> = stated
+        .iter()
+        .copied()
+        .filter(|figure| !measures(index, analyzer, docs, figure))
+        .collect();
+    let is_counting = |phrase: &CountPhrase| counting.iter().any(|figure| figure.same_number(&phrase.figure));
     let stated_clauses: Vec<&str> = docs
         .iter()
         .flat_map(|&doc| index.docs[doc].counts.iter())
-        .filter(|phrase| is_stated(phrase))
+        .filter(|phrase| is_counting(phrase))
         .map(|phrase| phrase.clause.as_str())
         .collect();
     let stated_pairs: Vec<(char, char)> = stated_clauses.iter().flat_map(|clause| pairs(clause)).collect();
@@ -68,7 +76,7 @@ pub(crate) fn stated_fits(
     let names = |text: &str, words: &[(char, char)]| pairs(text).iter().any(|pair| words.contains(pair));
     let part_of_stated = match &analysis.unit {
         None => true,
-        Some(unit) => stated
+        Some(unit) => counting
             .iter()
             .any(|figure| figure.unit == unit.word || analyzer.unit_class(&figure.unit) == Some(unit.class)),
     };
@@ -83,7 +91,9 @@ pub(crate) fn stated_fits(
                 if fit == Fit::No {
                     continue;
                 }
-                let says_it = if !part_of_stated {
+                let says_it = if counting.is_empty() {
+                    true
+                } else if !part_of_stated {
                     counted.is_empty() || names(&phrase.clause, &counted)
                 } else if stated_clauses.contains(&phrase.clause.as_str()) {
                     names(&phrase.noun, &question)
@@ -98,6 +108,18 @@ pub(crate) fn stated_fits(
         })
         .collect();
     Some(fits)
+}
+
+/// Whether a stated figure measures rather than counts: its measure word, in the question or
+/// in the article (60岁以上 for "over 60"), is the unit of an asked kind (岁 of age).
+fn measures(index: &Index, analyzer: &Analyzer, docs: &[usize], figure: &Figure) -> bool {
+    analyzer.is_kind_unit(&figure.unit)
+        || docs.iter().any(|&doc| {
+            index.docs[doc]
+                .figures
+                .iter()
+                .any(|f| f.written && f.same_number(figure) && analyzer.is_kind_unit(&f.unit))
+        })
 }
 
 /// The article's figures (of these `docs`) the question states as counts, not offered as
