@@ -9,6 +9,7 @@ mod asker_intro;
 mod check_messages;
 mod clauses_and_things;
 mod cli;
+mod confirmations;
 mod context_places;
 mod conversation_turns;
 mod counted_otherwise;

@@ -124,9 +124,11 @@ impl Engine {
             Reading::Answered(answer) => return *answer,
         };
         let question = self.understand(question, read, tracer);
-        // In a conversation a yes/no question with a bare ordinal (是全国第一个吗) claims a
-        // rank of the conversation's topic.
-        let claims_rank = focus.is_some() && question.analysis.head.yes_no;
+        // In a conversation a yes/no question with a bare ordinal (是全国第一个吗), or one
+        // pointing back at the topic (which first lady visited it), claims a rank of the
+        // conversation's topic or says what a thing of it is.
+        let claims_rank = focus.is_some()
+            && (question.analysis.head.yes_no || self.follow_up.has_strong_reference(&question.normalized));
         if let Some(answer) = self.position_intent(&question, claims_rank, tracer) {
             return answer;
         }

@@ -153,6 +153,10 @@ pub struct Lexicon {
     /// Words closing examples the asker offers (这种, 这类, 之类: 地铁站、高铁站这种算不算):
     /// a cue among the examples is a thing asked about, not what is asked.
     pub examples: Vec<String>,
+    /// Words asking whether what the asker heard is true (真的, 真㗎, 属实, really): a yes/no
+    /// word governing only one of them asks to confirm the words before it (听说有个五分钟
+    /// 救助服务圈，是不是真的 → 救助服务圈), not whether something named 真的 exists.
+    pub confirmations: Vec<String>,
     /// Words opening the asker's self-introduction (我是, 我在, 我住, 本人, 作为, I am, we
     /// live): a place named only there is the asker's, not the question's scope.
     pub askers: Vec<String>,

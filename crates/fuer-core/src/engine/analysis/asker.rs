@@ -19,7 +19,7 @@ use crate::knowledge::QuestionWords;
 
 /// The characters ending a clause or sentence of a raw question: those `topics.rs` cuts
 /// clauses at, and 、; a full stop ends an English sentence only before a space or the end.
-const CLAUSE_ENDS: [char; 7] = [',', ';', '?', '!', '。', '\n', '、'];
+const CLAUSE_ENDS: [char; 9] = [',', ';', '?', '!', '。', '\n', '、', ':', '：'];
 
 /// The word lists of `questions.toml` a self-introduction is read with, normalized.
 #[derive(Debug)]

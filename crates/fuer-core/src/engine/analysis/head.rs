@@ -338,27 +338,49 @@ impl Analyzer {
     /// 喂奶的地方), else the words before it up to a particle (妇儿大厦在哪 → 妇儿大厦). (What
     /// a quantity counts, 多少个社区 → 社区, replaces it once the unit is known.)
     fn governed_noun(&self, chars: &[char], cue: &CueMatch) -> String {
-        let is_word = |c: &char| !self.particles.contains(c) && *c != ' ';
         let after: String = chars[cue.end..].iter().collect();
         let after = after
             .trim_end_matches(|c: char| self.particles.contains(&c) || c == ' ')
             .trim_start();
-        if cue.role == CueRole::YesNo && !after.is_empty() {
+        // 是不是真的 asks to confirm the words before it: 真的 is no thing asked about.
+        if cue.role == CueRole::YesNo && !after.is_empty() && !self.is_confirmation(after) {
             return after.to_string();
         }
         if let Some(noun) = self.noun_after_which(chars, cue) {
             return noun;
         }
-        let before: Vec<char> = chars[..cue.start]
-            .iter()
-            .rev()
-            .skip_while(|c| !is_word(c))
-            .take_while(|c| is_word(c))
-            .copied()
-            .collect();
+        let (start, mut before) = self.word_before(chars, cue.start);
+        // 是真的吗 too: what is confirmed comes before 真的.
+        if self.is_confirmation(&before) {
+            let (_, earlier) = self.word_before(chars, start);
+            if !earlier.is_empty() {
+                before = earlier;
+            }
+        }
         if before.is_empty() {
             return after.to_string();
         }
-        before.iter().rev().collect()
+        before
+    }
+
+    /// The words before `end` up to a particle (妇儿大厦在哪 → 妇儿大厦), particles right
+    /// before `end` skipped, and where they start.
+    fn word_before(&self, chars: &[char], end: usize) -> (usize, String) {
+        let is_word = |c: &char| !self.particles.contains(c) && *c != ' ';
+        let skipped = chars[..end].iter().rev().take_while(|c| !is_word(c)).count();
+        let taken = chars[..end - skipped].iter().rev().take_while(|c| is_word(c)).count();
+        let start = end - skipped - taken;
+        (start, chars[start..end - skipped].iter().collect())
+    }
+
+    /// Whether words (particles around them aside) ask whether what was said is true (真的,
+    /// 属实: `[words] confirmations`).
+    fn is_confirmation(&self, words: &str) -> bool {
+        let trim = |text: &str| {
+            text.trim_matches(|c: char| self.particles.contains(&c) || c == ' ')
+                .to_string()
+        };
+        let words = trim(words);
+        !words.is_empty() && self.confirmations.iter().any(|word| trim(word) == words)
     }
 }

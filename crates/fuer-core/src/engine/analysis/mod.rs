@@ -179,6 +179,9 @@ pub struct Analyzer {
     whole_agents: WordMatcher,
     /// `[words] examples`, normalized: words closing examples the asker offers (这种, 这类).
     examples: Vec<Vec<char>>,
+    /// `[words] confirmations`, normalized: words asking whether what was heard is true
+    /// (真的, 属实, really).
+    confirmations: Vec<String>,
     /// The words of the asker's self-introduction (`asker.rs`).
     asker: asker::AskerWords,
 }
@@ -287,6 +290,14 @@ fn char_words<'a>(words: impl IntoIterator<Item = &'a String>, vocabulary: &Voca
         .collect()
 }
 
+/// Words of `questions.toml`, normalized, as strings; empty ones dropped.
+fn string_words(words: &[String], vocabulary: &Vocabulary) -> Vec<String> {
+    char_words(words, vocabulary)
+        .into_iter()
+        .map(String::from_iter)
+        .collect()
+}
+
 /// Two-character words of `questions.toml` (线上线下's 上下), normalized, as pairs; a word
 /// of another length is dropped (the knowledge check reports it).
 fn char_pairs(words: &[String], vocabulary: &Vocabulary) -> Vec<(char, char)> {
@@ -370,12 +381,10 @@ impl Analyzer {
                 vocabulary,
             ),
             limits: Limits::new(&words.limits, |word| vocabulary.normalize(word)),
-            whole_said_by: char_words(&words.whole.said_by, vocabulary)
-                .into_iter()
-                .map(String::from_iter)
-                .collect(),
+            whole_said_by: string_words(&words.whole.said_by, vocabulary),
             whole_agents: WordMatcher::new(&words.whole.agents, vocabulary),
             examples: char_words(&words.lexicon.examples, vocabulary),
+            confirmations: string_words(&words.lexicon.confirmations, vocabulary),
             asker: asker::AskerWords::new(words, vocabulary),
         }
     }

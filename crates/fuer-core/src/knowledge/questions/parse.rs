@@ -143,6 +143,8 @@ struct WordsEntry {
     #[serde(default)]
     examples: Vec<Spanned<String>>,
     #[serde(default)]
+    confirmations: Vec<Spanned<String>>,
+    #[serde(default)]
     askers: Vec<Spanned<String>>,
     #[serde(default)]
     permission: Vec<Spanned<String>>,
@@ -543,6 +545,7 @@ fn parse_lexicon(report: &mut FileReport<'_>, entry: Option<&Spanned<WordsEntry>
         weekdays: check_character_count(report, &entry.weekdays, 1, messages::WEEKDAY_NOT_ONE_CHARACTER),
         name_verbs: report.check_keywords(&entry.name_verbs),
         examples: report.check_keywords(&entry.examples),
+        confirmations: report.check_keywords(&entry.confirmations),
         askers: report.check_keywords(&entry.askers),
         permission: report.check_keywords(&entry.permission),
         personas: report.check_keywords(&entry.personas),
