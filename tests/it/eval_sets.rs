@@ -1,7 +1,7 @@
 //! The project's own question sets, written from the article by people who never saw the
 //! engine (`tests/data/fresh-*.tsv` before tuning; `review*-*.tsv`, three further sets that
 //! were first measured untouched and then used to find what the engine missed; `tune2-*.tsv` and
-//! `tune3-*.tsv` to `tune19-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
+//! `tune3-*.tsv` to `tune20-*.tsv`, issue 13's tuning sets in new voices, kept at the share they reached), scored as
 //! `../shared/eval/score.py` scores them: the right item, the asked figure in the first
 //! fact, and questions the article does not answer not passed off as answered. A regression
 //! here means a change hurt answers of a kind residents ask.
@@ -357,7 +357,7 @@ fn fourteenth_tuning_sets_stay_at_what_they_reached() {
 /// 91/100 with both; from then on a tuning set.
 #[test]
 fn fifteenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune16-questions.tsv", 0.915, 0.925);
+    score_singles_at("tune16-questions.tsv", 0.935, 0.925);
     score_conversations_at("tune16-dialogues.tsv", 0.91);
 }
 
@@ -369,7 +369,7 @@ fn fifteenth_tuning_sets_stay_at_what_they_reached() {
 /// named there is no scope, wp-intro-14): 187/200 = 93.5% and 90/100.
 #[test]
 fn sixteenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune17-questions.tsv", 0.94, 0.95);
+    score_singles_at("tune17-questions.tsv", 0.95, 0.95);
     score_conversations_at("tune17-dialogues.tsv", 0.90);
 }
 
@@ -381,17 +381,29 @@ fn sixteenth_tuning_sets_stay_at_what_they_reached() {
 /// second round, developed with its misses in view).
 #[test]
 fn seventeenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune18-questions.tsv", 0.925, 0.85);
-    score_conversations_at("tune18-dialogues.tsv", 0.89);
+    score_singles_at("tune18-questions.tsv", 0.93, 0.85);
+    score_conversations_at("tune18-dialogues.tsv", 0.90);
 }
 
 /// The untouched measure at the start of the 2026-12-07 late session (`tune19-*.tsv`, heldS
 /// there: eleven voices for the single questions, six for the conversations, a fifth of the
 /// questions not answerable), written from the article alone by helpers who saw no code and
 /// scored once with that session's base binary: 154/200 = 77.0% (31/40 declined, wrong 9.5%,
-/// needless 13.5%) and 84/100; from then on a tuning set.
+/// needless 13.5%) and 84/100; from then on a tuning set (181/200, 38/40 declined, and 91/100
+/// after that session's two rounds).
 #[test]
 fn eighteenth_tuning_sets_stay_at_what_they_reached() {
-    score_singles_at("tune19-questions.tsv", 0.77, 0.775);
-    score_conversations_at("tune19-dialogues.tsv", 0.84);
+    score_singles_at("tune19-questions.tsv", 0.905, 0.95);
+    score_conversations_at("tune19-dialogues.tsv", 0.91);
+}
+
+/// The untouched measure at the end of the 2026-12-07 late session (`tune20-*.tsv`, heldT
+/// there: eleven voices for the single questions, six for the conversations, a fifth of the
+/// questions not answerable), written from the article alone by helpers who saw no code and
+/// scored with that session's base and merged binaries: 169 → 171/200 (34/40 declined) and
+/// 88 → 89/100; from then on a tuning set.
+#[test]
+fn nineteenth_tuning_sets_stay_at_what_they_reached() {
+    score_singles_at("tune20-questions.tsv", 0.855, 0.85);
+    score_conversations_at("tune20-dialogues.tsv", 0.89);
 }

@@ -10,7 +10,7 @@
 //! 7. [`Engine::rank_single`]: the facts of one topic, best first;
 //! 8. [`Engine::assemble`] (`assemble.rs`): the [`Answer`].
 //!
-//! Size (about 630 lines): the stages are short functions run in this order, kept in one
+//! Size (about 660 lines): the stages are short functions run in this order, kept in one
 //! file so that the order reads top to bottom.
 
 use super::Engine;

@@ -5,7 +5,7 @@
 //! names the unit (多少人 → 人数), and scope markers name places and years the article
 //! does not cover. The answer pipeline then checks that the chosen fact can answer it.
 //!
-//! Size (about 935 lines): the analyzer's compiled word lists and `analyze`, which fills
+//! Size (about 990 lines): the analyzer's compiled word lists and `analyze`, which fills
 //! every field of [`Analysis`], stay together; its stages live in `head.rs`, `units.rs`,
 //! `compare.rs` and `fit.rs`.
 
